@@ -1,0 +1,194 @@
+/**
+ * Recognising a table's columns from its headers, in French or English, as sales workbooks name them
+ * ("Date jalon" / "Close date", "Montant" / "Amount"...). The pane shows the mapping and lets the user
+ * correct it; nothing here guesses beyond the synonym lists.
+ */
+import type { CellValue } from "./values";
+
+export interface FieldSpec<F extends string> {
+  readonly field: F;
+  /** How the pane names the field. */
+  readonly label: string;
+  readonly required: boolean;
+  /** Normalised header texts (see normaliseHeader) that name this field, most specific first. */
+  readonly synonyms: readonly string[];
+}
+
+/** Lower case, no accents, no punctuation at the ends, single spaces: "Probabilité." → "probabilite". */
+export function normaliseHeader(text: CellValue): string {
+  if (text === null || text === undefined) return "";
+  return String(text)
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[\s\u00a0\u202f_]+/g, " ")
+    .replace(/^[\s.:;,*#-]+|[\s.:;,*-]+$/g, "")
+    .trim();
+}
+
+export type ColumnMapping<F extends string> = Record<F, number | null>;
+
+/**
+ * Each field's column index, or null. An exact synonym wins over a header that merely starts with one
+ * ("Montant HT (€)" → amount); a column is given to one field only, the first that claims it exactly.
+ */
+export function recogniseColumns<F extends string>(
+  headers: readonly CellValue[],
+  specs: readonly FieldSpec<F>[]
+): ColumnMapping<F> {
+  const names = headers.map(normaliseHeader);
+  const mapping = Object.fromEntries(specs.map((s) => [s.field, null])) as ColumnMapping<F>;
+  const taken = new Set<number>();
+  const claim = (match: (name: string, synonym: string) => boolean) => {
+    for (const spec of specs) {
+      if (mapping[spec.field] !== null) continue;
+      for (const synonym of spec.synonyms) {
+        const col = names.findIndex(
+          (name, i) => !taken.has(i) && name !== "" && match(name, synonym)
+        );
+        if (col >= 0) {
+          mapping[spec.field] = col;
+          taken.add(col);
+          break;
+        }
+      }
+    }
+  };
+  claim((name, synonym) => name === synonym);
+  claim((name, synonym) => name.startsWith(synonym + " ") || name.startsWith(synonym + "("));
+  return mapping;
+}
+
+/** The required fields the mapping lacks, by label, for the pane's message. */
+export function missingFields<F extends string>(
+  mapping: ColumnMapping<F>,
+  specs: readonly FieldSpec<F>[]
+): string[] {
+  return specs.filter((s) => s.required && mapping[s.field] === null).map((s) => s.label);
+}
+
+export type PipelineField =
+  | "closeDate"
+  | "company"
+  | "contact"
+  | "product"
+  | "amount"
+  | "probability"
+  | "owner"
+  | "stage"
+  | "category"
+  | "id";
+
+export const PIPELINE_FIELDS: readonly FieldSpec<PipelineField>[] = [
+  {
+    field: "id",
+    label: "Id",
+    required: false,
+    synonyms: [
+      "id",
+      "deal id",
+      "opportunity id",
+      "id opportunite",
+      "ref",
+      "reference",
+      "n°",
+      "numero",
+    ],
+  },
+  {
+    field: "closeDate",
+    label: "Close date",
+    required: false,
+    synonyms: [
+      "date jalon",
+      "close date",
+      "expected close date",
+      "closing date",
+      "date de cloture",
+      "date de signature",
+      "date prevue",
+      "date",
+    ],
+  },
+  {
+    field: "company",
+    label: "Company",
+    required: false,
+    synonyms: [
+      "societe",
+      "company",
+      "account",
+      "account name",
+      "client",
+      "customer",
+      "entreprise",
+      "compte",
+    ],
+  },
+  {
+    field: "contact",
+    label: "Contact",
+    required: false,
+    synonyms: ["interlocuteur", "contact", "contact name", "decideur"],
+  },
+  {
+    field: "product",
+    label: "Product",
+    required: false,
+    synonyms: ["nature", "product", "produit", "offer", "offre", "product range", "gamme"],
+  },
+  {
+    field: "amount",
+    label: "Amount",
+    required: true,
+    synonyms: [
+      "montant",
+      "amount",
+      "deal amount",
+      "value",
+      "valeur",
+      "montant ht",
+      "ca",
+      "deal size",
+    ],
+  },
+  {
+    field: "probability",
+    label: "Probability",
+    required: false,
+    synonyms: [
+      "probabilite",
+      "probability",
+      "proba",
+      "win probability",
+      "probabilite de gain",
+      "%",
+    ],
+  },
+  {
+    field: "owner",
+    label: "Owner",
+    required: false,
+    synonyms: [
+      "commercial",
+      "owner",
+      "opportunity owner",
+      "sales rep",
+      "rep",
+      "vendeur",
+      "responsable",
+    ],
+  },
+  {
+    field: "stage",
+    label: "Stage",
+    required: false,
+    synonyms: ["etape", "stage", "phase", "statut", "status", "sales stage"],
+  },
+  {
+    field: "category",
+    label: "Forecast category",
+    required: false,
+    synonyms: ["categorie", "forecast category", "category", "categorie de prevision", "forecast"],
+  },
+];

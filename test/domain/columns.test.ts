@@ -1,0 +1,70 @@
+import {
+  missingFields,
+  normaliseHeader,
+  PIPELINE_FIELDS,
+  recogniseColumns,
+} from "../../src/domain/columns";
+
+describe("recognising pipeline columns from headers", () => {
+  it("maps the handbook's French headers (Tableau 399)", () => {
+    const mapping = recogniseColumns(
+      ["Date jalon", "Société", "Interlocuteur", "Nature", "Montant", "Probabilité"],
+      PIPELINE_FIELDS
+    );
+    expect(mapping).toMatchObject({
+      closeDate: 0,
+      company: 1,
+      contact: 2,
+      product: 3,
+      amount: 4,
+      probability: 5,
+    });
+    expect(mapping.owner).toBeNull();
+  });
+
+  it("maps an English CRM export in another order", () => {
+    const headers = [
+      "Id",
+      "Account",
+      "Owner",
+      "Stage",
+      "Amount",
+      "Probability",
+      "Close Date",
+      "Forecast Category",
+      "Product",
+      "Contact",
+    ];
+    expect(recogniseColumns(headers, PIPELINE_FIELDS)).toEqual({
+      id: 0,
+      company: 1,
+      owner: 2,
+      stage: 3,
+      amount: 4,
+      probability: 5,
+      closeDate: 6,
+      category: 7,
+      product: 8,
+      contact: 9,
+    });
+  });
+
+  it("prefers exact names and accepts qualified ones ('Montant HT (€)')", () => {
+    const mapping = recogniseColumns(
+      ["Commercial", "Montant HT (€)", "Étape", "Catégorie"],
+      PIPELINE_FIELDS
+    );
+    expect(mapping).toMatchObject({ owner: 0, amount: 1, stage: 2, category: 3 });
+  });
+
+  it("normalises accents, case, spaces and closing punctuation", () => {
+    expect(normaliseHeader("  Probabilité. ")).toBe("probabilite");
+    expect(normaliseHeader("Date\u00a0jalon:")).toBe("date jalon");
+  });
+
+  it("says which required columns are missing", () => {
+    expect(
+      missingFields(recogniseColumns(["Société", "Nature"], PIPELINE_FIELDS), PIPELINE_FIELDS)
+    ).toEqual(["Amount"]);
+  });
+});

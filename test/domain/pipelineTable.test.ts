@@ -1,0 +1,129 @@
+import { PIPELINE_FIELDS, recogniseColumns } from "../../src/domain/columns";
+import { serialFromYmd } from "../../src/domain/dates";
+import { cleanText, issueText, readPipelineRows } from "../../src/domain/pipelineTable";
+import { DEFAULT_STAGE_TABLE } from "../../src/domain/stages";
+
+const HANDBOOK = [
+  ["Date jalon", "Société", "Interlocuteur", "Nature", "Montant", "Probabilité"],
+  ["4 avril 2003.", "Alpha.", "Mr. X.", "Produit A.", "1 000 €", "20 %."],
+  ["3 avril 2003.", "Bêta.", "Mr. Y.", "Produit B.", "2 000 €", "50 %."],
+  ["3 avril 2003", "Gamma.", "Mme. Z.", "Produit C.", "4 000 €", "75 %."],
+  ["Total probabilisé du carnet commercial", null, null, null, null, "4 200 €"],
+];
+
+function read(table: unknown[][], options = {}) {
+  const [headers, ...rows] = table as string[][];
+  return readPipelineRows(rows, recogniseColumns(headers, PIPELINE_FIELDS), options);
+}
+
+describe("reading a sales table", () => {
+  it("reads the handbook's table: three deals, 4 200 weighted, the total row left out", () => {
+    const reading = read(HANDBOOK);
+    expect(reading.deals).toHaveLength(3);
+    expect(reading.totalRows).toEqual([3]);
+    expect(reading.deals.reduce((s, d) => s + d.amount! * d.probability!, 0)).toBeCloseTo(4200);
+    expect(reading.deals[0]).toMatchObject({
+      closeDate: serialFromYmd(2003, 4, 4),
+      company: "Alpha",
+      contact: "Mr. X",
+      product: "Produit A",
+      amount: 1000,
+      probability: 0.2,
+      probabilitySource: "deal",
+    });
+    expect(reading.issues.map((i) => i.kind)).toEqual(["total"]);
+  });
+
+  it("recognises a subtotal row by its figure alone when it has no label", () => {
+    const reading = read([...HANDBOOK.slice(0, 4), [null, null, null, null, "7 000 €", null]]);
+    expect(reading.totalRows).toEqual([3]);
+    expect(reading.deals).toHaveLength(3);
+  });
+
+  it("reports every unreadable cell with its column and reason, and keeps the rest", () => {
+    const reading = read([
+      ["Date jalon", "Société", "Montant", "Probabilité"],
+      ["04/05/2003", "Alpha", "1 000 €", "20 %"],
+      [null, null, null, null],
+      ["2003-04-10", "Bêta", "1,000", "50 %"],
+      ["2003-04-11", "Gamma", "2 000", "#N/A"],
+    ]);
+    expect(reading.blankRows).toBe(1);
+    expect(reading.deals).toHaveLength(3);
+    const lines = reading.issues.map((i) => issueText(i, `R${i.row}C${i.col}`));
+    expect(lines).toEqual([
+      expect.stringMatching(/^Close date 04\/05\/2003 at R0C0 is ambiguous/),
+      expect.stringMatching(/^Amount 1,000 at R2C2 is ambiguous/),
+      expect.stringMatching(/^Probability #N\/A at R3C3 /),
+    ]);
+    expect(reading.deals[1].amount).toBeNull();
+    expect(reading.deals[1].issues[0]).toMatch(/^Amount 1,000 is ambiguous/);
+  });
+
+  it("offers percentage points for a probability column typed 20, 50, 75 instead of assuming", () => {
+    const table = [
+      ["Montant", "Probabilité"],
+      [1000, 20],
+      [2000, 50],
+      [4000, 75],
+    ];
+    const asTyped = read(table);
+    expect(asTyped.probabilitiesLookLikePoints).toBe(true);
+    expect(asTyped.issues.map((i) => i.problem)).toEqual([
+      "is above 1: write 20% or 0.2",
+      "is above 1: write 50% or 0.5",
+      "is above 1: write 75% or 0.75",
+    ]);
+    const asPoints = read(table, { probabilityScale: "points" });
+    expect(asPoints.issues).toEqual([]);
+    expect(asPoints.deals.map((d) => d.probability)).toEqual([0.2, 0.5, 0.75]);
+  });
+
+  it("fills a blank probability from the stage table, the deal's own probability winning", () => {
+    const reading = read(
+      [
+        ["Amount", "Probability", "Stage"],
+        [1000, null, "Proposal"],
+        [1000, 0.9, "Proposal"],
+        [1000, null, "Dreaming"],
+      ],
+      { stageTable: DEFAULT_STAGE_TABLE }
+    );
+    expect(reading.deals.map((d) => [d.probability, d.probabilitySource])).toEqual([
+      [0.5, "stage"],
+      [0.9, "deal"],
+      [null, null],
+    ]);
+    expect(reading.issues[0].problem).toMatch(/stage "Dreaming" has no default probability/);
+  });
+
+  it("reads forecast categories in French and English and flags unknown ones", () => {
+    const reading = read([
+      ["Amount", "Probability", "Forecast category", "Stage"],
+      [1, 0.9, "Commit", null],
+      [1, 0.5, "Meilleur cas", null],
+      [1, 1, null, "Gagné"],
+      [1, 0.1, "Maybe", null],
+    ]);
+    expect(reading.deals.map((d) => d.category)).toEqual(["Commit", "Best case", "Won", null]);
+    expect(reading.issues[0].problem).toMatch(/is not a forecast category/);
+  });
+
+  it("reports duplicate ids", () => {
+    const reading = read([
+      ["Id", "Amount", "Probability"],
+      ["D-1", 1, 0.5],
+      ["d-1", 2, 0.5],
+    ]);
+    expect(reading.issues).toEqual([
+      expect.objectContaining({ row: 1, kind: "duplicate", shown: "d-1" }),
+    ]);
+  });
+
+  it("cleans the handbook's closing full stops from text", () => {
+    expect(cleanText("Alpha.")).toBe("Alpha");
+    expect(cleanText("  Mme.  Z. ")).toBe("Mme. Z");
+    expect(cleanText("Etc...")).toBe("Etc...");
+    expect(cleanText("")).toBeNull();
+  });
+});
