@@ -1,0 +1,333 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel hands custom functions untyped cells; the
+   metadata generator needs the literal `any[][]` to declare a range that accepts text. */
+/**
+ * Carnet's custom functions (namespace CARNET). Each is a thin adapter: it turns Excel's arguments
+ * into domain calls and domain problems into #VALUE! errors that say where and why. The metadata
+ * (functions.json) is generated from these JSDoc comments at build time.
+ */
+import { abcCuts, abcClassOf, type AbcShares, DEFAULT_ABC_SHARES } from "../domain/abc";
+import { readDate } from "../domain/dates";
+import { outcomeDistribution } from "../domain/distribution";
+import { cellCount, flatten, type Grid, InputProblem, reshape } from "../domain/grid";
+import {
+  cutsProblem,
+  type Cuts,
+  DEFAULT_CUTS,
+  type Level,
+  levelOf,
+  levelOfAbc,
+  nineBoxCell,
+  zoneOf,
+} from "../domain/matrix";
+import {
+  type PeriodFilter,
+  periodFilterProblem,
+  pipelineDeals,
+  type PipelineColumns,
+  weightedPipeline as weightedPipelineOf,
+} from "../domain/pipeline";
+import {
+  type CellValue,
+  describeProblem,
+  isBlankCell,
+  readAmount,
+  readNumber,
+  readShare,
+} from "../domain/values";
+import { asExcelError, excelValue, optionalGrid, requiredGrid, scalar } from "./arguments";
+
+/** A problem with a one-value argument: its name says where ("target beaucoup is not a number"). */
+function argumentProblem(label: string, reading: { shown: string; problem: string }): string {
+  return `${label} ${reading.shown} ${reading.problem}`;
+}
+
+function pipelineColumns(amounts: any, probabilities: any, closeDates: any): PipelineColumns {
+  return {
+    amounts: requiredGrid(amounts),
+    probabilities: requiredGrid(probabilities),
+    closeDates: optionalGrid(closeDates),
+  };
+}
+
+function dateBound(arg: unknown, name: string): number | null {
+  const cell = scalar(arg, name);
+  if (isBlankCell(cell)) return null;
+  const date = readDate(cell);
+  if (date.kind === "error") throw new InputProblem(argumentProblem(name, date));
+  return date.kind === "value" ? date.value : null;
+}
+
+function periodFilter(closeDates: any, from: any, to: any): PeriodFilter {
+  const filter = { from: dateBound(from, "from date"), to: dateBound(to, "to date") };
+  if ((filter.from != null || filter.to != null) && closeDates == null)
+    throw new InputProblem("a from or to date needs the close_dates range to filter on");
+  const problem = periodFilterProblem(filter);
+  if (problem) throw new InputProblem(problem);
+  return filter;
+}
+
+/**
+ * Probability-weighted total of a sales pipeline: the sum of amount × probability over the deals, optionally only those closing between two dates.
+ * @customfunction WEIGHTED_PIPELINE
+ * @param amounts Deal amounts: numbers or text such as "1 000 €" or "€1,000".
+ * @param probabilities Win probabilities, one per amount: 20%, 0.2 or text such as "20 %".
+ * @param [close_dates] Expected close dates, one per amount (needed to filter by period).
+ * @param [from] First close date counted (inclusive); blank for no lower bound.
+ * @param [to] Last close date counted (inclusive); blank for no upper bound.
+ * @returns The weighted total.
+ */
+export function weightedPipeline(
+  amounts: any[][],
+  probabilities: any[][],
+  close_dates?: any[][],
+  from?: any,
+  to?: any
+): number {
+  return excelValue(() =>
+    weightedPipelineOf(
+      pipelineColumns(amounts, probabilities, close_dates),
+      periodFilter(close_dates, from, to)
+    )
+  );
+}
+
+/**
+ * Probability that the deals won reach a target total, each deal won with its probability, independently.
+ * @customfunction PIPELINE_PROBABILITY
+ * @param amounts Deal amounts: numbers or text such as "1 000 €".
+ * @param probabilities Win probabilities, one per amount: 20%, 0.2 or "20 %".
+ * @param target The total to reach, e.g. the objective.
+ * @param [close_dates] Expected close dates, one per amount.
+ * @param [from] First close date counted (inclusive).
+ * @param [to] Last close date counted (inclusive).
+ * @returns P(total won ≥ target), between 0 and 1.
+ */
+export function pipelineProbability(
+  amounts: any[][],
+  probabilities: any[][],
+  target: any,
+  close_dates?: any[][],
+  from?: any,
+  to?: any
+): number {
+  return excelValue(() => {
+    const goal = readAmount(scalar(target, "target"));
+    if (goal.kind === "error") throw new InputProblem(argumentProblem("target", goal));
+    if (goal.kind === "blank") throw new InputProblem("target is blank: give the total to reach");
+    const deals = pipelineDeals(
+      pipelineColumns(amounts, probabilities, close_dates),
+      periodFilter(close_dates, from, to)
+    );
+    return outcomeDistribution(deals).probabilityAtLeast(goal.value);
+  });
+}
+
+/**
+ * Quantile of the total won: the smallest total x such that the chance of winning at most x is at least q (P10 cautious, P90 optimistic).
+ * @customfunction PIPELINE_QUANTILE
+ * @param amounts Deal amounts: numbers or text such as "1 000 €".
+ * @param probabilities Win probabilities, one per amount: 20%, 0.2 or "20 %".
+ * @param q The level, strictly between 0 and 1: 10% for P10, 50% for the median, 90% for P90.
+ * @param [close_dates] Expected close dates, one per amount.
+ * @param [from] First close date counted (inclusive).
+ * @param [to] Last close date counted (inclusive).
+ * @returns The total won at level q.
+ */
+export function pipelineQuantile(
+  amounts: any[][],
+  probabilities: any[][],
+  q: any,
+  close_dates?: any[][],
+  from?: any,
+  to?: any
+): number {
+  return excelValue(() => {
+    const level = readShare(scalar(q, "q"));
+    if (level.kind === "error") throw new InputProblem(argumentProblem("q", level));
+    if (level.kind === "blank")
+      throw new InputProblem("q is blank: give a level such as 10% or 90%");
+    if (!(level.value > 0 && level.value < 1))
+      throw new InputProblem(
+        `q ${level.value} must lie strictly between 0 and 1 (e.g. 10% for P10)`
+      );
+    const deals = pipelineDeals(
+      pipelineColumns(amounts, probabilities, close_dates),
+      periodFilter(close_dates, from, to)
+    );
+    return outcomeDistribution(deals).quantile(level.value);
+  });
+}
+
+function shareArgument(arg: unknown, name: string, fallback: number): number {
+  const cell = scalar(arg, name);
+  const share = readShare(cell);
+  if (share.kind === "error") throw new InputProblem(argumentProblem(name, share));
+  return share.kind === "value" ? share.value : fallback;
+}
+
+/**
+ * ABC class of each value (e.g. contribution margin by product range): A for the top items that make up the first a_share of the total, B up to b_share, C for the rest and for values of zero or less.
+ * @customfunction ABC_CLASS
+ * @param values The values to classify: a column, a row or a block; numbers or text such as "12 500 €".
+ * @param [a_share] Share of the total reached by class A (default 80%).
+ * @param [b_share] Share of the total reached by classes A and B together (default 95%).
+ * @returns "A", "B" or "C" for each value, in the shape of values; blank for a blank cell.
+ */
+export function abcClass(values: any[][], a_share?: any, b_share?: any): string[][] {
+  const grid = requiredGrid(values);
+  const shares: AbcShares = excelValue(() => ({
+    a: shareArgument(a_share, "a_share", DEFAULT_ABC_SHARES.a),
+    b: shareArgument(b_share, "b_share", DEFAULT_ABC_SHARES.b),
+  }));
+  // Read every cell; a cell that cannot be read gets its own error and stays out of the total.
+  const cells = flatten(grid);
+  const numbers = new Float64Array(cells.length);
+  const problems: (CustomFunctions.Error | null)[] = new Array(cells.length).fill(null);
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (typeof cell === "number") {
+      numbers[i] = cell;
+      continue;
+    }
+    const value = readNumber(cell);
+    if (value.kind === "value") numbers[i] = value.value;
+    else {
+      numbers[i] = NaN;
+      if (value.kind === "error")
+        problems[i] = asExcelError(
+          new InputProblem(describeProblem("value", value, `position ${i + 1}`), i + 1)
+        );
+    }
+  }
+  const cuts = excelValue(() => abcCuts(numbers, shares));
+  const out = new Array<string | CustomFunctions.Error>(cells.length);
+  for (let i = 0; i < cells.length; i++) out[i] = problems[i] ?? abcClassOf(numbers[i], cuts) ?? "";
+  // Excel accepts an error object in one cell of a returned array; the type says string for the metadata.
+  return reshape(out, grid) as string[][];
+}
+
+const ABC_LETTER = /^\s*([abc])\s*\.?\s*$/i;
+
+function readLevel(
+  cell: CellValue,
+  cuts: Cuts,
+  axis: string,
+  position: number,
+  allowAbc: boolean
+): Level | null {
+  if (isBlankCell(cell)) return null;
+  if (allowAbc && typeof cell === "string") {
+    const letter = ABC_LETTER.exec(cell);
+    if (letter) return levelOfAbc(letter[1].toUpperCase() as "A" | "B" | "C");
+  }
+  const value =
+    typeof cell === "number" ? { kind: "value" as const, value: cell } : readShare(cell);
+  if (value.kind === "error") {
+    const hint = allowAbc ? `${value.problem} (or an ABC class A, B or C)` : value.problem;
+    throw new InputProblem(
+      describeProblem(axis, { shown: value.shown, problem: hint }, `position ${position}`),
+      position
+    );
+  }
+  return value.kind === "value" ? levelOf(value.value, cuts) : null;
+}
+
+function cutsArgument(arg: unknown, axis: string): Cuts {
+  const grid = optionalGrid(arg);
+  if (!grid || (cellCount(grid) === 1 && isBlankCell(grid[0][0]))) return DEFAULT_CUTS;
+  const cells = flatten(grid);
+  if (cells.length !== 2)
+    throw new InputProblem(`${axis} cuts need two cells {low, high}, not ${cells.length}`);
+  const [low, high] = cells.map((cell, i) => {
+    const value = readShare(cell);
+    const which = i === 0 ? "low" : "high";
+    if (value.kind === "error")
+      throw new InputProblem(argumentProblem(`${axis} ${which} cut`, value));
+    if (value.kind === "blank") throw new InputProblem(`${axis} ${which} cut is blank`);
+    return value.value;
+  });
+  const cuts = { low, high };
+  const problem = cutsProblem(cuts);
+  if (problem) throw new InputProblem(`${axis} cuts: ${problem}`);
+  return cuts;
+}
+
+/** Pairs two grids cell by cell; a single cell is repeated over the other grid, like Excel's lifting. */
+function broadcast(
+  a: Grid,
+  b: Grid
+): { shape: Grid; at: (i: number) => [CellValue, CellValue]; count: number } {
+  const one = (g: Grid) => cellCount(g) === 1;
+  const fa = flatten(a);
+  const fb = flatten(b);
+  if (one(a) || one(b) || (a.length === b.length && a[0]?.length === b[0]?.length)) {
+    const shape = one(a) ? b : a;
+    return {
+      shape,
+      count: cellCount(shape),
+      at: (i) => [one(a) ? fa[0] : fa[i], one(b) ? fb[0] : fb[i]],
+    };
+  }
+  throw new InputProblem(
+    `strength has ${a.length}×${a[0]?.length ?? 0} cells and attractiveness ${b.length}×${b[0]?.length ?? 0}: give ranges of the same shape`
+  );
+}
+
+/**
+ * Nine-box cell of the strengths–attractiveness (GE-McKinsey) matrix for a product range, or its zone.
+ * @customfunction MATRIX_QUADRANT
+ * @param strength Strength: a 1–5 score or the market share in volume (then give strength_cuts), one cell or a range.
+ * @param attractiveness Attractiveness: a 1–5 score, or the ABC class of the range's contribution margin.
+ * @param [strength_cuts] Two cells {low, high}: below low is Weak, from high up is Strong (default {7/3, 11/3}).
+ * @param [attractiveness_cuts] Two cells {low, high} for a numeric attractiveness (default {7/3, 11/3}).
+ * @param [style] "cell" (default) for the cell's name, or "zone" for Invest / grow, Selectivity or Harvest / divest.
+ * @returns The cell or zone name for each range.
+ */
+export function matrixQuadrant(
+  strength: any[][],
+  attractiveness: any[][],
+  strength_cuts?: any[][],
+  attractiveness_cuts?: any[][],
+  style?: any
+): string[][] {
+  return excelValue(() => {
+    const sCuts = cutsArgument(strength_cuts, "strength");
+    const aCuts = cutsArgument(attractiveness_cuts, "attractiveness");
+    const styleCell = scalar(style, "style");
+    const styleName = isBlankCell(styleCell) ? "cell" : String(styleCell).trim().toLowerCase();
+    if (styleName !== "cell" && styleName !== "zone")
+      throw new InputProblem(`style "${String(styleCell)}" is not known: write "cell" or "zone"`);
+    const pairs = broadcast(requiredGrid(strength), requiredGrid(attractiveness));
+    const out: string[] = new Array(pairs.count);
+    for (let i = 0; i < pairs.count; i++) {
+      const [s, a] = pairs.at(i);
+      const sLevel = readLevel(s, sCuts, "strength", i + 1, false);
+      const aLevel = readLevel(a, aCuts, "attractiveness", i + 1, true);
+      if (sLevel === null || aLevel === null) {
+        if (sLevel !== aLevel)
+          throw new InputProblem(
+            `${sLevel === null ? "strength" : "attractiveness"} at position ${i + 1} is blank: a range needs both`,
+            i + 1
+          );
+        out[i] = "";
+        continue;
+      }
+      out[i] = styleName === "zone" ? zoneOf(sLevel, aLevel) : nineBoxCell(sLevel, aLevel);
+    }
+    return reshape(out, pairs.shape);
+  });
+}
+
+/**
+ * A money amount or number typed as text, read as a number: "12 500 €", "1 000,50", "$1,000.50", "(1 000)". Lets ordinary formulas (SUM, averages, shares) use a column of amounts kept as text.
+ * @customfunction AMOUNT
+ * @param value The cell to read: a number, or text such as "12 500 €".
+ * @returns The number; blank for a blank cell.
+ */
+export function amount(value: any): number | string {
+  return excelValue(() => {
+    const reading = readAmount(scalar(value, "value"));
+    if (reading.kind === "error") throw new InputProblem(argumentProblem("amount", reading));
+    return reading.kind === "value" ? reading.value : "";
+  });
+}

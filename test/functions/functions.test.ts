@@ -1,0 +1,159 @@
+/**
+ * The custom functions through their exported implementations, with arguments shaped as Excel passes
+ * them: 2-D arrays for ranges, null or "" for blank cells, null for an omitted optional argument.
+ */
+import {
+  abcClass,
+  matrixQuadrant,
+  pipelineProbability,
+  pipelineQuantile,
+  weightedPipeline,
+} from "../../src/functions/functions";
+import { CustomFunctionError } from "../../src/workbench/custom-functions-shim";
+
+const col = (...cells: unknown[]) => cells.map((c) => [c]);
+/** Excel passes an omitted optional argument as null, which the declared `?:` types do not say. */
+const omitted = null as unknown as undefined;
+
+function excelError(run: () => unknown): CustomFunctionError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(CustomFunctionError);
+    return error as CustomFunctionError;
+  }
+  throw new Error("expected a #VALUE! error");
+}
+
+describe("WEIGHTED_PIPELINE", () => {
+  it("gives 4 200 for the handbook's table typed as text", () => {
+    expect(
+      weightedPipeline(col("1 000 €", "2 000 €", "4 000 €"), col("20 %.", "50 %.", "75 %."))
+    ).toBeCloseTo(4200);
+  });
+
+  it("takes the date column, the total row and date bounds as text", () => {
+    const dates = col(
+      "4 avril 2003.",
+      "3 avril 2003.",
+      "3 avril 2003",
+      "Total probabilisé du carnet commercial"
+    );
+    const amounts = col("1 000 €", "2 000 €", "4 000 €", null);
+    const probabilities = col("20 %.", "50 %.", "75 %.", "4 200 €");
+    expect(weightedPipeline(amounts, probabilities, dates, null, null)).toBeCloseTo(4200);
+    expect(weightedPipeline(amounts, probabilities, dates, "2003-04-04", "")).toBeCloseTo(200);
+    expect(weightedPipeline(amounts, probabilities, dates, null, "3 avril 2003")).toBeCloseTo(4000);
+  });
+
+  it("answers #VALUE! with the position and the fix for a probability typed 20", () => {
+    const error = excelError(() => weightedPipeline(col(1000, 2000), col(20, 0.5)));
+    expect(error.code).toBe("#VALUE!");
+    expect(error.message).toBe("probability 20 at position 1 is above 1: write 20% or 0.2");
+  });
+
+  it("asks for close dates when given a period", () => {
+    expect(excelError(() => weightedPipeline(col(1), col(0.5), omitted, 37000)).message).toMatch(
+      /close_dates/
+    );
+  });
+});
+
+describe("PIPELINE_PROBABILITY and PIPELINE_QUANTILE", () => {
+  const amounts = col(1000, 2000, 4000);
+  const probabilities = col(0.2, 0.5, 0.75);
+
+  it("gives the chance of reaching a target for the handbook's deals", () => {
+    // Reaching 4 000 needs the 4 000 € deal: 75 %. Reaching 5 000 needs it and one other: 0.75 × (1 − 0.8 × 0.5).
+    expect(pipelineProbability(amounts, probabilities, 4000)).toBeCloseTo(0.75, 12);
+    expect(pipelineProbability(amounts, probabilities, "5 000 €")).toBeCloseTo(0.75 * 0.6, 12);
+    expect(pipelineProbability(amounts, probabilities, 0)).toBe(1);
+  });
+
+  it("gives P10, P50 and P90 of the total won", () => {
+    // Outcomes: 0 (.1), 1000 (.025), 2000 (.1), 3000 (.025), 4000 (.3), 5000 (.075), 6000 (.3), 7000 (.075).
+    expect(pipelineQuantile(amounts, probabilities, 0.05)).toBe(0);
+    expect(pipelineQuantile(amounts, probabilities, "50 %")).toBe(4000);
+    expect(pipelineQuantile(amounts, probabilities, 0.9)).toBe(6000);
+  });
+
+  it("refuses q outside (0, 1)", () => {
+    expect(excelError(() => pipelineQuantile(amounts, probabilities, 1)).message).toMatch(
+      /strictly between 0 and 1/
+    );
+    expect(
+      excelError(() => pipelineProbability(amounts, probabilities, "beaucoup")).message
+    ).toMatch(/^target beaucoup/);
+  });
+});
+
+describe("ABC_CLASS", () => {
+  it("spills the textbook classes in the input's shape", () => {
+    const values = [
+      [90000, 77000, 26350, 15001, 12500],
+      [8502, 1200, 850, 504, 150],
+    ];
+    expect(abcClass(values)).toEqual([
+      ["A", "A", "A", "B", "B"],
+      ["C", "C", "C", "C", "C"],
+    ]);
+  });
+
+  it("keeps blanks blank and puts an error in the one unreadable cell only", () => {
+    const out = abcClass(col(50, null, "30 €", "n/a", 15, "", 5));
+    expect(out.map((r) => r[0]).filter((c) => typeof c === "string")).toEqual([
+      "A",
+      "",
+      "A",
+      "B",
+      "",
+      "C",
+    ]);
+    const bad = out[3][0] as unknown as CustomFunctionError;
+    expect(bad).toBeInstanceOf(CustomFunctionError);
+    expect(bad.message).toMatch(/^value n\/a at position 4 /);
+  });
+
+  it("takes shares as numbers or percentages and checks them", () => {
+    expect(abcClass(col(50, 30, 15, 5), "50 %", 0.8)).toEqual(col("A", "B", "C", "C"));
+    expect(excelError(() => abcClass(col(1, 2), 0.9, 0.5)).message).toMatch(/below the B share/);
+  });
+});
+
+describe("MATRIX_QUADRANT", () => {
+  it("names the cell from a 1–5 score on both axes", () => {
+    expect(matrixQuadrant([[4.5]], [[4]])).toEqual([["Protect position"]]);
+    expect(matrixQuadrant([[1]], [[1]])).toEqual([["Divest"]]);
+  });
+
+  it("reads market share with the user's cut-offs and an ABC class as attractiveness", () => {
+    const cuts = [[0.1, 0.25]];
+    expect(matrixQuadrant([["30 %"]], [["A"]], cuts)).toEqual([["Protect position"]]);
+    expect(matrixQuadrant([[0.05]], [["C"]], cuts)).toEqual([["Divest"]]);
+    expect(matrixQuadrant([[0.15]], [["b"]], cuts, omitted, "zone")).toEqual([["Selectivity"]]);
+  });
+
+  it("spills one name per range, lifting a single cell over a range", () => {
+    const shares = col(0.3, 0.15, 0.05);
+    expect(matrixQuadrant(shares, col("A", "B", "C"), [[0.1, 0.25]], omitted, "zone")).toEqual(
+      col("Invest / grow", "Selectivity", "Harvest / divest")
+    );
+    expect(matrixQuadrant(shares, [["A"]], [[0.1, 0.25]])).toEqual(
+      col("Protect position", "Invest to build", "Build selectively")
+    );
+  });
+
+  it("says which input is wrong", () => {
+    expect(excelError(() => matrixQuadrant(col(1, "x"), col(1, 1))).message).toMatch(
+      /^strength x at position 2/
+    );
+    expect(excelError(() => matrixQuadrant([[1]], [["D"]])).message).toMatch(/ABC class A, B or C/);
+    expect(excelError(() => matrixQuadrant([[1]], [[1]], [[0.3, 0.1]])).message).toMatch(
+      /strength cuts/
+    );
+    expect(excelError(() => matrixQuadrant(col(1, 2), [[1, 2, 3]])).message).toMatch(/same shape/);
+    expect(
+      excelError(() => matrixQuadrant([[1]], [[1]], omitted, omitted, "colour")).message
+    ).toMatch(/"cell" or "zone"/);
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * A HyperFormula engine with the *built* CARNET functions: dist/functions.json for the metadata and
+ * dist/functions.js run as Excel's JavaScript-only runtime would, its associate() calls collected.
+ * Requires `npm run build` first (the test command does it).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import * as vm from "vm";
+import { HyperFormula } from "hyperformula";
+import {
+  registerCarnetFunctions,
+  type FunctionsMetadata,
+} from "../../src/workbench/carnet-hyperformula";
+import {
+  createCustomFunctionsShim,
+  type Implementation,
+} from "../../src/workbench/custom-functions-shim";
+
+export const DIST = path.resolve(__dirname, "../../dist");
+
+export function builtMetadata(): FunctionsMetadata {
+  const file = path.join(DIST, "functions.json");
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run npm run build first`);
+  return JSON.parse(fs.readFileSync(file, "utf8")) as FunctionsMetadata;
+}
+
+export function builtImplementations(): Map<string, Implementation> {
+  const shim = createCustomFunctionsShim();
+  const code = fs.readFileSync(path.join(DIST, "functions.js"), "utf8");
+  vm.runInNewContext(
+    code,
+    { CustomFunctions: shim, console, self: {}, window: undefined },
+    { filename: "functions.js" }
+  );
+  return shim.implementations;
+}
+
+let registered = false;
+
+/** A fresh engine with the CARNET functions registered (once per test file). */
+export function carnetEngine(sheets: Record<string, unknown[][]> = { Sheet1: [] }): HyperFormula {
+  if (!registered) {
+    registerCarnetFunctions(HyperFormula, builtMetadata(), builtImplementations());
+    registered = true;
+  }
+  return HyperFormula.buildFromSheets(sheets as never, { licenseKey: "gpl-v3", maxRows: 1048576 });
+}
