@@ -1,0 +1,317 @@
+/**
+ * Cell-block operations shared by ranges and tables: checking and writing what a `values`,
+ * `formulas` or `numberFormat` setter sent, shifting cells when table rows are inserted or deleted,
+ * and finding the current region.
+ */
+import { MAX_ROWS, intersect, type Rect } from "./address";
+import type { CellInput, CellValue, WorkbookBackend } from "./backend";
+import { ErrorCodes, officeError } from "./errors";
+import type { SheetRecord, TableRecord, WorkbookModel } from "./model";
+
+const SHAPE_MESSAGE =
+  "The number of rows or columns in the input array doesn't match the size or dimensions of the range.";
+
+/** Cells per backend call when one value fills a large block: bounds the memory of a fill. */
+const FILL_CHUNK_CELLS = 1 << 20;
+
+/** Excel's limit on the cells one operation may touch ("OperationCellsExceedLimit"). */
+export const OPERATION_CELLS_LIMIT = 33_554_000;
+
+function checkShape(sent: unknown[], rect: Rect, where: string): unknown[][] {
+  if (
+    sent.length !== rect.rows ||
+    !sent.every((line) => Array.isArray(line) && line.length === rect.cols)
+  ) {
+    throw officeError(ErrorCodes.invalidArgument, where, SHAPE_MESSAGE);
+  }
+  return sent as unknown[][];
+}
+
+/** null (or a value JSON turned into null, like NaN) leaves the cell as it is, as in Office.js. */
+function checkCell(value: unknown, where: string): CellInput {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean")
+    return value;
+  throw officeError(ErrorCodes.invalidArgument, where);
+}
+
+function checkFormat(value: unknown, where: string): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  throw officeError(ErrorCodes.invalidArgument, where);
+}
+
+/**
+ * Writes a grid in which null means "leave unchanged": rows with the same pattern of nulls are
+ * written together, one block per run of non-null columns, so a column of nulls costs few calls.
+ */
+function writeSkippingNulls<V>(
+  grid: (V | null)[][],
+  rect: Rect,
+  write: (row: number, col: number, block: V[][]) => void
+): void {
+  let start = 0;
+  const mask = (line: (V | null)[]) => line.map((v) => (v === null ? "0" : "1")).join("");
+  while (start < grid.length) {
+    const pattern = mask(grid[start]);
+    let end = start + 1;
+    while (end < grid.length && mask(grid[end]) === pattern) end += 1;
+    let j = 0;
+    while (j < rect.cols) {
+      if (pattern[j] === "0") {
+        j += 1;
+        continue;
+      }
+      let k = j;
+      while (k < rect.cols && pattern[k] === "1") k += 1;
+      const block = grid.slice(start, end).map((line) => line.slice(j, k) as V[]);
+      write(rect.row + start, rect.col + j, block);
+      j = k;
+    }
+    start = end;
+  }
+}
+
+function fillChunks<V>(
+  rect: Rect,
+  value: V,
+  write: (row: number, col: number, block: V[][]) => void,
+  where: string
+): void {
+  if (rect.rows * rect.cols > OPERATION_CELLS_LIMIT) {
+    throw officeError(
+      ErrorCodes.operationCellsExceedLimit,
+      where,
+      `The attempted operation affects more than the limit of ${OPERATION_CELLS_LIMIT} cells.`
+    );
+  }
+  const chunkRows = Math.max(1, Math.floor(FILL_CHUNK_CELLS / rect.cols));
+  for (let row = rect.row; row < rect.row + rect.rows; row += chunkRows) {
+    const rows = Math.min(chunkRows, rect.row + rect.rows - row);
+    write(
+      row,
+      rect.col,
+      Array.from({ length: rows }, () => new Array<V>(rect.cols).fill(value))
+    );
+  }
+}
+
+/** Applies what a `values` or `formulas` setter sent: a grid of the range's shape, or one value for all. */
+export function writeCells(
+  backend: WorkbookBackend,
+  sheet: SheetRecord,
+  rect: Rect,
+  sent: unknown,
+  where: string
+): void {
+  const write = (row: number, col: number, block: CellInput[][]) =>
+    backend.setCells(sheet.name, row, col, block);
+  if (!Array.isArray(sent)) {
+    const value = checkCell(sent, where);
+    if (value !== null) fillChunks(rect, value, write, where);
+    return;
+  }
+  const grid = checkShape(sent, rect, where).map((line) => line.map((v) => checkCell(v, where)));
+  if (grid.every((line) => line.every((v) => v !== null))) write(rect.row, rect.col, grid);
+  else writeSkippingNulls(grid, rect, write);
+}
+
+/** Applies what a `numberFormat` setter sent. */
+export function writeFormats(
+  backend: WorkbookBackend,
+  sheet: SheetRecord,
+  rect: Rect,
+  sent: unknown,
+  where: string
+): void {
+  const write = (row: number, col: number, block: string[][]) =>
+    backend.setNumberFormats(sheet.name, row, col, block);
+  if (!Array.isArray(sent)) {
+    const format = checkFormat(sent, where);
+    if (format !== null) fillChunks(rect, format, write, where);
+    return;
+  }
+  const grid = checkShape(sent, rect, where).map((line) => line.map((v) => checkFormat(v, where)));
+  writeSkippingNulls(grid, rect, write);
+}
+
+/** What `getFormulas` returned, made safe to write back: text stays text (the "'" prefix). */
+function asInput(value: CellValue): CellInput {
+  return typeof value === "string" && value !== "" && !value.startsWith("=") ? `'${value}` : value;
+}
+
+/**
+ * Moves the cells of the given columns, from `fromRow` down to the end of the used range, by
+ * `delta` rows (positive: down, making room; negative: up, closing a gap), as Excel's insert and
+ * delete with shift do. Tables lying wholly in those columns below move along; one straddling the
+ * columns would be cut, which Excel refuses. With a backend that moves cells (HyperFormula),
+ * references to moved cells follow them; otherwise formulas are rewritten as text, unadjusted.
+ */
+export function shiftRows(
+  model: WorkbookModel,
+  sheet: SheetRecord,
+  cols: { col: number; cols: number },
+  fromRow: number,
+  delta: number,
+  where: string,
+  except?: TableRecord
+): void {
+  const backend = model.backend;
+  const moving = model.tables.filter(
+    (t) =>
+      t !== except &&
+      t.sheetId === sheet.id &&
+      t.rect.row + t.rect.rows > fromRow &&
+      intersect(t.rect, { row: 0, col: cols.col, rows: MAX_ROWS, cols: cols.cols }) !== undefined
+  );
+  for (const table of moving) {
+    const inside =
+      table.rect.col >= cols.col && table.rect.col + table.rect.cols <= cols.col + cols.cols;
+    // A deletion may not take away part of another table either.
+    const firstKept = delta > 0 ? fromRow : fromRow - delta;
+    if (!inside || table.rect.row < firstKept) {
+      throw officeError(
+        ErrorCodes.invalidOperation,
+        where,
+        "This operation is attempting to shift cells in a table on your worksheet."
+      );
+    }
+  }
+  const used = backend.usedRange(sheet.name);
+  const bottom = used ? used.row + used.rows : 0;
+  // Only used columns hold anything to move: an entire-row shift stays as cheap as the data.
+  const span =
+    used &&
+    intersect(
+      { row: 0, col: cols.col, rows: MAX_ROWS, cols: cols.cols },
+      { ...used, row: 0, rows: MAX_ROWS }
+    );
+  if (span && bottom > fromRow) {
+    cols = { col: span.col, cols: span.cols };
+    const source = delta > 0 ? fromRow : fromRow - delta;
+    const rows = bottom - source;
+    if (delta > 0 && bottom + delta > MAX_ROWS) {
+      throw officeError(
+        ErrorCodes.invalidOperation,
+        where,
+        "Cells cannot be shifted off the worksheet."
+      );
+    }
+    const cleared = delta > 0 ? rows : bottom - fromRow;
+    if (backend.moveCells) {
+      // A deletion first clears the deleted band: the move may not cover all of it.
+      if (delta < 0) {
+        backend.clear(sheet.name, fromRow, cols.col, Math.min(-delta, cleared), cols.cols, "all");
+      }
+      if (rows > 0) {
+        const block = { row: source, col: cols.col, rows, cols: cols.cols };
+        backend.moveCells(sheet.name, block, source + delta, cols.col);
+      }
+    } else {
+      const formulas =
+        rows > 0 ? backend.getFormulas(sheet.name, source, cols.col, rows, cols.cols) : [];
+      const formats =
+        rows > 0 ? backend.getNumberFormats(sheet.name, source, cols.col, rows, cols.cols) : [];
+      backend.clear(sheet.name, fromRow, cols.col, cleared, cols.cols, "all");
+      if (rows > 0) {
+        const inputs = formulas.map((line) => line.map(asInput));
+        backend.setCells(sheet.name, source + delta, cols.col, inputs);
+        backend.setNumberFormats(sheet.name, source + delta, cols.col, formats);
+      }
+    }
+  }
+  moving.forEach((table) => (table.rect = { ...table.rect, row: table.rect.row + delta }));
+}
+
+/** For each row of a block, whether all its cells are blank (no value, no formula). */
+function blankRows(
+  backend: WorkbookBackend,
+  sheet: string,
+  row: number,
+  rows: number,
+  col: number,
+  cols: number
+): boolean[] {
+  if (rows <= 0) return [];
+  if (cols <= 0) return new Array<boolean>(rows).fill(true);
+  return backend
+    .getFormulas(sheet, row, col, rows, cols)
+    .map((line) => line.every((v) => v === ""));
+}
+
+const SCAN_CHUNK = 4096;
+
+/**
+ * The current region (Ctrl+Shift+*): the range grown until every cell around it, diagonals
+ * included, is blank. Only the used range can hold content, so scans stop at its edges.
+ */
+export function currentRegion(backend: WorkbookBackend, sheet: string, start: Rect): Rect {
+  const used = backend.usedRange(sheet);
+  if (!used) return start;
+  const usedBottom = used.row + used.rows;
+  const usedRight = used.col + used.cols;
+  const r = { ...start };
+  const colSpan = () => {
+    const c0 = Math.max(r.col - 1, used.col);
+    const c1 = Math.min(r.col + r.cols + 1, usedRight);
+    return { col: c0, cols: c1 - c0 };
+  };
+  const rowSpan = () => {
+    const r0 = Math.max(r.row - 1, used.row);
+    const r1 = Math.min(r.row + r.rows + 1, usedBottom);
+    return { row: r0, rows: r1 - r0 };
+  };
+  let changed = true;
+  while (changed) {
+    changed = false;
+    // Down: the first blank row below ends the region.
+    let next = r.row + r.rows;
+    while (next < usedBottom) {
+      const span = colSpan();
+      const count = Math.min(SCAN_CHUNK, usedBottom - next);
+      const blank = blankRows(backend, sheet, next, count, span.col, span.cols);
+      const firstBlank = blank.indexOf(true);
+      const grown = firstBlank < 0 ? count : firstBlank;
+      if (grown > 0) changed = true;
+      r.rows += grown;
+      next += grown;
+      if (firstBlank >= 0) break;
+    }
+    // Up, likewise.
+    while (r.row > used.row && r.row <= usedBottom) {
+      const span = colSpan();
+      const count = Math.min(SCAN_CHUNK, r.row - used.row);
+      const blank = blankRows(backend, sheet, r.row - count, count, span.col, span.cols);
+      const lastBlank = blank.lastIndexOf(true);
+      const grown = count - 1 - lastBlank;
+      if (grown > 0) changed = true;
+      r.row -= grown;
+      r.rows += grown;
+      if (lastBlank >= 0) break;
+    }
+    // Left and right, a column at a time (regions are tall rather than wide).
+    while (r.col > used.col && r.col <= usedRight) {
+      const span = rowSpan();
+      const column = backend.getFormulas(sheet, span.row, r.col - 1, Math.max(span.rows, 0), 1);
+      if (span.rows <= 0 || column.every((line) => line[0] === "")) break;
+      r.col -= 1;
+      r.cols += 1;
+      changed = true;
+    }
+    while (r.col + r.cols < usedRight && r.col + r.cols >= used.col) {
+      const span = rowSpan();
+      const column = backend.getFormulas(
+        sheet,
+        span.row,
+        r.col + r.cols,
+        Math.max(span.rows, 0),
+        1
+      );
+      if (span.rows <= 0 || column.every((line) => line[0] === "")) break;
+      r.cols += 1;
+      changed = true;
+    }
+  }
+  return r;
+}

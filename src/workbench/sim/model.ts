@@ -1,0 +1,365 @@
+/**
+ * What the simulated Excel knows beyond the cells: sheet identities and order, tables, charts,
+ * settings, the selection, event handlers, limits and statistics. The cells stay in the backend;
+ * tables and charts are metadata over them, keyed by sheet id so that they follow renames.
+ */
+import { MAX_ROWS, rectAddress, type Rect } from "./address";
+import type { WorkbookBackend } from "./backend";
+import { ErrorCodes, officeError } from "./errors";
+import { SettingsStore } from "./settings";
+
+/** The limits of Excel on the web that the simulator enforces. */
+export interface Limits {
+  /** Largest request (JSON of what a sync sends) and response, in bytes. 5 MB in Excel on the web. */
+  payloadBytes: number;
+  /** Largest range whose values, formulas, formats or text can be read in one load. */
+  readCells: number;
+  /**
+   * What an over-large read does: fail the sync with RangeExceedsLimit ("error"), or return null
+   * for the property, as some Excel builds do ("null").
+   */
+  oversizedRead: "error" | "null";
+}
+
+export const EXCEL_ON_THE_WEB_LIMITS: Limits = {
+  payloadBytes: 5 * 1024 * 1024,
+  readCells: 5_000_000,
+  oversizedRead: "error",
+};
+
+export interface SimStats {
+  /** Round trips: syncs that had something to send (a sync with an empty queue sends nothing). */
+  syncs: number;
+  /** Calls to `context.sync()`, including the final one of each `Excel.run`. */
+  syncCalls: number;
+  largestRequestBytes: number;
+  largestResponseBytes: number;
+  totalRequestBytes: number;
+  totalResponseBytes: number;
+}
+
+export interface SheetRecord {
+  id: string;
+  name: string;
+  visibility: "Visible" | "Hidden" | "VeryHidden";
+  tabColor: string;
+  showGridlines: boolean;
+}
+
+export interface TableRecord {
+  id: string;
+  name: string;
+  sheetId: string;
+  /** Header row included. */
+  rect: Rect;
+  showHeaders: boolean;
+  showTotals: boolean;
+  style: string;
+  options: Record<string, unknown>;
+}
+
+/** A block of cells a chart series reads. */
+export interface CellRef {
+  sheetId: string;
+  rect: Rect;
+}
+
+export interface SeriesRecord {
+  id: number;
+  name: string;
+  /** When set, the name is read from this cell (a header), so it follows edits. */
+  nameRef?: CellRef;
+  values?: CellRef;
+  xValues?: CellRef;
+  bubbleSizes?: CellRef;
+  chartType?: string;
+  options: Record<string, unknown>;
+}
+
+export interface ChartRecord {
+  id: string;
+  name: string;
+  sheetId: string;
+  type: string;
+  title: Record<string, unknown>;
+  legend: Record<string, unknown>;
+  dataLabels: Record<string, unknown>;
+  axes: {
+    category: Record<string, unknown>;
+    value: Record<string, unknown>;
+    series: Record<string, unknown>;
+  };
+  axisTitles: {
+    category: Record<string, unknown>;
+    value: Record<string, unknown>;
+    series: Record<string, unknown>;
+  };
+  series: SeriesRecord[];
+  layout: Record<string, unknown>;
+  nextSeriesId: number;
+}
+
+export interface WorksheetChangedEventArgs {
+  type: "WorksheetChanged";
+  changeType: "RangeEdited";
+  source: "Local";
+  /** The edited block, or "" when the backend did not say. */
+  address: string;
+  worksheetId: string;
+}
+
+export type SheetChangeHandler = (args: WorksheetChangedEventArgs) => unknown;
+
+const FORBIDDEN_IN_SHEET_NAMES = /[:\\/?*[\]]/;
+
+function sheetId(n: number): string {
+  return `{00000000-0001-0000-0000-${n.toString(16).toUpperCase().padStart(12, "0")}}`;
+}
+
+export interface ModelOptions {
+  limits: Limits;
+  workbookName: string;
+  latencyMs: number;
+  onHandlerError: (error: unknown) => void;
+}
+
+export class WorkbookModel {
+  readonly settings = new SettingsStore();
+  readonly tables: TableRecord[] = [];
+  readonly charts: ChartRecord[] = [];
+  readonly stats: SimStats = WorkbookModel.emptyStats();
+  private records: SheetRecord[] = [];
+  private nextSheetId = 1;
+  private nextTableId = 1;
+  private nextChartId = 1;
+  private activeId: string | undefined;
+  private readonly selections = new Map<string, Rect>();
+  private readonly handlers = new Map<string, Set<SheetChangeHandler>>();
+  private readonly selectionListeners = new Set<() => void>();
+
+  constructor(
+    readonly backend: WorkbookBackend,
+    readonly options: ModelOptions
+  ) {
+    // Excel always has a sheet; an empty backend (HyperFormula.buildEmpty) gets one.
+    if (backend.sheetNames().length === 0) backend.addSheet("Sheet1");
+    backend.onChange?.((sheet, region) => this.dispatchChange(sheet, region));
+  }
+
+  static emptyStats(): SimStats {
+    return {
+      syncs: 0,
+      syncCalls: 0,
+      largestRequestBytes: 0,
+      largestResponseBytes: 0,
+      totalRequestBytes: 0,
+      totalResponseBytes: 0,
+    };
+  }
+
+  resetStats(): void {
+    Object.assign(this.stats, WorkbookModel.emptyStats());
+  }
+
+  get limits(): Limits {
+    return this.options.limits;
+  }
+
+  // ---- sheets ----
+
+  /** Sheets in tab order, kept in step with the backend (sheets it added appear at the end). */
+  sheets(): SheetRecord[] {
+    const names = this.backend.sheetNames();
+    const present = new Set(names);
+    const gone = this.records.filter((r) => !present.has(r.name)).map((r) => r.id);
+    if (gone.length > 0) {
+      this.records = this.records.filter((r) => present.has(r.name));
+      gone.forEach((id) => this.forgetSheet(id));
+    }
+    const known = new Set(this.records.map((r) => r.name));
+    for (const name of names) {
+      if (known.has(name)) continue;
+      this.records.push({
+        id: sheetId(this.nextSheetId++),
+        name,
+        visibility: "Visible",
+        tabColor: "",
+        showGridlines: true,
+      });
+    }
+    return this.records;
+  }
+
+  sheetById(id: string): SheetRecord | undefined {
+    return this.sheets().find((s) => s.id === id);
+  }
+
+  /** Sheet names are case-insensitive in Excel. */
+  sheetByName(name: string): SheetRecord | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets().find((s) => s.name.toLowerCase() === lower);
+  }
+
+  private checkSheetName(name: unknown, where: string, except?: SheetRecord): string {
+    if (
+      typeof name !== "string" ||
+      name.length === 0 ||
+      name.length > 31 ||
+      FORBIDDEN_IN_SHEET_NAMES.test(name) ||
+      name.startsWith("'") ||
+      name.endsWith("'") ||
+      name.toLowerCase() === "history"
+    ) {
+      throw officeError(ErrorCodes.invalidArgument, where);
+    }
+    const clash = this.sheetByName(name);
+    if (clash && clash !== except) throw officeError(ErrorCodes.itemAlreadyExists, where);
+    return name;
+  }
+
+  addSheet(name: unknown, where: string): SheetRecord {
+    let chosen: string;
+    if (name === undefined || name === null) {
+      const taken = this.sheets()
+        .map((s) => /^Sheet(\d+)$/i.exec(s.name))
+        .filter((m) => m !== null);
+      const next = Math.max(this.sheets().length, ...taken.map((m) => Number(m[1]))) + 1;
+      chosen = `Sheet${next}`;
+    } else {
+      chosen = this.checkSheetName(name, where);
+    }
+    this.backend.addSheet(chosen);
+    return this.sheets().find((s) => s.name === chosen) as SheetRecord;
+  }
+
+  renameSheet(sheet: SheetRecord, name: unknown, where: string): void {
+    const chosen = this.checkSheetName(name, where, sheet);
+    if (chosen === sheet.name) return;
+    this.backend.renameSheet(sheet.name, chosen);
+    sheet.name = chosen;
+  }
+
+  deleteSheet(sheet: SheetRecord, where: string): void {
+    const visible = this.sheets().filter((s) => s.visibility === "Visible");
+    if (visible.length === 1 && visible[0] === sheet) {
+      throw officeError(
+        ErrorCodes.invalidOperation,
+        where,
+        "A workbook must contain at least one visible worksheet."
+      );
+    }
+    this.backend.removeSheet(sheet.name);
+    this.records = this.records.filter((r) => r !== sheet);
+    this.forgetSheet(sheet.id);
+  }
+
+  moveSheet(sheet: SheetRecord, position: number, where: string): void {
+    const sheets = this.sheets();
+    if (!Number.isInteger(position) || position < 0 || position >= sheets.length) {
+      throw officeError(ErrorCodes.invalidArgument, where);
+    }
+    this.records = sheets.filter((s) => s !== sheet);
+    this.records.splice(position, 0, sheet);
+  }
+
+  private forgetSheet(id: string): void {
+    for (let i = this.tables.length - 1; i >= 0; i -= 1)
+      if (this.tables[i].sheetId === id) this.tables.splice(i, 1);
+    for (let i = this.charts.length - 1; i >= 0; i -= 1)
+      if (this.charts[i].sheetId === id) this.charts.splice(i, 1);
+    this.selections.delete(id);
+    this.handlers.delete(id);
+    if (this.activeId === id) this.activeId = undefined;
+  }
+
+  // ---- selection ----
+
+  activeSheet(): SheetRecord {
+    const active = this.activeId === undefined ? undefined : this.sheetById(this.activeId);
+    if (active) return active;
+    const first = this.sheets().find((s) => s.visibility === "Visible") ?? this.sheets()[0];
+    this.activeId = first.id;
+    return first;
+  }
+
+  activate(sheet: SheetRecord): void {
+    this.activeId = sheet.id;
+    this.selectionListeners.forEach((listener) => listener());
+  }
+
+  selection(): { sheet: SheetRecord; rect: Rect } {
+    const sheet = this.activeSheet();
+    return { sheet, rect: this.selections.get(sheet.id) ?? { row: 0, col: 0, rows: 1, cols: 1 } };
+  }
+
+  select(sheet: SheetRecord, rect: Rect): void {
+    this.selections.set(sheet.id, rect);
+    this.activate(sheet);
+  }
+
+  onSelectionChange(listener: () => void): () => void {
+    this.selectionListeners.add(listener);
+    return () => this.selectionListeners.delete(listener);
+  }
+
+  // ---- tables and charts ----
+
+  newTableId(): string {
+    return String(this.nextTableId++);
+  }
+
+  newChartId(): string {
+    return `{C0000000-0000-0000-0000-${(this.nextChartId++).toString(16).toUpperCase().padStart(12, "0")}}`;
+  }
+
+  tableByName(name: string): TableRecord | undefined {
+    const lower = name.toLowerCase();
+    return this.tables.find((t) => t.name.toLowerCase() === lower);
+  }
+
+  /** "Table1", "Table2"...: the first free number, as Excel names new tables. */
+  nextTableName(): string {
+    for (let n = 1; ; n += 1) if (!this.tableByName(`Table${n}`)) return `Table${n}`;
+  }
+
+  nextChartName(): string {
+    for (let n = 1; ; n += 1)
+      if (!this.charts.some((c) => c.name === `Chart ${n}`)) return `Chart ${n}`;
+  }
+
+  // ---- events ----
+
+  addChangeHandler(sheet: SheetRecord, handler: SheetChangeHandler): void {
+    const set = this.handlers.get(sheet.id) ?? new Set();
+    set.add(handler);
+    this.handlers.set(sheet.id, set);
+  }
+
+  removeChangeHandler(sheet: SheetRecord, handler: SheetChangeHandler): void {
+    this.handlers.get(sheet.id)?.delete(handler);
+  }
+
+  private dispatchChange(sheetName: string, region?: Rect): void {
+    const sheet = this.sheets().find((s) => s.name === sheetName);
+    const handlers = sheet && this.handlers.get(sheet.id);
+    if (!sheet || !handlers || handlers.size === 0) return;
+    const bounded = region && { ...region, rows: Math.min(region.rows, MAX_ROWS - region.row) };
+    const args: WorksheetChangedEventArgs = {
+      type: "WorksheetChanged",
+      changeType: "RangeEdited",
+      source: "Local",
+      address: bounded ? rectAddress(bounded) : "",
+      worksheetId: sheet.id,
+    };
+    // Excel calls handlers after the edit, never inside it.
+    setTimeout(() => {
+      for (const handler of [...handlers]) {
+        try {
+          Promise.resolve(handler(args)).catch(this.options.onHandlerError);
+        } catch (error) {
+          this.options.onHandlerError(error);
+        }
+      }
+    }, 0);
+  }
+}

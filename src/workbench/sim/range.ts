@@ -1,0 +1,682 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the cell grids are `any[][]` in Office.js */
+/**
+ * `Excel.Range`: a block of cells on a sheet. A range proxy binds to its sheet and block the first
+ * time a batch uses it, as Office.js does; later edits elsewhere do not move it.
+ */
+import {
+  MAX_COLUMNS,
+  MAX_ROWS,
+  formatAddress,
+  intersect,
+  isInsideSheet,
+  parseAddress,
+  type Rect,
+} from "./address";
+import type { CellValue } from "./backend";
+import { currentRegion, shiftRows, writeCells, writeFormats } from "./cells";
+import type { RequestContext } from "./context";
+import { ErrorCodes, officeError } from "./errors";
+import type { SheetRecord } from "./model";
+import { formatValue } from "./number-format";
+import { BagObject, SimObject, defineBagProperties } from "./object";
+import { Worksheet } from "./worksheet";
+
+/** Where a range is, once found. */
+export interface Located {
+  sheet: SheetRecord;
+  rect: Rect;
+}
+
+const BASIC = [
+  "address",
+  "addressLocal",
+  "cellCount",
+  "columnCount",
+  "columnIndex",
+  "rowCount",
+  "rowIndex",
+  "isEntireColumn",
+  "isEntireRow",
+] as const;
+/** Properties whose size grows with the range: subject to the read limit. */
+const CELL_DATA = [
+  "values",
+  "formulas",
+  "formulasLocal",
+  "numberFormat",
+  "numberFormatLocal",
+  "text",
+  "valueTypes",
+];
+const SCALARS: readonly string[] = [...BASIC, ...CELL_DATA];
+
+const ERROR_CODES = new Set([
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#SPILL!",
+  "#CALC!",
+  "#CYCLE!",
+]);
+
+/** `Excel.RangeValueType` of a value as read. */
+function valueType(value: CellValue): string {
+  if (value === "") return "Empty";
+  if (typeof value === "number") return "Double";
+  if (typeof value === "boolean") return "Boolean";
+  return ERROR_CODES.has(value) ? "Error" : "String";
+}
+
+/** A block checked to lie in the sheet; outside it Office.js answers InvalidArgument. */
+export function insideSheet(rect: Rect, where: string): Rect {
+  if (!isInsideSheet(rect)) throw officeError(ErrorCodes.invalidArgument, where);
+  return rect;
+}
+
+/** Parses an address given to `getRange` and the like, on `sheet` unless it names another. */
+export function addressOnSheet(
+  model: { sheetByName(name: string): SheetRecord | undefined },
+  sheet: SheetRecord,
+  address: string,
+  where: string
+): Located {
+  const parsed = typeof address === "string" ? parseAddress(address) : undefined;
+  if (!parsed) throw officeError(ErrorCodes.invalidArgument, where);
+  if (parsed.sheet !== undefined && model.sheetByName(parsed.sheet) !== sheet) {
+    throw officeError(ErrorCodes.invalidArgument, where);
+  }
+  return {
+    sheet,
+    rect: { row: parsed.row, col: parsed.col, rows: parsed.rows, cols: parsed.cols },
+  };
+}
+
+type ClearApplyTo = "All" | "Formats" | "Contents" | "Hyperlinks" | "RemoveHyperlinks";
+
+export class Range extends SimObject<Located> {
+  private _bound: { sheetId: string; rect: Rect } | undefined;
+  private _format: RangeFormat | undefined;
+  private _worksheet: Worksheet | undefined;
+
+  /** @param _find locates the range when a batch first uses it (null: a null object). */
+  constructor(
+    context: RequestContext,
+    private readonly _find: () => Located | null
+  ) {
+    super(context);
+  }
+
+  get _typeName(): string {
+    return "Range";
+  }
+
+  override _resolve(): Located | null {
+    if (this._bound) {
+      const sheet = this.context._model.sheetById(this._bound.sheetId);
+      if (!sheet) throw officeError(ErrorCodes.itemNotFound, "Range");
+      return { sheet, rect: this._bound.rect };
+    }
+    const found = this._find();
+    if (found !== null) this._bound = { sheetId: found.sheet.id, rect: found.rect };
+    return found;
+  }
+
+  override _scalarNames(): readonly string[] {
+    return SCALARS;
+  }
+
+  override _nav(name: string): SimObject | undefined {
+    if (name === "format") return this.format;
+    if (name === "worksheet") return this.worksheet;
+    return undefined;
+  }
+
+  override _readScalar(name: string, { sheet, rect }: Located): unknown {
+    switch (name) {
+      case "address":
+      case "addressLocal":
+        return formatAddress(sheet.name, rect);
+      case "cellCount":
+        return rect.rows * rect.cols;
+      case "columnCount":
+        return rect.cols;
+      case "columnIndex":
+        return rect.col;
+      case "rowCount":
+        return rect.rows;
+      case "rowIndex":
+        return rect.row;
+      case "isEntireColumn":
+        return rect.row === 0 && rect.rows === MAX_ROWS;
+      case "isEntireRow":
+        return rect.col === 0 && rect.cols === MAX_COLUMNS;
+    }
+    const { limits, backend } = this.context._model;
+    if (rect.rows * rect.cols > limits.readCells) {
+      if (limits.oversizedRead === "null") return null;
+      throw officeError(ErrorCodes.rangeExceedsLimit, `Range.${name}`);
+    }
+    const args = [sheet.name, rect.row, rect.col, rect.rows, rect.cols] as const;
+    switch (name) {
+      case "values":
+        return backend.getValues(...args);
+      case "formulas":
+      case "formulasLocal":
+        return backend.getFormulas(...args);
+      case "numberFormat":
+      case "numberFormatLocal":
+        return backend.getNumberFormats(...args);
+      case "text": {
+        const formats = backend.getNumberFormats(...args);
+        return backend
+          .getValues(...args)
+          .map((line, i) => line.map((v, j) => formatValue(v, formats[i][j])));
+      }
+      case "valueTypes":
+        return backend.getValues(...args).map((line) => line.map(valueType));
+      default:
+        return super._readScalar(name, { sheet, rect });
+    }
+  }
+
+  // ---- properties ----
+
+  /** The range reference in A1-style, with the sheet name ("Sheet1!A1:C3"). */
+  get address(): string {
+    return this._get("address");
+  }
+  get addressLocal(): string {
+    return this._get("addressLocal");
+  }
+  get cellCount(): number {
+    return this._get("cellCount");
+  }
+  get columnCount(): number {
+    return this._get("columnCount");
+  }
+  get columnIndex(): number {
+    return this._get("columnIndex");
+  }
+  get rowCount(): number {
+    return this._get("rowCount");
+  }
+  get rowIndex(): number {
+    return this._get("rowIndex");
+  }
+  get isEntireColumn(): boolean {
+    return this._get("isEntireColumn");
+  }
+  get isEntireRow(): boolean {
+    return this._get("isEntireRow");
+  }
+  get text(): string[][] {
+    return this._get("text");
+  }
+  get valueTypes(): string[][] {
+    return this._get("valueTypes");
+  }
+
+  /** Raw values; blank cells read as "", errors as their code. Set: a grid of the range's shape or one value. */
+  get values(): any[][] {
+    return this._get("values");
+  }
+  set values(values: any[][]) {
+    this._setProperty("values", values, (loc, sent) =>
+      writeCells(this.context._model.backend, loc.sheet, loc.rect, sent, "Range.values")
+    );
+  }
+
+  /** Formulas in A1 style; cells without a formula give their value. */
+  get formulas(): any[][] {
+    return this._get("formulas");
+  }
+  set formulas(formulas: any[][]) {
+    this._setProperty("formulas", formulas, (loc, sent) =>
+      writeCells(this.context._model.backend, loc.sheet, loc.rect, sent, "Range.formulas")
+    );
+  }
+
+  get formulasLocal(): any[][] {
+    return this._get("formulasLocal");
+  }
+  set formulasLocal(formulas: any[][]) {
+    this._setProperty("formulasLocal", formulas, (loc, sent) =>
+      writeCells(this.context._model.backend, loc.sheet, loc.rect, sent, "Range.formulasLocal")
+    );
+  }
+
+  /** Excel number format codes ("General", "0.00%", "m/d/yyyy"). */
+  get numberFormat(): any[][] {
+    return this._get("numberFormat");
+  }
+  set numberFormat(formats: any[][]) {
+    this._setProperty("numberFormat", formats, (loc, sent) =>
+      writeFormats(this.context._model.backend, loc.sheet, loc.rect, sent, "Range.numberFormat")
+    );
+  }
+
+  get numberFormatLocal(): any[][] {
+    return this._get("numberFormatLocal");
+  }
+  set numberFormatLocal(formats: any[][]) {
+    this._setProperty("numberFormatLocal", formats, (loc, sent) =>
+      writeFormats(
+        this.context._model.backend,
+        loc.sheet,
+        loc.rect,
+        sent,
+        "Range.numberFormatLocal"
+      )
+    );
+  }
+
+  /** The worksheet containing the range. */
+  get worksheet(): Worksheet {
+    this._worksheet ??= new Worksheet(this.context, () => this._resolve()?.sheet ?? null);
+    return this._worksheet;
+  }
+
+  /** Formatting: accepted, not rendered (see RangeFormat). */
+  get format(): RangeFormat {
+    this._format ??= new RangeFormat(this.context, () => (this._resolve() === null ? null : {}));
+    return this._format;
+  }
+
+  // ---- derived ranges ----
+
+  /** A range computed from this one when the batch runs. */
+  private _derive(where: string, compute: (loc: Located) => Rect | null): Range {
+    return new Range(this.context, () => {
+      const loc = this._resolve();
+      if (loc === null) return null;
+      const rect = compute(loc);
+      return rect === null ? null : { sheet: loc.sheet, rect: insideSheet(rect, where) };
+    });
+  }
+
+  /** The cell at (row, column) relative to the top-left cell; may lie outside the range, not outside the sheet. */
+  getCell(row: number, column: number): Range {
+    return this._derive("Range.getCell", ({ rect }) => ({
+      row: rect.row + row,
+      col: rect.col + column,
+      rows: 1,
+      cols: 1,
+    }));
+  }
+
+  getResizedRange(deltaRows: number, deltaColumns: number): Range {
+    return this._derive("Range.getResizedRange", ({ rect }) => ({
+      ...rect,
+      rows: rect.rows + deltaRows,
+      cols: rect.cols + deltaColumns,
+    }));
+  }
+
+  getOffsetRange(rowOffset: number, columnOffset: number): Range {
+    return this._derive("Range.getOffsetRange", ({ rect }) => ({
+      ...rect,
+      row: rect.row + rowOffset,
+      col: rect.col + columnOffset,
+    }));
+  }
+
+  getRow(row: number): Range {
+    return this._derive("Range.getRow", ({ rect }) => ({ ...rect, row: rect.row + row, rows: 1 }));
+  }
+
+  getColumn(column: number): Range {
+    return this._derive("Range.getColumn", ({ rect }) => ({
+      ...rect,
+      col: rect.col + column,
+      cols: 1,
+    }));
+  }
+
+  getLastCell(): Range {
+    return this._derive("Range.getLastCell", ({ rect }) => ({
+      row: rect.row + rect.rows - 1,
+      col: rect.col + rect.cols - 1,
+      rows: 1,
+      cols: 1,
+    }));
+  }
+
+  getLastRow(): Range {
+    return this._derive("Range.getLastRow", ({ rect }) => ({
+      ...rect,
+      row: rect.row + rect.rows - 1,
+      rows: 1,
+    }));
+  }
+
+  getLastColumn(): Range {
+    return this._derive("Range.getLastColumn", ({ rect }) => ({
+      ...rect,
+      col: rect.col + rect.cols - 1,
+      cols: 1,
+    }));
+  }
+
+  getRowsAbove(count = 1): Range {
+    return this._derive("Range.getRowsAbove", ({ rect }) => ({
+      ...rect,
+      row: rect.row - count,
+      rows: count,
+    }));
+  }
+
+  getRowsBelow(count = 1): Range {
+    return this._derive("Range.getRowsBelow", ({ rect }) => ({
+      ...rect,
+      row: rect.row + rect.rows,
+      rows: count,
+    }));
+  }
+
+  getColumnsBefore(count = 1): Range {
+    return this._derive("Range.getColumnsBefore", ({ rect }) => ({
+      ...rect,
+      col: rect.col - count,
+      cols: count,
+    }));
+  }
+
+  getColumnsAfter(count = 1): Range {
+    return this._derive("Range.getColumnsAfter", ({ rect }) => ({
+      ...rect,
+      col: rect.col + rect.cols,
+      cols: count,
+    }));
+  }
+
+  getEntireColumn(): Range {
+    return this._derive("Range.getEntireColumn", ({ rect }) => ({
+      ...rect,
+      row: 0,
+      rows: MAX_ROWS,
+    }));
+  }
+
+  getEntireRow(): Range {
+    return this._derive("Range.getEntireRow", ({ rect }) => ({
+      ...rect,
+      col: 0,
+      cols: MAX_COLUMNS,
+    }));
+  }
+
+  /** The used cells of this range; ItemNotFound at sync when there are none. */
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- kept to mirror the Office.js signature
+  getUsedRange(_valuesOnly?: boolean): Range {
+    return this._derive("Range.getUsedRange", ({ sheet, rect }) => {
+      const used = this.context._model.backend.usedRange(sheet.name);
+      const inside = used && intersect(used, rect);
+      if (!inside) throw officeError(ErrorCodes.itemNotFound, "Range.getUsedRange");
+      return inside;
+    });
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- kept to mirror the Office.js signature
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): Range {
+    const range = this._derive("Range.getUsedRangeOrNullObject", ({ sheet, rect }) => {
+      const used = this.context._model.backend.usedRange(sheet.name);
+      return (used && intersect(used, rect)) ?? null;
+    });
+    this.context._instantiate(range, "Range.getUsedRangeOrNullObject");
+    return range;
+  }
+
+  /** The current region around the range, as Ctrl+Shift+* selects it. */
+  getSurroundingRegion(): Range {
+    return this._derive("Range.getSurroundingRegion", ({ sheet, rect }) =>
+      currentRegion(this.context._model.backend, sheet.name, rect)
+    );
+  }
+
+  private _other(other: Range | string, where: string, sheet: SheetRecord): Rect {
+    if (typeof other === "string")
+      return addressOnSheet(this.context._model, sheet, other, where).rect;
+    const loc = other._resolve();
+    if (loc === null || loc.sheet !== sheet) throw officeError(ErrorCodes.invalidArgument, where);
+    return loc.rect;
+  }
+
+  getIntersection(anotherRange: Range | string): Range {
+    return this._derive("Range.getIntersection", ({ sheet, rect }) => {
+      const common = intersect(rect, this._other(anotherRange, "Range.getIntersection", sheet));
+      if (!common) throw officeError(ErrorCodes.itemNotFound, "Range.getIntersection");
+      return common;
+    });
+  }
+
+  getIntersectionOrNullObject(anotherRange: Range | string): Range {
+    const range = this._derive(
+      "Range.getIntersectionOrNullObject",
+      ({ sheet, rect }) =>
+        intersect(rect, this._other(anotherRange, "Range.getIntersectionOrNullObject", sheet)) ??
+        null
+    );
+    this.context._instantiate(range, "Range.getIntersectionOrNullObject");
+    return range;
+  }
+
+  getBoundingRect(anotherRange: Range | string): Range {
+    return this._derive("Range.getBoundingRect", ({ sheet, rect }) => {
+      const other = this._other(anotherRange, "Range.getBoundingRect", sheet);
+      const row = Math.min(rect.row, other.row);
+      const col = Math.min(rect.col, other.col);
+      return {
+        row,
+        col,
+        rows: Math.max(rect.row + rect.rows, other.row + other.rows) - row,
+        cols: Math.max(rect.col + rect.cols, other.col + other.cols) - col,
+      };
+    });
+  }
+
+  // ---- actions ----
+
+  /** Clears values, formats or both (default: both). Hyperlinks: nothing to clear here. */
+  clear(applyTo: ClearApplyTo = "All"): void {
+    this._queue("clear", applyTo, (loc, sent) => {
+      const what =
+        sent === "All"
+          ? "all"
+          : sent === "Formats"
+            ? "formats"
+            : sent === "Contents"
+              ? "contents"
+              : undefined;
+      if (sent !== "Hyperlinks" && sent !== "RemoveHyperlinks" && what === undefined) {
+        throw officeError(ErrorCodes.invalidArgument, "Range.clear");
+      }
+      if (what)
+        this.context._model.backend.clear(
+          loc.sheet.name,
+          loc.rect.row,
+          loc.rect.col,
+          loc.rect.rows,
+          loc.rect.cols,
+          what
+        );
+    });
+  }
+
+  /**
+   * Deletes the cells, moving those below up ("Up"). Shifting left is not simulated (NotImplemented).
+   * Formulas elsewhere are not re-pointed (see `shiftRows`).
+   */
+  delete(shift: "Up" | "Left"): void {
+    this._queue("delete", shift, ({ sheet, rect }, sent) => {
+      if (sent !== "Up")
+        throw officeError(
+          ErrorCodes.notImplemented,
+          "Range.delete",
+          "Only shifting up is simulated."
+        );
+      shiftRows(
+        this.context._model,
+        sheet,
+        { col: rect.col, cols: rect.cols },
+        rect.row,
+        -rect.rows,
+        "Range.delete"
+      );
+    });
+  }
+
+  /**
+   * Inserts blank cells here, moving the cells below down ("Down"); returns the new cells. Shifting
+   * right is not simulated (NotImplemented).
+   */
+  insert(shift: "Down" | "Right"): Range {
+    this._queue("insert", shift, ({ sheet, rect }, sent) => {
+      if (sent !== "Down")
+        throw officeError(
+          ErrorCodes.notImplemented,
+          "Range.insert",
+          "Only shifting down is simulated."
+        );
+      shiftRows(
+        this.context._model,
+        sheet,
+        { col: rect.col, cols: rect.cols },
+        rect.row,
+        rect.rows,
+        "Range.insert"
+      );
+    });
+    return this._derive("Range.insert", ({ rect }) => rect);
+  }
+
+  /** Selects the range in the Excel UI (and activates its sheet). */
+  select(): void {
+    this._queue("select", undefined, (loc) => this.context._model.select(loc.sheet, loc.rect));
+  }
+
+  /** Recalculation is automatic in the backends: accepted. */
+  calculate(): void {
+    this._queue("calculate", undefined, () => undefined);
+  }
+}
+
+/** `Excel.RangeFormat`: accepted and forgotten; loads give Excel's defaults. */
+export class RangeFormat extends BagObject {
+  declare columnWidth: number;
+  declare rowHeight: number;
+  declare horizontalAlignment: string;
+  declare verticalAlignment: string;
+  declare wrapText: boolean;
+  private _font: RangeFont | undefined;
+  private _fill: RangeFill | undefined;
+
+  constructor(
+    context: RequestContext,
+    private readonly _provide: () => Record<string, unknown> | null
+  ) {
+    super(context);
+  }
+
+  get _typeName(): string {
+    return "RangeFormat";
+  }
+  get _defaults(): Readonly<Record<string, unknown>> {
+    return {
+      columnWidth: 48,
+      rowHeight: 15,
+      horizontalAlignment: "General",
+      verticalAlignment: "Bottom",
+      wrapText: false,
+    };
+  }
+  protected _bag(): Record<string, unknown> | null {
+    return this._provide();
+  }
+  override _nav(name: string): SimObject | undefined {
+    return name === "font" ? this.font : name === "fill" ? this.fill : undefined;
+  }
+
+  get font(): RangeFont {
+    this._font ??= new RangeFont(this.context, this._provide);
+    return this._font;
+  }
+  get fill(): RangeFill {
+    this._fill ??= new RangeFill(this.context, this._provide);
+    return this._fill;
+  }
+
+  autofitColumns(): void {
+    this._queue("autofitColumns", undefined, () => undefined);
+  }
+  autofitRows(): void {
+    this._queue("autofitRows", undefined, () => undefined);
+  }
+}
+defineBagProperties(RangeFormat, [
+  "columnWidth",
+  "rowHeight",
+  "horizontalAlignment",
+  "verticalAlignment",
+  "wrapText",
+]);
+
+export class RangeFont extends BagObject {
+  declare bold: boolean;
+  declare italic: boolean;
+  declare color: string;
+  declare name: string;
+  declare size: number;
+  declare underline: string;
+
+  constructor(
+    context: RequestContext,
+    private readonly _provide: () => Record<string, unknown> | null
+  ) {
+    super(context);
+  }
+  get _typeName(): string {
+    return "RangeFont";
+  }
+  get _defaults(): Readonly<Record<string, unknown>> {
+    return {
+      bold: false,
+      italic: false,
+      color: "#000000",
+      name: "Calibri",
+      size: 11,
+      underline: "None",
+    };
+  }
+  protected _bag(): Record<string, unknown> | null {
+    return this._provide();
+  }
+}
+defineBagProperties(RangeFont, ["bold", "italic", "color", "name", "size", "underline"]);
+
+export class RangeFill extends BagObject {
+  declare color: string;
+
+  constructor(
+    context: RequestContext,
+    private readonly _provide: () => Record<string, unknown> | null
+  ) {
+    super(context);
+  }
+  get _typeName(): string {
+    return "RangeFill";
+  }
+  get _defaults(): Readonly<Record<string, unknown>> {
+    return { color: "#FFFFFF" };
+  }
+  protected _bag(): Record<string, unknown> | null {
+    return this._provide();
+  }
+  clear(): void {
+    this._queue("clear", undefined, () => undefined);
+  }
+}
+defineBagProperties(RangeFill, ["color"]);

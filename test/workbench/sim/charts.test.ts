@@ -1,0 +1,143 @@
+import { hyperFormulaHost, memoryHost, officeErrorOf } from "./hosts";
+
+const sales = [
+  ["Quarter", "North", "South"],
+  ["Q1", 100, 80],
+  ["Q2", 120, 95],
+  ["Q3", 90, ""],
+];
+
+describe("charts", () => {
+  it("reads series from the source: names from the header row, categories from the first column", async () => {
+    const { host } = memoryHost({ Sheet1: sales });
+    await host.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      const chart = sheet.charts.add("ColumnClustered", sheet.getRange("A1:C4"), "Auto");
+      chart.title.text = "Sales by quarter";
+      chart.axes.valueAxis.title.text = "k€";
+      chart.load("name, chartType");
+      const series = chart.series.load("items/name");
+      await context.sync();
+      expect([chart.name, chart.chartType]).toEqual(["Chart 1", "ColumnClustered"]);
+      expect(series.items.map((s) => s.name)).toEqual(["North", "South"]);
+    });
+    const [chart] = host.charts();
+    expect(chart).toMatchObject({
+      sheet: "Sheet1",
+      name: "Chart 1",
+      type: "ColumnClustered",
+      title: "Sales by quarter",
+    });
+    expect(chart.axes.value.title).toBe("k€");
+    expect(chart.series).toEqual([
+      { name: "North", values: [100, 120, 90], xValues: ["Q1", "Q2", "Q3"] },
+      { name: "South", values: [80, 95, null], xValues: ["Q1", "Q2", "Q3"] },
+    ]);
+  });
+
+  it("takes series in rows when asked", async () => {
+    const { host } = memoryHost({ Sheet1: sales });
+    await host.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.charts.add("Line", sheet.getRange("A1:C4"), "Rows");
+      await context.sync();
+    });
+    expect(host.charts()[0].series.map((s) => [s.name, s.values])).toEqual([
+      ["Q1", [100, 80]],
+      ["Q2", [120, 95]],
+      ["Q3", [90, null]],
+    ]);
+  });
+
+  it("follows edits of the cells and of the header names", async () => {
+    const { host, backend } = hyperFormulaHost();
+    backend.setCells("Sheet1", 0, 0, [
+      ["Item", "Margin"],
+      ["A", 10],
+      ["B", "=B2*3"],
+    ]);
+    await host.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.charts.add("Pie", sheet.getRange("A1:B3"));
+      await context.sync();
+    });
+    expect(host.charts()[0].series[0]).toEqual({
+      name: "Margin",
+      values: [10, 30],
+      xValues: ["A", "B"],
+    });
+    backend.setCells("Sheet1", 0, 1, [["Contribution"], [20]]);
+    expect(host.charts()[0].series[0]).toEqual({
+      name: "Contribution",
+      values: [20, 60],
+      xValues: ["A", "B"],
+    });
+  });
+
+  it("builds a bubble chart series by series with setValues, setXAxisValues and setBubbleSizes", async () => {
+    const { host } = memoryHost({
+      Sheet1: [
+        ["Range", "Share", "Attractiveness", "Sales"],
+        ["A", 0.3, 3, 500],
+        ["B", 0.1, 1, 200],
+      ],
+    });
+    await host.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      const chart = sheet.charts.add("Bubble", sheet.getRange("B2:D3"), "Columns");
+      chart.series.getItemAt(0).delete();
+      const series = chart.series.add("Ranges");
+      series.setXAxisValues(sheet.getRange("B2:B3"));
+      series.setValues(sheet.getRange("C2:C3"));
+      series.setBubbleSizes(sheet.getRange("D2:D3"));
+      chart.setPosition("F2", "M20");
+      await context.sync();
+    });
+    const [chart] = host.charts();
+    expect(chart.series).toEqual([
+      { name: "Ranges", values: [3, 1], xValues: [0.3, 0.1], bubbleSizes: [500, 200] },
+    ]);
+    expect(chart.position).toEqual({ startCell: "F2", endCell: "M20" });
+  });
+
+  it("refuses unknown chart types and series sources that are not a row or column", async () => {
+    const { host } = memoryHost({ Sheet1: sales });
+    const badType = await officeErrorOf(
+      host.Excel.run(async (context) => {
+        const sheet = context.workbook.worksheets.getActiveWorksheet();
+        sheet.charts.add("Spaghetti", sheet.getRange("A1:C4"));
+        await context.sync();
+      })
+    );
+    expect(badType.code).toBe("InvalidArgument");
+    const badSource = await officeErrorOf(
+      host.Excel.run(async (context) => {
+        const sheet = context.workbook.worksheets.getActiveWorksheet();
+        sheet.charts
+          .add("Line", sheet.getRange("A1:C4"))
+          .series.add("X")
+          .setValues(sheet.getRange("B2:C4"));
+        await context.sync();
+      })
+    );
+    expect(badSource.code).toBe("InvalidArgument");
+  });
+
+  it("finds charts by name and deletes them", async () => {
+    const { host } = memoryHost({ Sheet1: sales });
+    await host.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.charts.add("Line", sheet.getRange("A1:C4")).name = "Trend";
+      const found = sheet.charts.getItemOrNullObject("Trend");
+      const missing = sheet.charts.getItemOrNullObject("Other");
+      await context.sync();
+      expect([found.isNullObject, missing.isNullObject]).toEqual([false, true]);
+      sheet.charts.getItem("Trend").delete();
+      const count = sheet.charts.getCount();
+      await context.sync();
+      // eslint-disable-next-line office-addins/load-object-before-read -- a ClientResult, synced above
+      expect(count.value).toBe(0);
+    });
+    expect(host.charts()).toEqual([]);
+  });
+});
