@@ -1,0 +1,83 @@
+/** A1 addresses for the pane's report and for formulas Carnet writes. 0-based rows and columns in. */
+
+export function columnLetters(col: number): string {
+  let n = col + 1;
+  let letters = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    letters = String.fromCharCode(65 + r) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** 'My sheet'!B3, quoting a sheet name as Excel does when it is not a plain word. */
+export function sheetPrefix(sheet: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet)
+    ? `${sheet}!`
+    : `'${sheet.replace(/'/g, "''")}'!`;
+}
+
+export function cellAddress(
+  sheet: string | null,
+  row: number,
+  col: number,
+  absolute = false
+): string {
+  const d = absolute ? "$" : "";
+  return `${sheet === null ? "" : sheetPrefix(sheet)}${d}${columnLetters(col)}${d}${row + 1}`;
+}
+
+export function rangeAddress(
+  sheet: string | null,
+  row: number,
+  col: number,
+  rows: number,
+  cols: number,
+  absolute = false
+): string {
+  const start = cellAddress(null, row, col, absolute);
+  const end = cellAddress(null, row + rows - 1, col + cols - 1, absolute);
+  return `${sheet === null ? "" : sheetPrefix(sheet)}${rows === 1 && cols === 1 ? start : `${start}:${end}`}`;
+}
+
+export interface RangeRef {
+  readonly sheet: string | null;
+  readonly row: number;
+  readonly col: number;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+function parseCell(text: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(text.trim());
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** "Sheet1!A1:F5", "'Q2 deals'!B2", "A1:C3" → a rectangle; null when it is not an A1 address. */
+export function parseRangeAddress(address: string): RangeRef | null {
+  const bang = address.lastIndexOf("!");
+  let sheet: string | null = null;
+  let cells = address;
+  if (bang >= 0) {
+    const raw = address.slice(0, bang);
+    sheet = raw.startsWith("'") && raw.endsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw;
+    cells = address.slice(bang + 1);
+  }
+  const [a, b] = cells.split(":");
+  const start = parseCell(a);
+  const end = b === undefined ? start : parseCell(b);
+  if (!start || !end) return null;
+  const row = Math.min(start.row, end.row);
+  const col = Math.min(start.col, end.col);
+  return {
+    sheet,
+    row,
+    col,
+    rows: Math.abs(end.row - start.row) + 1,
+    cols: Math.abs(end.col - start.col) + 1,
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * "Build forecast" end to end on the Excel side: the objectives the user typed last time are read back
+ * from Carnet's forecast tables (so a rebuild keeps them), then the plans are written.
+ */
+import { buildForecastPlans, FORECAST_TABLES, type ForecastBuild } from "./forecastPlan";
+import { writeOwnedSheets, type WriteResult } from "./owned";
+import type { Progress } from "./progress";
+
+/** Objectives by forecast table, then by row key ("2003-S1", "Anne"...). Two syncs whatever the size. */
+export async function readObjectives(): Promise<Map<string, Map<string, number>>> {
+  return Excel.run(async (context) => {
+    const names = Object.values(FORECAST_TABLES).map((t) => t.name);
+    const found = names.map((name) => {
+      const table = context.workbook.tables.getItemOrNullObject(name);
+      table.load("name");
+      return { name, table };
+    });
+    await context.sync();
+    const bodies = found
+      .filter((f) => !f.table.isNullObject)
+      .map((f) => {
+        const header = f.table.getHeaderRowRange();
+        header.load("values");
+        const body = f.table.getDataBodyRange();
+        body.load("values");
+        return { name: f.name, header, body };
+      });
+    await context.sync();
+    const objectives = new Map<string, Map<string, number>>();
+    for (const { name, header, body } of bodies) {
+      const col = (header.values[0] as string[]).indexOf("Objective");
+      if (col < 0) continue;
+      const byKey = new Map<string, number>();
+      for (const row of body.values) {
+        const value = row[col];
+        if (typeof value === "number" && row[0] !== "") byKey.set(String(row[0]), value);
+      }
+      objectives.set(name, byKey);
+    }
+    return objectives;
+  });
+}
+
+export async function writeForecast(
+  build: ForecastBuild,
+  progress?: Progress,
+  signal?: AbortSignal
+): Promise<WriteResult & { live: boolean }> {
+  const { plans, live } = buildForecastPlans(build);
+  const result = await writeOwnedSheets(plans, progress, signal);
+  return { ...result, live };
+}

@@ -1,0 +1,222 @@
+/**
+ * Carnet writes only to sheets it owns. A sheet is Carnet's when Carnet created it: the names are
+ * kept in the workbook's settings, so a user's own sheet that happens to bear the same name is never
+ * touched (Carnet then writes beside it, under a free name). A second run rewrites Carnet's tables in
+ * place: same sheet, same table names, resized, so formulas users wrote on them keep working.
+ */
+import type { CellValue } from "../domain/values";
+import { cellAddress } from "./a1";
+import { bytesOf, writeBlocks } from "./blocks";
+import { type Progress, throwIfCancelled } from "./progress";
+
+export const OWNED_SHEETS_SETTING = "carnet.ownedSheets";
+
+export type CellInput = CellValue | Date;
+
+export interface TablePlan {
+  /** Public name, e.g. CarnetPipeline. */
+  readonly name: string;
+  readonly headers: readonly string[];
+  /** Values, or formulas (text starting with "="). */
+  readonly rows: readonly (readonly CellValue[])[];
+  /** Number format per column ("General" when null). */
+  readonly numberFormats?: readonly (string | null)[];
+  /** Top-left cell of the header, 0-based (default A1). */
+  readonly row?: number;
+  readonly col?: number;
+}
+
+export interface ChartPlan {
+  readonly name: string;
+  readonly type: Excel.ChartType | `${Excel.ChartType}`;
+  readonly title: string;
+  /** The table whose columns are charted. */
+  readonly table: string;
+  /** Header of the category (x) column. */
+  readonly categories: string;
+  /** Headers of the series columns. */
+  readonly series: readonly string[];
+  /** Where the chart goes: the top-left cell and size in cells, on the plan's sheet. */
+  readonly at: { row: number; col: number; rows: number; cols: number };
+}
+
+export interface SheetPlan {
+  /** The sheet's preferred name, e.g. "Carnet Forecast". */
+  readonly sheet: string;
+  readonly tables: readonly TablePlan[];
+  readonly charts?: readonly ChartPlan[];
+  /** A line written above the tables (e.g. "Computed 2026-11-26 10:04; live columns: ..."). */
+  readonly note?: string;
+}
+
+export interface WriteResult {
+  /** Preferred name → the name actually written (they differ when a user's sheet had the name). */
+  readonly sheets: Record<string, string>;
+  readonly tables: string[];
+}
+
+function freeName(wanted: string, taken: ReadonlySet<string>): string {
+  const lower = new Set([...taken].map((n) => n.toLowerCase()));
+  if (!lower.has(wanted.toLowerCase())) return wanted;
+  for (let i = 2; ; i++) {
+    const name = `${wanted} (${i})`;
+    if (!lower.has(name.toLowerCase())) return name;
+  }
+}
+
+const NOTE_ROWS = 2; // the note line and a blank line above the first table
+
+/** Creates or rewrites Carnet's sheets, tables and charts; never touches any other sheet. */
+export async function writeOwnedSheets(
+  plans: readonly SheetPlan[],
+  progress?: Progress,
+  signal?: AbortSignal
+): Promise<WriteResult> {
+  return Excel.run(async (context) => {
+    const workbook = context.workbook;
+    const sheets = workbook.worksheets;
+    sheets.load("items/name");
+    const tables = workbook.tables;
+    tables.load("items/name");
+    const ownedSetting = workbook.settings.getItemOrNullObject(OWNED_SHEETS_SETTING);
+    ownedSetting.load("value");
+    await context.sync();
+
+    // Preferred name → the sheet Carnet actually wrote (they differ when a user's sheet had the name).
+    const owned: Record<string, string> = ownedSetting.isNullObject
+      ? {}
+      : JSON.parse(String(ownedSetting.value));
+    const existing = new Set(sheets.items.map((s) => s.name));
+    // Where each existing table lives, to tell Carnet's own from a user's table of the same name.
+    const tableSheets = tables.items.map((t) => {
+      const ws = t.worksheet;
+      ws.load("name");
+      const range = t.getRange();
+      range.load("address");
+      return { name: t.name, table: t, ws, range };
+    });
+    await context.sync();
+
+    const result: Record<string, string> = {};
+    const written: string[] = [];
+    const totalRows = plans.reduce(
+      (s, p) => s + p.tables.reduce((t, tb) => t + tb.rows.length + 1, 0),
+      0
+    );
+    let doneRows = 0;
+
+    for (const plan of plans) {
+      // Reuse the sheet Carnet wrote last time under this name, else a name no sheet has.
+      const mine = owned[plan.sheet];
+      const name = mine !== undefined && existing.has(mine) ? mine : freeName(plan.sheet, existing);
+      result[plan.sheet] = name;
+      owned[plan.sheet] = name;
+      let sheet: Excel.Worksheet;
+      if (existing.has(name)) sheet = sheets.getItem(name);
+      else {
+        sheet = sheets.add(name);
+        existing.add(name);
+      }
+      // Charts are redrawn from scratch each run; tables are kept and resized.
+      sheet.charts.load("items/name");
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load("address");
+      await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop -- one per owned sheet (a handful)
+      sheet.charts.items.forEach((c) => c.delete());
+
+      const keep = new Set(plan.tables.map((t) => t.name));
+      const reusable = new Set<string>();
+      for (const t of tableSheets) {
+        if (keep.has(t.name) && t.ws.name !== name)
+          throw new Error(
+            `A table named ${t.name} already exists on sheet "${t.ws.name}". Carnet's output tables keep fixed names ` +
+              `(users write formulas on them): rename that table, or delete it if it is an old copy, then run again.`
+          );
+        if (t.ws.name !== name) continue;
+        const tablePlan = plan.tables.find((p) => p.name === t.name);
+        const corner = tablePlan ? cellAddress(null, tablePlan.row ?? 0, tablePlan.col ?? 0) : null;
+        // A table stays (and is resized) only where its header starts at the same cell; any other is
+        // removed before writing, since deleting a table clears its cells.
+        if (corner !== null && t.range.address.split("!").pop()!.split(":")[0] === corner)
+          reusable.add(t.name);
+        else t.table.delete();
+      }
+      // Clear what was written last time, tables included (their objects stay, with their names).
+      if (!used.isNullObject) sheet.getRange(used.address.split("!").pop()!).clear("Contents");
+
+      let top = 0;
+      if (plan.note) {
+        sheet.getRange("A1").values = [[plan.note]];
+        top = NOTE_ROWS;
+      }
+      for (const tablePlan of plan.tables) {
+        throwIfCancelled(signal);
+        const row = tablePlan.row ?? top;
+        const col = tablePlan.col ?? 0;
+        const cols = tablePlan.headers.length;
+        const height = tablePlan.rows.length + 1;
+        sheet.getRangeByIndexes(row, col, 1, cols).values = [tablePlan.headers as string[]];
+        const formats = tablePlan.numberFormats?.map((f) => f ?? "General") ?? null;
+        for (const block of writeBlocks(tablePlan.rows, formats ? 2_000_000 : undefined)) {
+          const range = sheet.getRangeByIndexes(
+            row + 1 + block.start,
+            col,
+            block.rows.length,
+            cols
+          );
+          range.formulas = block.rows as unknown as string[][];
+          if (formats) range.numberFormat = block.rows.map(() => formats);
+          doneRows += block.rows.length;
+          progress?.("Writing", doneRows, totalRows);
+          throwIfCancelled(signal);
+          if (bytesOf(block.rows) > 0) await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop -- one per block under 5 MB, by design
+        }
+        const extent = sheet.getRangeByIndexes(row, col, Math.max(height, 2), cols);
+        const previous = tableSheets.find((t) => t.name === tablePlan.name);
+        const sameCorner =
+          previous !== undefined &&
+          previous.range.address.split("!").pop()!.split(":")[0] === cellAddress(null, row, col);
+        if (previous && sameCorner) previous.table.resize(extent);
+        else {
+          previous?.table.delete();
+          const table = sheet.tables.add(extent, true);
+          table.name = tablePlan.name;
+          table.style = "TableStyleMedium2";
+        }
+        written.push(tablePlan.name);
+        top = row + Math.max(height, 2) + 2;
+      }
+      await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop -- tables must exist before charts use them
+
+      for (const chartPlan of plan.charts ?? []) {
+        const table = sheet.tables.getItem(chartPlan.table);
+        const categories = table.columns.getItem(chartPlan.categories).getDataBodyRange();
+        const first = table.columns.getItem(chartPlan.series[0]).getDataBodyRange();
+        const chart = sheet.charts.add(
+          chartPlan.type as Excel.ChartType,
+          first,
+          Excel.ChartSeriesBy.columns
+        );
+        chart.name = chartPlan.name;
+        chart.title.text = chartPlan.title;
+        const s0 = chart.series.getItemAt(0);
+        s0.name = chartPlan.series[0];
+        s0.setXAxisValues(categories);
+        for (const header of chartPlan.series.slice(1)) {
+          const s = chart.series.add(header);
+          s.setValues(table.columns.getItem(header).getDataBodyRange());
+          s.setXAxisValues(categories);
+        }
+        const { at } = chartPlan;
+        chart.setPosition(
+          sheet.getRangeByIndexes(at.row, at.col, 1, 1),
+          sheet.getRangeByIndexes(at.row + at.rows - 1, at.col + at.cols - 1, 1, 1)
+        );
+      }
+      sheet.getUsedRange(true).format.autofitColumns();
+    }
+    workbook.settings.add(OWNED_SHEETS_SETTING, JSON.stringify(owned));
+    await context.sync();
+    return { sheets: result, tables: written };
+  });
+}

@@ -1,0 +1,14 @@
+/** Long reads and writes report progress and can be cancelled from the pane between blocks. */
+
+export type Progress = (phase: string, done: number, total: number) => void;
+
+export class Cancelled extends Error {
+  constructor() {
+    super("Cancelled: nothing more was read or written.");
+    this.name = "Cancelled";
+  }
+}
+
+export function throwIfCancelled(signal?: AbortSignal): void {
+  if (signal?.aborted) throw new Cancelled();
+}

@@ -1,0 +1,102 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Body1,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  Tab,
+  TabList,
+  Title3,
+  tokens,
+} from "@fluentui/react-components";
+import * as React from "react";
+import { FUNCTION_HELP } from "./functionHelp";
+import type { CarnetHost } from "./host";
+import { PipelineView } from "./PipelineView";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minWidth: "250px",
+    boxSizing: "border-box",
+  },
+  header: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
+  logo: { width: "32px", height: "32px" },
+  syntax: {
+    display: "block",
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    wordBreak: "break-word",
+    marginBottom: tokens.spacingVerticalXS,
+  },
+  example: { color: tokens.colorNeutralForeground3 },
+});
+
+export interface AppProps {
+  /** Excel's side of the pane; null when the pane runs outside Excel (it then only shows help). */
+  readonly host: CarnetHost | null;
+}
+
+type View = "pipeline" | "functions";
+
+export function App({ host }: AppProps) {
+  const styles = useStyles();
+  const [view, setView] = React.useState<View>(host ? "pipeline" : "functions");
+  return (
+    <main className={styles.root}>
+      <header className={styles.header}>
+        <img className={styles.logo} src="assets/icon-32.png" alt="" />
+        <Title3 as="h1">Carnet</Title3>
+      </header>
+      <Body1>
+        Your sales workbook, turned into a sales plan: the probability-weighted pipeline and its
+        forecast, ABC classes of product ranges by contribution margin, and the
+        strengths–attractiveness matrix.
+      </Body1>
+      {host && (
+        <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} size="small">
+          <Tab value="pipeline">Pipeline</Tab>
+          <Tab value="functions">Functions</Tab>
+        </TabList>
+      )}
+      {host && view === "pipeline" && <PipelineView host={host} />}
+      {!host && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            Open this pane from Excel (Home › Sales plan) to work on a workbook.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {view === "functions" && <FunctionsHelp />}
+    </main>
+  );
+}
+
+function FunctionsHelp() {
+  const styles = useStyles();
+  return (
+    <>
+      <Subtitle2 as="h2">Functions you can type in a cell</Subtitle2>
+      <Accordion collapsible multiple>
+        {FUNCTION_HELP.map((fn) => (
+          <AccordionItem value={fn.name} key={fn.name}>
+            <AccordionHeader size="small">{fn.name}</AccordionHeader>
+            <AccordionPanel>
+              <code className={styles.syntax}>{fn.syntax}</code>
+              <Body1 block>{fn.summary}</Body1>
+              <Caption1 className={styles.example}>{fn.example}</Caption1>
+            </AccordionPanel>
+          </AccordionItem>
+        ))}
+      </Accordion>
+    </>
+  );
+}

@@ -1,0 +1,178 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
+import * as React from "react";
+import type { Deal } from "../domain/deal";
+import { serialFromYmd } from "../domain/dates";
+import {
+  CHANGE_KINDS,
+  CHANGE_LABELS,
+  type ChangeKind,
+  type Comparison,
+  compareSnapshots,
+  type Snapshot,
+  snapshotFromDeals,
+  snapshotLabel,
+} from "../domain/snapshots";
+import { formatAmount } from "./format";
+import type { CarnetHost } from "./host";
+import { Waterfall } from "./Waterfall";
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  row: {
+    display: "flex",
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: "end",
+    flexWrap: "wrap",
+  },
+  grow: { flexGrow: 1, minWidth: "110px" },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+/** Now as an Excel serial date-time (local time), for the snapshot's "Taken at". */
+function nowSerial(date = new Date()): number {
+  const day = serialFromYmd(date.getFullYear(), date.getMonth() + 1, date.getDate());
+  return day + (date.getHours() * 3600 + date.getMinutes() * 60 + date.getSeconds()) / 86400;
+}
+
+export interface HistoryPanelProps {
+  readonly host: CarnetHost;
+  readonly deals: readonly Deal[];
+  readonly currencyFormat: string;
+  readonly busy: boolean;
+  /** Runs a long task with the pipeline view's progress bar and error reporting. */
+  readonly run: (phase: string, task: (signal: AbortSignal) => Promise<void>) => Promise<void>;
+}
+
+/** Take snapshots of the pipeline and compare any two, deal by deal, with a waterfall. */
+export function HistoryPanel({ host, deals, currencyFormat, busy, run }: HistoryPanelProps) {
+  const styles = useStyles();
+  const [snapshots, setSnapshots] = React.useState<Snapshot[] | null>(null);
+  const [problems, setProblems] = React.useState<number>(0);
+  const [pair, setPair] = React.useState<[number, number]>([0, 0]);
+
+  async function load(signal?: AbortSignal) {
+    const read = await host.readSnapshots(undefined, signal);
+    setSnapshots(read.snapshots);
+    setProblems(read.problems.length);
+    const n = read.snapshots.length;
+    setPair([Math.max(0, n - 2), Math.max(0, n - 1)]);
+  }
+
+  async function take() {
+    await run("Writing", async (signal) => {
+      const existing = snapshots ?? (await host.readSnapshots(undefined, signal)).snapshots;
+      const takenAt = nowSerial();
+      const label = snapshotLabel(
+        takenAt,
+        existing.map((s) => s.label)
+      );
+      await host.appendSnapshot(
+        snapshotFromDeals(label, takenAt, deals),
+        currencyFormat,
+        undefined,
+        signal
+      );
+      await load(signal);
+    });
+  }
+
+  const comparison: Comparison | null =
+    snapshots && snapshots.length >= 2 && pair[0] !== pair[1]
+      ? compareSnapshots(snapshots[pair[0]], snapshots[pair[1]])
+      : null;
+
+  const byKind = new Map<ChangeKind, string[]>();
+  for (const change of comparison?.changes ?? [])
+    for (const kind of change.kinds)
+      if (kind !== "unchanged") byKind.set(kind, [...(byKind.get(kind) ?? []), change.label]);
+
+  return (
+    <div className={styles.section}>
+      <Subtitle2 as="h3">History</Subtitle2>
+      <div className={styles.row}>
+        <Button disabled={busy || deals.length === 0} onClick={take}>
+          Take snapshot
+        </Button>
+        <Button disabled={busy} onClick={() => run("Reading", load)}>
+          Compare snapshots
+        </Button>
+      </div>
+      {snapshots && snapshots.length < 2 && (
+        <Caption1>
+          {snapshots.length === 0 ? "No snapshot yet." : "One snapshot so far."} Take another later
+          to see how the pipeline moved.
+        </Caption1>
+      )}
+      {problems > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            {problems} rows of CarnetSnapshots could not be read and were left out.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {snapshots && snapshots.length >= 2 && (
+        <div className={styles.row}>
+          {(["From", "To"] as const).map((label, side) => (
+            <Field key={label} label={label} className={styles.grow}>
+              <Select
+                value={String(pair[side])}
+                onChange={(_, d) =>
+                  setPair(side === 0 ? [Number(d.value), pair[1]] : [pair[0], Number(d.value)])
+                }
+              >
+                {snapshots.map((s, i) => (
+                  <option key={i} value={String(i)}>
+                    {s.label}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          ))}
+        </div>
+      )}
+      {comparison && (
+        <>
+          <Body1>
+            Weighted total {formatAmount(comparison.weightedBefore)} →{" "}
+            {formatAmount(comparison.weightedAfter)}
+          </Body1>
+          <Waterfall
+            before={comparison.weightedBefore}
+            after={comparison.weightedAfter}
+            steps={comparison.waterfall}
+          />
+          <ul className={styles.list} aria-label="Changes by kind">
+            {CHANGE_KINDS.filter((k) => byKind.has(k)).map((kind) => (
+              <li key={kind}>
+                <Body1>
+                  {CHANGE_LABELS[kind]} ({byKind.get(kind)!.length}):{" "}
+                  {byKind.get(kind)!.slice(0, 5).join(", ")}
+                  {byKind.get(kind)!.length > 5 ? ", …" : ""}
+                </Body1>
+              </li>
+            ))}
+          </ul>
+          {comparison.duplicates.length > 0 && (
+            <MessageBar intent="warning">
+              <MessageBarBody>
+                {comparison.duplicates.length} deals share an id or company + contact + product and
+                were matched in order: {comparison.duplicates.map((d) => d.key).join(", ")}.
+              </MessageBarBody>
+            </MessageBar>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

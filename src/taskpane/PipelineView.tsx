@@ -1,0 +1,353 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  ProgressBar,
+  Select,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
+import * as React from "react";
+import { PIPELINE_FIELDS, type PipelineField } from "../domain/columns";
+import type { PeriodKind } from "../domain/pipeline";
+import { currencyFormatFor } from "../excel/forecastPlan";
+import { Cancelled } from "../excel/progress";
+import type { CarnetSettings } from "../excel/settings";
+import type { SourceChoice } from "../excel/source";
+import { formatAmount, formatPercent, timestamp } from "./format";
+import type { CarnetHost } from "./host";
+import { analysePipeline, type PipelineAnalysis } from "./pipelineModel";
+import { HistoryPanel } from "./HistoryPanel";
+import { StageTableEditor } from "./StageTableEditor";
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  row: {
+    display: "flex",
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: "end",
+    flexWrap: "wrap",
+  },
+  grow: { flexGrow: 1, minWidth: "120px" },
+  mapping: {
+    display: "grid",
+    gridTemplateColumns: "1fr 1fr",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+  },
+  report: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    maxHeight: "180px",
+    overflowY: "auto",
+  },
+  figures: {
+    display: "grid",
+    gridTemplateColumns: "1fr 1fr 1fr",
+    rowGap: tokens.spacingVerticalXS,
+    columnGap: tokens.spacingHorizontalS,
+  },
+  figure: { display: "flex", flexDirection: "column" },
+  figureValue: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+interface Busy {
+  readonly phase: string;
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface PipelineViewProps {
+  readonly host: CarnetHost;
+}
+
+const PERIODS: PeriodKind[] = ["month", "quarter", "semester", "year"];
+
+export function PipelineView({ host }: PipelineViewProps) {
+  const styles = useStyles();
+  const [settings, setSettings] = React.useState<CarnetSettings>({});
+  const [address, setAddress] = React.useState("");
+  const [analysis, setAnalysis] = React.useState<PipelineAnalysis | null>(null);
+  const [busy, setBusy] = React.useState<Busy | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  const [built, setBuilt] = React.useState<string | null>(null);
+  const abort = React.useRef<AbortController | null>(null);
+
+  React.useEffect(() => {
+    host.loadSettings().then(setSettings, (e) => setError(String(e?.message ?? e)));
+  }, [host]);
+
+  /** Runs a long task with progress and cancellation; errors land in the message bar. */
+  async function run(phase: string, task: (signal: AbortSignal) => Promise<void>) {
+    const controller = new AbortController();
+    abort.current = controller;
+    setError(null);
+    setBusy({ phase, done: 0, total: 0 });
+    try {
+      await task(controller.signal);
+    } catch (e) {
+      setError(e instanceof Cancelled ? e.message : String((e as Error)?.message ?? e));
+    } finally {
+      setBusy(null);
+      abort.current = null;
+    }
+  }
+
+  const progress = (phase: string, done: number, total: number) => setBusy({ phase, done, total });
+
+  async function read(choice: SourceChoice) {
+    await run("Reading", async (signal) => {
+      const source = await host.readSource(choice, progress, signal);
+      const remembered: SourceChoice =
+        source.tableName !== null
+          ? { kind: "table", name: source.tableName }
+          : { kind: "range", address: source.address };
+      const next = await host.saveSettings({ source: remembered });
+      setSettings(next);
+      setAnalysis(analysePipeline(source, next));
+      setBuilt(null);
+    });
+  }
+
+  async function change(changes: Partial<CarnetSettings>) {
+    const next = await host.saveSettings(changes);
+    setSettings(next);
+    if (analysis) setAnalysis(analysePipeline(analysis.source, next));
+  }
+
+  function setColumn(field: PipelineField, value: string) {
+    if (!analysis) return;
+    const mapping = { ...analysis.mapping, [field]: value === "" ? null : Number(value) };
+    void change({ mapping, mappingFor: analysis.sourceKey });
+  }
+
+  async function build() {
+    if (!analysis) return;
+    await run("Writing", async (signal) => {
+      const objectives = await host.readObjectives();
+      const result = await host.writeForecast(
+        {
+          source: analysis.source,
+          mapping: analysis.mapping,
+          deals: analysis.reading.deals,
+          periodKind: settings.periodKind ?? "quarter",
+          objectives,
+          stamp: timestamp(),
+          currencyFormat: currencyFormatFor(analysis.source, analysis.mapping),
+        },
+        progress,
+        signal
+      );
+      setBuilt(
+        `Written to ${Object.values(result.sheets).join(" and ")}: ${result.tables.join(", ")}. ` +
+          (result.live ? "Period figures are live formulas." : "Figures are values as of now.")
+      );
+    });
+  }
+
+  const reading = analysis?.reading;
+  const headline = analysis?.headline;
+  const saved = settings.source;
+
+  return (
+    <div className={styles.section}>
+      <Subtitle2 as="h2">Pipeline</Subtitle2>
+      <Body1>Select a cell in your sales table, or name its range, then read it.</Body1>
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={!!busy} onClick={() => read({ kind: "auto" })}>
+          Read selection
+        </Button>
+        {saved && (
+          <Button disabled={!!busy} onClick={() => read(saved)}>
+            Read{" "}
+            {saved.kind === "table" ? saved.name : saved.kind === "range" ? "last range" : "again"}
+          </Button>
+        )}
+      </div>
+      <div className={styles.row}>
+        <Field label="Or a range" className={styles.grow}>
+          <Input
+            value={address}
+            placeholder="Sheet1!A1:F200"
+            onChange={(_, d) => setAddress(d.value)}
+          />
+        </Field>
+        <Button
+          disabled={!!busy || address.trim() === ""}
+          onClick={() => read({ kind: "range", address: address.trim() })}
+        >
+          Read range
+        </Button>
+      </div>
+
+      {busy && (
+        <Field
+          validationMessage={`${busy.phase}${busy.total ? ` ${busy.done.toLocaleString()} of ${busy.total.toLocaleString()} rows` : "…"}`}
+          validationState="none"
+        >
+          <ProgressBar value={busy.total ? busy.done / busy.total : undefined} />
+          <Button size="small" onClick={() => abort.current?.abort()}>
+            Cancel
+          </Button>
+        </Field>
+      )}
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {analysis && reading && headline && (
+        <>
+          <Caption1>
+            {analysis.source.tableName ? `Table ${analysis.source.tableName} · ` : ""}
+            {analysis.source.address}
+          </Caption1>
+          <Subtitle2 as="h3">Columns</Subtitle2>
+          <div className={styles.mapping}>
+            {PIPELINE_FIELDS.map((spec) => (
+              <Field key={spec.field} label={spec.label} size="small" required={spec.required}>
+                <Select
+                  size="small"
+                  value={
+                    analysis.mapping[spec.field] === null
+                      ? ""
+                      : String(analysis.mapping[spec.field])
+                  }
+                  onChange={(_, d) => setColumn(spec.field, d.value)}
+                >
+                  <option value="">(none)</option>
+                  {analysis.source.headers.map((h, i) => (
+                    <option key={i} value={String(i)}>
+                      {String(h ?? `Column ${i + 1}`)}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            ))}
+          </div>
+          {analysis.missing.length > 0 && (
+            <MessageBar intent="warning">
+              <MessageBarBody>Choose the column for: {analysis.missing.join(", ")}.</MessageBarBody>
+            </MessageBar>
+          )}
+
+          <Subtitle2 as="h3">Data quality</Subtitle2>
+          <Body1 aria-live="polite">
+            {reading.deals.length} deals read · {reading.totalRows.length} total row
+            {reading.totalRows.length === 1 ? "" : "s"} left out ·{" "}
+            {analysis.report.filter((l) => l.kind !== "total").length} problem
+            {analysis.report.filter((l) => l.kind !== "total").length === 1 ? "" : "s"}
+          </Body1>
+          {reading.probabilitiesLookLikePoints && (
+            <MessageBar intent="info">
+              <MessageBarBody>
+                Probabilities are typed like 20, 50, 75. Are they percentages?
+              </MessageBarBody>
+              <MessageBarActions>
+                <Button size="small" onClick={() => change({ probabilityScale: "points" })}>
+                  Read as percentages
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
+          )}
+          {settings.probabilityScale === "points" && (
+            <Caption1>
+              Probabilities read as percentage points.{" "}
+              <Link as="button" onClick={() => change({ probabilityScale: "fraction" })}>
+                Undo
+              </Link>
+            </Caption1>
+          )}
+          {analysis.report.length > 0 && (
+            <ul className={styles.report} aria-label="Data-quality report">
+              {analysis.report.map((line, i) => (
+                <li key={i}>
+                  <Link
+                    as="button"
+                    onClick={() => host.select(line.address)}
+                    title={`Select ${line.address}`}
+                  >
+                    {line.text}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+
+          <StageTableEditor
+            table={settings.stageTable}
+            onChange={(stageTable) => change({ stageTable })}
+          />
+
+          <Subtitle2 as="h3">Forecast</Subtitle2>
+          <div className={styles.figures}>
+            <Figure label="Weighted" value={formatAmount(headline.weighted)} />
+            <Figure label="Unweighted" value={formatAmount(headline.unweighted)} />
+            <Figure label="Deals" value={String(headline.deals)} />
+            <Figure label="P10" value={formatAmount(headline.p10)} />
+            <Figure label="P50" value={formatAmount(headline.p50)} />
+            <Figure label="P90" value={formatAmount(headline.p90)} />
+          </div>
+          {headline.probabilityOfObjective !== null && (
+            <Body1>
+              Probability of reaching the objective:{" "}
+              {formatPercent(headline.probabilityOfObjective)}
+            </Body1>
+          )}
+          <div className={styles.row}>
+            <Field label="By" className={styles.grow}>
+              <Select
+                value={settings.periodKind ?? "quarter"}
+                onChange={(_, d) => change({ periodKind: d.value as PeriodKind })}
+              >
+                {PERIODS.map((p) => (
+                  <option key={p} value={p}>
+                    {p}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Button
+              appearance="primary"
+              disabled={!!busy || analysis.missing.length > 0 || reading.deals.length === 0}
+              onClick={build}
+            >
+              Build forecast
+            </Button>
+          </div>
+          {built && (
+            <MessageBar intent="success">
+              <MessageBarBody>{built}</MessageBarBody>
+            </MessageBar>
+          )}
+          <HistoryPanel
+            host={host}
+            deals={reading.deals}
+            currencyFormat={currencyFormatFor(analysis.source, analysis.mapping)}
+            busy={!!busy}
+            run={run}
+          />
+        </>
+      )}
+    </div>
+  );
+}
+
+function Figure({ label, value }: { label: string; value: string }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.figure}>
+      <Caption1 className={styles.muted}>{label}</Caption1>
+      <span className={styles.figureValue}>{value}</span>
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Caption1,
+  Input,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import * as React from "react";
+import { DEFAULT_STAGE_TABLE, type StageDefault } from "../domain/stages";
+import { readProbability } from "../domain/values";
+
+const useStyles = makeStyles({
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "1fr 72px auto",
+    columnGap: tokens.spacingHorizontalXS,
+    rowGap: tokens.spacingVerticalXS,
+    alignItems: "center",
+  },
+  error: { color: tokens.colorPaletteRedForeground1 },
+});
+
+export interface StageTableEditorProps {
+  readonly table: readonly StageDefault[] | undefined;
+  readonly onChange: (table: StageDefault[]) => void;
+}
+
+/** Stage → default probability, edited in place; a probability typed on a deal always wins. */
+export function StageTableEditor({ table, onChange }: StageTableEditorProps) {
+  const styles = useStyles();
+  const rows = table ?? DEFAULT_STAGE_TABLE;
+  const [draft, setDraft] = React.useState<{ stage: string; probability: string }[]>(() =>
+    rows.map((r) => ({ stage: r.stage, probability: `${Math.round(r.probability * 100)} %` }))
+  );
+  const [problem, setProblem] = React.useState<string | null>(null);
+
+  function commit(next: { stage: string; probability: string }[]) {
+    setDraft(next);
+    const parsed: StageDefault[] = [];
+    for (const [i, row] of next.entries()) {
+      if (row.stage.trim() === "") continue;
+      const p = readProbability(row.probability);
+      if (p.kind !== "value") {
+        setProblem(
+          `Row ${i + 1}: probability ${row.probability} ${p.kind === "error" ? p.problem : "is blank"}`
+        );
+        return;
+      }
+      parsed.push({ stage: row.stage.trim(), probability: p.value });
+    }
+    setProblem(null);
+    onChange(parsed);
+  }
+
+  return (
+    <Accordion collapsible>
+      <AccordionItem value="stages">
+        <AccordionHeader size="small">Stage table (default probabilities)</AccordionHeader>
+        <AccordionPanel>
+          <div className={styles.grid}>
+            {draft.map((row, i) => (
+              <React.Fragment key={i}>
+                <Input
+                  size="small"
+                  aria-label={`Stage ${i + 1}`}
+                  value={row.stage}
+                  onChange={(_, d) =>
+                    setDraft(draft.map((r, j) => (j === i ? { ...r, stage: d.value } : r)))
+                  }
+                  onBlur={() => commit(draft)}
+                />
+                <Input
+                  size="small"
+                  aria-label={`Probability of stage ${i + 1}`}
+                  value={row.probability}
+                  onChange={(_, d) =>
+                    setDraft(draft.map((r, j) => (j === i ? { ...r, probability: d.value } : r)))
+                  }
+                  onBlur={() => commit(draft)}
+                />
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  aria-label={`Remove stage ${i + 1}`}
+                  onClick={() => commit(draft.filter((_, j) => j !== i))}
+                >
+                  ✕
+                </Button>
+              </React.Fragment>
+            ))}
+          </div>
+          <Button size="small" onClick={() => setDraft([...draft, { stage: "", probability: "" }])}>
+            Add stage
+          </Button>
+          {problem && <Caption1 className={styles.error}>{problem}</Caption1>}
+        </AccordionPanel>
+      </AccordionItem>
+    </Accordion>
+  );
+}

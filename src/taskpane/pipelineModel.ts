@@ -1,0 +1,73 @@
+/**
+ * The pipeline view's model, without React or Office: from what was read (SourceData) and the
+ * workbook's settings to the mapping, the deals, the data-quality report with cell addresses, and
+ * the headline figures.
+ */
+import {
+  type ColumnMapping,
+  missingFields,
+  PIPELINE_FIELDS,
+  type PipelineField,
+  recogniseColumns,
+} from "../domain/columns";
+import { type ForecastFigures, forecastFigures } from "../domain/forecast";
+import { issueText, type PipelineReading, readPipelineRows } from "../domain/pipelineTable";
+import { DEFAULT_STAGE_TABLE } from "../domain/stages";
+import { cellAddress, rangeAddress } from "../excel/a1";
+import type { CarnetSettings } from "../excel/settings";
+import type { SourceData } from "../excel/source";
+
+export interface ReportLine {
+  readonly address: string;
+  readonly text: string;
+  readonly kind: "unreadable" | "missing" | "total" | "duplicate";
+}
+
+export interface PipelineAnalysis {
+  readonly source: SourceData;
+  readonly sourceKey: string;
+  readonly mapping: ColumnMapping<PipelineField>;
+  /** Labels of required columns that are not mapped. */
+  readonly missing: string[];
+  readonly reading: PipelineReading;
+  readonly report: ReportLine[];
+  readonly headline: ForecastFigures;
+}
+
+/** How the settings remember a source's mapping: its table name, else its address. */
+export function sourceKey(source: SourceData): string {
+  return source.tableName ?? source.address;
+}
+
+export function analysePipeline(
+  source: SourceData,
+  settings: CarnetSettings,
+  objective: number | null = null
+): PipelineAnalysis {
+  const key = sourceKey(source);
+  const saved = settings.mappingFor === key ? settings.mapping : undefined;
+  const mapping = saved ?? recogniseColumns(source.headers, PIPELINE_FIELDS);
+  const reading = readPipelineRows(source.rows, mapping, {
+    stageTable: settings.stageTable ?? DEFAULT_STAGE_TABLE,
+    probabilityScale: settings.probabilityScale,
+    dayFirst: settings.dayFirst,
+  });
+  const width = source.headers.length;
+  const report = reading.issues.map((issue) => {
+    const row = source.row + 1 + issue.row;
+    const address =
+      issue.col === null
+        ? rangeAddress(source.sheet, row, source.col, 1, width)
+        : cellAddress(source.sheet, row, source.col + issue.col);
+    return { address, text: issueText(issue, address), kind: issue.kind };
+  });
+  return {
+    source,
+    sourceKey: key,
+    mapping,
+    missing: missingFields(mapping, PIPELINE_FIELDS),
+    reading,
+    report,
+    headline: forecastFigures(reading.deals, objective),
+  };
+}

@@ -1,0 +1,260 @@
+/**
+ * The Excel side of "Build forecast" against the simulated host: what the sales manager sees in the
+ * workbook, what stays untouched, and how many round trips it takes.
+ */
+import { readObjectives, writeForecast } from "../../src/excel/forecast";
+import { currencyFormatFor, PIPELINE_COLUMNS } from "../../src/excel/forecastPlan";
+import { loadSettings, saveSettings } from "../../src/excel/settings";
+import { readSource } from "../../src/excel/source";
+import { analysePipeline } from "../../src/taskpane/pipelineModel";
+import { formulaWorkbook, memoryWorkbook, type TestWorkbook } from "../support/excel-host";
+
+const HANDBOOK = [
+  ["Date jalon", "Société", "Interlocuteur", "Nature", "Montant", "Probabilité"],
+  ["4 avril 2003.", "Alpha.", "Mr. X.", "Produit A.", "1 000 €", "20 %."],
+  ["3 avril 2003.", "Bêta.", "Mr. Y.", "Produit B.", "2 000 €", "50 %."],
+  ["3 avril 2003", "Gamma.", "Mme. Z.", "Produit C.", "4 000 €", "75 %."],
+  ["Total probabilisé du carnet commercial", null, null, null, null, "4 200 €"],
+];
+
+let book: TestWorkbook;
+afterEach(() => book?.dispose());
+
+async function buildFrom(choice: Parameters<typeof readSource>[0]) {
+  const source = await readSource(choice);
+  const analysis = analysePipeline(source, await loadSettings());
+  const result = await writeForecast({
+    source,
+    mapping: analysis.mapping,
+    deals: analysis.reading.deals,
+    periodKind: "semester",
+    objectives: await readObjectives(),
+    stamp: "2026-11-26 10:00",
+    currencyFormat: currencyFormatFor(source, analysis.mapping),
+  });
+  return { source, analysis, result };
+}
+
+function tableValues(name: string) {
+  const info = book.host.tables().find((t) => t.name === name)!;
+  const [sheet, range] = [info.sheet, info.address.split("!").pop()!];
+  return { info, rows: book.values(sheet, range) };
+}
+
+describe("reading the user's sales table", () => {
+  it("finds the handbook's table around the selection and reports its total row by address", async () => {
+    book = formulaWorkbook({ Carnet: HANDBOOK as never });
+    book.host.selection.set("Carnet", "C3");
+    const source = await readSource({ kind: "auto" });
+    expect(source).toMatchObject({
+      kind: "range",
+      sheet: "Carnet",
+      address: "Carnet!A1:F5",
+      row: 0,
+      col: 0,
+    });
+    const analysis = analysePipeline(source, {});
+    expect(analysis.reading.deals).toHaveLength(3);
+    expect(analysis.headline.weighted).toBeCloseTo(4200);
+    expect(analysis.report).toEqual([
+      expect.objectContaining({ kind: "total", address: "Carnet!A5:F5" }),
+    ]);
+  });
+
+  it("names the cell of every problem in a messy French workbook", async () => {
+    book = formulaWorkbook({
+      Ventes: [
+        ["Société", "Nature", "Montant", "Probabilité", "Date jalon"],
+        ["Alpha", "Produit A", "1 000 €", "20 %", "4 avril 2003"],
+        [null, null, null, null, null],
+        ["Bêta", "Produit B", "1,000", "50 %", "3 avril 2003"],
+        ["Gamma", "Produit C", "2 000 €", 75, "bientôt"],
+        ["Sous-total", null, "3 000 €", null, null],
+        ["Delta", "Produit A", "500 €", "10 %", "2003-05-02"],
+      ] as never,
+    });
+    book.host.selection.set("Ventes", "A1");
+    const analysis = analysePipeline(await readSource({ kind: "auto" }), {});
+    expect(analysis.report.map((l) => l.text)).toEqual([
+      expect.stringMatching(/^Amount 1,000 at Ventes!C4 is ambiguous/),
+      "Close date bientôt at Ventes!E5 is not a date: write it as 2003-04-04 or 4 avril 2003",
+      "Probability 75 at Ventes!D5 is above 1: write 75% or 0.75",
+      expect.stringMatching(/^Row at Ventes!A6:E6 is a total or subtotal row/),
+    ]);
+    expect(analysis.reading.blankRows).toBe(1);
+  });
+
+  it("reads 1,048,576 rows in blocks: no request or response over 5 MB, syncs grow with blocks not rows", async () => {
+    const rows: (string | number)[][] = [
+      ["Id", "Company", "Product", "Amount", "Probability", "Close date"],
+    ];
+    for (let i = 1; i < 1048576; i++)
+      rows.push([
+        `D${i}`,
+        `Company ${i % 997}`,
+        `P${i % 13}`,
+        1000 + (i % 5000),
+        (i % 100) / 100,
+        37700 + (i % 365),
+      ]);
+    book = memoryWorkbook({ Big: rows });
+    book.host.selection.set("Big", "B2");
+    const phases: number[] = [];
+    const source = await readSource({ kind: "auto" }, (_, done) => phases.push(done));
+    expect(source.rows).toHaveLength(1048575);
+    expect(source.rows[1048574]).toEqual([
+      "D1048575",
+      `Company ${1048575 % 997}`,
+      `P${1048575 % 13}`,
+      1000 + (1048575 % 5000),
+      0.75,
+      37700 + (1048575 % 365),
+    ]);
+    const stats = book.host.stats();
+    expect(stats.largestResponseBytes).toBeLessThan(5 * 1024 * 1024);
+    expect(stats.largestRequestBytes).toBeLessThan(5 * 1024 * 1024);
+    // About 60 bytes a row → ~70,000 rows per 4 MB block: tens of syncs, not a million.
+    expect(stats.syncs).toBeLessThan(40);
+    expect(phases.at(-1)).toBe(1048575);
+  });
+});
+
+describe("Build forecast", () => {
+  it("writes the handbook's pipeline and forecast on Carnet's own sheets, leaving the user's sheet untouched", async () => {
+    book = formulaWorkbook({ Carnet: HANDBOOK as never });
+    const before = book.fingerprint("Carnet");
+    book.host.selection.set("Carnet", "B2");
+    const { result } = await buildFrom({ kind: "auto" });
+    expect(result.live).toBe(false);
+    expect(book.host.sheets()).toEqual(["Carnet", "Carnet Pipeline", "Carnet Forecast"]);
+    expect(book.fingerprint("Carnet")).toBe(before);
+
+    const pipeline = tableValues("CarnetPipeline");
+    expect(pipeline.info.headers).toEqual([...PIPELINE_COLUMNS]);
+    expect(pipeline.rows.slice(1).map((r) => [r[2], r[5], r[6], r[7]])).toEqual([
+      ["Alpha", 1000, 0.2, 200],
+      ["Bêta", 2000, 0.5, 1000],
+      ["Gamma", 4000, 0.75, 3000],
+    ]);
+    const byPeriod = tableValues("CarnetForecastByPeriod");
+    expect(byPeriod.rows[1].slice(0, 6)).toEqual(["2003-S1", 37622, 37802, 3, 7000, 4200]);
+    const chart = book.host.charts().find((c) => c.name === "CarnetForecastChart")!;
+    expect(chart.series.map((s) => s.name)).toEqual([
+      "Weighted total",
+      "Unweighted total",
+      "P10",
+      "P90",
+    ]);
+    expect(chart.series[0].values).toEqual([4200]);
+  });
+
+  it("replaces only its own output on a second run, keeps objectives, and never touches a user's sheet of the same name", async () => {
+    book = formulaWorkbook({
+      Carnet: HANDBOOK as never,
+      "Carnet Forecast": [["My own notes"]] as never,
+    });
+    const mine = book.fingerprint("Carnet Forecast");
+    book.host.selection.set("Carnet", "B2");
+    const first = await buildFrom({ kind: "auto" });
+    expect(first.result.sheets["Carnet Forecast"]).toBe("Carnet Forecast (2)");
+    // The user types an objective for the semester.
+    const byPeriod = book.host.tables().find((t) => t.name === "CarnetForecastByPeriod")!;
+    const objectiveCol = byPeriod.headers.indexOf("Objective");
+    book.host.backend.setCells("Carnet Forecast (2)", 3, objectiveCol, [[5000]]);
+    const userSheets = ["Carnet", "Carnet Forecast"].map((s) => book.fingerprint(s));
+    book.host.resetStats();
+
+    await buildFrom({ kind: "auto" });
+    expect(book.host.sheets()).toEqual([
+      "Carnet",
+      "Carnet Forecast",
+      "Carnet Pipeline",
+      "Carnet Forecast (2)",
+    ]);
+    expect(["Carnet", "Carnet Forecast"].map((s) => book.fingerprint(s))).toEqual(userSheets);
+    expect(book.fingerprint("Carnet Forecast")).toBe(mine);
+    const row = tableValues("CarnetForecastByPeriod").rows[1];
+    const headers = byPeriod.headers;
+    expect(row[headers.indexOf("Objective")]).toBe(5000);
+    // Remaining 5 000 needs the 4 000 € deal and one other: 0.75 × (1 − 0.8 × 0.5).
+    expect(row[headers.indexOf("Probability of objective")]).toBeCloseTo(0.45);
+    expect(row[headers.indexOf("Coverage")]).toBeCloseTo(7000 / 5000);
+    expect(book.host.tables().filter((t) => t.name.startsWith("Carnet"))).toHaveLength(4);
+    expect(book.host.stats().syncs).toBeLessThan(25);
+  });
+
+  it("makes the period figures live formulas over an Excel table, so editing a deal updates the forecast", async () => {
+    book = formulaWorkbook({
+      Deals: [
+        ["Close date", "Company", "Amount", "Probability"],
+        ["2003-04-04", "Alpha", "1 000 €", "20 %"],
+        ["2003-04-03", "Bêta", "2 000 €", "50 %"],
+        ["2003-09-03", "Gamma", "4 000 €", "75 %"],
+      ] as never,
+    });
+    await Excel.run(async (context) => {
+      const table = context.workbook.worksheets.getItem("Deals").tables.add("A1:D4", true);
+      table.name = "Deals";
+      await context.sync();
+    });
+    book.host.selection.set("Deals", "B3");
+    const { result } = await buildFrom({ kind: "auto" });
+    expect(result.live).toBe(true);
+    const { info } = tableValues("CarnetForecastByPeriod");
+    const weightedCol = info.headers.indexOf("Weighted total");
+    const weighted = () =>
+      tableValues("CarnetForecastByPeriod")
+        .rows.slice(1)
+        .map((r) => r[weightedCol]);
+    expect(weighted()).toEqual([1200, 3000]);
+    expect(String(book.formulas(info.sheet, "F4")[0][0])).toMatch(/^=CARNET\.WEIGHTED_PIPELINE\(/);
+    book.host.backend.setCells("Deals", 1, 2, [["3 000 €"]]);
+    expect(weighted()).toEqual([1600, 3000]);
+  });
+
+  it("remembers the user's choices in the workbook", async () => {
+    book = formulaWorkbook({ Carnet: HANDBOOK as never });
+    await saveSettings({ periodKind: "month", probabilityScale: "points" });
+    await saveSettings({ dayFirst: true });
+    expect(await loadSettings()).toEqual({
+      periodKind: "month",
+      probabilityScale: "points",
+      dayFirst: true,
+    });
+  });
+});
+
+describe("snapshots", () => {
+  it("appends snapshots to CarnetSnapshots and reads them back for comparison", async () => {
+    const { appendSnapshot, readSnapshots } = await import("../../src/excel/snapshots");
+    const { snapshotFromDeals, compareSnapshots } = await import("../../src/domain/snapshots");
+    book = formulaWorkbook({ Carnet: HANDBOOK as never });
+    const before = book.fingerprint("Carnet");
+    book.host.selection.set("Carnet", "B2");
+    const first = analysePipeline(await readSource({ kind: "auto" }), {});
+    await appendSnapshot(snapshotFromDeals("Monday", 46000.4, first.reading.deals), "#,##0");
+    // The Gamma deal is won by Friday and Alpha's amount doubles.
+    book.host.backend.setCells("Carnet", 1, 4, [["2 000 €"]]);
+    const second = analysePipeline(await readSource({ kind: "auto" }), {});
+    const won = second.reading.deals.map((d) =>
+      d.company === "Gamma" ? { ...d, category: "Won" as const } : d
+    );
+    await appendSnapshot(snapshotFromDeals("Friday", 46004.7, won), "#,##0");
+
+    const { snapshots, problems } = await readSnapshots();
+    expect(problems).toEqual([]);
+    expect(snapshots.map((s) => [s.label, s.deals.length])).toEqual([
+      ["Monday", 3],
+      ["Friday", 3],
+    ]);
+    const comparison = compareSnapshots(snapshots[0], snapshots[1]);
+    expect(comparison.weightedBefore).toBeCloseTo(4200);
+    expect(comparison.weightedAfter).toBeCloseTo(400 + 1000);
+    const kinds = Object.fromEntries(
+      comparison.changes.map((c) => [c.label.split(" / ")[0], c.kinds])
+    );
+    expect(kinds).toEqual({ Alpha: ["amount up"], Bêta: ["unchanged"], Gamma: ["won"] });
+    expect(book.fingerprint("Carnet")).not.toBe(before); // the user edited it, not Carnet
+    expect(book.host.sheets()).toEqual(["Carnet", "Carnet Snapshots"]);
+  });
+});
