@@ -9,28 +9,90 @@ const urlDev = "https://localhost:3000/";
 /** The one production setting: where dist/ is hosted (env CARNET_PRODUCTION_URL or package.json config). */
 const urlProd = process.env.CARNET_PRODUCTION_URL || pkg.config.production_url;
 
+const common = {
+  resolve: { extensions: [".ts", ".tsx", ".js"] },
+  performance: { hints: false },
+};
+
 async function httpsOptions() {
   // Only `npm run start:excel` needs https (Office loads add-ins over https); the workbench is plain http.
   const devCerts = require("office-addin-dev-certs");
   return devCerts.getHttpsServerOptions();
 }
 
+/**
+ * The workbench (`--env workbench`): the same add-in entries and functions metadata, plus the page that
+ * stands in for Excel (grid, HyperFormula, simulated Office host), emitted into build/workbench/ so
+ * that dist/ never holds HyperFormula. Its task pane page takes Office from the workbench, not the CDN.
+ */
+function workbenchBuild(base) {
+  return {
+    ...base,
+    // Cheap source maps: `npm start` rebuilds on every save.
+    devtool: "eval-cheap-module-source-map",
+    entry: { ...base.entry, workbench: "./src/workbench/main.tsx" },
+    output: {
+      path: path.resolve(__dirname, "build/workbench"),
+      filename: "[name].js",
+      chunkFilename: "[name].chunk.js",
+      clean: true,
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          // Type-checking is `npm run typecheck`'s job; here only speed matters.
+          use: {
+            loader: "ts-loader",
+            options: { configFile: "tsconfig.build.json", transpileOnly: true },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: "./src/functions/functions.ts",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "index.html",
+        template: "./src/workbench/index.html",
+        chunks: ["workbench"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/workbench/taskpane.html",
+        chunks: ["taskpane"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: ["icon-16.png", "icon-32.png", "icon-64.png", "icon-80.png"].map((icon) => ({
+          from: `assets/${icon}`,
+          to: "assets/[name][ext]",
+        })),
+      }),
+    ],
+  };
+}
+
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const port = Number(process.env.PORT || pkg.config.dev_server_port || 3000);
+  const entry = {
+    taskpane: "./src/taskpane/index.tsx",
+    commands: "./src/commands/commands.ts",
+    functions: "./src/functions/functions.ts",
+  };
+  if (env.workbench) return workbenchBuild({ mode: options.mode, entry, ...common });
   return {
     devtool: dev ? "source-map" : false,
-    entry: {
-      taskpane: "./src/taskpane/index.tsx",
-      commands: "./src/commands/commands.ts",
-      functions: "./src/functions/functions.ts",
-    },
+    entry,
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    ...common,
     module: {
       rules: [
         {
@@ -40,7 +102,6 @@ module.exports = async (env, options) => {
         },
       ],
     },
-    performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",

@@ -1,0 +1,40 @@
+/**
+ * The simulated Excel host as the workbench uses it: one per open workbook, shared with the task
+ * pane's iframe through `window.carnetHost` (the pane's bridge script reads Office, Excel and
+ * OfficeExtension from it).
+ */
+import { createExcelHost, type ExcelHost, type WorkbookBackend } from "./sim";
+
+export type { ChartInfo, SeriesInfo, TableInfo } from "./sim";
+export type { ExcelHost };
+
+declare global {
+  interface Window {
+    carnetHost?: ExcelHost;
+  }
+}
+
+export function createWorkbenchHost(
+  backend: WorkbookBackend,
+  workbookName: string,
+  latencyMs = 0
+): ExcelHost {
+  const host = createExcelHost(backend, { workbookName, latencyMs });
+  window.carnetHost = host;
+  return host;
+}
+
+/** Creates tables through the Office.js API itself, as a user's "Format as Table" would. */
+export async function addTables(
+  host: ExcelHost,
+  tables: Array<{ sheet: string; name: string; address: string }>
+): Promise<void> {
+  const Excel = host.Excel as unknown as typeof globalThis.Excel;
+  await Excel.run(async (context) => {
+    for (const { sheet, name, address } of tables) {
+      const table = context.workbook.worksheets.getItem(sheet).tables.add(address, true);
+      table.name = name;
+    }
+    await context.sync();
+  });
+}

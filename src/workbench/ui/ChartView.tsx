@@ -1,0 +1,397 @@
+/**
+ * A chart drawn in plain SVG from what the simulated host says about it (type, title, series read
+ * from the cells now): columns/bars, lines, areas, pies, scatter and bubbles; other types fall back
+ * to columns, which still shows the data.
+ */
+import * as React from "react";
+import type { ChartInfo, SeriesInfo } from "../sim/charts";
+
+const PALETTE = [
+  "#4472c4",
+  "#ed7d31",
+  "#a5a5a5",
+  "#ffc000",
+  "#5b9bd5",
+  "#70ad47",
+  "#264478",
+  "#9e480e",
+];
+
+type Family = "column" | "bar" | "line" | "area" | "pie" | "scatter" | "bubble";
+
+export function chartFamily(type: string): Family {
+  const t = type.toLowerCase();
+  if (t.includes("bubble")) return "bubble";
+  if (t.includes("scatter")) return "scatter";
+  if (t.includes("pie") || t.includes("doughnut")) return "pie";
+  if (t.includes("area")) return "area";
+  if (t.includes("line") || t.includes("radar")) return "line";
+  if (t.includes("bar") && !t.includes("column")) return "bar";
+  return "column";
+}
+
+function niceStep(range: number, ticks: number): number {
+  const raw = range / Math.max(1, ticks);
+  const power = Math.pow(10, Math.floor(Math.log10(raw || 1)));
+  const scaled = raw / power;
+  const nice = scaled <= 1 ? 1 : scaled <= 2 ? 2 : scaled <= 2.5 ? 2.5 : scaled <= 5 ? 5 : 10;
+  return nice * power;
+}
+
+function niceScale(
+  min: number,
+  max: number,
+  ticks = 5
+): { min: number; max: number; step: number } {
+  if (!Number.isFinite(min) || !Number.isFinite(max)) return { min: 0, max: 1, step: 0.2 };
+  if (min === max) {
+    min = Math.min(0, min);
+    max = max === 0 ? 1 : Math.max(0, max);
+  }
+  const step = niceStep(max - min, ticks);
+  return { min: Math.floor(min / step) * step, max: Math.ceil(max / step) * step, step };
+}
+
+/** Short tick labels: 1 200 000 → 1.2M. */
+function shortNumber(value: number): string {
+  const abs = Math.abs(value);
+  const fmt = (v: number, suffix: string) => `${Number.parseFloat(v.toFixed(2))}${suffix}`;
+  if (abs >= 1e9) return fmt(value / 1e9, "G");
+  if (abs >= 1e6) return fmt(value / 1e6, "M");
+  if (abs >= 1e4) return fmt(value / 1e3, "k");
+  return String(Number.parseFloat(value.toPrecision(6)));
+}
+
+function label(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  return typeof value === "number" ? shortNumber(value) : String(value);
+}
+
+const numbers = (values: (number | null)[]) =>
+  values.filter((v): v is number => typeof v === "number" && Number.isFinite(v));
+
+interface Frame {
+  width: number;
+  height: number;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+function ValueAxis({
+  frame,
+  scale,
+  vertical,
+}: {
+  frame: Frame;
+  scale: { min: number; max: number; step: number };
+  vertical: boolean;
+}) {
+  const ticks: number[] = [];
+  for (let v = scale.min; v <= scale.max + scale.step / 2; v += scale.step) ticks.push(v);
+  const span = scale.max - scale.min || 1;
+  return (
+    <g>
+      {ticks.map((v) => {
+        if (vertical) {
+          const y = frame.bottom - ((v - scale.min) / span) * (frame.bottom - frame.top);
+          return (
+            <g key={v}>
+              <line x1={frame.left} x2={frame.right} y1={y} y2={y} stroke="#e4e4e4" />
+              <text x={frame.left - 6} y={y + 4} fontSize={10} textAnchor="end" fill="#595959">
+                {shortNumber(v)}
+              </text>
+            </g>
+          );
+        }
+        const x = frame.left + ((v - scale.min) / span) * (frame.right - frame.left);
+        return (
+          <g key={v}>
+            <line x1={x} x2={x} y1={frame.top} y2={frame.bottom} stroke="#e4e4e4" />
+            <text x={x} y={frame.bottom + 13} fontSize={10} textAnchor="middle" fill="#595959">
+              {shortNumber(v)}
+            </text>
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
+function Legend({ series, y, width }: { series: SeriesInfo[]; y: number; width: number }) {
+  const items = series.slice(0, 8);
+  const itemWidth = Math.min(140, (width - 20) / Math.max(1, items.length));
+  const start = (width - itemWidth * items.length) / 2;
+  return (
+    <g>
+      {items.map((s, i) => (
+        <g key={i} transform={`translate(${start + i * itemWidth}, ${y})`}>
+          <rect width={9} height={9} y={-8} fill={PALETTE[i % PALETTE.length]} />
+          <text x={13} fontSize={10} fill="#404040">
+            {(s.name || `Series${i + 1}`).slice(0, 18)}
+          </text>
+        </g>
+      ))}
+    </g>
+  );
+}
+
+function categoriesOf(series: SeriesInfo[]): string[] {
+  const longest = Math.max(0, ...series.map((s) => s.values.length));
+  const x = series[0]?.xValues;
+  return Array.from({ length: longest }, (_, i) =>
+    x && x[i] != null ? label(x[i]) : String(i + 1)
+  );
+}
+
+function CategoryChart({
+  chart,
+  frame,
+  family,
+}: {
+  chart: ChartInfo;
+  frame: Frame;
+  family: Family;
+}) {
+  const series = chart.series;
+  const categories = categoriesOf(series);
+  const all = numbers(series.flatMap((s) => s.values));
+  const scale = niceScale(Math.min(0, ...all), Math.max(0, ...all));
+  const span = scale.max - scale.min || 1;
+  const horizontal = family === "bar";
+  const n = Math.max(1, categories.length);
+  const along = horizontal ? frame.bottom - frame.top : frame.right - frame.left;
+  const band = along / n;
+  const across = (v: number) =>
+    horizontal
+      ? frame.left + ((v - scale.min) / span) * (frame.right - frame.left)
+      : frame.bottom - ((v - scale.min) / span) * (frame.bottom - frame.top);
+  const zero = across(Math.max(scale.min, Math.min(0, scale.max)));
+  const labelEvery = Math.ceil(n / Math.max(1, Math.floor(along / (horizontal ? 14 : 44))));
+  const labelChars = Math.max(4, Math.floor((band * labelEvery) / 6.5));
+  return (
+    <g>
+      <ValueAxis frame={frame} scale={scale} vertical={!horizontal} />
+      {categories.map((c, i) =>
+        i % labelEvery === 0 ? (
+          horizontal ? (
+            <text
+              key={i}
+              x={frame.left - 6}
+              y={frame.top + band * (i + 0.5) + 4}
+              fontSize={10}
+              textAnchor="end"
+              fill="#595959"
+            >
+              {c.slice(0, 14)}
+            </text>
+          ) : (
+            <text
+              key={i}
+              x={frame.left + band * (i + 0.5)}
+              y={frame.bottom + 13}
+              fontSize={10}
+              textAnchor="middle"
+              fill="#595959"
+            >
+              {c.length > labelChars ? `${c.slice(0, labelChars - 1)}…` : c}
+            </text>
+          )
+        ) : null
+      )}
+      {(family === "column" || family === "bar") &&
+        series.map((s, si) => {
+          const inner = band * 0.7;
+          const each = inner / series.length;
+          return s.values.map((v, i) => {
+            if (v === null) return null;
+            const start = band * i + (band - inner) / 2 + each * si;
+            const a = across(v);
+            return horizontal ? (
+              <rect
+                key={`${si}-${i}`}
+                className="bar"
+                x={Math.min(a, zero)}
+                y={frame.top + start}
+                width={Math.abs(a - zero)}
+                height={Math.max(1, each - 1)}
+                fill={PALETTE[si % PALETTE.length]}
+              />
+            ) : (
+              <rect
+                key={`${si}-${i}`}
+                className="bar"
+                x={frame.left + start}
+                y={Math.min(a, zero)}
+                width={Math.max(1, each - 1)}
+                height={Math.abs(a - zero)}
+                fill={PALETTE[si % PALETTE.length]}
+              />
+            );
+          });
+        })}
+      {(family === "line" || family === "area") &&
+        series.map((s, si) => {
+          const points = s.values
+            .map((v, i) => (v === null ? null : [frame.left + band * (i + 0.5), across(v)]))
+            .filter((p): p is number[] => p !== null);
+          if (points.length === 0) return null;
+          const path = points.map((p, i) => `${i === 0 ? "M" : "L"}${p[0]},${p[1]}`).join(" ");
+          const color = PALETTE[si % PALETTE.length];
+          return (
+            <g key={si}>
+              {family === "area" && (
+                <path
+                  d={`${path} L${points[points.length - 1][0]},${zero} L${points[0][0]},${zero} Z`}
+                  fill={color}
+                  opacity={0.35}
+                />
+              )}
+              <path d={path} fill="none" stroke={color} strokeWidth={2} />
+              {points.length <= 40 &&
+                points.map((p, i) => <circle key={i} cx={p[0]} cy={p[1]} r={2.5} fill={color} />)}
+            </g>
+          );
+        })}
+      <line
+        x1={frame.left}
+        x2={horizontal ? frame.left : frame.right}
+        y1={horizontal ? frame.top : zero}
+        y2={horizontal ? frame.bottom : zero}
+        stroke="#bfbfbf"
+      />
+    </g>
+  );
+}
+
+function XYChart({ chart, frame, bubble }: { chart: ChartInfo; frame: Frame; bubble: boolean }) {
+  const points = chart.series.map((s) =>
+    s.values.map((y, i) => {
+      const xv = s.xValues?.[i];
+      const x = typeof xv === "number" ? xv : i + 1;
+      const size = s.bubbleSizes?.[i];
+      return { x, y, size: typeof size === "number" ? size : 1 };
+    })
+  );
+  const flat = points.flat().filter((p) => p.y !== null);
+  const xs = flat.map((p) => p.x);
+  const ys = flat.map((p) => p.y as number);
+  const pad = (lo: number, hi: number) => (hi - lo) * 0.08 || 1;
+  const xScale = niceScale(
+    Math.min(...xs) - pad(Math.min(...xs), Math.max(...xs)),
+    Math.max(...xs)
+  );
+  const yScale = niceScale(
+    Math.min(...ys) - pad(Math.min(...ys), Math.max(...ys)),
+    Math.max(...ys)
+  );
+  const maxSize = Math.max(1e-9, ...flat.map((p) => Math.abs(p.size)));
+  const px = (x: number) =>
+    frame.left + ((x - xScale.min) / (xScale.max - xScale.min || 1)) * (frame.right - frame.left);
+  const py = (y: number) =>
+    frame.bottom - ((y - yScale.min) / (yScale.max - yScale.min || 1)) * (frame.bottom - frame.top);
+  const maxRadius = Math.min(frame.right - frame.left, frame.bottom - frame.top) / 9;
+  return (
+    <g>
+      <ValueAxis frame={frame} scale={yScale} vertical />
+      <ValueAxis
+        frame={{ ...frame, top: frame.bottom, bottom: frame.bottom }}
+        scale={xScale}
+        vertical={false}
+      />
+      <line x1={frame.left} x2={frame.right} y1={frame.bottom} y2={frame.bottom} stroke="#bfbfbf" />
+      {points.map((line, si) =>
+        line.map((p, i) =>
+          p.y === null ? null : (
+            <circle
+              key={`${si}-${i}`}
+              cx={px(p.x)}
+              cy={py(p.y)}
+              r={bubble ? Math.max(3, Math.sqrt(Math.abs(p.size) / maxSize) * maxRadius) : 3.5}
+              fill={PALETTE[si % PALETTE.length]}
+              fillOpacity={bubble ? 0.55 : 0.9}
+              stroke={PALETTE[si % PALETTE.length]}
+            />
+          )
+        )
+      )}
+    </g>
+  );
+}
+
+function PieChart({ chart, frame }: { chart: ChartInfo; frame: Frame }) {
+  const s = chart.series[0];
+  if (!s) return null;
+  const values = s.values.map((v) => (typeof v === "number" && v > 0 ? v : 0));
+  const total = values.reduce((a, b) => a + b, 0) || 1;
+  const cx = (frame.left + frame.right) / 2;
+  const cy = (frame.top + frame.bottom) / 2;
+  const r = Math.min(frame.right - frame.left, frame.bottom - frame.top) / 2;
+  let angle = -Math.PI / 2;
+  return (
+    <g>
+      {values.map((v, i) => {
+        const sweep = (v / total) * Math.PI * 2;
+        const a0 = angle;
+        angle += sweep;
+        if (v === 0) return null;
+        const large = sweep > Math.PI ? 1 : 0;
+        const [x0, y0] = [cx + r * Math.cos(a0), cy + r * Math.sin(a0)];
+        const [x1, y1] = [cx + r * Math.cos(angle), cy + r * Math.sin(angle)];
+        const d =
+          sweep >= Math.PI * 2 - 1e-9
+            ? `M${cx - r},${cy} a${r},${r} 0 1,0 ${2 * r},0 a${r},${r} 0 1,0 ${-2 * r},0`
+            : `M${cx},${cy} L${x0},${y0} A${r},${r} 0 ${large},1 ${x1},${y1} Z`;
+        return <path key={i} d={d} fill={PALETTE[i % PALETTE.length]} stroke="#fff" />;
+      })}
+    </g>
+  );
+}
+
+export interface ChartViewProps {
+  chart: ChartInfo;
+  width: number;
+  height: number;
+}
+
+/** The chart as an SVG of the given size. */
+export function ChartView({ chart, width, height }: ChartViewProps) {
+  const family = chartFamily(chart.type);
+  const hasTitle = chart.title.trim() !== "";
+  const legendSeries =
+    family === "pie"
+      ? categoriesOf(chart.series).map((name) => ({ name, values: [] }))
+      : chart.series;
+  const showLegend = legendSeries.length > 1 || family === "pie";
+  const frame: Frame = {
+    width,
+    height,
+    left: family === "pie" ? 20 : family === "bar" ? 90 : 48,
+    right: width - 16,
+    top: hasTitle ? 38 : 16,
+    bottom: height - (showLegend ? 44 : 26),
+  };
+  return (
+    <svg width={width} height={height} role="img" aria-label={chart.title || chart.name}>
+      <rect width={width} height={height} fill="#fff" />
+      {hasTitle && (
+        <text x={width / 2} y={24} textAnchor="middle" fontSize={14} fill="#404040">
+          {chart.title}
+        </text>
+      )}
+      {chart.series.length === 0 ? (
+        <text x={width / 2} y={height / 2} textAnchor="middle" fontSize={12} fill="#8a8a8a">
+          No data
+        </text>
+      ) : family === "pie" ? (
+        <PieChart chart={chart} frame={frame} />
+      ) : family === "scatter" || family === "bubble" ? (
+        <XYChart chart={chart} frame={frame} bubble={family === "bubble"} />
+      ) : (
+        <CategoryChart chart={chart} frame={frame} family={family} />
+      )}
+      {showLegend && <Legend series={legendSeries} y={height - 12} width={width} />}
+    </svg>
+  );
+}
