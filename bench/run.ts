@@ -5,6 +5,7 @@
  */
 import { HyperFormula } from "hyperformula";
 import { builtImplementations, carnetEngine } from "../test/support/carnet-engine";
+import { benchForecast } from "./forecast";
 import { benchProbability } from "./probability";
 
 type Grid = number[][];
@@ -134,7 +135,7 @@ async function main() {
   console.log("Carnet benchmarks (ratios against baselines measured in this run)\n");
   benchWeightedPipeline();
   benchAbc();
-  for (const line of await benchProbability()) {
+  for (const line of [...(await benchProbability()), "", ...(await benchForecast())]) {
     console.log(line);
     if (/^(PASS|FAIL)/.test(line)) results.push({ name: line, pass: line.startsWith("PASS") });
   }
