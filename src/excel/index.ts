@@ -1,6 +1,7 @@
 /** The Excel side of the pane, gathered as the CarnetHost the views receive. */
 import type { CarnetHost } from "../taskpane/host";
 import { readObjectives, writeForecast } from "./forecast";
+import { readHarvestRanges } from "./matrix";
 import { loadSettings, saveSettings, selectAddress } from "./settings";
 import { appendSnapshot, readSnapshots } from "./snapshots";
 import { readSource } from "./source";
@@ -14,4 +15,5 @@ export const excelHost: CarnetHost = {
   writeForecast,
   appendSnapshot,
   readSnapshots,
+  readHarvestRanges,
 };

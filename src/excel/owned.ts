@@ -213,7 +213,9 @@ export async function writeOwnedSheets(
           sheet.getRangeByIndexes(at.row + at.rows - 1, at.col + at.cols - 1, 1, 1)
         );
       }
-      sheet.getUsedRange(true).format.autofitColumns();
+      // Fit the tables' columns, not the note's long line above them.
+      for (const tablePlan of plan.tables)
+        sheet.tables.getItem(tablePlan.name).getRange().format.autofitColumns();
     }
     workbook.settings.add(OWNED_SHEETS_SETTING, JSON.stringify(owned));
     await context.sync();

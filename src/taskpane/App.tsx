@@ -17,6 +17,8 @@ import {
 import * as React from "react";
 import { FUNCTION_HELP } from "./functionHelp";
 import type { CarnetHost } from "./host";
+import type { MatrixHost } from "./matrixHost";
+import { MatrixView } from "./MatrixView";
 import { PipelineView } from "./PipelineView";
 
 const useStyles = makeStyles({
@@ -43,11 +45,13 @@ const useStyles = makeStyles({
 export interface AppProps {
   /** Excel's side of the pane; null when the pane runs outside Excel (it then only shows help). */
   readonly host: CarnetHost | null;
+  /** The matrix view's side of Excel; null outside Excel. */
+  readonly matrixHost: MatrixHost | null;
 }
 
-type View = "pipeline" | "functions";
+type View = "pipeline" | "matrix" | "functions";
 
-export function App({ host }: AppProps) {
+export function App({ host, matrixHost }: AppProps) {
   const styles = useStyles();
   const [view, setView] = React.useState<View>(host ? "pipeline" : "functions");
   return (
@@ -64,10 +68,12 @@ export function App({ host }: AppProps) {
       {host && (
         <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} size="small">
           <Tab value="pipeline">Pipeline</Tab>
+          {matrixHost && <Tab value="matrix">Matrix</Tab>}
           <Tab value="functions">Functions</Tab>
         </TabList>
       )}
       {host && view === "pipeline" && <PipelineView host={host} />}
+      {matrixHost && view === "matrix" && <MatrixView host={matrixHost} />}
       {!host && (
         <MessageBar intent="info">
           <MessageBarBody>

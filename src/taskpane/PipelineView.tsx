@@ -23,7 +23,7 @@ import type { CarnetSettings } from "../excel/settings";
 import type { SourceChoice } from "../excel/source";
 import { formatAmount, formatPercent, timestamp } from "./format";
 import type { CarnetHost } from "./host";
-import { analysePipeline, type PipelineAnalysis } from "./pipelineModel";
+import { analysePipeline, harvestIssues, type PipelineAnalysis } from "./pipelineModel";
 import { HistoryPanel } from "./HistoryPanel";
 import { StageTableEditor } from "./StageTableEditor";
 
@@ -133,6 +133,7 @@ export function PipelineView({ host }: PipelineViewProps) {
     if (!analysis) return;
     await run("Writing", async (signal) => {
       const objectives = await host.readObjectives();
+      const extraIssues = harvestIssues(analysis.reading.deals, await host.readHarvestRanges());
       const result = await host.writeForecast(
         {
           source: analysis.source,
@@ -140,6 +141,7 @@ export function PipelineView({ host }: PipelineViewProps) {
           deals: analysis.reading.deals,
           periodKind: settings.periodKind ?? "quarter",
           objectives,
+          extraIssues,
           stamp: timestamp(),
           currencyFormat: currencyFormatFor(analysis.source, analysis.mapping),
         },

@@ -30,4 +30,6 @@ export interface CarnetHost {
     progress?: Progress,
     signal?: AbortSignal
   ): Promise<{ snapshots: Snapshot[]; problems: SnapshotRowProblem[] }>;
+  /** Names (rangeKey) of the product ranges in the matrix's Harvest / divest zone; empty without a matrix. */
+  readHarvestRanges(): Promise<Set<string>>;
 }

@@ -2,6 +2,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { excelHost } from "../excel";
+import { excelMatrixHost } from "../excel/matrix";
 import { App } from "./App";
 
 /* global document, Office */
@@ -10,7 +11,7 @@ function render(inOffice: boolean) {
   const root = createRoot(document.getElementById("container") as HTMLElement);
   root.render(
     <FluentProvider theme={webLightTheme}>
-      <App host={inOffice ? excelHost : null} />
+      <App host={inOffice ? excelHost : null} matrixHost={inOffice ? excelMatrixHost : null} />
     </FluentProvider>
   );
 }

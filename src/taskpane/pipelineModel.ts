@@ -11,7 +11,9 @@ import {
   recogniseColumns,
 } from "../domain/columns";
 import { type ForecastFigures, forecastFigures } from "../domain/forecast";
+import type { Deal } from "../domain/deal";
 import { issueText, type PipelineReading, readPipelineRows } from "../domain/pipelineTable";
+import { harvestWarning, rangeKey } from "../domain/portfolio";
 import { DEFAULT_STAGE_TABLE } from "../domain/stages";
 import { cellAddress, rangeAddress } from "../excel/a1";
 import type { CarnetSettings } from "../excel/settings";
@@ -70,4 +72,19 @@ export function analysePipeline(
     report,
     headline: forecastFigures(reading.deals, objective),
   };
+}
+
+/**
+ * The handbook's warning for the pipeline's Issues column: deals on product ranges the matrix puts in
+ * the Harvest / divest zone (names as rangeKey) are flagged, never hidden. By deal row.
+ */
+export function harvestIssues(
+  deals: readonly Deal[],
+  harvest: ReadonlySet<string>
+): Map<number, string> {
+  const issues = new Map<number, string>();
+  for (const deal of deals)
+    if (deal.product && harvest.has(rangeKey(deal.product)))
+      issues.set(deal.row, harvestWarning(deal.product));
+  return issues;
 }

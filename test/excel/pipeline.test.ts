@@ -6,7 +6,7 @@ import { readObjectives, writeForecast } from "../../src/excel/forecast";
 import { currencyFormatFor, PIPELINE_COLUMNS } from "../../src/excel/forecastPlan";
 import { loadSettings, saveSettings } from "../../src/excel/settings";
 import { readSource } from "../../src/excel/source";
-import { analysePipeline } from "../../src/taskpane/pipelineModel";
+import { analysePipeline, harvestIssues } from "../../src/taskpane/pipelineModel";
 import { formulaWorkbook, memoryWorkbook, type TestWorkbook } from "../support/excel-host";
 
 const HANDBOOK = [
@@ -256,5 +256,51 @@ describe("snapshots", () => {
     expect(kinds).toEqual({ Alpha: ["amount up"], Bêta: ["unchanged"], Gamma: ["won"] });
     expect(book.fingerprint("Carnet")).not.toBe(before); // the user edited it, not Carnet
     expect(book.host.sheets()).toEqual(["Carnet", "Carnet Snapshots"]);
+  });
+});
+
+describe("the handbook's warning on the next forecast build", () => {
+  it("flags deals on harvest / divest ranges in CarnetPipeline's Issues column", async () => {
+    const { readHarvestRanges, writeMatrix } = await import("../../src/excel/matrix");
+    const { analyseRangeTable, matrixBuildOf } = await import("../../src/taskpane/matrixModel");
+    const { harvestWarning, rangeKey } = await import("../../src/domain/portfolio");
+    book = formulaWorkbook({
+      Carnet: HANDBOOK as never,
+      Gammes: [
+        ["Gamme", "Part de marché", "Marge"],
+        ["Produit A", 0.05, 1000],
+        ["Produit B", 0.3, 50000],
+        ["Produit C", 0.15, 9000],
+      ] as never,
+    });
+    book.host.selection.set("Gammes", "A2");
+    await writeMatrix(
+      matrixBuildOf(analyseRangeTable(await readSource({ kind: "auto" }), {}), "now")
+    );
+    // Produit A: weak share, class C → Divest; Produit B: Protect position; Produit C: B class, medium share.
+    const harvest = await readHarvestRanges();
+    expect([...harvest]).toEqual([rangeKey("Produit A")]);
+
+    book.host.selection.set("Carnet", "B2");
+    const source = await readSource({ kind: "auto" });
+    const analysis = analysePipeline(source, {});
+    const extraIssues = harvestIssues(analysis.reading.deals, harvest);
+    await writeForecast({
+      source,
+      mapping: analysis.mapping,
+      deals: analysis.reading.deals,
+      periodKind: "semester",
+      extraIssues,
+      stamp: "now",
+      currencyFormat: "#,##0",
+    });
+    const issues = tableValues("CarnetPipeline")
+      .rows.slice(1)
+      .map((r) => [r[4], r[13]]);
+    expect(issues).toEqual([
+      ["Produit A", harvestWarning("Produit A")],
+      ["Produit B", ""],
+      ["Produit C", ""],
+    ]);
   });
 });

@@ -1,0 +1,159 @@
+/**
+ * "Build matrix" on the Excel side: the tables through writeOwnedSheets (Carnet's own sheet, tables kept
+ * by name and resized), then the bubble and Pareto charts, which owned.ts's ChartPlan cannot describe (a
+ * bubble series needs x values, y values and sizes). writeOwnedSheets deletes the sheet's charts on every
+ * run, so a second build redraws them rather than adding copies. Also: reading CarnetPipeline for the
+ * handbook's warning, and the harvest / divest ranges for the forecast's Issues column.
+ */
+import type { MatrixHost, MatrixWriteResult } from "../taskpane/matrixHost";
+import {
+  buildMatrixPlans,
+  harvestRangeKeys,
+  type MatrixBuild,
+  type MatrixCharts,
+  MATRIX_SHEET,
+  MATRIX_TABLE,
+} from "./matrixPlan";
+import { writeOwnedSheets } from "./owned";
+import type { Progress } from "./progress";
+import { loadSettings, saveSettings, selectAddress } from "./settings";
+import { readSource, type SourceData } from "./source";
+
+export const PIPELINE_TABLE = "CarnetPipeline";
+
+export async function writeMatrix(
+  build: MatrixBuild,
+  progress?: Progress,
+  signal?: AbortSignal
+): Promise<MatrixWriteResult> {
+  const { plans, charts, liveCells, stampedCells } = buildMatrixPlans(build);
+  const result = await writeOwnedSheets(plans, progress, signal);
+  const sheet = result.sheets[MATRIX_SHEET];
+  progress?.("Drawing charts", 0, 0);
+  const drawn = await drawMatrixCharts(sheet, charts);
+  return { ...result, sheet, charts: drawn, liveCells, stampedCells };
+}
+
+/** Draws the charts the plan describes on the (Carnet-owned) sheet; one sync. */
+export async function drawMatrixCharts(sheetName: string, charts: MatrixCharts): Promise<string[]> {
+  return Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(sheetName);
+    const place = (
+      chart: Excel.Chart,
+      at: { row: number; col: number; rows: number; cols: number }
+    ) =>
+      chart.setPosition(
+        sheet.getRangeByIndexes(at.row, at.col, 1, 1),
+        sheet.getRangeByIndexes(at.row + at.rows - 1, at.col + at.cols - 1, 1, 1)
+      );
+    const drawn: string[] = [];
+
+    const bubble = charts.bubble;
+    if (bubble) {
+      // Created over the first range's x, y and size cells (one series, one point), then one series per
+      // range, so that each bubble carries its range's name as its label.
+      const [firstSeries, ...others] = bubble.series;
+      const firstRow = `${firstSeries.x}:${firstSeries.size}`;
+      const chart = sheet.charts.add(
+        Excel.ChartType.bubble,
+        sheet.getRange(firstRow),
+        Excel.ChartSeriesBy.columns
+      );
+      chart.name = bubble.name;
+      chart.title.text = bubble.title;
+      const fill = (series: Excel.ChartSeries, plan: (typeof bubble.series)[number]) => {
+        series.name = plan.name;
+        series.setXAxisValues(sheet.getRange(plan.x));
+        series.setValues(sheet.getRange(plan.y));
+        series.setBubbleSizes(sheet.getRange(plan.size));
+      };
+      fill(chart.series.getItemAt(0), firstSeries);
+      for (const plan of others) fill(chart.series.add(plan.name), plan);
+      chart.dataLabels.showSeriesName = true;
+      chart.dataLabels.showValue = false;
+      chart.legend.visible = false;
+      const x = chart.axes.categoryAxis;
+      x.title.text = bubble.xTitle;
+      x.numberFormat = bubble.xFormat;
+      x.minimum = 0;
+      const y = chart.axes.valueAxis;
+      y.title.text = bubble.yTitle;
+      y.minimum = 0;
+      y.maximum = 4;
+      y.majorUnit = 1;
+      place(chart, bubble.at);
+      drawn.push(bubble.name);
+    }
+
+    const pareto = charts.pareto;
+    if (pareto) {
+      const chart = sheet.charts.add(
+        Excel.ChartType.columnClustered,
+        sheet.getRange(pareto.bars.values),
+        Excel.ChartSeriesBy.columns
+      );
+      chart.name = pareto.name;
+      chart.title.text = pareto.title;
+      const bars = chart.series.getItemAt(0);
+      bars.name = pareto.bars.name;
+      bars.setXAxisValues(sheet.getRange(pareto.categories));
+      const line = chart.series.add(pareto.line.name);
+      line.chartType = Excel.ChartType.lineMarkers;
+      line.setValues(sheet.getRange(pareto.line.values));
+      line.setXAxisValues(sheet.getRange(pareto.categories));
+      const y = chart.axes.valueAxis;
+      y.minimum = 0;
+      y.maximum = 1;
+      y.numberFormat = "0%";
+      chart.legend.position = Excel.ChartLegendPosition.bottom;
+      place(chart, pareto.at);
+      drawn.push(pareto.name);
+    }
+
+    await context.sync();
+    return drawn;
+  });
+}
+
+/** The CarnetPipeline table the last forecast build wrote (read in blocks), or null when there is none. */
+export async function readPipelineTable(
+  progress?: Progress,
+  signal?: AbortSignal
+): Promise<SourceData | null> {
+  const exists = await Excel.run(async (context) => {
+    const table = context.workbook.tables.getItemOrNullObject(PIPELINE_TABLE);
+    table.load("name");
+    await context.sync();
+    return !table.isNullObject;
+  });
+  return exists ? readSource({ kind: "table", name: PIPELINE_TABLE }, progress, signal) : null;
+}
+
+/**
+ * The ranges CarnetMatrix places in the Harvest / divest zone, as rangeKey gives their names (compare a deal's
+ * product with rangeKey too). Empty when the matrix has not been built. Two syncs; the table holds one row per
+ * product range, far below a 5 MB response.
+ */
+export async function readHarvestRanges(): Promise<Set<string>> {
+  return Excel.run(async (context) => {
+    const table = context.workbook.tables.getItemOrNullObject(MATRIX_TABLE);
+    table.load("name");
+    await context.sync();
+    if (table.isNullObject) return new Set<string>();
+    const header = table.getHeaderRowRange();
+    header.load("values");
+    const body = table.getDataBodyRange();
+    body.load("values");
+    await context.sync();
+    return harvestRangeKeys(header.values[0], body.values);
+  });
+}
+
+export const excelMatrixHost: MatrixHost = {
+  loadSettings,
+  saveSettings,
+  readSource,
+  readPipeline: readPipelineTable,
+  select: selectAddress,
+  writeMatrix,
+};

@@ -1,0 +1,590 @@
+/**
+ * The portfolio matrix in the pane: read a product-range table (or build the ranges from CarnetPipeline's
+ * won deals and the user's market figures), check its columns and data, set the cut-offs, build
+ * CarnetMatrix and its charts, and see the nine-box with the deals the handbook warns about. Excel is
+ * reached only through the MatrixHost callbacks.
+ */
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Select,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
+import * as React from "react";
+import type {
+  MarketFigures,
+  MatrixSettings,
+  PortfolioField,
+  StrengthMeasure,
+} from "../domain/portfolio";
+import { DEFAULT_STRENGTH_CUTS, PORTFOLIO_FIELDS } from "../domain/portfolio";
+import { Cancelled } from "../excel/progress";
+import type { CarnetSettings } from "../excel/settings";
+import type { SourceChoice, SourceData } from "../excel/source";
+import { timestamp } from "./format";
+import type { MatrixHost } from "./matrixHost";
+import {
+  analyseRangeTable,
+  analyseWonDeals,
+  harvestLines,
+  type InputReading,
+  type MatrixAnalysis,
+  matrixBuildOf,
+  matrixSettingsChange,
+  percentInputText,
+  rangeRowAddress,
+  readNumberInput,
+  readPercentInput,
+  storedMatrix,
+  type StoredMatrixSettings,
+} from "./matrixModel";
+import { NineBox } from "./NineBox";
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  row: {
+    display: "flex",
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: "end",
+    flexWrap: "wrap",
+  },
+  grow: { flexGrow: 1, minWidth: "120px" },
+  pair: {
+    display: "grid",
+    gridTemplateColumns: "1fr 1fr",
+    alignItems: "start",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+  },
+  figures: {
+    display: "grid",
+    gridTemplateColumns: "1fr 1fr 1fr",
+    alignItems: "start",
+    columnGap: tokens.spacingHorizontalXS,
+    rowGap: tokens.spacingVerticalXS,
+  },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    maxHeight: "180px",
+    overflowY: "auto",
+  },
+  muted: { color: tokens.colorNeutralForeground3 },
+  // Fluent's Input keeps a minimum width that would overflow a 320 px pane in two or three columns.
+  input: { minWidth: 0, width: "100%" },
+});
+
+interface Busy {
+  readonly phase: string;
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface MatrixViewProps {
+  readonly host: MatrixHost;
+}
+
+/** What the view read: a product-range table, or CarnetPipeline for ranges from won deals. */
+type Read =
+  | { readonly origin: "table"; readonly source: SourceData; readonly pipeline: SourceData | null }
+  | { readonly origin: "won"; readonly pipeline: SourceData };
+
+function analyse(read: Read, stored: StoredMatrixSettings): MatrixAnalysis {
+  return read.origin === "table"
+    ? analyseRangeTable(read.source, stored)
+    : analyseWonDeals(read.pipeline, stored);
+}
+
+export function MatrixView({ host }: MatrixViewProps) {
+  const styles = useStyles();
+  const [settings, setSettings] = React.useState<CarnetSettings>({});
+  const [read, setRead] = React.useState<Read | null>(null);
+  const [address, setAddress] = React.useState("");
+  const [busy, setBusy] = React.useState<Busy | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  const [built, setBuilt] = React.useState<{ sheet: string; message: string } | null>(null);
+  const abort = React.useRef<AbortController | null>(null);
+
+  React.useEffect(() => {
+    host.loadSettings().then(setSettings, (e) => setError(String(e?.message ?? e)));
+  }, [host]);
+
+  const stored = React.useMemo(() => storedMatrix(settings), [settings]);
+  const analysis = React.useMemo(() => (read ? analyse(read, stored) : null), [read, stored]);
+  const pipeline = read?.pipeline ?? null;
+  const warnings = React.useMemo(
+    () => (analysis ? harvestLines(analysis.rows, pipeline) : []),
+    [analysis, pipeline]
+  );
+
+  async function run(phase: string, task: (signal: AbortSignal) => Promise<void>) {
+    const controller = new AbortController();
+    abort.current = controller;
+    setError(null);
+    setBusy({ phase, done: 0, total: 0 });
+    try {
+      await task(controller.signal);
+    } catch (e) {
+      setError(e instanceof Cancelled ? e.message : String((e as Error)?.message ?? e));
+    } finally {
+      setBusy(null);
+      abort.current = null;
+    }
+  }
+  const progress = (phase: string, done: number, total: number) => setBusy({ phase, done, total });
+
+  async function saveMatrix(changes: Partial<StoredMatrixSettings>) {
+    try {
+      setSettings(await host.saveSettings(matrixSettingsChange(settings, changes)));
+    } catch (e) {
+      setError(String((e as Error)?.message ?? e));
+    }
+  }
+
+  async function readTable(choice: SourceChoice) {
+    await run("Reading", async (signal) => {
+      const source = await host.readSource(choice, progress, signal);
+      const found = await host.readPipeline(progress, signal);
+      const remembered: SourceChoice =
+        source.tableName !== null
+          ? { kind: "table", name: source.tableName }
+          : { kind: "range", address: source.address };
+      setSettings(
+        await host.saveSettings(
+          matrixSettingsChange(settings, { source: remembered, origin: "table" })
+        )
+      );
+      setRead({ origin: "table", source, pipeline: found });
+      setBuilt(null);
+    });
+  }
+
+  async function readWonDeals() {
+    await run("Reading", async (signal) => {
+      const found = await host.readPipeline(progress, signal);
+      if (!found) {
+        setError("No CarnetPipeline table yet: build the forecast in the Pipeline tab first.");
+        return;
+      }
+      setSettings(await host.saveSettings(matrixSettingsChange(settings, { origin: "won" })));
+      setRead({ origin: "won", pipeline: found });
+      setBuilt(null);
+    });
+  }
+
+  async function build() {
+    if (!analysis) return;
+    await run("Writing", async (signal) => {
+      const result = await host.writeMatrix(matrixBuildOf(analysis, timestamp()), progress, signal);
+      setBuilt({
+        sheet: result.sheet,
+        message:
+          `CarnetMatrix written to ${result.sheet} with ${result.charts.length} charts. ` +
+          (result.liveCells > 0
+            ? `${result.liveCells} figures read the source live: editing a margin there reclassifies.`
+            : "Figures are values: edit a margin in CarnetMatrix itself to reclassify."),
+      });
+    });
+  }
+
+  function setColumn(field: PortfolioField, value: string) {
+    if (!analysis) return;
+    const mapping = { ...analysis.mapping, [field]: value === "" ? null : Number(value) };
+    setBuilt(null);
+    void saveMatrix({ mapping, mappingFor: analysis.sourceKey });
+  }
+
+  const saved = stored.source;
+  const ready =
+    analysis !== null && analysis.problems.length === 0 && analysis.ranges.length > 0 && !busy;
+
+  return (
+    <div className={styles.section}>
+      <Subtitle2 as="h2">Portfolio matrix</Subtitle2>
+      <Body1>
+        Strength is each range&apos;s market share; attractiveness is the ABC class of its
+        contribution margin. Select a cell in your product-range table, or build the ranges from won
+        deals.
+      </Body1>
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={!!busy} onClick={() => readTable({ kind: "auto" })}>
+          Read selection
+        </Button>
+        {saved && (
+          <Button disabled={!!busy} onClick={() => readTable(saved)}>
+            Read {saved.kind === "table" ? saved.name : "last range"}
+          </Button>
+        )}
+        <Button disabled={!!busy} onClick={readWonDeals}>
+          From won deals
+        </Button>
+      </div>
+      <div className={styles.row}>
+        <Field label="Or a range" className={styles.grow}>
+          <Input
+            value={address}
+            placeholder="Sheet1!A1:F20"
+            onChange={(_, d) => setAddress(d.value)}
+          />
+        </Field>
+        <Button
+          disabled={!!busy || address.trim() === ""}
+          onClick={() => readTable({ kind: "range", address: address.trim() })}
+        >
+          Read range
+        </Button>
+      </div>
+
+      {busy && (
+        <Field
+          validationMessage={`${busy.phase}${busy.total ? ` ${busy.done.toLocaleString()} of ${busy.total.toLocaleString()} rows` : "…"}`}
+          validationState="none"
+        >
+          <ProgressBar value={busy.total ? busy.done / busy.total : undefined} />
+          <Button size="small" onClick={() => abort.current?.abort()}>
+            Cancel
+          </Button>
+        </Field>
+      )}
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {analysis && (
+        <>
+          <Caption1>
+            {analysis.origin === "won" ? "Won deals of " : ""}
+            {analysis.source.tableName ? `Table ${analysis.source.tableName} · ` : ""}
+            {analysis.source.address}
+          </Caption1>
+
+          {analysis.origin === "table" ? (
+            <>
+              <Subtitle2 as="h3">Columns</Subtitle2>
+              <div className={styles.pair}>
+                {PORTFOLIO_FIELDS.map((spec) => (
+                  <Field key={spec.field} label={spec.label} size="small" required={spec.required}>
+                    <Select
+                      size="small"
+                      value={
+                        analysis.mapping[spec.field] === null
+                          ? ""
+                          : String(analysis.mapping[spec.field])
+                      }
+                      onChange={(_, d) => setColumn(spec.field, d.value)}
+                    >
+                      <option value="">(none)</option>
+                      {analysis.source.headers.map((h, i) => (
+                        <option key={i} value={String(i)}>
+                          {String(h ?? "") || `Column ${i + 1}`}
+                        </option>
+                      ))}
+                    </Select>
+                  </Field>
+                ))}
+              </div>
+            </>
+          ) : (
+            <MarketFiguresForm
+              names={analysis.ranges.map((r) => r.name)}
+              figures={stored.marketFigures ?? {}}
+              onChange={(marketFigures) => saveMatrix({ marketFigures })}
+            />
+          )}
+          {analysis.problems.length > 0 && (
+            <MessageBar intent="warning">
+              <MessageBarBody>{analysis.problems.join(". ")}.</MessageBarBody>
+            </MessageBar>
+          )}
+
+          <Subtitle2 as="h3">Data quality</Subtitle2>
+          <Body1 aria-live="polite">
+            {analysis.ranges.length} range{analysis.ranges.length === 1 ? "" : "s"} read
+            {analysis.totalRows.length > 0
+              ? ` · ${analysis.totalRows.length} total row(s) left out`
+              : ""}{" "}
+            · {analysis.report.length} note{analysis.report.length === 1 ? "" : "s"}
+          </Body1>
+          {analysis.report.length > 0 && (
+            <ul className={styles.list} aria-label="Data-quality report">
+              {analysis.report.map((line, i) => (
+                <li key={i}>
+                  {line.address ? (
+                    <Link
+                      as="button"
+                      onClick={() => host.select(line.address!)}
+                      title={`Select ${line.address}`}
+                    >
+                      {line.text}
+                    </Link>
+                  ) : (
+                    line.text
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+
+          <SettingsForm settings={analysis.settings} onChange={(changes) => saveMatrix(changes)} />
+
+          <div className={styles.row}>
+            <Button appearance="primary" disabled={!ready} onClick={build}>
+              Build matrix
+            </Button>
+          </div>
+          {built && (
+            <MessageBar intent="success">
+              <MessageBarBody>{built.message}</MessageBarBody>
+            </MessageBar>
+          )}
+
+          {analysis.rows.length > 0 && (
+            <>
+              <Subtitle2 as="h3">Nine-box</Subtitle2>
+              <NineBox
+                rows={analysis.rows}
+                measure={analysis.settings.measure}
+                onSelect={(_, index) => {
+                  const target = rangeRowAddress(analysis, index, built?.sheet ?? null);
+                  if (target)
+                    void host.select(target).catch((e) => setError(String(e?.message ?? e)));
+                }}
+              />
+              <HarvestWarning
+                lines={warnings}
+                hasPipeline={pipeline !== null}
+                onSelect={host.select}
+              />
+            </>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+/** A text field that commits on blur or Enter, and says what is wrong with what was typed. */
+function NumberField(props: {
+  label: string;
+  value: number | null | undefined;
+  show: (value: number) => string;
+  read: (text: string) => InputReading;
+  onCommit: (value: number | null) => void;
+  optional?: boolean;
+  unit?: string;
+}) {
+  const { label, value, show, read, onCommit, optional, unit } = props;
+  const styles = useStyles();
+  const shown = value === null || value === undefined ? "" : show(value);
+  const [text, setText] = React.useState(shown);
+  const [problem, setProblem] = React.useState<string | null>(null);
+  React.useEffect(() => setText(shown), [shown]);
+  function commit() {
+    if (text.trim() === "") {
+      if (optional) {
+        setProblem(null);
+        if (value !== null && value !== undefined) onCommit(null);
+      } else setProblem("is blank");
+      return;
+    }
+    const reading = read(text);
+    if ("problem" in reading) {
+      setProblem(reading.problem);
+      return;
+    }
+    setProblem(null);
+    if (reading.value !== value) onCommit(reading.value);
+  }
+  return (
+    <Field
+      label={label}
+      size="small"
+      validationState={problem ? "error" : "none"}
+      validationMessage={problem ? `${label} ${problem}` : undefined}
+    >
+      <Input
+        className={styles.input}
+        size="small"
+        value={text}
+        contentAfter={unit}
+        onChange={(_, d) => setText(d.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") commit();
+        }}
+      />
+    </Field>
+  );
+}
+
+function SettingsForm(props: {
+  settings: MatrixSettings;
+  onChange: (changes: Partial<StoredMatrixSettings>) => void;
+}) {
+  const { settings, onChange } = props;
+  const styles = useStyles();
+  const { measure, strengthCuts: cuts, abcShares: abc } = settings;
+  const share = measure === "share";
+  const cutField = (which: "low" | "high", label: string) => (
+    <NumberField
+      label={label}
+      value={cuts[which]}
+      show={share ? percentInputText : String}
+      read={share ? readPercentInput : (t) => readNumberInput(t)}
+      unit={share ? "%" : "×"}
+      onCommit={(v) => v !== null && onChange({ strengthCuts: { ...cuts, [which]: v } })}
+    />
+  );
+  return (
+    <>
+      <Subtitle2 as="h3">Settings</Subtitle2>
+      <Field label="Strength measure" size="small">
+        <Select
+          size="small"
+          value={measure}
+          onChange={(_, d) => {
+            const next = d.value as StrengthMeasure;
+            onChange({ measure: next, strengthCuts: DEFAULT_STRENGTH_CUTS[next] });
+          }}
+        >
+          <option value="share">Market share in volume</option>
+          <option value="relative">Relative share (÷ the leader&apos;s share)</option>
+        </Select>
+      </Field>
+      <div className={styles.pair}>
+        {cutField("low", "Weak below")}
+        {cutField("high", "Strong from")}
+        <NumberField
+          label="Class A to"
+          value={abc.a}
+          show={percentInputText}
+          read={readPercentInput}
+          unit="%"
+          onCommit={(v) => v !== null && onChange({ abcShares: { ...abc, a: v } })}
+        />
+        <NumberField
+          label="Class B to"
+          value={abc.b}
+          show={percentInputText}
+          read={readPercentInput}
+          unit="%"
+          onCommit={(v) => v !== null && onChange({ abcShares: { ...abc, b: v } })}
+        />
+      </div>
+      <Caption1 className={styles.muted}>Saved in this workbook.</Caption1>
+    </>
+  );
+}
+
+function MarketFiguresForm(props: {
+  names: string[];
+  figures: Readonly<Record<string, MarketFigures>>;
+  onChange: (figures: Record<string, MarketFigures>) => void;
+}) {
+  const { names, figures, onChange } = props;
+  const styles = useStyles();
+  const set = (name: string, field: keyof MarketFigures, value: number | null) =>
+    onChange({ ...figures, [name]: { ...(figures[name] ?? {}), [field]: value } });
+  if (names.length === 0) return <Body1>No won deal with a product in CarnetPipeline yet.</Body1>;
+  return (
+    <>
+      <Subtitle2 as="h3">Market figures</Subtitle2>
+      <Caption1 className={styles.muted}>
+        Sales are the won deals&apos; amounts; give each range&apos;s market volume (or share) and
+        its contribution margin.
+      </Caption1>
+      {names.map((name) => (
+        <div key={name} role="group" aria-label={name}>
+          <Caption1>
+            <strong>{name}</strong>
+          </Caption1>
+          <div className={styles.figures}>
+            <NumberField
+              label="Market volume"
+              optional
+              value={figures[name]?.marketVolume}
+              show={String}
+              read={(t) => readNumberInput(t, false)}
+              onCommit={(v) => set(name, "marketVolume", v)}
+            />
+            <NumberField
+              label="Share"
+              optional
+              unit="%"
+              value={figures[name]?.marketShare}
+              show={percentInputText}
+              read={readPercentInput}
+              onCommit={(v) => set(name, "marketShare", v)}
+            />
+            <NumberField
+              label="Margin"
+              optional
+              value={figures[name]?.margin}
+              show={String}
+              read={(t) => readNumberInput(t, false)}
+              onCommit={(v) => set(name, "margin", v)}
+            />
+          </div>
+        </div>
+      ))}
+    </>
+  );
+}
+
+function HarvestWarning(props: {
+  lines: ReturnType<typeof harvestLines>;
+  hasPipeline: boolean;
+  onSelect: (address: string) => Promise<void>;
+}) {
+  const { lines, hasPipeline, onSelect } = props;
+  const styles = useStyles();
+  if (!hasPipeline)
+    return (
+      <Caption1 className={styles.muted}>
+        Build the forecast (Pipeline tab) to check open deals against the Harvest / divest zone.
+      </Caption1>
+    );
+  if (lines.length === 0)
+    return <Caption1>No open deal in CarnetPipeline is on a Harvest / divest range.</Caption1>;
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>
+          {lines.length} {lines.length === 1 ? "opportunity" : "opportunities"} that may not fit the
+          plan
+        </MessageBarTitle>
+        <div>
+          Open deals on ranges in the Harvest / divest zone; the next forecast build flags them in
+          CarnetPipeline&apos;s Issues column.
+        </div>
+        <ul className={styles.list}>
+          {lines.map((line) => (
+            <li key={line.address}>
+              <Link
+                as="button"
+                onClick={() => void onSelect(line.address)}
+                title={`Select ${line.address}`}
+              >
+                {line.text}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

@@ -1,0 +1,266 @@
+/**
+ * The strengths–attractiveness nine-box as an accessible SVG grid, from pure props: attractiveness rows
+ * High, Medium, Low from the top, strength columns Strong, Medium, Weak from the left (domain.md's table).
+ * Each cell says its name and its zone in words (the zone's colour only repeats it); each range inside is
+ * a focusable button: Tab or the arrow keys reach every range, hover and focus show its figures below the
+ * grid, Enter, Space or a click select its row in the workbook.
+ */
+import { Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import * as React from "react";
+import { strengthWord, type Zone } from "../domain/matrix";
+import type { MatrixRow, StrengthMeasure } from "../domain/portfolio";
+import {
+  NINE_BOX_GEOMETRY,
+  nextFocus,
+  nineBoxLayout,
+  rangeFigures,
+  unplacedReason,
+} from "./matrixModel";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  svg: { width: "100%", height: "auto", display: "block", overflow: "visible" },
+  axis: {
+    fill: tokens.colorNeutralForeground2,
+    fontSize: "10px",
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  cellName: {
+    fill: tokens.colorNeutralForeground1,
+    fontSize: "10px",
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  zoneName: { fill: tokens.colorNeutralForeground2, fontSize: "8px", fontStyle: "italic" },
+  invest: { fill: tokens.colorPaletteGreenBackground2, stroke: tokens.colorPaletteGreenBorder2 },
+  selectivity: {
+    fill: tokens.colorPaletteYellowBackground2,
+    stroke: tokens.colorPaletteYellowBorder2,
+  },
+  harvest: { fill: tokens.colorPaletteRedBackground2, stroke: tokens.colorPaletteRedBorder2 },
+  item: { cursor: "pointer", outlineStyle: "none" },
+  itemText: { fill: tokens.colorNeutralForeground1, fontSize: "10px" },
+  marker: { fill: tokens.colorNeutralForeground1 },
+  ring: {
+    fill: tokens.colorNeutralBackground1,
+    stroke: tokens.colorStrokeFocus2,
+    strokeWidth: "1.5px",
+  },
+  hoverRing: { fill: tokens.colorNeutralBackground1, stroke: tokens.colorNeutralStroke1 },
+  details: { minHeight: "2.6em", color: tokens.colorNeutralForeground1 },
+  legend: { display: "flex", columnGap: tokens.spacingHorizontalM, flexWrap: "wrap" },
+  swatch: {
+    display: "inline-block",
+    width: "10px",
+    height: "10px",
+    marginRight: tokens.spacingHorizontalXS,
+    borderRadius: tokens.borderRadiusSmall,
+    verticalAlign: "middle",
+  },
+  investSwatch: { backgroundColor: tokens.colorPaletteGreenBackground2 },
+  selectivitySwatch: { backgroundColor: tokens.colorPaletteYellowBackground2 },
+  harvestSwatch: { backgroundColor: tokens.colorPaletteRedBackground2 },
+});
+
+export interface NineBoxProps {
+  /** The classified ranges (portfolioMatrix), in the source's order. */
+  readonly rows: readonly MatrixRow[];
+  readonly measure: StrengthMeasure;
+  /** Enter, Space or a click on a range: the view selects its row in the workbook. */
+  readonly onSelect: (row: MatrixRow, index: number) => void;
+}
+
+const ZONE_CLASS: Record<Zone, "invest" | "selectivity" | "harvest"> = {
+  "Invest / grow": "invest",
+  Selectivity: "selectivity",
+  "Harvest / divest": "harvest",
+};
+
+export function NineBox({ rows, measure, onSelect }: NineBoxProps) {
+  const styles = useStyles();
+  const layout = React.useMemo(() => nineBoxLayout(rows), [rows]);
+  const [focused, setFocused] = React.useState<number | null>(null);
+  const [hovered, setHovered] = React.useState<number | null>(null);
+  const items = React.useRef<(SVGGElement | null)[]>([]);
+  const titleId = React.useId();
+  const detailsId = React.useId();
+  const g = NINE_BOX_GEOMETRY;
+
+  const active = hovered ?? focused;
+  const activeRow = active === null ? null : layout.order[active];
+  const indexOf = (row: MatrixRow) => rows.indexOf(row);
+
+  function onKeyDown(event: React.KeyboardEvent, order: number, row: MatrixRow) {
+    if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      onSelect(row, indexOf(row));
+      return;
+    }
+    const next = nextFocus(order, layout.order.length, event.key);
+    if (next !== null) {
+      event.preventDefault();
+      items.current[next]?.focus();
+    }
+  }
+
+  return (
+    <div className={styles.root}>
+      <svg
+        className={styles.svg}
+        viewBox={`0 0 ${layout.width} ${layout.height}`}
+        role="group"
+        aria-labelledby={titleId}
+        aria-describedby={detailsId}
+      >
+        <title id={titleId}>
+          Strengths–attractiveness matrix: attractiveness High to Low from the top, strength Strong
+          to Weak from the left
+        </title>
+        {layout.columns.map((c) => (
+          <text
+            key={c.text}
+            className={styles.axis}
+            x={c.x}
+            y={layout.top - 5}
+            textAnchor="middle"
+            aria-hidden
+          >
+            {c.text}
+          </text>
+        ))}
+        {layout.rows.map((r) => (
+          <text
+            key={r.text}
+            className={styles.axis}
+            x={layout.left - 5}
+            y={r.y}
+            textAnchor="middle"
+            transform={`rotate(-90 ${layout.left - 5} ${r.y})`}
+            aria-hidden
+          >
+            {r.text}
+          </text>
+        ))}
+        {layout.cells.map((cell) => {
+          const label =
+            `${cell.attractiveness} attractiveness, ${strengthWord(cell.strength).toLowerCase()} ` +
+            `strength: ${cell.cell}, zone ${cell.zone}, ${cell.items.length === 1 ? "1 range" : `${cell.items.length} ranges`}`;
+          return (
+            <g key={`${cell.attractiveness}-${cell.strength}`} role="group" aria-label={label}>
+              <rect
+                className={styles[ZONE_CLASS[cell.zone]]}
+                x={cell.x}
+                y={cell.y}
+                width={cell.width}
+                height={cell.height}
+              />
+              <text
+                className={styles.cellName}
+                x={cell.x + g.padding}
+                y={cell.y + g.padding + 9}
+                aria-hidden
+              >
+                {cell.nameLines.map((line, k) => (
+                  <tspan key={k} x={cell.x + g.padding} dy={k === 0 ? 0 : g.lineHeight}>
+                    {line}
+                  </tspan>
+                ))}
+              </text>
+              <text
+                className={styles.zoneName}
+                x={cell.x + g.padding}
+                y={cell.y + g.padding + 9 + cell.nameLines.length * g.lineHeight}
+                aria-hidden
+              >
+                {cell.zone}
+              </text>
+              {cell.items.map((item) => {
+                const figures = rangeFigures(item.row, measure);
+                const isFocused = focused === item.order;
+                const isHovered = hovered === item.order;
+                return (
+                  <g
+                    key={item.order}
+                    ref={(el) => {
+                      items.current[item.order] = el;
+                    }}
+                    className={styles.item}
+                    role="button"
+                    tabIndex={0}
+                    aria-label={`${item.row.range.name}: ${figures}. Select its row`}
+                    onFocus={() => setFocused(item.order)}
+                    onBlur={() => setFocused((f) => (f === item.order ? null : f))}
+                    onMouseEnter={() => setHovered(item.order)}
+                    onMouseLeave={() => setHovered((h) => (h === item.order ? null : h))}
+                    onClick={() => onSelect(item.row, indexOf(item.row))}
+                    onKeyDown={(e) => onKeyDown(e, item.order, item.row)}
+                  >
+                    <title>{`${item.row.range.name}: ${figures}`}</title>
+                    <rect
+                      className={mergeClasses(
+                        isFocused ? styles.ring : isHovered ? styles.hoverRing : undefined
+                      )}
+                      x={item.x - 2}
+                      y={item.y - 1}
+                      width={cell.width - 2 * g.padding + 4}
+                      height={g.itemHeight - 2}
+                      rx={3}
+                      fillOpacity={isFocused || isHovered ? 1 : 0}
+                      strokeOpacity={isFocused || isHovered ? 1 : 0}
+                    />
+                    <circle
+                      className={styles.marker}
+                      cx={item.x + 4}
+                      cy={item.y + g.itemHeight / 2 - 1.5}
+                      r={2.5}
+                    />
+                    <text
+                      className={styles.itemText}
+                      x={item.x + 10}
+                      y={item.y + g.itemHeight / 2 + 1.5}
+                    >
+                      {item.label}
+                    </text>
+                  </g>
+                );
+              })}
+            </g>
+          );
+        })}
+      </svg>
+      <div className={styles.legend} aria-hidden>
+        <Caption1>
+          <span className={mergeClasses(styles.swatch, styles.investSwatch)} />
+          Invest / grow
+        </Caption1>
+        <Caption1>
+          <span className={mergeClasses(styles.swatch, styles.selectivitySwatch)} />
+          Selectivity
+        </Caption1>
+        <Caption1>
+          <span className={mergeClasses(styles.swatch, styles.harvestSwatch)} />
+          Harvest / divest
+        </Caption1>
+      </div>
+      <div id={detailsId} className={styles.details} aria-live="polite">
+        {activeRow ? (
+          <Caption1>
+            <strong>{activeRow.range.name}</strong>: {rangeFigures(activeRow, measure)}.{" "}
+            {activeRow.cell} ({activeRow.zone}).
+          </Caption1>
+        ) : (
+          <Caption1>
+            {layout.order.length === 0
+              ? "No range has both a market share and a margin yet."
+              : "Point at a range, or Tab to it, to see its figures; Enter selects its row."}
+          </Caption1>
+        )}
+      </div>
+      {layout.unplaced.length > 0 && (
+        <Caption1>
+          Not in the grid:{" "}
+          {layout.unplaced.map((row) => `${row.range.name} (${unplacedReason(row)})`).join(", ")}.
+        </Caption1>
+      )}
+    </div>
+  );
+}

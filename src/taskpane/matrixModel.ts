@@ -1,0 +1,548 @@
+/**
+ * The matrix view's model, without React or Office: from what was read (a product-range table, or
+ * CarnetPipeline and the user's market figures) and the workbook's settings to the mapping, the ranges,
+ * the data-quality report with cell addresses, the classification, the handbook's warning, and the
+ * nine-box grid's geometry and keyboard order.
+ */
+import type { AbcShares } from "../domain/abc";
+import { type ColumnMapping, PIPELINE_FIELDS, recogniseColumns } from "../domain/columns";
+import type { Deal } from "../domain/deal";
+import { type Cuts, type Level, NINE_BOX, strengthWord, type Zone } from "../domain/matrix";
+import { readPipelineRows } from "../domain/pipelineTable";
+import {
+  DEFAULT_MATRIX_SETTINGS,
+  DEFAULT_STRENGTH_CUTS,
+  harvestOpportunities,
+  type MarketFigures,
+  type MatrixRow,
+  type MatrixSettings,
+  PORTFOLIO_FIELDS,
+  type PortfolioField,
+  portfolioMappingProblems,
+  portfolioMatrix,
+  type ProductRange,
+  rangesFromWonDeals,
+  readPortfolioRows,
+  settingsProblem,
+  type StrengthMeasure,
+  unassignedWonDeals,
+} from "../domain/portfolio";
+import { cellAddress, rangeAddress } from "../excel/a1";
+import { matrixCurrencyFormat, type MatrixBuild, matrixRowAddress } from "../excel/matrixPlan";
+import type { CarnetSettings } from "../excel/settings";
+import type { SourceChoice, SourceData } from "../excel/source";
+import { readAmount, readNumber } from "../domain/values";
+import { formatAmount, formatPercent } from "./format";
+
+// ---------------------------------------------------------------------------------------------------------------
+// Settings kept in the workbook
+
+/** The workbook settings key under which the matrix keeps its choices. */
+export const MATRIX_KEY = "matrix";
+
+export type MatrixOrigin = "table" | "won";
+
+/** What the matrix keeps in the workbook's settings (`settings.matrix`). */
+export interface StoredMatrixSettings {
+  readonly strengthCuts?: Cuts;
+  readonly abcShares?: AbcShares;
+  readonly measure?: StrengthMeasure;
+  /** Column mapping the user confirmed, for the table at `mappingFor` (its table name or address). */
+  readonly mapping?: Partial<ColumnMapping<PortfolioField>>;
+  readonly mappingFor?: string;
+  /** The user's market figures by range name, for ranges built from won deals. */
+  readonly marketFigures?: Readonly<Record<string, MarketFigures>>;
+  /** The product-range table read last. */
+  readonly source?: SourceChoice;
+  readonly origin?: MatrixOrigin;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+
+/** The matrix's settings as stored, keeping only what has the right shape (a damaged setting is ignored). */
+export function storedMatrix(settings: CarnetSettings): StoredMatrixSettings {
+  const raw = settings[MATRIX_KEY];
+  if (!isObject(raw)) return {};
+  const out: { -readonly [K in keyof StoredMatrixSettings]: StoredMatrixSettings[K] } = {};
+  const cuts = raw.strengthCuts;
+  if (isObject(cuts) && isNumber(cuts.low) && isNumber(cuts.high))
+    out.strengthCuts = { low: cuts.low, high: cuts.high };
+  const abc = raw.abcShares;
+  if (isObject(abc) && isNumber(abc.a) && isNumber(abc.b)) out.abcShares = { a: abc.a, b: abc.b };
+  if (raw.measure === "share" || raw.measure === "relative") out.measure = raw.measure;
+  if (isObject(raw.mapping)) {
+    const mapping: Partial<Record<PortfolioField, number | null>> = {};
+    for (const spec of PORTFOLIO_FIELDS) {
+      const col = raw.mapping[spec.field];
+      if (col === null || (isNumber(col) && Number.isInteger(col) && col >= 0))
+        mapping[spec.field] = col;
+    }
+    out.mapping = mapping;
+  }
+  if (typeof raw.mappingFor === "string") out.mappingFor = raw.mappingFor;
+  if (isObject(raw.marketFigures)) {
+    const figures: Record<string, MarketFigures> = {};
+    for (const [name, given] of Object.entries(raw.marketFigures)) {
+      if (!isObject(given)) continue;
+      const entry: Record<string, number | null> = {};
+      for (const key of ["marketVolume", "volume", "margin", "marketShare", "leaderShare"]) {
+        const value = given[key];
+        if (isNumber(value) || value === null) entry[key] = value;
+      }
+      figures[name] = entry as MarketFigures;
+    }
+    out.marketFigures = figures;
+  }
+  if (isObject(raw.source) && (raw.source.kind === "table" || raw.source.kind === "range")) {
+    const source = raw.source;
+    if (source.kind === "table" && typeof source.name === "string")
+      out.source = { kind: "table", name: source.name };
+    if (source.kind === "range" && typeof source.address === "string")
+      out.source = { kind: "range", address: source.address };
+  }
+  if (raw.origin === "table" || raw.origin === "won") out.origin = raw.origin;
+  return out;
+}
+
+/** The settings to save: the stored ones with `changes` merged, under the matrix's key. */
+export function matrixSettingsChange(
+  settings: CarnetSettings,
+  changes: Partial<StoredMatrixSettings>
+): Partial<CarnetSettings> {
+  return { [MATRIX_KEY]: { ...storedMatrix(settings), ...changes } };
+}
+
+/** The classification settings, with the defaults for what was never set. */
+export function matrixSettingsOf(stored: StoredMatrixSettings): MatrixSettings {
+  const measure = stored.measure ?? DEFAULT_MATRIX_SETTINGS.measure;
+  return {
+    measure,
+    strengthCuts: stored.strengthCuts ?? DEFAULT_STRENGTH_CUTS[measure],
+    abcShares: stored.abcShares ?? DEFAULT_MATRIX_SETTINGS.abcShares,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading
+
+export interface MatrixReportLine {
+  /** The cell or row to select; null when the problem has no cell (a figure the user gave in the pane). */
+  readonly address: string | null;
+  readonly text: string;
+}
+
+export interface MatrixAnalysis {
+  readonly origin: MatrixOrigin;
+  /** The product-range table, or CarnetPipeline when the ranges come from won deals. */
+  readonly source: SourceData;
+  /** How the settings remember the table's mapping: its table name, else its address. */
+  readonly sourceKey: string;
+  /** The table's columns (all null for won deals). */
+  readonly mapping: ColumnMapping<PortfolioField>;
+  /** What stops the matrix (columns missing, settings wrong); empty when it can be built. */
+  readonly problems: string[];
+  readonly settings: MatrixSettings;
+  readonly ranges: ProductRange[];
+  /** Data rows read as totals and left out (table origin). */
+  readonly totalRows: number[];
+  /** Won deals left out because they name no product (won origin). */
+  readonly unassigned: number;
+  readonly report: MatrixReportLine[];
+  /** The classification, in the ranges' order; empty when `problems` is not. */
+  readonly rows: MatrixRow[];
+}
+
+export function sourceKeyOf(source: SourceData): string {
+  return source.tableName ?? source.address;
+}
+
+const NO_MAPPING = Object.fromEntries(
+  PORTFOLIO_FIELDS.map((s) => [s.field, null])
+) as ColumnMapping<PortfolioField>;
+
+function classify(
+  ranges: ProductRange[],
+  settings: MatrixSettings,
+  problems: string[]
+): MatrixRow[] {
+  if (problems.length > 0 || ranges.length === 0) return [];
+  return portfolioMatrix(ranges, settings);
+}
+
+/** A product-range table read from the workbook: mapping (the user's, else recognised), ranges, report. */
+export function analyseRangeTable(
+  source: SourceData,
+  stored: StoredMatrixSettings
+): MatrixAnalysis {
+  const key = sourceKeyOf(source);
+  const recognised = recogniseColumns(source.headers, PORTFOLIO_FIELDS);
+  // The user's choices win; a field they never set (one added since, say) keeps its recognised column.
+  const mapping: ColumnMapping<PortfolioField> =
+    stored.mappingFor === key && stored.mapping ? { ...recognised, ...stored.mapping } : recognised;
+  const settings = matrixSettingsOf(stored);
+  const problems = portfolioMappingProblems(mapping, settings.measure);
+  const problem = settingsProblem(settings);
+  if (problem) problems.push(problem);
+  const width = source.headers.length;
+  const where = (row: number, col: number | null) =>
+    col === null
+      ? rangeAddress(source.sheet, source.row + 1 + row, source.col, 1, width)
+      : cellAddress(source.sheet, source.row + 1 + row, source.col + col);
+  const reading =
+    mapping.range === null ? null : readPortfolioRows(source.rows, mapping, { where });
+  const ranges = reading?.ranges ?? [];
+  const report: MatrixReportLine[] = (reading?.issues ?? []).map((issue) => ({
+    address: where(issue.row, issue.col),
+    text: issue.message,
+  }));
+  for (const row of reading?.totalRows ?? []) {
+    const address = where(row, null);
+    report.push({ address, text: `row ${address} is a total: left out, so nothing counts twice` });
+  }
+  return {
+    origin: "table",
+    source,
+    sourceKey: key,
+    mapping,
+    problems,
+    settings,
+    ranges,
+    totalRows: reading?.totalRows ?? [],
+    unassigned: 0,
+    report,
+    rows: classify(ranges, settings, problems),
+  };
+}
+
+/** The deals of CarnetPipeline (or any pipeline table), read with recognised columns. */
+export function pipelineDealsOf(pipeline: SourceData): Deal[] {
+  return readPipelineRows(pipeline.rows, recogniseColumns(pipeline.headers, PIPELINE_FIELDS)).deals;
+}
+
+function pipelineRowAddress(pipeline: SourceData, row: number): string {
+  return rangeAddress(
+    pipeline.sheet,
+    pipeline.row + 1 + row,
+    pipeline.col,
+    1,
+    pipeline.headers.length
+  );
+}
+
+/** Ranges built from CarnetPipeline's won deals and the market figures the user typed in the pane. */
+export function analyseWonDeals(
+  pipeline: SourceData,
+  stored: StoredMatrixSettings
+): MatrixAnalysis {
+  const deals = pipelineDealsOf(pipeline);
+  const market = new Map(Object.entries(stored.marketFigures ?? {}));
+  const ranges = rangesFromWonDeals(deals, market);
+  const settings = matrixSettingsOf(stored);
+  const problems: string[] = [];
+  const problem = settingsProblem(settings);
+  if (problem) problems.push(problem);
+  if (settings.measure === "relative")
+    problems.push(
+      "the relative share needs each range's leader share: use a product-range table for it"
+    );
+  const report: MatrixReportLine[] = ranges.flatMap((range) =>
+    range.issues.map((text) => ({ address: null, text }))
+  );
+  const unassigned = unassignedWonDeals(deals);
+  if (unassigned.length > 0) {
+    const count =
+      unassigned.length === 1 ? "1 won deal names" : `${unassigned.length} won deals name`;
+    report.push({
+      address: pipelineRowAddress(pipeline, unassigned[0].row),
+      text: `${count} no product: left out of every range`,
+    });
+  }
+  return {
+    origin: "won",
+    source: pipeline,
+    sourceKey: sourceKeyOf(pipeline),
+    mapping: NO_MAPPING,
+    problems,
+    settings,
+    ranges,
+    totalRows: [],
+    unassigned: unassigned.length,
+    report,
+    rows: classify(ranges, settings, problems),
+  };
+}
+
+/** What "Build matrix" hands the Excel side. */
+export function matrixBuildOf(analysis: MatrixAnalysis, stamp: string): MatrixBuild {
+  const table = analysis.origin === "table";
+  return {
+    ranges: analysis.ranges,
+    settings: analysis.settings,
+    source: table ? { data: analysis.source, mapping: analysis.mapping } : null,
+    stamp,
+    currencyFormat: table
+      ? matrixCurrencyFormat(analysis.source, analysis.mapping)
+      : matrixCurrencyFormat(null, null),
+    origin: table
+      ? undefined
+      : `the won deals of ${analysis.source.address} and the figures given in the pane`,
+  };
+}
+
+/**
+ * Where selecting a range takes the user: its CarnetMatrix row once the matrix is built (the pane then shows
+ * what the sheet says), else its row in the source table; null for a range built from won deals before a build.
+ */
+export function rangeRowAddress(
+  analysis: MatrixAnalysis,
+  index: number,
+  builtSheet: string | null
+): string | null {
+  if (builtSheet !== null) return matrixRowAddress(builtSheet, index, analysis.settings.measure);
+  if (analysis.origin !== "table") return null;
+  const { source } = analysis;
+  const range = analysis.ranges[index];
+  return rangeAddress(
+    source.sheet,
+    source.row + 1 + range.row,
+    source.col,
+    1,
+    source.headers.length
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// What the user types in the pane
+
+export type InputReading = { readonly value: number } | { readonly problem: string };
+
+/**
+ * A percentage typed in a percent field: "10" and "10 %" are both 10 % (0.1), "7,5" is 7.5 %; the domain's
+ * reading rules otherwise ("1,000" is ambiguous, and said so).
+ */
+export function readPercentInput(text: string): InputReading {
+  const reading = readNumber(text);
+  if (reading.kind === "blank") return { problem: "is blank" };
+  if (reading.kind === "error") return { problem: `${reading.shown} ${reading.problem}` };
+  return { value: text.includes("%") ? reading.value : Number(`${reading.value}e-2`) };
+}
+
+/** A plain number typed in the pane (a relative share's cut-off, a volume, a margin such as "12 500 €"). */
+export function readNumberInput(text: string, allowPercent = true): InputReading {
+  const reading = allowPercent ? readNumber(text) : readAmount(text);
+  if (reading.kind === "blank") return { problem: "is blank" };
+  if (reading.kind === "error") return { problem: `${reading.shown} ${reading.problem}` };
+  return { value: reading.value };
+}
+
+/** How a fraction shows in a percent field: 0.1 → "10", 0.075 → "7.5". */
+export function percentInputText(value: number): string {
+  return String(Number((value * 100).toPrecision(12)));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The handbook's warning
+
+export interface HarvestLine {
+  /** The deal's row in CarnetPipeline. */
+  readonly address: string;
+  readonly range: string;
+  readonly text: string;
+}
+
+/** Open deals in CarnetPipeline on ranges in the Harvest / divest zone: "opportunities that may not fit the plan". */
+export function harvestLines(
+  rows: readonly MatrixRow[],
+  pipeline: SourceData | null
+): HarvestLine[] {
+  if (!pipeline || rows.length === 0) return [];
+  return harvestOpportunities(pipelineDealsOf(pipeline), rows).map(({ deal, range }) => {
+    const who = deal.company ?? deal.id ?? "A deal";
+    const amount = deal.amount === null ? "" : ` (${formatAmount(deal.amount)})`;
+    return {
+      address: pipelineRowAddress(pipeline, deal.row),
+      range,
+      text: `${who}${amount} on ${range}: Harvest / divest zone`,
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// What the pane says about a range
+
+/** A range's figures in words, for the grid's details and its items' accessible names. */
+export function rangeFigures(row: MatrixRow, measure: StrengthMeasure): string {
+  const r = row.range;
+  const parts = [
+    `market share ${formatPercent(r.marketShare)}`,
+    ...(measure === "relative"
+      ? [`relative share ${row.relativeShare === null ? "–" : row.relativeShare.toFixed(2)}`]
+      : []),
+    `margin ${formatAmount(r.margin)}`,
+    `class ${row.abc ?? "–"}`,
+  ];
+  if (r.sales !== null) parts.push(`sales ${formatAmount(r.sales)}`);
+  return parts.join(", ");
+}
+
+/** Why a range has no place in the grid. */
+export function unplacedReason(row: MatrixRow): string {
+  if (row.strength === null && row.attractiveness === null) return "no market share and no margin";
+  if (row.strength === null) return "no market share";
+  return "no margin";
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The nine-box grid's geometry (SVG user units) and keyboard order
+
+export interface NineBoxItem {
+  readonly row: MatrixRow;
+  /** Position in the keyboard order (0-based). */
+  readonly order: number;
+  readonly x: number;
+  readonly y: number;
+  /** The name as drawn, shortened to fit the cell. */
+  readonly label: string;
+}
+
+export interface NineBoxCell {
+  readonly strength: Level;
+  readonly attractiveness: Level;
+  readonly cell: string;
+  readonly zone: Zone;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  /** The cell's name, wrapped to the cell's width. */
+  readonly nameLines: string[];
+  readonly items: NineBoxItem[];
+}
+
+export interface NineBoxLayout {
+  readonly width: number;
+  readonly height: number;
+  readonly cells: NineBoxCell[];
+  /** Every placed range, in keyboard order: row by row (High first), Strong to Weak, then sheet order. */
+  readonly order: MatrixRow[];
+  /** Ranges that have no cell (no market share or no margin). */
+  readonly unplaced: MatrixRow[];
+  readonly columns: { readonly text: string; readonly x: number }[];
+  readonly rows: { readonly text: string; readonly y: number }[];
+  readonly top: number;
+  readonly left: number;
+}
+
+/** The geometry's constants: the SVG scales to the pane's width, these are its user units. */
+export const NINE_BOX_GEOMETRY = {
+  width: 300,
+  left: 18,
+  top: 16,
+  padding: 4,
+  lineHeight: 12,
+  itemHeight: 16,
+  minRowHeight: 76,
+  charsPerLine: 15,
+  labelChars: 13,
+} as const;
+
+/** Greedy word wrap to at most `max` characters per line (a longer word keeps its own line). */
+export function wrapWords(text: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line === "") line = word;
+    else if (line.length + 1 + word.length <= max) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line !== "") lines.push(line);
+  return lines;
+}
+
+function shorten(name: string, max: number): string {
+  return name.length <= max ? name : `${name.slice(0, max - 1).trimEnd()}…`;
+}
+
+const LEVELS: readonly Level[] = ["High", "Medium", "Low"];
+
+/**
+ * The grid as domain.md's table draws it: attractiveness rows High, Medium, Low from the top, strength
+ * columns Strong, Medium, Weak from the left. Each row is as tall as its fullest cell needs.
+ */
+export function nineBoxLayout(rows: readonly MatrixRow[]): NineBoxLayout {
+  const g = NINE_BOX_GEOMETRY;
+  const cellWidth = (g.width - g.left) / 3;
+  const placed = rows.filter((r) => r.strength !== null && r.attractiveness !== null);
+  const inCell = (strength: Level, attractiveness: Level) =>
+    placed.filter((r) => r.strength === strength && r.attractiveness === attractiveness);
+
+  const cells: NineBoxCell[] = [];
+  const order: MatrixRow[] = [];
+  const rowLabels: { text: string; y: number }[] = [];
+  let y = g.top;
+  for (const attractiveness of LEVELS) {
+    const boxes = NINE_BOX.filter((b) => b.attractiveness === attractiveness);
+    const names = boxes.map((b) => wrapWords(b.cell, g.charsPerLine));
+    const nameHeight = Math.max(...names.map((n) => n.length)) * g.lineHeight;
+    const headerHeight = g.padding + nameHeight + g.lineHeight + g.padding; // the name, then the zone
+    const most = Math.max(...boxes.map((b) => inCell(b.strength, b.attractiveness).length));
+    const height = Math.max(g.minRowHeight, headerHeight + most * g.itemHeight + g.padding);
+    boxes.forEach((box, c) => {
+      const x = g.left + c * cellWidth;
+      const items = inCell(box.strength, box.attractiveness).map((row, k) => {
+        order.push(row);
+        return {
+          row,
+          order: order.length - 1,
+          x: x + g.padding,
+          y: y + headerHeight + k * g.itemHeight,
+          label: shorten(row.range.name, g.labelChars),
+        };
+      });
+      cells.push({ ...box, x, y, width: cellWidth, height, nameLines: names[c], items });
+    });
+    rowLabels.push({ text: attractiveness, y: y + height / 2 });
+    y += height;
+  }
+  return {
+    width: g.width,
+    height: y,
+    cells,
+    order,
+    unplaced: rows.filter((r) => r.strength === null || r.attractiveness === null),
+    columns: LEVELS.map((level, c) => ({
+      text: strengthWord(level),
+      x: g.left + c * cellWidth + cellWidth / 2,
+    })),
+    rows: rowLabels,
+    top: g.top,
+    left: g.left,
+  };
+}
+
+/**
+ * Where a key moves the focus among `count` ranges: arrows step to the next or previous range (right and down
+ * forward, left and up back, stopping at the ends), Home and End jump to the first and last. Null for other keys.
+ */
+export function nextFocus(current: number, count: number, key: string): number | null {
+  if (count === 0) return null;
+  switch (key) {
+    case "ArrowRight":
+    case "ArrowDown":
+      return Math.min(current + 1, count - 1);
+    case "ArrowLeft":
+    case "ArrowUp":
+      return Math.max(current - 1, 0);
+    case "Home":
+      return 0;
+    case "End":
+      return count - 1;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,308 @@
+/**
+ * "Build matrix" against the simulated Excel host over a HyperFormula workbook with the built CARNET
+ * functions: the issue's ten-range workbook read as the pane reads it, written as the pane writes it, then
+ * the sheet's computed values, the charts, a margin edited in the source, and a second run.
+ * Needs `npm run build` first (dist/functions.js).
+ */
+import { rangeKey } from "../../src/domain/portfolio";
+import type { CellValue } from "../../src/domain/values";
+import { readHarvestRanges, readPipelineTable, writeMatrix } from "../../src/excel/matrix";
+import { MATRIX_SHEET } from "../../src/excel/matrixPlan";
+import { readSource } from "../../src/excel/source";
+import { analyseRangeTable, matrixBuildOf } from "../../src/taskpane/matrixModel";
+import {
+  createExcelHost,
+  createHyperFormulaBackend,
+  type ExcelHost,
+  type WorkbookBackend,
+} from "../../src/workbench/sim";
+import { carnetEngine } from "../support/carnet-engine";
+
+// The issue's ten ranges: one loss-making (Foxtrot), two equal margins (Delta, Echo), a text margin
+// "12 500 €" (Charlie), a blank market volume (Hotel), a share typed as text (Echo), a blank row, a total.
+const HEADERS = ["Gamme", "Volume", "Marché", "Part de marché", "Chiffre d'affaires", "Marge"];
+const TEN: CellValue[][] = [
+  ["Alpha", 300, 1000, "", 450000, 90000],
+  ["Bravo", 150, 1000, "", 300000, 60000],
+  ["Charlie", 60, 500, "", 80000, "12 500 €"],
+  ["Delta", 250, 1000, "", 120000, 20000],
+  ["Echo", "", "", "8 %", 110000, 20000],
+  ["", null, "", "", "", ""],
+  ["Foxtrot", 200, 1000, "", 90000, -5000],
+  ["Golf Élite", 30, 500, "", 40000, 8000],
+  ["Hotel", 120, "", "", 30000, 5000],
+  ["India", 60, 200, 0.3, 20000, 3000],
+  ["Juliet", 50, 1000, "", 10000, 1500],
+  ["Total", 1220, "", "", 1250000, 215000],
+];
+const NAMES = [
+  "Alpha",
+  "Bravo",
+  "Charlie",
+  "Delta",
+  "Echo",
+  "Foxtrot",
+  "Golf Élite",
+  "Hotel",
+  "India",
+  "Juliet",
+];
+
+let backend: WorkbookBackend;
+let host: ExcelHost;
+let uninstall: () => void;
+
+beforeEach(async () => {
+  const hf = carnetEngine({
+    Notes: [["My own notes", 42]],
+    Products: [HEADERS, ...TEN.map((row) => row.map((c) => (c === "" ? null : c)))],
+  });
+  backend = createHyperFormulaBackend(hf);
+  host = createExcelHost(backend);
+  uninstall = host.install();
+  await Excel.run(async (context) => {
+    const table = context.workbook.worksheets.getItem("Products").tables.add("A1:F13", true);
+    table.name = "Ranges";
+    await context.sync();
+  });
+  host.selection.set("Products", "B4");
+});
+
+afterEach(() => uninstall());
+
+async function build(stamp = "2026-11-26 10:00") {
+  const source = await readSource({ kind: "auto" });
+  const analysis = analyseRangeTable(source, {});
+  expect(analysis.problems).toEqual([]);
+  return { analysis, result: await writeMatrix(matrixBuildOf(analysis, stamp)) };
+}
+
+/** CarnetMatrix as computed now, one record per range by header. */
+function matrixTable(): Record<string, CellValue>[] {
+  const info = host.tables().find((t) => t.name === "CarnetMatrix")!;
+  const [cells] = info.address.split("!").slice(-1);
+  const [start, end] = cells.split(":");
+  const rowOf = (a: string) => Number(/\d+/.exec(a)![0]) - 1;
+  const top = rowOf(start);
+  const values = backend.getValues(info.sheet, top + 1, 0, rowOf(end) - top, info.headers.length);
+  return values.map((row) => Object.fromEntries(info.headers.map((h, i) => [h, row[i]])));
+}
+
+function byRange(rows: Record<string, CellValue>[], header: string): Record<string, CellValue> {
+  return Object.fromEntries(rows.map((r) => [String(r.Range), r[header]]));
+}
+
+/** Everything a sheet holds: formulas and values as stored, and number formats, over its used range. */
+function sheetDump(name: string): unknown {
+  const used = backend.usedRange(name);
+  if (!used) return null;
+  const { row, col, rows, cols } = used;
+  return {
+    used,
+    formulas: backend.getFormulas(name, row, col, rows, cols),
+    values: backend.getValues(name, row, col, rows, cols),
+    formats: backend.getNumberFormats(name, row, col, rows, cols),
+  };
+}
+
+describe("Build matrix on the ten-range workbook", () => {
+  it("writes CarnetMatrix whose live formulas give domain.md's classes, cells and zones", async () => {
+    const { result } = await build();
+    expect(result.sheet).toBe(MATRIX_SHEET);
+    expect(result.tables).toEqual([
+      "CarnetMatrix",
+      "CarnetMatrixSettings",
+      "CarnetMatrixChartData",
+      "CarnetMatrixPareto",
+    ]);
+    const rows = matrixTable();
+    expect(rows.map((r) => r.Range)).toEqual(NAMES);
+    expect(byRange(rows, "ABC class")).toEqual({
+      Alpha: "A",
+      Bravo: "A",
+      Charlie: "B",
+      Delta: "A",
+      Echo: "A",
+      Foxtrot: "C",
+      "Golf Élite": "B",
+      Hotel: "C",
+      India: "C",
+      Juliet: "C",
+    });
+    expect(byRange(rows, "Strength")).toEqual({
+      Alpha: "High",
+      Bravo: "Medium",
+      Charlie: "Medium",
+      Delta: "High",
+      Echo: "Low",
+      Foxtrot: "Medium",
+      "Golf Élite": "Low",
+      Hotel: "",
+      India: "High",
+      Juliet: "Low",
+    });
+    expect(byRange(rows, "Nine-box cell")).toEqual({
+      Alpha: "Protect position",
+      Bravo: "Invest to build",
+      Charlie: "Selectivity / manage for earnings",
+      Delta: "Protect position",
+      Echo: "Build selectively",
+      Foxtrot: "Manage for earnings",
+      "Golf Élite": "Limited expansion or harvest",
+      Hotel: "",
+      India: "Protect and refocus",
+      Juliet: "Divest",
+    });
+    expect(byRange(rows, "Zone")).toEqual({
+      Alpha: "Invest / grow",
+      Bravo: "Invest / grow",
+      Charlie: "Selectivity",
+      Delta: "Invest / grow",
+      Echo: "Selectivity",
+      Foxtrot: "Harvest / divest",
+      "Golf Élite": "Harvest / divest",
+      Hotel: "",
+      India: "Selectivity",
+      Juliet: "Harvest / divest",
+    });
+  });
+
+  it("reads the source's figures, the text margin as 12 500, and agrees with the domain's shares", async () => {
+    const { analysis } = await build();
+    const rows = matrixTable();
+    expect(byRange(rows, "Margin").Charlie).toBe(12500);
+    expect(byRange(rows, "Market volume").Hotel).toBe("");
+    expect(byRange(rows, "Market share").Echo).toBe(0.08);
+    analysis.rows.forEach((expected, i) => {
+      const got = rows[i];
+      const near = (value: CellValue, want: number | null) =>
+        want === null ? expect(value).toBe("") : expect(value as number).toBeCloseTo(want, 9);
+      near(got["Market share"], expected.range.marketShare);
+      near(got["Margin share"], expected.marginShare);
+      near(got["Cumulative share"], expected.cumulativeShare);
+      expect(got.Attractiveness).toBe(expected.attractiveness ?? "");
+    });
+    // The margin column reads the source cell itself: a live formula, not a copy.
+    const info = host.tables().find((t) => t.name === "CarnetMatrix")!;
+    const formulas = backend.getFormulas(info.sheet, 3, 5, 1, 1);
+    expect(formulas[0][0]).toBe('=IFERROR(CARNET.AMOUNT(Products!F2),"")');
+  });
+
+  it("draws the bubble chart with one labelled point per range, the cut-offs, and the Pareto chart", async () => {
+    await build();
+    const charts = host.charts();
+    expect(charts.map((c) => [c.sheet, c.name, c.type])).toEqual([
+      [MATRIX_SHEET, "CarnetMatrixBubbleChart", "Bubble"],
+      [MATRIX_SHEET, "CarnetMatrixParetoChart", "ColumnClustered"],
+    ]);
+    const [bubble, pareto] = charts;
+    const ranges = bubble.series.slice(0, NAMES.length);
+    expect(ranges.map((s) => s.name)).toEqual(NAMES);
+    expect(ranges.every((s) => s.values.length === 1)).toBe(true);
+    const point = Object.fromEntries(
+      ranges.map((s) => [s.name, [s.xValues?.[0], s.values[0], s.bubbleSizes?.[0]]])
+    );
+    expect(point.Alpha).toEqual([0.3, 3, 450000]);
+    expect(point.Charlie).toEqual([0.12, 2, 80000]);
+    expect(point.Juliet).toEqual([0.05, 1, 10000]);
+    expect(point.Hotel[1]).toBeNull(); // no market share: no bubble
+    expect(bubble.series.slice(NAMES.length).map((s) => [s.name, s.xValues])).toEqual([
+      ["Weak | Medium", [0.1, 0.1]],
+      ["Medium | Strong", [0.25, 0.25]],
+    ]);
+    expect(pareto.series.map((s) => s.name)).toEqual(["Margin share", "Cumulative share"]);
+    expect(pareto.series[0].xValues).toEqual([
+      "Alpha",
+      "Bravo",
+      "Delta",
+      "Echo",
+      "Charlie",
+      "Golf Élite",
+      "Hotel",
+      "India",
+      "Juliet",
+    ]);
+    const line = pareto.series[1].values as number[];
+    expect(line[line.length - 1]).toBeCloseTo(1, 9);
+    for (let i = 1; i < line.length; i++) expect(line[i]).toBeGreaterThanOrEqual(line[i - 1]);
+  });
+
+  it("reclassifies through the live formulas when a margin is edited in the source", async () => {
+    await build();
+    // Juliet's margin (Products!F12) from 1 500 to 150 000 as text: it now leads the portfolio.
+    backend.setCells("Products", 11, 5, [["150 000 €"]]);
+    const rows = matrixTable();
+    expect(byRange(rows, "Margin").Juliet).toBe(150000);
+    expect(byRange(rows, "ABC class").Juliet).toBe("A");
+    expect(byRange(rows, "Zone").Juliet).toBe("Selectivity"); // A (High) × Weak
+    expect(byRange(rows, "ABC class").Delta).toBe("B"); // pushed past the 80 % line
+    const pareto = host.charts()[1];
+    expect(pareto.series[0].xValues?.[0]).toBe("Juliet"); // the Pareto order follows
+    // Delta and Echo now start past the 80 % line: Echo (8 %, weak) drops into Harvest / divest, Juliet leaves it.
+    expect(await readHarvestRanges()).toEqual(
+      new Set(["echo", "foxtrot", "golf elite"].map(rangeKey))
+    );
+    // And every live class, cell and zone is what the pane computes from the edited source.
+    const again = analyseRangeTable(await readSource({ kind: "table", name: "Ranges" }), {});
+    expect(rows.map((r) => [r.Range, r["ABC class"], r["Nine-box cell"], r.Zone])).toEqual(
+      again.rows.map((r) => [r.range.name, r.abc, r.cell ?? "", r.zone ?? ""])
+    );
+  });
+
+  it("replaces only its own output on a second run, leaving the user's sheets byte-identical", async () => {
+    const before = { products: sheetDump("Products"), notes: sheetDump("Notes") };
+    await build("2026-11-26 10:00");
+    const sheetsAfterFirst = host.sheets();
+    await build("2026-11-26 11:00");
+    expect(host.sheets()).toEqual(sheetsAfterFirst);
+    expect(host.sheets().filter((s) => s.startsWith("Carnet"))).toEqual([MATRIX_SHEET]);
+    expect(sheetDump("Products")).toEqual(before.products);
+    expect(sheetDump("Notes")).toEqual(before.notes);
+    expect(host.charts()).toHaveLength(2);
+    expect(
+      host
+        .tables()
+        .map((t) => t.name)
+        .sort()
+    ).toEqual([
+      "CarnetMatrix",
+      "CarnetMatrixChartData",
+      "CarnetMatrixPareto",
+      "CarnetMatrixSettings",
+      "Ranges",
+    ]);
+    expect(String(backend.getValues(MATRIX_SHEET, 0, 0, 1, 1)[0][0])).toContain("11:00");
+  });
+
+  it("keeps the syncs few, whatever the number of ranges", async () => {
+    const source = await readSource({ kind: "auto" });
+    const analysis = analyseRangeTable(source, {});
+    host.resetStats();
+    await writeMatrix(matrixBuildOf(analysis, "now"));
+    const ten = host.stats().syncs;
+    // writeOwnedSheets: settings and tables, the sheet, one block per table, the tables, the end; then the charts.
+    expect(ten).toBeLessThanOrEqual(10);
+
+    const many = Array.from({ length: 100 }, (_, i) => [
+      `Range ${i}`,
+      10 + i,
+      5000,
+      null,
+      1000 + i,
+      100 + i,
+    ]);
+    backend.setCells("Products", 13, 0, many);
+    const big = analyseRangeTable(
+      await readSource({ kind: "range", address: "Products!A1:F113" }),
+      {}
+    );
+    host.resetStats();
+    await writeMatrix(matrixBuildOf(big, "now"));
+    expect(host.stats().syncs).toBe(ten);
+  });
+
+  it("reads no pipeline and no harvest ranges from a workbook that has neither", async () => {
+    expect(await readPipelineTable()).toBeNull();
+    expect(await readHarvestRanges()).toEqual(new Set());
+  });
+});

@@ -1,0 +1,553 @@
+/**
+ * The matrix's plans, without Office: the tables' cells are laid out in a HyperFormula workbook with the
+ * built CARNET functions (as writeOwnedSheets would place them) and evaluated, so each computed column is
+ * checked by what it gives, against the domain's classification. Needs `npm run build` first.
+ */
+import fc from "fast-check";
+import type { HyperFormula } from "hyperformula";
+import { recogniseColumns } from "../../src/domain/columns";
+import type { Deal } from "../../src/domain/deal";
+import {
+  DEFAULT_MATRIX_SETTINGS,
+  MATRIX_COLUMNS,
+  type MatrixSettings,
+  PORTFOLIO_FIELDS,
+  type PortfolioMapping,
+  rangeKey,
+  rangesFromWonDeals,
+  readPortfolioRows,
+  RELATIVE_MATRIX_COLUMNS,
+} from "../../src/domain/portfolio";
+import type { CellValue } from "../../src/domain/values";
+import {
+  buildMatrixPlans,
+  CHART_DATA_COLUMNS,
+  harvestRangeKeys,
+  MATRIX_SHEET,
+  matrixCurrencyFormat,
+  type MatrixBuild,
+  type MatrixPlans,
+  matrixRowAddress,
+  PARETO_COLUMNS,
+} from "../../src/excel/matrixPlan";
+import type { SourceData } from "../../src/excel/source";
+import { carnetEngine } from "../support/carnet-engine";
+
+const HEADERS = [
+  "Product range",
+  "Units sold",
+  "Market volume",
+  "Market share",
+  "Sales",
+  "Contribution margin",
+];
+const TEN: CellValue[][] = [
+  ["Alpha", 300, 1000, "", 450000, 90000],
+  ["Bravo", 150, 1000, "", 300000, 60000],
+  ["Charlie", 60, 500, "", 80000, "12 500 €"],
+  ["Delta", 250, 1000, "", 120000, 20000],
+  ["Echo", "", "", "8 %", 110000, 20000],
+  ["", null, "", "", "", ""],
+  ["Foxtrot", 200, 1000, "", 90000, -5000],
+  ["Golf Élite", 30, 500, "", 40000, 8000],
+  ["Hotel", 120, "", "", 30000, 5000],
+  ["India", 60, 200, 0.3, 20000, 3000],
+  ["Juliet", 50, 1000, "", 10000, 1500],
+  ["Total", 1220, "", "", 1250000, 215000],
+];
+
+/** A source table on sheet "Products" with its header in A1. */
+function sourceOf(
+  headers: CellValue[],
+  rows: CellValue[][],
+  tableName: string | null = "Ranges"
+): SourceData {
+  return {
+    kind: tableName ? "table" : "range",
+    tableName,
+    sheet: "Products",
+    row: 0,
+    col: 0,
+    address: `Products!A1:${String.fromCharCode(64 + headers.length)}${rows.length + 1}`,
+    headers,
+    rows,
+    numberFormats: headers.map(() => "General"),
+  };
+}
+
+function buildFrom(
+  source: SourceData,
+  settings: MatrixSettings = DEFAULT_MATRIX_SETTINGS,
+  mapping: PortfolioMapping = recogniseColumns(source.headers, PORTFOLIO_FIELDS)
+): { build: MatrixBuild; plans: MatrixPlans } {
+  const { ranges } = readPortfolioRows(source.rows, mapping);
+  const build: MatrixBuild = {
+    ranges,
+    settings,
+    source: { data: source, mapping },
+    stamp: "2026-11-26 10:00",
+    currencyFormat: "#,##0",
+  };
+  return { build, plans: buildMatrixPlans(build) };
+}
+
+/** The plan's sheet laid out as writeOwnedSheets writes it (note in A1, each table at its corner). */
+function layOut(plans: MatrixPlans): CellValue[][] {
+  const cells: CellValue[][] = [];
+  const put = (r: number, c: number, v: CellValue) => {
+    while (cells.length <= r) cells.push([]);
+    cells[r][c] = v === undefined || v === "" ? null : v;
+  };
+  const [plan] = plans.plans;
+  put(0, 0, plan.note ?? null);
+  for (const table of plan.tables) {
+    table.headers.forEach((h, j) => put(table.row!, table.col! + j, h));
+    table.rows.forEach((row, i) =>
+      row.forEach((v, j) => put(table.row! + 1 + i, table.col! + j, v))
+    );
+  }
+  return cells.map((row) => Array.from({ length: row.length }, (_, j) => row[j] ?? null));
+}
+
+interface Evaluated {
+  hf: HyperFormula;
+  /** A table's computed rows, as records by header. */
+  table(name: string): Record<string, unknown>[];
+  /** Sets a cell of the source or of the matrix sheet (0-based). */
+  set(sheet: string, row: number, col: number, value: CellValue): void;
+}
+
+function evaluate(plans: MatrixPlans, source: SourceData | null): Evaluated {
+  const sheets: Record<string, unknown[][]> = { [MATRIX_SHEET]: layOut(plans) };
+  if (source)
+    sheets.Products = [source.headers, ...source.rows].map((r) =>
+      r.map((c) => (c === "" ? null : c))
+    );
+  const hf = carnetEngine(sheets);
+  const matrixId = hf.getSheetId(MATRIX_SHEET)!;
+  return {
+    hf,
+    table(name) {
+      const t = plans.plans[0].tables.find((x) => x.name === name)!;
+      return t.rows.map((_, i) =>
+        Object.fromEntries(
+          t.headers.map((h, j) => {
+            const v = hf.getCellValue({ sheet: matrixId, row: t.row! + 1 + i, col: t.col! + j });
+            return [
+              h,
+              v === null ? "" : typeof v === "object" ? (v as { value: string }).value : v,
+            ];
+          })
+        )
+      );
+    },
+    set(sheet, row, col, value) {
+      hf.setCellContents({ sheet: hf.getSheetId(sheet)!, row, col }, [[value ?? null]]);
+    },
+  };
+}
+
+const blankIfNull = (v: unknown) => (v === null ? "" : v);
+
+/** The live columns' values next to the domain's, per range. */
+function compare(evaluated: Evaluated, plans: MatrixPlans) {
+  const got = evaluated.table("CarnetMatrix");
+  return plans.rows.map((row, i) => ({
+    got: [
+      got[i].Range,
+      got[i]["ABC class"],
+      got[i].Strength,
+      got[i].Attractiveness,
+      got[i]["Nine-box cell"],
+      got[i].Zone,
+    ],
+    want: [row.range.name, row.abc, row.strength, row.attractiveness, row.cell, row.zone].map(
+      blankIfNull
+    ),
+    shares: [got[i]["Market share"], got[i]["Margin share"], got[i]["Cumulative share"]],
+    wantShares: [row.range.marketShare, row.marginShare, row.cumulativeShare],
+  }));
+}
+
+function expectShares(actual: unknown[], expected: (number | null)[]) {
+  expected.forEach((want, k) => {
+    if (want === null) expect(actual[k]).toBe("");
+    else expect(actual[k] as number).toBeCloseTo(want, 9);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+describe("the Carnet Matrix sheet's layout", () => {
+  const { plans } = buildFrom(sourceOf(HEADERS, TEN));
+  const [plan] = plans.plans;
+
+  it("puts CarnetMatrix with its thirteen published columns at A3, the other tables beside it", () => {
+    expect(plan.sheet).toBe(MATRIX_SHEET);
+    expect(plan.tables.map((t) => [t.name, t.row, t.col, t.rows.length])).toEqual([
+      ["CarnetMatrix", 2, 0, 10],
+      ["CarnetMatrixSettings", 2, 14, 4],
+      ["CarnetMatrixChartData", 2, 17, 14], // ten ranges and four cut-off marks
+      ["CarnetMatrixPareto", 2, 23, 9], // the nine ranges with a positive margin
+    ]);
+    expect(plan.tables[0].headers).toEqual(MATRIX_COLUMNS);
+    expect(plan.tables[2].headers).toEqual(CHART_DATA_COLUMNS);
+    expect(plan.tables[3].headers).toEqual(PARETO_COLUMNS);
+    // No two tables share a column, and the charts start below the tallest table.
+    const spans = plan.tables.map((t) => [t.col!, t.col! + t.headers.length - 1]);
+    for (let k = 1; k < spans.length; k++) expect(spans[k][0]).toBeGreaterThan(spans[k - 1][1] + 1);
+    expect(plans.layout.chartsRow).toBeGreaterThan(2 + 14 + 1);
+    expect(plans.charts.bubble!.at.row).toBe(plans.layout.chartsRow);
+  });
+
+  it("says in the note what is live and where the cut-offs are", () => {
+    expect(plan.note).toContain("from Products!A1:F13: 10 ranges");
+    expect(plan.note).toContain("cut-offs in P4:P7");
+    expect(plan.note).toContain("1 figures typed as text percentages"); // Echo's "8 %"
+  });
+
+  it("gives the address of a range's CarnetMatrix row", () => {
+    expect(matrixRowAddress(MATRIX_SHEET, 0, "share")).toBe("'Carnet Matrix'!A4:M4");
+    expect(matrixRowAddress("Carnet Matrix (2)", 9, "relative")).toBe(
+      "'Carnet Matrix (2)'!A13:O13"
+    );
+  });
+});
+
+describe("the computed columns, evaluated", () => {
+  const source = sourceOf(HEADERS, TEN);
+  const { plans } = buildFrom(source);
+
+  it("give the domain's classes, cells, zones and shares for the ten ranges", () => {
+    const evaluated = evaluate(plans, source);
+    for (const { got, want, shares, wantShares } of compare(evaluated, plans)) {
+      expect(got).toEqual(want);
+      expectShares(shares, wantShares);
+    }
+    const byName = Object.fromEntries(evaluated.table("CarnetMatrix").map((r) => [r.Range, r]));
+    expect(byName.Charlie.Margin).toBe(12500); // the text margin, through CARNET.AMOUNT
+    expect(byName.Hotel["Market volume"]).toBe(""); // blank stays blank, not 0
+    expect(byName.Hotel["Nine-box cell"]).toBe(""); // no share: no cell, and no #VALUE!
+    expect(byName.Foxtrot["Margin share"]).toBe(""); // loss-making: out of the total
+  });
+
+  it("read the source's cells live, and stamp only what no formula can read as the pane does", () => {
+    const matrix = plans.plans[0].tables[0];
+    const col = (h: string) => MATRIX_COLUMNS.indexOf(h);
+    const alpha = matrix.rows[0];
+    expect(alpha[col("Margin")]).toBe('=IFERROR(CARNET.AMOUNT(Products!F2),"")');
+    expect(alpha[col("Volume")]).toBe('=IFERROR(CARNET.AMOUNT(Products!B2),"")');
+    expect(alpha[col("Market share")]).toMatch(/^=IF\(ISNUMBER\(Products!D2\),Products!D2,/);
+    const echo = matrix.rows[4];
+    expect(echo[col("Market share")]).toBe(0.08); // "8 %" typed as text: a value
+    const india = matrix.rows[8];
+    expect(india[col("Market share")]).toMatch(/^=IF\(ISNUMBER\(Products!D11\),Products!D11,/);
+    expect(plans.stampedCells).toBe(1);
+    expect(plans.liveCells).toBe(10 * 5 - 1);
+  });
+
+  it("leave blank a figure the pane refused, and classify without it", () => {
+    const rows = TEN.map((r) => [...r]);
+    rows[1][5] = "35 %"; // Bravo's margin: a rate, not an amount
+    rows[0][1] = -5; // Alpha's volume: impossible
+    const refused = sourceOf(HEADERS, rows);
+    const { plans: p } = buildFrom(refused);
+    const matrix = p.plans[0].tables[0];
+    expect(matrix.rows[1][MATRIX_COLUMNS.indexOf("Margin")]).toBeNull();
+    expect(matrix.rows[0][MATRIX_COLUMNS.indexOf("Volume")]).toBeNull();
+    const evaluated = evaluate(p, refused);
+    for (const { got, want, shares, wantShares } of compare(evaluated, p)) {
+      expect(got).toEqual(want);
+      expectShares(shares, wantShares);
+    }
+    expect(evaluated.table("CarnetMatrix")[1]["ABC class"]).toBe("");
+  });
+
+  it("reclassify when a margin is edited in the source, the Pareto order following", () => {
+    const evaluated = evaluate(plans, source);
+    evaluated.set("Products", 11, 5, 150000); // Juliet's margin, F12
+    const byName = Object.fromEntries(evaluated.table("CarnetMatrix").map((r) => [r.Range, r]));
+    expect(byName.Juliet["ABC class"]).toBe("A");
+    expect(byName.Juliet.Zone).toBe("Selectivity");
+    expect(byName.Delta["ABC class"]).toBe("B");
+    const pareto = evaluated.table("CarnetMatrixPareto");
+    expect(pareto.map((r) => r.Range)).toEqual([
+      "Juliet",
+      "Alpha",
+      "Bravo",
+      "Delta",
+      "Echo",
+      "Charlie",
+      "Golf Élite",
+      "Hotel",
+      "India",
+    ]);
+    expect(pareto[8]["Cumulative share"] as number).toBeCloseTo(1, 9);
+  });
+
+  it("follow the cut-offs written in the settings cells", () => {
+    const evaluated = evaluate(plans, source);
+    const settings = evaluated.table("CarnetMatrixSettings");
+    expect(settings.map((r) => r.Value)).toEqual([0.1, 0.25, 0.8, 0.95]);
+    expect(String(settings[0].Setting)).toContain("Weak below");
+    // Low cut from 10 % to 13 %: Charlie (12 %) becomes weak, Medium × Weak is Limited expansion or harvest.
+    evaluated.set(MATRIX_SHEET, 3, 15, 0.13);
+    const charlie = evaluated.table("CarnetMatrix")[2];
+    expect([charlie.Strength, charlie["Nine-box cell"]]).toEqual([
+      "Low",
+      "Limited expansion or harvest",
+    ]);
+    // A share from 80 % to 50 %: Delta and Echo (starting at 68 % of the margin) drop to B.
+    evaluated.set(MATRIX_SHEET, 5, 15, 0.5);
+    expect(
+      evaluated
+        .table("CarnetMatrix")
+        .map((r) => r["ABC class"])
+        .slice(0, 5)
+    ).toEqual(["A", "A", "B", "B", "B"]);
+  });
+
+  it("follow the user's settings: another ABC split, and the relative share", () => {
+    const headers = [...HEADERS, "Leader share"];
+    const rows: CellValue[][] = [
+      ["Leader", 300, 1000, "", 500, 100, 0.25], // 30 % ÷ 25 % = 1.2: strong
+      ["Half", 100, 1000, "", 400, 80, "20 %"], // 10 % ÷ 20 % = 0.5: medium (text leader share: stamped)
+      ["Small", 50, 1000, "", 300, 60, 0.5], // 5 % ÷ 50 % = 0.1: weak
+      ["Unknown", 400, 1000, "", 200, 40, ""], // no leader share: no strength
+    ];
+    const relative: MatrixSettings = {
+      measure: "relative",
+      strengthCuts: { low: 0.5, high: 1 },
+      abcShares: { a: 0.5, b: 0.8 },
+    };
+    const src = sourceOf(headers, rows);
+    const { plans: p } = buildFrom(src, relative);
+    expect(p.plans[0].tables[0].headers).toEqual(RELATIVE_MATRIX_COLUMNS);
+    // Margins 100, 80, 60, 40 (total 280), A to 50 %, B to 80 %: Small starts at 180 (64 %), Unknown at 240 (86 %).
+    expect(p.rows.map((r) => [r.strength, r.abc])).toEqual([
+      ["High", "A"],
+      ["Medium", "A"],
+      ["Low", "B"],
+      [null, "C"],
+    ]);
+    const evaluated = evaluate(p, src);
+    for (const { got, want } of compare(evaluated, p)) expect(got).toEqual(want);
+    const table = evaluated.table("CarnetMatrix");
+    expect(table[0]["Relative share"] as number).toBeCloseTo(1.2, 9);
+    expect(table[1]["Leader share"]).toBe(0.2);
+    expect(p.charts.bubble!.xTitle).toContain("leader");
+  });
+
+  it("keeps names that look like formulas or numbers as text", () => {
+    const rows: CellValue[][] = [
+      ["=Cheat", 10, 100, "", 100, 50],
+      ["2024", 10, 100, "", 100, 50],
+      ["+Plus", 10, 100, "", 100, 50],
+    ];
+    const src = sourceOf(HEADERS, rows);
+    const { plans: p } = buildFrom(src);
+    const names = evaluate(p, src)
+      .table("CarnetMatrix")
+      .map((r) => r.Range);
+    expect(names).toEqual(["=Cheat", "2024", "+Plus"]);
+  });
+});
+
+describe("ranges built from won deals", () => {
+  const deal = (product: string, amount: number, category: Deal["category"] = "Won"): Deal => ({
+    row: 0,
+    id: null,
+    closeDate: null,
+    company: null,
+    contact: null,
+    product,
+    amount,
+    probability: 1,
+    probabilitySource: "deal",
+    owner: null,
+    stage: null,
+    category,
+    issues: [],
+  });
+  const ranges = rangesFromWonDeals(
+    [
+      deal("Produit A", 3000),
+      deal("Produit B", 4000),
+      deal("Produit A", 500),
+      deal("Produit C", 9000, "Lost"),
+    ],
+    new Map([
+      ["Produit A", { marketVolume: 10, margin: 1200 }],
+      ["Produit B", { marketShare: 0.5, margin: 50 }],
+    ])
+  );
+  const build: MatrixBuild = {
+    ranges,
+    settings: DEFAULT_MATRIX_SETTINGS,
+    source: null,
+    stamp: "2026-11-26 10:00",
+    currencyFormat: "#,##0",
+    origin: "the won deals of CarnetPipeline",
+  };
+  const plans = buildMatrixPlans(build);
+
+  it("writes the figures as values and classifies them with live formulas", () => {
+    const matrix = plans.plans[0].tables[0];
+    const col = (h: string) => MATRIX_COLUMNS.indexOf(h);
+    expect(matrix.rows.map((r) => [r[col("Range")], r[col("Sales")], r[col("Margin")]])).toEqual([
+      ["Produit A", 3500, 1200],
+      ["Produit B", 4000, 50],
+    ]);
+    expect(plans.liveCells).toBe(0);
+    expect(plans.plans[0].note).toContain("from the won deals of CarnetPipeline");
+    const evaluated = evaluate(plans, null);
+    for (const { got, want, shares, wantShares } of compare(evaluated, plans)) {
+      expect(got).toEqual(want);
+      expectShares(shares, wantShares);
+    }
+  });
+
+  it("reclassifies when a margin is edited in CarnetMatrix itself", () => {
+    const evaluated = evaluate(plans, null);
+    expect(evaluated.table("CarnetMatrix").map((r) => r["ABC class"])).toEqual(["A", "C"]);
+    evaluated.set(MATRIX_SHEET, 4, MATRIX_COLUMNS.indexOf("Margin"), 5000); // Produit B's margin
+    expect(evaluated.table("CarnetMatrix").map((r) => r["ABC class"])).toEqual(["B", "A"]);
+  });
+});
+
+describe("the charts' plans", () => {
+  const source = sourceOf(HEADERS, TEN);
+  const { plans } = buildFrom(source);
+  const bubble = plans.charts.bubble!;
+  const pareto = plans.charts.pareto!;
+
+  it("give the bubble chart one series per range, named after it, then the two cut-off marks", () => {
+    expect(bubble.rangeSeries).toBe(10);
+    expect(bubble.series.map((s) => s.name)).toEqual([
+      ...TEN.filter((r) => r[0] !== "" && r[0] !== "Total").map((r) => r[0]),
+      "Weak | Medium",
+      "Medium | Strong",
+    ]);
+    // Each range's point reads one row of CarnetMatrixChartData (R:U): x, y (3/2/1 for A/B/C), size.
+    expect(bubble.series[0]).toEqual({ name: "Alpha", x: "S4", y: "T4", size: "U4" });
+    expect(bubble.series[10]).toEqual({
+      name: "Weak | Medium",
+      x: "S14:S15",
+      y: "T14:T15",
+      size: "U14:U15",
+    });
+  });
+
+  it("point at cells holding the chart's numbers", () => {
+    const evaluated = evaluate(plans, source);
+    const points = evaluated.table("CarnetMatrixChartData");
+    const byName = Object.fromEntries(points.map((p) => [p.Point, p]));
+    expect([
+      byName.Alpha["Strength (x)"],
+      byName.Alpha["Attractiveness (y)"],
+      byName.Alpha["Bubble size"],
+    ]).toEqual([0.3, 3, 450000]);
+    expect(byName["Golf Élite"]["Attractiveness (y)"]).toBe(2);
+    expect(byName.Hotel["Strength (x)"]).toBe("#N/A"); // not plotted
+    expect(byName.Foxtrot["Pareto rank"]).toBe(""); // no positive margin
+    expect(
+      points.slice(10).map((p) => [p.Point, p["Strength (x)"], p["Attractiveness (y)"]])
+    ).toEqual([
+      ["Weak | Medium", 0.1, 0.5],
+      ["Weak | Medium", 0.1, 3.5],
+      ["Medium | Strong", 0.25, 0.5],
+      ["Medium | Strong", 0.25, 3.5],
+    ]);
+    // Equal margins take consecutive ranks in sheet order: Delta before Echo.
+    expect([byName.Delta["Pareto rank"], byName.Echo["Pareto rank"]]).toEqual([3, 4]);
+  });
+
+  it("give the Pareto chart the sorted ranges, their margin shares and the cumulative line", () => {
+    expect(pareto.categories).toBe("Y4:Y12");
+    expect(pareto.bars).toEqual({ name: "Margin share", values: "AA4:AA12" });
+    expect(pareto.line).toEqual({ name: "Cumulative share", values: "AB4:AB12" });
+    expect(pareto.title).toContain("A to 80 %, B to 95 %");
+  });
+
+  it("draw no Pareto chart when no range makes money, and no chart without ranges", () => {
+    const losses = sourceOf(HEADERS, [["Lossy", 10, 100, "", 100, -50]]);
+    expect(buildFrom(losses).plans.charts.pareto).toBeNull();
+    const empty = buildMatrixPlans({ ...buildFrom(losses).build, ranges: [] });
+    expect(empty.charts).toEqual({ bubble: null, pareto: null });
+  });
+});
+
+describe("harvestRangeKeys", () => {
+  it("returns the normalised names of the ranges in the Harvest / divest zone", () => {
+    const headers = [...MATRIX_COLUMNS];
+    const zone = headers.indexOf("Zone");
+    const row = (name: unknown, z: string) =>
+      headers.map((_, i) => (i === 0 ? name : i === zone ? z : ""));
+    const body = [
+      row("Golf Élite", "Harvest / divest"),
+      row("Alpha", "Invest / grow"),
+      row("Produit A.", "Harvest / divest"),
+      row("", "Harvest / divest"),
+      row(2024, "Harvest / divest"),
+    ];
+    expect(harvestRangeKeys(headers, body)).toEqual(
+      new Set(["golf elite", rangeKey("produit a"), "2024"])
+    );
+    expect(harvestRangeKeys(["Range"], [["Alpha"]])).toEqual(new Set());
+  });
+});
+
+describe("matrixCurrencyFormat", () => {
+  const mapping = recogniseColumns(HEADERS, PORTFOLIO_FIELDS);
+
+  it("keeps the workbook's currency format, else follows the sign typed in the amounts", () => {
+    const formatted = {
+      ...sourceOf(HEADERS, TEN),
+      numberFormats: ["", "", "", "", "", '#,##0 "€";-#,##0 "€"'],
+    };
+    expect(matrixCurrencyFormat(formatted, mapping)).toBe('#,##0 "€";-#,##0 "€"');
+    expect(matrixCurrencyFormat(sourceOf(HEADERS, TEN), mapping)).toBe('#,##0 "€"'); // Charlie's "12 500 €"
+    expect(matrixCurrencyFormat(sourceOf(HEADERS, [["A", 1, 2, "", 3, "$4"]]), mapping)).toBe(
+      '"$"#,##0'
+    );
+    expect(matrixCurrencyFormat(sourceOf(HEADERS, [["A", 1, 2, "", 3, 4]]), mapping)).toBe("#,##0");
+    expect(matrixCurrencyFormat(null, null)).toBe("#,##0");
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+
+describe("invariant", () => {
+  it("the live formulas classify any portfolio as the domain does", () => {
+    const figure = fc.oneof(
+      { weight: 5, arbitrary: fc.integer({ min: -3, max: 12 }).map((k) => k * 1000) },
+      { weight: 1, arbitrary: fc.integer({ min: 1, max: 99 }).map((k) => `${k} 000 €`) },
+      { weight: 1, arbitrary: fc.constant("") }
+    );
+    const rowArb = fc.record({
+      volume: fc.integer({ min: 0, max: 100 }),
+      market: fc.oneof(fc.integer({ min: 1, max: 400 }), fc.constant("")),
+      margin: figure,
+      sales: fc.integer({ min: 0, max: 5000 }),
+    });
+    fc.assert(
+      fc.property(fc.array(rowArb, { minLength: 1, maxLength: 12 }), (items) => {
+        const rows: CellValue[][] = items.map((it, i) => [
+          `R${i}`,
+          it.volume,
+          it.market,
+          "",
+          it.sales,
+          it.margin,
+        ]);
+        const source = sourceOf(HEADERS, rows);
+        const { plans } = buildFrom(source);
+        for (const { got, want, shares, wantShares } of compare(evaluate(plans, source), plans)) {
+          expect(got).toEqual(want);
+          expectShares(shares, wantShares);
+        }
+      }),
+      { numRuns: 25 }
+    );
+  });
+});

@@ -1,0 +1,429 @@
+import { NINE_BOX } from "../../src/domain/matrix";
+import { DEFAULT_MATRIX_SETTINGS, MATRIX_COLUMNS } from "../../src/domain/portfolio";
+import type { CellValue } from "../../src/domain/values";
+import { PIPELINE_COLUMNS } from "../../src/excel/forecastPlan";
+import type { CarnetSettings } from "../../src/excel/settings";
+import type { SourceData } from "../../src/excel/source";
+import { formatAmount } from "../../src/taskpane/format";
+import {
+  analyseRangeTable,
+  analyseWonDeals,
+  harvestLines,
+  MATRIX_KEY,
+  matrixBuildOf,
+  matrixSettingsChange,
+  matrixSettingsOf,
+  nextFocus,
+  NINE_BOX_GEOMETRY,
+  nineBoxLayout,
+  percentInputText,
+  rangeFigures,
+  rangeRowAddress,
+  readNumberInput,
+  readPercentInput,
+  storedMatrix,
+  unplacedReason,
+  wrapWords,
+} from "../../src/taskpane/matrixModel";
+
+// The issue's ten ranges under French headers, on sheet "Gammes" with the header in B2 (not A1, so that
+// addresses are checked against the table's own corner).
+const HEADERS = ["Gamme", "Volume", "Marché", "Part de marché", "Chiffre d'affaires", "Marge"];
+const TEN: CellValue[][] = [
+  ["Alpha", 300, 1000, "", 450000, 90000],
+  ["Bravo", 150, 1000, "", 300000, 60000],
+  ["Charlie", 60, 500, "", 80000, "12 500 €"],
+  ["Delta", 250, 1000, "", 120000, 20000],
+  ["Echo", "", "", "8 %", 110000, 20000],
+  ["", null, "", "", "", ""],
+  ["Foxtrot", 200, 1000, "", 90000, -5000],
+  ["Golf Élite", 30, 500, "", 40000, 8000],
+  ["Hotel", 120, "", "", 30000, 5000],
+  ["India", 60, 200, "30 %", 20000, 3000],
+  ["Juliet", 50, 1000, "", 10000, 1500],
+  ["Total", 1220, "", "", 1250000, 215000],
+];
+
+function table(
+  headers: CellValue[],
+  rows: CellValue[][],
+  at = { sheet: "Gammes", row: 1, col: 1 }
+): SourceData {
+  return {
+    kind: "table",
+    tableName: "Gammes",
+    sheet: at.sheet,
+    row: at.row,
+    col: at.col,
+    address: `${at.sheet}!B2:G14`,
+    headers,
+    rows,
+    numberFormats: headers.map(() => "General"),
+  };
+}
+
+const SOURCE = table(HEADERS, TEN);
+
+/** CarnetPipeline as the forecast build writes it (header on row 3), with the deals given. */
+function pipeline(
+  deals: { company: string; product: string | null; amount: number; category: string }[]
+): SourceData {
+  const col = (h: string) => PIPELINE_COLUMNS.indexOf(h as (typeof PIPELINE_COLUMNS)[number]);
+  const rows = deals.map((d, i) => {
+    const row: CellValue[] = PIPELINE_COLUMNS.map(() => "");
+    row[col("Id")] = `D${i + 1}`;
+    row[col("Company")] = d.company;
+    row[col("Product")] = d.product ?? "";
+    row[col("Amount")] = d.amount;
+    row[col("Probability")] = d.category === "Won" ? 1 : 0.5;
+    row[col("Forecast category")] = d.category;
+    return row;
+  });
+  return {
+    kind: "table",
+    tableName: "CarnetPipeline",
+    sheet: "Carnet Pipeline",
+    row: 2,
+    col: 0,
+    address: `'Carnet Pipeline'!A3:N${3 + rows.length}`,
+    headers: [...PIPELINE_COLUMNS],
+    rows,
+    numberFormats: PIPELINE_COLUMNS.map(() => "General"),
+  };
+}
+
+describe("the settings kept in the workbook", () => {
+  it("keep what has the right shape and drop the rest", () => {
+    const stored = storedMatrix({
+      [MATRIX_KEY]: {
+        strengthCuts: { low: 0.05, high: 0.2 },
+        abcShares: { a: 0.7, b: "95 %" },
+        measure: "volume",
+        mapping: { range: 0, margin: 5, volume: -1, sales: null },
+        mappingFor: "Gammes",
+        marketFigures: { "Produit A": { marketVolume: 30, margin: "lots" }, junk: 3 },
+        source: { kind: "table", name: "Gammes" },
+        origin: "won",
+      },
+    });
+    expect(stored).toEqual({
+      strengthCuts: { low: 0.05, high: 0.2 },
+      mapping: { range: 0, margin: 5, sales: null },
+      mappingFor: "Gammes",
+      marketFigures: { "Produit A": { marketVolume: 30 } },
+      source: { kind: "table", name: "Gammes" },
+      origin: "won",
+    });
+    expect(storedMatrix({})).toEqual({});
+    expect(storedMatrix({ [MATRIX_KEY]: "damaged" })).toEqual({});
+  });
+
+  it("merge a change under the matrix's key, keeping the pipeline's settings apart", () => {
+    const settings: CarnetSettings = {
+      periodKind: "quarter",
+      [MATRIX_KEY]: { measure: "share", mappingFor: "T" },
+    };
+    expect(matrixSettingsChange(settings, { abcShares: { a: 0.7, b: 0.9 } })).toEqual({
+      [MATRIX_KEY]: { measure: "share", mappingFor: "T", abcShares: { a: 0.7, b: 0.9 } },
+    });
+  });
+
+  it("default to cut-offs at 10 % and 25 % and ABC at 80 / 95, or the relative measure's own", () => {
+    expect(matrixSettingsOf({})).toEqual(DEFAULT_MATRIX_SETTINGS);
+    expect(matrixSettingsOf({ measure: "relative" }).strengthCuts).toEqual({ low: 0.5, high: 1 });
+  });
+});
+
+describe("reading a product-range table", () => {
+  const analysis = analyseRangeTable(SOURCE, {});
+
+  it("recognises the French headers and classifies the ten ranges", () => {
+    expect(analysis.problems).toEqual([]);
+    expect(analysis.mapping).toMatchObject({
+      range: 0,
+      volume: 1,
+      marketVolume: 2,
+      marketShare: 3,
+      sales: 4,
+      margin: 5,
+    });
+    expect(analysis.rows.map((r) => [r.range.name, r.abc, r.zone])).toEqual([
+      ["Alpha", "A", "Invest / grow"],
+      ["Bravo", "A", "Invest / grow"],
+      ["Charlie", "B", "Selectivity"],
+      ["Delta", "A", "Invest / grow"],
+      ["Echo", "A", "Selectivity"],
+      ["Foxtrot", "C", "Harvest / divest"],
+      ["Golf Élite", "B", "Harvest / divest"],
+      ["Hotel", "C", null],
+      ["India", "C", "Selectivity"],
+      ["Juliet", "C", "Harvest / divest"],
+    ]);
+  });
+
+  it("reports each problem at its cell's address, and the total row left out", () => {
+    expect(analysis.report).toEqual([
+      {
+        address: "Gammes!D11",
+        text: "market volume at Gammes!D11 is blank: give it, or the market share, to place the range on the strength axis",
+      },
+      {
+        address: "Gammes!B14:G14",
+        text: "row Gammes!B14:G14 is a total: left out, so nothing counts twice",
+      },
+    ]);
+    expect(analysis.totalRows).toEqual([11]);
+  });
+
+  it("uses the mapping the user confirmed for this table, and says what is missing", () => {
+    const mine = analyseRangeTable(SOURCE, {
+      mapping: { margin: 4, sales: null },
+      mappingFor: "Gammes",
+    });
+    expect(mine.mapping.margin).toBe(4);
+    expect(mine.rows.find((r) => r.range.name === "Alpha")?.range.margin).toBe(450000);
+    // Another table's mapping is not this one's.
+    expect(
+      analyseRangeTable(SOURCE, { mapping: { margin: 4 }, mappingFor: "Other" }).mapping.margin
+    ).toBe(5);
+    const noMargin = analyseRangeTable(table(["Gamme", "Part de marché"], [["A", 0.2]]), {});
+    expect(noMargin.problems).toEqual(["no Margin column: pick one"]);
+    expect(noMargin.rows).toEqual([]);
+    const noRange = analyseRangeTable(table(["Marge"], [[1]]), {});
+    expect(noRange.ranges).toEqual([]);
+    expect(noRange.problems[0]).toBe("no Range column: pick one");
+  });
+
+  it("refuses settings that cannot classify", () => {
+    const wrong = analyseRangeTable(SOURCE, { strengthCuts: { low: 0.3, high: 0.1 } });
+    expect(wrong.problems).toEqual(["the low cut-off 0.3 is above the high cut-off 0.1"]);
+    expect(wrong.rows).toEqual([]);
+  });
+
+  it("hands the build the table, its mapping and a currency format from the typed amounts", () => {
+    const build = matrixBuildOf(analysis, "2026-11-26 10:00");
+    expect(build.source?.data).toBe(SOURCE);
+    expect(build.source?.mapping).toBe(analysis.mapping);
+    expect(build.ranges).toHaveLength(10);
+    expect(build.currencyFormat).toBe('#,##0 "€"');
+  });
+
+  it("selects a range's source row before a build, its CarnetMatrix row after", () => {
+    const juliet = analysis.ranges.findIndex((r) => r.name === "Juliet");
+    expect(rangeRowAddress(analysis, juliet, null)).toBe("Gammes!B13:G13");
+    expect(rangeRowAddress(analysis, juliet, "Carnet Matrix")).toBe(
+      `'Carnet Matrix'!A13:${String.fromCharCode(64 + MATRIX_COLUMNS.length)}13`
+    );
+  });
+});
+
+describe("ranges from CarnetPipeline's won deals", () => {
+  const source = pipeline([
+    { company: "Alpha SA", product: "Produit A", amount: 3000, category: "Won" },
+    { company: "Bêta", product: "Produit B", amount: 4000, category: "Won" },
+    { company: "Gamma", product: "Produit A", amount: 500, category: "Won" },
+    { company: "Delta", product: null, amount: 700, category: "Won" },
+    { company: "Epsilon", product: "Produit B", amount: 2000, category: "Pipeline" },
+  ]);
+
+  it("sum the won amounts by range and take the market figures the user gave", () => {
+    const analysis = analyseWonDeals(source, {
+      marketFigures: {
+        "Produit A": { marketVolume: 10, margin: 1200 },
+        "Produit B": { marketShare: 0.05, margin: 50 },
+      },
+    });
+    expect(analysis.problems).toEqual([]);
+    expect(
+      analysis.rows.map((r) => [r.range.name, r.range.sales, r.range.marketShare, r.abc, r.zone])
+    ).toEqual([
+      ["Produit A", 3500, 0.2, "A", "Invest / grow"],
+      ["Produit B", 4000, 0.05, "C", "Harvest / divest"],
+    ]);
+    expect(analysis.unassigned).toBe(1);
+    expect(analysis.report).toEqual([
+      {
+        address: "'Carnet Pipeline'!A7:N7",
+        text: "1 won deal names no product: left out of every range",
+      },
+    ]);
+    const build = matrixBuildOf(analysis, "now");
+    expect(build.source).toBeNull();
+    expect(build.origin).toContain("won deals");
+    expect(rangeRowAddress(analysis, 0, null)).toBeNull();
+    expect(rangeRowAddress(analysis, 0, "Carnet Matrix")).toBe("'Carnet Matrix'!A4:M4");
+  });
+
+  it("say what is missing, and refuse the relative measure (no leader shares to give)", () => {
+    const bare = analyseWonDeals(source, {});
+    expect(bare.report.map((l) => l.text)).toContain(
+      "margin for Produit A is not given: give the range's contribution margin to classify it"
+    );
+    expect(analyseWonDeals(source, { measure: "relative" }).problems).toEqual([
+      "the relative share needs each range's leader share: use a product-range table for it",
+    ]);
+  });
+});
+
+describe("the handbook's warning", () => {
+  const rows = analyseRangeTable(SOURCE, {}).rows;
+
+  it("lists the open deals of CarnetPipeline on Harvest / divest ranges, each with its row", () => {
+    const deals = pipeline([
+      { company: "Alpha SA", product: "Golf elite.", amount: 12000, category: "Pipeline" },
+      { company: "Bêta", product: "Alpha", amount: 5000, category: "Commit" },
+      { company: "Gamma", product: "Juliet", amount: 800, category: "Won" },
+      { company: "Delta", product: "JULIET", amount: 900, category: "Best case" },
+    ]);
+    expect(harvestLines(rows, deals)).toEqual([
+      {
+        address: "'Carnet Pipeline'!A4:N4",
+        range: "Golf Élite",
+        text: `Alpha SA (${formatAmount(12000)}) on Golf Élite: Harvest / divest zone`,
+      },
+      {
+        address: "'Carnet Pipeline'!A7:N7",
+        range: "Juliet",
+        text: `Delta (${formatAmount(900)}) on Juliet: Harvest / divest zone`,
+      },
+    ]);
+  });
+
+  it("says nothing without a pipeline or a matrix", () => {
+    expect(harvestLines(rows, null)).toEqual([]);
+    expect(
+      harvestLines(
+        [],
+        pipeline([{ company: "A", product: "Juliet", amount: 1, category: "Pipeline" }])
+      )
+    ).toEqual([]);
+  });
+});
+
+describe("what the user types", () => {
+  it("reads percent fields in points or with %, and says what is wrong", () => {
+    expect(readPercentInput("10")).toEqual({ value: 0.1 });
+    expect(readPercentInput("12,5 %")).toEqual({ value: 0.125 });
+    expect(readPercentInput("7.5")).toEqual({ value: 0.075 });
+    expect(readPercentInput("")).toEqual({ problem: "is blank" });
+    expect(readPercentInput("dix")).toEqual({ problem: "dix is not a number" });
+    expect(percentInputText(0.1)).toBe("10");
+    expect(percentInputText(0.075)).toBe("7.5");
+  });
+
+  it("reads amounts as the table would, a rate being no margin", () => {
+    expect(readNumberInput("12 500 €", false)).toEqual({ value: 12500 });
+    expect(readNumberInput("35 %", false)).toEqual({
+      problem: "35 % is a percentage, not an amount",
+    });
+    expect(readNumberInput("1,5")).toEqual({ value: 1.5 });
+  });
+});
+
+describe("the nine-box grid", () => {
+  const rows = analyseRangeTable(SOURCE, {}).rows;
+  const layout = nineBoxLayout(rows);
+
+  it("draws domain.md's table: attractiveness High to Low from the top, Strong to Weak from the left", () => {
+    expect(layout.columns.map((c) => c.text)).toEqual(["Strong", "Medium", "Weak"]);
+    expect(layout.rows.map((r) => r.text)).toEqual(["High", "Medium", "Low"]);
+    expect(layout.cells.map((c) => c.cell)).toEqual(NINE_BOX.map((b) => b.cell));
+    const at = (i: number) => [layout.cells[i].x, layout.cells[i].y];
+    expect(at(0)[0]).toBeLessThan(at(1)[0]); // Strong left of Medium
+    expect(at(0)[1]).toBeLessThan(at(3)[1]); // High above Medium
+    expect(layout.cells[0]).toMatchObject({ cell: "Protect position", zone: "Invest / grow" });
+    expect(layout.cells[8]).toMatchObject({ cell: "Divest", zone: "Harvest / divest" });
+  });
+
+  it("puts each placed range in its cell once, and lists the others with the reason", () => {
+    const inCell = Object.fromEntries(
+      layout.cells.map((c) => [
+        c.cell + "/" + c.attractiveness,
+        c.items.map((i) => i.row.range.name),
+      ])
+    );
+    expect(inCell["Protect position/High"]).toEqual(["Alpha", "Delta"]);
+    expect(inCell["Limited expansion or harvest/Medium"]).toEqual(["Golf Élite"]);
+    expect(layout.order).toHaveLength(9);
+    expect(new Set(layout.order).size).toBe(9);
+    expect(layout.unplaced.map((r) => [r.range.name, unplacedReason(r)])).toEqual([
+      ["Hotel", "no market share"],
+    ]);
+    // Keyboard order is reading order: the cells row by row, then the ranges inside.
+    expect(layout.order.map((r) => r.range.name)).toEqual([
+      "Alpha",
+      "Delta",
+      "Bravo",
+      "Echo",
+      "Charlie",
+      "Golf Élite",
+      "India",
+      "Foxtrot",
+      "Juliet",
+    ]);
+    expect(layout.cells.flatMap((c) => c.items.map((i) => i.order))).toEqual([
+      0, 1, 2, 3, 4, 5, 6, 7, 8,
+    ]);
+  });
+
+  it("keeps every range inside its cell, and cells apart, however many ranges a cell holds", () => {
+    const crowded = nineBoxLayout([
+      ...rows,
+      ...rows.slice(0, 1),
+      ...rows.slice(0, 1),
+      ...rows.slice(0, 1),
+    ]);
+    for (const l of [layout, crowded]) {
+      for (const cell of l.cells) {
+        for (const item of cell.items) {
+          expect(item.y).toBeGreaterThanOrEqual(cell.y);
+          expect(item.y + NINE_BOX_GEOMETRY.itemHeight).toBeLessThanOrEqual(cell.y + cell.height);
+        }
+      }
+      for (let i = 0; i < 9; i += 3)
+        expect(l.cells[i + 3]?.y ?? l.height).toBe(l.cells[i].y + l.cells[i].height);
+    }
+    expect(crowded.cells[0].height).toBeGreaterThan(layout.cells[0].height);
+  });
+
+  it("wraps cell names to the cell and shortens long range names", () => {
+    expect(wrapWords("Selectivity / manage for earnings", 17)).toEqual([
+      "Selectivity /",
+      "manage for",
+      "earnings",
+    ]);
+    const long = nineBoxLayout(
+      rows.map((r, i) =>
+        i === 0 ? { ...r, range: { ...r.range, name: "A very long product range name" } } : r
+      )
+    );
+    const label = long.cells[0].items[0].label;
+    expect(label.length).toBeLessThanOrEqual(NINE_BOX_GEOMETRY.labelChars);
+    expect(label.endsWith("…")).toBe(true);
+  });
+
+  it("lets the arrow keys reach every range, and Home and End the ends", () => {
+    const n = layout.order.length;
+    const visited = [0];
+    for (let i = 0; i < n + 2; i++)
+      visited.push(nextFocus(visited[visited.length - 1], n, "ArrowRight")!);
+    expect(new Set(visited).size).toBe(n);
+    expect(visited[visited.length - 1]).toBe(n - 1); // stops at the last
+    expect(nextFocus(0, n, "ArrowUp")).toBe(0);
+    expect(nextFocus(4, n, "ArrowLeft")).toBe(3);
+    expect(nextFocus(4, n, "ArrowDown")).toBe(5);
+    expect(nextFocus(4, n, "Home")).toBe(0);
+    expect(nextFocus(4, n, "End")).toBe(n - 1);
+    expect(nextFocus(4, n, "a")).toBeNull();
+    expect(nextFocus(0, 0, "ArrowRight")).toBeNull();
+  });
+
+  it("describes a range's figures in words", () => {
+    const alpha = rows[0];
+    const text = rangeFigures(alpha, "share");
+    expect(text).toContain("class A");
+    expect(text).toContain(`margin ${formatAmount(90000)}`);
+    expect(text).toMatch(/market share 30\s?%/);
+    expect(rangeFigures(alpha, "relative")).toContain("relative share –");
+  });
+});
