@@ -8,15 +8,18 @@
  * B a = a + (1 − B)|a|. What remains is S = c + V, V = Σ B_i b_i with b_i > 0 and 0 < p_i < 1.
  * The mean is always Σ a_i p_i, summed directly (compensated), whatever the method.
  *
- * 1. Exact (`exact: true`) when the reachable totals are few: a sparse dynamic programme over the
- *    sorted distinct totals, deal by deal, merging equal totals. Amounts with at most six decimals are
- *    scaled to integers first, so totals are compared exactly (within floating-point rounding of
- *    the products of probabilities only). It gives up, and falls back to 2., when the totals exceed
- *    `maxExactTotals` (2^16) or the work (Σ over deals of the totals so far) exceeds `maxExactWork`
- *    (2·10^7, a tenth of a second or so). The handbook pipeline has 8 totals. A target is reached by a
- *    total within a millionth of a cent of it, and a quantile counts a cumulative probability
- *    within 1e-12 of q as reaching q, so that round figures do not fall on the wrong side of a
- *    floating-point sum.
+ * 1. Exact (`exact: true`) when the reachable totals are few, by one of two dynamic programmes:
+ *    - sparse: the sorted distinct totals, deal by deal, merging equal totals; it gives up beyond
+ *      `maxExactTotals` (2^16) totals or `maxExactWork` (2·10^7, Σ over deals of the totals so far);
+ *    - dense: when the amounts are decimals, one cell per multiple of their greatest common divisor
+ *      (10,000 deals of one size, or round amounts, in tens of milliseconds), up to 2^20 cells and
+ *      2·10^8 cell updates.
+ *    Amounts that are decimals (at most six places, the double nearest the decimal, as typed) are
+ *    added as integers, so totals are exact and read back as the decimals (0.1 + 0.2 is 0.3); a
+ *    target reaches a total within a millionth of the smallest unit. Other amounts are added in
+ *    floating point and totals within the sum's round-off are merged. A quantile counts a cumulative
+ *    probability within 1e-12 of q as reaching q, so that round figures do not fall on the wrong side
+ *    of a floating-point sum. The handbook pipeline has 8 totals.
  *
  * 2. Otherwise, Gaussian smoothing and the characteristic function (no rounding of amounts).
  *    Let Y = V + Z with Z ~ N(0, σ_Z²) independent. For any k > 0, with δ(k) = P(Z > kσ_Z):
@@ -24,43 +27,49 @@
  *    (if Y ≥ t + kσ_Z and Z ≤ kσ_Z then V ≥ t; if V ≥ t and Z ≥ −kσ_Z then Y ≥ t − kσ_Z).
  *    Y has a smooth density, so P(Y ≥ t) is a short Fourier series on a window [w0, w0 + T) that holds
  *    V except with probability ≤ 2·10^-15 (Hoeffding or Bernstein, whichever is tighter, or the
- *    deterministic range [0, Σ b_i] when that is narrower), padded by 9σ_Z:
- *        G(t) = (T − t)/T + Σ_{m ≥ 1} Im[φ_Y(ω_m)(e^{−iω_m t} − 1)]·(−1)/(π m)... written out in `tail`,
- *    with ω_m = 2πm/T and φ_Y(ω) = e^{−iω w0} e^{−σ_Z²ω²/2} Π_i (1 − p_i + p_i e^{iω b_i}).
- *    Every term of the error is bounded and added up at run time into `probabilityError` (δ_c):
- *    - mass outside the window, which the periodic series folds back (≤ the tail bounds above);
+ *    deterministic range [0, Σ b_i] where that is narrower), padded by 9σ_Z on each side:
+ *        G(t) = (T − t)/T + Σ_{m ≥ 1} [Im φ_m (cos ω_m t − 1) − Re φ_m sin ω_m t] / (πm),
+ *    t = y − w0, ω_m = 2πm/T, φ_m = φ_Y(ω_m) = e^{−iω_m w0} e^{−σ_Z²ω_m²/2} Π_i (1 − p_i + p_i e^{iω_m b_i}).
+ *    Every source of error is bounded and added up at run time into δ_c (`accuracy.probabilityError`):
+ *    - mass outside the window, which the periodic series folds back (the tail bounds above);
  *    - frequencies above M, where φ_Z ≤ e^{-36} (a closed-form geometric bound);
- *    - frequencies where the product fell below τ = 1e-16 and was cut short (≤ 2(τ + ...)/(πm) each);
- *    - floating-point round-off of the angles, the sine/cosine tables and the products, bounded per
- *      factor (2e-15 + 4π u m b_i/T with u = 2^-53) and per query term.
- *    So |computed P(Y ≥ t) − P(Y ≥ t)| ≤ δ_c, and `probabilityBounds` returns
- *        [max_k Ĝ(t + kσ_Z) − δ_c − δ(k), min_k Ĝ(t − kσ_Z) + δ_c + δ(k)]  over k ∈ {2.5, 3, ..., 8},
- *    a rigorous interval (δ(k) from the Mills-ratio bound φ(k)/k). `probabilityAtLeast` is Ĝ(t), the
- *    smoothed probability, kept inside that interval.
- *    The cost is M frequencies × the factors needed before |φ| < τ: a few dozen at most frequencies,
- *    all n near the centre. M = min(2^17, 2.5·10^7 / (estimated factors per frequency)), and
- *    σ_Z = 1.35·T/M, so the smoothing, hence the bound, is a fixed share of the window, i.e. of the
- *    spread of S. Deals of very low or very high probability slow the decay and buy fewer frequencies.
+ *    - frequencies whose product fell below τ = 1e-16 and was cut short (every factor has modulus
+ *      ≤ 1, so the rest can only shrink it): 2(τ + round-off)/(πm) each;
+ *    - round-off: of the angles (2u of m·b/T per factor, u = 2^-53), of the sine/cosine tables and
+ *      the products (2e-15 per factor), of the series' evaluation, and of reading the target
+ *      (through Y's density, at most 1/(σ_Z √(2π))).
+ *    So |computed P(Y ≥ t) − P(Y ≥ t)| ≤ δ_c, and `probabilityBounds` returns the rigorous interval
+ *        [max_k Ĝ(t + kσ_Z) − δ_c − δ(k),  min_k Ĝ(t − kσ_Z) + δ_c + δ(k)],  k ∈ {3, 3.5, 4, 5, 6},
+ *    with δ(k) from the Mills-ratio bound φ(k)/k (only the k with δ(k) ≥ δ_c, so the estimate below
+ *    is provably inside). `probabilityAtLeast` is Ĝ(t), the smoothed probability.
+ *    Cost: M frequencies × the factors needed before |φ| < τ — a few dozen at most frequencies, all
+ *    n near the centre — so M = min(2^17, 2.5·10^7 / (estimated factors per frequency)), and
+ *    σ_Z = 1.35·T/M: the smoothing, hence the bound, is a fixed share of the spread of S. Deals of
+ *    very low or very high probability slow the decay and buy fewer frequencies (10,000 deals all at
+ *    2 %: M ≈ 13,000 and a bound about ten times wider). Queries sum the kept terms: one by one for a
+ *    large pipeline (about 50 of them), by Horner's rule for a small one, whose φ never dies out
+ *    (0.5 ms per probability, 10 ms per quantile).
  *
- * Quantiles (approximate path). x̂ = the smallest y with Ĝ-based P(Y ≤ y) ≥ q, by a bisection on a
- * fixed grid (so x̂ is non-decreasing in q), clipped to the feasible range of S. With k_q such that
- * δ(k_q) = 1e-9 (k_q ≈ 6.0), ε_q = k_q σ_Z + (bisection tolerance 1e-6 σ_Z), and δ' = 1e-9 + δ_c:
- *        Q(q − δ') − ε_q  ≤  x̂  ≤  Q(q + δ') + ε_q,
- * where Q is the exact quantile function. `quantileErrorShare` = ε_q / Σ|a_i| (the pipeline total).
- * The level slack δ' (reported in `accuracy.quantileLevelSlack`) is needed in principle: where the
- * exact distribution function is flat, Q jumps, and no method can place a quantile near a jump
- * without computing the probabilities to zero error.
+ * Quantiles (smoothed path). x̂ = the smallest y with computed P(Y ≤ y) ≥ q, by bisection on fixed
+ * midpoints to 1e-3 σ_Z (so x̂ is non-decreasing in q), clipped to the feasible range of S. With k_q
+ * such that δ(k_q) = 1e-9 (k_q ≈ 6.0), ε = k_q σ_Z + 1e-3 σ_Z (+ round-off) and δ' = 1e-9 + δ_c:
+ *        Q(q − δ') − ε  ≤  x̂  ≤  Q(q + δ') + ε,
+ * where Q is the exact quantile function. `quantileErrorShare` = ε / Σ|a_i| (the pipeline total);
+ * δ' is `accuracy.quantileLevelSlack`. The level slack is needed in principle: where the exact
+ * distribution function is flat, Q jumps, and no finite-precision method can place a quantile near
+ * a jump (the handbook pipeline, forced through this path, has P(S ≤ x) = 0.1 for 0 ≤ x < 1000, so
+ * its P10 may come out anywhere there).
  *
- * Figures for 10,000 deals of 500 € to 250,000 € (with cents) at probabilities 5 % to 95 %
- * (bench/probability.ts, σ(S) ≈ 7·10^6 € on a pipeline total ≈ 1.3·10^9 €): M = 2^17 frequencies,
- * σ_Z ≈ 1.7·10^-4 σ(S), ε_q ≈ 1·10^-3 σ(S) ≈ 5·10^-6 of the pipeline total, δ_c ≈ 1e-11, and a
- * probabilityBounds width of about 6·10^-4 near the weighted total (3·10^-4 either side), against
- * 1.6·10^-3 for the standard error of a 100,000-trial Monte Carlo run — in about 0.2 s, where that
- * Monte Carlo run takes a few seconds.
+ * Figures for 10,000 deals of 500 € to 250,000 € with cents, at 5 % to 95 % (bench/probability.ts:
+ * pipeline total 1.25·10^9 €, σ(S) = 6.2·10^6 €): M = 2^17 frequencies, σ_Z = 1.8·10^-4 σ(S)
+ * (1,120 €), δ_c ≈ 6·10^-11, ε = 6,700 € = 1.1·10^-3 σ(S) = 5.4·10^-6 of the pipeline total, and
+ * probabilityBounds 6.5·10^-4 wide at the weighted total (4·10^-4 at ±1σ, 1·10^-4 at ±2σ), against
+ * a standard error of 1.6·10^-3 for a 100,000-trial Monte Carlo run — in under 0.1 s on one core,
+ * where that Monte Carlo run takes about 2 s.
  *
- * Why not the lattice (round amounts to a step h, convolve with FFT, bound the rounding error D):
- * D's deviation is about 7·h·√(n/60) at δ = 1e-9, so the same 10,000-deal bound would need about a
- * million bins over the spread of S; the smoothing above spends its resolution only where it pays.
+ * Why not a lattice (round amounts to a step h, convolve with FFT, bound the rounding error D):
+ * D's deviation at δ = 1e-9 is about 7·h·√(n/60), so the same 10,000-deal bound would need about a
+ * million bins over the spread of S; the smoothing spends its resolution only where it pays.
  */
 
 /** A sales pipeline's won-total distribution. */
@@ -109,7 +118,10 @@ export interface DetailedOutcomeDistribution extends OutcomeDistribution {
 export interface OutcomeDistributionOptions {
   /** Largest number of distinct totals the exact path keeps (default 2^16; 0 forces the smoothed path). */
   readonly maxExactTotals?: number;
-  /** Work budget of the exact path: Σ over deals of the totals so far (default 2·10^7). */
+  /**
+   * Work budget of the sparse exact path: Σ over deals of the totals so far (default 2·10^7); the
+   * dense one gets ten times as many cell updates.
+   */
   readonly maxExactWork?: number;
   /** Most frequencies of the smoothed path (default 2^17). */
   readonly maxFrequencies?: number;
@@ -255,18 +267,15 @@ class CompensatedSum {
 }
 
 /**
- * 10^d for the fewest decimals d ≤ 6 that make every amount an integer, when the integer totals stay
- * exact in floating point; 0 otherwise (then totals are merged within a relative 1e-12).
+ * 10^d for the fewest decimals d ≤ 6 such that every amount is the double nearest a d-decimal number
+ * (1234.56 is, 1/3 is not) and the totals in units of 10^-d stay exact integers; 0 otherwise (then
+ * totals are floating-point sums, merged within their round-off).
  */
 function decimalScale(pipeline: Pipeline): number {
   const amounts = [...pipeline.amounts, ...pipeline.offsetParts];
   for (let d = 0, scale = 1; d <= 6; d++, scale *= 10) {
-    // Within floating-point noise of a non-zero integer (1234.56 × 100 = 123456.00000000001).
-    const fits = amounts.every((a) => {
-      const x = a * scale;
-      return round(x) !== 0 && abs(x - round(x)) <= 1e-9 + abs(x) * 1e-13;
-    });
-    if (fits) return pipeline.absTotal * scale < Number.MAX_SAFE_INTEGER / 4 ? scale : 0;
+    if (pipeline.absTotal * scale >= Number.MAX_SAFE_INTEGER / 4) return 0;
+    if (amounts.every((a) => round(a * scale) / scale === a)) return scale;
   }
   return 0;
 }
@@ -354,7 +363,10 @@ function sparseTotals(
   const order = pipeline.amounts.map((_, i) => i);
   // Small amounts first: their totals overlap most, so the list grows slowest.
   order.sort((i, j) => pipeline.amounts[i] - pipeline.amounts[j]);
-  const tolerance = scale > 0 ? 0.5 : 1e-12 * pipeline.absTotal;
+  // Integer totals are exact; a float sum of k positive terms is off by at most (k − 1)·u of itself,
+  // so two totals closer than twice that may be one total reached in two orders.
+  const integers = scale > 0;
+  const relative = 2 * pipeline.amounts.length * U;
   let values = new Float64Array(16);
   let weights = new Float64Array(16);
   let nextValues = new Float64Array(16);
@@ -388,7 +400,7 @@ function sparseTotals(
         v = values[won] + b;
         w = weights[won++] * p;
       }
-      if (k > 0 && v - nextValues[k - 1] <= tolerance) {
+      if (k > 0 && v - nextValues[k - 1] <= (integers ? 0.5 : relative * v)) {
         nextWeights[k - 1] += w;
       } else {
         if (k >= maxTotals || k >= nextValues.length) return null;
@@ -435,11 +447,18 @@ function exactDistribution(
   const atMost = new Float64Array(count);
   let running = 0;
   for (let j = 0; j < count; j++) atMost[j] = running = min(1, running + totals.weights[j]);
-  const reach = scale > 0 ? 1e-6 / scale : 1e-12 * (pipeline.absTotal + 1);
+  // A total within round-off of the target reaches it: a millionth of the smallest unit for decimal
+  // amounts (whose totals are the doubles nearest the decimals, like the targets typed), and the
+  // round-off bound of a float sum of all the terms otherwise.
+  const terms = pipeline.considered + 2;
+  const reach = (target: number) =>
+    scale > 0
+      ? 1e-6 / scale
+      : 2 * terms * U * (abs(target) + 2 * abs(pipeline.offset)) + Number.MIN_VALUE;
 
   const probabilityAtLeast = (target: number): number => {
     checkTarget(target);
-    return atLeast[lowerBound(values, target - reach)];
+    return atLeast[lowerBound(values, target - reach(target))];
   };
   return {
     deals: pipeline.considered,
@@ -480,7 +499,7 @@ function lowerBound(sorted: Float64Array, x: number): number {
 }
 
 /** Upper bound on P(N(0,1) > z) (Mills' ratio φ(z)/z, and 1/2 at z ≤ 0.8). */
-export function normalTailBound(z: number): number {
+function normalTailBound(z: number): number {
   if (z <= 0.8) return z >= 0 ? 0.5 : 1;
   return min(0.5, exp(-0.5 * z * z) / (z * sqrt(2 * PI)));
 }
