@@ -24,7 +24,7 @@
  * - A closing full stop (`3 avril 2003.`, as in the handbook) is ignored. Two-digit years are errors.
  */
 
-import type { CellValue, Reading } from "./values";
+import { type CellValue, EXCEL_ERROR_PROBLEM, isExcelError, type Reading } from "./values";
 
 /** Excel's last date, 9999-12-31. */
 const LAST_SERIAL = 2958465;
@@ -95,6 +95,7 @@ export function readDate(cell: CellValue, options?: { dayFirst?: boolean }): Rea
   if (typeof cell !== "string") return error(cell ? "TRUE" : "FALSE", "is not a date");
   const shown = cell.trim();
   if (shown === "") return { kind: "blank" };
+  if (isExcelError(shown)) return error(shown, EXCEL_ERROR_PROBLEM);
   const result = parseDateText(shown, options?.dayFirst);
   return typeof result === "number" ? { kind: "value", value: result } : error(shown, result);
 }

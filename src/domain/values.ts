@@ -107,6 +107,33 @@ export function describeProblem(
   return `${label} ${reading.shown} at ${where} ${reading.problem}`;
 }
 
+/** Excel's error values, as a cell holding a failed formula reads. */
+const EXCEL_ERRORS = new Set([
+  "#N/A",
+  "#VALUE!",
+  "#REF!",
+  "#DIV/0!",
+  "#NUM!",
+  "#NAME?",
+  "#NULL!",
+  "#CALC!",
+  "#SPILL!",
+  "#GETTING_DATA",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+]);
+
+export const EXCEL_ERROR_PROBLEM =
+  "is an error value in the cell: fix its formula or what it refers to";
+
+/** True for "#N/A", "#VALUE!" and Excel's other error values. */
+export function isExcelError(text: string): boolean {
+  return text.startsWith("#") && EXCEL_ERRORS.has(text.toUpperCase());
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 
 type Purpose = "amount" | "number" | "probability" | "share";
@@ -155,6 +182,7 @@ function readText(cell: CellValue, purpose: Purpose): TextReading {
   if (typeof cell !== "string") return error(shownOf(cell), "is not a number");
   const shown = cell.trim();
   if (shown === "") return BLANK;
+  if (isExcelError(shown)) return error(shown, EXCEL_ERROR_PROBLEM);
   const parsed = parseNumberText(shown);
   if (typeof parsed === "string") return error(shown, parsed);
   if (parsed.percent && purpose === "amount") return error(shown, "is a percentage, not an amount");

@@ -9,6 +9,7 @@ import {
   type CellValue,
   type Reading,
 } from "../../src/domain/values";
+import { readDate } from "../../src/domain/dates";
 
 const NBSP = "\u00a0";
 const NNBSP = "\u202f";
@@ -488,5 +489,29 @@ describe("properties", () => {
         }
       })
     );
+  });
+});
+
+describe("Excel error values in cells", () => {
+  it("says the cell holds an error, not that it is not a number", () => {
+    for (const code of ["#N/A", "#VALUE!", "#DIV/0!", "#REF!"]) {
+      expect(readAmount(code)).toEqual({
+        kind: "error",
+        shown: code,
+        problem: "is an error value in the cell: fix its formula or what it refers to",
+      });
+      expect(readProbability(code)).toMatchObject({
+        kind: "error",
+        problem: expect.stringMatching(/^is an error value/),
+      });
+      expect(readDate(code)).toMatchObject({
+        kind: "error",
+        problem: expect.stringMatching(/^is an error value/),
+      });
+    }
+    expect(readAmount("#1")).toMatchObject({
+      kind: "error",
+      problem: expect.not.stringMatching(/error value/),
+    });
   });
 });
