@@ -37,6 +37,7 @@ const useStyles = makeStyles({
   },
   grow: { flexGrow: 1, minWidth: "110px" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  heading: { margin: 0 },
 });
 
 /** Now as an Excel serial date-time (local time), for the snapshot's "Taken at". */
@@ -99,7 +100,9 @@ export function HistoryPanel({ host, deals, currencyFormat, busy, run }: History
 
   return (
     <div className={styles.section}>
-      <Subtitle2 as="h3">History</Subtitle2>
+      <Subtitle2 as="h3" className={styles.heading}>
+        History
+      </Subtitle2>
       <div className={styles.row}>
         <Button disabled={busy || deals.length === 0} onClick={take}>
           Take snapshot

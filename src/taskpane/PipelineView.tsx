@@ -1,4 +1,8 @@
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Body1,
   Button,
   Caption1,
@@ -44,10 +48,15 @@ const useStyles = makeStyles({
   },
   report: {
     margin: 0,
-    paddingLeft: tokens.spacingHorizontalL,
-    maxHeight: "180px",
+    padding: 0,
+    listStyleType: "none",
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    maxHeight: "240px",
     overflowY: "auto",
   },
+  heading: { margin: 0 },
   figures: {
     display: "grid",
     gridTemplateColumns: "1fr 1fr 1fr",
@@ -161,7 +170,9 @@ export function PipelineView({ host }: PipelineViewProps) {
 
   return (
     <div className={styles.section}>
-      <Subtitle2 as="h2">Pipeline</Subtitle2>
+      <Subtitle2 as="h2" className={styles.heading}>
+        Pipeline
+      </Subtitle2>
       <Body1>Select a cell in your sales table, or name its range, then read it.</Body1>
       <div className={styles.row}>
         <Button appearance="primary" disabled={!!busy} onClick={() => read({ kind: "auto" })}>
@@ -213,36 +224,52 @@ export function PipelineView({ host }: PipelineViewProps) {
             {analysis.source.tableName ? `Table ${analysis.source.tableName} · ` : ""}
             {analysis.source.address}
           </Caption1>
-          <Subtitle2 as="h3">Columns</Subtitle2>
-          <div className={styles.mapping}>
-            {PIPELINE_FIELDS.map((spec) => (
-              <Field key={spec.field} label={spec.label} size="small" required={spec.required}>
-                <Select
-                  size="small"
-                  value={
-                    analysis.mapping[spec.field] === null
-                      ? ""
-                      : String(analysis.mapping[spec.field])
-                  }
-                  onChange={(_, d) => setColumn(spec.field, d.value)}
-                >
-                  <option value="">(none)</option>
-                  {analysis.source.headers.map((h, i) => (
-                    <option key={i} value={String(i)}>
-                      {String(h ?? `Column ${i + 1}`)}
-                    </option>
+          <Accordion collapsible defaultOpenItems={analysis.missing.length > 0 ? ["columns"] : []}>
+            <AccordionItem value="columns">
+              <AccordionHeader size="small">
+                Columns: {PIPELINE_FIELDS.filter((f) => analysis.mapping[f.field] !== null).length}{" "}
+                of {PIPELINE_FIELDS.length} recognised
+              </AccordionHeader>
+              <AccordionPanel>
+                <div className={styles.mapping}>
+                  {PIPELINE_FIELDS.map((spec) => (
+                    <Field
+                      key={spec.field}
+                      label={spec.label}
+                      size="small"
+                      required={spec.required}
+                    >
+                      <Select
+                        size="small"
+                        value={
+                          analysis.mapping[spec.field] === null
+                            ? ""
+                            : String(analysis.mapping[spec.field])
+                        }
+                        onChange={(_, d) => setColumn(spec.field, d.value)}
+                      >
+                        <option value="">(none)</option>
+                        {analysis.source.headers.map((h, i) => (
+                          <option key={i} value={String(i)}>
+                            {String(h ?? `Column ${i + 1}`)}
+                          </option>
+                        ))}
+                      </Select>
+                    </Field>
                   ))}
-                </Select>
-              </Field>
-            ))}
-          </div>
+                </div>
+              </AccordionPanel>
+            </AccordionItem>
+          </Accordion>
           {analysis.missing.length > 0 && (
             <MessageBar intent="warning">
               <MessageBarBody>Choose the column for: {analysis.missing.join(", ")}.</MessageBarBody>
             </MessageBar>
           )}
 
-          <Subtitle2 as="h3">Data quality</Subtitle2>
+          <Subtitle2 as="h3" className={styles.heading}>
+            Data quality
+          </Subtitle2>
           <Body1 aria-live="polite">
             {reading.deals.length} deals read · {reading.totalRows.length} total row
             {reading.totalRows.length === 1 ? "" : "s"} left out ·{" "}
@@ -290,11 +317,13 @@ export function PipelineView({ host }: PipelineViewProps) {
             onChange={(stageTable) => change({ stageTable })}
           />
 
-          <Subtitle2 as="h3">Forecast</Subtitle2>
+          <Subtitle2 as="h3" className={styles.heading}>
+            Forecast
+          </Subtitle2>
           <div className={styles.figures}>
             <Figure label="Weighted" value={formatAmount(headline.weighted)} />
             <Figure label="Unweighted" value={formatAmount(headline.unweighted)} />
-            <Figure label="Deals" value={String(headline.deals)} />
+            <Figure label="Open deals" value={String(headline.deals)} />
             <Figure label="P10" value={formatAmount(headline.p10)} />
             <Figure label="P50" value={formatAmount(headline.p50)} />
             <Figure label="P90" value={formatAmount(headline.p90)} />

@@ -6,6 +6,11 @@ import { formatAmount } from "./format";
 const useStyles = makeStyles({
   svg: { width: "100%", height: "auto", display: "block" },
   label: { fontSize: "10px", fill: tokens.colorNeutralForeground2 },
+  amount: {
+    fontSize: "10px",
+    fill: tokens.colorNeutralForeground1,
+    fontVariantNumeric: "tabular-nums",
+  },
 });
 
 export interface WaterfallProps {
@@ -16,60 +21,91 @@ export interface WaterfallProps {
 }
 
 const ROW = 22;
-const LABEL_WIDTH = 104;
+const LABEL_WIDTH = 96;
+const AMOUNT_WIDTH = 58;
 
-/** How the weighted total moved: one horizontal bar per step, from the first snapshot to the second. */
+interface Bar {
+  readonly label: string;
+  readonly from: number;
+  readonly to: number;
+  readonly kind: "total" | "up" | "down";
+}
+
+/** The bars: the first snapshot's total, one per step that moved it, the second snapshot's total. */
+export function waterfallBars(
+  before: number,
+  after: number,
+  steps: readonly WaterfallStep[]
+): Bar[] {
+  const bars: Bar[] = [{ label: "Before", from: before, to: before, kind: "total" }];
+  let level = before;
+  for (const step of steps) {
+    if (step.delta === 0) continue;
+    bars.push({
+      label: step.label,
+      from: level,
+      to: level + step.delta,
+      kind: step.delta > 0 ? "up" : "down",
+    });
+    level += step.delta;
+  }
+  bars.push({ label: "After", from: after, to: after, kind: "total" });
+  return bars;
+}
+
+/**
+ * How the weighted total moved: one horizontal bar per step, each step's amount written beside it.
+ * The scale spans the levels the total went through (with a margin), not zero to the total, so that
+ * steps stay visible next to large totals; the totals are drawn from the scale's start.
+ */
 export function Waterfall({ before, after, steps, width = 288 }: WaterfallProps) {
   const styles = useStyles();
-  const shown = steps.filter((s) => s.delta !== 0);
-  const rows = [
-    { label: "Before", from: 0, to: before, kind: "total" as const },
-    ...(() => {
-      let level = before;
-      return shown.map((s) => {
-        const from = level;
-        level += s.delta;
-        return {
-          label: s.label,
-          from,
-          to: level,
-          kind: s.delta >= 0 ? ("up" as const) : ("down" as const),
-        };
-      });
-    })(),
-    { label: "After", from: 0, to: after, kind: "total" as const },
-  ];
-  const max = Math.max(1, ...rows.map((r) => Math.max(r.from, r.to)));
-  const min = Math.min(0, ...rows.map((r) => Math.min(r.from, r.to)));
-  const plot = width - LABEL_WIDTH - 4;
-  const x = (v: number) => LABEL_WIDTH + ((v - min) / (max - min)) * plot;
+  const bars = waterfallBars(before, after, steps);
+  const levels = bars.flatMap((b) => [b.from, b.to]);
+  const span = Math.max(...levels) - Math.min(...levels);
+  const margin = Math.max(span * 0.25, Math.abs(Math.max(...levels)) * 0.02, 1);
+  const lo = Math.min(...levels) - margin;
+  const hi = Math.max(...levels) + margin * 0.1;
+  const plot = width - LABEL_WIDTH - AMOUNT_WIDTH;
+  const x = (v: number) => LABEL_WIDTH + ((v - lo) / (hi - lo)) * plot;
   const fill = {
     total: tokens.colorBrandBackground,
     up: tokens.colorPaletteGreenBackground3,
     down: tokens.colorPaletteRedBackground3,
   };
-  const summary = rows
-    .map((r) => `${r.label}: ${formatAmount(r.kind === "total" ? r.to : r.to - r.from)}`)
-    .join("; ");
+  const amountOf = (b: Bar) =>
+    b.kind === "total"
+      ? formatAmount(b.to)
+      : `${b.to > b.from ? "+" : "−"}${formatAmount(Math.abs(b.to - b.from))}`;
+  const summary = bars.map((b) => `${b.label}: ${amountOf(b)}`).join("; ");
   return (
     <svg
       className={styles.svg}
-      viewBox={`0 0 ${width} ${rows.length * ROW + 4}`}
+      viewBox={`0 0 ${width} ${bars.length * ROW + 4}`}
       role="img"
       aria-label={`Weighted total movement. ${summary}`}
     >
-      {rows.map((r, i) => {
-        const left = x(Math.min(r.from, r.to));
-        const barWidth = Math.max(1, Math.abs(x(r.to) - x(r.from)));
-        const delta = r.kind === "total" ? r.to : r.to - r.from;
+      {bars.map((b, i) => {
+        const start = b.kind === "total" ? lo : Math.min(b.from, b.to);
+        const end = b.kind === "total" ? b.to : Math.max(b.from, b.to);
         return (
           <g key={i} transform={`translate(0 ${i * ROW + 2})`}>
             <text className={styles.label} x={0} y={14}>
-              {r.label}
+              {b.label.length > 18 ? `${b.label.slice(0, 17)}…` : b.label}
             </text>
-            <rect x={left} y={3} width={barWidth} height={ROW - 8} fill={fill[r.kind]} rx={2}>
-              <title>{`${r.label}: ${r.kind === "total" ? "" : delta >= 0 ? "+" : ""}${formatAmount(delta)}`}</title>
+            <rect
+              x={x(start)}
+              y={3}
+              width={Math.max(2, x(end) - x(start))}
+              height={ROW - 8}
+              fill={fill[b.kind]}
+              rx={2}
+            >
+              <title>{`${b.label}: ${amountOf(b)}`}</title>
             </rect>
+            <text className={styles.amount} x={width} y={14} textAnchor="end">
+              {amountOf(b)}
+            </text>
           </g>
         );
       })}
