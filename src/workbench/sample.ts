@@ -1,8 +1,9 @@
 /**
  * The workbook the workbench opens with: the handbook's own pipeline table (Tableau 399, typed as
  * text exactly as printed, total row included), a realistic pipeline of a few hundred deals made by a
- * seeded generator (the same workbook on every machine, so screenshots and demos are stable), and a
- * summary sheet whose formulas call the CARNET functions.
+ * seeded generator (the same workbook on every machine, so screenshots and demos are stable), a
+ * summary sheet whose formulas call the CARNET functions, and a product-range table with French
+ * headers for the portfolio matrix (Matrix › Read selection › Build matrix).
  */
 import type { WorkbookData } from "./workbook-data";
 
@@ -201,7 +202,59 @@ export function samplePipeline(count = 320, seed = 399, year = 2026): Deal[] {
 
 const EURO = '#,##0 "€"';
 
-/** The whole sample workbook: pipeline (as a table), the handbook's sheet and a summary of formulas. */
+export const RANGE_HEADERS = [
+  "Gamme",
+  "Volume",
+  "Marché",
+  "Part de marché",
+  "Chiffre d'affaires",
+  "Marge",
+] as const;
+
+/**
+ * The product ranges of the pipeline above as a sales manager keeps them for the matrix: units sold, the
+ * market's volume, sales and contribution margin. The market shares are the summary sheet's (volume ÷
+ * market volume, as a formula); the margins are chosen so that, at the default cut-offs (10 % and 25 %)
+ * and ABC lines (80 / 95), the ranges fall in eight different cells of the nine-box across the three
+ * zones, with three in Harvest / divest so that the handbook's warning has open deals to list. As in
+ * real workbooks, one margin is typed as text ("55 000 €") and one range loses money.
+ */
+const RANGES: {
+  name: string;
+  volume: number;
+  market: number;
+  sales: number;
+  margin: number | string;
+}[] = [
+  { name: "Analytics Suite", volume: 310, market: 1000, sales: 1350000, margin: 420000 },
+  { name: "Consulting Days", volume: 1440, market: 12000, sales: 980000, margin: 250000 },
+  { name: "Field Service App", volume: 270, market: 1000, sales: 640000, margin: 80000 },
+  { name: "Premium Support", volume: 180, market: 1000, sales: 230000, margin: "55 000 €" },
+  { name: "Data Connectors", volume: 64, market: 800, sales: 310000, margin: 150000 },
+  { name: "Hardware Kit", volume: 95, market: 1900, sales: 210000, margin: -8000 },
+  { name: "Training", volume: 440, market: 2000, sales: 120000, margin: 12000 },
+  { name: "Cloud Storage", volume: 120, market: 3000, sales: 150000, margin: 45000 },
+];
+
+/** The "Gammes" sheet's rows, header first; the market share is a formula over the row's own cells. */
+export function rangeRows(): (string | number)[][] {
+  return [
+    [...RANGE_HEADERS],
+    ...RANGES.map((r, i) => [
+      r.name,
+      r.volume,
+      r.market,
+      `=B${i + 2}/C${i + 2}`,
+      r.sales,
+      r.margin,
+    ]),
+  ];
+}
+
+/**
+ * The whole sample workbook: pipeline (as a table), the handbook's sheet, a summary of formulas and the
+ * product ranges.
+ */
 export function sampleWorkbook(): WorkbookData {
   const deals = samplePipeline();
   const last = deals.length + 1;
@@ -285,6 +338,17 @@ export function sampleWorkbook(): WorkbookData {
           { address: `B${lastRange + 2}:C${lastRange + 2}`, format: "0%" },
         ],
         bold: ["A1", "A9:E9"],
+      },
+      {
+        name: "Gammes",
+        rows: rangeRows(),
+        columnWidths: [140, 70, 80, 100, 120, 100],
+        formats: [
+          { address: `B2:C${RANGES.length + 1}`, format: "#,##0" },
+          { address: `D2:D${RANGES.length + 1}`, format: "0%" },
+          { address: `E2:F${RANGES.length + 1}`, format: EURO },
+        ],
+        bold: ["A1:F1"],
       },
     ],
   };

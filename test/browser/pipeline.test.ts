@@ -8,7 +8,7 @@
 import type { Frame, FrameLocator } from "playwright-core";
 import type { CellInput } from "../../src/workbench/workbook-data";
 import { HANDBOOK_ROWS } from "../../src/workbench/sample";
-import { openWorkbench, screenshot, type Session } from "./support/browser";
+import { openWorkbench, workbenchApi, screenshot, type Session } from "./support/browser";
 
 jest.setTimeout(60_000);
 
@@ -44,25 +44,7 @@ async function paneFrame(): Promise<Frame> {
   return frame;
 }
 
-const wb = {
-  values: (sheet: string, address: string) =>
-    session.page.evaluate(([s, a]) => window.workbench!.getValues(s, a), [sheet, address]),
-  formulas: (sheet: string, address: string) =>
-    session.page.evaluate(([s, a]) => window.workbench!.getFormulas(s, a), [sheet, address]),
-  formats: (sheet: string, address: string) =>
-    session.page.evaluate(([s, a]) => window.workbench!.getNumberFormats(s, a), [sheet, address]),
-  setCells: (sheet: string, address: string, rows: CellInput[][]) =>
-    session.page.evaluate(([s, a, r]) => window.workbench!.setCells(s, a, r), [
-      sheet,
-      address,
-      rows,
-    ] as const),
-  select: (sheet: string, address: string) =>
-    session.page.evaluate(([s, a]) => window.workbench!.select(s, a), [sheet, address]),
-  selection: () => session.page.evaluate(() => window.workbench!.selection()),
-  sheets: () => session.page.evaluate(() => window.workbench!.sheets()),
-  tables: () => session.page.evaluate(() => window.workbench!.tables()),
-};
+const wb = workbenchApi(() => session.page);
 
 /** A table's cells as the grid holds them, header first. */
 async function tableRows(name: string) {

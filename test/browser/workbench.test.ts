@@ -37,10 +37,10 @@ async function paneFrame(): Promise<Frame> {
 }
 
 describe("the sample workbook", () => {
-  it("has the pipeline, the handbook's table and a summary, the pipeline as an Excel table", async () => {
+  it("has the pipeline, the handbook's table, a summary and product ranges, the pipeline as an Excel table", async () => {
     const { page } = session;
     const sheets = await page.evaluate(() => window.workbench!.sheets());
-    expect(sheets).toEqual(["Pipeline", "Carnet commercial", "Summary"]);
+    expect(sheets).toEqual(["Pipeline", "Carnet commercial", "Summary", "Gammes"]);
     const tables = await page.evaluate(() => window.workbench!.tables());
     expect(tables).toHaveLength(1);
     expect(tables[0]).toMatchObject({

@@ -11,6 +11,7 @@ import * as os from "os";
 import * as path from "path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { serveStatic, WORKBENCH_DIR, type StaticServer } from "../../../scripts/serve-workbench";
+import type { CellInput } from "../../../src/workbench/workbook-data";
 
 export const ROOT = path.resolve(__dirname, "../../..");
 export const SCREENSHOTS = path.join(ROOT, "build/screenshots");
@@ -123,4 +124,28 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SCREENSHOTS, name);
   await page.screenshot({ path: file });
   return file;
+}
+
+/** window.workbench from the test's side, as plain data (the page comes later, from beforeAll). */
+export function workbenchApi(page: () => Page) {
+  return {
+    values: (sheet: string, address: string) =>
+      page().evaluate(([s, a]) => window.workbench!.getValues(s, a), [sheet, address]),
+    formulas: (sheet: string, address: string) =>
+      page().evaluate(([s, a]) => window.workbench!.getFormulas(s, a), [sheet, address]),
+    formats: (sheet: string, address: string) =>
+      page().evaluate(([s, a]) => window.workbench!.getNumberFormats(s, a), [sheet, address]),
+    setCells: (sheet: string, address: string, rows: CellInput[][]) =>
+      page().evaluate(([s, a, r]) => window.workbench!.setCells(s, a, r), [
+        sheet,
+        address,
+        rows,
+      ] as const),
+    select: (sheet: string, address: string) =>
+      page().evaluate(([s, a]) => window.workbench!.select(s, a), [sheet, address]),
+    selection: () => page().evaluate(() => window.workbench!.selection()),
+    sheets: () => page().evaluate(() => window.workbench!.sheets()),
+    tables: () => page().evaluate(() => window.workbench!.tables()),
+    charts: () => page().evaluate(() => window.workbench!.charts()),
+  };
 }
