@@ -15,7 +15,6 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  ProgressBar,
   Select,
   Subtitle2,
   tokens,
@@ -28,14 +27,15 @@ import type {
   StrengthMeasure,
 } from "../domain/portfolio";
 import { DEFAULT_STRENGTH_CUTS, PORTFOLIO_FIELDS } from "../domain/portfolio";
-import { Cancelled } from "../excel/progress";
+import { SourcePicker, TaskStatus, useLongTask } from "./longTask";
 import type { CarnetSettings } from "../excel/settings";
 import type { SourceChoice, SourceData } from "../excel/source";
-import { timestamp } from "./format";
+import { formatAmount, timestamp } from "./format";
 import type { MatrixHost } from "./matrixHost";
 import {
   analyseRangeTable,
   analyseWonDeals,
+  harvestGroups,
   harvestLines,
   type InputReading,
   type MatrixAnalysis,
@@ -75,20 +75,20 @@ const useStyles = makeStyles({
   },
   list: {
     margin: 0,
-    paddingLeft: tokens.spacingHorizontalL,
+    padding: 0,
+    listStyleType: "none",
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
     maxHeight: "180px",
     overflowY: "auto",
   },
+  group: { marginTop: tokens.spacingVerticalXS, "& > summary": { cursor: "pointer" } },
   muted: { color: tokens.colorNeutralForeground3 },
+  heading: { margin: 0 },
   // Fluent's Input keeps a minimum width that would overflow a 320 px pane in two or three columns.
   input: { minWidth: 0, width: "100%" },
 });
-
-interface Busy {
-  readonly phase: string;
-  readonly done: number;
-  readonly total: number;
-}
 
 export interface MatrixViewProps {
   readonly host: MatrixHost;
@@ -109,11 +109,9 @@ export function MatrixView({ host }: MatrixViewProps) {
   const styles = useStyles();
   const [settings, setSettings] = React.useState<CarnetSettings>({});
   const [read, setRead] = React.useState<Read | null>(null);
-  const [address, setAddress] = React.useState("");
-  const [busy, setBusy] = React.useState<Busy | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
+  const task = useLongTask();
+  const { busy, run, progress, setError } = task;
   const [built, setBuilt] = React.useState<{ sheet: string; message: string } | null>(null);
-  const abort = React.useRef<AbortController | null>(null);
 
   React.useEffect(() => {
     host.loadSettings().then(setSettings, (e) => setError(String(e?.message ?? e)));
@@ -126,22 +124,6 @@ export function MatrixView({ host }: MatrixViewProps) {
     () => (analysis ? harvestLines(analysis.rows, pipeline) : []),
     [analysis, pipeline]
   );
-
-  async function run(phase: string, task: (signal: AbortSignal) => Promise<void>) {
-    const controller = new AbortController();
-    abort.current = controller;
-    setError(null);
-    setBusy({ phase, done: 0, total: 0 });
-    try {
-      await task(controller.signal);
-    } catch (e) {
-      setError(e instanceof Cancelled ? e.message : String((e as Error)?.message ?? e));
-    } finally {
-      setBusy(null);
-      abort.current = null;
-    }
-  }
-  const progress = (phase: string, done: number, total: number) => setBusy({ phase, done, total });
 
   async function saveMatrix(changes: Partial<StoredMatrixSettings>) {
     try {
@@ -182,6 +164,12 @@ export function MatrixView({ host }: MatrixViewProps) {
     });
   }
 
+  // After a build the nine-box is what the manager came for: bring it into view.
+  const nineBox = React.useRef<HTMLDivElement | null>(null);
+  React.useEffect(() => {
+    if (built) nineBox.current?.scrollIntoView?.({ behavior: "smooth", block: "start" });
+  }, [built]);
+
   async function build() {
     if (!analysis) return;
     await run("Writing", async (signal) => {
@@ -210,57 +198,26 @@ export function MatrixView({ host }: MatrixViewProps) {
 
   return (
     <div className={styles.section}>
-      <Subtitle2 as="h2">Portfolio matrix</Subtitle2>
+      <Subtitle2 as="h2" className={styles.heading}>
+        Portfolio matrix
+      </Subtitle2>
       <Body1>
         Strength is each range&apos;s market share; attractiveness is the ABC class of its
         contribution margin. Select a cell in your product-range table, or build the ranges from won
         deals.
       </Body1>
-      <div className={styles.row}>
-        <Button appearance="primary" disabled={!!busy} onClick={() => readTable({ kind: "auto" })}>
-          Read selection
-        </Button>
-        {saved && (
-          <Button disabled={!!busy} onClick={() => readTable(saved)}>
-            Read {saved.kind === "table" ? saved.name : "last range"}
+      <SourcePicker
+        busy={!!busy}
+        saved={saved}
+        onRead={(choice) => void readTable(choice)}
+        placeholder="Sheet1!A1:F20"
+        extra={
+          <Button disabled={!!busy} onClick={readWonDeals}>
+            From won deals
           </Button>
-        )}
-        <Button disabled={!!busy} onClick={readWonDeals}>
-          From won deals
-        </Button>
-      </div>
-      <div className={styles.row}>
-        <Field label="Or a range" className={styles.grow}>
-          <Input
-            value={address}
-            placeholder="Sheet1!A1:F20"
-            onChange={(_, d) => setAddress(d.value)}
-          />
-        </Field>
-        <Button
-          disabled={!!busy || address.trim() === ""}
-          onClick={() => readTable({ kind: "range", address: address.trim() })}
-        >
-          Read range
-        </Button>
-      </div>
-
-      {busy && (
-        <Field
-          validationMessage={`${busy.phase}${busy.total ? ` ${busy.done.toLocaleString()} of ${busy.total.toLocaleString()} rows` : "…"}`}
-          validationState="none"
-        >
-          <ProgressBar value={busy.total ? busy.done / busy.total : undefined} />
-          <Button size="small" onClick={() => abort.current?.abort()}>
-            Cancel
-          </Button>
-        </Field>
-      )}
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
+        }
+      />
+      <TaskStatus task={task} />
 
       {analysis && (
         <>
@@ -272,7 +229,9 @@ export function MatrixView({ host }: MatrixViewProps) {
 
           {analysis.origin === "table" ? (
             <>
-              <Subtitle2 as="h3">Columns</Subtitle2>
+              <Subtitle2 as="h3" className={styles.heading}>
+                Columns
+              </Subtitle2>
               <div className={styles.pair}>
                 {PORTFOLIO_FIELDS.map((spec) => (
                   <Field key={spec.field} label={spec.label} size="small" required={spec.required}>
@@ -309,7 +268,9 @@ export function MatrixView({ host }: MatrixViewProps) {
             </MessageBar>
           )}
 
-          <Subtitle2 as="h3">Data quality</Subtitle2>
+          <Subtitle2 as="h3" className={styles.heading}>
+            Data quality
+          </Subtitle2>
           <Body1 aria-live="polite">
             {analysis.ranges.length} range{analysis.ranges.length === 1 ? "" : "s"} read
             {analysis.totalRows.length > 0
@@ -352,7 +313,11 @@ export function MatrixView({ host }: MatrixViewProps) {
 
           {analysis.rows.length > 0 && (
             <>
-              <Subtitle2 as="h3">Nine-box</Subtitle2>
+              <div ref={nineBox}>
+                <Subtitle2 as="h3" className={styles.heading}>
+                  Nine-box
+                </Subtitle2>
+              </div>
               <NineBox
                 rows={analysis.rows}
                 measure={analysis.settings.measure}
@@ -451,7 +416,9 @@ function SettingsForm(props: {
   );
   return (
     <>
-      <Subtitle2 as="h3">Settings</Subtitle2>
+      <Subtitle2 as="h3" className={styles.heading}>
+        Settings
+      </Subtitle2>
       <Field label="Strength measure" size="small">
         <Select
           size="small"
@@ -502,7 +469,9 @@ function MarketFiguresForm(props: {
   if (names.length === 0) return <Body1>No won deal with a product in CarnetPipeline yet.</Body1>;
   return (
     <>
-      <Subtitle2 as="h3">Market figures</Subtitle2>
+      <Subtitle2 as="h3" className={styles.heading}>
+        Market figures
+      </Subtitle2>
       <Caption1 className={styles.muted}>
         Sales are the won deals&apos; amounts; give each range&apos;s market volume (or share) and
         its contribution margin.
@@ -571,19 +540,27 @@ function HarvestWarning(props: {
           Open deals on ranges in the Harvest / divest zone; the next forecast build flags them in
           CarnetPipeline&apos;s Issues column.
         </div>
-        <ul className={styles.list}>
-          {lines.map((line) => (
-            <li key={line.address}>
-              <Link
-                as="button"
-                onClick={() => void onSelect(line.address)}
-                title={`Select ${line.address}`}
-              >
-                {line.text}
-              </Link>
-            </li>
-          ))}
-        </ul>
+        {harvestGroups(lines).map((group) => (
+          <details key={group.range} className={styles.group}>
+            <summary>
+              {group.range}: {group.lines.length} {group.lines.length === 1 ? "deal" : "deals"},{" "}
+              {formatAmount(group.amount)}
+            </summary>
+            <ul className={styles.list}>
+              {group.lines.map((line) => (
+                <li key={line.address}>
+                  <Link
+                    as="button"
+                    onClick={() => void onSelect(line.address)}
+                    title={`Select ${line.address}`}
+                  >
+                    {line.text}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </details>
+        ))}
       </MessageBarBody>
     </MessageBar>
   );

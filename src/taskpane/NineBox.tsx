@@ -30,7 +30,7 @@ const useStyles = makeStyles({
     fontSize: "10px",
     fontWeight: tokens.fontWeightSemibold,
   },
-  zoneName: { fill: tokens.colorNeutralForeground2, fontSize: "8px", fontStyle: "italic" },
+  zoneName: { fill: tokens.colorNeutralForeground2, fontSize: "9px" },
   invest: { fill: tokens.colorPaletteGreenBackground2, stroke: tokens.colorPaletteGreenBorder2 },
   selectivity: {
     fill: tokens.colorPaletteYellowBackground2,
@@ -202,7 +202,7 @@ export function NineBox({ rows, measure, onSelect }: NineBoxProps) {
                       x={item.x - 2}
                       y={item.y - 1}
                       width={cell.width - 2 * g.padding + 4}
-                      height={g.itemHeight - 2}
+                      height={item.height - 2}
                       rx={3}
                       fillOpacity={isFocused || isHovered ? 1 : 0}
                       strokeOpacity={isFocused || isHovered ? 1 : 0}
@@ -218,7 +218,11 @@ export function NineBox({ rows, measure, onSelect }: NineBoxProps) {
                       x={item.x + 10}
                       y={item.y + g.itemHeight / 2 + 1.5}
                     >
-                      {item.label}
+                      {item.lines.map((line, k) => (
+                        <tspan key={k} x={item.x + 10} dy={k === 0 ? 0 : g.labelLineHeight}>
+                          {line}
+                        </tspan>
+                      ))}
                     </text>
                   </g>
                 );

@@ -7,13 +7,11 @@ import {
   Button,
   Caption1,
   Field,
-  Input,
   Link,
   makeStyles,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
-  ProgressBar,
   Select,
   Subtitle2,
   tokens,
@@ -22,7 +20,7 @@ import * as React from "react";
 import { PIPELINE_FIELDS, type PipelineField } from "../domain/columns";
 import type { PeriodKind } from "../domain/pipeline";
 import { currencyFormatFor } from "../excel/forecastPlan";
-import { Cancelled } from "../excel/progress";
+import { SourcePicker, TaskStatus, useLongTask } from "./longTask";
 import type { CarnetSettings } from "../excel/settings";
 import type { SourceChoice } from "../excel/source";
 import { formatAmount, formatPercent, timestamp } from "./format";
@@ -68,12 +66,6 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-interface Busy {
-  readonly phase: string;
-  readonly done: number;
-  readonly total: number;
-}
-
 export interface PipelineViewProps {
   readonly host: CarnetHost;
 }
@@ -83,34 +75,14 @@ const PERIODS: PeriodKind[] = ["month", "quarter", "semester", "year"];
 export function PipelineView({ host }: PipelineViewProps) {
   const styles = useStyles();
   const [settings, setSettings] = React.useState<CarnetSettings>({});
-  const [address, setAddress] = React.useState("");
   const [analysis, setAnalysis] = React.useState<PipelineAnalysis | null>(null);
-  const [busy, setBusy] = React.useState<Busy | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
+  const task = useLongTask();
+  const { busy, run, progress, setError } = task;
   const [built, setBuilt] = React.useState<string | null>(null);
-  const abort = React.useRef<AbortController | null>(null);
 
   React.useEffect(() => {
     host.loadSettings().then(setSettings, (e) => setError(String(e?.message ?? e)));
   }, [host]);
-
-  /** Runs a long task with progress and cancellation; errors land in the message bar. */
-  async function run(phase: string, task: (signal: AbortSignal) => Promise<void>) {
-    const controller = new AbortController();
-    abort.current = controller;
-    setError(null);
-    setBusy({ phase, done: 0, total: 0 });
-    try {
-      await task(controller.signal);
-    } catch (e) {
-      setError(e instanceof Cancelled ? e.message : String((e as Error)?.message ?? e));
-    } finally {
-      setBusy(null);
-      abort.current = null;
-    }
-  }
-
-  const progress = (phase: string, done: number, total: number) => setBusy({ phase, done, total });
 
   async function read(choice: SourceChoice) {
     await run("Reading", async (signal) => {
@@ -174,49 +146,13 @@ export function PipelineView({ host }: PipelineViewProps) {
         Pipeline
       </Subtitle2>
       <Body1>Select a cell in your sales table, or name its range, then read it.</Body1>
-      <div className={styles.row}>
-        <Button appearance="primary" disabled={!!busy} onClick={() => read({ kind: "auto" })}>
-          Read selection
-        </Button>
-        {saved && (
-          <Button disabled={!!busy} onClick={() => read(saved)}>
-            Read{" "}
-            {saved.kind === "table" ? saved.name : saved.kind === "range" ? "last range" : "again"}
-          </Button>
-        )}
-      </div>
-      <div className={styles.row}>
-        <Field label="Or a range" className={styles.grow}>
-          <Input
-            value={address}
-            placeholder="Sheet1!A1:F200"
-            onChange={(_, d) => setAddress(d.value)}
-          />
-        </Field>
-        <Button
-          disabled={!!busy || address.trim() === ""}
-          onClick={() => read({ kind: "range", address: address.trim() })}
-        >
-          Read range
-        </Button>
-      </div>
-
-      {busy && (
-        <Field
-          validationMessage={`${busy.phase}${busy.total ? ` ${busy.done.toLocaleString()} of ${busy.total.toLocaleString()} rows` : "…"}`}
-          validationState="none"
-        >
-          <ProgressBar value={busy.total ? busy.done / busy.total : undefined} />
-          <Button size="small" onClick={() => abort.current?.abort()}>
-            Cancel
-          </Button>
-        </Field>
-      )}
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
+      <SourcePicker
+        busy={!!busy}
+        saved={saved}
+        onRead={(choice) => void read(choice)}
+        placeholder="Sheet1!A1:F200"
+      />
+      <TaskStatus task={task} />
 
       {analysis && reading && headline && (
         <>

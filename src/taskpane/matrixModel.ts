@@ -349,7 +349,28 @@ export interface HarvestLine {
   /** The deal's row in CarnetPipeline. */
   readonly address: string;
   readonly range: string;
+  readonly amount: number | null;
   readonly text: string;
+}
+
+export interface HarvestGroup {
+  readonly range: string;
+  readonly lines: readonly HarvestLine[];
+  /** Σ of the deals' amounts (deals without one add nothing). */
+  readonly amount: number;
+}
+
+/** The warning's lines by range, largest amount first: a manager reads ranges, then opens the deals. */
+export function harvestGroups(lines: readonly HarvestLine[]): HarvestGroup[] {
+  const groups = new Map<string, HarvestLine[]>();
+  for (const line of lines) groups.set(line.range, [...(groups.get(line.range) ?? []), line]);
+  return [...groups]
+    .map(([range, members]) => ({
+      range,
+      lines: members,
+      amount: members.reduce((sum, l) => sum + (l.amount ?? 0), 0),
+    }))
+    .sort((a, b) => b.amount - a.amount || a.range.localeCompare(b.range));
 }
 
 /** Open deals in CarnetPipeline on ranges in the Harvest / divest zone: "opportunities that may not fit the plan". */
@@ -364,6 +385,7 @@ export function harvestLines(
     return {
       address: pipelineRowAddress(pipeline, deal.row),
       range,
+      amount: deal.amount,
       text: `${who}${amount} on ${range}: Harvest / divest zone`,
     };
   });
@@ -403,8 +425,11 @@ export interface NineBoxItem {
   readonly order: number;
   readonly x: number;
   readonly y: number;
-  /** The name as drawn, shortened to fit the cell. */
+  /** The name as drawn: wrapped on up to two lines, the second shortened to fit the cell. */
   readonly label: string;
+  readonly lines: readonly string[];
+  /** Height taken in the cell (one line or two). */
+  readonly height: number;
 }
 
 export interface NineBoxCell {
@@ -445,8 +470,21 @@ export const NINE_BOX_GEOMETRY = {
   itemHeight: 16,
   minRowHeight: 76,
   charsPerLine: 15,
-  labelChars: 13,
+  labelChars: 14,
+  labelLines: 2,
+  labelLineHeight: 11,
 } as const;
+
+/** A range's name on at most `most` lines of `max` characters; what does not fit ends in "…". */
+export function labelLines(name: string, max: number, most: number): string[] {
+  const lines = wrapWords(name, max).map((line) => shorten(line, max));
+  if (lines.length <= most) return lines;
+  const kept = lines.slice(0, most);
+  // Greedy wrapping put the next word on a new line because it did not fit: the last kept line
+  // plus it is longer than `max`, so shortening always shows the "…".
+  kept[most - 1] = shorten(`${kept[most - 1]} ${lines[most]}`, max);
+  return kept;
+}
 
 /** Greedy word wrap to at most `max` characters per line (a longer word keeps its own line). */
 export function wrapWords(text: string, max: number): string[] {
@@ -490,19 +528,32 @@ export function nineBoxLayout(rows: readonly MatrixRow[]): NineBoxLayout {
     const names = boxes.map((b) => wrapWords(b.cell, g.charsPerLine));
     const nameHeight = Math.max(...names.map((n) => n.length)) * g.lineHeight;
     const headerHeight = g.padding + nameHeight + g.lineHeight + g.padding; // the name, then the zone
-    const most = Math.max(...boxes.map((b) => inCell(b.strength, b.attractiveness).length));
-    const height = Math.max(g.minRowHeight, headerHeight + most * g.itemHeight + g.padding);
+    const itemLines = (row: MatrixRow) => labelLines(row.range.name, g.labelChars, g.labelLines);
+    const itemHeight = (lines: readonly string[]) =>
+      g.itemHeight + (lines.length - 1) * g.labelLineHeight;
+    const tallest = Math.max(
+      ...boxes.map((b) =>
+        inCell(b.strength, b.attractiveness).reduce((h, r) => h + itemHeight(itemLines(r)), 0)
+      )
+    );
+    const height = Math.max(g.minRowHeight, headerHeight + tallest + g.padding);
     boxes.forEach((box, c) => {
       const x = g.left + c * cellWidth;
-      const items = inCell(box.strength, box.attractiveness).map((row, k) => {
+      let itemY = y + headerHeight;
+      const items = inCell(box.strength, box.attractiveness).map((row) => {
         order.push(row);
-        return {
+        const lines = itemLines(row);
+        const item = {
           row,
           order: order.length - 1,
           x: x + g.padding,
-          y: y + headerHeight + k * g.itemHeight,
-          label: shorten(row.range.name, g.labelChars),
+          y: itemY,
+          label: lines.join(" "),
+          lines,
+          height: itemHeight(lines),
         };
+        itemY += item.height;
+        return item;
       });
       cells.push({ ...box, x, y, width: cellWidth, height, nameLines: names[c], items });
     });

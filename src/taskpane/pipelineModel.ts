@@ -11,7 +11,7 @@ import {
   recogniseColumns,
 } from "../domain/columns";
 import { type ForecastFigures, forecastFigures } from "../domain/forecast";
-import type { Deal } from "../domain/deal";
+import { type Deal, isOpen } from "../domain/deal";
 import { issueText, type PipelineReading, readPipelineRows } from "../domain/pipelineTable";
 import { harvestWarning, rangeKey } from "../domain/portfolio";
 import { DEFAULT_STAGE_TABLE } from "../domain/stages";
@@ -75,8 +75,9 @@ export function analysePipeline(
 }
 
 /**
- * The handbook's warning for the pipeline's Issues column: deals on product ranges the matrix puts in
- * the Harvest / divest zone (names as rangeKey) are flagged, never hidden. By deal row.
+ * The handbook's warning for the pipeline's Issues column: open deals (opportunities; a won deal is
+ * history) on product ranges the matrix puts in the Harvest / divest zone (names as rangeKey) are
+ * flagged, never hidden — the same deals the Matrix tab counts. By deal row.
  */
 export function harvestIssues(
   deals: readonly Deal[],
@@ -84,7 +85,7 @@ export function harvestIssues(
 ): Map<number, string> {
   const issues = new Map<number, string>();
   for (const deal of deals)
-    if (deal.product && harvest.has(rangeKey(deal.product)))
+    if (isOpen(deal) && deal.product && harvest.has(rangeKey(deal.product)))
       issues.set(deal.row, harvestWarning(deal.product));
   return issues;
 }

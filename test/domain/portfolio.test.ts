@@ -23,6 +23,7 @@ import {
   unassignedWonDeals,
 } from "../../src/domain/portfolio";
 import type { CellValue } from "../../src/domain/values";
+import { TEN_RANGES, RANGE_HEADERS_FR } from "../support/ten-ranges";
 
 // ---------------------------------------------------------------------------------------------------------------
 // The ten-range workbook, typed as a sales manager would: one loss-making range (Foxtrot), two equal
@@ -37,22 +38,7 @@ const HEADERS_EN = [
   "Sales",
   "Contribution margin",
 ];
-const HEADERS_FR = ["Gamme", "Volume", "Marché", "Part de marché", "Chiffre d'affaires", "Marge"];
-
-const TEN_RANGES: CellValue[][] = [
-  ["Alpha", 300, 1000, "", 450000, 90000],
-  ["Bravo", 150, 1000, "", 300000, 60000],
-  ["Charlie", 60, 500, "", 80000, "12 500 €"],
-  ["Delta", 250, 1000, "", 120000, 20000],
-  ["Echo", "", "", "8 %", 110000, 20000],
-  ["", null, "", "", "", ""],
-  ["Foxtrot", 200, 1000, "", 90000, -5000],
-  ["Golf Élite", 30, 500, "", 40000, 8000],
-  ["Hotel", 120, "", "", 30000, 5000],
-  ["India", 60, 200, "30 %", 20000, 3000],
-  ["Juliet", 50, 1000, "", 10000, 1500],
-  ["Total", 1220, "", "", 1250000, 215000],
-];
+const HEADERS_FR = RANGE_HEADERS_FR;
 
 function readTen(headers = HEADERS_EN) {
   return readPortfolioRows(TEN_RANGES, recogniseColumns(headers, PORTFOLIO_FIELDS));

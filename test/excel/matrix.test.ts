@@ -17,24 +17,12 @@ import {
   type WorkbookBackend,
 } from "../../src/workbench/sim";
 import { carnetEngine } from "../support/carnet-engine";
+import { RANGE_HEADERS_FR, TEN_RANGES_IN_CELLS } from "../support/ten-ranges";
 
 // The ten ranges: one loss-making (Foxtrot), two equal margins (Delta, Echo), a text margin
 // "12 500 €" (Charlie), a blank market volume (Hotel), a share typed as text (Echo), a blank row, a total.
-const HEADERS = ["Gamme", "Volume", "Marché", "Part de marché", "Chiffre d'affaires", "Marge"];
-const TEN: CellValue[][] = [
-  ["Alpha", 300, 1000, "", 450000, 90000],
-  ["Bravo", 150, 1000, "", 300000, 60000],
-  ["Charlie", 60, 500, "", 80000, "12 500 €"],
-  ["Delta", 250, 1000, "", 120000, 20000],
-  ["Echo", "", "", "8 %", 110000, 20000],
-  ["", null, "", "", "", ""],
-  ["Foxtrot", 200, 1000, "", 90000, -5000],
-  ["Golf Élite", 30, 500, "", 40000, 8000],
-  ["Hotel", 120, "", "", 30000, 5000],
-  ["India", 60, 200, 0.3, 20000, 3000],
-  ["Juliet", 50, 1000, "", 10000, 1500],
-  ["Total", 1220, "", "", 1250000, 215000],
-];
+const HEADERS = RANGE_HEADERS_FR;
+const TEN: CellValue[][] = TEN_RANGES_IN_CELLS;
 const NAMES = [
   "Alpha",
   "Bravo",

@@ -32,6 +32,7 @@ import {
 } from "../../src/excel/matrixPlan";
 import type { SourceData } from "../../src/excel/source";
 import { carnetEngine } from "../support/carnet-engine";
+import { TEN_RANGES_IN_CELLS } from "../support/ten-ranges";
 
 const HEADERS = [
   "Product range",
@@ -41,20 +42,7 @@ const HEADERS = [
   "Sales",
   "Contribution margin",
 ];
-const TEN: CellValue[][] = [
-  ["Alpha", 300, 1000, "", 450000, 90000],
-  ["Bravo", 150, 1000, "", 300000, 60000],
-  ["Charlie", 60, 500, "", 80000, "12 500 €"],
-  ["Delta", 250, 1000, "", 120000, 20000],
-  ["Echo", "", "", "8 %", 110000, 20000],
-  ["", null, "", "", "", ""],
-  ["Foxtrot", 200, 1000, "", 90000, -5000],
-  ["Golf Élite", 30, 500, "", 40000, 8000],
-  ["Hotel", 120, "", "", 30000, 5000],
-  ["India", 60, 200, 0.3, 20000, 3000],
-  ["Juliet", 50, 1000, "", 10000, 1500],
-  ["Total", 1220, "", "", 1250000, 215000],
-];
+const TEN = TEN_RANGES_IN_CELLS;
 
 /** A source table on sheet "Products" with its header in A1. */
 function sourceOf(
@@ -424,7 +412,7 @@ describe("the charts' plans", () => {
   it("give the bubble chart one series per range, named after it, then the two cut-off marks", () => {
     expect(bubble.rangeSeries).toBe(10);
     expect(bubble.series.map((s) => s.name)).toEqual([
-      ...TEN.filter((r) => r[0] !== "" && r[0] !== "Total").map((r) => r[0]),
+      ...TEN.filter((r) => r[0] !== null && r[0] !== "Total").map((r) => r[0]),
       "Weak | Medium",
       "Medium | Strong",
     ]);

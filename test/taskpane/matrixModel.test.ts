@@ -8,6 +8,7 @@ import { formatAmount } from "../../src/taskpane/format";
 import {
   analyseRangeTable,
   analyseWonDeals,
+  harvestGroups,
   harvestLines,
   MATRIX_KEY,
   matrixBuildOf,
@@ -25,24 +26,12 @@ import {
   unplacedReason,
   wrapWords,
 } from "../../src/taskpane/matrixModel";
+import { TEN_RANGES, RANGE_HEADERS_FR } from "../support/ten-ranges";
 
 // The issue's ten ranges under French headers, on sheet "Gammes" with the header in B2 (not A1, so that
 // addresses are checked against the table's own corner).
-const HEADERS = ["Gamme", "Volume", "Marché", "Part de marché", "Chiffre d'affaires", "Marge"];
-const TEN: CellValue[][] = [
-  ["Alpha", 300, 1000, "", 450000, 90000],
-  ["Bravo", 150, 1000, "", 300000, 60000],
-  ["Charlie", 60, 500, "", 80000, "12 500 €"],
-  ["Delta", 250, 1000, "", 120000, 20000],
-  ["Echo", "", "", "8 %", 110000, 20000],
-  ["", null, "", "", "", ""],
-  ["Foxtrot", 200, 1000, "", 90000, -5000],
-  ["Golf Élite", 30, 500, "", 40000, 8000],
-  ["Hotel", 120, "", "", 30000, 5000],
-  ["India", 60, 200, "30 %", 20000, 3000],
-  ["Juliet", 50, 1000, "", 10000, 1500],
-  ["Total", 1220, "", "", 1250000, 215000],
-];
+const HEADERS = RANGE_HEADERS_FR;
+const TEN = TEN_RANGES;
 
 function table(
   headers: CellValue[],
@@ -275,17 +264,26 @@ describe("the handbook's warning", () => {
       { company: "Gamma", product: "Juliet", amount: 800, category: "Won" },
       { company: "Delta", product: "JULIET", amount: 900, category: "Best case" },
     ]);
-    expect(harvestLines(rows, deals)).toEqual([
+    const lines = harvestLines(rows, deals);
+    expect(lines).toEqual([
       {
         address: "'Carnet Pipeline'!A4:N4",
         range: "Golf Élite",
+        amount: 12000,
         text: `Alpha SA (${formatAmount(12000)}) on Golf Élite: Harvest / divest zone`,
       },
       {
         address: "'Carnet Pipeline'!A7:N7",
         range: "Juliet",
+        amount: 900,
         text: `Delta (${formatAmount(900)}) on Juliet: Harvest / divest zone`,
       },
+    ]);
+    // The pane shows them by range, largest amount first.
+    const groups = harvestGroups([...lines, { ...lines[1], address: "x", amount: 20000 }]);
+    expect(groups.map((g) => [g.range, g.lines.length, g.amount])).toEqual([
+      ["Juliet", 2, 20900],
+      ["Golf Élite", 1, 12000],
     ]);
   });
 
@@ -397,9 +395,15 @@ describe("the nine-box grid", () => {
         i === 0 ? { ...r, range: { ...r.range, name: "A very long product range name" } } : r
       )
     );
-    const label = long.cells[0].items[0].label;
-    expect(label.length).toBeLessThanOrEqual(NINE_BOX_GEOMETRY.labelChars);
-    expect(label.endsWith("…")).toBe(true);
+    const item = long.cells[0].items[0];
+    expect(item.lines).toEqual(["A very long", "product range…"]);
+    for (const line of item.lines)
+      expect(line.length).toBeLessThanOrEqual(NINE_BOX_GEOMETRY.labelChars);
+    expect(item.height).toBeGreaterThan(NINE_BOX_GEOMETRY.itemHeight);
+    // Names that fit one line keep it whole.
+    expect(
+      long.cells[0].items.slice(1).every((i) => i.lines.length === 1 && !i.label.endsWith("…"))
+    ).toBe(true);
   });
 
   it("lets the arrow keys reach every range, and Home and End the ends", () => {

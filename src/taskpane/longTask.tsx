@@ -1,0 +1,143 @@
+/**
+ * What the pane's views share around Excel work: a long task with progress and cancellation, its status
+ * line, and the source picker (read the selection, the last source, or a typed range).
+ */
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  tokens,
+} from "@fluentui/react-components";
+import * as React from "react";
+import { Cancelled, type Progress } from "../excel/progress";
+import type { SourceChoice } from "../excel/source";
+
+const useStyles = makeStyles({
+  row: {
+    display: "flex",
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: "end",
+    flexWrap: "wrap",
+  },
+  grow: { flexGrow: 1, minWidth: "120px" },
+});
+
+export interface Busy {
+  readonly phase: string;
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface LongTask {
+  readonly busy: Busy | null;
+  readonly error: string | null;
+  readonly setError: (error: string | null) => void;
+  /** Runs a task with progress and cancellation; its error lands in the status line. */
+  readonly run: (phase: string, task: (signal: AbortSignal) => Promise<void>) => Promise<void>;
+  readonly progress: Progress;
+  readonly cancel: () => void;
+}
+
+export function useLongTask(): LongTask {
+  const [busy, setBusy] = React.useState<Busy | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  const abort = React.useRef<AbortController | null>(null);
+
+  const run = React.useCallback(
+    async (phase: string, task: (signal: AbortSignal) => Promise<void>) => {
+      const controller = new AbortController();
+      abort.current = controller;
+      setError(null);
+      setBusy({ phase, done: 0, total: 0 });
+      try {
+        await task(controller.signal);
+      } catch (e) {
+        setError(e instanceof Cancelled ? e.message : String((e as Error)?.message ?? e));
+      } finally {
+        setBusy(null);
+        abort.current = null;
+      }
+    },
+    []
+  );
+  const progress = React.useCallback<Progress>(
+    (phase, done, total) => setBusy({ phase, done, total }),
+    []
+  );
+  const cancel = React.useCallback(() => abort.current?.abort(), []);
+  return { busy, error, setError, run, progress, cancel };
+}
+
+/** The progress bar with Cancel while a task runs, and the last error. */
+export function TaskStatus({ task }: { readonly task: LongTask }) {
+  const { busy, error } = task;
+  return (
+    <>
+      {busy && (
+        <Field
+          validationMessage={`${busy.phase}${busy.total ? ` ${busy.done.toLocaleString()} of ${busy.total.toLocaleString()} rows` : "…"}`}
+          validationState="none"
+        >
+          <ProgressBar value={busy.total ? busy.done / busy.total : undefined} />
+          <Button size="small" onClick={task.cancel}>
+            Cancel
+          </Button>
+        </Field>
+      )}
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+    </>
+  );
+}
+
+export interface SourcePickerProps {
+  readonly busy: boolean;
+  /** The source read last time, offered again. */
+  readonly saved: SourceChoice | undefined;
+  readonly onRead: (choice: SourceChoice) => void;
+  readonly placeholder: string;
+  /** Another way in, beside the buttons (the matrix reads won deals). */
+  readonly extra?: React.ReactNode;
+}
+
+export function SourcePicker({ busy, saved, onRead, placeholder, extra }: SourcePickerProps) {
+  const styles = useStyles();
+  const [address, setAddress] = React.useState("");
+  return (
+    <>
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={busy} onClick={() => onRead({ kind: "auto" })}>
+          Read selection
+        </Button>
+        {saved && saved.kind !== "auto" && (
+          <Button disabled={busy} onClick={() => onRead(saved)}>
+            Read {saved.kind === "table" ? saved.name : "last range"}
+          </Button>
+        )}
+        {extra}
+      </div>
+      <div className={styles.row}>
+        <Field label="Or a range" className={styles.grow}>
+          <Input
+            value={address}
+            placeholder={placeholder}
+            onChange={(_, d) => setAddress(d.value)}
+          />
+        </Field>
+        <Button
+          disabled={busy || address.trim() === ""}
+          onClick={() => onRead({ kind: "range", address: address.trim() })}
+        >
+          Read range
+        </Button>
+      </div>
+    </>
+  );
+}
