@@ -122,12 +122,21 @@ function benchAbc() {
 
   const big = Array.from({ length: 1_000_000 }, () => [Math.exp(random() * 12)]);
   const abc = builtImplementations().get("ABC_CLASS")!;
-  const tClassify = time(() => abc(big), 3);
-  const tSort = time(() => Float64Array.from(big, (r) => r[0]).sort(), 3);
+  // Alternated, medians of 5: each run's garbage (a million row arrays for Excel's 2-D result) is
+  // collected while the other runs, as it would be between recalculations.
+  const classify: number[] = [];
+  const sort: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    classify.push(time(() => abc(big), 1));
+    sort.push(time(() => Float64Array.from(big, (r) => r[0]).sort(), 1));
+  }
+  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[2];
+  const tClassify = mid(classify);
+  const tSort = mid(sort);
   check(
     "ABC_CLASS, 1,000,000 values vs one sort of them",
-    tClassify <= 3 * tSort,
-    `${ms(tClassify)} vs ${ms(tSort)}: ratio ${(tClassify / tSort).toFixed(2)} (target: about 1, at most 3)`
+    tClassify <= 1.5 * tSort,
+    `${ms(tClassify)} vs ${ms(tSort)}: ratio ${(tClassify / tSort).toFixed(2)} (target: about 1, at most 1.5)`
   );
 }
 

@@ -7,9 +7,9 @@
  * of the total; blank items have no class.
  *
  * before(x) never grows as x grows, so each class is a band of values: every value ≥ the smallest
- * A value is A, and so on. We therefore sort the positive values once (a native numeric sort of a
- * Float64Array), find the two cut values, and classify each item with two comparisons. Equal values
- * get one class whatever their order in the sheet, and a million values cost about one sort.
+ * A value is A, and so on. We therefore find the two cut values by selection (linear on average, no
+ * sort) and classify each item with two comparisons. Equal values get one class whatever their order
+ * in the sheet, and a million values cost less than one sort of them.
  */
 
 export type AbcClass = "A" | "B" | "C";
@@ -55,39 +55,71 @@ export function abcCuts(
   if (problem) throw new RangeError(problem);
   let positives = 0;
   for (let i = 0; i < values.length; i++) if (values[i] > 0) positives++;
-  const sorted = new Float64Array(positives);
+  const pool = new Float64Array(positives); // the positive values, permuted in place by the selections
   let k = 0;
   let total = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v > 0) {
-      sorted[k++] = v;
+      pool[k++] = v;
       total += v;
     }
   }
-  sorted.sort(); // ascending, numeric
-
   const aLine = (shares.a - LINE_TOLERANCE) * total;
   const bLine = (shares.b - LINE_TOLERANCE) * total;
-  // Walk from the largest value down, one group of equal values at a time: `before` is the sum of
-  // the values strictly greater than the group's value.
-  let minA = Infinity;
-  let minB = Infinity;
-  let before = 0;
-  let i = positives - 1;
-  while (i >= 0) {
-    const v = sorted[i];
-    if (before < aLine) minA = v;
-    if (before < bLine) minB = v;
-    else break;
-    let groupSum = 0;
-    while (i >= 0 && sorted[i] === v) {
-      groupSum += v;
-      i--;
-    }
-    before += groupSum;
-  }
+  const minA = smallestWithBeforeBelow(pool, aLine);
+  const minB = smallestWithBeforeBelow(pool, bLine);
   return { total, minA, minB };
+}
+
+/**
+ * The smallest value v of `values` (all positive) with before(v) < line, where before(v) is the sum of
+ * the values strictly greater than v; Infinity when none. A selection, not a sort: each round splits
+ * the remaining values around a pivot into greater / equal / smaller, keeps the side that holds the
+ * answer and knows the sum of everything above it, so the work is linear on average. The values that
+ * satisfy the condition are the top ones (before never grows as v grows), which is what makes the
+ * search a bisection. `values` is permuted, not changed as a multiset.
+ */
+function smallestWithBeforeBelow(values: Float64Array, line: number): number {
+  let lo = 0;
+  let hi = values.length;
+  let above = 0; // sum of the values greater than every value in [lo, hi)
+  let best = Infinity;
+  let seed = 0x9e3779b9;
+  while (lo < hi) {
+    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+    const pivot = values[lo + (seed % (hi - lo))];
+    // Three-way partition, largest first: [lo, gtEnd) > pivot, [gtEnd, i) = pivot, [ltStart, hi) < pivot.
+    let gtEnd = lo;
+    let i = lo;
+    let ltStart = hi;
+    let greater = 0;
+    let equal = 0;
+    while (i < ltStart) {
+      const v = values[i];
+      if (v > pivot) {
+        values[i] = values[gtEnd];
+        values[gtEnd] = v;
+        gtEnd++;
+        i++;
+        greater += v;
+      } else if (v < pivot) {
+        ltStart--;
+        values[i] = values[ltStart];
+        values[ltStart] = v;
+      } else {
+        i++;
+        equal += v;
+      }
+    }
+    if (above + greater < line) {
+      // The pivot is in the class; a smaller value may be too.
+      best = pivot;
+      above += greater + equal;
+      lo = ltStart;
+    } else hi = gtEnd; // neither the pivot nor anything smaller: look among the larger values
+  }
+  return best;
 }
 
 /** The class of one value given the cuts; null for NaN (no value). */

@@ -179,31 +179,43 @@ export function abcClass(values: any[][], a_share?: any, b_share?: any): string[
     a: shareArgument(a_share, "a_share", DEFAULT_ABC_SHARES.a),
     b: shareArgument(b_share, "b_share", DEFAULT_ABC_SHARES.b),
   }));
-  // Read every cell; a cell that cannot be read gets its own error and stays out of the total.
-  const cells = flatten(grid);
-  const numbers = new Float64Array(cells.length);
-  const problems: (CustomFunctions.Error | null)[] = new Array(cells.length).fill(null);
-  for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i];
-    if (typeof cell === "number") {
-      numbers[i] = cell;
-      continue;
-    }
-    const value = readNumber(cell);
-    if (value.kind === "value") numbers[i] = value.value;
-    else {
-      numbers[i] = NaN;
-      if (value.kind === "error")
-        problems[i] = asExcelError(
-          new InputProblem(describeProblem("value", value, `position ${i + 1}`), i + 1)
-        );
+  // Read every cell in one pass over the rows (no flattened copy: a column of a million cells would
+  // cost a million small arrays); a cell that cannot be read gets its own error, out of the total.
+  const cols = grid.length === 0 ? 0 : grid[0].length;
+  const numbers = new Float64Array(grid.length * cols);
+  const problems = new Map<number, CustomFunctions.Error>();
+  for (let r = 0, i = 0; r < grid.length; r++) {
+    const row = grid[r];
+    for (let c = 0; c < cols; c++, i++) {
+      const cell = row[c];
+      if (typeof cell === "number") {
+        numbers[i] = cell;
+        continue;
+      }
+      const value = readNumber(cell);
+      if (value.kind === "value") numbers[i] = value.value;
+      else {
+        numbers[i] = NaN;
+        if (value.kind === "error")
+          problems.set(
+            i,
+            asExcelError(
+              new InputProblem(describeProblem("value", value, `position ${i + 1}`), i + 1)
+            )
+          );
+      }
     }
   }
   const cuts = excelValue(() => abcCuts(numbers, shares));
-  const out = new Array<string | CustomFunctions.Error>(cells.length);
-  for (let i = 0; i < cells.length; i++) out[i] = problems[i] ?? abcClassOf(numbers[i], cuts) ?? "";
   // Excel accepts an error object in one cell of a returned array; the type says string for the metadata.
-  return reshape(out, grid) as string[][];
+  const out: (string | CustomFunctions.Error)[][] = new Array(grid.length);
+  for (let r = 0, i = 0; r < grid.length; r++) {
+    const row: (string | CustomFunctions.Error)[] = new Array(cols);
+    for (let c = 0; c < cols; c++, i++)
+      row[c] = problems.get(i) ?? abcClassOf(numbers[i], cuts) ?? "";
+    out[r] = row;
+  }
+  return out as string[][];
 }
 
 const ABC_LETTER = /^\s*([abc])\s*\.?\s*$/i;

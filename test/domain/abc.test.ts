@@ -81,3 +81,37 @@ describe("ABC classes by contribution margin", () => {
     );
   });
 });
+
+describe("ABC classes on larger inputs", () => {
+  it("match the definition on hundreds of values with ties and decimals (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.integer({ min: -20, max: 200 }),
+            fc.double({ min: 0.01, max: 1e6, noNaN: true }),
+            fc.constant(100)
+          ),
+          { minLength: 100, maxLength: 400 }
+        ),
+        (values) => {
+          const total = values.filter((v) => v > 0).reduce((s, v) => s + v, 0);
+          const classes = abcClasses(values);
+          values.forEach((x, i) => {
+            const before = values.filter((v) => v > x && v > 0).reduce((s, v) => s + v, 0);
+            const expected =
+              x <= 0
+                ? "C"
+                : before < (0.8 - 1e-9) * total
+                  ? "A"
+                  : before < (0.95 - 1e-9) * total
+                    ? "B"
+                    : "C";
+            expect(classes[i]).toBe(expected);
+          });
+        }
+      ),
+      { numRuns: 60 }
+    );
+  });
+});

@@ -5,7 +5,6 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import * as vm from "vm";
 import { HyperFormula } from "hyperformula";
 import {
   registerCarnetFunctions,
@@ -27,11 +26,9 @@ export function builtMetadata(): FunctionsMetadata {
 export function builtImplementations(): Map<string, Implementation> {
   const shim = createCustomFunctionsShim();
   const code = fs.readFileSync(path.join(DIST, "functions.js"), "utf8");
-  vm.runInNewContext(
-    code,
-    { CustomFunctions: shim, console, self: {}, window: undefined },
-    { filename: "functions.js" }
-  );
+  // Run in this realm, as a script tag would in Excel's runtime: a vm context would put an interceptor
+  // behind every global the bundle reads (Number, Math...), slowing hot loops several-fold.
+  new Function("CustomFunctions", "self", "window", code)(shim, {}, undefined);
   return shim.implementations;
 }
 
