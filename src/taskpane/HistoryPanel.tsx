@@ -11,6 +11,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
+import { usePaneStyles } from "./paneStyles";
 import type { Deal } from "../domain/deal";
 import { serialFromYmd } from "../domain/dates";
 import {
@@ -28,16 +29,7 @@ import type { CarnetHost } from "./host";
 import { Waterfall } from "./Waterfall";
 
 const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  row: {
-    display: "flex",
-    columnGap: tokens.spacingHorizontalS,
-    alignItems: "end",
-    flexWrap: "wrap",
-  },
-  grow: { flexGrow: 1, minWidth: "110px" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  heading: { margin: 0 },
 });
 
 /** Now as an Excel serial date-time (local time), for the snapshot's "Taken at". */
@@ -58,6 +50,7 @@ export interface HistoryPanelProps {
 /** Take snapshots of the pipeline and compare any two, deal by deal, with a waterfall. */
 export function HistoryPanel({ host, deals, currencyFormat, busy, run }: HistoryPanelProps) {
   const styles = useStyles();
+  const pane = usePaneStyles();
   const [snapshots, setSnapshots] = React.useState<Snapshot[] | null>(null);
   const [problems, setProblems] = React.useState<number>(0);
   const [pair, setPair] = React.useState<[number, number]>([0, 0]);
@@ -99,11 +92,11 @@ export function HistoryPanel({ host, deals, currencyFormat, busy, run }: History
       if (kind !== "unchanged") byKind.set(kind, [...(byKind.get(kind) ?? []), change.label]);
 
   return (
-    <div className={styles.section}>
-      <Subtitle2 as="h3" className={styles.heading}>
+    <div className={pane.section}>
+      <Subtitle2 as="h3" className={pane.heading}>
         History
       </Subtitle2>
-      <div className={styles.row}>
+      <div className={pane.row}>
         <Button disabled={busy || deals.length === 0} onClick={take}>
           Take snapshot
         </Button>
@@ -125,9 +118,9 @@ export function HistoryPanel({ host, deals, currencyFormat, busy, run }: History
         </MessageBar>
       )}
       {snapshots && snapshots.length >= 2 && (
-        <div className={styles.row}>
+        <div className={pane.row}>
           {(["From", "To"] as const).map((label, side) => (
-            <Field key={label} label={label} className={styles.grow}>
+            <Field key={label} label={label} className={pane.grow}>
               <Select
                 value={String(pair[side])}
                 onChange={(_, d) =>

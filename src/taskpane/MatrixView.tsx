@@ -20,6 +20,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
+import { usePaneStyles } from "./paneStyles";
 import type {
   MarketFigures,
   MatrixSettings,
@@ -51,14 +52,6 @@ import {
 import { NineBox } from "./NineBox";
 
 const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  row: {
-    display: "flex",
-    columnGap: tokens.spacingHorizontalS,
-    alignItems: "end",
-    flexWrap: "wrap",
-  },
-  grow: { flexGrow: 1, minWidth: "120px" },
   pair: {
     display: "grid",
     gridTemplateColumns: "1fr 1fr",
@@ -84,8 +77,6 @@ const useStyles = makeStyles({
     overflowY: "auto",
   },
   group: { marginTop: tokens.spacingVerticalXS, "& > summary": { cursor: "pointer" } },
-  muted: { color: tokens.colorNeutralForeground3 },
-  heading: { margin: 0 },
   // Fluent's Input keeps a minimum width that would overflow a 320 px pane in two or three columns.
   input: { minWidth: 0, width: "100%" },
 });
@@ -107,6 +98,7 @@ function analyse(read: Read, stored: StoredMatrixSettings): MatrixAnalysis {
 
 export function MatrixView({ host }: MatrixViewProps) {
   const styles = useStyles();
+  const pane = usePaneStyles();
   const [settings, setSettings] = React.useState<CarnetSettings>({});
   const [read, setRead] = React.useState<Read | null>(null);
   const task = useLongTask();
@@ -197,8 +189,8 @@ export function MatrixView({ host }: MatrixViewProps) {
     analysis !== null && analysis.problems.length === 0 && analysis.ranges.length > 0 && !busy;
 
   return (
-    <div className={styles.section}>
-      <Subtitle2 as="h2" className={styles.heading}>
+    <div className={pane.section}>
+      <Subtitle2 as="h2" className={pane.heading}>
         Portfolio matrix
       </Subtitle2>
       <Body1>
@@ -229,7 +221,7 @@ export function MatrixView({ host }: MatrixViewProps) {
 
           {analysis.origin === "table" ? (
             <>
-              <Subtitle2 as="h3" className={styles.heading}>
+              <Subtitle2 as="h3" className={pane.heading}>
                 Columns
               </Subtitle2>
               <div className={styles.pair}>
@@ -268,7 +260,7 @@ export function MatrixView({ host }: MatrixViewProps) {
             </MessageBar>
           )}
 
-          <Subtitle2 as="h3" className={styles.heading}>
+          <Subtitle2 as="h3" className={pane.heading}>
             Data quality
           </Subtitle2>
           <Body1 aria-live="polite">
@@ -300,7 +292,7 @@ export function MatrixView({ host }: MatrixViewProps) {
 
           <SettingsForm settings={analysis.settings} onChange={(changes) => saveMatrix(changes)} />
 
-          <div className={styles.row}>
+          <div className={pane.row}>
             <Button appearance="primary" disabled={!ready} onClick={build}>
               Build matrix
             </Button>
@@ -314,7 +306,7 @@ export function MatrixView({ host }: MatrixViewProps) {
           {analysis.rows.length > 0 && (
             <>
               <div ref={nineBox}>
-                <Subtitle2 as="h3" className={styles.heading}>
+                <Subtitle2 as="h3" className={pane.heading}>
                   Nine-box
                 </Subtitle2>
               </div>
@@ -402,6 +394,7 @@ function SettingsForm(props: {
 }) {
   const { settings, onChange } = props;
   const styles = useStyles();
+  const pane = usePaneStyles();
   const { measure, strengthCuts: cuts, abcShares: abc } = settings;
   const share = measure === "share";
   const cutField = (which: "low" | "high", label: string) => (
@@ -416,7 +409,7 @@ function SettingsForm(props: {
   );
   return (
     <>
-      <Subtitle2 as="h3" className={styles.heading}>
+      <Subtitle2 as="h3" className={pane.heading}>
         Settings
       </Subtitle2>
       <Field label="Strength measure" size="small">
@@ -452,7 +445,7 @@ function SettingsForm(props: {
           onCommit={(v) => v !== null && onChange({ abcShares: { ...abc, b: v } })}
         />
       </div>
-      <Caption1 className={styles.muted}>Saved in this workbook.</Caption1>
+      <Caption1 className={pane.muted}>Saved in this workbook.</Caption1>
     </>
   );
 }
@@ -464,15 +457,16 @@ function MarketFiguresForm(props: {
 }) {
   const { names, figures, onChange } = props;
   const styles = useStyles();
+  const pane = usePaneStyles();
   const set = (name: string, field: keyof MarketFigures, value: number | null) =>
     onChange({ ...figures, [name]: { ...(figures[name] ?? {}), [field]: value } });
   if (names.length === 0) return <Body1>No won deal with a product in CarnetPipeline yet.</Body1>;
   return (
     <>
-      <Subtitle2 as="h3" className={styles.heading}>
+      <Subtitle2 as="h3" className={pane.heading}>
         Market figures
       </Subtitle2>
-      <Caption1 className={styles.muted}>
+      <Caption1 className={pane.muted}>
         Sales are the won deals&apos; amounts; give each range&apos;s market volume (or share) and
         its contribution margin.
       </Caption1>
@@ -521,9 +515,10 @@ function HarvestWarning(props: {
 }) {
   const { lines, hasPipeline, onSelect } = props;
   const styles = useStyles();
+  const pane = usePaneStyles();
   if (!hasPipeline)
     return (
-      <Caption1 className={styles.muted}>
+      <Caption1 className={pane.muted}>
         Build the forecast (Pipeline tab) to check open deals against the Harvest / divest zone.
       </Caption1>
     );

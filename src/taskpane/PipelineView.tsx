@@ -17,6 +17,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
+import { usePaneStyles } from "./paneStyles";
 import { PIPELINE_FIELDS, type PipelineField } from "../domain/columns";
 import type { PeriodKind } from "../domain/pipeline";
 import { currencyFormatFor } from "../excel/forecastPlan";
@@ -30,14 +31,6 @@ import { HistoryPanel } from "./HistoryPanel";
 import { StageTableEditor } from "./StageTableEditor";
 
 const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  row: {
-    display: "flex",
-    columnGap: tokens.spacingHorizontalS,
-    alignItems: "end",
-    flexWrap: "wrap",
-  },
-  grow: { flexGrow: 1, minWidth: "120px" },
   mapping: {
     display: "grid",
     gridTemplateColumns: "1fr 1fr",
@@ -54,7 +47,6 @@ const useStyles = makeStyles({
     maxHeight: "240px",
     overflowY: "auto",
   },
-  heading: { margin: 0 },
   figures: {
     display: "grid",
     gridTemplateColumns: "1fr 1fr 1fr",
@@ -63,7 +55,6 @@ const useStyles = makeStyles({
   },
   figure: { display: "flex", flexDirection: "column" },
   figureValue: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  muted: { color: tokens.colorNeutralForeground3 },
 });
 
 export interface PipelineViewProps {
@@ -74,6 +65,7 @@ const PERIODS: PeriodKind[] = ["month", "quarter", "semester", "year"];
 
 export function PipelineView({ host }: PipelineViewProps) {
   const styles = useStyles();
+  const pane = usePaneStyles();
   const [settings, setSettings] = React.useState<CarnetSettings>({});
   const [analysis, setAnalysis] = React.useState<PipelineAnalysis | null>(null);
   const task = useLongTask();
@@ -141,8 +133,8 @@ export function PipelineView({ host }: PipelineViewProps) {
   const saved = settings.source;
 
   return (
-    <div className={styles.section}>
-      <Subtitle2 as="h2" className={styles.heading}>
+    <div className={pane.section}>
+      <Subtitle2 as="h2" className={pane.heading}>
         Pipeline
       </Subtitle2>
       <Body1>Select a cell in your sales table, or name its range, then read it.</Body1>
@@ -203,7 +195,7 @@ export function PipelineView({ host }: PipelineViewProps) {
             </MessageBar>
           )}
 
-          <Subtitle2 as="h3" className={styles.heading}>
+          <Subtitle2 as="h3" className={pane.heading}>
             Data quality
           </Subtitle2>
           <Body1 aria-live="polite">
@@ -253,7 +245,7 @@ export function PipelineView({ host }: PipelineViewProps) {
             onChange={(stageTable) => change({ stageTable })}
           />
 
-          <Subtitle2 as="h3" className={styles.heading}>
+          <Subtitle2 as="h3" className={pane.heading}>
             Forecast
           </Subtitle2>
           <div className={styles.figures}>
@@ -270,8 +262,8 @@ export function PipelineView({ host }: PipelineViewProps) {
               {formatPercent(headline.probabilityOfObjective)}
             </Body1>
           )}
-          <div className={styles.row}>
-            <Field label="By" className={styles.grow}>
+          <div className={pane.row}>
+            <Field label="By" className={pane.grow}>
               <Select
                 value={settings.periodKind ?? "quarter"}
                 onChange={(_, d) => change({ periodKind: d.value as PeriodKind })}
@@ -311,9 +303,10 @@ export function PipelineView({ host }: PipelineViewProps) {
 
 function Figure({ label, value }: { label: string; value: string }) {
   const styles = useStyles();
+  const pane = usePaneStyles();
   return (
     <div className={styles.figure}>
-      <Caption1 className={styles.muted}>{label}</Caption1>
+      <Caption1 className={pane.muted}>{label}</Caption1>
       <span className={styles.figureValue}>{value}</span>
     </div>
   );

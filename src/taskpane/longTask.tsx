@@ -6,25 +6,14 @@ import {
   Button,
   Field,
   Input,
-  makeStyles,
   MessageBar,
   MessageBarBody,
   ProgressBar,
-  tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
+import { usePaneStyles } from "./paneStyles";
 import { Cancelled, type Progress } from "../excel/progress";
 import type { SourceChoice } from "../excel/source";
-
-const useStyles = makeStyles({
-  row: {
-    display: "flex",
-    columnGap: tokens.spacingHorizontalS,
-    alignItems: "end",
-    flexWrap: "wrap",
-  },
-  grow: { flexGrow: 1, minWidth: "120px" },
-});
 
 export interface Busy {
   readonly phase: string;
@@ -108,11 +97,11 @@ export interface SourcePickerProps {
 }
 
 export function SourcePicker({ busy, saved, onRead, placeholder, extra }: SourcePickerProps) {
-  const styles = useStyles();
+  const pane = usePaneStyles();
   const [address, setAddress] = React.useState("");
   return (
     <>
-      <div className={styles.row}>
+      <div className={pane.row}>
         <Button appearance="primary" disabled={busy} onClick={() => onRead({ kind: "auto" })}>
           Read selection
         </Button>
@@ -123,8 +112,8 @@ export function SourcePicker({ busy, saved, onRead, placeholder, extra }: Source
         )}
         {extra}
       </div>
-      <div className={styles.row}>
-        <Field label="Or a range" className={styles.grow}>
+      <div className={pane.row}>
+        <Field label="Or a range" className={pane.grow}>
           <Input
             value={address}
             placeholder={placeholder}

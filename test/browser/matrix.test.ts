@@ -21,7 +21,7 @@ import {
   SCREENSHOTS,
   type Session,
 } from "./support/browser";
-import { TEN_RANGES_IN_CELLS, RANGE_HEADERS_FR } from "../support/ten-ranges";
+import { RANGE_HEADERS_FR, TEN_RANGES_IN_CELLS, TEN_RANGE_NAMES } from "../support/ten-ranges";
 
 jest.setTimeout(60_000);
 
@@ -121,18 +121,7 @@ const showNineBox = () =>
 
 const HEADERS = RANGE_HEADERS_FR;
 const TEN = TEN_RANGES_IN_CELLS;
-const NAMES = [
-  "Alpha",
-  "Bravo",
-  "Charlie",
-  "Delta",
-  "Echo",
-  "Foxtrot",
-  "Golf Élite",
-  "Hotel",
-  "India",
-  "Juliet",
-];
+const NAMES = TEN_RANGE_NAMES;
 
 const TEN_RANGES: SheetData[] = [
   { name: "Notes", rows: [["My own notes", 42]] },

@@ -17,24 +17,13 @@ import {
   type WorkbookBackend,
 } from "../../src/workbench/sim";
 import { carnetEngine } from "../support/carnet-engine";
-import { RANGE_HEADERS_FR, TEN_RANGES_IN_CELLS } from "../support/ten-ranges";
+import { RANGE_HEADERS_FR, TEN_RANGES_IN_CELLS, TEN_RANGE_NAMES } from "../support/ten-ranges";
 
 // The ten ranges: one loss-making (Foxtrot), two equal margins (Delta, Echo), a text margin
 // "12 500 €" (Charlie), a blank market volume (Hotel), a share typed as text (Echo), a blank row, a total.
 const HEADERS = RANGE_HEADERS_FR;
 const TEN: CellValue[][] = TEN_RANGES_IN_CELLS;
-const NAMES = [
-  "Alpha",
-  "Bravo",
-  "Charlie",
-  "Delta",
-  "Echo",
-  "Foxtrot",
-  "Golf Élite",
-  "Hotel",
-  "India",
-  "Juliet",
-];
+const NAMES = TEN_RANGE_NAMES;
 
 let backend: WorkbookBackend;
 let host: ExcelHost;

@@ -40,3 +40,17 @@ export const TEN_RANGES_IN_CELLS: (string | number | null)[][] = TEN_RANGES.map(
         : (cell as string | number | null)
   )
 );
+
+/** The ten ranges' names, in the sheet's order. */
+export const TEN_RANGE_NAMES = [
+  "Alpha",
+  "Bravo",
+  "Charlie",
+  "Delta",
+  "Echo",
+  "Foxtrot",
+  "Golf Élite",
+  "Hotel",
+  "India",
+  "Juliet",
+];
