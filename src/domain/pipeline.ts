@@ -95,6 +95,9 @@ export function readPipelineColumns(
   const cols = amounts.length === 0 ? 0 : amounts[0].length;
   const d = closeDates ? flatten(closeDates) : null;
   const totalRows: number[] = [];
+  const probabilityAt = (i: number) => (p ? p[i] : probabilities[Math.floor(i / cols)][i % cols]);
+  let last = n - 1;
+  while (last >= 0 && isBlankCell(a[last]) && isBlankCell(probabilityAt(last))) last--;
   let plain = 0;
   let weighted = 0;
   for (let i = 0; i < n; i++) {
@@ -111,7 +114,10 @@ export function readPipelineColumns(
     }
     if (amountBlank || probabilityBlank) {
       const lone = readAmount(amountBlank ? probabilityCell : amountCell);
+      // Only the last filled row may be a total by its figure alone: a deal further up whose amount
+      // happens to equal the running total is a deal missing its probability, an error.
       if (
+        i === last &&
         lone.kind === "value" &&
         matchesTotal(lone.value, plain, weighted) &&
         (plain !== 0 || weighted !== 0)

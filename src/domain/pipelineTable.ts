@@ -90,6 +90,8 @@ export function readPipelineRows(
   );
   const ids = new Map<string, number>();
 
+  let lastRow = rows.length - 1;
+  while (lastRow >= 0 && mappedCols.every((c) => isBlankCell(rows[lastRow][c]))) lastRow--;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     const cell = (field: PipelineField): CellValue => {
@@ -100,16 +102,17 @@ export function readPipelineRows(
       blankRows++;
       continue;
     }
-    // Totals: a label says so, or the row's only figure repeats the total of the rows above it.
-    if (row.some((c) => isTotalLabel(c))) {
+    // Totals: a label says so and nothing else names a deal (a customer called "Total" with a contact
+    // or a product is a deal), or the table's last row holds one figure repeating the total above it.
+    const identityFields = ["company", "contact", "product", "id", "closeDate"] as const;
+    const label = row.findIndex((c) => isTotalLabel(c));
+    if (label >= 0 && identityFields.every((f) => mapping[f] === label || isBlankCell(cell(f)))) {
       totalRows.push(r);
       issues.push(totalIssue(r));
       continue;
     }
-    const identity = (["company", "contact", "product", "id", "closeDate"] as const).every((f) =>
-      isBlankCell(cell(f))
-    );
-    if (identity) {
+    const identity = identityFields.every((f) => isBlankCell(cell(f)));
+    if (identity && r === lastRow) {
       const figures = (["amount", "probability"] as const)
         .map((f) => cell(f))
         .filter((c) => !isBlankCell(c))

@@ -22,15 +22,19 @@ export function bytesOf(rows: readonly (readonly unknown[])[]): number {
   return JSON.stringify(rows).length;
 }
 
-/** Splits rows into blocks under the budget (for writes), measuring each row once. */
+/**
+ * Splits rows into blocks under the budget (for writes), measuring each row once; `extraBytesPerRow`
+ * is what else each row sends with it (its number formats).
+ */
 export function* writeBlocks<T extends readonly unknown[]>(
   rows: readonly T[],
-  budget = BLOCK_BUDGET_BYTES
+  budget = BLOCK_BUDGET_BYTES,
+  extraBytesPerRow = 0
 ): Generator<{ start: number; rows: T[] }> {
   let start = 0;
   let size = 2; // the surrounding [] of the array
   for (let i = 0; i < rows.length; i++) {
-    const weight = JSON.stringify(rows[i]).length + 1;
+    const weight = JSON.stringify(rows[i]).length + 1 + extraBytesPerRow;
     if (i > start && (size + weight > budget || i - start >= MAX_BLOCK_ROWS)) {
       yield { start, rows: rows.slice(start, i) as T[] };
       start = i;

@@ -15,7 +15,7 @@ import { type ForecastDimension, forecastBy, type ForecastRow, NO_KEY } from "..
 import { periodOf, type PeriodKind } from "../domain/pipeline";
 import type { CellValue } from "../domain/values";
 import { cellAddress, columnLetters, rangeAddress } from "./a1";
-import type { SheetPlan, TablePlan } from "./owned";
+import { type SheetPlan, type TablePlan, textCell } from "./owned";
 import type { SourceData } from "./source";
 
 export const PIPELINE_SHEET = "Carnet Pipeline";
@@ -79,6 +79,9 @@ export interface ForecastBuild {
   readonly stamp: string;
   /** Excel's number format for amounts, from the workbook when it has one. */
   readonly currencyFormat: string;
+  /** How the pane read the cells; the functions read them as typed, so live formulas need the defaults. */
+  readonly probabilityScale?: "fraction" | "points";
+  readonly dayFirst?: boolean;
 }
 
 export interface ForecastPlans {
@@ -111,15 +114,27 @@ export function currencyFormatFor(
   return "#,##0.00";
 }
 
-/** Whether the period table can be live formulas over the source (see the module comment). */
-export function canBeLive(build: Pick<ForecastBuild, "source" | "mapping" | "deals">): boolean {
+/**
+ * Whether the period table can be live formulas over the source (see the module comment): the CARNET
+ * functions read the cells as typed, so the pane must have read them the same way — no cell it could
+ * not read, no percentage-points or day-first reading chosen in the pane — or a live cell would show
+ * #VALUE! where the pane showed a figure.
+ */
+export function canBeLive(
+  build: Pick<ForecastBuild, "source" | "mapping" | "deals" | "probabilityScale" | "dayFirst">
+): boolean {
   const { source, mapping, deals } = build;
   return (
     source.kind === "table" &&
     mapping.amount !== null &&
     mapping.probability !== null &&
     mapping.closeDate !== null &&
-    deals.every((d) => isOpen(d) && d.probabilitySource === "deal" && d.amount !== null)
+    build.probabilityScale !== "points" &&
+    !build.dayFirst &&
+    deals.every(
+      (d) =>
+        isOpen(d) && d.probabilitySource === "deal" && d.amount !== null && d.issues.length === 0
+    )
   );
 }
 
@@ -137,20 +152,20 @@ export function buildForecastPlans(build: ForecastBuild): ForecastPlans {
       ...(build.extraIssues?.has(d.row) ? [build.extraIssues.get(d.row)!] : []),
     ];
     return [
-      d.id,
+      textCell(d.id),
       d.closeDate,
-      d.company,
-      d.contact,
-      d.product,
+      textCell(d.company),
+      textCell(d.contact),
+      textCell(d.product),
       d.amount,
       d.probability,
       `=IF(AND(ISNUMBER(F${sheetRow + 1}),ISNUMBER(G${sheetRow + 1})),F${sheetRow + 1}*G${sheetRow + 1},"")`,
-      d.owner,
-      d.stage,
-      d.category,
-      d.closeDate === null ? null : periodOf(d.closeDate, periodKind).key,
-      cellAddress(source.sheet, source.row + 1 + d.row, source.col),
-      issues.join("; ") || null,
+      textCell(d.owner),
+      textCell(d.stage),
+      textCell(d.category),
+      d.closeDate === null ? null : textCell(periodOf(d.closeDate, periodKind).key),
+      textCell(cellAddress(source.sheet, source.row + 1 + d.row, source.col)),
+      textCell(issues.join("; ") || null),
     ];
   });
   const pipelineTable: TablePlan = {
@@ -192,7 +207,7 @@ export function buildForecastPlans(build: ForecastBuild): ForecastPlans {
     const at = (header: string, r: number) =>
       `${columnLetters(col + headers.indexOf(header))}${4 + r}`; // header on sheet row 3, data from row 4
     const tableRows = found.map((f, r) => {
-      const cells: CellValue[] = [f.key];
+      const cells: CellValue[] = [textCell(f.key)];
       if (dimension === "period") cells.push(f.start ?? null, f.end ?? null);
       const objective = at("Objective", r);
       const won = at("Won", r);
@@ -242,7 +257,7 @@ export function buildForecastPlans(build: ForecastBuild): ForecastPlans {
 
   const periodHeight = Math.max(rows.period.length + 1, 2);
   const note = live
-    ? `Computed ${build.stamp} from ${source.address}. Live: the period table's weighted total, P10/P50/P90 and probability of objective are CARNET formulas over the source table; other figures are as of ${build.stamp}. Type objectives in the Objective columns: they are kept on the next build.`
+    ? `Computed ${build.stamp} from ${source.address}. Live: the period table's weighted total, P10/P50/P90 and probability of objective are CARNET formulas over the source table's rows (edit deals in place; rebuild after adding rows); other figures are as of ${build.stamp}. Type objectives in the Objective columns: they are kept on the next build.`
     : `Computed ${build.stamp} from ${source.address}: values as of that time (${
         source.kind === "table"
           ? "some deals are closed or take their probability from the stage table, so the figures cannot be formulas over the source"

@@ -13,6 +13,15 @@ export const OWNED_SHEETS_SETTING = "carnet.ownedSheets";
 
 export type CellInput = CellValue | Date;
 
+/**
+ * Text to write as text, whatever it looks like: tables are written through Range.formulas, where
+ * Excel would turn "2003-04" into a date, "00123" into 123 and eat the quote of "'Q2 deals'!A5";
+ * one leading apostrophe marks a cell as text, and Excel does not keep it in the value.
+ */
+export function textCell(text: string | null): string | null {
+  return text === null ? null : `'${text}`;
+}
+
 export interface TablePlan {
   /** Public name, e.g. CarnetPipeline. */
   readonly name: string;
@@ -21,9 +30,9 @@ export interface TablePlan {
   readonly rows: readonly (readonly CellValue[])[];
   /** Number format per column ("General" when null). */
   readonly numberFormats?: readonly (string | null)[];
-  /** Top-left cell of the header, 0-based (default A1). */
-  readonly row?: number;
-  readonly col?: number;
+  /** Top-left cell of the header, 0-based. Fixed by the plan so that a rebuild finds its tables again. */
+  readonly row: number;
+  readonly col: number;
 }
 
 export interface ChartPlan {
@@ -64,8 +73,6 @@ function freeName(wanted: string, taken: ReadonlySet<string>): string {
   }
 }
 
-const NOTE_ROWS = 2; // the note line and a blank line above the first table
-
 /** Creates or rewrites Carnet's sheets, tables and charts; never touches any other sheet. */
 export async function writeOwnedSheets(
   plans: readonly SheetPlan[],
@@ -75,15 +82,16 @@ export async function writeOwnedSheets(
   return Excel.run(async (context) => {
     const workbook = context.workbook;
     const sheets = workbook.worksheets;
-    sheets.load("items/name");
+    sheets.load("items/name, items/id");
     const tables = workbook.tables;
     tables.load("items/name");
     const ownedSetting = workbook.settings.getItemOrNullObject(OWNED_SHEETS_SETTING);
     ownedSetting.load("value");
     await context.sync();
 
-    // Preferred name → the sheet Carnet actually wrote (they differ when a user's sheet had the name).
-    const owned: Record<string, string> = ownedSetting.isNullObject
+    // Preferred name → the sheet Carnet created, by id: a sheet the user later makes under the same
+    // name (after deleting Carnet's) has another id and is never written to.
+    const owned: Record<string, { name: string; id: string }> = ownedSetting.isNullObject
       ? {}
       : JSON.parse(String(ownedSetting.value));
     const existing = new Set(sheets.items.map((s) => s.name));
@@ -107,21 +115,25 @@ export async function writeOwnedSheets(
 
     for (const plan of plans) {
       // Reuse the sheet Carnet wrote last time under this name, else a name no sheet has.
-      const mine = owned[plan.sheet];
-      const name = mine !== undefined && existing.has(mine) ? mine : freeName(plan.sheet, existing);
-      result[plan.sheet] = name;
-      owned[plan.sheet] = name;
+      const mine = sheets.items.find((ws) => ws.id === owned[plan.sheet]?.id);
       let sheet: Excel.Worksheet;
-      if (existing.has(name)) sheet = sheets.getItem(name);
-      else {
+      let name: string;
+      if (mine) {
+        sheet = mine; // it may have been renamed by the user: it is still Carnet's
+        name = mine.name;
+      } else {
+        name = freeName(plan.sheet, existing);
         sheet = sheets.add(name);
         existing.add(name);
       }
+      result[plan.sheet] = name;
       // Charts are redrawn from scratch each run; tables are kept and resized.
+      sheet.load("id");
       sheet.charts.load("items/name");
       const used = sheet.getUsedRangeOrNullObject(true);
       used.load("address");
       await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop -- one per owned sheet (a handful)
+      owned[plan.sheet] = { name, id: sheet.id };
       sheet.charts.items.forEach((c) => c.delete());
 
       const keep = new Set(plan.tables.map((t) => t.name));
@@ -134,7 +146,7 @@ export async function writeOwnedSheets(
           );
         if (t.ws.name !== name) continue;
         const tablePlan = plan.tables.find((p) => p.name === t.name);
-        const corner = tablePlan ? cellAddress(null, tablePlan.row ?? 0, tablePlan.col ?? 0) : null;
+        const corner = tablePlan ? cellAddress(null, tablePlan.row, tablePlan.col) : null;
         // A table stays (and is resized) only where its header starts at the same cell; any other is
         // removed before writing, since deleting a table clears its cells.
         if (corner !== null && t.range.address.split("!").pop()!.split(":")[0] === corner)
@@ -144,20 +156,17 @@ export async function writeOwnedSheets(
       // Clear what was written last time, tables included (their objects stay, with their names).
       if (!used.isNullObject) sheet.getRange(used.address.split("!").pop()!).clear("Contents");
 
-      let top = 0;
-      if (plan.note) {
-        sheet.getRange("A1").values = [[plan.note]];
-        top = NOTE_ROWS;
-      }
+      if (plan.note) sheet.getRange("A1").values = [[plan.note]];
       for (const tablePlan of plan.tables) {
         throwIfCancelled(signal);
-        const row = tablePlan.row ?? top;
-        const col = tablePlan.col ?? 0;
+        const { row, col } = tablePlan;
         const cols = tablePlan.headers.length;
         const height = tablePlan.rows.length + 1;
         sheet.getRangeByIndexes(row, col, 1, cols).values = [tablePlan.headers as string[]];
         const formats = tablePlan.numberFormats?.map((f) => f ?? "General") ?? null;
-        for (const block of writeBlocks(tablePlan.rows, formats ? 2_000_000 : undefined)) {
+        // The formats travel with each row of values: their weight counts in the block's budget.
+        const formatBytes = formats ? JSON.stringify(formats).length + 1 : 0;
+        for (const block of writeBlocks(tablePlan.rows, undefined, formatBytes)) {
           const range = sheet.getRangeByIndexes(
             row + 1 + block.start,
             col,
@@ -172,19 +181,14 @@ export async function writeOwnedSheets(
           if (bytesOf(block.rows) > 0) await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop -- one per block under 5 MB, by design
         }
         const extent = sheet.getRangeByIndexes(row, col, Math.max(height, 2), cols);
-        const previous = tableSheets.find((t) => t.name === tablePlan.name);
-        const sameCorner =
-          previous !== undefined &&
-          previous.range.address.split("!").pop()!.split(":")[0] === cellAddress(null, row, col);
-        if (previous && sameCorner) previous.table.resize(extent);
+        const previous = tableSheets.find((t) => t.name === tablePlan.name && reusable.has(t.name));
+        if (previous) previous.table.resize(extent);
         else {
-          previous?.table.delete();
           const table = sheet.tables.add(extent, true);
           table.name = tablePlan.name;
           table.style = "TableStyleMedium2";
         }
         written.push(tablePlan.name);
-        top = row + Math.max(height, 2) + 2;
       }
       await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop -- tables must exist before charts use them
 

@@ -69,7 +69,8 @@ export async function appendSnapshot(
     const table = context.workbook.tables.getItem(SNAPSHOT_TABLE);
     const number = formats(currencyFormat);
     let done = 0;
-    for (const block of writeBlocks(rows, 2_000_000)) {
+    // The formats travel with each row of values: their weight counts in the block's budget.
+    for (const block of writeBlocks(rows, undefined, JSON.stringify(number).length + 1)) {
       throwIfCancelled(signal);
       table.rows.add(undefined, block.rows as (string | number | boolean)[][]);
       const up = block.rows.length - 1;

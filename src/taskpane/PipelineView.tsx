@@ -117,12 +117,14 @@ export function PipelineView({ host }: PipelineViewProps) {
           extraIssues,
           stamp: timestamp(),
           currencyFormat: currencyFormatFor(analysis.source, analysis.mapping),
+          probabilityScale: settings.probabilityScale,
+          dayFirst: settings.dayFirst,
         },
         progress,
         signal
       );
       setBuilt(
-        `Written to ${Object.values(result.sheets).join(" and ")}: ${result.tables.join(", ")}. ` +
+        `Written to ${Object.values(result.sheets).join(" and ")} (${result.tables.length} tables). ` +
           (result.live ? "Period figures are live formulas." : "Figures are values as of now.")
       );
     });

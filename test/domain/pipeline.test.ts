@@ -154,3 +154,11 @@ describe("periods", () => {
     });
   });
 });
+
+describe("what is not a total row", () => {
+  it("refuses a deal whose amount equals the running total but has no probability yet", () => {
+    expect(() =>
+      weightedPipeline({ amounts: column(5000, 5000, 1000), probabilities: column(0.5, null, 0.2) })
+    ).toThrow(/probability at position 2 is blank but its amount is 5000/);
+  });
+});

@@ -40,6 +40,17 @@ describe("reading a sales table", () => {
     expect(reading.deals).toHaveLength(3);
   });
 
+  it("counts a customer called Total as a deal, and a labelled subtotal row as a total", () => {
+    const reading = read([
+      ["Société", "Interlocuteur", "Nature", "Montant", "Probabilité"],
+      ["Total", "Mme. A.", "Produit A", "3 000 €", "50 %"],
+      ["Alpha", "Mr. X.", "Produit B", "1 000 €", "20 %"],
+      ["Sous-total", null, null, "4 000 €", null],
+    ]);
+    expect(reading.deals.map((d) => d.company)).toEqual(["Total", "Alpha"]);
+    expect(reading.totalRows).toEqual([2]);
+  });
+
   it("reports every unreadable cell with its column and reason, and keeps the rest", () => {
     const reading = read([
       ["Date jalon", "Société", "Montant", "Probabilité"],

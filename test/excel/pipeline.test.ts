@@ -304,3 +304,70 @@ describe("the handbook's warning on the next forecast build", () => {
     ]);
   });
 });
+
+describe("rebuilding after the user changed things", () => {
+  it("keeps every request under 5 MB with a long currency format on 20,000 deals", async () => {
+    const rows: (string | number)[][] = [["Id", "Close date", "Company", "Amount", "Probability"]];
+    for (let i = 1; i <= 20000; i++)
+      rows.push([`D${i}`, 46023 + (i % 365), `Company ${i}`, 1000 + i, 0.5]);
+    book = memoryWorkbook({ Deals: rows });
+    book.host.selection.set("Deals", "B2");
+    const source = await readSource({ kind: "auto" });
+    const analysis = analysePipeline(source, {});
+    book.host.resetStats();
+    // Excel's French accounting format, as a workbook carries it: long, and sent with every row.
+    const accounting =
+      '_-* #,##0.00\\ [$€-40C]_-;\\-* #,##0.00\\ [$€-40C]_-;_-* "-"??\\ [$€-40C]_-;_-@_-';
+    await writeForecast({
+      source,
+      mapping: analysis.mapping,
+      deals: analysis.reading.deals,
+      periodKind: "quarter",
+      stamp: "now",
+      currencyFormat: accounting,
+    });
+    expect(book.host.stats().largestRequestBytes).toBeLessThan(5 * 1024 * 1024);
+    expect(tableValues("CarnetPipeline").rows).toHaveLength(20001);
+  });
+
+  it("rebuilds after the user inserts a row above Carnet's table, again and again", async () => {
+    book = formulaWorkbook({ Carnet: HANDBOOK as never });
+    book.host.selection.set("Carnet", "B2");
+    await buildFrom({ kind: "auto" });
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Carnet Pipeline").getRange("A1:Z1").insert("Down");
+      await context.sync();
+    });
+    book.host.selection.set("Carnet", "B2");
+    await buildFrom({ kind: "auto" });
+    book.host.selection.set("Carnet", "B2");
+    await buildFrom({ kind: "auto" });
+    expect(
+      tableValues("CarnetPipeline")
+        .rows.slice(1)
+        .map((r) => r[2])
+    ).toEqual(["Alpha", "Bêta", "Gamma"]);
+    expect(book.host.tables().filter((t) => t.name === "CarnetPipeline")).toHaveLength(1);
+  });
+
+  it("never writes to a sheet the user made under the name of a Carnet sheet they deleted", async () => {
+    book = formulaWorkbook({ Carnet: HANDBOOK as never });
+    book.host.selection.set("Carnet", "B2");
+    await buildFrom({ kind: "auto" });
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Carnet Pipeline").delete();
+      const mine = context.workbook.worksheets.add("Carnet Pipeline");
+      mine.getRange("A1:B2").values = [
+        ["My notes", 1],
+        ["Keep", 2],
+      ];
+      await context.sync();
+    });
+    const mine = book.fingerprint("Carnet Pipeline");
+    book.host.selection.set("Carnet", "B2");
+    const { result } = await buildFrom({ kind: "auto" });
+    expect(result.sheets["Carnet Pipeline"]).toBe("Carnet Pipeline (2)");
+    expect(book.fingerprint("Carnet Pipeline")).toBe(mine);
+    expect(tableValues("CarnetPipeline").info.sheet).toBe("Carnet Pipeline (2)");
+  });
+});
