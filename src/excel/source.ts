@@ -4,7 +4,7 @@
  * (1,048,576 rows) never sends a response over 5 MB.
  */
 import type { CellValue } from "../domain/values";
-import { parseRangeAddress } from "./a1";
+import { parseRangeAddress, rangeAddress } from "./a1";
 import { bytesOf, PROBE_ROWS, rowsPerBlock } from "./blocks";
 import { type Progress, throwIfCancelled } from "./progress";
 
@@ -33,6 +33,8 @@ export interface SourceData {
 interface Located {
   range: Excel.Range;
   tableName: string | null;
+  /** When the current region was carried down: its own height, header included. */
+  regionRows?: number;
 }
 
 function sheetOf(address: string): string {
@@ -89,7 +91,20 @@ async function locate(context: Excel.RequestContext, choice: SourceChoice): Prom
       region.columnCount
     ),
     tableName: null,
+    regionRows: region.rowCount,
   };
+}
+
+/**
+ * Where a carried-down region ends: single blank lines are part of a sales table, but two blank rows
+ * in a row end it (what lies below is another block: a summary, objectives, notes).
+ */
+export function endOfCarriedRegion(rows: readonly (readonly CellValue[])[], from: number): number {
+  const blank = (row: readonly CellValue[]) =>
+    row.every((c) => c === null || c === undefined || (typeof c === "string" && c.trim() === ""));
+  for (let i = Math.max(0, from); i + 1 < rows.length; i++)
+    if (blank(rows[i]) && blank(rows[i + 1])) return i;
+  return rows.length;
 }
 
 export async function readSource(
@@ -98,7 +113,7 @@ export async function readSource(
   signal?: AbortSignal
 ): Promise<SourceData> {
   return Excel.run(async (context) => {
-    const { range, tableName } = await locate(context, choice);
+    const { range, tableName, regionRows } = await locate(context, choice);
     range.load("address, rowIndex, columnIndex, rowCount, columnCount");
     await context.sync();
     const sheet = sheetOf(range.address);
@@ -136,13 +151,17 @@ export async function readSource(
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 4 MB block, by design
       await context.sync();
     }
+    if (regionRows !== undefined) rows.length = endOfCarriedRegion(rows, regionRows - 1);
     return {
       kind: tableName ? "table" : "range",
       tableName,
       sheet,
       row: rowIndex,
       col: columnIndex,
-      address: range.address,
+      address:
+        regionRows === undefined
+          ? range.address
+          : rangeAddress(sheet, rowIndex, columnIndex, rows.length + 1, columnCount),
       headers: header.values[0] as CellValue[],
       rows,
       numberFormats: (formats.numberFormat[0] as string[]).map(String),

@@ -371,3 +371,25 @@ describe("rebuilding after the user changed things", () => {
     expect(tableValues("CarnetPipeline").info.sheet).toBe("Carnet Pipeline (2)");
   });
 });
+
+describe("finding the sales table", () => {
+  it("carries the table over single blank lines but stops at two, before a block below it", async () => {
+    book = formulaWorkbook({
+      Ventes: [
+        ["Société", "Montant", "Probabilité"],
+        ["Alpha", "1 000 €", "20 %"],
+        [null, null, null],
+        ["Bêta", "2 000 €", "50 %"],
+        [null, null, null],
+        [null, null, null],
+        ["Objectif", "10 000 €", null],
+      ] as never,
+    });
+    book.host.selection.set("Ventes", "A2");
+    const source = await readSource({ kind: "auto" });
+    expect(source.address).toBe("Ventes!A1:C4");
+    const analysis = analysePipeline(source, {});
+    expect(analysis.reading.deals.map((d) => d.company)).toEqual(["Alpha", "Bêta"]);
+    expect(analysis.report).toEqual([]);
+  });
+});
