@@ -48,6 +48,7 @@ const FIGURE_COLUMNS = [
   "P10",
   "P50",
   "P90",
+  "P10–P90 spread",
   "Objective",
   "Coverage",
   "Probability of objective",
@@ -229,6 +230,8 @@ export function buildForecastPlans(build: ForecastBuild): ForecastPlans {
         liveRow ? `=CARNET.PIPELINE_QUANTILE(${args},0.1,${dates})` : f.p10,
         liveRow ? `=CARNET.PIPELINE_QUANTILE(${args},0.5,${dates})` : f.p50,
         liveRow ? `=CARNET.PIPELINE_QUANTILE(${args},0.9,${dates})` : f.p90,
+        // The band the chart draws: derived from the two cells beside it, live when they are.
+        `=${at("P90", r)}-${at("P10", r)}`,
         f.objective,
         `=IF(ISNUMBER(${objective}),IF(${remaining}<=0,"met",${at("Unweighted total", r)}/${remaining}),"")`,
         liveRow
@@ -281,7 +284,11 @@ export function buildForecastPlans(build: ForecastBuild): ForecastPlans {
           title: "Forecast by period: weighted vs unweighted, P10–P90",
           table: "CarnetForecastByPeriod",
           categories: "Period",
-          series: ["Weighted total", "Unweighted total", "P10", "P90"],
+          // P10 as a see-through base with the spread stacked on it draws the P10–P90 band;
+          // the weighted and unweighted totals are lines over it.
+          series: ["P10", "P10–P90 spread", "Weighted total", "Unweighted total"],
+          seriesTypes: ["AreaStacked", "AreaStacked", "LineMarkers", "LineMarkers"],
+          seriesFill: ["none", "#C7E0F4", null, null],
           at: { row: 2 + periodHeight + 2, col: 0, rows: 16, cols: 8 },
         },
       ],

@@ -45,6 +45,10 @@ export interface ChartPlan {
   readonly categories: string;
   /** Headers of the series columns. */
   readonly series: readonly string[];
+  /** Per series, a chart type unlike the chart's (a combo: an area band under lines), or null. */
+  readonly seriesTypes?: readonly (`${Excel.ChartType}` | null)[];
+  /** Per series, "none" for a see-through series (a band's base), a colour, or null for Excel's. */
+  readonly seriesFill?: readonly (string | null)[];
   /** Where the chart goes: the top-left cell and size in cells, on the plan's sheet. */
   readonly at: { row: number; col: number; rows: number; cols: number };
 }
@@ -203,14 +207,17 @@ export async function writeOwnedSheets(
         );
         chart.name = chartPlan.name;
         chart.title.text = chartPlan.title;
-        const s0 = chart.series.getItemAt(0);
-        s0.name = chartPlan.series[0];
-        s0.setXAxisValues(categories);
-        for (const header of chartPlan.series.slice(1)) {
-          const s = chart.series.add(header);
-          s.setValues(table.columns.getItem(header).getDataBodyRange());
-          s.setXAxisValues(categories);
-        }
+        chartPlan.series.forEach((header, i) => {
+          const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(header);
+          if (i === 0) series.name = header;
+          else series.setValues(table.columns.getItem(header).getDataBodyRange());
+          series.setXAxisValues(categories);
+          const type = chartPlan.seriesTypes?.[i];
+          if (type) series.chartType = type as Excel.ChartType;
+          const fill = chartPlan.seriesFill?.[i];
+          if (fill === "none") series.format.fill.clear();
+          else if (fill) series.format.fill.setSolidColor(fill);
+        });
         const { at } = chartPlan;
         chart.setPosition(
           sheet.getRangeByIndexes(at.row, at.col, 1, 1),

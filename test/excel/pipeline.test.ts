@@ -139,13 +139,13 @@ describe("Build forecast", () => {
     const byPeriod = tableValues("CarnetForecastByPeriod");
     expect(byPeriod.rows[1].slice(0, 6)).toEqual(["2003-S1", 37622, 37802, 3, 7000, 4200]);
     const chart = book.host.charts().find((c) => c.name === "CarnetForecastChart")!;
-    expect(chart.series.map((s) => s.name)).toEqual([
-      "Weighted total",
-      "Unweighted total",
-      "P10",
-      "P90",
+    // The P10–P90 band (a see-through P10 base, the spread stacked on it) under the two totals' lines.
+    expect(chart.series.map((s) => [s.name, s.chartType, s.fill, s.values])).toEqual([
+      ["P10", "AreaStacked", "none", [0]],
+      ["P10–P90 spread", "AreaStacked", "#C7E0F4", [6000]],
+      ["Weighted total", "LineMarkers", undefined, [4200]],
+      ["Unweighted total", "LineMarkers", undefined, [7000]],
     ]);
-    expect(chart.series[0].values).toEqual([4200]);
   });
 
   it("replaces only its own output on a second run, keeps objectives, and never touches a user's sheet of the same name", async () => {

@@ -98,6 +98,10 @@ export interface SeriesInfo {
   values: (number | null)[];
   xValues?: (CellValue | null)[];
   bubbleSizes?: (number | null)[];
+  /** Set when the series is drawn unlike its chart (a combo chart), e.g. "AreaStacked". */
+  chartType?: string;
+  /** Set by `format.fill`: a colour, or "none" for a see-through series. */
+  fill?: string;
 }
 
 export interface ChartInfo {
@@ -227,6 +231,8 @@ export function describeCharts(model: WorkbookModel): ChartInfo[] {
           described.xValues = readRef(model, series.xValues).map((v) => (v === "" ? null : v));
         if (series.bubbleSizes)
           described.bubbleSizes = readRef(model, series.bubbleSizes).map(plotted);
+        if (series.chartType) described.chartType = series.chartType;
+        if (typeof series.options.fill === "string") described.fill = series.options.fill;
         return described;
       }),
       axes: {

@@ -327,6 +327,11 @@ export class ChartSeries extends SimObject<SeriesTarget> {
     });
   }
 
+  /** The series' fill (areas, columns, bubbles): kept in its options as `fill` (a colour, or "none"). */
+  get format(): ChartSeriesFormat {
+    return new ChartSeriesFormat(this.context, () => this._find());
+  }
+
   setValues(sourceData: Range): void {
     this._setSource("setValues", sourceData, (series, ref) => (series.values = ref));
   }
@@ -343,5 +348,51 @@ export class ChartSeries extends SimObject<SeriesTarget> {
     this._queue("delete", undefined, ({ chart, series }) => {
       chart.series.splice(chart.series.indexOf(series), 1);
     });
+  }
+}
+
+/** `ChartSeries.format`: only its fill, which the workbench draws (a band needs a see-through base). */
+export class ChartSeriesFormat extends SimObject<SeriesTarget> {
+  constructor(
+    context: RequestContext,
+    private readonly _find: () => SeriesTarget | null
+  ) {
+    super(context);
+  }
+  get _typeName(): string {
+    return "ChartSeriesFormat";
+  }
+  override _resolve(): SeriesTarget | null {
+    return this._find();
+  }
+  override _scalarNames(): readonly string[] {
+    return [];
+  }
+  get fill(): ChartFill {
+    return new ChartFill(this.context, () => this._find());
+  }
+}
+
+export class ChartFill extends SimObject<SeriesTarget> {
+  constructor(
+    context: RequestContext,
+    private readonly _find: () => SeriesTarget | null
+  ) {
+    super(context);
+  }
+  get _typeName(): string {
+    return "ChartFill";
+  }
+  override _resolve(): SeriesTarget | null {
+    return this._find();
+  }
+  override _scalarNames(): readonly string[] {
+    return [];
+  }
+  clear(): void {
+    this._queue("clear", undefined, ({ series }) => void (series.options.fill = "none"));
+  }
+  setSolidColor(color: string): void {
+    this._queue("setSolidColor", color, ({ series }) => void (series.options.fill = String(color)));
   }
 }

@@ -120,14 +120,18 @@ function ValueAxis({
 }
 
 function Legend({ series, y, width }: { series: SeriesInfo[]; y: number; width: number }) {
-  const items = series.slice(0, 8);
+  // A see-through series (a band's base) has nothing to show in the legend.
+  const items = series
+    .map((s, index) => ({ ...s, index }))
+    .filter((s) => s.fill !== "none")
+    .slice(0, 8);
   const itemWidth = Math.min(140, (width - 20) / Math.max(1, items.length));
   const start = (width - itemWidth * items.length) / 2;
   return (
     <g>
       {items.map((s, i) => (
         <g key={i} transform={`translate(${start + i * itemWidth}, ${y})`}>
-          <rect width={9} height={9} y={-8} fill={PALETTE[i % PALETTE.length]} />
+          <rect width={9} height={9} y={-8} fill={s.fill ?? PALETTE[s.index % PALETTE.length]} />
           <text x={13} fontSize={10} fill="#404040">
             {(s.name || `Series${i + 1}`).slice(0, 18)}
           </text>
@@ -232,28 +236,46 @@ function CategoryChart({
           });
         })}
       {(family === "line" || family === "area") &&
-        series.map((s, si) => {
-          const points = s.values
-            .map((v, i) => (v === null ? null : [frame.left + band * (i + 0.5), across(v)]))
-            .filter((p): p is number[] => p !== null);
-          if (points.length === 0) return null;
-          const path = points.map((p, i) => `${i === 0 ? "M" : "L"}${p[0]},${p[1]}`).join(" ");
-          const color = PALETTE[si % PALETTE.length];
-          return (
-            <g key={si}>
-              {family === "area" && (
-                <path
-                  d={`${path} L${points[points.length - 1][0]},${zero} L${points[0][0]},${zero} Z`}
-                  fill={color}
-                  opacity={0.35}
-                />
-              )}
-              <path d={path} fill="none" stroke={color} strokeWidth={2} />
-              {points.length <= 40 &&
-                points.map((p, i) => <circle key={i} cx={p[0]} cy={p[1]} r={2.5} fill={color} />)}
-            </g>
-          );
-        })}
+        (() => {
+          // Series drawn as stacked areas (a combo chart's band) sit on the ones stacked before them.
+          const base = series[0]?.values.map(() => 0) ?? [];
+          return series.map((s, si) => {
+            const color = s.fill && s.fill !== "none" ? s.fill : PALETTE[si % PALETTE.length];
+            if (s.chartType?.toLowerCase().includes("areastacked")) {
+              const bottom = s.values.map((_, i) => base[i] ?? 0);
+              const top = s.values.map((v, i) => (base[i] = (base[i] ?? 0) + (v ?? 0)));
+              if (s.fill === "none" || top.length === 0) return null;
+              const x = (i: number) => frame.left + band * (i + 0.5);
+              const upper = top
+                .map((v, i) => `${i === 0 ? "M" : "L"}${x(i)},${across(v)}`)
+                .join(" ");
+              const lower = bottom
+                .map((v, i) => `L${x(i)},${across(v)}`)
+                .reverse()
+                .join(" ");
+              return <path key={si} d={`${upper} ${lower} Z`} fill={color} opacity={0.8} />;
+            }
+            const points = s.values
+              .map((v, i) => (v === null ? null : [frame.left + band * (i + 0.5), across(v)]))
+              .filter((p): p is number[] => p !== null);
+            if (points.length === 0) return null;
+            const path = points.map((p, i) => `${i === 0 ? "M" : "L"}${p[0]},${p[1]}`).join(" ");
+            return (
+              <g key={si}>
+                {family === "area" && (
+                  <path
+                    d={`${path} L${points[points.length - 1][0]},${zero} L${points[0][0]},${zero} Z`}
+                    fill={color}
+                    opacity={0.35}
+                  />
+                )}
+                <path d={path} fill="none" stroke={color} strokeWidth={2} />
+                {points.length <= 40 &&
+                  points.map((p, i) => <circle key={i} cx={p[0]} cy={p[1]} r={2.5} fill={color} />)}
+              </g>
+            );
+          });
+        })()}
       <line
         x1={frame.left}
         x2={horizontal ? frame.left : frame.right}
