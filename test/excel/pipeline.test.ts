@@ -393,3 +393,50 @@ describe("finding the sales table", () => {
     expect(analysis.report).toEqual([]);
   });
 });
+
+describe("cancelling and clashes", () => {
+  it("stops between sheets, never halfway through one, and remembers the sheets it created", async () => {
+    book = formulaWorkbook({ Carnet: HANDBOOK as never });
+    book.host.selection.set("Carnet", "B2");
+    const source = await readSource({ kind: "auto" });
+    const analysis = analysePipeline(source, {});
+    const controller = new AbortController();
+    const build = {
+      source,
+      mapping: analysis.mapping,
+      deals: analysis.reading.deals,
+      periodKind: "semester" as const,
+      stamp: "now",
+      currencyFormat: "#,##0",
+    };
+    // Cancel as soon as the first sheet's rows are written.
+    await expect(writeForecast(build, () => controller.abort(), controller.signal)).rejects.toThrow(
+      /^Cancelled/
+    );
+    expect(book.host.sheets()).toEqual(["Carnet", "Carnet Pipeline"]);
+    expect(tableValues("CarnetPipeline").rows).toHaveLength(4);
+    // The next build takes the sheet it created as its own, not as a user's sheet.
+    await writeForecast(build);
+    expect(book.host.sheets()).toEqual(["Carnet", "Carnet Pipeline", "Carnet Forecast"]);
+  });
+
+  it("refuses to start when a user's table has one of Carnet's names, and writes nothing", async () => {
+    book = formulaWorkbook({
+      Carnet: HANDBOOK as never,
+      Mine: [
+        ["A", "B"],
+        [1, 2],
+      ] as never,
+    });
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Mine").tables.add("A1:B2", true).name =
+        "CarnetForecastByOwner";
+      await context.sync();
+    });
+    book.host.selection.set("Carnet", "B2");
+    await expect(buildFrom({ kind: "auto" })).rejects.toThrow(
+      /A table named CarnetForecastByOwner already exists on sheet "Mine"/
+    );
+    expect(book.host.sheets()).toEqual(["Carnet", "Mine"]);
+  });
+});
