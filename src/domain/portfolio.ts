@@ -1014,14 +1014,20 @@ export function harvestOpportunities(
     const key = rangeKey(row.range.name);
     if (row.zone === "Harvest / divest" && !harvest.has(key)) harvest.set(key, row);
   }
-  const found: HarvestOpportunity[] = [];
-  if (harvest.size === 0) return found;
-  for (const deal of deals) {
-    if (!isOpen(deal) || !deal.product) continue;
-    const row = harvest.get(rangeKey(deal.product));
-    if (row) found.push({ deal, range: row.range.name, zone: "Harvest / divest" });
-  }
-  return found;
+  return dealsOnRanges(deals, new Set(harvest.keys())).map((deal) => ({
+    deal,
+    range: harvest.get(rangeKey(deal.product!))!.range.name,
+    zone: "Harvest / divest",
+  }));
+}
+
+/**
+ * The open deals (opportunities: a won deal is history) whose product is one of `rangeKeys` (names as
+ * {@link rangeKey}), in order: what the handbook's warning counts, in the pane and in the pipeline.
+ */
+export function dealsOnRanges(deals: readonly Deal[], rangeKeys: ReadonlySet<string>): Deal[] {
+  if (rangeKeys.size === 0) return [];
+  return deals.filter((d) => isOpen(d) && d.product !== null && rangeKeys.has(rangeKey(d.product)));
 }
 
 /** The line the forecast build adds to a flagged deal's Issues column. */

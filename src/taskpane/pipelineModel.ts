@@ -11,9 +11,9 @@ import {
   recogniseColumns,
 } from "../domain/columns";
 import { type ForecastFigures, forecastFigures } from "../domain/forecast";
-import { type Deal, isOpen } from "../domain/deal";
+import type { Deal } from "../domain/deal";
 import { issueText, type PipelineReading, readPipelineRows } from "../domain/pipelineTable";
-import { harvestWarning, rangeKey } from "../domain/portfolio";
+import { dealsOnRanges, harvestWarning } from "../domain/portfolio";
 import { DEFAULT_STAGE_TABLE } from "../domain/stages";
 import { cellAddress, rangeAddress } from "../excel/a1";
 import type { CarnetSettings } from "../excel/settings";
@@ -83,9 +83,5 @@ export function harvestIssues(
   deals: readonly Deal[],
   harvest: ReadonlySet<string>
 ): Map<number, string> {
-  const issues = new Map<number, string>();
-  for (const deal of deals)
-    if (isOpen(deal) && deal.product && harvest.has(rangeKey(deal.product)))
-      issues.set(deal.row, harvestWarning(deal.product));
-  return issues;
+  return new Map(dealsOnRanges(deals, harvest).map((d) => [d.row, harvestWarning(d.product!)]));
 }

@@ -21,7 +21,12 @@ import {
   SCREENSHOTS,
   type Session,
 } from "./support/browser";
-import { RANGE_HEADERS_FR, TEN_RANGES_IN_CELLS, TEN_RANGE_NAMES } from "../support/ten-ranges";
+import {
+  RANGE_HEADERS_FR,
+  TEN_RANGE_ANSWERS,
+  TEN_RANGES_IN_CELLS,
+  TEN_RANGE_NAMES,
+} from "../support/ten-ranges";
 
 jest.setTimeout(60_000);
 
@@ -128,43 +133,9 @@ const TEN_RANGES: SheetData[] = [
   { name: "Products", rows: [HEADERS, ...TEN], tables: [{ name: "Ranges", address: "A1:F13" }] },
 ];
 
-/** domain.md's answers for the ten ranges at the defaults (share cuts 10 % / 25 %, ABC 80 / 95). */
-const CLASSES = {
-  Alpha: "A",
-  Bravo: "A",
-  Charlie: "B",
-  Delta: "A",
-  Echo: "A",
-  Foxtrot: "C",
-  "Golf Élite": "B",
-  Hotel: "C",
-  India: "C",
-  Juliet: "C",
-};
-const CELLS = {
-  Alpha: "Protect position",
-  Bravo: "Invest to build",
-  Charlie: "Selectivity / manage for earnings",
-  Delta: "Protect position",
-  Echo: "Build selectively",
-  Foxtrot: "Manage for earnings",
-  "Golf Élite": "Limited expansion or harvest",
-  Hotel: "",
-  India: "Protect and refocus",
-  Juliet: "Divest",
-};
-const ZONES = {
-  Alpha: "Invest / grow",
-  Bravo: "Invest / grow",
-  Charlie: "Selectivity",
-  Delta: "Invest / grow",
-  Echo: "Selectivity",
-  Foxtrot: "Harvest / divest",
-  "Golf Élite": "Harvest / divest",
-  Hotel: "",
-  India: "Selectivity",
-  Juliet: "Harvest / divest",
-};
+const CLASSES = TEN_RANGE_ANSWERS["ABC class"];
+const CELLS = TEN_RANGE_ANSWERS["Nine-box cell"];
+const ZONES = TEN_RANGE_ANSWERS.Zone;
 
 describe("the ten-range workbook, through the Matrix tab", () => {
   beforeAll(async () => {

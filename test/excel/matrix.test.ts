@@ -17,7 +17,12 @@ import {
   type WorkbookBackend,
 } from "../../src/workbench/sim";
 import { carnetEngine } from "../support/carnet-engine";
-import { RANGE_HEADERS_FR, TEN_RANGES_IN_CELLS, TEN_RANGE_NAMES } from "../support/ten-ranges";
+import {
+  RANGE_HEADERS_FR,
+  TEN_RANGE_ANSWERS,
+  TEN_RANGES_IN_CELLS,
+  TEN_RANGE_NAMES,
+} from "../support/ten-ranges";
 
 // The ten ranges: one loss-making (Foxtrot), two equal margins (Delta, Echo), a text margin
 // "12 500 €" (Charlie), a blank market volume (Hotel), a share typed as text (Echo), a blank row, a total.
@@ -94,54 +99,10 @@ describe("Build matrix on the ten-range workbook", () => {
     ]);
     const rows = matrixTable();
     expect(rows.map((r) => r.Range)).toEqual(NAMES);
-    expect(byRange(rows, "ABC class")).toEqual({
-      Alpha: "A",
-      Bravo: "A",
-      Charlie: "B",
-      Delta: "A",
-      Echo: "A",
-      Foxtrot: "C",
-      "Golf Élite": "B",
-      Hotel: "C",
-      India: "C",
-      Juliet: "C",
-    });
-    expect(byRange(rows, "Strength")).toEqual({
-      Alpha: "High",
-      Bravo: "Medium",
-      Charlie: "Medium",
-      Delta: "High",
-      Echo: "Low",
-      Foxtrot: "Medium",
-      "Golf Élite": "Low",
-      Hotel: "",
-      India: "High",
-      Juliet: "Low",
-    });
-    expect(byRange(rows, "Nine-box cell")).toEqual({
-      Alpha: "Protect position",
-      Bravo: "Invest to build",
-      Charlie: "Selectivity / manage for earnings",
-      Delta: "Protect position",
-      Echo: "Build selectively",
-      Foxtrot: "Manage for earnings",
-      "Golf Élite": "Limited expansion or harvest",
-      Hotel: "",
-      India: "Protect and refocus",
-      Juliet: "Divest",
-    });
-    expect(byRange(rows, "Zone")).toEqual({
-      Alpha: "Invest / grow",
-      Bravo: "Invest / grow",
-      Charlie: "Selectivity",
-      Delta: "Invest / grow",
-      Echo: "Selectivity",
-      Foxtrot: "Harvest / divest",
-      "Golf Élite": "Harvest / divest",
-      Hotel: "",
-      India: "Selectivity",
-      Juliet: "Harvest / divest",
-    });
+    expect(byRange(rows, "ABC class")).toEqual(TEN_RANGE_ANSWERS["ABC class"]);
+    expect(byRange(rows, "Strength")).toEqual(TEN_RANGE_ANSWERS["Strength"]);
+    expect(byRange(rows, "Nine-box cell")).toEqual(TEN_RANGE_ANSWERS["Nine-box cell"]);
+    expect(byRange(rows, "Zone")).toEqual(TEN_RANGE_ANSWERS["Zone"]);
   });
 
   it("reads the source's figures, the text margin as 12 500, and agrees with the domain's shares", async () => {

@@ -54,3 +54,58 @@ export const TEN_RANGE_NAMES = [
   "India",
   "Juliet",
 ];
+
+/**
+ * domain.md's answers for the ten ranges at the defaults (share cuts 10 % / 25 %, ABC 80 / 95), worked
+ * by hand in test/domain/portfolio.test.ts; Hotel has no market share, so no strength, cell or zone.
+ */
+export const TEN_RANGE_ANSWERS = {
+  "ABC class": {
+    Alpha: "A",
+    Bravo: "A",
+    Charlie: "B",
+    Delta: "A",
+    Echo: "A",
+    Foxtrot: "C",
+    "Golf Élite": "B",
+    Hotel: "C",
+    India: "C",
+    Juliet: "C",
+  },
+  Strength: {
+    Alpha: "High",
+    Bravo: "Medium",
+    Charlie: "Medium",
+    Delta: "High",
+    Echo: "Low",
+    Foxtrot: "Medium",
+    "Golf Élite": "Low",
+    Hotel: "",
+    India: "High",
+    Juliet: "Low",
+  },
+  "Nine-box cell": {
+    Alpha: "Protect position",
+    Bravo: "Invest to build",
+    Charlie: "Selectivity / manage for earnings",
+    Delta: "Protect position",
+    Echo: "Build selectively",
+    Foxtrot: "Manage for earnings",
+    "Golf Élite": "Limited expansion or harvest",
+    Hotel: "",
+    India: "Protect and refocus",
+    Juliet: "Divest",
+  },
+  Zone: {
+    Alpha: "Invest / grow",
+    Bravo: "Invest / grow",
+    Charlie: "Selectivity",
+    Delta: "Invest / grow",
+    Echo: "Selectivity",
+    Foxtrot: "Harvest / divest",
+    "Golf Élite": "Harvest / divest",
+    Hotel: "",
+    India: "Selectivity",
+    Juliet: "Harvest / divest",
+  },
+} as const;
