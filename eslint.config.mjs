@@ -14,6 +14,37 @@ const tsRecommendedRules = Object.fromEntries(
     .filter(([name]) => !name.startsWith("@typescript-eslint/") || name.slice(19) in tsPlugin.rules)
 );
 
+/**
+ * One layer of the house: the folders of src/ it must not import, and whether React (and Fluent UI) or
+ * Office.js calls (Excel.run, Office.context...) are out of bounds there too.
+ */
+function layer(files, forbiddenFolders, { react = false, office = false } = {}, ignores = []) {
+  const group = forbiddenFolders.flatMap((folder) => [`**/${folder}`, `**/${folder}/**`]);
+  if (react) group.push("react", "react-dom", "react-dom/*", "@fluentui/*");
+  const rules = {
+    "no-restricted-imports": [
+      "error",
+      {
+        patterns: [
+          {
+            group,
+            message: `${files.replace("/**", "")} may not import this: dependencies point inward (README, "Architecture").`,
+          },
+        ],
+      },
+    ],
+  };
+  if (office)
+    rules["no-restricted-syntax"] = [
+      "error",
+      {
+        selector: "MemberExpression[object.name=/^(Excel|Office|OfficeExtension)$/]",
+        message: "Office.js is called only from src/excel/host (types are fine).",
+      },
+    ];
+  return [{ files: [files], ignores, rules }];
+}
+
 export default [
   { ignores: ["dist/", "build/", "node_modules/", "coverage/"] },
   // Office's own rules (sync after load, no sync in a loop, isNullObject...), React and prettier.
@@ -45,6 +76,42 @@ export default [
       "no-undef": "off",
       // React 17+ JSX transform: React need not be in scope.
       "react/react-in-jsx-scope": "off",
+    },
+  },
+  // The house (README, "Architecture"): dependencies point inward. Domain knows nothing of Excel, React
+  // or the DOM; functions use only the domain; the Excel layer only the domain; the pane the domain and
+  // the Excel layer's plan and port (the host is handed to it by index.tsx); the simulator nothing of src/.
+  ...layer("src/domain/**", ["excel", "taskpane", "functions", "workbench", "commands"], {
+    react: true,
+    office: true,
+  }),
+  ...layer("src/functions/**", ["excel", "taskpane", "workbench", "commands"], {
+    react: true,
+    office: true,
+  }),
+  ...layer("src/excel/**", ["taskpane", "functions", "workbench", "commands"], { react: true }),
+  // What to write is planned by pure code, tested without a host: no Office.js call in plan/.
+  ...layer("src/excel/plan/**", ["taskpane", "functions", "workbench", "commands", "host"], {
+    react: true,
+    office: true,
+  }),
+  ...layer("src/taskpane/**", ["functions", "workbench", "commands", "host"], { office: true }, [
+    "src/taskpane/index.tsx",
+  ]),
+  {
+    files: ["src/workbench/sim/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["../../*", "!../../workbench", "!../../workbench/**"],
+              message: "The simulator stands in for Excel: it imports nothing of src/ outside it.",
+            },
+          ],
+        },
+      ],
     },
   },
   {

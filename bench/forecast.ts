@@ -2,9 +2,9 @@
  * Reading and forecasting 100,000 deals through the simulated Excel host (Excel on the web's limits):
  * the time split between reading, computing and writing, with round trips and the largest payloads.
  */
-import { buildForecastPlans, currencyFormatFor } from "../src/excel/forecastPlan";
-import { writeOwnedSheets } from "../src/excel/owned";
-import { readSource } from "../src/excel/source";
+import { buildForecastPlans, currencyFormatFor } from "../src/excel/plan/forecastPlan";
+import { writeOwnedSheets } from "../src/excel/host/owned";
+import { readSource } from "../src/excel/host/source";
 import { analysePipeline } from "../src/taskpane/pipelineModel";
 import { createExcelHost, createMemoryBackend } from "../src/workbench/sim";
 

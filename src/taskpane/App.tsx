@@ -16,8 +16,7 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { FUNCTION_HELP } from "./functionHelp";
-import type { CarnetHost } from "./host";
-import type { MatrixHost } from "./matrixHost";
+import type { CarnetHost } from "../excel/port";
 import { MatrixView } from "./MatrixView";
 import { PipelineView } from "./PipelineView";
 
@@ -45,13 +44,11 @@ const useStyles = makeStyles({
 export interface AppProps {
   /** Excel's side of the pane; null when the pane runs outside Excel (it then only shows help). */
   readonly host: CarnetHost | null;
-  /** The matrix view's side of Excel; null outside Excel. */
-  readonly matrixHost: MatrixHost | null;
 }
 
 type View = "pipeline" | "matrix" | "functions";
 
-export function App({ host, matrixHost }: AppProps) {
+export function App({ host }: AppProps) {
   const styles = useStyles();
   const [view, setView] = React.useState<View>(host ? "pipeline" : "functions");
   return (
@@ -68,12 +65,12 @@ export function App({ host, matrixHost }: AppProps) {
       {host && (
         <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} size="small">
           <Tab value="pipeline">Pipeline</Tab>
-          {matrixHost && <Tab value="matrix">Matrix</Tab>}
+          <Tab value="matrix">Matrix</Tab>
           <Tab value="functions">Functions</Tab>
         </TabList>
       )}
       {host && view === "pipeline" && <PipelineView host={host} />}
-      {matrixHost && view === "matrix" && <MatrixView host={matrixHost} />}
+      {host && view === "matrix" && <MatrixView host={host} />}
       {!host && (
         <MessageBar intent="info">
           <MessageBarBody>

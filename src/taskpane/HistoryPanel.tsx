@@ -25,7 +25,7 @@ import {
   snapshotLabel,
 } from "../domain/snapshots";
 import { formatAmount } from "./format";
-import type { CarnetHost } from "./host";
+import type { CarnetHost } from "../excel/port";
 import { Waterfall } from "./Waterfall";
 
 const useStyles = makeStyles({

@@ -2,7 +2,7 @@
  * The portfolio matrix in the pane: read a product-range table (or build the ranges from CarnetPipeline's
  * won deals and the user's market figures), check its columns and data, set the cut-offs, build
  * CarnetMatrix and its charts, and see the nine-box with the deals the handbook warns about. Excel is
- * reached only through the MatrixHost callbacks.
+ * reached only through the CarnetHost callbacks.
  */
 import {
   Body1,
@@ -29,10 +29,10 @@ import type {
 } from "../domain/portfolio";
 import { DEFAULT_STRENGTH_CUTS, PORTFOLIO_FIELDS } from "../domain/portfolio";
 import { SourcePicker, TaskStatus, useLongTask } from "./longTask";
-import type { CarnetSettings } from "../excel/settings";
-import type { SourceChoice, SourceData } from "../excel/source";
+import type { CarnetSettings } from "../excel/plan/settings";
+import type { SourceChoice, SourceData } from "../excel/plan/source";
 import { formatAmount, timestamp } from "./format";
-import type { MatrixHost } from "./matrixHost";
+import type { CarnetHost } from "../excel/port";
 import {
   analyseRangeTable,
   analyseWonDeals,
@@ -82,7 +82,7 @@ const useStyles = makeStyles({
 });
 
 export interface MatrixViewProps {
-  readonly host: MatrixHost;
+  readonly host: CarnetHost;
 }
 
 /** What the view read: a product-range table, or CarnetPipeline for ranges from won deals. */

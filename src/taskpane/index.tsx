@@ -1,8 +1,7 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { excelHost } from "../excel";
-import { excelMatrixHost } from "../excel/matrix";
+import { excelHost } from "../excel/host";
 import { App } from "./App";
 
 /* global document, Office */
@@ -11,7 +10,7 @@ function render(inOffice: boolean) {
   const root = createRoot(document.getElementById("container") as HTMLElement);
   root.render(
     <FluentProvider theme={webLightTheme}>
-      <App host={inOffice ? excelHost : null} matrixHost={inOffice ? excelMatrixHost : null} />
+      <App host={inOffice ? excelHost : null} />
     </FluentProvider>
   );
 }

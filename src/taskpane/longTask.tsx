@@ -12,8 +12,8 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { usePaneStyles } from "./paneStyles";
-import { Cancelled, type Progress } from "../excel/progress";
-import type { SourceChoice } from "../excel/source";
+import { Cancelled, type Progress } from "../excel/plan/progress";
+import type { SourceChoice } from "../excel/plan/source";
 
 export interface Busy {
   readonly phase: string;

@@ -27,10 +27,10 @@ import {
   type StrengthMeasure,
   unassignedWonDeals,
 } from "../domain/portfolio";
-import { cellAddress, rangeAddress } from "../excel/a1";
-import { matrixCurrencyFormat, type MatrixBuild, matrixRowAddress } from "../excel/matrixPlan";
-import type { CarnetSettings } from "../excel/settings";
-import type { SourceChoice, SourceData } from "../excel/source";
+import { cellAddress, rangeAddress } from "../excel/plan/a1";
+import { matrixCurrencyFormat, type MatrixBuild, matrixRowAddress } from "../excel/plan/matrixPlan";
+import type { CarnetSettings } from "../excel/plan/settings";
+import type { SourceChoice, SourceData } from "../excel/plan/source";
 import { readAmount, readNumber } from "../domain/values";
 import { formatAmount, formatPercent } from "./format";
 

@@ -15,9 +15,9 @@ import type { Deal } from "../domain/deal";
 import { issueText, type PipelineReading, readPipelineRows } from "../domain/pipelineTable";
 import { dealsOnRanges, harvestWarning } from "../domain/portfolio";
 import { DEFAULT_STAGE_TABLE } from "../domain/stages";
-import { cellAddress, rangeAddress } from "../excel/a1";
-import type { CarnetSettings } from "../excel/settings";
-import type { SourceData } from "../excel/source";
+import { cellAddress, rangeAddress } from "../excel/plan/a1";
+import type { CarnetSettings } from "../excel/plan/settings";
+import type { SourceData } from "../excel/plan/source";
 
 export interface ReportLine {
   readonly address: string;

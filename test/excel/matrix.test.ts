@@ -6,9 +6,9 @@
  */
 import { rangeKey } from "../../src/domain/portfolio";
 import type { CellValue } from "../../src/domain/values";
-import { readHarvestRanges, readPipelineTable, writeMatrix } from "../../src/excel/matrix";
-import { MATRIX_SHEET } from "../../src/excel/matrixPlan";
-import { readSource } from "../../src/excel/source";
+import { readHarvestRanges, readPipelineTable, writeMatrix } from "../../src/excel/host/matrix";
+import { MATRIX_SHEET } from "../../src/excel/plan/matrixPlan";
+import { readSource } from "../../src/excel/host/source";
 import { analyseRangeTable, matrixBuildOf } from "../../src/taskpane/matrixModel";
 import {
   createExcelHost,

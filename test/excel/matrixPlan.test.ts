@@ -29,8 +29,8 @@ import {
   type MatrixPlans,
   matrixRowAddress,
   PARETO_COLUMNS,
-} from "../../src/excel/matrixPlan";
-import type { SourceData } from "../../src/excel/source";
+} from "../../src/excel/plan/matrixPlan";
+import type { SourceData } from "../../src/excel/plan/source";
 import { carnetEngine } from "../support/carnet-engine";
 import { TEN_RANGES_IN_CELLS } from "../support/ten-ranges";
 

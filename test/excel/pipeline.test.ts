@@ -2,10 +2,10 @@
  * The Excel side of "Build forecast" against the simulated host: what the sales manager sees in the
  * workbook, what stays untouched, and how many round trips it takes.
  */
-import { readObjectives, writeForecast } from "../../src/excel/forecast";
-import { currencyFormatFor, PIPELINE_COLUMNS } from "../../src/excel/forecastPlan";
-import { loadSettings, saveSettings } from "../../src/excel/settings";
-import { readSource } from "../../src/excel/source";
+import { readObjectives, writeForecast } from "../../src/excel/host/forecast";
+import { currencyFormatFor, PIPELINE_COLUMNS } from "../../src/excel/plan/forecastPlan";
+import { loadSettings, saveSettings } from "../../src/excel/host/settings";
+import { readSource } from "../../src/excel/host/source";
 import { analysePipeline, harvestIssues } from "../../src/taskpane/pipelineModel";
 import { formulaWorkbook, memoryWorkbook, type TestWorkbook } from "../support/excel-host";
 
@@ -226,7 +226,7 @@ describe("Build forecast", () => {
 
 describe("snapshots", () => {
   it("appends snapshots to CarnetSnapshots and reads them back for comparison", async () => {
-    const { appendSnapshot, readSnapshots } = await import("../../src/excel/snapshots");
+    const { appendSnapshot, readSnapshots } = await import("../../src/excel/host/snapshots");
     const { snapshotFromDeals, compareSnapshots } = await import("../../src/domain/snapshots");
     book = formulaWorkbook({ Carnet: HANDBOOK as never });
     const before = book.fingerprint("Carnet");
@@ -261,7 +261,7 @@ describe("snapshots", () => {
 
 describe("the handbook's warning on the next forecast build", () => {
   it("flags deals on harvest / divest ranges in CarnetPipeline's Issues column", async () => {
-    const { readHarvestRanges, writeMatrix } = await import("../../src/excel/matrix");
+    const { readHarvestRanges, writeMatrix } = await import("../../src/excel/host/matrix");
     const { analyseRangeTable, matrixBuildOf } = await import("../../src/taskpane/matrixModel");
     const { harvestWarning, rangeKey } = await import("../../src/domain/portfolio");
     book = formulaWorkbook({

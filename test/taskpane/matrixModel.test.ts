@@ -1,9 +1,9 @@
 import { NINE_BOX } from "../../src/domain/matrix";
 import { DEFAULT_MATRIX_SETTINGS, MATRIX_COLUMNS } from "../../src/domain/portfolio";
 import type { CellValue } from "../../src/domain/values";
-import { PIPELINE_COLUMNS } from "../../src/excel/forecastPlan";
-import type { CarnetSettings } from "../../src/excel/settings";
-import type { SourceData } from "../../src/excel/source";
+import { PIPELINE_COLUMNS } from "../../src/excel/plan/forecastPlan";
+import type { CarnetSettings } from "../../src/excel/plan/settings";
+import type { SourceData } from "../../src/excel/plan/source";
 import { formatAmount } from "../../src/taskpane/format";
 import {
   analyseRangeTable,

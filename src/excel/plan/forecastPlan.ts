@@ -8,18 +8,24 @@
  * updates the forecast. Otherwise, and for the owner and product tables (the public functions filter
  * by date only), figures are values stamped with the time they were computed; the note says which.
  */
-import type { ColumnMapping, PipelineField } from "../domain/columns";
-import type { Deal } from "../domain/deal";
-import { isOpen } from "../domain/deal";
-import { type ForecastDimension, forecastBy, type ForecastRow, NO_KEY } from "../domain/forecast";
-import { periodOf, type PeriodKind } from "../domain/pipeline";
-import type { CellValue } from "../domain/values";
+import type { ColumnMapping, PipelineField } from "../../domain/columns";
+import type { Deal } from "../../domain/deal";
+import { isOpen } from "../../domain/deal";
+import {
+  type ForecastDimension,
+  forecastBy,
+  type ForecastRow,
+  NO_KEY,
+} from "../../domain/forecast";
+import { periodOf, type PeriodKind } from "../../domain/pipeline";
+import type { CellValue } from "../../domain/values";
 import { cellAddress, columnLetters, rangeAddress } from "./a1";
-import { type SheetPlan, type TablePlan, textCell } from "./owned";
+import { type SheetPlan, type TablePlan, textCell } from "./sheetPlan";
 import type { SourceData } from "./source";
 
 export const PIPELINE_SHEET = "Carnet Pipeline";
 export const FORECAST_SHEET = "Carnet Forecast";
+export const PIPELINE_TABLE = "CarnetPipeline";
 
 export const PIPELINE_COLUMNS = [
   "Id",
@@ -170,7 +176,7 @@ export function buildForecastPlans(build: ForecastBuild): ForecastPlans {
     ];
   });
   const pipelineTable: TablePlan = {
-    name: "CarnetPipeline",
+    name: PIPELINE_TABLE,
     headers: [...PIPELINE_COLUMNS],
     rows: pipelineRows,
     numberFormats: [

@@ -2,31 +2,13 @@
  * Pipeline history: "Take snapshot" appends the current deals to CarnetSnapshots (on Carnet's own
  * sheet), and the pane reads the table back to compare two snapshots.
  */
-import {
-  SNAPSHOT_COLUMNS,
-  type Snapshot,
-  snapshotRows,
-  snapshotsFromRows,
-} from "../domain/snapshots";
-import type { CellValue } from "../domain/values";
-import { writeBlocks } from "./blocks";
+import { type Snapshot, snapshotRows, snapshotsFromRows } from "../../domain/snapshots";
+import type { CellValue } from "../../domain/values";
+import { writeBlocks } from "../plan/blocks";
+import { type Progress, throwIfCancelled } from "../plan/progress";
+import { SNAPSHOT_TABLE, snapshotFormats, snapshotSheetPlan } from "../plan/snapshotPlan";
 import { writeOwnedSheets } from "./owned";
-import { type Progress, throwIfCancelled } from "./progress";
 import { readSource } from "./source";
-
-export const SNAPSHOT_SHEET = "Carnet Snapshots";
-export const SNAPSHOT_TABLE = "CarnetSnapshots";
-
-function formats(currencyFormat: string): string[] {
-  const byHeader: Record<string, string> = {
-    "Taken at": "yyyy-mm-dd hh:mm",
-    "Close date": "yyyy-mm-dd",
-    Amount: currencyFormat,
-    "Weighted amount": currencyFormat,
-    Probability: "0%",
-  };
-  return SNAPSHOT_COLUMNS.map((h) => byHeader[h] ?? "General");
-}
 
 /** Appends a snapshot; creates the table on Carnet's sheet the first time. */
 export async function appendSnapshot(
@@ -43,31 +25,12 @@ export async function appendSnapshot(
     return !table.isNullObject;
   });
   if (!exists) {
-    await writeOwnedSheets(
-      [
-        {
-          sheet: SNAPSHOT_SHEET,
-          note: "Each snapshot freezes the pipeline as read at that time. Carnet appends; it never rewrites past rows.",
-          tables: [
-            {
-              name: SNAPSHOT_TABLE,
-              headers: [...SNAPSHOT_COLUMNS],
-              rows,
-              numberFormats: formats(currencyFormat),
-              row: 2,
-              col: 0,
-            },
-          ],
-        },
-      ],
-      progress,
-      signal
-    );
+    await writeOwnedSheets([snapshotSheetPlan(rows, currencyFormat)], progress, signal);
     return;
   }
   await Excel.run(async (context) => {
     const table = context.workbook.tables.getItem(SNAPSHOT_TABLE);
-    const number = formats(currencyFormat);
+    const number = snapshotFormats(currencyFormat);
     let done = 0;
     // The formats travel with each row of values: their weight counts in the block's budget.
     for (const block of writeBlocks(rows, undefined, JSON.stringify(number).length + 1)) {

@@ -1,7 +1,7 @@
-/** The Excel side of the pane, gathered as the CarnetHost the views receive. */
-import type { CarnetHost } from "../taskpane/host";
+/** The Excel side of the pane: the port the views receive, implemented with Office.js. */
+import type { CarnetHost } from "../port";
 import { readObjectives, writeForecast } from "./forecast";
-import { readHarvestRanges } from "./matrix";
+import { readHarvestRanges, readPipelineTable, writeMatrix } from "./matrix";
 import { loadSettings, saveSettings, selectAddress } from "./settings";
 import { appendSnapshot, readSnapshots } from "./snapshots";
 import { readSource } from "./source";
@@ -16,4 +16,6 @@ export const excelHost: CarnetHost = {
   appendSnapshot,
   readSnapshots,
   readHarvestRanges,
+  readPipeline: readPipelineTable,
+  writeMatrix,
 };

@@ -5,7 +5,7 @@
  * run, so a second build redraws them rather than adding copies. Also: reading CarnetPipeline for the
  * handbook's warning, and the harvest / divest ranges for the forecast's Issues column.
  */
-import type { MatrixHost, MatrixWriteResult } from "../taskpane/matrixHost";
+import type { MatrixWriteResult } from "../port";
 import {
   buildMatrixPlans,
   harvestRangeKeys,
@@ -13,13 +13,12 @@ import {
   type MatrixCharts,
   MATRIX_SHEET,
   MATRIX_TABLE,
-} from "./matrixPlan";
+} from "../plan/matrixPlan";
+import { PIPELINE_TABLE } from "../plan/forecastPlan";
 import { writeOwnedSheets } from "./owned";
-import type { Progress } from "./progress";
-import { loadSettings, saveSettings, selectAddress } from "./settings";
-import { readSource, type SourceData } from "./source";
-
-export const PIPELINE_TABLE = "CarnetPipeline";
+import type { Progress } from "../plan/progress";
+import type { SourceData } from "../plan/source";
+import { readSource } from "./source";
 
 export async function writeMatrix(
   build: MatrixBuild,
@@ -148,12 +147,3 @@ export async function readHarvestRanges(): Promise<Set<string>> {
     return harvestRangeKeys(header.values[0], body.values);
   });
 }
-
-export const excelMatrixHost: MatrixHost = {
-  loadSettings,
-  saveSettings,
-  readSource,
-  readPipeline: readPipelineTable,
-  select: selectAddress,
-  writeMatrix,
-};

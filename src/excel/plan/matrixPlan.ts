@@ -35,10 +35,10 @@ import {
   type ProductRange,
   rangeKey,
   type StrengthMeasure,
-} from "../domain/portfolio";
-import { type CellValue, isBlankCell } from "../domain/values";
+} from "../../domain/portfolio";
+import { type CellValue, isBlankCell } from "../../domain/values";
 import { cellAddress, columnLetters, rangeAddress } from "./a1";
-import type { SheetPlan, TablePlan } from "./owned";
+import type { SheetPlan, TablePlan } from "./sheetPlan";
 import type { SourceData } from "./source";
 
 export const MATRIX_SHEET = "Carnet Matrix";

@@ -3,32 +3,11 @@
  * selection, or a range the user names; read in blocks so that a table as tall as Excel allows
  * (1,048,576 rows) never sends a response over 5 MB.
  */
-import type { CellValue } from "../domain/values";
-import { parseRangeAddress, rangeAddress } from "./a1";
-import { bytesOf, PROBE_ROWS, rowsPerBlock } from "./blocks";
-import { type Progress, throwIfCancelled } from "./progress";
-
-export type SourceChoice =
-  | { readonly kind: "auto" }
-  | { readonly kind: "table"; readonly name: string }
-  | { readonly kind: "range"; readonly address: string };
-
-export interface SourceData {
-  readonly kind: "table" | "range";
-  /** The Excel table's name when the source is a table (its formulas can then be live). */
-  readonly tableName: string | null;
-  readonly sheet: string;
-  /** 0-based row and column of the header row's first cell. */
-  readonly row: number;
-  readonly col: number;
-  /** The whole source, header included, e.g. Sheet1!A1:F5. */
-  readonly address: string;
-  readonly headers: CellValue[];
-  /** Data rows below the header. */
-  readonly rows: CellValue[][];
-  /** Number format of each column's first data cell (to reuse the workbook's currency format). */
-  readonly numberFormats: string[];
-}
+import type { CellValue } from "../../domain/values";
+import { parseRangeAddress, rangeAddress } from "../plan/a1";
+import { bytesOf, PROBE_ROWS, rowsPerBlock } from "../plan/blocks";
+import { type Progress, throwIfCancelled } from "../plan/progress";
+import { endOfCarriedRegion, type SourceChoice, type SourceData } from "../plan/source";
 
 interface Located {
   range: Excel.Range;
@@ -93,18 +72,6 @@ async function locate(context: Excel.RequestContext, choice: SourceChoice): Prom
     tableName: null,
     regionRows: region.rowCount,
   };
-}
-
-/**
- * Where a carried-down region ends: single blank lines are part of a sales table, but two blank rows
- * in a row end it (what lies below is another block: a summary, objectives, notes).
- */
-export function endOfCarriedRegion(rows: readonly (readonly CellValue[])[], from: number): number {
-  const blank = (row: readonly CellValue[]) =>
-    row.every((c) => c === null || c === undefined || (typeof c === "string" && c.trim() === ""));
-  for (let i = Math.max(0, from); i + 1 < rows.length; i++)
-    if (blank(rows[i]) && blank(rows[i + 1])) return i;
-  return rows.length;
 }
 
 export async function readSource(

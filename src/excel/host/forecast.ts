@@ -2,9 +2,10 @@
  * "Build forecast" end to end on the Excel side: the objectives the user typed last time are read back
  * from Carnet's forecast tables (so a rebuild keeps them), then the plans are written.
  */
-import { buildForecastPlans, FORECAST_TABLES, type ForecastBuild } from "./forecastPlan";
-import { writeOwnedSheets, type WriteResult } from "./owned";
-import type { Progress } from "./progress";
+import { buildForecastPlans, FORECAST_TABLES, type ForecastBuild } from "../plan/forecastPlan";
+import type { WriteResult } from "../plan/sheetPlan";
+import { writeOwnedSheets } from "./owned";
+import type { Progress } from "../plan/progress";
 
 /** Objectives by forecast table, then by row key ("2003-S1", "Anne"...). Two syncs whatever the size. */
 export async function readObjectives(): Promise<Map<string, Map<string, number>>> {

@@ -1,0 +1,72 @@
+/**
+ * What Carnet writes on a sheet it owns, described as plain data: the tables (headers, rows, number
+ * formats, where they start), the charts over them and the note above them. Planned by pure code
+ * (forecastPlan, matrixPlan), written by host/owned.ts; nothing here calls Office.js.
+ */
+import type { CellValue } from "../../domain/values";
+
+export type CellInput = CellValue | Date;
+
+/**
+ * Text to write as text, whatever it looks like: tables are written through Range.formulas, where
+ * Excel would turn "2003-04" into a date, "00123" into 123 and eat the quote of "'Q2 deals'!A5";
+ * one leading apostrophe marks a cell as text, and Excel does not keep it in the value.
+ */
+export function textCell(text: string | null): string | null {
+  return text === null ? null : `'${text}`;
+}
+
+export interface TablePlan {
+  /** Public name, e.g. CarnetPipeline. */
+  readonly name: string;
+  readonly headers: readonly string[];
+  /** Values, or formulas (text starting with "="). */
+  readonly rows: readonly (readonly CellValue[])[];
+  /** Number format per column ("General" when null). */
+  readonly numberFormats?: readonly (string | null)[];
+  /** Top-left cell of the header, 0-based. Fixed by the plan so that a rebuild finds its tables again. */
+  readonly row: number;
+  readonly col: number;
+}
+
+export interface ChartPlan {
+  readonly name: string;
+  readonly type: Excel.ChartType | `${Excel.ChartType}`;
+  readonly title: string;
+  /** The table whose columns are charted. */
+  readonly table: string;
+  /** Header of the category (x) column. */
+  readonly categories: string;
+  /** Headers of the series columns. */
+  readonly series: readonly string[];
+  /** Per series, a chart type unlike the chart's (a combo: an area band under lines), or null. */
+  readonly seriesTypes?: readonly (`${Excel.ChartType}` | null)[];
+  /** Per series, "none" for a see-through series (a band's base), a colour, or null for Excel's. */
+  readonly seriesFill?: readonly (string | null)[];
+  /** Where the chart goes: the top-left cell and size in cells, on the plan's sheet. */
+  readonly at: { row: number; col: number; rows: number; cols: number };
+}
+
+export interface SheetPlan {
+  /** The sheet's preferred name, e.g. "Carnet Forecast". */
+  readonly sheet: string;
+  readonly tables: readonly TablePlan[];
+  readonly charts?: readonly ChartPlan[];
+  /** A line written above the tables (e.g. "Computed 2026-11-26 10:04; live columns: ..."). */
+  readonly note?: string;
+}
+
+export interface WriteResult {
+  /** Preferred name → the name actually written (they differ when a user's sheet had the name). */
+  readonly sheets: Record<string, string>;
+  readonly tables: string[];
+}
+
+export function freeName(wanted: string, taken: ReadonlySet<string>): string {
+  const lower = new Set([...taken].map((n) => n.toLowerCase()));
+  if (!lower.has(wanted.toLowerCase())) return wanted;
+  for (let i = 2; ; i++) {
+    const name = `${wanted} (${i})`;
+    if (!lower.has(name.toLowerCase())) return name;
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * The port: everything the task pane may ask of Excel, as plain callbacks. host/index.ts implements
+ * it with Office.js (the one place that calls Excel.run); the views receive it as a prop, so they
+ * never touch Office.js, and their tests hand them a host of their own.
+ */
+import type { Snapshot, SnapshotRowProblem } from "../domain/snapshots";
+import type { ForecastBuild } from "./plan/forecastPlan";
+import type { MatrixBuild } from "./plan/matrixPlan";
+import type { Progress } from "./plan/progress";
+import type { CarnetSettings } from "./plan/settings";
+import type { WriteResult } from "./plan/sheetPlan";
+import type { SourceChoice, SourceData } from "./plan/source";
+
+export interface MatrixWriteResult extends WriteResult {
+  /** The sheet the matrix was written to ("Carnet Matrix", or "Carnet Matrix (2)" beside a user's sheet). */
+  readonly sheet: string;
+  /** The charts drawn on it. */
+  readonly charts: string[];
+  /** Figure cells reading the source live, and figure cells written as values. */
+  readonly liveCells: number;
+  readonly stampedCells: number;
+}
+
+export interface CarnetHost {
+  loadSettings(): Promise<CarnetSettings>;
+  /** Merges `changes` into the workbook's settings (the matrix keeps its own under the `matrix` key). */
+  saveSettings(changes: Partial<CarnetSettings>): Promise<CarnetSettings>;
+  /** A sales or product-range table: the Excel table or region around the selection, a named table or a range. */
+  readSource(choice: SourceChoice, progress?: Progress, signal?: AbortSignal): Promise<SourceData>;
+  /** Selects a cell or a row, e.g. "Sheet1!A5:F5" (activating its sheet). */
+  select(address: string): Promise<void>;
+
+  /** Objectives typed in Carnet's forecast tables, by table then by row key, so a rebuild keeps them. */
+  readObjectives(): Promise<Map<string, Map<string, number>>>;
+  writeForecast(
+    build: ForecastBuild,
+    progress?: Progress,
+    signal?: AbortSignal
+  ): Promise<WriteResult & { live: boolean }>;
+  appendSnapshot(
+    snapshot: Snapshot,
+    currencyFormat: string,
+    progress?: Progress,
+    signal?: AbortSignal
+  ): Promise<void>;
+  readSnapshots(
+    progress?: Progress,
+    signal?: AbortSignal
+  ): Promise<{ snapshots: Snapshot[]; problems: SnapshotRowProblem[] }>;
+  /** Names (rangeKey) of the product ranges in the matrix's Harvest / divest zone; empty without a matrix. */
+  readHarvestRanges(): Promise<Set<string>>;
+
+  /** The CarnetPipeline table the last forecast build wrote, or null when there is none yet. */
+  readPipeline(progress?: Progress, signal?: AbortSignal): Promise<SourceData | null>;
+  /** Writes CarnetMatrix and its tables on Carnet's "Carnet Matrix" sheet, then draws the two charts. */
+  writeMatrix(
+    build: MatrixBuild,
+    progress?: Progress,
+    signal?: AbortSignal
+  ): Promise<MatrixWriteResult>;
+}
