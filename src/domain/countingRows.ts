@@ -1,0 +1,155 @@
+/**
+ * Which rows of a sales table count, and the weighted total: the one place that decides it. The
+ * custom functions (three columns of cells), the task pane (the whole table), the forecast, the
+ * snapshots and the product-range table all ask here, so a formula and the pane cannot disagree.
+ *
+ * Handbook, Tableau 399: 1 000 € at 20 %, 2 000 € at 50 %, 4 000 € at 75 % → 4 200 €, and the table
+ * ends with a "Total probabilisé du carnet commercial" row that must never be counted twice.
+ *
+ * The rules, row by row (domain.md, "The pipeline"):
+ * - Blank: nothing in the row's cells. It is skipped.
+ * - Total or subtotal, by its label: a cell says "Total…", "Sous-total…", "Subtotal…", "Grand
+ *   total…", and no cell that names a deal (company, contact, product, id, close date) holds anything
+ *   but that label. A customer called "Total" with a contact or a product is a deal.
+ * - Total, by its figure: the last row holding a figure names no deal and holds one figure (an amount
+ *   or a probability cell, not both) that repeats the plain or the weighted total of the rows above it
+ *   (within half a per cent, or one unit), as the handbook's last row does. Only the last such row: a
+ *   deal further up whose amount happens to equal the running total is a deal missing its probability.
+ *   A zero total is repeated by nothing: a lone 0 is not a total.
+ * - Unfigured: it names something but has neither amount nor probability. It counts nowhere; the
+ *   pane reports it, the functions skip it (their documented rule).
+ * - Otherwise a deal. A deal counts in the weighted total and the outcome distribution when it is
+ *   open (neither Won, Lost nor Omitted) and has both an amount and a probability; its weighted amount
+ *   is amount × probability.
+ */
+import type { Deal, ForecastCategory } from "./deal";
+import { type CellValue, isBlankCell } from "./values";
+
+const TOTAL_LABEL = /^\s*(?:(?:sous|sub)[\s-]?)?total\b|^\s*grand[\s-]total\b/i;
+
+/** "Total probabilisé du carnet commercial", "Sous-total", "Subtotal Q2", "Grand total". */
+export function isTotalLabel(cell: CellValue): boolean {
+  return typeof cell === "string" && TOTAL_LABEL.test(cell);
+}
+
+/** True when `value` repeats one of the (non-zero) totals: within 0.5 % of it, or one unit. */
+export function repeatsTotal(value: number, ...totals: readonly number[]): boolean {
+  return totals.some((t) => t !== 0 && Math.abs(value - t) <= Math.max(1, Math.abs(t) * 0.005));
+}
+
+/** A row as the rules see it: its cells, and which of them name the deal and hold its figures. */
+export interface RowCells {
+  /** Every cell the reader looks at in this row. */
+  readonly cells: readonly CellValue[];
+  /** Indexes in `cells` of what names a deal: company, contact, product, id, close date. */
+  readonly identity: readonly number[];
+  /** Indexes in `cells` of the amount and the probability, or null when the table has none. */
+  readonly amount: number | null;
+  readonly probability: number | null;
+}
+
+export type RowKind = "blank" | "total" | "unfigured" | "deal";
+
+function cellAt(row: RowCells, index: number | null): CellValue {
+  return index === null ? null : row.cells[index];
+}
+
+/** Whether the row holds an amount or a probability. */
+export function hasFigure(row: RowCells): boolean {
+  return !isBlankCell(cellAt(row, row.amount)) || !isBlankCell(cellAt(row, row.probability));
+}
+
+/** The index of the last row holding a figure (-1 when none does): the only one that may be a total by its figure. */
+export function lastFigureRow(count: number, rowAt: (index: number) => RowCells): number {
+  let last = count - 1;
+  while (last >= 0 && !hasFigure(rowAt(last))) last--;
+  return last;
+}
+
+/** A cell that reads as a plain number ("4 200 €" read by the caller), or null. */
+export type FigureReader = (cell: CellValue) => number | null;
+
+/**
+ * Decides the kind of each row, in order. Feed it every deal it called "deal" through
+ * {@link RowCounter.counted}, so that it knows the running totals a last-row total may repeat.
+ */
+export class RowCounter {
+  private plain = 0;
+  private weighted = 0;
+
+  constructor(
+    /** From {@link lastFigureRow}. */
+    private readonly lastFigure: number,
+    /** How a lone figure is read (the amount rules). */
+    private readonly readFigure: FigureReader
+  ) {}
+
+  kindOf(row: RowCells, index: number): RowKind {
+    if (row.cells.every(isBlankCell)) return "blank";
+    if (this.isLabelledTotal(row) || this.isRepeatedTotal(row, index)) return "total";
+    return hasFigure(row) ? "deal" : "unfigured";
+  }
+
+  /** Adds a deal's figures (null when unreadable or blank) to the running totals. */
+  counted(amount: number | null, probability: number | null): void {
+    if (amount === null) return;
+    this.plain += amount;
+    if (probability !== null) this.weighted += amount * probability;
+  }
+
+  private isLabelledTotal(row: RowCells): boolean {
+    const label = row.cells.findIndex(isTotalLabel);
+    return label >= 0 && row.identity.every((i) => i === label || isBlankCell(row.cells[i]));
+  }
+
+  private isRepeatedTotal(row: RowCells, index: number): boolean {
+    if (index !== this.lastFigure || row.identity.some((i) => !isBlankCell(row.cells[i])))
+      return false;
+    const figures = [cellAt(row, row.amount), cellAt(row, row.probability)].filter(
+      (c) => !isBlankCell(c)
+    );
+    if (figures.length !== 1) return false;
+    const value = this.readFigure(figures[0]);
+    return value !== null && repeatsTotal(value, this.plain, this.weighted);
+  }
+}
+
+/** A deal still to be won or lost: neither Won, Lost nor Omitted (no category: open). */
+export function isOpen(deal: { readonly category?: ForecastCategory | null }): boolean {
+  return deal.category !== "Won" && deal.category !== "Lost" && deal.category !== "Omitted";
+}
+
+interface Weighable {
+  readonly category?: ForecastCategory | null;
+  readonly amount: number | null;
+  readonly probability: number | null;
+}
+
+/** A deal that counts in weighted totals and the outcome distribution: open, with amount and probability. */
+export function countsInForecast<T extends Weighable>(
+  deal: T
+): deal is T & { amount: number; probability: number } {
+  return isOpen(deal) && deal.amount !== null && deal.probability !== null;
+}
+
+/** amount × probability when the deal counts in the forecast, else null. */
+export function weightedAmount(deal: Weighable): number | null {
+  return countsInForecast(deal) ? deal.amount * deal.probability : null;
+}
+
+/** Σ amount × probability over the deals that count. */
+export function weightedTotal(deals: Iterable<Weighable>): number {
+  let total = 0;
+  for (const deal of deals) {
+    const weighted = weightedAmount(deal);
+    if (weighted !== null) total += weighted;
+  }
+  return total;
+}
+
+/** The deals of the pane's reading that count in the forecast. */
+export function forecastDeals(
+  deals: readonly Deal[]
+): (Deal & { amount: number; probability: number })[] {
+  return deals.filter(countsInForecast);
+}
