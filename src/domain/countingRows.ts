@@ -39,8 +39,10 @@ export function repeatsTotal(value: number, ...totals: readonly number[]): boole
 
 /** A row as the rules see it: its cells, and which of them name the deal and hold its figures. */
 export interface RowCells {
-  /** Every cell the reader looks at in this row. */
+  /** The row's cells; a total's label may stand in any of them. */
   readonly cells: readonly CellValue[];
+  /** Indexes in `cells` of the columns the reader maps: the row is blank when all of these are. */
+  readonly read: readonly number[];
   /** Indexes in `cells` of what names a deal: company, contact, product, id, close date. */
   readonly identity: readonly number[];
   /** Indexes in `cells` of the amount and the probability, or null when the table has none. */
@@ -85,7 +87,7 @@ export class RowCounter {
   ) {}
 
   kindOf(row: RowCells, index: number): RowKind {
-    if (row.cells.every(isBlankCell)) return "blank";
+    if (row.read.every((i) => isBlankCell(row.cells[i]))) return "blank";
     if (this.isLabelledTotal(row) || this.isRepeatedTotal(row, index)) return "total";
     return hasFigure(row) ? "deal" : "unfigured";
   }

@@ -36,13 +36,3 @@ export interface Deal {
   /** Problems found on this row, in words, for the pipeline's Issues column. */
   readonly issues: readonly string[];
 }
-
-/** A deal still to be won or lost: neither Won, Lost nor Omitted. */
-export function isOpen(deal: Pick<Deal, "category">): boolean {
-  return deal.category !== "Won" && deal.category !== "Lost" && deal.category !== "Omitted";
-}
-
-/** A deal that counts in weighted totals and the outcome distribution. */
-export function isForecastable(deal: Deal): deal is Deal & { amount: number; probability: number } {
-  return isOpen(deal) && deal.amount !== null && deal.probability !== null;
-}

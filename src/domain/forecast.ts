@@ -9,7 +9,8 @@
  * objective, and the probability of reaching the objective is P(open deals won ≥ remaining objective).
  * Best case includes Commit (the usual roll-up: Commit ⊂ Best case ⊂ Pipeline).
  */
-import { type Deal, isForecastable } from "./deal";
+import { forecastDeals, weightedTotal } from "./countingRows";
+import type { Deal } from "./deal";
 import { outcomeDistribution } from "./distribution";
 import { periodOf, type PeriodKind } from "./pipeline";
 
@@ -51,15 +52,13 @@ export function forecastFigures(
   deals: readonly Deal[],
   objective: number | null = null
 ): ForecastFigures {
-  const open = deals.filter(isForecastable);
+  const open = forecastDeals(deals);
   const hasCategories = deals.some((d) => d.category !== null);
   let unweighted = 0;
-  let weighted = 0;
   let commit = 0;
   let bestCase = 0;
   for (const d of open) {
     unweighted += d.amount;
-    weighted += d.amount * d.probability;
     if (d.category === "Commit") commit += d.amount;
     if (d.category === "Commit" || d.category === "Best case") bestCase += d.amount;
   }
@@ -72,7 +71,7 @@ export function forecastFigures(
   return {
     deals: open.length,
     unweighted,
-    weighted,
+    weighted: weightedTotal(open),
     commit: hasCategories ? commit : null,
     bestCase: hasCategories ? bestCase : null,
     won,

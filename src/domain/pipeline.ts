@@ -4,6 +4,7 @@
  * Handbook, Tableau 399: 1 000 € at 20 %, 2 000 € at 50 %, 4 000 € at 75 % → 4 200 €, and the table
  * ends with a "Total probabilisé du carnet commercial" row that must never be counted twice.
  */
+import { lastFigureRow, RowCounter, type RowCells } from "./countingRows";
 import { cellCount, flatten, type Grid, InputProblem, sameShape } from "./grid";
 import { ymdFromSerial, serialFromYmd, readDate } from "./dates";
 import {
@@ -33,15 +34,6 @@ export interface PipelineColumns {
   readonly closeDates?: Grid | null;
 }
 
-/** Σ amount × probability. */
-export function weightedTotal(
-  deals: ReadonlyArray<{ amount: number; probability: number }>
-): number {
-  let total = 0;
-  for (const d of deals) total += d.amount * d.probability;
-  return total;
-}
-
 export function inPeriod(closeDate: number | null, filter: PeriodFilter | undefined): boolean {
   if (!filter || (filter.from == null && filter.to == null)) return true;
   // A deal with no close date belongs to no period: a dated forecast leaves it out.
@@ -57,30 +49,34 @@ export function periodFilterProblem(filter: PeriodFilter): string | null {
   return null;
 }
 
-const TOTAL_LABEL = /^\s*(?:(?:sous|sub)[\s-]?)?total\b|^\s*grand[\s-]total\b/i;
-
-/** "Total probabilisé du carnet commercial", "Sous-total", "Subtotal Q2", "Grand total". */
-export function isTotalLabel(cell: CellValue): boolean {
-  return typeof cell === "string" && TOTAL_LABEL.test(cell);
-}
-
-function matchesTotal(value: number, ...totals: number[]): boolean {
-  return totals.some((t) => Math.abs(value - t) <= Math.max(1, Math.abs(t) * 0.005));
-}
-
 /**
- * Reads deal rows from three columns of cells (any shapes with the same number of cells), applying
- * domain.md's rules: a row with a blank amount and a blank probability is skipped; a total or
- * subtotal row (its date cell says "Total…", or its only figure equals the plain or weighted total of
- * the rows above it, as in the handbook) is left out; anything else unreadable is an InputProblem
- * naming the position. `onDeal` receives each deal in order.
+ * Reads deal rows from three columns of cells (any shapes with the same number of cells). Which rows
+ * count is countingRows' decision (blank rows skipped, totals and subtotals left out); a row with
+ * neither amount nor probability is skipped, as the functions document; anything else unreadable is
+ * an InputProblem naming the position. `onDeal` receives each deal in order.
  */
 export function readPipelineColumns(
   columns: PipelineColumns,
   onDeal: (deal: PipelineDeal, position: number) => void
 ): { totalRows: number[] } {
-  const { amounts, probabilities } = columns;
-  const closeDates = columns.closeDates ?? null;
+  const n = checkedCellCount(columns);
+  const rowAt = columnRows(columns);
+  const counter = new RowCounter(lastFigureRow(n, rowAt), figureOf);
+  const totalRows: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const row = rowAt(i);
+    const kind = counter.kindOf(row, i);
+    if (kind === "total") totalRows.push(i + 1);
+    if (kind !== "deal") continue;
+    const deal = readDealCells(row.cells, i + 1);
+    if (deal === null) continue;
+    counter.counted(deal.amount, deal.probability);
+    onDeal(deal, i + 1);
+  }
+  return { totalRows };
+}
+
+function checkedCellCount({ amounts, probabilities, closeDates }: PipelineColumns): number {
   const n = cellCount(amounts);
   if (cellCount(probabilities) !== n)
     throw new InputProblem(
@@ -90,73 +86,64 @@ export function readPipelineColumns(
     throw new InputProblem(
       `the amounts have ${n} cells but the close dates have ${cellCount(closeDates)}: give ranges of the same size`
     );
+  return n;
+}
+
+const DATE = 0;
+const AMOUNT = 1;
+const PROBABILITY = 2;
+const ALL_THREE = [DATE, AMOUNT, PROBABILITY];
+
+/** Row i of the columns as countingRows sees it: the close date names the deal. */
+function columnRows(columns: PipelineColumns): (i: number) => RowCells {
+  const { amounts, probabilities } = columns;
   const a = flatten(amounts);
-  const p = sameShape(amounts, probabilities) ? null : flatten(probabilities);
-  const cols = amounts.length === 0 ? 0 : amounts[0].length;
-  const d = closeDates ? flatten(closeDates) : null;
-  const totalRows: number[] = [];
-  const probabilityAt = (i: number) => (p ? p[i] : probabilities[Math.floor(i / cols)][i % cols]);
-  let last = n - 1;
-  while (last >= 0 && isBlankCell(a[last]) && isBlankCell(probabilityAt(last))) last--;
-  let plain = 0;
-  let weighted = 0;
-  for (let i = 0; i < n; i++) {
-    const position = i + 1;
-    const amountCell = a[i];
-    const probabilityCell = p ? p[i] : probabilities[Math.floor(i / cols)][i % cols];
-    const dateCell = d ? d[i] : null;
-    const amountBlank = isBlankCell(amountCell);
-    const probabilityBlank = isBlankCell(probabilityCell);
-    if (amountBlank && probabilityBlank) continue;
-    if (isTotalLabel(dateCell) || isTotalLabel(amountCell)) {
-      totalRows.push(position);
-      continue;
-    }
-    if (amountBlank || probabilityBlank) {
-      const lone = readAmount(amountBlank ? probabilityCell : amountCell);
-      // Only the last filled row may be a total by its figure alone: a deal further up whose amount
-      // happens to equal the running total is a deal missing its probability, an error.
-      if (
-        i === last &&
-        lone.kind === "value" &&
-        matchesTotal(lone.value, plain, weighted) &&
-        (plain !== 0 || weighted !== 0)
-      ) {
-        totalRows.push(position);
-        continue;
-      }
-      throw new InputProblem(
-        amountBlank
-          ? `amount at position ${position} is blank but its probability is ${String(probabilityCell).trim()}: give both or neither`
-          : `probability at position ${position} is blank but its amount is ${String(amountCell).trim()}: give both or neither`,
-        position
-      );
-    }
-    const amount = readAmount(amountCell);
-    if (amount.kind === "error")
-      throw new InputProblem(describeProblem("amount", amount, `position ${position}`), position);
-    const probability = readProbability(probabilityCell);
-    if (probability.kind === "error")
-      throw new InputProblem(
-        describeProblem("probability", probability, `position ${position}`),
-        position
-      );
-    let closeDate: number | null = null;
-    if (d && !isBlankCell(dateCell)) {
-      const date = readDate(dateCell);
-      if (date.kind === "error")
-        throw new InputProblem(
-          describeProblem("close date", date, `position ${position}`),
-          position
-        );
-      if (date.kind === "value") closeDate = date.value;
-    }
-    if (amount.kind !== "value" || probability.kind !== "value") continue;
-    plain += amount.value;
-    weighted += amount.value * probability.value;
-    onDeal({ amount: amount.value, probability: probability.value, closeDate }, position);
-  }
-  return { totalRows };
+  const p = flatten(probabilities);
+  const d = columns.closeDates ? flatten(columns.closeDates) : null;
+  return (i) => ({
+    cells: [d ? d[i] : null, a[i], p[i]],
+    read: ALL_THREE,
+    identity: [DATE],
+    amount: AMOUNT,
+    probability: PROBABILITY,
+  });
+}
+
+function figureOf(cell: CellValue): number | null {
+  const reading = readAmount(cell);
+  return reading.kind === "value" ? reading.value : null;
+}
+
+/** A deal row's date, amount and probability, or the InputProblem that says where and why. */
+function readDealCells(cells: readonly CellValue[], position: number): PipelineDeal | null {
+  const amountCell = cells[AMOUNT];
+  const probabilityCell = cells[PROBABILITY];
+  if (isBlankCell(amountCell))
+    throw new InputProblem(
+      `amount at position ${position} is blank but its probability is ${String(probabilityCell).trim()}: give both or neither`,
+      position
+    );
+  if (isBlankCell(probabilityCell))
+    throw new InputProblem(
+      `probability at position ${position} is blank but its amount is ${String(amountCell).trim()}: give both or neither`,
+      position
+    );
+  const amount = readAmount(amountCell);
+  if (amount.kind === "error")
+    throw new InputProblem(describeProblem("amount", amount, `position ${position}`), position);
+  const probability = readProbability(probabilityCell);
+  if (probability.kind === "error")
+    throw new InputProblem(
+      describeProblem("probability", probability, `position ${position}`),
+      position
+    );
+  let closeDate: number | null = null;
+  const date = readDate(cells[DATE]);
+  if (date.kind === "error")
+    throw new InputProblem(describeProblem("close date", date, `position ${position}`), position);
+  if (date.kind === "value") closeDate = date.value;
+  if (amount.kind !== "value" || probability.kind !== "value") return null;
+  return { amount: amount.value, probability: probability.value, closeDate };
 }
 
 /**

@@ -8,7 +8,7 @@ import type { ColumnMapping, PipelineField } from "./columns";
 import { PIPELINE_FIELDS } from "./columns";
 import { readDate } from "./dates";
 import type { Deal, ForecastCategory } from "./deal";
-import { isTotalLabel } from "./pipeline";
+import { lastFigureRow, RowCounter, type RowCells } from "./countingRows";
 import { categoryOfStage, readCategory, type StageDefault, stageProbability } from "./stages";
 import { type CellValue, isBlankCell, readAmount, readProbability, type Reading } from "./values";
 
@@ -66,8 +66,26 @@ function shownOf(cell: CellValue): string {
   return cell === null || cell === undefined ? "" : String(cell).trim();
 }
 
-function matchesTotal(value: number, totals: number[]): boolean {
-  return totals.some((t) => t !== 0 && Math.abs(value - t) <= Math.max(1, Math.abs(t) * 0.005));
+const IDENTITY_FIELDS = ["company", "contact", "product", "id", "closeDate"] as const;
+
+/** Where each kind of cell sits in a row of the user's table, for countingRows. */
+function rowLayout(mapping: ColumnMapping<PipelineField>) {
+  const colOf = (fields: readonly PipelineField[]) =>
+    fields.map((f) => mapping[f]).filter((c): c is number => c !== null);
+  const read = colOf(PIPELINE_FIELDS.map((f) => f.field));
+  const identity = colOf(IDENTITY_FIELDS);
+  return (cells: readonly CellValue[]): RowCells => ({
+    cells,
+    read,
+    identity,
+    amount: mapping.amount,
+    probability: mapping.probability,
+  });
+}
+
+function figureOf(cell: CellValue): number | null {
+  const reading = readAmount(cell);
+  return reading.kind === "value" ? reading.value : null;
 }
 
 export function readPipelineRows(
@@ -79,173 +97,197 @@ export function readPipelineRows(
   const issues: PipelineIssue[] = [];
   const totalRows: number[] = [];
   let blankRows = 0;
-  let plain = 0;
-  let weighted = 0;
-  let numericProbabilities = 0;
-  let aboveOne = 0;
-  let aboveHundred = 0;
-  const points = options.probabilityScale === "points";
-  const mappedCols = (Object.values(mapping) as (number | null)[]).filter(
-    (c): c is number => c !== null
+  const layout = rowLayout(mapping);
+  const counter = new RowCounter(
+    lastFigureRow(rows.length, (r) => layout(rows[r])),
+    figureOf
   );
+  const scale = new ProbabilityScaleWatch();
   const ids = new Map<string, number>();
-
-  let lastRow = rows.length - 1;
-  while (lastRow >= 0 && mappedCols.every((c) => isBlankCell(rows[lastRow][c]))) lastRow--;
   for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    const cell = (field: PipelineField): CellValue => {
-      const col = mapping[field];
-      return col === null ? null : row[col];
-    };
-    if (mappedCols.every((c) => isBlankCell(row[c]))) {
-      blankRows++;
-      continue;
-    }
-    // Totals: a label says so and nothing else names a deal (a customer called "Total" with a contact
-    // or a product is a deal), or the table's last row holds one figure repeating the total above it.
-    const identityFields = ["company", "contact", "product", "id", "closeDate"] as const;
-    const label = row.findIndex((c) => isTotalLabel(c));
-    if (label >= 0 && identityFields.every((f) => mapping[f] === label || isBlankCell(cell(f)))) {
+    const kind = counter.kindOf(layout(rows[r]), r);
+    if (kind === "blank") blankRows++;
+    else if (kind === "total") {
       totalRows.push(r);
       issues.push(totalIssue(r));
-      continue;
-    }
-    const identity = identityFields.every((f) => isBlankCell(cell(f)));
-    if (identity && r === lastRow) {
-      const figures = (["amount", "probability"] as const)
-        .map((f) => cell(f))
-        .filter((c) => !isBlankCell(c))
-        .map((c) => readAmount(c));
-      if (
-        figures.length === 1 &&
-        figures[0].kind === "value" &&
-        matchesTotal(figures[0].value, [plain, weighted])
-      ) {
-        totalRows.push(r);
-        issues.push(totalIssue(r));
-        continue;
-      }
-    }
-
-    const rowIssues: string[] = [];
-    const report = (
-      field: PipelineField,
-      kind: PipelineIssue["kind"],
-      shown: string | null,
-      problem: string
-    ) => {
-      issues.push({ row: r, col: mapping[field], kind, field: LABEL[field], shown, problem });
-      rowIssues.push(`${LABEL[field]}${shown ? " " + shown : ""} ${problem}`);
-    };
-    const read = <T>(field: PipelineField, reading: Reading<T>): T | null => {
-      if (reading.kind === "error") {
-        report(field, "unreadable", reading.shown, reading.problem);
-        return null;
-      }
-      return reading.kind === "value" ? reading.value : null;
-    };
-
-    const closeDate =
-      mapping.closeDate === null
-        ? null
-        : read("closeDate", readDate(cell("closeDate"), { dayFirst: options.dayFirst }));
-    const amount = read("amount", readAmount(cell("amount")));
-    const stage = cleanText(cell("stage"));
-    let category: ForecastCategory | null = null;
-    if (mapping.category !== null) {
-      const c = readCategory(cell("category"));
-      if (c === undefined)
-        report(
-          "category",
-          "unreadable",
-          shownOf(cell("category")),
-          "is not a forecast category: write Commit, Best case, Pipeline, Omitted, Won or Lost"
-        );
-      else category = c;
-    }
-    category ??= categoryOfStage(stage);
-
-    const probabilityCell = cell("probability");
-    let probability: number | null = null;
-    let probabilitySource: Deal["probabilitySource"] = null;
-    if (typeof probabilityCell === "number") {
-      numericProbabilities++;
-      if (probabilityCell > 1) aboveOne++;
-      if (probabilityCell > 100) aboveHundred++;
-    }
-    if (!isBlankCell(probabilityCell)) {
-      const scaled =
-        points &&
-        typeof probabilityCell === "number" &&
-        probabilityCell >= 0 &&
-        probabilityCell <= 100
-          ? probabilityCell / 100
-          : probabilityCell;
-      probability = read("probability", readProbability(scaled));
-      if (probability !== null) probabilitySource = "deal";
     } else {
-      const byStage = stageProbability(options.stageTable ?? [], stage);
-      if (byStage !== null) {
-        probability = byStage;
-        probabilitySource = "stage";
-      } else if (category === "Won" || category === "Lost") {
-        probability = category === "Won" ? 1 : 0;
-        probabilitySource = "stage";
-      } else if (amount !== null)
-        report(
-          "probability",
-          "missing",
-          null,
-          stage
-            ? `is blank and stage "${stage}" has no default probability: type one or add the stage to the stage table`
-            : "is blank: type one, or give the deal a stage with a default probability"
-        );
+      scale.see(mapping.probability === null ? null : rows[r][mapping.probability]);
+      const deal = readDealRow(rows[r], r, mapping, options, { issues, ids });
+      counter.counted(deal.amount, deal.probability);
+      deals.push(deal);
     }
-    if (isBlankCell(cell("amount")))
-      report(
-        "amount",
-        "missing",
-        null,
-        "is blank: a deal needs an amount to count in the forecast"
-      );
-
-    const id = cleanText(cell("id"));
-    if (id !== null) {
-      const seen = ids.get(id.toLowerCase());
-      if (seen !== undefined)
-        report("id", "duplicate", id, `repeats the id of data row ${seen + 1}: ids must be unique`);
-      else ids.set(id.toLowerCase(), r);
-    }
-
-    if (amount !== null) {
-      plain += amount;
-      if (probability !== null) weighted += amount * probability;
-    }
-    deals.push({
-      row: r,
-      id,
-      closeDate,
-      company: cleanText(cell("company")),
-      contact: cleanText(cell("contact")),
-      product: cleanText(cell("product")),
-      amount,
-      probability,
-      probabilitySource,
-      owner: cleanText(cell("owner")),
-      stage,
-      category,
-      issues: rowIssues,
-    });
   }
   return {
     deals,
     issues,
     totalRows,
     blankRows,
-    probabilitiesLookLikePoints:
-      !points && aboveOne > 0 && aboveHundred === 0 && numericProbabilities > 0,
+    probabilitiesLookLikePoints: options.probabilityScale !== "points" && scale.looksLikePoints(),
   };
+}
+
+/** Numbers typed in the probability column: all in 1–100 with some above 1 looks like 20, 50, 75. */
+class ProbabilityScaleWatch {
+  private numbers = 0;
+  private aboveOne = 0;
+  private aboveHundred = 0;
+
+  see(cell: CellValue): void {
+    if (typeof cell !== "number") return;
+    this.numbers++;
+    if (cell > 1) this.aboveOne++;
+    if (cell > 100) this.aboveHundred++;
+  }
+
+  looksLikePoints(): boolean {
+    return this.numbers > 0 && this.aboveOne > 0 && this.aboveHundred === 0;
+  }
+}
+
+/** Collects one row's problems, both for the report (with the column) and the deal's Issues cell. */
+class RowReport {
+  readonly lines: string[] = [];
+
+  constructor(
+    private readonly row: number,
+    private readonly mapping: ColumnMapping<PipelineField>,
+    private readonly issues: PipelineIssue[]
+  ) {}
+
+  say(field: PipelineField, kind: PipelineIssue["kind"], shown: string | null, problem: string) {
+    const label = LABEL[field];
+    this.issues.push({
+      row: this.row,
+      col: this.mapping[field],
+      kind,
+      field: label,
+      shown,
+      problem,
+    });
+    this.lines.push(`${label}${shown ? " " + shown : ""} ${problem}`);
+  }
+
+  /** The reading's value; an unreadable cell is reported and gives null. */
+  value<T>(field: PipelineField, reading: Reading<T>): T | null {
+    if (reading.kind === "error") {
+      this.say(field, "unreadable", reading.shown, reading.problem);
+      return null;
+    }
+    return reading.kind === "value" ? reading.value : null;
+  }
+}
+
+/** One deal row of the user's table, read with domain.md's rules; its problems go to `issues`. */
+function readDealRow(
+  row: readonly CellValue[],
+  r: number,
+  mapping: ColumnMapping<PipelineField>,
+  options: PipelineReadOptions,
+  seen: { issues: PipelineIssue[]; ids: Map<string, number> }
+): Deal {
+  const cell = (field: PipelineField): CellValue => {
+    const col = mapping[field];
+    return col === null ? null : row[col];
+  };
+  const report = new RowReport(r, mapping, seen.issues);
+  const closeDate =
+    mapping.closeDate === null
+      ? null
+      : report.value("closeDate", readDate(cell("closeDate"), { dayFirst: options.dayFirst }));
+  const amount = report.value("amount", readAmount(cell("amount")));
+  const stage = cleanText(cell("stage"));
+  const category = categoryOf(cell, mapping, stage, report);
+  const { probability, probabilitySource } = probabilityOf(
+    cell("probability"),
+    { stage, category, amount },
+    options,
+    report
+  );
+  if (isBlankCell(cell("amount")))
+    report.say(
+      "amount",
+      "missing",
+      null,
+      "is blank: a deal needs an amount to count in the forecast"
+    );
+  const id = cleanText(cell("id"));
+  checkUniqueId(id, r, seen.ids, report);
+  return {
+    row: r,
+    id,
+    closeDate,
+    company: cleanText(cell("company")),
+    contact: cleanText(cell("contact")),
+    product: cleanText(cell("product")),
+    amount,
+    probability,
+    probabilitySource,
+    owner: cleanText(cell("owner")),
+    stage,
+    category,
+    issues: report.lines,
+  };
+}
+
+/** The forecast category typed on the deal, else the one its stage says (Won, Lost). */
+function categoryOf(
+  cell: (field: PipelineField) => CellValue,
+  mapping: ColumnMapping<PipelineField>,
+  stage: string | null,
+  report: RowReport
+): ForecastCategory | null {
+  if (mapping.category !== null) {
+    const typed = readCategory(cell("category"));
+    if (typed !== undefined) return typed ?? categoryOfStage(stage);
+    report.say(
+      "category",
+      "unreadable",
+      shownOf(cell("category")),
+      "is not a forecast category: write Commit, Best case, Pipeline, Omitted, Won or Lost"
+    );
+  }
+  return categoryOfStage(stage);
+}
+
+/** The probability typed on the deal, else its stage's default, else 1 / 0 for Won / Lost. */
+function probabilityOf(
+  typed: CellValue,
+  deal: { stage: string | null; category: ForecastCategory | null; amount: number | null },
+  options: PipelineReadOptions,
+  report: RowReport
+): { probability: number | null; probabilitySource: Deal["probabilitySource"] } {
+  if (!isBlankCell(typed)) {
+    const points =
+      options.probabilityScale === "points" &&
+      typeof typed === "number" &&
+      typed >= 0 &&
+      typed <= 100;
+    const probability = report.value("probability", readProbability(points ? typed / 100 : typed));
+    return { probability, probabilitySource: probability === null ? null : "deal" };
+  }
+  const byStage = stageProbability(options.stageTable ?? [], deal.stage);
+  if (byStage !== null) return { probability: byStage, probabilitySource: "stage" };
+  if (deal.category === "Won" || deal.category === "Lost")
+    return { probability: deal.category === "Won" ? 1 : 0, probabilitySource: "stage" };
+  if (deal.amount !== null)
+    report.say(
+      "probability",
+      "missing",
+      null,
+      deal.stage
+        ? `is blank and stage "${deal.stage}" has no default probability: type one or add the stage to the stage table`
+        : "is blank: type one, or give the deal a stage with a default probability"
+    );
+  return { probability: null, probabilitySource: null };
+}
+
+/** Ids must be unique: a repeat is reported on the later row (the deal is kept). */
+function checkUniqueId(id: string | null, r: number, ids: Map<string, number>, report: RowReport) {
+  if (id === null) return;
+  const seen = ids.get(id.toLowerCase());
+  if (seen === undefined) ids.set(id.toLowerCase(), r);
+  else
+    report.say("id", "duplicate", id, `repeats the id of data row ${seen + 1}: ids must be unique`);
 }
 
 function totalIssue(row: number): PipelineIssue {

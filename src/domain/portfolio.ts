@@ -37,7 +37,8 @@ import {
   DEFAULT_ABC_SHARES,
 } from "./abc";
 import type { ColumnMapping, FieldSpec } from "./columns";
-import { type Deal, isOpen } from "./deal";
+import { isOpen, isTotalLabel } from "./countingRows";
+import type { Deal } from "./deal";
 import type { Grid } from "./grid";
 import {
   type Cuts,
@@ -50,7 +51,6 @@ import {
   type Zone,
   zoneOf,
 } from "./matrix";
-import { isTotalLabel } from "./pipeline";
 import {
   type CellValue,
   describeProblem,

@@ -55,7 +55,8 @@
  */
 import { normaliseHeader } from "./columns";
 import { readDate, ymdFromSerial } from "./dates";
-import { type Deal, type ForecastCategory, isOpen } from "./deal";
+import { isOpen, weightedAmount, weightedTotal } from "./countingRows";
+import type { Deal, ForecastCategory } from "./deal";
 import { InputProblem } from "./grid";
 import {
   inPeriod,
@@ -63,7 +64,6 @@ import {
   periodFilterProblem,
   type PeriodKind,
   periodOf,
-  weightedTotal,
 } from "./pipeline";
 import { cleanText } from "./pipelineTable";
 import { categoryOfStage, readCategory } from "./stages";
@@ -178,16 +178,20 @@ export function effectiveCategory(
   return deal.category ?? categoryOfStage(deal.stage);
 }
 
+/** The deal as countingRows weighs it: with the category that decides whether it is open. */
+function weighable(deal: SnapshotDeal) {
+  return { category: effectiveCategory(deal), amount: deal.amount, probability: deal.probability };
+}
+
 /** amount × probability when the deal counts in weighted totals (open, in the period), else 0. */
 export function snapshotWeightedAmount(deal: SnapshotDeal, period?: PeriodFilter): number {
-  if (!isOpen({ category: effectiveCategory(deal) }) || !inPeriod(deal.closeDate, period)) return 0;
-  return (deal.amount ?? 0) * (deal.probability ?? 0);
+  return inPeriod(deal.closeDate, period) ? (weightedAmount(weighable(deal)) ?? 0) : 0;
 }
 
 /** The snapshot's weighted total: Σ amount × probability over its open deals in the period. */
 export function snapshotWeightedTotal(snapshot: Snapshot, period?: PeriodFilter): number {
   return weightedTotal(
-    snapshot.deals.map((deal) => ({ amount: snapshotWeightedAmount(deal, period), probability: 1 }))
+    snapshot.deals.filter((deal) => inPeriod(deal.closeDate, period)).map(weighable)
   );
 }
 
@@ -203,12 +207,7 @@ export function snapshotRows(snapshot: Snapshot): (string | number | null)[][] {
   if (snapshot.deals.length === 0)
     return [[label, takenAt, ...new Array<null>(SNAPSHOT_COLUMNS.length - 2).fill(null)]];
   return snapshot.deals.map((deal) => {
-    const weighted =
-      isOpen({ category: effectiveCategory(deal) }) &&
-      deal.amount !== null &&
-      deal.probability !== null
-        ? deal.amount * deal.probability
-        : null;
+    const weighted = weightedAmount(weighable(deal));
     return [
       label,
       takenAt,
@@ -517,7 +516,7 @@ export function compareSnapshots(
   const entriesOf = (snapshot: Snapshot): Entry[] =>
     snapshot.deals.map((deal, index) => {
       const { key, names } = keysOf(deal, part);
-      const open = isOpen({ category: effectiveCategory(deal) });
+      const open = isOpen(weighable(deal));
       const within = inPeriod(deal.closeDate, period);
       return {
         deal,
@@ -739,8 +738,11 @@ function duplicatesOf(
     .map(([key, entries]) => ({ snapshot, key, rows: entries.map((e) => e.row) }));
 }
 
+/** Σ of the entries' weighted amounts (each already decided by countingRows). */
 function sumWeighted(entries: readonly Entry[]): number {
-  return weightedTotal(entries.map((e) => ({ amount: e.weighted, probability: 1 })));
+  let total = 0;
+  for (const entry of entries) total += entry.weighted;
+  return total;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

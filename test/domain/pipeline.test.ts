@@ -1,13 +1,7 @@
 import fc from "fast-check";
 import { InputProblem } from "../../src/domain/grid";
-import {
-  inPeriod,
-  isTotalLabel,
-  periodOf,
-  pipelineDeals,
-  weightedPipeline,
-  weightedTotal,
-} from "../../src/domain/pipeline";
+import { isTotalLabel, weightedTotal } from "../../src/domain/countingRows";
+import { inPeriod, periodOf, pipelineDeals, weightedPipeline } from "../../src/domain/pipeline";
 import { serialFromYmd } from "../../src/domain/dates";
 
 const column = (...cells: unknown[]) => cells.map((c) => [c]) as never;

@@ -9,8 +9,8 @@
  * by date only), figures are values stamped with the time they were computed; the note says which.
  */
 import type { ColumnMapping, PipelineField } from "../../domain/columns";
+import { isOpen } from "../../domain/countingRows";
 import type { Deal } from "../../domain/deal";
-import { isOpen } from "../../domain/deal";
 import {
   type ForecastDimension,
   forecastBy,

@@ -1,0 +1,137 @@
+import {
+  countsInForecast,
+  isOpen,
+  isTotalLabel,
+  lastFigureRow,
+  repeatsTotal,
+  RowCounter,
+  type RowCells,
+  weightedAmount,
+  weightedTotal,
+} from "../../src/domain/countingRows";
+import type { CellValue } from "../../src/domain/values";
+import { readAmount } from "../../src/domain/values";
+
+/** Rows of [label or date, company, amount, probability]: company and date name the deal. */
+function kinds(rows: CellValue[][]): string[] {
+  const layout = (cells: CellValue[]): RowCells => ({
+    cells,
+    read: [0, 1, 2, 3],
+    identity: [0, 1],
+    amount: 2,
+    probability: 3,
+  });
+  const figure = (cell: CellValue) => {
+    const r = readAmount(cell);
+    return r.kind === "value" ? r.value : null;
+  };
+  const counter = new RowCounter(
+    lastFigureRow(rows.length, (i) => layout(rows[i])),
+    figure
+  );
+  return rows.map((cells, i) => {
+    const kind = counter.kindOf(layout(cells), i);
+    if (kind === "deal") counter.counted(figure(cells[2]), 0.5); // every deal at 50 %
+    return kind;
+  });
+}
+
+describe("which rows of a sales table count", () => {
+  it("reads the handbook's Tableau 399: three deals and the weighted total row", () => {
+    expect(
+      kinds([
+        ["4 avril 2003.", "Alpha.", "1 000 €", "20 %."],
+        ["3 avril 2003.", "Bêta.", "2 000 €", "50 %."],
+        ["3 avril 2003", "Gamma.", "4 000 €", "75 %."],
+        ["Total probabilisé du carnet commercial", null, null, "4 200 €"],
+      ])
+    ).toEqual(["deal", "deal", "deal", "total"]);
+  });
+
+  it("knows total labels in French and English, and nothing that merely starts with Total", () => {
+    for (const label of [
+      "Total",
+      "Sous-total T2",
+      "Subtotal",
+      "sub total",
+      "Grand total",
+      "TOTAL Q1",
+    ])
+      expect(isTotalLabel(label)).toBe(true);
+    for (const text of ["Totalement neuf", "Totality", "Le total", 42, null])
+      expect(isTotalLabel(text)).toBe(false);
+  });
+
+  it("counts a customer called Total as a deal: something else names it", () => {
+    expect(kinds([["2003-04-04", "Total", "3 000 €", "50 %"]])).toEqual(["deal"]);
+    expect(kinds([[null, "Total", "3 000 €", null]])).toEqual(["total"]);
+  });
+
+  it("takes the last row's lone figure for a total only when it repeats the plain or weighted total", () => {
+    const deals = [
+      ["2003-04-04", "Alpha", "1 000 €", "20 %"],
+      ["2003-04-05", "Bêta", "3 000 €", "20 %"],
+    ];
+    expect(kinds([...deals, [null, null, "4 000", null]])).toEqual(["deal", "deal", "total"]);
+    expect(kinds([...deals, [null, null, null, "2 000"]])).toEqual(["deal", "deal", "total"]);
+    // Half a per cent or one unit of slack, no more.
+    expect(kinds([...deals, [null, null, "4 019", null]])).toEqual(["deal", "deal", "total"]);
+    expect(kinds([...deals, [null, null, "4 100", null]])).toEqual(["deal", "deal", "deal"]);
+  });
+
+  it("does not take a lone figure further up for a total: that is a deal missing its probability", () => {
+    expect(
+      kinds([
+        ["2003-04-04", "Alpha", "1 000 €", "20 %"],
+        [null, null, "1 000", null],
+        ["2003-04-05", "Bêta", "3 000 €", "20 %"],
+      ])
+    ).toEqual(["deal", "deal", "deal"]);
+  });
+
+  it("still finds the last figure's total above trailing rows without figures", () => {
+    expect(
+      kinds([
+        ["2003-04-04", "Alpha", "1 000 €", "20 %"],
+        [null, null, "1 000", null],
+        [null, "a note", null, null],
+        [null, null, null, null],
+      ])
+    ).toEqual(["deal", "total", "unfigured", "blank"]);
+  });
+
+  it("never takes a lone figure for a total of zero", () => {
+    expect(repeatsTotal(0, 0)).toBe(false);
+    expect(repeatsTotal(0.5, 0, 1000)).toBe(false);
+    expect(repeatsTotal(1000, 0, 1000)).toBe(true);
+  });
+});
+
+describe("the weighted total", () => {
+  const deal = (
+    amount: number | null,
+    probability: number | null,
+    category: string | null = null
+  ) => ({ amount, probability, category }) as Parameters<typeof weightedAmount>[0];
+
+  it("is 4 200 for the handbook's three deals", () => {
+    expect(weightedTotal([deal(1000, 0.2), deal(2000, 0.5), deal(4000, 0.75)])).toBeCloseTo(4200);
+  });
+
+  it("counts open deals with an amount and a probability, nothing else", () => {
+    const deals = [
+      deal(1000, 0.2),
+      deal(5000, 1, "Won"),
+      deal(5000, 0, "Lost"),
+      deal(7000, 0.9, "Omitted"),
+      deal(2000, null),
+      deal(null, 0.5),
+      deal(3000, 0.5, "Commit"),
+    ];
+    expect(deals.map(countsInForecast)).toEqual([true, false, false, false, false, false, true]);
+    expect(deals.map(weightedAmount)).toEqual([200, null, null, null, null, null, 1500]);
+    expect(weightedTotal(deals)).toBe(1700);
+    expect(isOpen({ category: "Best case" })).toBe(true);
+    expect(isOpen({})).toBe(true);
+  });
+});
