@@ -509,41 +509,68 @@ export function compareSnapshots(
 ): Comparison {
   const problem = period ? periodFilterProblem(period) : null;
   if (problem) throw new InputProblem(problem);
-  const dated = period != null && (period.from != null || period.to != null);
-  const slipPeriod = options.slipPeriod ?? "quarter";
-
-  const part = memo(keyPart);
-  const entriesOf = (snapshot: Snapshot): Entry[] =>
-    snapshot.deals.map((deal, index) => {
-      const { key, names } = keysOf(deal, part);
-      const open = isOpen(weighable(deal));
-      const within = inPeriod(deal.closeDate, period);
-      return {
-        deal,
-        row: deal.row ?? index,
-        key,
-        names,
-        hasId: key !== null && key.startsWith("id:"),
-        open,
-        inPeriod: within,
-        weighted: snapshotWeightedAmount(deal, period),
-        partner: null,
-        matchedBy: null,
-        matchKey: key ?? UNIDENTIFIED,
-      };
-    });
-  const b = entriesOf(before);
-  const a = entriesOf(after);
-  const pair = (x: Entry, y: Entry, by: Exclude<DealChange["matchedBy"], null>, key: string) => {
-    x.partner = y;
-    y.partner = x;
-    x.matchedBy = y.matchedBy = by;
-    x.matchKey = y.matchKey = key;
+  const context: Context = {
+    dated: period != null && (period.from != null || period.to != null),
+    slipPeriod: options.slipPeriod ?? "quarter",
   };
-
-  // 1. Same key; several deals on one key (or none identifying them) pair in order of appearance.
+  const part = memo(keyPart);
+  const b = before.deals.map((deal, index) => entryOf(deal, index, period, part));
+  const a = after.deals.map((deal, index) => entryOf(deal, index, period, part));
   const beforeGroups = groupBy(b, (e) => e.key ?? UNIDENTIFIED);
   const afterGroups = groupBy(a, (e) => e.key ?? UNIDENTIFIED);
+  pairBySameKey(beforeGroups, afterGroups);
+  pairAcrossIdColumn(b, a);
+
+  const changes: DealChange[] = [];
+  for (const y of a) changes.push(change(y.partner, y, context));
+  for (const x of b) if (!x.partner) changes.push(change(x, null, context));
+  return {
+    changes,
+    duplicates: [...duplicatesOf(beforeGroups, "before"), ...duplicatesOf(afterGroups, "after")],
+    unidentified: [
+      unidentifiedOf(beforeGroups, "before"),
+      unidentifiedOf(afterGroups, "after"),
+    ].filter((u) => u !== null),
+    weightedBefore: sumWeighted(b),
+    weightedAfter: sumWeighted(a),
+    waterfall: waterfallOf(changes),
+  };
+}
+
+function entryOf(
+  deal: SnapshotDeal,
+  index: number,
+  period: PeriodFilter | undefined,
+  part: (text: string | null) => string
+): Entry {
+  const { key, names } = keysOf(deal, part);
+  return {
+    deal,
+    row: deal.row ?? index,
+    key,
+    names,
+    hasId: key !== null && key.startsWith("id:"),
+    open: isOpen(weighable(deal)),
+    inPeriod: inPeriod(deal.closeDate, period),
+    weighted: snapshotWeightedAmount(deal, period),
+    partner: null,
+    matchedBy: null,
+    matchKey: key ?? UNIDENTIFIED,
+  };
+}
+
+function pair(x: Entry, y: Entry, by: Exclude<DealChange["matchedBy"], null>, key: string): void {
+  x.partner = y;
+  y.partner = x;
+  x.matchedBy = y.matchedBy = by;
+  x.matchKey = y.matchKey = key;
+}
+
+/** Same key; several deals on one key (or none identifying them) pair in order of appearance. */
+function pairBySameKey(
+  beforeGroups: Map<string, Entry[]>,
+  afterGroups: Map<string, Entry[]>
+): void {
   for (const [key, ys] of afterGroups) {
     const xs = beforeGroups.get(key);
     if (!xs) continue;
@@ -555,33 +582,32 @@ export function compareSnapshots(
           : "names";
     for (let i = 0; i < Math.min(xs.length, ys.length); i++) pair(xs[i], ys[i], by, key);
   }
+}
 
-  // 2. The Id column came or went: an id on one side only pairs by names, when unambiguous. After
-  //    step 1, unmatched deals without id and with the same names are all on one side.
-  const looseBefore = groupBy(
-    b.filter((e) => !e.partner && e.names !== null),
-    (e) => e.names as string
-  );
-  const looseAfter = groupBy(
-    a.filter((e) => !e.partner && e.names !== null),
-    (e) => e.names as string
-  );
-  for (const [names, ys] of looseAfter) {
+/**
+ * The Id column came or went: an id on one side only pairs by names, when unambiguous. After
+ * pairBySameKey, unmatched deals without id and with the same names are all on one side.
+ */
+function pairAcrossIdColumn(b: readonly Entry[], a: readonly Entry[]): void {
+  const loose = (entries: readonly Entry[]) =>
+    groupBy(
+      entries.filter((e) => !e.partner && e.names !== null),
+      (e) => e.names as string
+    );
+  const looseBefore = loose(b);
+  for (const [names, ys] of loose(a)) {
     const xs = looseBefore.get(names) ?? [];
     const withoutIdBefore = xs.filter((e) => !e.hasId);
-    const withoutIdAfter = ys.filter((e) => !e.hasId);
     const [x, y] =
       withoutIdBefore.length > 0
         ? [withoutIdBefore, ys.filter((e) => e.hasId)]
-        : [xs.filter((e) => e.hasId), withoutIdAfter];
+        : [xs.filter((e) => e.hasId), ys.filter((e) => !e.hasId)];
     if (x.length === 1 && y.length === 1) pair(x[0], y[0], "names", `ccp:${names}`);
   }
+}
 
-  const context: Context = { dated, slipPeriod };
-  const changes: DealChange[] = [];
-  for (const y of a) changes.push(change(y.partner, y, context));
-  for (const x of b) if (!x.partner) changes.push(change(x, null, context));
-
+/** The steps that some deal reached, in the order of CHANGE_KINDS, with their summed deltas. */
+function waterfallOf(changes: readonly DealChange[]): WaterfallStep[] {
   const totals = new Map<ChangeKind, { delta: number; deals: number }>();
   for (const c of changes)
     for (const step of c.steps) {
@@ -595,25 +621,15 @@ export function compareSnapshots(
     const t = totals.get(kind);
     if (t) waterfall.push({ kind, label: CHANGE_LABELS[kind], delta: t.delta, deals: t.deals });
   }
+  return waterfall;
+}
 
-  return {
-    changes,
-    duplicates: [...duplicatesOf(beforeGroups, "before"), ...duplicatesOf(afterGroups, "after")],
-    unidentified: (
-      [
-        ["before", beforeGroups],
-        ["after", afterGroups],
-      ] as const
-    )
-      .filter(([, groups]) => groups.has(UNIDENTIFIED))
-      .map(([snapshot, groups]) => ({
-        snapshot,
-        rows: (groups.get(UNIDENTIFIED) as Entry[]).map((e) => e.row),
-      })),
-    weightedBefore: sumWeighted(b),
-    weightedAfter: sumWeighted(a),
-    waterfall,
-  };
+function unidentifiedOf(
+  groups: Map<string, Entry[]>,
+  snapshot: "before" | "after"
+): Comparison["unidentified"][number] | null {
+  const entries = groups.get(UNIDENTIFIED);
+  return entries ? { snapshot, rows: entries.map((e) => e.row) } : null;
 }
 
 interface Context {

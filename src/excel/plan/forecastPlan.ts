@@ -20,7 +20,7 @@ import {
 import { periodOf, type PeriodKind } from "../../domain/pipeline";
 import type { CellValue } from "../../domain/values";
 import { cellAddress, columnLetters, rangeAddress } from "./a1";
-import { type SheetPlan, type TablePlan, textCell } from "./sheetPlan";
+import { type ChartPlan, type SheetPlan, type TablePlan, textCell } from "./sheetPlan";
 import type { SourceData } from "./source";
 
 export const PIPELINE_SHEET = "Carnet Pipeline";
@@ -145,160 +145,220 @@ export function canBeLive(
   );
 }
 
-function sourceColumn(source: SourceData, col: number): string {
-  return rangeAddress(source.sheet, source.row + 1, source.col + col, source.rows.length, 1, true);
-}
-
 export function buildForecastPlans(build: ForecastBuild): ForecastPlans {
-  const { source, mapping, deals, periodKind } = build;
   const live = canBeLive(build);
-  const pipelineRows: CellValue[][] = deals.map((d, i) => {
-    const sheetRow = 3 + i; // the note, a blank line, the header, then the deals (1-based row = i + 4)
-    const issues = [
-      ...d.issues,
-      ...(build.extraIssues?.has(d.row) ? [build.extraIssues.get(d.row)!] : []),
-    ];
-    return [
-      textCell(d.id),
-      d.closeDate,
-      textCell(d.company),
-      textCell(d.contact),
-      textCell(d.product),
-      d.amount,
-      d.probability,
-      `=IF(AND(ISNUMBER(F${sheetRow + 1}),ISNUMBER(G${sheetRow + 1})),F${sheetRow + 1}*G${sheetRow + 1},"")`,
-      textCell(d.owner),
-      textCell(d.stage),
-      textCell(d.category),
-      d.closeDate === null ? null : textCell(periodOf(d.closeDate, periodKind).key),
-      textCell(cellAddress(source.sheet, source.row + 1 + d.row, source.col)),
-      textCell(issues.join("; ") || null),
-    ];
-  });
-  const pipelineTable: TablePlan = {
-    name: PIPELINE_TABLE,
-    headers: [...PIPELINE_COLUMNS],
-    rows: pipelineRows,
-    numberFormats: [
-      null,
-      DATE_FORMAT,
-      null,
-      null,
-      null,
-      build.currencyFormat,
-      PERCENT,
-      build.currencyFormat,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-    ],
-    row: 2,
-    col: 0,
-  };
-
   const rows = {} as Record<ForecastDimension, ForecastRow[]>;
   const tables: TablePlan[] = [];
   let col = 0;
   for (const dimension of ["period", "owner", "product"] as ForecastDimension[]) {
-    const { name } = FORECAST_TABLES[dimension];
-    const found = forecastBy(deals, dimension, {
-      periodKind,
-      objectives: build.objectives?.get(name),
+    rows[dimension] = forecastBy(build.deals, dimension, {
+      periodKind: build.periodKind,
+      objectives: build.objectives?.get(FORECAST_TABLES[dimension].name),
     });
-    rows[dimension] = found;
-    const headers = forecastColumns(dimension);
-    const firstFigure = dimension === "period" ? 3 : 1;
-    const at = (header: string, r: number) =>
-      `${columnLetters(col + headers.indexOf(header))}${4 + r}`; // header on sheet row 3, data from row 4
-    const tableRows = found.map((f, r) => {
-      const cells: CellValue[] = [textCell(f.key)];
-      if (dimension === "period") cells.push(f.start ?? null, f.end ?? null);
-      const objective = at("Objective", r);
-      const won = at("Won", r);
-      const remaining = `(${objective}-${won})`;
-      const liveRow = live && dimension === "period" && f.key !== NO_KEY;
-      const args = liveRow
-        ? `${sourceColumn(source, mapping.amount!)},${sourceColumn(source, mapping.probability!)}`
-        : "";
-      const dates = liveRow
-        ? `${sourceColumn(source, mapping.closeDate!)},${at("Start", r)},${at("End", r)}`
-        : "";
-      cells.push(
-        f.deals,
-        f.unweighted,
-        liveRow ? `=CARNET.WEIGHTED_PIPELINE(${args},${dates})` : f.weighted,
-        f.commit,
-        f.bestCase,
-        f.won,
-        liveRow ? `=CARNET.PIPELINE_QUANTILE(${args},0.1,${dates})` : f.p10,
-        liveRow ? `=CARNET.PIPELINE_QUANTILE(${args},0.5,${dates})` : f.p50,
-        liveRow ? `=CARNET.PIPELINE_QUANTILE(${args},0.9,${dates})` : f.p90,
-        // The band the chart draws: derived from the two cells beside it, live when they are.
-        `=${at("P90", r)}-${at("P10", r)}`,
-        f.objective,
-        `=IF(ISNUMBER(${objective}),IF(${remaining}<=0,"met",${at("Unweighted total", r)}/${remaining}),"")`,
-        liveRow
-          ? `=IF(ISNUMBER(${objective}),IF(${remaining}<=0,1,CARNET.PIPELINE_PROBABILITY(${args},${remaining},${dates})),"")`
-          : // Stamped against the objective it was computed for: a new objective asks for a rebuild.
-            `=IF(ISNUMBER(${objective}),IF(${objective}=${f.objective ?? '""'},${f.probabilityOfObjective ?? 0},"rebuild"),"")`
-      );
-      return cells;
-    });
-    const formats: (string | null)[] = headers.map((h, i) =>
-      i < firstFigure
-        ? h === "Start" || h === "End"
-          ? DATE_FORMAT
-          : null
-        : h === "Deals"
-          ? "0"
-          : h === "Coverage"
-            ? '0.00"×"'
-            : h === "Probability of objective"
-              ? PERCENT
-              : build.currencyFormat
-    );
-    tables.push({ name, headers, rows: tableRows, numberFormats: formats, row: 2, col });
-    col += headers.length + 1;
+    const table = forecastTable(build, dimension, rows[dimension], col, live);
+    tables.push(table);
+    col += table.headers.length + 1;
   }
-
-  const periodHeight = Math.max(rows.period.length + 1, 2);
-  const note = live
-    ? `Computed ${build.stamp} from ${source.address}. Live: the period table's weighted total, P10/P50/P90 and probability of objective are CARNET formulas over the source table's rows (edit deals in place; rebuild after adding rows); other figures are as of ${build.stamp}. Type objectives in the Objective columns: they are kept on the next build.`
-    : `Computed ${build.stamp} from ${source.address}: values as of that time (${
-        source.kind === "table"
-          ? "some deals are closed or take their probability from the stage table, so the figures cannot be formulas over the source"
-          : "the source is not an Excel table, so the figures cannot be live formulas"
-      }). Type objectives in the Objective columns: they are kept on the next build.`;
-
   const plans: SheetPlan[] = [
     {
       sheet: PIPELINE_SHEET,
-      note: `Deals read ${build.stamp} from ${source.address}, normalised. Issues says what could not be read.`,
-      tables: [pipelineTable],
+      note: `Deals read ${build.stamp} from ${build.source.address}, normalised. Issues says what could not be read.`,
+      tables: [pipelineTable(build)],
     },
     {
       sheet: FORECAST_SHEET,
-      note,
+      note: forecastNote(build, live),
       tables,
-      charts: [
-        {
-          name: "CarnetForecastChart",
-          type: "Line",
-          title: "Forecast by period: weighted vs unweighted, P10–P90",
-          table: "CarnetForecastByPeriod",
-          categories: "Period",
-          // P10 as a see-through base with the spread stacked on it draws the P10–P90 band;
-          // the weighted and unweighted totals are lines over it.
-          series: ["P10", "P10–P90 spread", "Weighted total", "Unweighted total"],
-          seriesTypes: ["AreaStacked", "AreaStacked", "LineMarkers", "LineMarkers"],
-          seriesFill: ["none", "#C7E0F4", null, null],
-          at: { row: 2 + periodHeight + 2, col: 0, rows: 16, cols: 8 },
-        },
-      ],
+      charts: [forecastChart(Math.max(rows.period.length + 1, 2))],
     },
   ];
   return { plans, live, rows };
+}
+
+/** CarnetPipeline: the deals as read, one row each, with the weighted amount as a live formula. */
+function pipelineTable(build: ForecastBuild): TablePlan {
+  const byHeader: Partial<Record<(typeof PIPELINE_COLUMNS)[number], string>> = {
+    "Close date": DATE_FORMAT,
+    Amount: build.currencyFormat,
+    Probability: PERCENT,
+    "Weighted amount": build.currencyFormat,
+  };
+  return {
+    name: PIPELINE_TABLE,
+    headers: [...PIPELINE_COLUMNS],
+    rows: build.deals.map((deal, i) => pipelineRow(build, deal, 4 + i)),
+    numberFormats: PIPELINE_COLUMNS.map((h) => byHeader[h] ?? null),
+    row: 2,
+    col: 0,
+  };
+}
+
+/** The letter of a CarnetPipeline column (the table starts in column A). */
+function pipelineLetter(header: (typeof PIPELINE_COLUMNS)[number]): string {
+  return columnLetters(PIPELINE_COLUMNS.indexOf(header));
+}
+
+/**
+ * countingRows' weighted amount as a formula on CarnetPipeline's row: amount × probability when the
+ * deal is open (its category neither Won, Lost nor Omitted) and has both figures, else blank; so
+ * that the column's total is the weighted total, and a probability typed over follows.
+ */
+export function weightedAmountFormula(sheetRow: number): string {
+  const [amount, probability, category] = (
+    ["Amount", "Probability", "Forecast category"] as const
+  ).map((h) => `${pipelineLetter(h)}${sheetRow}`);
+  const closed = CLOSED_CATEGORIES.map((c) => `${category}="${c}"`).join(",");
+  return `=IF(AND(ISNUMBER(${amount}),ISNUMBER(${probability}),NOT(OR(${closed}))),${amount}*${probability},"")`;
+}
+
+const CLOSED_CATEGORIES = ["Won", "Lost", "Omitted"] as const;
+
+/** One deal's CarnetPipeline row, on 1-based sheet row `sheetRow`. */
+function pipelineRow(build: ForecastBuild, d: Deal, sheetRow: number): CellValue[] {
+  const { source, periodKind } = build;
+  const extra = build.extraIssues?.get(d.row);
+  const issues = extra === undefined ? d.issues : [...d.issues, extra];
+  return [
+    textCell(d.id),
+    d.closeDate,
+    textCell(d.company),
+    textCell(d.contact),
+    textCell(d.product),
+    d.amount,
+    d.probability,
+    weightedAmountFormula(sheetRow),
+    textCell(d.owner),
+    textCell(d.stage),
+    textCell(d.category),
+    d.closeDate === null ? null : textCell(periodOf(d.closeDate, periodKind).key),
+    textCell(cellAddress(source.sheet, source.row + 1 + d.row, source.col)),
+    textCell(issues.join("; ") || null),
+  ];
+}
+
+/** CarnetForecastByPeriod / ByOwner / ByProduct, its header at row 3 of the sheet, from column `col`. */
+function forecastTable(
+  build: ForecastBuild,
+  dimension: ForecastDimension,
+  found: readonly ForecastRow[],
+  col: number,
+  live: boolean
+): TablePlan {
+  const headers = forecastColumns(dimension);
+  const cellOf = (header: string, r: number) =>
+    `${columnLetters(col + headers.indexOf(header))}${4 + r}`; // header on sheet row 3, data from row 4
+  const liveArgs = live && dimension === "period" ? liveArguments(build) : null;
+  return {
+    name: FORECAST_TABLES[dimension].name,
+    headers,
+    rows: found.map((figures, r) =>
+      forecastRow(
+        figures,
+        dimension,
+        (header) => cellOf(header, r),
+        figures.key === NO_KEY ? null : liveArgs
+      )
+    ),
+    numberFormats: forecastFormats(headers, dimension, build.currencyFormat),
+    row: 2,
+    col,
+  };
+}
+
+/** The live formulas' range arguments: the source table's amount, probability and date columns. */
+function liveArguments({ source, mapping }: ForecastBuild): { figures: string; dates: string } {
+  const column = (col: number | null) =>
+    rangeAddress(source.sheet, source.row + 1, source.col + col!, source.rows.length, 1, true);
+  return {
+    figures: `${column(mapping.amount)},${column(mapping.probability)}`,
+    dates: column(mapping.closeDate),
+  };
+}
+
+/**
+ * One row of a forecast table: stamped figures, or for a live period row CARNET formulas over the
+ * source bounded by the row's Start and End. Coverage and the P10–P90 spread are formulas either way.
+ */
+function forecastRow(
+  f: ForecastRow,
+  dimension: ForecastDimension,
+  cell: (header: string) => string,
+  live: { figures: string; dates: string } | null
+): CellValue[] {
+  const objective = cell("Objective");
+  const remaining = `(${objective}-${cell("Won")})`;
+  const args = live && `${live.figures}`;
+  const dates = live && `${live.dates},${cell("Start")},${cell("End")}`;
+  const quantile = (q: number, stamped: number) =>
+    live ? `=CARNET.PIPELINE_QUANTILE(${args},${q},${dates})` : stamped;
+  return [
+    textCell(f.key),
+    ...(dimension === "period" ? [f.start ?? null, f.end ?? null] : []),
+    f.deals,
+    f.unweighted,
+    live ? `=CARNET.WEIGHTED_PIPELINE(${args},${dates})` : f.weighted,
+    f.commit,
+    f.bestCase,
+    f.won,
+    quantile(0.1, f.p10),
+    quantile(0.5, f.p50),
+    quantile(0.9, f.p90),
+    // The band the chart draws: derived from the two cells beside it, live when they are.
+    `=${cell("P90")}-${cell("P10")}`,
+    f.objective,
+    `=IF(ISNUMBER(${objective}),IF(${remaining}<=0,"met",${cell("Unweighted total")}/${remaining}),"")`,
+    live
+      ? `=IF(ISNUMBER(${objective}),IF(${remaining}<=0,1,CARNET.PIPELINE_PROBABILITY(${args},${remaining},${dates})),"")`
+      : // Stamped against the objective it was computed for: a new objective asks for a rebuild.
+        `=IF(ISNUMBER(${objective}),IF(${objective}=${f.objective ?? '""'},${f.probabilityOfObjective ?? 0},"rebuild"),"")`,
+  ];
+}
+
+function forecastFormats(
+  headers: readonly string[],
+  dimension: ForecastDimension,
+  currencyFormat: string
+): (string | null)[] {
+  const firstFigure = dimension === "period" ? 3 : 1;
+  const figureFormat: Record<string, string> = {
+    Deals: "0",
+    Coverage: '0.00"×"',
+    "Probability of objective": PERCENT,
+  };
+  return headers.map((h, i) =>
+    i < firstFigure
+      ? h === "Start" || h === "End"
+        ? DATE_FORMAT
+        : null
+      : (figureFormat[h] ?? currencyFormat)
+  );
+}
+
+/** The line above the forecast tables: when the figures were computed, and whether they are live. */
+function forecastNote({ stamp, source }: ForecastBuild, live: boolean): string {
+  const objectives = "Type objectives in the Objective columns: they are kept on the next build.";
+  if (live)
+    return `Computed ${stamp} from ${source.address}. Live: the period table's weighted total, P10/P50/P90 and probability of objective are CARNET formulas over the source table's rows (edit deals in place; rebuild after adding rows); other figures are as of ${stamp}. ${objectives}`;
+  const why =
+    source.kind === "table"
+      ? "some deals are closed or take their probability from the stage table, so the figures cannot be formulas over the source"
+      : "the source is not an Excel table, so the figures cannot be live formulas";
+  return `Computed ${stamp} from ${source.address}: values as of that time (${why}). ${objectives}`;
+}
+
+/** The forecast by period as lines over the P10–P90 band, below the period table. */
+function forecastChart(periodTableHeight: number): ChartPlan {
+  return {
+    name: "CarnetForecastChart",
+    type: "Line",
+    title: "Forecast by period: weighted vs unweighted, P10–P90",
+    table: FORECAST_TABLES.period.name,
+    categories: "Period",
+    // P10 as a see-through base with the spread stacked on it draws the P10–P90 band;
+    // the weighted and unweighted totals are lines over it.
+    series: ["P10", "P10–P90 spread", "Weighted total", "Unweighted total"],
+    seriesTypes: ["AreaStacked", "AreaStacked", "LineMarkers", "LineMarkers"],
+    seriesFill: ["none", "#C7E0F4", null, null],
+    at: { row: 2 + periodTableHeight + 2, col: 0, rows: 16, cols: 8 },
+  };
 }
