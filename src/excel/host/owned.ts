@@ -7,9 +7,33 @@
 import { cellAddress } from "../plan/a1";
 import { bytesOf, writeBlocks } from "../plan/blocks";
 import { type Progress, throwIfCancelled } from "../plan/progress";
-import { freeName, type SheetPlan, type WriteResult } from "../plan/sheetPlan";
+import {
+  type ChartPlan,
+  freeName,
+  type SheetPlan,
+  type TablePlan,
+  type WriteResult,
+} from "../plan/sheetPlan";
 
 export const OWNED_SHEETS_SETTING = "carnet.ownedSheets";
+
+/** Preferred sheet name → the sheet Carnet created, by id. */
+type OwnedSheets = Record<string, { name: string; id: string }>;
+
+interface ExistingTable {
+  readonly name: string;
+  readonly table: Excel.Table;
+  readonly ws: Excel.Worksheet;
+  readonly range: Excel.Range;
+}
+
+/** What the workbook holds before writing: its sheets, its tables and where they are, Carnet's sheets. */
+interface WorkbookState {
+  readonly sheets: Excel.WorksheetCollection;
+  readonly owned: OwnedSheets;
+  readonly existingNames: Set<string>;
+  readonly tables: readonly ExistingTable[];
+}
 
 /** Creates or rewrites Carnet's sheets, tables and charts; never touches any other sheet. */
 export async function writeOwnedSheets(
@@ -18,53 +42,19 @@ export async function writeOwnedSheets(
   signal?: AbortSignal
 ): Promise<WriteResult> {
   return Excel.run(async (context) => {
-    const workbook = context.workbook;
-    const sheets = workbook.worksheets;
-    sheets.load("items/name, items/id");
-    const tables = workbook.tables;
-    tables.load("items/name");
-    const ownedSetting = workbook.settings.getItemOrNullObject(OWNED_SHEETS_SETTING);
-    ownedSetting.load("value");
-    await context.sync();
-
-    // Preferred name → the sheet Carnet created, by id: a sheet the user later makes under the same
-    // name (after deleting Carnet's) has another id and is never written to.
-    const owned: Record<string, { name: string; id: string }> = ownedSetting.isNullObject
-      ? {}
-      : JSON.parse(String(ownedSetting.value));
-    const existing = new Set(sheets.items.map((s) => s.name));
-    // Where each existing table lives, to tell Carnet's own from a user's table of the same name.
-    const tableSheets = tables.items.map((t) => {
-      const ws = t.worksheet;
-      ws.load("name");
-      const range = t.getRange();
-      range.load("address");
-      return { name: t.name, table: t, ws, range };
-    });
-    await context.sync();
-
+    const state = await loadWorkbookState(context);
+    refuseForeignTables(plans, state);
     const result: Record<string, string> = {};
     const written: string[] = [];
-    const totalRows = plans.reduce(
+    const rowCount = plans.reduce(
       (s, p) => s + p.tables.reduce((t, tb) => t + tb.rows.length + 1, 0),
       0
     );
     let doneRows = 0;
-
-    // A table of Carnet's name anywhere but on Carnet's own sheet for it stops the run before anything
-    // is written: output tables keep fixed names.
-    for (const plan of plans) {
-      const home = sheets.items.find((ws) => ws.id === owned[plan.sheet]?.id)?.name;
-      for (const t of tableSheets)
-        if (plan.tables.some((p) => p.name === t.name) && t.ws.name !== home)
-          throw new Error(
-            `A table named ${t.name} already exists on sheet "${t.ws.name}". Carnet's output tables keep fixed names ` +
-              `(users write formulas on them): rename that table, or delete it if it is an old copy, then run again.`
-          );
-    }
+    const onRows = (rows: number) => progress?.("Writing", (doneRows += rows), rowCount);
     // Whatever stops the loop (a cancel), the sheets Carnet created so far stay known as its own.
     const remember = async () => {
-      workbook.settings.add(OWNED_SHEETS_SETTING, JSON.stringify(owned));
+      context.workbook.settings.add(OWNED_SHEETS_SETTING, JSON.stringify(state.owned));
       await context.sync();
     };
     try {
@@ -72,106 +62,16 @@ export async function writeOwnedSheets(
         // Cancelling stops before a sheet is touched, never halfway through one: Carnet's tables are
         // either as they were or completely rewritten.
         throwIfCancelled(signal);
-        // Reuse the sheet Carnet wrote last time under this name, else a name no sheet has.
-        const mine = sheets.items.find((ws) => ws.id === owned[plan.sheet]?.id);
-        let sheet: Excel.Worksheet;
-        let name: string;
-        if (mine) {
-          sheet = mine; // it may have been renamed by the user: it is still Carnet's
-          name = mine.name;
-        } else {
-          name = freeName(plan.sheet, existing);
-          sheet = sheets.add(name);
-          existing.add(name);
-        }
+        // One sync per owned sheet (a handful), then one per block of rows.
+        const { sheet, name, reusable } = await prepareSheet(context, plan, state);
         result[plan.sheet] = name;
-        // Charts are redrawn from scratch each run; tables are kept and resized.
-        sheet.load("id");
-        sheet.charts.load("items/name");
-        const used = sheet.getUsedRangeOrNullObject(true);
-        used.load("address");
-        await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop -- one per owned sheet (a handful)
-        owned[plan.sheet] = { name, id: sheet.id };
-        sheet.charts.items.forEach((c) => c.delete());
-
-        const reusable = new Set<string>();
-        for (const t of tableSheets) {
-          if (t.ws.name !== name) continue;
-          const tablePlan = plan.tables.find((p) => p.name === t.name);
-          const corner = tablePlan ? cellAddress(null, tablePlan.row, tablePlan.col) : null;
-          // A table stays (and is resized) only where its header starts at the same cell; any other is
-          // removed before writing, since deleting a table clears its cells.
-          if (corner !== null && t.range.address.split("!").pop()!.split(":")[0] === corner)
-            reusable.add(t.name);
-          else t.table.delete();
-        }
-        // Clear what was written last time, tables included (their objects stay, with their names).
-        if (!used.isNullObject) sheet.getRange(used.address.split("!").pop()!).clear("Contents");
-
         if (plan.note) sheet.getRange("A1").values = [[plan.note]];
         for (const tablePlan of plan.tables) {
-          const { row, col } = tablePlan;
-          const cols = tablePlan.headers.length;
-          const height = tablePlan.rows.length + 1;
-          sheet.getRangeByIndexes(row, col, 1, cols).values = [tablePlan.headers as string[]];
-          const formats = tablePlan.numberFormats?.map((f) => f ?? "General") ?? null;
-          // The formats travel with each row of values: their weight counts in the block's budget.
-          const formatBytes = formats ? JSON.stringify(formats).length + 1 : 0;
-          for (const block of writeBlocks(tablePlan.rows, undefined, formatBytes)) {
-            const range = sheet.getRangeByIndexes(
-              row + 1 + block.start,
-              col,
-              block.rows.length,
-              cols
-            );
-            range.formulas = block.rows as unknown as string[][];
-            if (formats) range.numberFormat = block.rows.map(() => formats);
-            doneRows += block.rows.length;
-            progress?.("Writing", doneRows, totalRows);
-            if (bytesOf(block.rows) > 0) await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop -- one per block under 5 MB, by design
-          }
-          const extent = sheet.getRangeByIndexes(row, col, Math.max(height, 2), cols);
-          const previous = tableSheets.find(
-            (t) => t.name === tablePlan.name && reusable.has(t.name)
-          );
-          if (previous) previous.table.resize(extent);
-          else {
-            const table = sheet.tables.add(extent, true);
-            table.name = tablePlan.name;
-            table.style = "TableStyleMedium2";
-          }
+          await writeTable(context, sheet, tablePlan, reusable.get(tablePlan.name) ?? null, onRows);
           written.push(tablePlan.name);
         }
         await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop -- tables must exist before charts use them
-
-        for (const chartPlan of plan.charts ?? []) {
-          const table = sheet.tables.getItem(chartPlan.table);
-          const categories = table.columns.getItem(chartPlan.categories).getDataBodyRange();
-          const first = table.columns.getItem(chartPlan.series[0]).getDataBodyRange();
-          const chart = sheet.charts.add(
-            chartPlan.type as Excel.ChartType,
-            first,
-            Excel.ChartSeriesBy.columns
-          );
-          chart.name = chartPlan.name;
-          chart.title.text = chartPlan.title;
-          chartPlan.series.forEach((header, i) => {
-            const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(header);
-            if (i === 0) series.name = header;
-            else series.setValues(table.columns.getItem(header).getDataBodyRange());
-            series.setXAxisValues(categories);
-            const type = chartPlan.seriesTypes?.[i];
-            if (type) series.chartType = type as Excel.ChartType;
-            const fill = chartPlan.seriesFill?.[i];
-            if (fill === "none") series.format.fill.clear();
-            else if (fill) series.format.fill.setSolidColor(fill);
-          });
-          const { at } = chartPlan;
-          chart.setPosition(
-            sheet.getRangeByIndexes(at.row, at.col, 1, 1),
-            sheet.getRangeByIndexes(at.row + at.rows - 1, at.col + at.cols - 1, 1, 1)
-          );
-        }
+        for (const chartPlan of plan.charts ?? []) drawChart(sheet, chartPlan);
         // Fit the tables' columns, not the note's long line above them.
         for (const tablePlan of plan.tables)
           sheet.tables.getItem(tablePlan.name).getRange().format.autofitColumns();
@@ -183,4 +83,154 @@ export async function writeOwnedSheets(
     await remember();
     return { sheets: result, tables: written };
   });
+}
+
+/** Two syncs: the sheets, Carnet's own sheets from the settings, then where each table lives. */
+async function loadWorkbookState(context: Excel.RequestContext): Promise<WorkbookState> {
+  const workbook = context.workbook;
+  const sheets = workbook.worksheets;
+  sheets.load("items/name, items/id");
+  const tables = workbook.tables;
+  tables.load("items/name");
+  const ownedSetting = workbook.settings.getItemOrNullObject(OWNED_SHEETS_SETTING);
+  ownedSetting.load("value");
+  await context.sync();
+  // A sheet the user later makes under the same name (after deleting Carnet's) has another id and
+  // is never written to.
+  const owned: OwnedSheets = ownedSetting.isNullObject
+    ? {}
+    : JSON.parse(String(ownedSetting.value));
+  // Where each existing table lives, to tell Carnet's own from a user's table of the same name.
+  const existing = tables.items.map((table) => {
+    const ws = table.worksheet;
+    ws.load("name");
+    const range = table.getRange();
+    range.load("address");
+    return { name: table.name, table, ws, range };
+  });
+  await context.sync();
+  return {
+    sheets,
+    owned,
+    existingNames: new Set(sheets.items.map((s) => s.name)),
+    tables: existing,
+  };
+}
+
+function ownedSheet(state: WorkbookState, preferred: string): Excel.Worksheet | undefined {
+  return state.sheets.items.find((ws) => ws.id === state.owned[preferred]?.id);
+}
+
+/**
+ * A table of Carnet's name anywhere but on Carnet's own sheet for it stops the run before anything
+ * is written: output tables keep fixed names.
+ */
+function refuseForeignTables(plans: readonly SheetPlan[], state: WorkbookState): void {
+  for (const plan of plans) {
+    const home = ownedSheet(state, plan.sheet)?.name;
+    for (const t of state.tables)
+      if (plan.tables.some((p) => p.name === t.name) && t.ws.name !== home)
+        throw new Error(
+          `A table named ${t.name} already exists on sheet "${t.ws.name}". Carnet's output tables keep fixed names ` +
+            `(users write formulas on them): rename that table, or delete it if it is an old copy, then run again.`
+        );
+  }
+}
+
+/**
+ * The sheet Carnet wrote last time under this name (the user may have renamed it: it is still
+ * Carnet's), else a new one under a name no sheet has; its charts deleted (they are redrawn), tables
+ * that start where the plan wants them kept to be resized, every other table and all contents
+ * cleared. One sync.
+ */
+async function prepareSheet(
+  context: Excel.RequestContext,
+  plan: SheetPlan,
+  state: WorkbookState
+): Promise<{ sheet: Excel.Worksheet; name: string; reusable: Map<string, Excel.Table> }> {
+  let sheet = ownedSheet(state, plan.sheet);
+  let name: string;
+  if (sheet) name = sheet.name;
+  else {
+    name = freeName(plan.sheet, state.existingNames);
+    sheet = state.sheets.add(name);
+    state.existingNames.add(name);
+  }
+  sheet.load("id");
+  sheet.charts.load("items/name");
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load("address");
+  await context.sync();
+  state.owned[plan.sheet] = { name, id: sheet.id };
+  sheet.charts.items.forEach((c) => c.delete());
+  const reusable = new Map<string, Excel.Table>();
+  for (const t of state.tables) {
+    if (t.ws.name !== name) continue;
+    const tablePlan = plan.tables.find((p) => p.name === t.name);
+    const corner = tablePlan ? cellAddress(null, tablePlan.row, tablePlan.col) : null;
+    // A table stays (and is resized) only where its header starts at the same cell; any other is
+    // removed before writing, since deleting a table clears its cells.
+    if (corner !== null && t.range.address.split("!").pop()!.split(":")[0] === corner)
+      reusable.set(t.name, t.table);
+    else t.table.delete();
+  }
+  // Clear what was written last time, tables included (their objects stay, with their names).
+  if (!used.isNullObject) sheet.getRange(used.address.split("!").pop()!).clear("Contents");
+  return { sheet, name, reusable };
+}
+
+/** The header, then the rows in blocks under 5 MB (one sync each), then the table over them. */
+async function writeTable(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  plan: TablePlan,
+  previous: Excel.Table | null,
+  onRows: (rows: number) => void
+): Promise<void> {
+  const { row, col } = plan;
+  const cols = plan.headers.length;
+  sheet.getRangeByIndexes(row, col, 1, cols).values = [plan.headers as string[]];
+  const formats = plan.numberFormats?.map((f) => f ?? "General") ?? null;
+  // The formats travel with each row of values: their weight counts in the block's budget.
+  const formatBytes = formats ? JSON.stringify(formats).length + 1 : 0;
+  for (const block of writeBlocks(plan.rows, undefined, formatBytes)) {
+    const range = sheet.getRangeByIndexes(row + 1 + block.start, col, block.rows.length, cols);
+    range.formulas = block.rows as unknown as string[][];
+    if (formats) range.numberFormat = block.rows.map(() => formats);
+    onRows(block.rows.length);
+    if (bytesOf(block.rows) > 0) await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop -- one per block under 5 MB, by design
+  }
+  const extent = sheet.getRangeByIndexes(row, col, Math.max(plan.rows.length + 1, 2), cols);
+  if (previous) previous.resize(extent);
+  else {
+    const table = sheet.tables.add(extent, true);
+    table.name = plan.name;
+    table.style = "TableStyleMedium2";
+  }
+}
+
+/** A chart over a table's columns: the first series creates it, the others are added by header. */
+function drawChart(sheet: Excel.Worksheet, plan: ChartPlan): void {
+  const table = sheet.tables.getItem(plan.table);
+  const categories = table.columns.getItem(plan.categories).getDataBodyRange();
+  const first = table.columns.getItem(plan.series[0]).getDataBodyRange();
+  const chart = sheet.charts.add(plan.type as Excel.ChartType, first, Excel.ChartSeriesBy.columns);
+  chart.name = plan.name;
+  chart.title.text = plan.title;
+  plan.series.forEach((header, i) => {
+    const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(header);
+    if (i === 0) series.name = header;
+    else series.setValues(table.columns.getItem(header).getDataBodyRange());
+    series.setXAxisValues(categories);
+    const type = plan.seriesTypes?.[i];
+    if (type) series.chartType = type as Excel.ChartType;
+    const fill = plan.seriesFill?.[i];
+    if (fill === "none") series.format.fill.clear();
+    else if (fill) series.format.fill.setSolidColor(fill);
+  });
+  const { at } = plan;
+  chart.setPosition(
+    sheet.getRangeByIndexes(at.row, at.col, 1, 1),
+    sheet.getRangeByIndexes(at.row + at.rows - 1, at.col + at.cols - 1, 1, 1)
+  );
 }
