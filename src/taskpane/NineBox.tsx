@@ -8,7 +8,8 @@
 import { Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import { strengthWord, type Zone } from "../domain/matrix";
-import type { MatrixRow, StrengthMeasure } from "../domain/portfolio";
+import type { StrengthMeasure } from "../domain/matrixSettings";
+import type { MatrixRow } from "../domain/portfolioMatrix";
 import {
   NINE_BOX_GEOMETRY,
   nextFocus,

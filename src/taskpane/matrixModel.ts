@@ -5,28 +5,32 @@
  * nine-box grid's geometry and keyboard order.
  */
 import type { AbcShares } from "../domain/abc";
-import { type ColumnMapping, PIPELINE_FIELDS, recogniseColumns } from "../domain/columns";
+import {
+  type ColumnMapping,
+  PIPELINE_FIELDS,
+  PORTFOLIO_FIELDS,
+  type PortfolioField,
+  recogniseColumns,
+} from "../domain/columns";
 import type { Deal } from "../domain/deal";
+import { harvestOpportunities } from "../domain/harvest";
 import { type Cuts, type Level, NINE_BOX, strengthWord, type Zone } from "../domain/matrix";
-import { readPipelineRows } from "../domain/pipelineTable";
 import {
   DEFAULT_MATRIX_SETTINGS,
   DEFAULT_STRENGTH_CUTS,
-  harvestOpportunities,
-  type MarketFigures,
-  type MatrixRow,
   type MatrixSettings,
-  PORTFOLIO_FIELDS,
-  type PortfolioField,
-  portfolioMappingProblems,
-  portfolioMatrix,
-  type ProductRange,
-  rangesFromWonDeals,
-  readPortfolioRows,
   settingsProblem,
   type StrengthMeasure,
+} from "../domain/matrixSettings";
+import { readPipelineRows } from "../domain/pipelineTable";
+import { type MatrixRow, portfolioMatrix } from "../domain/portfolioMatrix";
+import { portfolioMappingProblems, readPortfolioRows } from "../domain/productRangeTable";
+import type { ProductRange } from "../domain/productRanges";
+import {
+  type MarketFigures,
+  rangesFromWonDeals,
   unassignedWonDeals,
-} from "../domain/portfolio";
+} from "../domain/rangesFromWonDeals";
 import { cellAddress, rangeAddress } from "../excel/plan/a1";
 import { matrixCurrencyFormat, type MatrixBuild, matrixRowAddress } from "../excel/plan/matrixPlan";
 import type { CarnetSettings } from "../excel/plan/settings";

@@ -5,19 +5,17 @@
  */
 import fc from "fast-check";
 import type { HyperFormula } from "hyperformula";
-import { recogniseColumns } from "../../src/domain/columns";
-import type { Deal } from "../../src/domain/deal";
 import {
-  DEFAULT_MATRIX_SETTINGS,
-  MATRIX_COLUMNS,
-  type MatrixSettings,
   PORTFOLIO_FIELDS,
   type PortfolioMapping,
-  rangeKey,
-  rangesFromWonDeals,
-  readPortfolioRows,
-  RELATIVE_MATRIX_COLUMNS,
-} from "../../src/domain/portfolio";
+  recogniseColumns,
+} from "../../src/domain/columns";
+import type { Deal } from "../../src/domain/deal";
+import { DEFAULT_MATRIX_SETTINGS, type MatrixSettings } from "../../src/domain/matrixSettings";
+import { MATRIX_COLUMNS, RELATIVE_MATRIX_COLUMNS } from "../../src/domain/matrixTable";
+import { readPortfolioRows } from "../../src/domain/productRangeTable";
+import { rangeKey } from "../../src/domain/productRanges";
+import { rangesFromWonDeals } from "../../src/domain/rangesFromWonDeals";
 import type { CellValue } from "../../src/domain/values";
 import {
   buildMatrixPlans,

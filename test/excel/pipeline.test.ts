@@ -263,7 +263,8 @@ describe("the handbook's warning on the next forecast build", () => {
   it("flags deals on harvest / divest ranges in CarnetPipeline's Issues column", async () => {
     const { readHarvestRanges, writeMatrix } = await import("../../src/excel/host/matrix");
     const { analyseRangeTable, matrixBuildOf } = await import("../../src/taskpane/matrixModel");
-    const { harvestWarning, rangeKey } = await import("../../src/domain/portfolio");
+    const { harvestWarning } = await import("../../src/domain/harvest");
+    const { rangeKey } = await import("../../src/domain/productRanges");
     book = formulaWorkbook({
       Carnet: HANDBOOK as never,
       Gammes: [

@@ -1,5 +1,6 @@
 import { NINE_BOX } from "../../src/domain/matrix";
-import { DEFAULT_MATRIX_SETTINGS, MATRIX_COLUMNS } from "../../src/domain/portfolio";
+import { DEFAULT_MATRIX_SETTINGS } from "../../src/domain/matrixSettings";
+import { MATRIX_COLUMNS } from "../../src/domain/matrixTable";
 import type { CellValue } from "../../src/domain/values";
 import { PIPELINE_COLUMNS } from "../../src/excel/plan/forecastPlan";
 import type { CarnetSettings } from "../../src/excel/plan/settings";

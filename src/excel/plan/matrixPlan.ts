@@ -26,16 +26,11 @@
  * References are A1, sheet-qualified for the source (no structured references: the workbench's engine
  * has none).
  */
-import {
-  matrixColumns,
-  type MatrixRow,
-  type MatrixSettings,
-  portfolioMatrix,
-  type PortfolioMapping,
-  type ProductRange,
-  rangeKey,
-  type StrengthMeasure,
-} from "../../domain/portfolio";
+import type { PortfolioMapping } from "../../domain/columns";
+import type { MatrixSettings, StrengthMeasure } from "../../domain/matrixSettings";
+import { matrixColumns } from "../../domain/matrixTable";
+import { type MatrixRow, portfolioMatrix } from "../../domain/portfolioMatrix";
+import { type ProductRange, rangeKey } from "../../domain/productRanges";
 import { type CellValue, isBlankCell } from "../../domain/values";
 import { cellAddress, columnLetters, rangeAddress } from "./a1";
 import type { SheetPlan, TablePlan } from "./sheetPlan";

@@ -1,0 +1,140 @@
+/**
+ * The product portfolio in the GE-McKinsey strengths–attractiveness matrix (handbook 8.6.1.3,
+ * domain.md "Strengths–attractiveness matrix"): each product range's strength ("atouts", its market
+ * share in volume) against its attractiveness ("attraits", the ABC class of its contribution margin),
+ * and the nine-box cell and zone that follow.
+ *
+ * The flow the task pane follows:
+ * 1. `recogniseColumns(headers, PORTFOLIO_FIELDS)` (columns.ts) and `portfolioMappingProblems` check the
+ *    table;
+ * 2. `readPortfolioRows` (productRangeTable.ts) reads the rows below the header into ranges and a
+ *    data-quality report — or `rangesFromWonDeals` (rangesFromWonDeals.ts) builds the ranges from the
+ *    pipeline's won deals and the user's market figures;
+ * 3. {@link portfolioMatrix} classifies them with the user's settings (matrixSettings.ts);
+ * 4. `matrixTableRow` (matrixTable.ts) gives the `CarnetMatrix` values, {@link paretoRows} the Pareto
+ *    chart's order, {@link nineBoxContents} the pane's grid, `harvestOpportunities` (harvest.ts) the deals
+ *    that may not fit the plan.
+ *
+ * Choices where domain.md is silent (each a finance reviewer's expectation, and tested):
+ * - Relative share (the "relative" strength measure) is the range's share ÷ the share of its largest
+ *   competitor, as in the BCG and GE matrices, read from an optional "Leader share" column. Dividing by
+ *   the largest share among the user's own ranges was rejected: ranges sell into different markets, so
+ *   that ratio compares unrelated numbers and moves when an unrelated range is added.
+ * - Margin share and cumulative share are shares of the total positive margin (the ABC total): ranges
+ *   with a margin ≤ 0 or none have neither, which keeps the Pareto line rising to exactly 100 %.
+ */
+import { abcClassOf, abcCuts, type AbcClass } from "./abc";
+import {
+  type Level,
+  levelOf,
+  levelOfAbc,
+  NINE_BOX,
+  nineBoxCell,
+  type Zone,
+  zoneOf,
+} from "./matrix";
+import { DEFAULT_MATRIX_SETTINGS, type MatrixSettings, settingsProblem } from "./matrixSettings";
+import type { ProductRange } from "./productRanges";
+
+export interface MatrixRow {
+  readonly range: ProductRange;
+  /** margin ÷ total positive margin; null when the margin is ≤ 0 or blank (out of the ABC total). */
+  readonly marginShare: number | null;
+  /**
+   * Σ margin share of this range and of those before it in margin-descending order (equal margins in input
+   * order); the last is exactly 1. Null when marginShare is. A range of class A may end above the A share:
+   * the range that crosses the line belongs to the class above it (domain.md).
+   */
+  readonly cumulativeShare: number | null;
+  readonly abc: AbcClass | null;
+  /** The relative share (market share ÷ leader share) when both are known, whatever the measure. */
+  readonly relativeShare: number | null;
+  /** The x value the strength level comes from: the market share, or the relative share. */
+  readonly strengthValue: number | null;
+  readonly strength: Level | null;
+  readonly attractiveness: Level | null;
+  readonly cell: string | null;
+  readonly zone: Zone | null;
+}
+
+/**
+ * Classifies the ranges (rows in input order). Attractiveness is the ABC class of the margin (abc.ts rules:
+ * equal margins share a class, loss-making ranges are C, a blank margin has no class). Strength is the level
+ * of the measure's value; a range without it gets no strength, cell or zone. Throws a RangeError when
+ * {@link settingsProblem} finds one.
+ */
+export function portfolioMatrix(
+  ranges: readonly ProductRange[],
+  settings: MatrixSettings = DEFAULT_MATRIX_SETTINGS
+): MatrixRow[] {
+  const problem = settingsProblem(settings);
+  if (problem) throw new RangeError(problem);
+  const n = ranges.length;
+  const margins = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const margin = ranges[i].margin;
+    margins[i] = margin !== null && Number.isFinite(margin) ? margin : NaN;
+  }
+  const cuts = abcCuts(margins, settings.abcShares);
+
+  // The Pareto order. Summing in that same order makes the last cumulative share exactly total ÷ total = 1.
+  const order = paretoOrder(margins);
+  let total = 0;
+  for (const i of order) total += margins[i];
+  const cumulative = new Array<number | null>(n).fill(null);
+  let running = 0;
+  for (const i of order) {
+    running += margins[i];
+    cumulative[i] = running / total;
+  }
+
+  return ranges.map((range, i) => {
+    const abc = abcClassOf(margins[i], cuts);
+    const relativeShare =
+      range.marketShare !== null && range.leaderShare !== null && range.leaderShare > 0
+        ? range.marketShare / range.leaderShare
+        : null;
+    const strengthValue = settings.measure === "relative" ? relativeShare : range.marketShare;
+    const strength = strengthValue === null ? null : levelOf(strengthValue, settings.strengthCuts);
+    const attractiveness = abc === null ? null : levelOfAbc(abc);
+    const placed = strength !== null && attractiveness !== null;
+    return {
+      range,
+      marginShare: margins[i] > 0 ? margins[i] / total : null,
+      cumulativeShare: cumulative[i],
+      abc,
+      relativeShare,
+      strengthValue,
+      strength,
+      attractiveness,
+      cell: placed ? nineBoxCell(strength, attractiveness) : null,
+      zone: placed ? zoneOf(strength, attractiveness) : null,
+    };
+  });
+}
+
+/** Indices of the positive margins, largest first; Array.prototype.sort is stable, so ties keep input order. */
+function paretoOrder(margins: Float64Array): number[] {
+  const order: number[] = [];
+  for (let i = 0; i < margins.length; i++) if (margins[i] > 0) order.push(i);
+  return order.sort((x, y) => margins[y] - margins[x]);
+}
+
+/** The Pareto chart's bars: ranges with a positive margin, largest first (ties in input order). */
+export function paretoRows(rows: readonly MatrixRow[]): MatrixRow[] {
+  return rows
+    .filter((row) => row.marginShare !== null)
+    .sort((x, y) => (y.range.margin ?? 0) - (x.range.margin ?? 0));
+}
+
+/** The nine cells in NINE_BOX order (attractive and strong first), each with its ranges in input order. */
+export function nineBoxContents(
+  rows: readonly MatrixRow[]
+): { strength: Level; attractiveness: Level; cell: string; zone: Zone; rows: MatrixRow[] }[] {
+  return NINE_BOX.map((box) => ({
+    ...box,
+    rows: rows.filter(
+      (row) => row.strength === box.strength && row.attractiveness === box.attractiveness
+    ),
+  }));
+}

@@ -1,0 +1,279 @@
+/**
+ * Reading the user's product-range table (handbook 8.6.1.3: one row per range with its volume, its
+ * market, its sales and its contribution margin) into {@link ProductRange}s and a data-quality report
+ * ({@link CellIssue}s) whose messages name the cell at fault.
+ *
+ * Choices where domain.md is silent (each a finance reviewer's expectation, and tested):
+ * - Sales, margins and volumes are read with the amount rules: `12 500 €` is 12 500, but `35 %` in a
+ *   margin column is an error (a margin rate, not a margin); shares take `%` text or fractions.
+ * - Duplicate range names are reported and both rows kept, so that a range split over two rows still
+ *   counts once in full in the ABC total.
+ * - Total and subtotal rows are left out, so that nothing counts twice: which rows are totals is
+ *   countingRows.ts's rule, as for the pipeline.
+ */
+import { PORTFOLIO_FIELDS, type PortfolioField, type PortfolioMapping } from "./columns";
+import { isTotalLabel } from "./pipeline";
+import type { Grid } from "./grid";
+import type { StrengthMeasure } from "./matrixSettings";
+import {
+  checkedFigure,
+  FIELD_WORDS,
+  type FigureField,
+  type ProductRange,
+  rangeKey,
+  type Say,
+  settleStrength,
+} from "./productRanges";
+import {
+  type CellValue,
+  describeProblem,
+  isBlankCell,
+  readAmount,
+  type Reading,
+  readShare,
+} from "./values";
+
+/** One problem in the source table. The pane turns `row` and `col` into a cell address. */
+export interface CellIssue {
+  /** 0-based within the data rows (below the header). */
+  readonly row: number;
+  /** 0-based column of the cell at fault, or null when the problem is the row's (or a column is not mapped). */
+  readonly col: number | null;
+  readonly field: PortfolioField | null;
+  readonly message: string;
+}
+
+export interface ReadPortfolioOptions {
+  /**
+   * How messages name a place: `where(row, col)` with the 0-based data row and column (col null for a whole
+   * row). The default says `row N`, N counting the first row below the header as 1; the pane passes one that
+   * gives cell addresses ("F7").
+   */
+  readonly where?: (row: number, col: number | null) => string;
+}
+
+export interface PortfolioReading {
+  /** The ranges, in sheet order. Rows without a range name are left out (and reported). */
+  readonly ranges: ProductRange[];
+  /** Every problem, in sheet order. Each range's own problems are also in its `issues`. */
+  readonly issues: CellIssue[];
+  /** 0-based data rows read as totals or subtotals and left out, so that nothing counts twice. */
+  readonly totalRows: number[];
+}
+
+/**
+ * What stops the table from being read, for the pane's column picker: the required columns missing, and a
+ * strength axis that cannot be had (no market share column, nor volume and market volume columns; for the
+ * relative measure, no leader share column). Empty when the mapping will do.
+ */
+export function portfolioMappingProblems(
+  mapping: PortfolioMapping,
+  measure: StrengthMeasure = "share"
+): string[] {
+  const has = (field: PortfolioField) => (mapping[field] ?? null) !== null;
+  const problems: string[] = [];
+  for (const spec of PORTFOLIO_FIELDS) {
+    if (spec.required && !has(spec.field)) problems.push(`no ${spec.label} column: pick one`);
+  }
+  if (!has("marketShare") && !(has("volume") && has("marketVolume"))) {
+    problems.push(
+      "no Market share column, nor Volume and Market volume columns: pick one or the other for the strength axis"
+    );
+  }
+  if (measure === "relative" && !has("leaderShare")) {
+    problems.push(
+      "no Leader share column: the relative share needs the largest competitor's share"
+    );
+  }
+  return problems;
+}
+
+/**
+ * Reads a product-range table's data rows (the rows below its header) with the columns the mapping gives.
+ *
+ * - Blank rows are skipped. A row whose range name, or first non-blank cell, says "Total", "Sous-total",
+ *   "Subtotal", "Grand total"… is a total: left out and listed in `totalRows`. So is a row with no name whose
+ *   figures all equal the sums of the ranges above it (since the previous total, or since the top).
+ * - Each figure follows domain.md's reading rules; an unreadable or impossible figure is reported (wording of
+ *   describeProblem, "margin 12,500 at row 3 is ambiguous: …") and read as blank.
+ * - Market share = the share given, else volume ÷ market volume. A missing share is reported when the mapping
+ *   could have given one; a given share that differs from the computed one by more than half a point too.
+ * - A blank margin or sales cell is reported when its column is mapped (no class, no bubble).
+ *
+ * Throws when the mapping has no range column: check {@link portfolioMappingProblems} first.
+ */
+export function readPortfolioRows(
+  rows: Grid,
+  mapping: PortfolioMapping,
+  options: ReadPortfolioOptions = {}
+): PortfolioReading {
+  const rangeCol = mapping.range ?? null;
+  if (rangeCol === null)
+    throw new RangeError("no Range column: pick the column that names the product ranges");
+  const where = options.where ?? ((row: number) => `row ${row + 1}`);
+  const colOf = (field: PortfolioField): number | null => mapping[field] ?? null;
+  const mappedCols = PORTFOLIO_FIELDS.map((s) => colOf(s.field)).filter(
+    (c): c is number => c !== null
+  );
+  const canGiveShare = colOf("marketShare") !== null;
+  const canComputeShare = colOf("volume") !== null && colOf("marketVolume") !== null;
+
+  const ranges: ProductRange[] = [];
+  const issues: CellIssue[] = [];
+  const totalRows: number[] = [];
+  const firstRowOf = new Map<string, number>();
+  const sinceTop = { volume: 0, sales: 0, margin: 0 };
+  let sinceTotal = { volume: 0, sales: 0, margin: 0 };
+
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    const cellOf = (field: PortfolioField): CellValue => {
+      const c = colOf(field);
+      return c === null ? null : row[c];
+    };
+    if (mappedCols.every((c) => isBlankCell(row[c]))) continue;
+    const nameCell = cellOf("range");
+    if (isTotalLabel(nameCell) || isTotalLabel(row.find((cell) => !isBlankCell(cell)))) {
+      totalRows.push(r);
+      sinceTotal = { volume: 0, sales: 0, margin: 0 };
+      continue;
+    }
+
+    const readings = {
+      volume: readAmount(cellOf("volume")),
+      marketVolume: readAmount(cellOf("marketVolume")),
+      marketShare: readShare(cellOf("marketShare")),
+      leaderShare: readShare(cellOf("leaderShare")),
+      sales: readAmount(cellOf("sales")),
+      margin: readAmount(cellOf("margin")),
+    };
+    const named = !isBlankCell(nameCell);
+    if (!named && looksLikeTotal(readings, sinceTotal, sinceTop)) {
+      totalRows.push(r);
+      sinceTotal = { volume: 0, sales: 0, margin: 0 };
+      continue;
+    }
+
+    const rowIssues: CellIssue[] = [];
+    const say: Say = (field, shown, problem) => {
+      const col = colOf(field);
+      const place = where(r, col);
+      const message =
+        shown === null
+          ? `${FIELD_WORDS[field]} at ${place} ${problem}`
+          : describeProblem(FIELD_WORDS[field], { shown, problem }, place);
+      rowIssues.push({ row: r, col, field, message });
+    };
+    const shownOf = (field: PortfolioField) => shownText(cellOf(field));
+    // Figures already reported (unreadable or impossible) are not reported again as missing.
+    const refused = new Set<FigureField>();
+    const figure = (field: FigureField): number | null => {
+      const reading = readings[field];
+      if (reading.kind === "blank") return null;
+      const value =
+        reading.kind === "error"
+          ? (say(field, reading.shown, reading.problem), null)
+          : checkedFigure(field, reading.value, shownOf(field), say);
+      if (value === null) refused.add(field);
+      return value;
+    };
+
+    const volume = figure("volume");
+    const marketVolume = figure("marketVolume");
+    const givenShare = figure("marketShare");
+    const leader = figure("leaderShare");
+    const sales = figure("sales");
+    const margin = figure("margin");
+    const strength = settleStrength(
+      { volume, marketVolume, givenShare, leaderShare: leader },
+      {
+        shown: shownOf,
+        say,
+        missing: "blank",
+        refused,
+        canGiveShare,
+        canComputeShare,
+        wantsLeader: colOf("leaderShare") !== null,
+      }
+    );
+    if (colOf("margin") !== null && readings.margin.kind === "blank") {
+      say("margin", null, "is blank: give the range's contribution margin to classify it");
+    }
+    if (colOf("sales") !== null && readings.sales.kind === "blank") {
+      say("sales", null, "is blank: the range gets no bubble in the chart");
+    }
+
+    if (!named) {
+      rowIssues.unshift({
+        row: r,
+        col: rangeCol,
+        field: "range",
+        message: `range at ${where(r, rangeCol)} is blank: name the range, or clear the row`,
+      });
+      issues.push(...rowIssues);
+      continue;
+    }
+    const name = shownText(nameCell);
+    const key = rangeKey(name);
+    const first = firstRowOf.get(key);
+    if (first === undefined) firstRowOf.set(key, r);
+    else {
+      rowIssues.unshift({
+        row: r,
+        col: rangeCol,
+        field: "range",
+        message:
+          `range ${name} at ${where(r, rangeCol)} repeats the range at ${where(first, rangeCol)}: ` +
+          "list each range once, or add the rows up",
+      });
+    }
+    issues.push(...rowIssues);
+    for (const sums of [sinceTop, sinceTotal]) {
+      sums.volume += volume ?? 0;
+      sums.sales += sales ?? 0;
+      sums.margin += margin ?? 0;
+    }
+    ranges.push({
+      row: r,
+      name,
+      volume,
+      marketVolume,
+      ...strength,
+      sales,
+      margin,
+      issues: rowIssues.map((i) => i.message),
+    });
+  }
+  return { ranges, issues, totalRows };
+}
+
+function shownText(cell: CellValue): string {
+  if (typeof cell === "string") return cell.trim();
+  if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
+  return String(cell ?? "");
+}
+
+function matchesSum(value: number, sum: number): boolean {
+  return sum !== 0 && Math.abs(value - sum) <= Math.max(1, Math.abs(sum) * 0.005);
+}
+
+/** A nameless row whose every figure equals the sum of the ranges above it (as in the handbook's table). */
+function looksLikeTotal(
+  readings: Record<"volume" | "sales" | "margin", Reading<number>>,
+  sinceTotal: { volume: number; sales: number; margin: number },
+  sinceTop: { volume: number; sales: number; margin: number }
+): boolean {
+  let figures = 0;
+  for (const field of ["volume", "sales", "margin"] as const) {
+    const reading = readings[field];
+    if (reading.kind === "error") return false;
+    if (reading.kind === "blank") continue;
+    figures++;
+    if (
+      !matchesSum(reading.value, sinceTotal[field]) &&
+      !matchesSum(reading.value, sinceTop[field])
+    )
+      return false;
+  }
+  return figures > 0;
+}
