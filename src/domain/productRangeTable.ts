@@ -12,7 +12,7 @@
  *   countingRows.ts's rule, as for the pipeline.
  */
 import { PORTFOLIO_FIELDS, type PortfolioField, type PortfolioMapping } from "./columns";
-import { isTotalLabel } from "./pipeline";
+import { isTotalLabel, repeatsTotal } from "./countingRows";
 import type { Grid } from "./grid";
 import type { StrengthMeasure } from "./matrixSettings";
 import {
@@ -253,11 +253,10 @@ function shownText(cell: CellValue): string {
   return String(cell ?? "");
 }
 
-function matchesSum(value: number, sum: number): boolean {
-  return sum !== 0 && Math.abs(value - sum) <= Math.max(1, Math.abs(sum) * 0.005);
-}
-
-/** A nameless row whose every figure equals the sum of the ranges above it (as in the handbook's table). */
+/**
+ * A nameless row whose every figure repeats the sum of the ranges above it, since the last subtotal or since
+ * the top (as in the handbook's table); "repeats" is countingRows' rule: within half a per cent, or one unit.
+ */
 function looksLikeTotal(
   readings: Record<"volume" | "sales" | "margin", Reading<number>>,
   sinceTotal: { volume: number; sales: number; margin: number },
@@ -269,11 +268,7 @@ function looksLikeTotal(
     if (reading.kind === "error") return false;
     if (reading.kind === "blank") continue;
     figures++;
-    if (
-      !matchesSum(reading.value, sinceTotal[field]) &&
-      !matchesSum(reading.value, sinceTop[field])
-    )
-      return false;
+    if (!repeatsTotal(reading.value, sinceTotal[field], sinceTop[field])) return false;
   }
   return figures > 0;
 }
