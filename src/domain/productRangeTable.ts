@@ -107,144 +107,211 @@ export function readPortfolioRows(
   mapping: PortfolioMapping,
   options: ReadPortfolioOptions = {}
 ): PortfolioReading {
-  const rangeCol = mapping.range ?? null;
-  if (rangeCol === null)
-    throw new RangeError("no Range column: pick the column that names the product ranges");
-  const where = options.where ?? ((row: number) => `row ${row + 1}`);
-  const colOf = (field: PortfolioField): number | null => mapping[field] ?? null;
-  const mappedCols = PORTFOLIO_FIELDS.map((s) => colOf(s.field)).filter(
-    (c): c is number => c !== null
-  );
-  const canGiveShare = colOf("marketShare") !== null;
-  const canComputeShare = colOf("volume") !== null && colOf("marketVolume") !== null;
-
+  const table = tableColumns(mapping, options);
   const ranges: ProductRange[] = [];
   const issues: CellIssue[] = [];
   const totalRows: number[] = [];
   const firstRowOf = new Map<string, number>();
-  const sinceTop = { volume: 0, sales: 0, margin: 0 };
-  let sinceTotal = { volume: 0, sales: 0, margin: 0 };
+  const sums = new SumsAbove();
 
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
-    const cellOf = (field: PortfolioField): CellValue => {
-      const c = colOf(field);
-      return c === null ? null : row[c];
-    };
-    if (mappedCols.every((c) => isBlankCell(row[c]))) continue;
-    const nameCell = cellOf("range");
-    if (isTotalLabel(nameCell) || isTotalLabel(row.find((cell) => !isBlankCell(cell)))) {
+    if (table.mappedCols.every((c) => isBlankCell(row[c]))) continue;
+    const readings = readFigures(row, table);
+    if (isTotalRow(row, readings, table, sums)) {
       totalRows.push(r);
-      sinceTotal = { volume: 0, sales: 0, margin: 0 };
+      sums.restart();
       continue;
     }
-
-    const readings = {
-      volume: readAmount(cellOf("volume")),
-      marketVolume: readAmount(cellOf("marketVolume")),
-      marketShare: readShare(cellOf("marketShare")),
-      leaderShare: readShare(cellOf("leaderShare")),
-      sales: readAmount(cellOf("sales")),
-      margin: readAmount(cellOf("margin")),
-    };
-    const named = !isBlankCell(nameCell);
-    if (!named && looksLikeTotal(readings, sinceTotal, sinceTop)) {
-      totalRows.push(r);
-      sinceTotal = { volume: 0, sales: 0, margin: 0 };
-      continue;
-    }
-
-    const rowIssues: CellIssue[] = [];
-    const say: Say = (field, shown, problem) => {
-      const col = colOf(field);
-      const place = where(r, col);
-      const message =
-        shown === null
-          ? `${FIELD_WORDS[field]} at ${place} ${problem}`
-          : describeProblem(FIELD_WORDS[field], { shown, problem }, place);
-      rowIssues.push({ row: r, col, field, message });
-    };
-    const shownOf = (field: PortfolioField) => shownText(cellOf(field));
-    // Figures already reported (unreadable or impossible) are not reported again as missing.
-    const refused = new Set<FigureField>();
-    const figure = (field: FigureField): number | null => {
-      const reading = readings[field];
-      if (reading.kind === "blank") return null;
-      const value =
-        reading.kind === "error"
-          ? (say(field, reading.shown, reading.problem), null)
-          : checkedFigure(field, reading.value, shownOf(field), say);
-      if (value === null) refused.add(field);
-      return value;
-    };
-
-    const volume = figure("volume");
-    const marketVolume = figure("marketVolume");
-    const givenShare = figure("marketShare");
-    const leader = figure("leaderShare");
-    const sales = figure("sales");
-    const margin = figure("margin");
-    const strength = settleStrength(
-      { volume, marketVolume, givenShare, leaderShare: leader },
-      {
-        shown: shownOf,
-        say,
-        missing: "blank",
-        refused,
-        canGiveShare,
-        canComputeShare,
-        wantsLeader: colOf("leaderShare") !== null,
-      }
-    );
-    if (colOf("margin") !== null && readings.margin.kind === "blank") {
-      say("margin", null, "is blank: give the range's contribution margin to classify it");
-    }
-    if (colOf("sales") !== null && readings.sales.kind === "blank") {
-      say("sales", null, "is blank: the range gets no bubble in the chart");
-    }
-
-    if (!named) {
-      rowIssues.unshift({
-        row: r,
-        col: rangeCol,
-        field: "range",
-        message: `range at ${where(r, rangeCol)} is blank: name the range, or clear the row`,
-      });
-      issues.push(...rowIssues);
+    const { figures, issues: rowIssues } = checkFigures(row, r, readings, table);
+    const nameCell = row[table.rangeCol];
+    if (isBlankCell(nameCell)) {
+      issues.push(blankNameIssue(r, table), ...rowIssues);
       continue;
     }
     const name = shownText(nameCell);
-    const key = rangeKey(name);
-    const first = firstRowOf.get(key);
-    if (first === undefined) firstRowOf.set(key, r);
-    else {
-      rowIssues.unshift({
-        row: r,
-        col: rangeCol,
-        field: "range",
-        message:
-          `range ${name} at ${where(r, rangeCol)} repeats the range at ${where(first, rangeCol)}: ` +
-          "list each range once, or add the rows up",
-      });
-    }
+    const repeat = repeatedNameIssue(name, r, table, firstRowOf);
+    if (repeat) rowIssues.unshift(repeat);
     issues.push(...rowIssues);
-    for (const sums of [sinceTop, sinceTotal]) {
-      sums.volume += volume ?? 0;
-      sums.sales += sales ?? 0;
-      sums.margin += margin ?? 0;
-    }
-    ranges.push({
-      row: r,
-      name,
-      volume,
-      marketVolume,
-      ...strength,
-      sales,
-      margin,
-      issues: rowIssues.map((i) => i.message),
-    });
+    sums.add(figures);
+    ranges.push({ row: r, name, ...figures, issues: rowIssues.map((i) => i.message) });
   }
   return { ranges, issues, totalRows };
+}
+
+/** What reading a row needs to know of the table: its columns, and how to name a place. */
+interface TableColumns {
+  readonly rangeCol: number;
+  readonly colOf: (field: PortfolioField) => number | null;
+  /** The columns the mapping gives: a row blank in all of them is a blank row. */
+  readonly mappedCols: readonly number[];
+  readonly canGiveShare: boolean;
+  readonly canComputeShare: boolean;
+  readonly where: (row: number, col: number | null) => string;
+}
+
+function tableColumns(mapping: PortfolioMapping, options: ReadPortfolioOptions): TableColumns {
+  const rangeCol = mapping.range ?? null;
+  if (rangeCol === null)
+    throw new RangeError("no Range column: pick the column that names the product ranges");
+  const colOf = (field: PortfolioField): number | null => mapping[field] ?? null;
+  return {
+    rangeCol,
+    colOf,
+    mappedCols: PORTFOLIO_FIELDS.map((s) => colOf(s.field)).filter((c): c is number => c !== null),
+    canGiveShare: colOf("marketShare") !== null,
+    canComputeShare: colOf("volume") !== null && colOf("marketVolume") !== null,
+    where: options.where ?? ((row: number) => `row ${row + 1}`),
+  };
+}
+
+function cellOf(row: readonly CellValue[], table: TableColumns, field: PortfolioField): CellValue {
+  const c = table.colOf(field);
+  return c === null ? null : row[c];
+}
+
+type FigureReadings = Readonly<Record<FigureField, Reading<number>>>;
+
+/** Each figure of the row as read (amount rules for quantities and money, share rules for shares). */
+function readFigures(row: readonly CellValue[], table: TableColumns): FigureReadings {
+  return {
+    volume: readAmount(cellOf(row, table, "volume")),
+    marketVolume: readAmount(cellOf(row, table, "marketVolume")),
+    marketShare: readShare(cellOf(row, table, "marketShare")),
+    leaderShare: readShare(cellOf(row, table, "leaderShare")),
+    sales: readAmount(cellOf(row, table, "sales")),
+    margin: readAmount(cellOf(row, table, "margin")),
+  };
+}
+
+type Totals = { volume: number; sales: number; margin: number };
+
+/** The sums of the ranges read so far: since the top, and since the last total or subtotal. */
+class SumsAbove {
+  readonly sinceTop: Totals = { volume: 0, sales: 0, margin: 0 };
+  sinceTotal: Totals = { volume: 0, sales: 0, margin: 0 };
+
+  add(figures: { volume: number | null; sales: number | null; margin: number | null }): void {
+    for (const sums of [this.sinceTop, this.sinceTotal]) {
+      sums.volume += figures.volume ?? 0;
+      sums.sales += figures.sales ?? 0;
+      sums.margin += figures.margin ?? 0;
+    }
+  }
+
+  restart(): void {
+    this.sinceTotal = { volume: 0, sales: 0, margin: 0 };
+  }
+}
+
+/** A total or subtotal, by its label (in the range's cell or the row's first cell) or by its figures. */
+function isTotalRow(
+  row: readonly CellValue[],
+  readings: FigureReadings,
+  table: TableColumns,
+  sums: SumsAbove
+): boolean {
+  const nameCell = row[table.rangeCol];
+  if (isTotalLabel(nameCell) || isTotalLabel(row.find((cell) => !isBlankCell(cell)))) return true;
+  return isBlankCell(nameCell) && looksLikeTotal(readings, sums.sinceTotal, sums.sinceTop);
+}
+
+type RowFigures = Omit<ProductRange, "row" | "name" | "issues">;
+
+/**
+ * The row's figures, each checked (an unreadable or impossible one is reported and left blank), the market
+ * share settled, and the row's problems with their cells, in column-field order.
+ */
+function checkFigures(
+  row: readonly CellValue[],
+  r: number,
+  readings: FigureReadings,
+  table: TableColumns
+): { figures: RowFigures; issues: CellIssue[] } {
+  const issues: CellIssue[] = [];
+  const say: Say = (field, shown, problem) => {
+    const col = table.colOf(field);
+    const place = table.where(r, col);
+    const message =
+      shown === null
+        ? `${FIELD_WORDS[field]} at ${place} ${problem}`
+        : describeProblem(FIELD_WORDS[field], { shown, problem }, place);
+    issues.push({ row: r, col, field, message });
+  };
+  const shownOf = (field: PortfolioField) => shownText(cellOf(row, table, field));
+  // Figures already reported (unreadable or impossible) are not reported again as missing.
+  const refused = new Set<FigureField>();
+  const figure = (field: FigureField): number | null => {
+    const reading = readings[field];
+    if (reading.kind === "blank") return null;
+    const value =
+      reading.kind === "error"
+        ? (say(field, reading.shown, reading.problem), null)
+        : checkedFigure(field, reading.value, shownOf(field), say);
+    if (value === null) refused.add(field);
+    return value;
+  };
+
+  const volume = figure("volume");
+  const marketVolume = figure("marketVolume");
+  const givenShare = figure("marketShare");
+  const leaderShare = figure("leaderShare");
+  const sales = figure("sales");
+  const margin = figure("margin");
+  const strength = settleStrength(
+    { volume, marketVolume, givenShare, leaderShare },
+    {
+      shown: shownOf,
+      say,
+      missing: "blank",
+      refused,
+      canGiveShare: table.canGiveShare,
+      canComputeShare: table.canComputeShare,
+      wantsLeader: table.colOf("leaderShare") !== null,
+    }
+  );
+  if (table.colOf("margin") !== null && readings.margin.kind === "blank") {
+    say("margin", null, "is blank: give the range's contribution margin to classify it");
+  }
+  if (table.colOf("sales") !== null && readings.sales.kind === "blank") {
+    say("sales", null, "is blank: the range gets no bubble in the chart");
+  }
+  return { figures: { volume, marketVolume, ...strength, sales, margin }, issues };
+}
+
+/** A row with figures but no range name: reported, and left out. */
+function blankNameIssue(r: number, table: TableColumns): CellIssue {
+  const col = table.rangeCol;
+  return {
+    row: r,
+    col,
+    field: "range",
+    message: `range at ${table.where(r, col)} is blank: name the range, or clear the row`,
+  };
+}
+
+/** A name already read above (names compared by rangeKey), or null; remembers the name's first row. */
+function repeatedNameIssue(
+  name: string,
+  r: number,
+  table: TableColumns,
+  firstRowOf: Map<string, number>
+): CellIssue | null {
+  const key = rangeKey(name);
+  const first = firstRowOf.get(key);
+  if (first === undefined) {
+    firstRowOf.set(key, r);
+    return null;
+  }
+  const col = table.rangeCol;
+  return {
+    row: r,
+    col,
+    field: "range",
+    message:
+      `range ${name} at ${table.where(r, col)} repeats the range at ${table.where(first, col)}: ` +
+      "list each range once, or add the rows up",
+  };
 }
 
 function shownText(cell: CellValue): string {
@@ -258,9 +325,9 @@ function shownText(cell: CellValue): string {
  * the top (as in the handbook's table); "repeats" is countingRows' rule: within half a per cent, or one unit.
  */
 function looksLikeTotal(
-  readings: Record<"volume" | "sales" | "margin", Reading<number>>,
-  sinceTotal: { volume: number; sales: number; margin: number },
-  sinceTop: { volume: number; sales: number; margin: number }
+  readings: Pick<FigureReadings, "volume" | "sales" | "margin">,
+  sinceTotal: Totals,
+  sinceTop: Totals
 ): boolean {
   let figures = 0;
   for (const field of ["volume", "sales", "margin"] as const) {
