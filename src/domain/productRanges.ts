@@ -152,18 +152,43 @@ export interface StrengthContext {
   readonly wantsLeader: boolean;
 }
 
+/** The figures the strength axis comes from, each already checked on its own (null when blank or refused). */
+export interface StrengthFigures {
+  readonly volume: number | null;
+  readonly marketVolume: number | null;
+  readonly givenShare: number | null;
+  readonly leaderShare: number | null;
+}
+
 /** The market share and leader share, with the problems that need the figures together. */
 export function settleStrength(
-  figures: {
-    volume: number | null;
-    marketVolume: number | null;
-    givenShare: number | null;
-    leaderShare: number | null;
-  },
+  figures: StrengthFigures,
   context: StrengthContext
 ): Pick<ProductRange, "marketShare" | "shareSource" | "leaderShare"> {
+  const { marketShare, shareSource, blocked } = settleMarketShare(figures, context);
+  const flagged =
+    blocked ||
+    context.refused.has("volume") ||
+    context.refused.has("marketVolume") ||
+    context.refused.has("marketShare");
+  if (marketShare === null && !flagged) reportMissingShare(figures, context);
+  return {
+    marketShare,
+    shareSource,
+    leaderShare: settleLeaderShare(figures.leaderShare, marketShare, context),
+  };
+}
+
+/**
+ * The share given, else volume ÷ market volume. `blocked` when the volumes contradict each other (reported:
+ * the market is smaller than the range); a given share far from the computed one is reported and kept.
+ */
+function settleMarketShare(
+  figures: StrengthFigures,
+  context: StrengthContext
+): Pick<ProductRange, "marketShare" | "shareSource"> & { blocked: boolean } {
   const { volume, marketVolume, givenShare } = figures;
-  const { say, shown, missing } = context;
+  const { say, shown } = context;
   let computed: number | null = null;
   let blocked = false;
   if (volume !== null && marketVolume !== null) {
@@ -187,28 +212,37 @@ export function settleStrength(
       `disagrees with volume ÷ market volume = ${percent(computed)}: correct one of them; the market share given is used`
     );
   }
-  const marketShare = givenShare ?? computed;
-  const flagged =
-    blocked ||
-    context.refused.has("volume") ||
-    context.refused.has("marketVolume") ||
-    context.refused.has("marketShare");
-  if (marketShare === null && !flagged) {
-    const orShare = context.canGiveShare ? ", or the market share," : "";
-    const purpose = "to place the range on the strength axis";
-    if (context.canComputeShare && volume !== null) {
-      say("marketVolume", null, `is ${missing}: give it${orShare} ${purpose}`);
-    } else if (context.canComputeShare && marketVolume !== null) {
-      say("volume", null, `is ${missing}: give it${orShare} ${purpose}`);
-    } else if (context.canGiveShare) {
-      const orFigures = context.canComputeShare ? ", or the volume and the market volume," : "";
-      say("marketShare", null, `is ${missing}: give it${orFigures} ${purpose}`);
-    } else if (context.canComputeShare) {
-      say("marketVolume", null, `is ${missing}, and so is the volume: give both ${purpose}`);
-    }
-  }
+  return {
+    marketShare: givenShare ?? computed,
+    shareSource: givenShare !== null ? "given" : computed !== null ? "computed" : null,
+    blocked,
+  };
+}
 
-  let leaderShare = figures.leaderShare;
+/** Says which figure would give the missing market share, as the columns at hand allow. */
+function reportMissingShare(figures: StrengthFigures, context: StrengthContext): void {
+  const { say, missing } = context;
+  const orShare = context.canGiveShare ? ", or the market share," : "";
+  const purpose = "to place the range on the strength axis";
+  if (context.canComputeShare && figures.volume !== null) {
+    say("marketVolume", null, `is ${missing}: give it${orShare} ${purpose}`);
+  } else if (context.canComputeShare && figures.marketVolume !== null) {
+    say("volume", null, `is ${missing}: give it${orShare} ${purpose}`);
+  } else if (context.canGiveShare) {
+    const orFigures = context.canComputeShare ? ", or the volume and the market volume," : "";
+    say("marketShare", null, `is ${missing}: give it${orFigures} ${purpose}`);
+  } else if (context.canComputeShare) {
+    say("marketVolume", null, `is ${missing}, and so is the volume: give both ${purpose}`);
+  }
+}
+
+/** The leader's share, or null when missing (reported when wanted) or impossible beside the range's own. */
+function settleLeaderShare(
+  leaderShare: number | null,
+  marketShare: number | null,
+  context: StrengthContext
+): number | null {
+  const { say, shown, missing } = context;
   if (leaderShare === null) {
     if (context.wantsLeader && !context.refused.has("leaderShare")) {
       say(
@@ -217,17 +251,15 @@ export function settleStrength(
         `is ${missing}: the relative share needs the largest competitor's share`
       );
     }
-  } else if (marketShare !== null && marketShare + leaderShare > 1 + FLOAT_SLACK) {
+    return null;
+  }
+  if (marketShare !== null && marketShare + leaderShare > 1 + FLOAT_SLACK) {
     say(
       "leaderShare",
       shown("leaderShare"),
       `and the range's own market share ${percent(marketShare)} add up to more than 100 %`
     );
-    leaderShare = null;
+    return null;
   }
-  return {
-    marketShare,
-    shareSource: givenShare !== null ? "given" : computed !== null ? "computed" : null,
-    leaderShare,
-  };
+  return leaderShare;
 }

@@ -45,10 +45,29 @@ export function rangesFromWonDeals(
   deals: readonly Deal[],
   market: ReadonlyMap<string, MarketFigures>
 ): ProductRange[] {
-  const groups = new Map<
-    string,
-    { name: string; won: number; sales: number; unreadable: number }
-  >();
+  const groups = wonDealsByRange(deals);
+  const figuresByKey = new Map<string, MarketFigures>();
+  for (const [name, figures] of market) {
+    const key = rangeKey(name);
+    if (!figuresByKey.has(key)) figuresByKey.set(key, figures);
+    if (!groups.has(key)) groups.set(key, { name: name.trim(), won: 0, sales: 0, unreadable: 0 });
+  }
+  return [...groups].map(([key, group], row) =>
+    rangeOfWonDeals(group, figuresByKey.get(key) ?? {}, row)
+  );
+}
+
+/** A range's won deals: its name as first written, how many, their amounts, and how many had none. */
+interface WonGroup {
+  name: string;
+  won: number;
+  sales: number;
+  unreadable: number;
+}
+
+/** The won deals naming a product, grouped by range (names as {@link rangeKey}), in first-deal order. */
+function wonDealsByRange(deals: readonly Deal[]): Map<string, WonGroup> {
+  const groups = new Map<string, WonGroup>();
   for (const deal of deals) {
     if (deal.category !== "Won") continue;
     const product = deal.product?.trim();
@@ -60,74 +79,61 @@ export function rangesFromWonDeals(
     if (deal.amount === null) group.unreadable++;
     else group.sales += deal.amount;
   }
-  const figuresByKey = new Map<string, MarketFigures>();
-  for (const [name, figures] of market) {
-    const key = rangeKey(name);
-    if (!figuresByKey.has(key)) figuresByKey.set(key, figures);
-    if (!groups.has(key)) groups.set(key, { name: name.trim(), won: 0, sales: 0, unreadable: 0 });
-  }
+  return groups;
+}
 
-  return [...groups].map(([key, group], row) => {
-    const given = figuresByKey.get(key) ?? {};
-    const issues: string[] = [];
-    const say: Say = (field, shown, problem) =>
-      issues.push(
-        shown === null
-          ? `${FIELD_WORDS[field]} for ${group.name} ${problem}`
-          : `${FIELD_WORDS[field]} ${shown} for ${group.name} ${problem}`
-      );
-    const givenOf = (field: PortfolioField): number | null =>
-      field === "range" ? null : (given[field as keyof MarketFigures] ?? null);
-    const shownOf = (field: PortfolioField): string => {
-      const value = givenOf(field);
-      if (value === null) return "";
-      return field === "marketShare" || field === "leaderShare" ? percent(value) : String(value);
-    };
-    const refused = new Set<FigureField>();
-    const figure = (field: FigureField): number | null => {
-      const value = givenOf(field);
-      if (value === null) return null;
-      const checked = Number.isFinite(value)
-        ? checkedFigure(field, value, shownOf(field), say)
-        : (say(field, String(value), "is not a finite number"), null);
-      if (checked === null) refused.add(field);
-      return checked;
-    };
-    const volume = givenOf("volume") !== null ? figure("volume") : group.won;
-    const marketVolume = figure("marketVolume");
-    const givenShare = figure("marketShare");
-    const leaderShare = figure("leaderShare");
-    const margin = figure("margin");
-    const strength = settleStrength(
-      { volume, marketVolume, givenShare, leaderShare },
-      {
-        shown: shownOf,
-        say,
-        missing: "not given",
-        refused,
-        canGiveShare: true,
-        canComputeShare: true,
-        wantsLeader: false,
-      }
+/** One range from its won deals and the figures the user gave, each checked as a table's would be. */
+function rangeOfWonDeals(group: WonGroup, given: MarketFigures, row: number): ProductRange {
+  const issues: string[] = [];
+  const say: Say = (field, shown, problem) =>
+    issues.push(
+      shown === null
+        ? `${FIELD_WORDS[field]} for ${group.name} ${problem}`
+        : `${FIELD_WORDS[field]} ${shown} for ${group.name} ${problem}`
     );
-    if (margin === null && !refused.has("margin")) {
-      say("margin", null, "is not given: give the range's contribution margin to classify it");
+  const givenOf = (field: PortfolioField): number | null =>
+    field === "range" ? null : (given[field as keyof MarketFigures] ?? null);
+  const shownOf = (field: PortfolioField): string => {
+    const value = givenOf(field);
+    if (value === null) return "";
+    return field === "marketShare" || field === "leaderShare" ? percent(value) : String(value);
+  };
+  const refused = new Set<FigureField>();
+  const figure = (field: FigureField): number | null => {
+    const value = givenOf(field);
+    if (value === null) return null;
+    const checked = Number.isFinite(value)
+      ? checkedFigure(field, value, shownOf(field), say)
+      : (say(field, String(value), "is not a finite number"), null);
+    if (checked === null) refused.add(field);
+    return checked;
+  };
+  const volume = givenOf("volume") !== null ? figure("volume") : group.won;
+  const marketVolume = figure("marketVolume");
+  const givenShare = figure("marketShare");
+  const leaderShare = figure("leaderShare");
+  const margin = figure("margin");
+  const strength = settleStrength(
+    { volume, marketVolume, givenShare, leaderShare },
+    {
+      shown: shownOf,
+      say,
+      missing: "not given",
+      refused,
+      canGiveShare: true,
+      canComputeShare: true,
+      wantsLeader: false,
     }
-    if (group.unreadable > 0) {
-      const deals = group.unreadable === 1 ? "1 won deal" : `${group.unreadable} won deals`;
-      say("sales", null, `leave out ${deals} whose amount could not be read`);
-    }
-    return {
-      row,
-      name: group.name,
-      volume,
-      marketVolume,
-      ...strength,
-      sales: group.sales,
-      margin,
-      issues,
-    };
-  });
+  );
+  if (margin === null && !refused.has("margin")) {
+    say("margin", null, "is not given: give the range's contribution margin to classify it");
+  }
+  if (group.unreadable > 0) {
+    const deals = group.unreadable === 1 ? "1 won deal" : `${group.unreadable} won deals`;
+    say("sales", null, `leave out ${deals} whose amount could not be read`);
+  }
+  const { name, sales } = group;
+  return { row, name, volume, marketVolume, ...strength, sales, margin, issues };
 }
 
 /** Won deals with no product: they belong to no range, and the pane says how many were left out. */
