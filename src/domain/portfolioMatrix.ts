@@ -138,3 +138,10 @@ export function nineBoxContents(
     ),
   }));
 }
+
+/** Why a range has no place in the grid (no strength, or no attractiveness), for the pane's list. */
+export function unplacedReason(row: MatrixRow): string {
+  if (row.strength === null && row.attractiveness === null) return "no market share and no margin";
+  if (row.strength === null) return "no market share";
+  return "no margin";
+}

@@ -9,14 +9,8 @@ import { Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-comp
 import * as React from "react";
 import { strengthWord, type Zone } from "../domain/matrix";
 import type { StrengthMeasure } from "../domain/matrixSettings";
-import type { MatrixRow } from "../domain/portfolioMatrix";
-import {
-  NINE_BOX_GEOMETRY,
-  nextFocus,
-  nineBoxLayout,
-  rangeFigures,
-  unplacedReason,
-} from "./matrixModel";
+import { type MatrixRow, unplacedReason } from "../domain/portfolioMatrix";
+import { NINE_BOX_GEOMETRY, nextFocus, nineBoxLayout, rangeFigures } from "./matrixModel";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },

@@ -413,13 +413,6 @@ export function rangeFigures(row: MatrixRow, measure: StrengthMeasure): string {
   return parts.join(", ");
 }
 
-/** Why a range has no place in the grid. */
-export function unplacedReason(row: MatrixRow): string {
-  if (row.strength === null && row.attractiveness === null) return "no market share and no margin";
-  if (row.strength === null) return "no market share";
-  return "no margin";
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // The nine-box grid's geometry (SVG user units) and keyboard order
 
