@@ -4,7 +4,12 @@ import {
   DEFAULT_STRENGTH_CUTS,
   type MatrixSettings,
 } from "../../src/domain/matrixSettings";
-import { nineBoxContents, paretoRows, portfolioMatrix } from "../../src/domain/portfolioMatrix";
+import {
+  nineBoxContents,
+  paretoRows,
+  portfolioMatrix,
+  unplacedReason,
+} from "../../src/domain/portfolioMatrix";
 import { productRange } from "../../src/domain/productRanges";
 import { byName, readTen } from "../support/portfolio";
 
@@ -232,6 +237,45 @@ const shuffledArb = rangesArb.chain((ranges) =>
       ] as const
   )
 );
+
+describe("why a range is not on the matrix", () => {
+  const relative: MatrixSettings = {
+    ...DEFAULT_MATRIX_SETTINGS,
+    measure: "relative",
+    strengthCuts: DEFAULT_STRENGTH_CUTS.relative,
+  };
+
+  it("names the missing market share, the missing margin, or both", () => {
+    const rows = portfolioMatrix([
+      productRange({ name: "No share", margin: 100 }),
+      productRange({ name: "No margin", marketShare: 0.3 }),
+      productRange({ name: "Neither" }),
+    ]);
+    expect(rows.map(unplacedReason)).toEqual([
+      "no market share",
+      "no margin",
+      "no market share and no margin",
+    ]);
+  });
+
+  // Bug: with the relative measure, a range whose own share is known but whose leader's share is not was
+  // said to have "no market share", sending the user to fill a cell that is already filled.
+  it.failing("says the leader's share is missing when only it is, and what to fill", () => {
+    const rows = portfolioMatrix(
+      [
+        productRange({ name: "No leader", margin: 100, marketShare: 0.3 }),
+        productRange({ name: "Neither", marketShare: 0.3 }),
+        productRange({ name: "No share", margin: 100, leaderShare: 0.4 }),
+      ],
+      relative
+    );
+    expect(rows.map(unplacedReason)).toEqual([
+      "no leader share: give the largest competitor's share in the Leader share column",
+      "no leader share and no margin: give the largest competitor's share in the Leader share column",
+      "no market share",
+    ]);
+  });
+});
 
 describe("invariants", () => {
   it("classes, cells and zones do not depend on row order", () => {
