@@ -139,9 +139,19 @@ export function nineBoxContents(
   }));
 }
 
-/** Why a range has no place in the grid (no strength, or no attractiveness), for the pane's list. */
+/**
+ * Why a range has no place in the grid, for the pane's list: what is missing, and what to fill when it is not
+ * plain. Strength is missing when the measure's value is: the market share, or — with the relative measure,
+ * whose value is share ÷ leader's share — the leader's share when the range's own share is known.
+ * Attractiveness is missing when the margin is (no ABC class).
+ */
 export function unplacedReason(row: MatrixRow): string {
-  if (row.strength === null && row.attractiveness === null) return "no market share and no margin";
-  if (row.strength === null) return "no market share";
-  return "no margin";
+  const missing: string[] = [];
+  const leaderMissing = row.strength === null && row.range.marketShare !== null;
+  if (row.strength === null) missing.push(leaderMissing ? "no leader share" : "no market share");
+  if (row.attractiveness === null) missing.push("no margin");
+  const reason = missing.join(" and ");
+  return leaderMissing
+    ? `${reason}: give the largest competitor's share in the Leader share column`
+    : reason;
 }

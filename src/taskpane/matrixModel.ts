@@ -449,7 +449,7 @@ export interface NineBoxLayout {
   readonly cells: NineBoxCell[];
   /** Every placed range, in keyboard order: row by row (High first), Strong to Weak, then sheet order. */
   readonly order: MatrixRow[];
-  /** Ranges that have no cell (no market share or no margin). */
+  /** Ranges that have no cell (no strength or no margin: unplacedReason says which). */
   readonly unplaced: MatrixRow[];
   readonly columns: { readonly text: string; readonly x: number }[];
   readonly rows: { readonly text: string; readonly y: number }[];

@@ -258,9 +258,9 @@ describe("why a range is not on the matrix", () => {
     ]);
   });
 
-  // Bug: with the relative measure, a range whose own share is known but whose leader's share is not was
-  // said to have "no market share", sending the user to fill a cell that is already filled.
-  it.failing("says the leader's share is missing when only it is, and what to fill", () => {
+  // A bug fixed: with the relative measure, a range whose own share is known but whose leader's share is not
+  // was said to have "no market share", sending the user to fill a cell that is already filled.
+  it("says the leader's share is missing when only it is, and what to fill", () => {
     const rows = portfolioMatrix(
       [
         productRange({ name: "No leader", margin: 100, marketShare: 0.3 }),
