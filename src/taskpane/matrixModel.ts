@@ -14,7 +14,7 @@ import {
 } from "../domain/columns";
 import type { Deal } from "../domain/deal";
 import { harvestOpportunities } from "../domain/harvest";
-import { type Cuts, type Level, NINE_BOX, strengthWord, type Zone } from "../domain/matrix";
+import { type Cuts, type Level, strengthWord, type Zone } from "../domain/matrix";
 import {
   DEFAULT_MATRIX_SETTINGS,
   DEFAULT_STRENGTH_CUTS,
@@ -23,7 +23,7 @@ import {
   type StrengthMeasure,
 } from "../domain/matrixSettings";
 import { readPipelineRows } from "../domain/pipelineTable";
-import { type MatrixRow, portfolioMatrix } from "../domain/portfolioMatrix";
+import { type MatrixRow, nineBoxContents, portfolioMatrix } from "../domain/portfolioMatrix";
 import { portfolioMappingProblems, readPortfolioRows } from "../domain/productRangeTable";
 import type { ProductRange } from "../domain/productRanges";
 import {
@@ -512,16 +512,14 @@ const LEVELS: readonly Level[] = ["High", "Medium", "Low"];
 export function nineBoxLayout(rows: readonly MatrixRow[]): NineBoxLayout {
   const g = NINE_BOX_GEOMETRY;
   const cellWidth = (g.width - g.left) / 3;
-  const placed = rows.filter((r) => r.strength !== null && r.attractiveness !== null);
-  const inCell = (strength: Level, attractiveness: Level) =>
-    placed.filter((r) => r.strength === strength && r.attractiveness === attractiveness);
+  const contents = nineBoxContents(rows);
 
   const cells: NineBoxCell[] = [];
   const order: MatrixRow[] = [];
   const rowLabels: { text: string; y: number }[] = [];
   let y = g.top;
   for (const attractiveness of LEVELS) {
-    const boxes = NINE_BOX.filter((b) => b.attractiveness === attractiveness);
+    const boxes = contents.filter((b) => b.attractiveness === attractiveness);
     const names = boxes.map((b) => wrapWords(b.cell, g.charsPerLine));
     const nameHeight = Math.max(...names.map((n) => n.length)) * g.lineHeight;
     const headerHeight = g.padding + nameHeight + g.lineHeight + g.padding; // the name, then the zone
@@ -529,15 +527,13 @@ export function nineBoxLayout(rows: readonly MatrixRow[]): NineBoxLayout {
     const itemHeight = (lines: readonly string[]) =>
       g.itemHeight + (lines.length - 1) * g.labelLineHeight;
     const tallest = Math.max(
-      ...boxes.map((b) =>
-        inCell(b.strength, b.attractiveness).reduce((h, r) => h + itemHeight(itemLines(r)), 0)
-      )
+      ...boxes.map((b) => b.rows.reduce((h, r) => h + itemHeight(itemLines(r)), 0))
     );
     const height = Math.max(g.minRowHeight, headerHeight + tallest + g.padding);
-    boxes.forEach((box, c) => {
+    boxes.forEach(({ rows: inside, ...box }, c) => {
       const x = g.left + c * cellWidth;
       let itemY = y + headerHeight;
-      const items = inCell(box.strength, box.attractiveness).map((row) => {
+      const items = inside.map((row) => {
         order.push(row);
         const lines = itemLines(row);
         const item = {
