@@ -1,6 +1,8 @@
 /**
  * The CarnetMatrix table: its columns and one row's values. A public interface: users write formulas on
- * it, so renaming or reordering a column breaks them (domain.md, "Output tables").
+ * it, so renaming or reordering a column breaks them (domain.md, "Output tables"). This is the one
+ * definition of the table's row: the Excel plan (matrixPlan.ts) writes it, formulas standing in for the
+ * values the workbook can compute.
  */
 import type { StrengthMeasure } from "./matrixSettings";
 import type { MatrixRow } from "./portfolioMatrix";
@@ -34,8 +36,9 @@ export function matrixColumns(measure: StrengthMeasure): readonly string[] {
 
 /**
  * One CarnetMatrix row as values, in matrixColumns(measure) order: shares as fractions (the writer formats
- * them as %), levels as Low / Medium / High on both axes, null for an empty cell. The writer may replace the
- * class, cell and zone values with their live formulas; these are what the formulas give.
+ * them as %), levels as Low / Medium / High on both axes, null for an empty cell. The Excel plan writes every
+ * row through this: a value the workbook can compute is written as the live formula that gives it (a test
+ * holds the formulas to these values), the others as they are here.
  */
 export function matrixTableRow(
   row: MatrixRow,

@@ -76,55 +76,71 @@ export function portfolioMatrix(
     margins[i] = margin !== null && Number.isFinite(margin) ? margin : NaN;
   }
   const cuts = abcCuts(margins, settings.abcShares);
+  const classified = ranges.map((range, i) =>
+    classifiedRange(range, abcClassOf(margins[i], cuts), settings)
+  );
+  return withMarginShares(classified);
+}
 
-  // The Pareto order. Summing in that same order makes the last cumulative share exactly total ÷ total = 1.
-  const order = paretoOrder(margins);
+/** The range's class, strength, cell and zone; its margin shares are left to {@link withMarginShares}. */
+function classifiedRange(
+  range: ProductRange,
+  abc: AbcClass | null,
+  settings: MatrixSettings
+): MatrixRow {
+  const relativeShare =
+    range.marketShare !== null && range.leaderShare !== null && range.leaderShare > 0
+      ? range.marketShare / range.leaderShare
+      : null;
+  const strengthValue = settings.measure === "relative" ? relativeShare : range.marketShare;
+  const strength = strengthValue === null ? null : levelOf(strengthValue, settings.strengthCuts);
+  const attractiveness = abc === null ? null : levelOfAbc(abc);
+  const placed = strength !== null && attractiveness !== null;
+  return {
+    range,
+    marginShare: null,
+    cumulativeShare: null,
+    abc,
+    relativeShare,
+    strengthValue,
+    strength,
+    attractiveness,
+    cell: placed ? nineBoxCell(strength, attractiveness) : null,
+    zone: placed ? zoneOf(strength, attractiveness) : null,
+  };
+}
+
+/**
+ * Each range's margin share and cumulative share of the total positive margin, in the Pareto order
+ * ({@link paretoRows}). Summing in that same order makes the last cumulative share exactly total ÷ total = 1.
+ */
+function withMarginShares(rows: readonly MatrixRow[]): MatrixRow[] {
+  const order = paretoRows(rows);
   let total = 0;
-  for (const i of order) total += margins[i];
-  const cumulative = new Array<number | null>(n).fill(null);
+  for (const row of order) total += row.range.margin!;
+  const shares = new Map<MatrixRow, Pick<MatrixRow, "marginShare" | "cumulativeShare">>();
   let running = 0;
-  for (const i of order) {
-    running += margins[i];
-    cumulative[i] = running / total;
+  for (const row of order) {
+    const margin = row.range.margin!;
+    running += margin;
+    shares.set(row, { marginShare: margin / total, cumulativeShare: running / total });
   }
-
-  return ranges.map((range, i) => {
-    const abc = abcClassOf(margins[i], cuts);
-    const relativeShare =
-      range.marketShare !== null && range.leaderShare !== null && range.leaderShare > 0
-        ? range.marketShare / range.leaderShare
-        : null;
-    const strengthValue = settings.measure === "relative" ? relativeShare : range.marketShare;
-    const strength = strengthValue === null ? null : levelOf(strengthValue, settings.strengthCuts);
-    const attractiveness = abc === null ? null : levelOfAbc(abc);
-    const placed = strength !== null && attractiveness !== null;
-    return {
-      range,
-      marginShare: margins[i] > 0 ? margins[i] / total : null,
-      cumulativeShare: cumulative[i],
-      abc,
-      relativeShare,
-      strengthValue,
-      strength,
-      attractiveness,
-      cell: placed ? nineBoxCell(strength, attractiveness) : null,
-      zone: placed ? zoneOf(strength, attractiveness) : null,
-    };
-  });
+  return rows.map((row) => ({ ...row, ...shares.get(row) }));
 }
 
-/** Indices of the positive margins, largest first; Array.prototype.sort is stable, so ties keep input order. */
-function paretoOrder(margins: Float64Array): number[] {
-  const order: number[] = [];
-  for (let i = 0; i < margins.length; i++) if (margins[i] > 0) order.push(i);
-  return order.sort((x, y) => margins[y] - margins[x]);
+/** A margin that enters the ABC total and the Pareto: a finite number above 0. */
+function hasPositiveMargin(range: ProductRange): boolean {
+  return range.margin !== null && Number.isFinite(range.margin) && range.margin > 0;
 }
 
-/** The Pareto chart's bars: ranges with a positive margin, largest first (ties in input order). */
+/**
+ * The Pareto order: ranges with a positive margin, largest first, ties in input order (Array.prototype.sort
+ * is stable). The order the cumulative shares are summed in, and the Pareto chart's bars.
+ */
 export function paretoRows(rows: readonly MatrixRow[]): MatrixRow[] {
   return rows
-    .filter((row) => row.marginShare !== null)
-    .sort((x, y) => (y.range.margin ?? 0) - (x.range.margin ?? 0));
+    .filter((row) => hasPositiveMargin(row.range))
+    .sort((x, y) => y.range.margin! - x.range.margin!);
 }
 
 /** The nine cells in NINE_BOX order (attractive and strong first), each with its ranges in input order. */

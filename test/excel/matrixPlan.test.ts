@@ -11,8 +11,18 @@ import {
   recogniseColumns,
 } from "../../src/domain/columns";
 import type { Deal } from "../../src/domain/deal";
-import { DEFAULT_MATRIX_SETTINGS, type MatrixSettings } from "../../src/domain/matrixSettings";
-import { MATRIX_COLUMNS, RELATIVE_MATRIX_COLUMNS } from "../../src/domain/matrixTable";
+import {
+  DEFAULT_MATRIX_SETTINGS,
+  type MatrixSettings,
+  type StrengthMeasure,
+} from "../../src/domain/matrixSettings";
+import {
+  MATRIX_COLUMNS,
+  matrixColumns,
+  matrixTableRow,
+  RELATIVE_MATRIX_COLUMNS,
+} from "../../src/domain/matrixTable";
+import { paretoRows } from "../../src/domain/portfolioMatrix";
 import { readPortfolioRows } from "../../src/domain/productRangeTable";
 import { rangeKey } from "../../src/domain/productRanges";
 import { rangesFromWonDeals } from "../../src/domain/rangesFromWonDeals";
@@ -155,6 +165,29 @@ function compare(evaluated: Evaluated, plans: MatrixPlans) {
   }));
 }
 
+/**
+ * Every CarnetMatrix cell as evaluated equals the domain's row (matrixTableRow): the one definition of the
+ * table, whether a cell was written as a formula or as the domain's value. Blank for null, numbers to 9 places.
+ */
+function expectRowsAsDomain(evaluated: Evaluated, plans: MatrixPlans, measure: StrengthMeasure) {
+  const got = evaluated.table("CarnetMatrix");
+  const headers = matrixColumns(measure);
+  plans.rows.forEach((row, i) =>
+    matrixTableRow(row, measure).forEach((want, k) => {
+      const cell = got[i][headers[k]];
+      if (typeof want === "number") expect(cell as number).toBeCloseTo(want, 9);
+      else expect([headers[k], cell]).toEqual([headers[k], want ?? ""]);
+    })
+  );
+}
+
+/** CarnetMatrixPareto, as evaluated, lists the ranges in the domain's Pareto order (paretoRows). */
+function expectParetoAsDomain(evaluated: Evaluated, plans: MatrixPlans) {
+  expect(evaluated.table("CarnetMatrixPareto").map((r) => r.Range)).toEqual(
+    paretoRows(plans.rows).map((row) => row.range.name)
+  );
+}
+
 function expectShares(actual: unknown[], expected: (number | null)[]) {
   expected.forEach((want, k) => {
     if (want === null) expect(actual[k]).toBe("");
@@ -210,6 +243,8 @@ describe("the computed columns, evaluated", () => {
       expect(got).toEqual(want);
       expectShares(shares, wantShares);
     }
+    expectRowsAsDomain(evaluated, plans, "share");
+    expectParetoAsDomain(evaluated, plans);
     const byName = Object.fromEntries(evaluated.table("CarnetMatrix").map((r) => [r.Range, r]));
     expect(byName.Charlie.Margin).toBe(12500); // the text margin, through CARNET.AMOUNT
     expect(byName.Hotel["Market volume"]).toBe(""); // blank stays blank, not 0
@@ -246,6 +281,7 @@ describe("the computed columns, evaluated", () => {
       expect(got).toEqual(want);
       expectShares(shares, wantShares);
     }
+    expectRowsAsDomain(evaluated, p, "share");
     expect(evaluated.table("CarnetMatrix")[1]["ABC class"]).toBe("");
   });
 
@@ -318,6 +354,7 @@ describe("the computed columns, evaluated", () => {
     ]);
     const evaluated = evaluate(p, src);
     for (const { got, want } of compare(evaluated, p)) expect(got).toEqual(want);
+    expectRowsAsDomain(evaluated, p, "relative");
     const table = evaluated.table("CarnetMatrix");
     expect(table[0]["Relative share"] as number).toBeCloseTo(1.2, 9);
     expect(table[1]["Leader share"]).toBe(0.2);
@@ -391,6 +428,7 @@ describe("ranges built from won deals", () => {
       expect(got).toEqual(want);
       expectShares(shares, wantShares);
     }
+    expectRowsAsDomain(evaluated, plans, "share");
   });
 
   it("reclassifies when a margin is edited in CarnetMatrix itself", () => {
@@ -528,10 +566,13 @@ describe("invariant", () => {
         ]);
         const source = sourceOf(HEADERS, rows);
         const { plans } = buildFrom(source);
-        for (const { got, want, shares, wantShares } of compare(evaluate(plans, source), plans)) {
+        const evaluated = evaluate(plans, source);
+        for (const { got, want, shares, wantShares } of compare(evaluated, plans)) {
           expect(got).toEqual(want);
           expectShares(shares, wantShares);
         }
+        expectRowsAsDomain(evaluated, plans, "share");
+        expectParetoAsDomain(evaluated, plans);
       }),
       { numRuns: 25 }
     );

@@ -13,6 +13,10 @@
  *   through the live ranks (INDEX/MATCH), so that the Pareto chart stays sorted when a margin changes;
  * then the bubble chart and the Pareto chart below them.
  *
+ * Each CarnetMatrix row is the domain's (matrixTableRow), every value written as the formula that gives it
+ * where the workbook can compute it, else as the domain has it. CarnetMatrixPareto has a row for each range
+ * of the domain's Pareto order (paretoRows), found live in that order. Tests hold the formulas to both.
+ *
  * Live, so that changing a margin in the source reclassifies: Volume, Market volume, Sales and Margin
  * are `=IFERROR(CARNET.AMOUNT(<source cell>),"")` (text amounts such as "12 500 €" read as the pane reads
  * them; a cell that stops being readable shows blank, as the pane's reading leaves it blank and reports
@@ -28,8 +32,8 @@
  */
 import type { PortfolioMapping } from "../../domain/columns";
 import type { MatrixSettings, StrengthMeasure } from "../../domain/matrixSettings";
-import { matrixColumns } from "../../domain/matrixTable";
-import { type MatrixRow, portfolioMatrix } from "../../domain/portfolioMatrix";
+import { matrixColumns, matrixTableRow } from "../../domain/matrixTable";
+import { type MatrixRow, paretoRows, portfolioMatrix } from "../../domain/portfolioMatrix";
 import { type ProductRange, rangeKey } from "../../domain/productRanges";
 import { type CellValue, isBlankCell } from "../../domain/values";
 import { cellAddress, columnLetters, rangeAddress } from "./a1";
@@ -208,11 +212,11 @@ function textCell(text: string): string {
 export function buildMatrixPlans(build: MatrixBuild): MatrixPlans {
   const { ranges, settings } = build;
   const rows = portfolioMatrix(ranges, settings);
-  const paretoCount = rows.filter((r) => r.marginShare !== null).length;
+  const paretoCount = paretoRows(rows).length;
   const at = new MatrixAddresses(matrixLayout(ranges.length, paretoCount, settings.measure));
   const figures = new SourceFigures(build.source, at);
   const tables = [
-    carnetMatrixTable(at, ranges, figures, build.currencyFormat),
+    carnetMatrixTable(at, rows, figures, build.currencyFormat),
     matrixSettingsTable(at, settings),
     chartDataTable(at, build.currencyFormat),
     paretoTable(at, build.currencyFormat),
@@ -365,9 +369,17 @@ class MatrixAddresses {
   }
 }
 
+/** CarnetMatrix's money and count columns, and the field of the range each reads. */
+const AMOUNT_COLUMNS = [
+  ["Volume", "volume"],
+  ["Market volume", "marketVolume"],
+  ["Sales", "sales"],
+  ["Margin", "margin"],
+] as const;
+
 /**
  * The figures CarnetMatrix takes from the ranges: a live formula over the source's cell where a formula reads
- * it as the pane did, else the value as read (stamped). Counts both, for the note and the pane's message.
+ * it as the pane did, else the domain's value (stamped). Counts both, for the note and the pane's message.
  */
 class SourceFigures {
   liveCells = 0;
@@ -378,26 +390,52 @@ class SourceFigures {
     private readonly at: MatrixAddresses
   ) {}
 
-  /** A money or count figure: the source cell, live, unless the pane could not read it. */
-  amount(range: ProductRange, field: "volume" | "marketVolume" | "sales" | "margin"): CellValue {
+  /** The figure columns that get a formula for this range, by header; the others take the domain's value. */
+  formulas(range: ProductRange, i: number): Record<string, string> {
+    const formulas: Record<string, string> = {};
+    for (const [header, field] of AMOUNT_COLUMNS) {
+      const live = this.liveAmount(range, field);
+      if (live !== null) formulas[header] = live;
+    }
+    const share = this.marketShare(range, i);
+    if (share !== null) formulas["Market share"] = share;
+    if (this.at.measure === "relative") {
+      const leader = this.liveLeaderShare(range);
+      if (leader !== null) formulas["Leader share"] = leader;
+    }
+    return formulas;
+  }
+
+  /** The domain's value as written: a name as text, a figure as it was read (counted when there is one). */
+  stamp(header: string, value: string | number | null): CellValue {
+    if (header === "Range") return textCell(String(value));
+    if (value !== null) this.stampedCells++;
+    return value;
+  }
+
+  /**
+   * A money or count figure: the source cell, live, when the pane read it (or it is blank: a figure typed there
+   * later then counts). Null when there is no source column, or the pane could not read the cell: the domain's
+   * value is written then (blank for an unreadable cell, as the pane reads it and reports it).
+   */
+  private liveAmount(
+    range: ProductRange,
+    field: "volume" | "marketVolume" | "sales" | "margin"
+  ): string | null {
     const col = this.columnOf(field);
-    const value = range[field];
-    if (col === null) {
-      if (value !== null) this.stampedCells++;
-      return value;
-    }
-    if (isBlankCell(this.sourceCell(range, col)) || value !== null) {
-      this.liveCells++;
-      return `=IFERROR(CARNET.AMOUNT(${this.sourceRef(range, col)}),"")`;
-    }
-    return null; // unreadable at reading: blank, as the pane reads it (and reports it)
+    if (col === null) return null;
+    if (!isBlankCell(this.sourceCell(range, col)) && range[field] === null) return null;
+    this.liveCells++;
+    return `=IFERROR(CARNET.AMOUNT(${this.sourceRef(range, col)}),"")`;
   }
 
   /**
    * The share typed in the source wins (as in the domain), else volume ÷ market volume. Live when the source
-   * cell is a number the pane accepted, or blank (a share typed there later then wins).
+   * cell is a number the pane accepted, or blank (a share typed there later then wins). Null when a share was
+   * given that no formula reads as the pane did ("8 %" typed as text, or the user's figure for won deals): the
+   * domain's value is written then.
    */
-  marketShare(range: ProductRange, i: number): CellValue {
+  private marketShare(range: ProductRange, i: number): string | null {
     const col = this.columnOf("marketShare");
     const raw = col === null ? undefined : this.sourceCell(range, col);
     const given = range.shareSource === "given";
@@ -406,27 +444,21 @@ class SourceFigures {
       const ref = this.sourceRef(range, col);
       return `=IF(ISNUMBER(${ref}),${ref},${computedShareFormula(this.at, i)})`;
     }
-    if (given) {
-      this.stampedCells++;
-      return range.marketShare; // "8 %" typed as text, or the user's figure for won deals
-    }
+    if (given) return null;
     return `=${computedShareFormula(this.at, i)}`; // no share column, or a share the pane refused
   }
 
-  /** The leader's share, live on the same terms as the market share. */
-  leaderShare(range: ProductRange): CellValue {
+  /** The leader's share, live on the same terms as the market share; null to write the domain's value. */
+  private liveLeaderShare(range: ProductRange): string | null {
     const col = this.columnOf("leaderShare");
-    const raw = col === null ? undefined : this.sourceCell(range, col);
-    if (
-      col !== null &&
-      ((range.leaderShare !== null && typeof raw === "number") || isBlankCell(raw))
-    ) {
+    if (col === null) return null;
+    const raw = this.sourceCell(range, col);
+    if ((range.leaderShare !== null && typeof raw === "number") || isBlankCell(raw)) {
       this.liveCells++;
       const ref = this.sourceRef(range, col);
       return `=IF(ISNUMBER(${ref}),${ref},"")`;
     }
-    if (range.leaderShare !== null) this.stampedCells++;
-    return range.leaderShare; // typed as text ("20 %"), or null when the pane refused it
+    return null; // typed as text ("20 %"), or refused by the pane (written blank)
   }
 
   /** The source column of `field`; null when the ranges have no source table or it has no such column. */
@@ -478,26 +510,31 @@ function classificationFormulas(at: MatrixAddresses, i: number): Record<string, 
   return formulas;
 }
 
+/**
+ * CarnetMatrix's row for a range: the domain's row (matrixTableRow, the one definition of the table's columns
+ * and values), each value written as the formula that gives it where the workbook can compute it, else as the
+ * domain has it. So a formula and a stamped value cannot disagree on what a column holds.
+ */
+function carnetMatrixRow(
+  at: MatrixAddresses,
+  figures: SourceFigures,
+  row: MatrixRow,
+  i: number
+): CellValue[] {
+  const formulas = { ...figures.formulas(row.range, i), ...classificationFormulas(at, i) };
+  return matrixTableRow(row, at.measure).map((value, k) => {
+    const header = at.headers[k];
+    return formulas[header] ?? figures.stamp(header, value);
+  });
+}
+
 /** `CarnetMatrix`, the public table: one row per range, its figures from the source, the rest formulas. */
 function carnetMatrixTable(
   at: MatrixAddresses,
-  ranges: readonly ProductRange[],
+  rows: readonly MatrixRow[],
   figures: SourceFigures,
   currencyFormat: string
 ): TablePlan {
-  const rows: CellValue[][] = ranges.map((range, i) => {
-    const values: Record<string, CellValue> = {
-      Range: textCell(range.name),
-      Volume: figures.amount(range, "volume"),
-      "Market volume": figures.amount(range, "marketVolume"),
-      "Market share": figures.marketShare(range, i),
-      Sales: figures.amount(range, "sales"),
-      Margin: figures.amount(range, "margin"),
-      ...classificationFormulas(at, i),
-    };
-    if (at.measure === "relative") values["Leader share"] = figures.leaderShare(range);
-    return at.headers.map((h) => values[h] ?? null);
-  });
   const formatOf: Record<string, string | null> = {
     Volume: COUNT_FORMAT,
     "Market volume": COUNT_FORMAT,
@@ -512,7 +549,7 @@ function carnetMatrixTable(
   return {
     name: MATRIX_TABLE,
     headers: at.headers,
-    rows,
+    rows: rows.map((row, i) => carnetMatrixRow(at, figures, row, i)),
     numberFormats: at.headers.map((h) => formatOf[h] ?? null),
     row: HEADER_ROW,
     col: at.layout.matrixCol,
