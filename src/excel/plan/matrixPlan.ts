@@ -37,7 +37,7 @@ import { type MatrixRow, paretoRows, portfolioMatrix } from "../../domain/portfo
 import { type ProductRange, rangeKey } from "../../domain/productRanges";
 import { type CellValue, isBlankCell } from "../../domain/values";
 import { cellAddress, columnLetters, rangeAddress } from "./a1";
-import type { SheetPlan, TablePlan } from "./sheetPlan";
+import { type SheetPlan, type TablePlan, textCell } from "./sheetPlan";
 import type { SourceData } from "./source";
 
 export const MATRIX_SHEET = "Carnet Matrix";
@@ -200,13 +200,6 @@ export function matrixLayout(
 /** CarnetMatrix's row for the range at `index` (0-based, in build order), for selecting it. */
 export function matrixRowAddress(sheet: string, index: number, measure: StrengthMeasure): string {
   return rangeAddress(sheet, HEADER_ROW + 1 + index, 0, 1, matrixColumns(measure).length);
-}
-
-/** A name written as text even when it looks like a formula or a number ("=X", "2024"). */
-function textCell(text: string): string {
-  return /^[=+\-@']/.test(text) || (text.trim() !== "" && Number.isFinite(Number(text)))
-    ? `'${text}`
-    : text;
 }
 
 export function buildMatrixPlans(build: MatrixBuild): MatrixPlans {
