@@ -32,7 +32,8 @@ import {
   unassignedWonDeals,
 } from "../domain/rangesFromWonDeals";
 import { cellAddress, rangeAddress } from "../excel/plan/a1";
-import { matrixCurrencyFormat, type MatrixBuild, matrixRowAddress } from "../excel/plan/matrixPlan";
+import { currencyFormatFor } from "../excel/plan/currencyFormat";
+import { type MatrixBuild, matrixRowAddress } from "../excel/plan/matrixPlan";
 import type { CarnetSettings } from "../excel/plan/settings";
 import type { SourceChoice, SourceData } from "../excel/plan/source";
 import { readAmount, readNumber } from "../domain/values";
@@ -286,9 +287,10 @@ export function matrixBuildOf(analysis: MatrixAnalysis, stamp: string): MatrixBu
     settings: analysis.settings,
     source: table ? { data: analysis.source, mapping: analysis.mapping } : null,
     stamp,
+    // The margin's format first, then the sales'; whole units. No source table: a plain number.
     currencyFormat: table
-      ? matrixCurrencyFormat(analysis.source, analysis.mapping)
-      : matrixCurrencyFormat(null, null),
+      ? currencyFormatFor(analysis.source, [analysis.mapping.margin, analysis.mapping.sales], 0)
+      : currencyFormatFor(null, [], 0),
     origin: table
       ? undefined
       : `the won deals of ${analysis.source.address} and the figures given in the pane`,

@@ -32,7 +32,6 @@ import {
   CHART_DATA_COLUMNS,
   harvestRangeKeys,
   MATRIX_SHEET,
-  matrixCurrencyFormat,
   type MatrixBuild,
   type MatrixPlans,
   matrixRowAddress,
@@ -516,24 +515,6 @@ describe("harvestRangeKeys", () => {
       new Set(["golf elite", rangeKey("produit a"), "2024"])
     );
     expect(harvestRangeKeys(["Range"], [["Alpha"]])).toEqual(new Set());
-  });
-});
-
-describe("matrixCurrencyFormat", () => {
-  const mapping = recogniseColumns(HEADERS, PORTFOLIO_FIELDS);
-
-  it("keeps the workbook's currency format, else follows the sign typed in the amounts", () => {
-    const formatted = {
-      ...sourceOf(HEADERS, TEN),
-      numberFormats: ["", "", "", "", "", '#,##0 "€";-#,##0 "€"'],
-    };
-    expect(matrixCurrencyFormat(formatted, mapping)).toBe('#,##0 "€";-#,##0 "€"');
-    expect(matrixCurrencyFormat(sourceOf(HEADERS, TEN), mapping)).toBe('#,##0 "€"'); // Charlie's "12 500 €"
-    expect(matrixCurrencyFormat(sourceOf(HEADERS, [["A", 1, 2, "", 3, "$4"]]), mapping)).toBe(
-      '"$"#,##0'
-    );
-    expect(matrixCurrencyFormat(sourceOf(HEADERS, [["A", 1, 2, "", 3, 4]]), mapping)).toBe("#,##0");
-    expect(matrixCurrencyFormat(null, null)).toBe("#,##0");
   });
 });
 

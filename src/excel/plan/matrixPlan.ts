@@ -743,26 +743,3 @@ export function harvestRangeKeys(
   }
   return found;
 }
-
-/** The workbook's currency format on the margin (or sales) column, else one from the text's currency sign. */
-export function matrixCurrencyFormat(
-  source: SourceData | null,
-  mapping: PortfolioMapping | null
-): string {
-  if (!source || !mapping) return "#,##0";
-  const cols = [mapping.margin, mapping.sales].filter(
-    (c): c is number => c !== null && c !== undefined
-  );
-  for (const col of cols) {
-    const format = source.numberFormats[col] ?? "";
-    if (/[€$£]|\[\$/.test(format)) return format;
-  }
-  const sample = source.rows
-    .slice(0, 50)
-    .flatMap((r) => cols.map((c) => String(r[c] ?? "")))
-    .join(" ");
-  if (sample.includes("€")) return '#,##0 "€"';
-  if (sample.includes("$")) return '"$"#,##0';
-  if (sample.includes("£")) return '"£"#,##0';
-  return "#,##0";
-}
