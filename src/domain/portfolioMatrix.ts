@@ -10,7 +10,8 @@
  * 2. `readPortfolioRows` (productRangeTable.ts) reads the rows below the header into ranges and a
  *    data-quality report — or `rangesFromWonDeals` (rangesFromWonDeals.ts) builds the ranges from the
  *    pipeline's won deals and the user's market figures;
- * 3. {@link portfolioMatrix} classifies them with the user's settings (matrixSettings.ts);
+ * 3. {@link portfolioMatrix} classifies them with the user's settings (matrixSettings.ts), and
+ *    {@link unplacedReason} says why a range gets no cell;
  * 4. `matrixTableRow` (matrixTable.ts) gives the `CarnetMatrix` values, {@link paretoRows} the Pareto
  *    chart's order, {@link nineBoxContents} the pane's grid, `harvestOpportunities` (harvest.ts) the deals
  *    that may not fit the plan.
