@@ -2,7 +2,8 @@
  * Reading and forecasting 100,000 deals through the simulated Excel host (Excel on the web's limits):
  * the time split between reading, computing and writing, with round trips and the largest payloads.
  */
-import { buildForecastPlans, currencyFormatFor } from "../src/excel/plan/forecastPlan";
+import { currencyFormatFor } from "../src/excel/plan/currencyFormat";
+import { buildForecastPlans } from "../src/excel/plan/forecastPlan";
 import { writeOwnedSheets } from "../src/excel/host/owned";
 import { readSource } from "../src/excel/host/source";
 import { analysePipeline } from "../src/taskpane/pipelineModel";
@@ -66,7 +67,7 @@ export async function benchForecast(deals = 100_000): Promise<string[]> {
       deals: analysis.reading.deals,
       periodKind: "quarter",
       stamp: "bench",
-      currencyFormat: currencyFormatFor(source, analysis.mapping),
+      currencyFormat: currencyFormatFor(source, [analysis.mapping.amount], 2),
     });
     const tCompute = performance.now() - t0;
 

@@ -1,7 +1,8 @@
 /**
  * Recognising a table's columns from its headers, in French or English, as sales workbooks name them
  * ("Date jalon" / "Close date", "Montant" / "Amount"...). The pane shows the mapping and lets the user
- * correct it; nothing here guesses beyond the synonym lists.
+ * correct it; nothing here guesses beyond the synonym lists. Every table Carnet reads has its synonyms
+ * here: the pipeline's ({@link PIPELINE_FIELDS}) and the product-range table's ({@link PORTFOLIO_FIELDS}).
  */
 import type { CellValue } from "./values";
 
@@ -192,3 +193,129 @@ export const PIPELINE_FIELDS: readonly FieldSpec<PipelineField>[] = [
     synonyms: ["categorie", "forecast category", "category", "categorie de prevision", "forecast"],
   },
 ];
+
+/** `leaderShare` (the largest competitor's market share) is optional: only the relative measure needs it. */
+export type PortfolioField =
+  "range" | "volume" | "marketVolume" | "marketShare" | "leaderShare" | "sales" | "margin";
+
+/**
+ * The product-range table's columns, French and English. The order matters for headers that merely start
+ * with a synonym (see recogniseColumns): market volume and the leader's share come before volume and market
+ * share, so that "Volume du marché (unités)" is the market's volume and "Part de marché du leader (%)" the
+ * leader's share, never the range's own.
+ */
+export const PORTFOLIO_FIELDS: readonly FieldSpec<PortfolioField>[] = [
+  {
+    field: "range",
+    label: "Range",
+    required: true,
+    synonyms: [
+      "gamme",
+      "product range",
+      "range",
+      "product line",
+      "gamme de produits",
+      "ligne de produits",
+      "famille de produits",
+      "product family",
+      "famille",
+      "produit",
+      "product",
+    ],
+  },
+  {
+    field: "marketVolume",
+    label: "Market volume",
+    required: false,
+    synonyms: [
+      "marche",
+      "market volume",
+      "volume du marche",
+      "market size",
+      "taille du marche",
+      "volume marche",
+      "total market",
+      "marche total",
+    ],
+  },
+  {
+    field: "leaderShare",
+    label: "Leader share",
+    required: false,
+    synonyms: [
+      "part du leader",
+      "leader share",
+      "leader's share",
+      "leader’s share",
+      "part de marche du leader",
+      "pdm du leader",
+      "pdm leader",
+      "largest competitor share",
+      "largest competitor's share",
+      "largest competitor’s share",
+      "part du premier concurrent",
+      "part du concurrent principal",
+    ],
+  },
+  {
+    field: "marketShare",
+    label: "Market share",
+    required: false,
+    synonyms: ["part de marche", "market share", "pdm", "part de marche en volume", "share"],
+  },
+  {
+    field: "volume",
+    label: "Volume",
+    required: false,
+    synonyms: [
+      "volume",
+      "units sold",
+      "quantite vendue",
+      "quantites vendues",
+      "volume des ventes",
+      "sales volume",
+      "volume vendu",
+      "unites vendues",
+      "quantite",
+      "quantity",
+      "units",
+    ],
+  },
+  {
+    field: "sales",
+    label: "Sales",
+    required: false,
+    synonyms: [
+      "chiffre d'affaires",
+      "chiffre d’affaires",
+      "ca",
+      "sales",
+      "revenue",
+      "ventes",
+      "ca ht",
+      "chiffre d'affaires ht",
+      "chiffre d’affaires ht",
+      "turnover",
+      "net sales",
+    ],
+  },
+  {
+    field: "margin",
+    label: "Margin",
+    required: true,
+    synonyms: [
+      "marge",
+      "marge de contribution",
+      "contribution margin",
+      "margin",
+      "marge sur couts variables",
+      "mcv",
+      "contribution",
+      "marge brute",
+      "gross margin",
+    ],
+  },
+];
+
+/** A mapping as recogniseColumns gives it; fields left out count as not mapped. */
+export type PortfolioMapping = Readonly<Partial<ColumnMapping<PortfolioField>>>;

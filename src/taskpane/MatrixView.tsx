@@ -21,13 +21,13 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { usePaneStyles } from "./paneStyles";
-import type {
-  MarketFigures,
-  MatrixSettings,
-  PortfolioField,
-  StrengthMeasure,
-} from "../domain/portfolio";
-import { DEFAULT_STRENGTH_CUTS, PORTFOLIO_FIELDS } from "../domain/portfolio";
+import { PORTFOLIO_FIELDS, type PortfolioField } from "../domain/columns";
+import {
+  DEFAULT_STRENGTH_CUTS,
+  type MatrixSettings,
+  type StrengthMeasure,
+} from "../domain/matrixSettings";
+import type { MarketFigures } from "../domain/rangesFromWonDeals";
 import { SourcePicker, TaskStatus, useLongTask } from "./longTask";
 import type { CarnetSettings } from "../excel/plan/settings";
 import type { SourceChoice, SourceData } from "../excel/plan/source";

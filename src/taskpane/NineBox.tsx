@@ -8,14 +8,9 @@
 import { Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import { strengthWord, type Zone } from "../domain/matrix";
-import type { MatrixRow, StrengthMeasure } from "../domain/portfolio";
-import {
-  NINE_BOX_GEOMETRY,
-  nextFocus,
-  nineBoxLayout,
-  rangeFigures,
-  unplacedReason,
-} from "./matrixModel";
+import type { StrengthMeasure } from "../domain/matrixSettings";
+import { type MatrixRow, unplacedReason } from "../domain/portfolioMatrix";
+import { NINE_BOX_GEOMETRY, nextFocus, nineBoxLayout, rangeFigures } from "./matrixModel";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },

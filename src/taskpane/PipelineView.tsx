@@ -20,7 +20,7 @@ import * as React from "react";
 import { usePaneStyles } from "./paneStyles";
 import { PIPELINE_FIELDS, type PipelineField } from "../domain/columns";
 import type { PeriodKind } from "../domain/pipeline";
-import { currencyFormatFor } from "../excel/plan/forecastPlan";
+import { currencyFormatFor } from "../excel/plan/currencyFormat";
 import { SourcePicker, TaskStatus, useLongTask } from "./longTask";
 import type { CarnetSettings } from "../excel/plan/settings";
 import type { SourceChoice } from "../excel/plan/source";
@@ -116,7 +116,7 @@ export function PipelineView({ host }: PipelineViewProps) {
           objectives,
           extraIssues,
           stamp: timestamp(),
-          currencyFormat: currencyFormatFor(analysis.source, analysis.mapping),
+          currencyFormat: currencyFormatFor(analysis.source, [analysis.mapping.amount], 2),
           probabilityScale: settings.probabilityScale,
           dayFirst: settings.dayFirst,
         },
@@ -293,7 +293,7 @@ export function PipelineView({ host }: PipelineViewProps) {
           <HistoryPanel
             host={host}
             deals={reading.deals}
-            currencyFormat={currencyFormatFor(analysis.source, analysis.mapping)}
+            currencyFormat={currencyFormatFor(analysis.source, [analysis.mapping.amount], 2)}
             busy={!!busy}
             run={run}
           />

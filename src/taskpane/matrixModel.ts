@@ -5,30 +5,35 @@
  * nine-box grid's geometry and keyboard order.
  */
 import type { AbcShares } from "../domain/abc";
-import { type ColumnMapping, PIPELINE_FIELDS, recogniseColumns } from "../domain/columns";
+import {
+  type ColumnMapping,
+  PIPELINE_FIELDS,
+  PORTFOLIO_FIELDS,
+  type PortfolioField,
+  recogniseColumns,
+} from "../domain/columns";
 import type { Deal } from "../domain/deal";
-import { type Cuts, type Level, NINE_BOX, strengthWord, type Zone } from "../domain/matrix";
-import { readPipelineRows } from "../domain/pipelineTable";
+import { harvestOpportunities } from "../domain/harvest";
+import { type Cuts, type Level, strengthWord, type Zone } from "../domain/matrix";
 import {
   DEFAULT_MATRIX_SETTINGS,
   DEFAULT_STRENGTH_CUTS,
-  harvestOpportunities,
-  type MarketFigures,
-  type MatrixRow,
   type MatrixSettings,
-  PORTFOLIO_FIELDS,
-  type PortfolioField,
-  portfolioMappingProblems,
-  portfolioMatrix,
-  type ProductRange,
-  rangesFromWonDeals,
-  readPortfolioRows,
   settingsProblem,
   type StrengthMeasure,
+} from "../domain/matrixSettings";
+import { readPipelineRows } from "../domain/pipelineTable";
+import { type MatrixRow, nineBoxContents, portfolioMatrix } from "../domain/portfolioMatrix";
+import { portfolioMappingProblems, readPortfolioRows } from "../domain/productRangeTable";
+import type { ProductRange } from "../domain/productRanges";
+import {
+  type MarketFigures,
+  rangesFromWonDeals,
   unassignedWonDeals,
-} from "../domain/portfolio";
+} from "../domain/rangesFromWonDeals";
 import { cellAddress, rangeAddress } from "../excel/plan/a1";
-import { matrixCurrencyFormat, type MatrixBuild, matrixRowAddress } from "../excel/plan/matrixPlan";
+import { currencyFormatFor } from "../excel/plan/currencyFormat";
+import { type MatrixBuild, matrixRowAddress } from "../excel/plan/matrixPlan";
 import type { CarnetSettings } from "../excel/plan/settings";
 import type { SourceChoice, SourceData } from "../excel/plan/source";
 import { readAmount, readNumber } from "../domain/values";
@@ -282,9 +287,10 @@ export function matrixBuildOf(analysis: MatrixAnalysis, stamp: string): MatrixBu
     settings: analysis.settings,
     source: table ? { data: analysis.source, mapping: analysis.mapping } : null,
     stamp,
+    // The margin's format first, then the sales'; whole units. No source table: a plain number.
     currencyFormat: table
-      ? matrixCurrencyFormat(analysis.source, analysis.mapping)
-      : matrixCurrencyFormat(null, null),
+      ? currencyFormatFor(analysis.source, [analysis.mapping.margin, analysis.mapping.sales], 0)
+      : currencyFormatFor(null, [], 0),
     origin: table
       ? undefined
       : `the won deals of ${analysis.source.address} and the figures given in the pane`,
@@ -409,13 +415,6 @@ export function rangeFigures(row: MatrixRow, measure: StrengthMeasure): string {
   return parts.join(", ");
 }
 
-/** Why a range has no place in the grid. */
-export function unplacedReason(row: MatrixRow): string {
-  if (row.strength === null && row.attractiveness === null) return "no market share and no margin";
-  if (row.strength === null) return "no market share";
-  return "no margin";
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // The nine-box grid's geometry (SVG user units) and keyboard order
 
@@ -452,7 +451,7 @@ export interface NineBoxLayout {
   readonly cells: NineBoxCell[];
   /** Every placed range, in keyboard order: row by row (High first), Strong to Weak, then sheet order. */
   readonly order: MatrixRow[];
-  /** Ranges that have no cell (no market share or no margin). */
+  /** Ranges that have no cell (no strength or no margin: unplacedReason says which). */
   readonly unplaced: MatrixRow[];
   readonly columns: { readonly text: string; readonly x: number }[];
   readonly rows: { readonly text: string; readonly y: number }[];
@@ -515,16 +514,14 @@ const LEVELS: readonly Level[] = ["High", "Medium", "Low"];
 export function nineBoxLayout(rows: readonly MatrixRow[]): NineBoxLayout {
   const g = NINE_BOX_GEOMETRY;
   const cellWidth = (g.width - g.left) / 3;
-  const placed = rows.filter((r) => r.strength !== null && r.attractiveness !== null);
-  const inCell = (strength: Level, attractiveness: Level) =>
-    placed.filter((r) => r.strength === strength && r.attractiveness === attractiveness);
+  const contents = nineBoxContents(rows);
 
   const cells: NineBoxCell[] = [];
   const order: MatrixRow[] = [];
   const rowLabels: { text: string; y: number }[] = [];
   let y = g.top;
   for (const attractiveness of LEVELS) {
-    const boxes = NINE_BOX.filter((b) => b.attractiveness === attractiveness);
+    const boxes = contents.filter((b) => b.attractiveness === attractiveness);
     const names = boxes.map((b) => wrapWords(b.cell, g.charsPerLine));
     const nameHeight = Math.max(...names.map((n) => n.length)) * g.lineHeight;
     const headerHeight = g.padding + nameHeight + g.lineHeight + g.padding; // the name, then the zone
@@ -532,15 +529,13 @@ export function nineBoxLayout(rows: readonly MatrixRow[]): NineBoxLayout {
     const itemHeight = (lines: readonly string[]) =>
       g.itemHeight + (lines.length - 1) * g.labelLineHeight;
     const tallest = Math.max(
-      ...boxes.map((b) =>
-        inCell(b.strength, b.attractiveness).reduce((h, r) => h + itemHeight(itemLines(r)), 0)
-      )
+      ...boxes.map((b) => b.rows.reduce((h, r) => h + itemHeight(itemLines(r)), 0))
     );
     const height = Math.max(g.minRowHeight, headerHeight + tallest + g.padding);
-    boxes.forEach((box, c) => {
+    boxes.forEach(({ rows: inside, ...box }, c) => {
       const x = g.left + c * cellWidth;
       let itemY = y + headerHeight;
-      const items = inCell(box.strength, box.attractiveness).map((row) => {
+      const items = inside.map((row) => {
         order.push(row);
         const lines = itemLines(row);
         const item = {

@@ -13,7 +13,7 @@ import {
 import { type ForecastFigures, forecastFigures } from "../domain/forecast";
 import type { Deal } from "../domain/deal";
 import { issueText, type PipelineReading, readPipelineRows } from "../domain/pipelineTable";
-import { dealsOnRanges, harvestWarning } from "../domain/portfolio";
+import { dealsOnRanges, harvestWarning } from "../domain/harvest";
 import { DEFAULT_STAGE_TABLE } from "../domain/stages";
 import { cellAddress, rangeAddress } from "../excel/plan/a1";
 import type { CarnetSettings } from "../excel/plan/settings";

@@ -2,8 +2,10 @@ import {
   missingFields,
   normaliseHeader,
   PIPELINE_FIELDS,
+  PORTFOLIO_FIELDS,
   recogniseColumns,
 } from "../../src/domain/columns";
+import { HEADERS_EN, HEADERS_FR } from "../support/portfolio";
 
 describe("recognising pipeline columns from headers", () => {
   it("maps the handbook's French headers (Tableau 399)", () => {
@@ -66,5 +68,53 @@ describe("recognising pipeline columns from headers", () => {
     expect(
       missingFields(recogniseColumns(["Société", "Nature"], PIPELINE_FIELDS), PIPELINE_FIELDS)
     ).toEqual(["Amount"]);
+  });
+});
+
+describe("recognising a product-range table's headers", () => {
+  const fields = ["range", "volume", "marketVolume", "marketShare", "sales", "margin"] as const;
+  const pick = (headers: string[]) => {
+    const mapping = recogniseColumns(headers, PORTFOLIO_FIELDS);
+    return fields.map((f) => mapping[f]);
+  };
+
+  it("in French and in English", () => {
+    expect(pick(HEADERS_FR)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(pick(HEADERS_EN)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(pick(["Range", "Volume", "Market size", "Market share", "Revenue", "Margin"])).toEqual([
+      0, 1, 2, 3, 4, 5,
+    ]);
+    expect(
+      pick([
+        "Product line",
+        "Quantité vendue",
+        "Volume du marché",
+        "PDM",
+        "CA",
+        "Marge de contribution",
+      ])
+    ).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it("tells the market's volume and the leader's share from the range's own, whatever the column order", () => {
+    const headers = [
+      "Volume du marché (unités)",
+      "Part de marché du leader (%)",
+      "Gamme de produits",
+      "Volume des ventes (unités)",
+      "Part de marché (%)",
+      "Chiffre d’affaires HT",
+      "Marge de contribution (€)",
+    ];
+    const mapping = recogniseColumns(headers, PORTFOLIO_FIELDS);
+    expect(mapping).toEqual({
+      marketVolume: 0,
+      leaderShare: 1,
+      range: 2,
+      volume: 3,
+      marketShare: 4,
+      sales: 5,
+      margin: 6,
+    });
   });
 });

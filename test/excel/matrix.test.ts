@@ -4,7 +4,7 @@
  * the sheet's computed values, the charts, a margin edited in the source, and a second run.
  * Needs `npm run build` first (dist/functions.js).
  */
-import { rangeKey } from "../../src/domain/portfolio";
+import { rangeKey } from "../../src/domain/productRanges";
 import type { CellValue } from "../../src/domain/values";
 import { readHarvestRanges, readPipelineTable, writeMatrix } from "../../src/excel/host/matrix";
 import { MATRIX_SHEET } from "../../src/excel/plan/matrixPlan";

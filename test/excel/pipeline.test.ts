@@ -3,7 +3,8 @@
  * workbook, what stays untouched, and how many round trips it takes.
  */
 import { readObjectives, writeForecast } from "../../src/excel/host/forecast";
-import { currencyFormatFor, PIPELINE_COLUMNS } from "../../src/excel/plan/forecastPlan";
+import { currencyFormatFor } from "../../src/excel/plan/currencyFormat";
+import { PIPELINE_COLUMNS } from "../../src/excel/plan/forecastPlan";
 import { loadSettings, saveSettings } from "../../src/excel/host/settings";
 import { readSource } from "../../src/excel/host/source";
 import { analysePipeline, harvestIssues } from "../../src/taskpane/pipelineModel";
@@ -30,7 +31,7 @@ async function buildFrom(choice: Parameters<typeof readSource>[0]) {
     periodKind: "semester",
     objectives: await readObjectives(),
     stamp: "2026-11-26 10:00",
-    currencyFormat: currencyFormatFor(source, analysis.mapping),
+    currencyFormat: currencyFormatFor(source, [analysis.mapping.amount], 2),
   });
   return { source, analysis, result };
 }
@@ -263,7 +264,8 @@ describe("the handbook's warning on the next forecast build", () => {
   it("flags deals on harvest / divest ranges in CarnetPipeline's Issues column", async () => {
     const { readHarvestRanges, writeMatrix } = await import("../../src/excel/host/matrix");
     const { analyseRangeTable, matrixBuildOf } = await import("../../src/taskpane/matrixModel");
-    const { harvestWarning, rangeKey } = await import("../../src/domain/portfolio");
+    const { harvestWarning } = await import("../../src/domain/harvest");
+    const { rangeKey } = await import("../../src/domain/productRanges");
     book = formulaWorkbook({
       Carnet: HANDBOOK as never,
       Gammes: [

@@ -57,7 +57,7 @@ export const TEN_RANGE_NAMES = [
 
 /**
  * domain.md's answers for the ten ranges at the defaults (share cuts 10 % / 25 %, ABC 80 / 95), worked
- * by hand in test/domain/portfolio.test.ts; Hotel has no market share, so no strength, cell or zone.
+ * by hand in test/domain/portfolioMatrix.test.ts; Hotel has no market share, so no strength, cell or zone.
  */
 export const TEN_RANGE_ANSWERS = {
   "ABC class": {

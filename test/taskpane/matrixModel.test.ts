@@ -1,5 +1,7 @@
 import { NINE_BOX } from "../../src/domain/matrix";
-import { DEFAULT_MATRIX_SETTINGS, MATRIX_COLUMNS } from "../../src/domain/portfolio";
+import { DEFAULT_MATRIX_SETTINGS } from "../../src/domain/matrixSettings";
+import { MATRIX_COLUMNS } from "../../src/domain/matrixTable";
+import { unplacedReason } from "../../src/domain/portfolioMatrix";
 import type { CellValue } from "../../src/domain/values";
 import { PIPELINE_COLUMNS } from "../../src/excel/plan/forecastPlan";
 import type { CarnetSettings } from "../../src/excel/plan/settings";
@@ -23,7 +25,6 @@ import {
   readNumberInput,
   readPercentInput,
   storedMatrix,
-  unplacedReason,
   wrapWords,
 } from "../../src/taskpane/matrixModel";
 import { TEN_RANGES, RANGE_HEADERS_FR } from "../support/ten-ranges";

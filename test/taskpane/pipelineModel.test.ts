@@ -1,5 +1,6 @@
 import type { Deal } from "../../src/domain/deal";
-import { harvestWarning, rangeKey } from "../../src/domain/portfolio";
+import { harvestWarning } from "../../src/domain/harvest";
+import { rangeKey } from "../../src/domain/productRanges";
 import { harvestIssues } from "../../src/taskpane/pipelineModel";
 
 const deal = (row: number, product: string | null, category: Deal["category"] = null): Deal => ({

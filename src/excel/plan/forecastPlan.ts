@@ -100,27 +100,6 @@ export interface ForecastPlans {
 const DATE_FORMAT = "yyyy-mm-dd";
 const PERCENT = "0%";
 
-/** The workbook's own currency format if the amount column has one, else one from the text's sign. */
-export function currencyFormatFor(
-  source: SourceData,
-  mapping: ColumnMapping<PipelineField>
-): string {
-  const col = mapping.amount;
-  const format = col === null ? "" : (source.numberFormats[col] ?? "");
-  if (/[€$£]|\[\$/.test(format)) return format;
-  const sample =
-    col === null
-      ? ""
-      : source.rows
-          .slice(0, 50)
-          .map((r) => String(r[col] ?? ""))
-          .join(" ");
-  if (sample.includes("€")) return '#,##0.00 "€"';
-  if (sample.includes("$")) return '"$"#,##0.00';
-  if (sample.includes("£")) return '"£"#,##0.00';
-  return "#,##0.00";
-}
-
 /**
  * Whether the period table can be live formulas over the source (see the module comment): the CARNET
  * functions read the cells as typed, so the pane must have read them the same way — no cell it could

@@ -13,6 +13,10 @@
  *   through the live ranks (INDEX/MATCH), so that the Pareto chart stays sorted when a margin changes;
  * then the bubble chart and the Pareto chart below them.
  *
+ * Each CarnetMatrix row is the domain's (matrixTableRow), every value written as the formula that gives it
+ * where the workbook can compute it, else as the domain has it. CarnetMatrixPareto has a row for each range
+ * of the domain's Pareto order (paretoRows), found live in that order. Tests hold the formulas to both.
+ *
  * Live, so that changing a margin in the source reclassifies: Volume, Market volume, Sales and Margin
  * are `=IFERROR(CARNET.AMOUNT(<source cell>),"")` (text amounts such as "12 500 €" read as the pane reads
  * them; a cell that stops being readable shows blank, as the pane's reading leaves it blank and reports
@@ -26,19 +30,14 @@
  * References are A1, sheet-qualified for the source (no structured references: the workbench's engine
  * has none).
  */
-import {
-  matrixColumns,
-  type MatrixRow,
-  type MatrixSettings,
-  portfolioMatrix,
-  type PortfolioMapping,
-  type ProductRange,
-  rangeKey,
-  type StrengthMeasure,
-} from "../../domain/portfolio";
+import type { PortfolioMapping } from "../../domain/columns";
+import type { MatrixSettings, StrengthMeasure } from "../../domain/matrixSettings";
+import { matrixColumns, matrixTableRow } from "../../domain/matrixTable";
+import { type MatrixRow, paretoRows, portfolioMatrix } from "../../domain/portfolioMatrix";
+import { type ProductRange, rangeKey } from "../../domain/productRanges";
 import { type CellValue, isBlankCell } from "../../domain/values";
 import { cellAddress, columnLetters, rangeAddress } from "./a1";
-import type { SheetPlan, TablePlan } from "./sheetPlan";
+import { type SheetPlan, type TablePlan, textCell } from "./sheetPlan";
 import type { SourceData } from "./source";
 
 export const MATRIX_SHEET = "Carnet Matrix";
@@ -203,179 +202,358 @@ export function matrixRowAddress(sheet: string, index: number, measure: Strength
   return rangeAddress(sheet, HEADER_ROW + 1 + index, 0, 1, matrixColumns(measure).length);
 }
 
-/** A name written as text even when it looks like a formula or a number ("=X", "2024"). */
-function textCell(text: string): string {
-  return /^[=+\-@']/.test(text) || (text.trim() !== "" && Number.isFinite(Number(text)))
-    ? `'${text}`
-    : text;
+export function buildMatrixPlans(build: MatrixBuild): MatrixPlans {
+  const { ranges, settings } = build;
+  const rows = portfolioMatrix(ranges, settings);
+  const paretoCount = paretoRows(rows).length;
+  const at = new MatrixAddresses(matrixLayout(ranges.length, paretoCount, settings.measure));
+  const figures = new SourceFigures(build.source, at);
+  const tables = [
+    carnetMatrixTable(at, rows, figures, build.currencyFormat),
+    matrixSettingsTable(at, settings),
+    chartDataTable(at, build.currencyFormat),
+    paretoTable(at, build.currencyFormat),
+  ];
+  return {
+    plans: [{ sheet: MATRIX_SHEET, note: matrixNote(build, at, figures.stampedCells), tables }],
+    charts: { bubble: bubbleChart(at, ranges), pareto: paretoChart(at, settings) },
+    layout: at.layout,
+    rows,
+    liveCells: figures.liveCells,
+    stampedCells: figures.stampedCells,
+  };
 }
 
-export function buildMatrixPlans(build: MatrixBuild): MatrixPlans {
-  const { ranges, settings, source } = build;
-  const measure = settings.measure;
-  const rows = portfolioMatrix(ranges, settings);
-  const n = ranges.length;
-  const paretoCount = rows.filter((r) => r.marginShare !== null).length;
-  const layout = matrixLayout(n, paretoCount, measure);
-  const headers = matrixColumns(measure);
-  const first = HEADER_ROW + 1; // 0-based sheet row of the first data row
-  const last = first + Math.max(n, 1) - 1;
+type ChartDataColumn = (typeof CHART_DATA_COLUMNS)[number];
+type ParetoColumn = (typeof PARETO_COLUMNS)[number];
 
-  // Letters of CarnetMatrix's columns, by header.
-  const letter = (header: string) => {
-    const i = headers.indexOf(header);
+/**
+ * A1 addresses on the matrix sheet, named for what each cell holds: what the four tables' formulas and the
+ * charts refer to. Rows follow CarnetMatrix's, one per range in build order (`i`, 0-based).
+ */
+class MatrixAddresses {
+  readonly measure: StrengthMeasure;
+  readonly headers: readonly string[];
+  /** 0-based sheet rows of the first and last data rows (the last at least the first). */
+  readonly first: number;
+  readonly last: number;
+
+  constructor(readonly layout: MatrixLayout) {
+    this.measure = layout.measure;
+    this.headers = matrixColumns(layout.measure);
+    this.first = HEADER_ROW + 1;
+    this.last = this.first + Math.max(layout.ranges, 1) - 1;
+  }
+
+  /** CarnetMatrix's cell in column `header` on the row of the range at `i` ("F4"). */
+  matrixCell(header: string, i: number): string {
+    return `${this.matrixLetters(header)}${this.first + 1 + i}`;
+  }
+
+  /** CarnetMatrix's column `header`, absolute ("$F$4:$F$13"). */
+  matrixColumn(header: string): string {
+    return this.absoluteColumn(this.matrixLetters(header));
+  }
+
+  range(i: number): string {
+    return this.matrixCell("Range", i);
+  }
+  volume(i: number): string {
+    return this.matrixCell("Volume", i);
+  }
+  marketVolume(i: number): string {
+    return this.matrixCell("Market volume", i);
+  }
+  marketShare(i: number): string {
+    return this.matrixCell("Market share", i);
+  }
+  sales(i: number): string {
+    return this.matrixCell("Sales", i);
+  }
+  margin(i: number): string {
+    return this.matrixCell("Margin", i);
+  }
+  abcClass(i: number): string {
+    return this.matrixCell("ABC class", i);
+  }
+  leaderShare(i: number): string {
+    return this.matrixCell("Leader share", i);
+  }
+  /** The value the strength level is read from: the market share, or the relative share with that measure. */
+  strengthValue(i: number): string {
+    return this.measure === "relative" ? this.matrixCell("Relative share", i) : this.marketShare(i);
+  }
+
+  /** Every range's margin: the ABC class's and the Pareto's input. */
+  get margins(): string {
+    return this.matrixColumn("Margin");
+  }
+  /** The first range's margin, anchored: the ABC class's INDEX counts rows from it. */
+  get firstMargin(): string {
+    return `$${this.matrixLetters("Margin")}$${this.first + 1}`;
+  }
+  /** The margins from the first range's down to the one at `i`: the equal margins that count before it. */
+  marginsUpTo(i: number): string {
+    return `${this.firstMargin}:${this.margin(i)}`;
+  }
+  /** Σ of the positive margins: the ABC total. */
+  get positiveMarginTotal(): string {
+    return `SUMIF(${this.margins},">0")`;
+  }
+
+  /** CarnetMatrixSettings' value cells, absolute: the cut-offs, then the ABC shares. */
+  get lowCut(): string {
+    return this.settingValue(0);
+  }
+  get highCut(): string {
+    return this.settingValue(1);
+  }
+  get cuts(): string {
+    return `${this.lowCut}:${this.highCut}`;
+  }
+  get aShare(): string {
+    return this.settingValue(2);
+  }
+  get bShare(): string {
+    return this.settingValue(3);
+  }
+  /** The four settings values, as a block ("P4:P7"), for the note. */
+  get settingsValues(): string {
+    return rangeAddress(null, this.first, this.layout.settingsCol + 1, SETTINGS_ROWS, 1);
+  }
+
+  /** CarnetMatrixChartData's cell in column `header`, row `k` (the ranges', then the cut-off marks'). */
+  chartCell(header: ChartDataColumn, k: number): string {
+    return `${this.chartLetters(header)}${this.first + 1 + k}`;
+  }
+  /** Every range's Pareto rank, absolute. */
+  get paretoRanks(): string {
+    return this.absoluteColumn(this.chartLetters("Pareto rank"));
+  }
+
+  /** CarnetMatrixPareto's cell in column `header`, row `k`. */
+  paretoCell(header: ParetoColumn, k: number): string {
+    return `${columnLetters(this.layout.paretoCol + PARETO_COLUMNS.indexOf(header))}${this.first + 1 + k}`;
+  }
+  /** CarnetMatrixPareto's column `header` over its `count` rows, for the chart. */
+  paretoColumn(header: ParetoColumn, count: number): string {
+    return rangeAddress(
+      null,
+      this.first,
+      this.layout.paretoCol + PARETO_COLUMNS.indexOf(header),
+      count,
+      1
+    );
+  }
+
+  private settingValue(k: number): string {
+    return cellAddress(null, this.first + k, this.layout.settingsCol + 1, true);
+  }
+  private matrixLetters(header: string): string {
+    const i = this.headers.indexOf(header);
     if (i < 0) throw new Error(`no ${header} column`);
-    return columnLetters(layout.matrixCol + i);
-  };
-  const cell = (header: string, i: number) => `${letter(header)}${first + 1 + i}`;
-  const column = (header: string) =>
-    `$${letter(header)}$${first + 1}:$${letter(header)}$${last + 1}`;
-  const B = (i: number) => cell("Volume", i);
-  const C = (i: number) => cell("Market volume", i);
-  const D = (i: number) => cell("Market share", i);
-  const E = (i: number) => cell("Sales", i);
-  const F = (i: number) => cell("Margin", i);
-  const I = (i: number) => cell("ABC class", i);
-  const strengthCell = (i: number) =>
-    measure === "relative" ? cell("Relative share", i) : cell("Market share", i);
-  const margins = column("Margin");
-  const positiveTotal = `SUMIF(${margins},">0")`;
-  const firstMargin = `$${letter("Margin")}$${first + 1}`;
-  const marginsUpTo = (i: number) => `${firstMargin}:${F(i)}`;
+    return columnLetters(this.layout.matrixCol + i);
+  }
+  private chartLetters(header: ChartDataColumn): string {
+    return columnLetters(this.layout.chartDataCol + CHART_DATA_COLUMNS.indexOf(header));
+  }
+  private absoluteColumn(letters: string): string {
+    return `$${letters}$${this.first + 1}:$${letters}$${this.last + 1}`;
+  }
+}
 
-  // The settings cells the formulas reference.
-  const settingsValue = (k: number) => cellAddress(null, first + k, layout.settingsCol + 1, true);
-  const lowCut = settingsValue(0);
-  const highCut = settingsValue(1);
-  const cutsRange = `${lowCut}:${highCut}`;
-  const aShare = settingsValue(2);
-  const bShare = settingsValue(3);
+/** CarnetMatrix's money and count columns, and the field of the range each reads. */
+const AMOUNT_COLUMNS = [
+  ["Volume", "volume"],
+  ["Market volume", "marketVolume"],
+  ["Sales", "sales"],
+  ["Margin", "margin"],
+] as const;
 
-  let liveCells = 0;
-  let stampedCells = 0;
-  const sourceRef = (range: ProductRange, col: number): string => {
-    const data = source!.data;
-    return cellAddress(data.sheet, data.row + 1 + range.row, data.col + col);
-  };
-  const sourceCell = (
-    range: ProductRange,
-    field: keyof PortfolioMapping
-  ): CellValue | undefined => {
-    const col = source?.mapping[field] ?? null;
-    return col === null ? undefined : source!.data.rows[range.row]?.[col];
-  };
+/**
+ * The figures CarnetMatrix takes from the ranges: a live formula over the source's cell where a formula reads
+ * it as the pane did, else the domain's value (stamped). Counts both, for the note and the pane's message.
+ */
+class SourceFigures {
+  liveCells = 0;
+  stampedCells = 0;
 
-  /** A money or count figure: the source cell, live, unless the pane could not read it. */
-  const amount = (
+  constructor(
+    private readonly source: MatrixSource | null,
+    private readonly at: MatrixAddresses
+  ) {}
+
+  /** The figure columns that get a formula for this range, by header; the others take the domain's value. */
+  formulas(range: ProductRange, i: number): Record<string, string> {
+    const formulas: Record<string, string> = {};
+    for (const [header, field] of AMOUNT_COLUMNS) {
+      const live = this.liveAmount(range, field);
+      if (live !== null) formulas[header] = live;
+    }
+    const share = this.marketShare(range, i);
+    if (share !== null) formulas["Market share"] = share;
+    if (this.at.measure === "relative") {
+      const leader = this.liveLeaderShare(range);
+      if (leader !== null) formulas["Leader share"] = leader;
+    }
+    return formulas;
+  }
+
+  /** The domain's value as written: a name as text, a figure as it was read (counted when there is one). */
+  stamp(header: string, value: string | number | null): CellValue {
+    if (header === "Range") return textCell(String(value));
+    if (value !== null) this.stampedCells++;
+    return value;
+  }
+
+  /**
+   * A money or count figure: the source cell, live, when the pane read it (or it is blank: a figure typed there
+   * later then counts). Null when there is no source column, or the pane could not read the cell: the domain's
+   * value is written then (blank for an unreadable cell, as the pane reads it and reports it).
+   */
+  private liveAmount(
     range: ProductRange,
     field: "volume" | "marketVolume" | "sales" | "margin"
-  ): CellValue => {
-    const col = source?.mapping[field] ?? null;
-    const value = range[field];
-    if (source === null || col === null) {
-      if (value !== null) stampedCells++;
-      return value;
-    }
-    const raw = sourceCell(range, field);
-    if (isBlankCell(raw) || value !== null) {
-      liveCells++;
-      return `=IFERROR(CARNET.AMOUNT(${sourceRef(range, col)}),"")`;
-    }
-    return null; // unreadable at reading: blank, as the pane reads it (and reports it)
-  };
-
-  const computedShare = (i: number) =>
-    `IF(AND(ISNUMBER(${B(i)}),ISNUMBER(${C(i)}),${B(i)}>=0,${C(i)}>0,${B(i)}<=${C(i)}),${B(i)}/${C(i)},"")`;
+  ): string | null {
+    const col = this.columnOf(field);
+    if (col === null) return null;
+    if (!isBlankCell(this.sourceCell(range, col)) && range[field] === null) return null;
+    this.liveCells++;
+    return `=IFERROR(CARNET.AMOUNT(${this.sourceRef(range, col)}),"")`;
+  }
 
   /**
    * The share typed in the source wins (as in the domain), else volume ÷ market volume. Live when the source
-   * cell is a number the pane accepted, or blank (a share typed there later then wins).
+   * cell is a number the pane accepted, or blank (a share typed there later then wins). Null when a share was
+   * given that no formula reads as the pane did ("8 %" typed as text, or the user's figure for won deals): the
+   * domain's value is written then.
    */
-  const share = (range: ProductRange, i: number): CellValue => {
-    const col = source?.mapping.marketShare ?? null;
-    const raw = sourceCell(range, "marketShare");
+  private marketShare(range: ProductRange, i: number): string | null {
+    const col = this.columnOf("marketShare");
+    const raw = col === null ? undefined : this.sourceCell(range, col);
     const given = range.shareSource === "given";
     if (col !== null && ((given && typeof raw === "number") || isBlankCell(raw))) {
-      liveCells++;
-      const ref = sourceRef(range, col);
-      return `=IF(ISNUMBER(${ref}),${ref},${computedShare(i)})`;
+      this.liveCells++;
+      const ref = this.sourceRef(range, col);
+      return `=IF(ISNUMBER(${ref}),${ref},${computedShareFormula(this.at, i)})`;
     }
-    if (given) {
-      stampedCells++;
-      return range.marketShare; // "8 %" typed as text, or the user's figure for won deals
-    }
-    return `=${computedShare(i)}`; // no share column, or a share the pane refused: the computed share
-  };
+    if (given) return null;
+    return `=${computedShareFormula(this.at, i)}`; // no share column, or a share the pane refused
+  }
 
-  /** The leader's share, live on the same terms as the market share. */
-  const leader = (range: ProductRange): CellValue => {
-    const col = source?.mapping.leaderShare ?? null;
-    const raw = sourceCell(range, "leaderShare");
-    if (
-      col !== null &&
-      ((range.leaderShare !== null && typeof raw === "number") || isBlankCell(raw))
-    ) {
-      liveCells++;
-      const ref = sourceRef(range, col);
+  /** The leader's share, live on the same terms as the market share; null to write the domain's value. */
+  private liveLeaderShare(range: ProductRange): string | null {
+    const col = this.columnOf("leaderShare");
+    if (col === null) return null;
+    const raw = this.sourceCell(range, col);
+    if ((range.leaderShare !== null && typeof raw === "number") || isBlankCell(raw)) {
+      this.liveCells++;
+      const ref = this.sourceRef(range, col);
       return `=IF(ISNUMBER(${ref}),${ref},"")`;
     }
-    if (range.leaderShare !== null) stampedCells++;
-    return range.leaderShare; // typed as text ("20 %"), or null when the pane refused it
+    return null; // typed as text ("20 %"), or refused by the pane (written blank)
+  }
+
+  /** The source column of `field`; null when the ranges have no source table or it has no such column. */
+  private columnOf(field: keyof PortfolioMapping): number | null {
+    return this.source?.mapping[field] ?? null;
+  }
+  private sourceCell(range: ProductRange, col: number): CellValue | undefined {
+    return this.source!.data.rows[range.row]?.[col];
+  }
+  private sourceRef(range: ProductRange, col: number): string {
+    const data = this.source!.data;
+    return cellAddress(data.sheet, data.row + 1 + range.row, data.col + col);
+  }
+}
+
+/** Volume ÷ market volume on the range's row, "" when either is missing or impossible. */
+function computedShareFormula(at: MatrixAddresses, i: number): string {
+  const volume = at.volume(i);
+  const market = at.marketVolume(i);
+  return `IF(AND(ISNUMBER(${volume}),ISNUMBER(${market}),${volume}>=0,${market}>0,${volume}<=${market}),${volume}/${market},"")`;
+}
+
+/** CarnetMatrix's computed columns for the range at `i`: formulas over its own row and the settings. */
+function classificationFormulas(at: MatrixAddresses, i: number): Record<string, string> {
+  const margin = at.margin(i);
+  const total = at.positiveMarginTotal;
+  const value = at.strengthValue(i);
+  const abc = at.abcClass(i);
+  const placed = `AND(ISNUMBER(${value}),${abc}<>"")`;
+  const formulas: Record<string, string> = {
+    "Margin share": `=IF(AND(ISNUMBER(${margin}),${margin}>0),${margin}/${total},"")`,
+    // Ties in sheet order: the equal margins at or above this row count before it.
+    "Cumulative share":
+      `=IF(AND(ISNUMBER(${margin}),${margin}>0),` +
+      `(SUMIF(${at.margins},">"&${margin})+${margin}*COUNTIF(${at.marginsUpTo(i)},${margin}))/${total},"")`,
+    // ROW()-ROW(first)+1 rather than ROWS(first:this): HyperFormula 3 miscounts ROWS over a $-anchored range.
+    "ABC class": `=INDEX(CARNET.ABC_CLASS(${at.margins},${at.aShare},${at.bShare}),ROW()-ROW(${at.firstMargin})+1)`,
+    Strength: `=IF(ISNUMBER(${value}),IF(${value}<${at.lowCut},"Low",IF(${value}>=${at.highCut},"High","Medium")),"")`,
+    Attractiveness: `=IF(${abc}="A","High",IF(${abc}="B","Medium",IF(${abc}="C","Low","")))`,
+    "Nine-box cell": `=IF(${placed},CARNET.MATRIX_QUADRANT(${value},${abc},${at.cuts}),"")`,
+    Zone: `=IF(${placed},CARNET.MATRIX_QUADRANT(${value},${abc},${at.cuts},,"zone"),"")`,
   };
+  if (at.measure === "relative") {
+    const share = at.marketShare(i);
+    const leader = at.leaderShare(i);
+    formulas["Relative share"] =
+      `=IF(AND(ISNUMBER(${share}),ISNUMBER(${leader}),${leader}>0,${share}+${leader}<=1.000000001),${share}/${leader},"")`;
+  }
+  return formulas;
+}
 
-  const matrixRows: CellValue[][] = ranges.map((range, i) => {
-    const s = strengthCell(i);
-    const values: Record<string, CellValue> = {
-      Range: textCell(range.name),
-      Volume: amount(range, "volume"),
-      "Market volume": amount(range, "marketVolume"),
-      "Market share": share(range, i),
-      Sales: amount(range, "sales"),
-      Margin: amount(range, "margin"),
-      "Margin share": `=IF(AND(ISNUMBER(${F(i)}),${F(i)}>0),${F(i)}/${positiveTotal},"")`,
-      // Ties in sheet order: the equal margins at or above this row count before it.
-      "Cumulative share":
-        `=IF(AND(ISNUMBER(${F(i)}),${F(i)}>0),` +
-        `(SUMIF(${margins},">"&${F(i)})+${F(i)}*COUNTIF(${marginsUpTo(i)},${F(i)}))/${positiveTotal},"")`,
-      // ROW()-ROW(first)+1 rather than ROWS(first:this): HyperFormula 3 miscounts ROWS over a $-anchored range.
-      "ABC class": `=INDEX(CARNET.ABC_CLASS(${margins},${aShare},${bShare}),ROW()-ROW(${firstMargin})+1)`,
-      Strength: `=IF(ISNUMBER(${s}),IF(${s}<${lowCut},"Low",IF(${s}>=${highCut},"High","Medium")),"")`,
-      Attractiveness: `=IF(${I(i)}="A","High",IF(${I(i)}="B","Medium",IF(${I(i)}="C","Low","")))`,
-      "Nine-box cell": `=IF(AND(ISNUMBER(${s}),${I(i)}<>""),CARNET.MATRIX_QUADRANT(${s},${I(i)},${cutsRange}),"")`,
-      Zone: `=IF(AND(ISNUMBER(${s}),${I(i)}<>""),CARNET.MATRIX_QUADRANT(${s},${I(i)},${cutsRange},,"zone"),"")`,
-    };
-    if (measure === "relative") {
-      const N = cell("Leader share", i);
-      values["Leader share"] = leader(range);
-      values["Relative share"] =
-        `=IF(AND(ISNUMBER(${D(i)}),ISNUMBER(${N}),${N}>0,${D(i)}+${N}<=1.000000001),${D(i)}/${N},"")`;
-    }
-    return headers.map((h) => values[h] ?? null);
+/**
+ * CarnetMatrix's row for a range: the domain's row (matrixTableRow, the one definition of the table's columns
+ * and values), each value written as the formula that gives it where the workbook can compute it, else as the
+ * domain has it. So a formula and a stamped value cannot disagree on what a column holds.
+ */
+function carnetMatrixRow(
+  at: MatrixAddresses,
+  figures: SourceFigures,
+  row: MatrixRow,
+  i: number
+): CellValue[] {
+  const formulas = { ...figures.formulas(row.range, i), ...classificationFormulas(at, i) };
+  return matrixTableRow(row, at.measure).map((value, k) => {
+    const header = at.headers[k];
+    return formulas[header] ?? figures.stamp(header, value);
   });
+}
 
+/** `CarnetMatrix`, the public table: one row per range, its figures from the source, the rest formulas. */
+function carnetMatrixTable(
+  at: MatrixAddresses,
+  rows: readonly MatrixRow[],
+  figures: SourceFigures,
+  currencyFormat: string
+): TablePlan {
   const formatOf: Record<string, string | null> = {
     Volume: COUNT_FORMAT,
     "Market volume": COUNT_FORMAT,
     "Market share": SHARE_FORMAT,
-    Sales: build.currencyFormat,
-    Margin: build.currencyFormat,
+    Sales: currencyFormat,
+    Margin: currencyFormat,
     "Margin share": SHARE_FORMAT,
     "Cumulative share": SHARE_FORMAT,
     "Leader share": SHARE_FORMAT,
     "Relative share": RATIO_FORMAT,
   };
-  const matrixTable: TablePlan = {
+  return {
     name: MATRIX_TABLE,
-    headers,
-    rows: matrixRows,
-    numberFormats: headers.map((h) => formatOf[h] ?? null),
+    headers: at.headers,
+    rows: rows.map((row, i) => carnetMatrixRow(at, figures, row, i)),
+    numberFormats: at.headers.map((h) => formatOf[h] ?? null),
     row: HEADER_ROW,
-    col: layout.matrixCol,
+    col: at.layout.matrixCol,
   };
+}
 
-  const what = measure === "share" ? "market share" : "relative share";
+/** `CarnetMatrixSettings`: the cut-offs and ABC shares, labelled, in the cells the formulas reference. */
+function matrixSettingsTable(at: MatrixAddresses, settings: MatrixSettings): TablePlan {
+  const what = settings.measure === "share" ? "market share" : "relative share";
   const { strengthCuts, abcShares } = settings;
-  const settingsTable: TablePlan = {
+  return {
     name: MATRIX_SETTINGS_TABLE,
     headers: [...SETTINGS_COLUMNS],
     rows: [
@@ -385,56 +563,68 @@ export function buildMatrixPlans(build: MatrixBuild): MatrixPlans {
       ["ABC: share classes A and B reach", abcShares.b],
     ],
     // One format per column: shares as %; a relative share's cut-offs are ratios, so plain numbers there.
-    numberFormats: [null, measure === "share" ? SHARE_FORMAT : "General"],
+    numberFormats: [null, settings.measure === "share" ? SHARE_FORMAT : "General"],
     row: HEADER_ROW,
-    col: layout.settingsCol,
+    col: at.layout.settingsCol,
   };
+}
 
-  // The chart's points and the Pareto ranks, one row per range in CarnetMatrix's order.
-  const chartLetter = (header: (typeof CHART_DATA_COLUMNS)[number]) =>
-    columnLetters(layout.chartDataCol + CHART_DATA_COLUMNS.indexOf(header));
-  const chartCell = (header: (typeof CHART_DATA_COLUMNS)[number], k: number) =>
-    `${chartLetter(header)}${first + 1 + k}`;
-  const rankColumn = `$${chartLetter("Pareto rank")}$${first + 1}:$${chartLetter("Pareto rank")}$${last + 1}`;
-  const largestSales = `MAX(${column("Sales")})`;
-  const chartRows: CellValue[][] = ranges.map((_, i) => {
-    const s = strengthCell(i);
-    const I_ = I(i);
-    return [
-      `=${cell("Range", i)}`,
-      `=IF(ISNUMBER(${s}),${s},NA())`,
-      `=IF(AND(ISNUMBER(${s}),${I_}<>""),IF(${I_}="A",${ATTRACTIVENESS_SCORE.A},IF(${I_}="B",${ATTRACTIVENESS_SCORE.B},${ATTRACTIVENESS_SCORE.C})),NA())`,
-      `=IF(AND(ISNUMBER(${E(i)}),${E(i)}>0),${E(i)},NA())`,
-      `=IF(AND(ISNUMBER(${F(i)}),${F(i)}>0),COUNTIF(${margins},">"&${F(i)})+COUNTIF(${marginsUpTo(i)},${F(i)}),"")`,
-    ];
-  });
-  const markSize = `=MAX(1,${largestSales})/${MARK_SIZE_DIVISOR}`;
+/** The bubble chart's point for the range at `i`, and its Pareto rank (ties in sheet order). */
+function chartPointRow(at: MatrixAddresses, i: number): CellValue[] {
+  const value = at.strengthValue(i);
+  const abc = at.abcClass(i);
+  const sales = at.sales(i);
+  const margin = at.margin(i);
+  const score = ATTRACTIVENESS_SCORE;
+  return [
+    `=${at.range(i)}`,
+    `=IF(ISNUMBER(${value}),${value},NA())`,
+    `=IF(AND(ISNUMBER(${value}),${abc}<>""),IF(${abc}="A",${score.A},IF(${abc}="B",${score.B},${score.C})),NA())`,
+    `=IF(AND(ISNUMBER(${sales}),${sales}>0),${sales},NA())`,
+    `=IF(AND(ISNUMBER(${margin}),${margin}>0),COUNTIF(${at.margins},">"&${margin})+COUNTIF(${at.marginsUpTo(i)},${margin}),"")`,
+  ];
+}
+
+/** Two points per cut-off, at the bottom and the top of the chart, sized as dots. */
+function cutMarkRows(at: MatrixAddresses): CellValue[][] {
+  const markSize = `=MAX(1,MAX(${at.matrixColumn("Sales")}))/${MARK_SIZE_DIVISOR}`;
+  const rows: CellValue[][] = [];
   for (const [label, cut] of [
-    [CUT_LABELS.low, lowCut],
-    [CUT_LABELS.high, highCut],
+    [CUT_LABELS.low, at.lowCut],
+    [CUT_LABELS.high, at.highCut],
   ] as const) {
-    for (const y of MARK_Y) chartRows.push([label, `=${cut}`, y, markSize, null]);
+    for (const y of MARK_Y) rows.push([label, `=${cut}`, y, markSize, null]);
   }
-  const chartDataTable: TablePlan = {
+  return rows;
+}
+
+/** `CarnetMatrixChartData`: the bubble chart's points and Pareto ranks, one row per range, then the marks. */
+function chartDataTable(at: MatrixAddresses, currencyFormat: string): TablePlan {
+  const points = Array.from({ length: at.layout.ranges }, (_, i) => chartPointRow(at, i));
+  return {
     name: MATRIX_CHART_DATA_TABLE,
     headers: [...CHART_DATA_COLUMNS],
-    rows: chartRows,
+    rows: [...points, ...cutMarkRows(at)],
     numberFormats: [
       null,
-      measure === "share" ? SHARE_FORMAT : RATIO_FORMAT,
+      at.measure === "share" ? SHARE_FORMAT : RATIO_FORMAT,
       "0.0",
-      build.currencyFormat,
+      currencyFormat,
       "0",
     ],
     row: HEADER_ROW,
-    col: layout.chartDataCol,
+    col: at.layout.chartDataCol,
   };
+}
 
-  const paretoLetter = (header: (typeof PARETO_COLUMNS)[number]) =>
-    columnLetters(layout.paretoCol + PARETO_COLUMNS.indexOf(header));
-  const paretoRowsCells: CellValue[][] = Array.from({ length: paretoCount }, (_, k) => {
-    const match = `MATCH(${paretoLetter("Rank")}${first + 1 + k},${rankColumn},0)`;
-    const pick = (header: string) => `=IFERROR(INDEX(${column(header)},${match}),"")`;
+/**
+ * `CarnetMatrixPareto`: rank k's range found through the live ranks (INDEX/MATCH), so that the table stays
+ * sorted by margin when a margin changes.
+ */
+function paretoTable(at: MatrixAddresses, currencyFormat: string): TablePlan {
+  const rows: CellValue[][] = Array.from({ length: at.layout.pareto }, (_, k) => {
+    const match = `MATCH(${at.paretoCell("Rank", k)},${at.paretoRanks},0)`;
+    const pick = (header: string) => `=IFERROR(INDEX(${at.matrixColumn(header)},${match}),"")`;
     return [
       k + 1,
       pick("Range"),
@@ -444,95 +634,87 @@ export function buildMatrixPlans(build: MatrixBuild): MatrixPlans {
       pick("ABC class"),
     ];
   });
-  const paretoTable: TablePlan = {
+  return {
     name: MATRIX_PARETO_TABLE,
     headers: [...PARETO_COLUMNS],
-    rows: paretoRowsCells,
-    numberFormats: ["0", null, build.currencyFormat, SHARE_FORMAT, SHARE_FORMAT, null],
+    rows,
+    numberFormats: ["0", null, currencyFormat, SHARE_FORMAT, SHARE_FORMAT, null],
     row: HEADER_ROW,
-    col: layout.paretoCol,
+    col: at.layout.paretoCol,
   };
+}
 
-  const settingsAddress = rangeAddress(null, first, layout.settingsCol + 1, SETTINGS_ROWS, 1);
-  const from = source
-    ? `from ${source.data.address}`
-    : `from ${build.origin ?? "the figures given in the pane"}`;
-  const note = source
-    ? `Computed ${build.stamp} ${from}: ${n} ranges. Live: Volume, Market volume, Sales and Margin read the ` +
-      `source cells (CARNET.AMOUNT; blank when unreadable), and shares, ABC class, strength, nine-box cell ` +
-      `and zone are formulas over them and the cut-offs in ${settingsAddress}: editing a margin in the source ` +
-      `reclassifies. ${stampedCells > 0 ? `${stampedCells} figures typed as text percentages are values as of ${build.stamp}. ` : ""}` +
-      `Build again after adding or removing ranges.`
-    : `Computed ${build.stamp} ${from}: ${n} ranges. Volume, market volume, sales and margin are values as of ` +
-      `${build.stamp}; shares, ABC class, strength, nine-box cell and zone are formulas over them and the ` +
-      `cut-offs in ${settingsAddress}: editing a margin here reclassifies.`;
+/** The line above the tables: when and from what, what is live, where the cut-offs are. */
+function matrixNote(build: MatrixBuild, at: MatrixAddresses, stampedCells: number): string {
+  const { source, stamp } = build;
+  const n = at.layout.ranges;
+  const cutOffs = at.settingsValues;
+  if (!source)
+    return (
+      `Computed ${stamp} from ${build.origin ?? "the figures given in the pane"}: ${n} ranges. ` +
+      `Volume, market volume, sales and margin are values as of ${stamp}; shares, ABC class, strength, ` +
+      `nine-box cell and zone are formulas over them and the cut-offs in ${cutOffs}: editing a margin here ` +
+      `reclassifies.`
+    );
+  const stamped =
+    stampedCells > 0
+      ? `${stampedCells} figures typed as text percentages are values as of ${stamp}. `
+      : "";
+  return (
+    `Computed ${stamp} from ${source.data.address}: ${n} ranges. Live: Volume, Market volume, Sales and ` +
+    `Margin read the source cells (CARNET.AMOUNT; blank when unreadable), and shares, ABC class, strength, ` +
+    `nine-box cell and zone are formulas over them and the cut-offs in ${cutOffs}: editing a margin in the ` +
+    `source reclassifies. ${stamped}Build again after adding or removing ranges.`
+  );
+}
 
-  const chartsTop = layout.chartsRow;
-  const bubbleSeries: BubbleSeriesPlan[] = ranges.map((range, i) => ({
+/** One bubble series per range (named after it, one point), then the two cut-off marks (two points each). */
+function bubbleChart(at: MatrixAddresses, ranges: readonly ProductRange[]): BubbleChartPlan | null {
+  const n = ranges.length;
+  if (n === 0) return null;
+  const series: BubbleSeriesPlan[] = ranges.map((range, i) => ({
     name: range.name,
-    x: chartCell("Strength (x)", i),
-    y: chartCell("Attractiveness (y)", i),
-    size: chartCell("Bubble size", i),
+    x: at.chartCell("Strength (x)", i),
+    y: at.chartCell("Attractiveness (y)", i),
+    size: at.chartCell("Bubble size", i),
   }));
-  const markRange = (header: (typeof CHART_DATA_COLUMNS)[number], k: number) =>
-    `${chartCell(header, n + k)}:${chartCell(header, n + k + 1)}`;
+  const marks = (header: ChartDataColumn, k: number) =>
+    `${at.chartCell(header, n + k)}:${at.chartCell(header, n + k + 1)}`;
   [CUT_LABELS.low, CUT_LABELS.high].forEach((name, c) =>
-    bubbleSeries.push({
+    series.push({
       name,
-      x: markRange("Strength (x)", 2 * c),
-      y: markRange("Attractiveness (y)", 2 * c),
-      size: markRange("Bubble size", 2 * c),
+      x: marks("Strength (x)", 2 * c),
+      y: marks("Attractiveness (y)", 2 * c),
+      size: marks("Bubble size", 2 * c),
     })
   );
-  const charts: MatrixCharts = {
-    bubble:
-      n === 0
-        ? null
-        : {
-            name: BUBBLE_CHART,
-            title: "Strengths–attractiveness matrix: one bubble per range, sized by sales",
-            series: bubbleSeries,
-            rangeSeries: n,
-            xTitle:
-              measure === "share"
-                ? "Strength: market share in volume"
-                : "Strength: market share ÷ the leader's share",
-            xFormat: measure === "share" ? "0%" : RATIO_FORMAT,
-            yTitle: "Attractiveness: ABC class of the margin (3 = A, 2 = B, 1 = C)",
-            at: { row: chartsTop, col: 0, rows: 20, cols: 7 },
-          },
-    pareto:
-      paretoCount === 0
-        ? null
-        : {
-            name: PARETO_CHART,
-            title: `Pareto of the contribution margin: classes A to ${Math.round(abcShares.a * 100)} %, B to ${Math.round(abcShares.b * 100)} %`,
-            categories: rangeAddress(null, first, layout.paretoCol + 1, paretoCount, 1),
-            bars: {
-              name: "Margin share",
-              values: rangeAddress(null, first, layout.paretoCol + 3, paretoCount, 1),
-            },
-            line: {
-              name: "Cumulative share",
-              values: rangeAddress(null, first, layout.paretoCol + 4, paretoCount, 1),
-            },
-            at: { row: chartsTop, col: 8, rows: 20, cols: 8 },
-          },
-  };
-
+  const share = at.measure === "share";
   return {
-    plans: [
-      {
-        sheet: MATRIX_SHEET,
-        note,
-        tables: [matrixTable, settingsTable, chartDataTable, paretoTable],
-      },
-    ],
-    charts,
-    layout,
-    rows,
-    liveCells,
-    stampedCells,
+    name: BUBBLE_CHART,
+    title: "Strengths–attractiveness matrix: one bubble per range, sized by sales",
+    series,
+    rangeSeries: n,
+    xTitle: share
+      ? "Strength: market share in volume"
+      : "Strength: market share ÷ the leader's share",
+    xFormat: share ? "0%" : RATIO_FORMAT,
+    yTitle: "Attractiveness: ABC class of the margin (3 = A, 2 = B, 1 = C)",
+    at: { row: at.layout.chartsRow, col: 0, rows: 20, cols: 7 },
+  };
+}
+
+/** The Pareto chart over CarnetMatrixPareto: margin shares as bars, the cumulative share as a line. */
+function paretoChart(at: MatrixAddresses, settings: MatrixSettings): ParetoChartPlan | null {
+  const count = at.layout.pareto;
+  if (count === 0) return null;
+  const { a, b } = settings.abcShares;
+  return {
+    name: PARETO_CHART,
+    title: `Pareto of the contribution margin: classes A to ${Math.round(a * 100)} %, B to ${Math.round(b * 100)} %`,
+    categories: at.paretoColumn("Range", count),
+    bars: { name: "Margin share", values: at.paretoColumn("Margin share", count) },
+    line: { name: "Cumulative share", values: at.paretoColumn("Cumulative share", count) },
+    at: { row: at.layout.chartsRow, col: 8, rows: 20, cols: 8 },
   };
 }
 
@@ -560,27 +742,4 @@ export function harvestRangeKeys(
     }
   }
   return found;
-}
-
-/** The workbook's currency format on the margin (or sales) column, else one from the text's currency sign. */
-export function matrixCurrencyFormat(
-  source: SourceData | null,
-  mapping: PortfolioMapping | null
-): string {
-  if (!source || !mapping) return "#,##0";
-  const cols = [mapping.margin, mapping.sales].filter(
-    (c): c is number => c !== null && c !== undefined
-  );
-  for (const col of cols) {
-    const format = source.numberFormats[col] ?? "";
-    if (/[€$£]|\[\$/.test(format)) return format;
-  }
-  const sample = source.rows
-    .slice(0, 50)
-    .flatMap((r) => cols.map((c) => String(r[c] ?? "")))
-    .join(" ");
-  if (sample.includes("€")) return '#,##0 "€"';
-  if (sample.includes("$")) return '"$"#,##0';
-  if (sample.includes("£")) return '"£"#,##0';
-  return "#,##0";
 }

@@ -1,0 +1,52 @@
+/**
+ * The handbook's warning (domain.md, "The pipeline"): an opportunity on a product range the plan does not
+ * back can harm the company's position. Open deals on ranges in the matrix's Harvest / divest zone are
+ * flagged — in the pane, and in CarnetPipeline's Issues column — never hidden.
+ */
+import { isOpen } from "./countingRows";
+import type { Deal } from "./deal";
+import type { Zone } from "./matrix";
+import type { MatrixRow } from "./portfolioMatrix";
+import { rangeKey } from "./productRanges";
+
+export interface HarvestOpportunity {
+  readonly deal: Deal;
+  /** The range's name as the matrix has it. */
+  readonly range: string;
+  readonly zone: Zone;
+}
+
+/**
+ * Open deals (not Won, Lost or Omitted) on a range in the "Harvest / divest" zone, in deal order: the
+ * "opportunities that may not fit the plan". Product and range names match by {@link rangeKey}; deals on
+ * ranges the matrix does not hold are not flagged.
+ */
+export function harvestOpportunities(
+  deals: readonly Deal[],
+  rows: readonly MatrixRow[]
+): HarvestOpportunity[] {
+  const harvest = new Map<string, MatrixRow>();
+  for (const row of rows) {
+    const key = rangeKey(row.range.name);
+    if (row.zone === "Harvest / divest" && !harvest.has(key)) harvest.set(key, row);
+  }
+  return dealsOnRanges(deals, new Set(harvest.keys())).map((deal) => ({
+    deal,
+    range: harvest.get(rangeKey(deal.product!))!.range.name,
+    zone: "Harvest / divest",
+  }));
+}
+
+/**
+ * The open deals (opportunities: a won deal is history) whose product is one of `rangeKeys` (names as
+ * {@link rangeKey}), in order: what the handbook's warning counts, in the pane and in the pipeline.
+ */
+export function dealsOnRanges(deals: readonly Deal[], rangeKeys: ReadonlySet<string>): Deal[] {
+  if (rangeKeys.size === 0) return [];
+  return deals.filter((d) => isOpen(d) && d.product !== null && rangeKeys.has(rangeKey(d.product)));
+}
+
+/** The line the forecast build adds to a flagged deal's Issues column. */
+export function harvestWarning(range: string): string {
+  return `range ${range} is in the Harvest / divest zone of the matrix: an opportunity that may not fit the plan`;
+}
