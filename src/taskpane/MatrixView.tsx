@@ -50,6 +50,8 @@ import {
   type StoredMatrixSettings,
 } from "./matrixModel";
 import { NineBox } from "./NineBox";
+import { ColumnMappingPicker } from "./ColumnMappingPicker";
+import type { ColumnMapping } from "../domain/columns";
 
 const useStyles = makeStyles({
   pair: {
@@ -177,9 +179,8 @@ export function MatrixView({ host }: MatrixViewProps) {
     });
   }
 
-  function setColumn(field: PortfolioField, value: string) {
+  function setMapping(mapping: ColumnMapping<PortfolioField>) {
     if (!analysis) return;
-    const mapping = { ...analysis.mapping, [field]: value === "" ? null : Number(value) };
     setBuilt(null);
     void saveMatrix({ mapping, mappingFor: analysis.sourceKey });
   }
@@ -224,28 +225,13 @@ export function MatrixView({ host }: MatrixViewProps) {
               <Subtitle2 as="h3" className={pane.heading}>
                 Columns
               </Subtitle2>
-              <div className={styles.pair}>
-                {PORTFOLIO_FIELDS.map((spec) => (
-                  <Field key={spec.field} label={spec.label} size="small" required={spec.required}>
-                    <Select
-                      size="small"
-                      value={
-                        analysis.mapping[spec.field] === null
-                          ? ""
-                          : String(analysis.mapping[spec.field])
-                      }
-                      onChange={(_, d) => setColumn(spec.field, d.value)}
-                    >
-                      <option value="">(none)</option>
-                      {analysis.source.headers.map((h, i) => (
-                        <option key={i} value={String(i)}>
-                          {String(h ?? "") || `Column ${i + 1}`}
-                        </option>
-                      ))}
-                    </Select>
-                  </Field>
-                ))}
-              </div>
+              <ColumnMappingPicker
+                fields={PORTFOLIO_FIELDS}
+                headers={analysis.source.headers}
+                firstCol={analysis.source.col}
+                mapping={analysis.mapping}
+                onChange={setMapping}
+              />
             </>
           ) : (
             <MarketFiguresForm

@@ -18,7 +18,7 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { usePaneStyles } from "./paneStyles";
-import { PIPELINE_FIELDS, type PipelineField } from "../domain/columns";
+import { PIPELINE_FIELDS } from "../domain/columns";
 import type { PeriodKind } from "../domain/pipeline";
 import { currencyFormatFor } from "../excel/plan/forecastPlan";
 import { SourcePicker, TaskStatus, useLongTask } from "./longTask";
@@ -29,14 +29,9 @@ import type { CarnetHost } from "../excel/port";
 import { analysePipeline, harvestIssues, type PipelineAnalysis } from "./pipelineModel";
 import { HistoryPanel } from "./HistoryPanel";
 import { StageTableEditor } from "./StageTableEditor";
+import { ColumnMappingPicker } from "./ColumnMappingPicker";
 
 const useStyles = makeStyles({
-  mapping: {
-    display: "grid",
-    gridTemplateColumns: "1fr 1fr",
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalXS,
-  },
   report: {
     margin: 0,
     padding: 0,
@@ -94,12 +89,6 @@ export function PipelineView({ host }: PipelineViewProps) {
     const next = await host.saveSettings(changes);
     setSettings(next);
     if (analysis) setAnalysis(analysePipeline(analysis.source, next));
-  }
-
-  function setColumn(field: PipelineField, value: string) {
-    if (!analysis) return;
-    const mapping = { ...analysis.mapping, [field]: value === "" ? null : Number(value) };
-    void change({ mapping, mappingFor: analysis.sourceKey });
   }
 
   async function build() {
@@ -161,33 +150,13 @@ export function PipelineView({ host }: PipelineViewProps) {
                 of {PIPELINE_FIELDS.length} recognised
               </AccordionHeader>
               <AccordionPanel>
-                <div className={styles.mapping}>
-                  {PIPELINE_FIELDS.map((spec) => (
-                    <Field
-                      key={spec.field}
-                      label={spec.label}
-                      size="small"
-                      required={spec.required}
-                    >
-                      <Select
-                        size="small"
-                        value={
-                          analysis.mapping[spec.field] === null
-                            ? ""
-                            : String(analysis.mapping[spec.field])
-                        }
-                        onChange={(_, d) => setColumn(spec.field, d.value)}
-                      >
-                        <option value="">(none)</option>
-                        {analysis.source.headers.map((h, i) => (
-                          <option key={i} value={String(i)}>
-                            {String(h ?? `Column ${i + 1}`)}
-                          </option>
-                        ))}
-                      </Select>
-                    </Field>
-                  ))}
-                </div>
+                <ColumnMappingPicker
+                  fields={PIPELINE_FIELDS}
+                  headers={analysis.source.headers}
+                  firstCol={analysis.source.col}
+                  mapping={analysis.mapping}
+                  onChange={(mapping) => void change({ mapping, mappingFor: analysis.sourceKey })}
+                />
               </AccordionPanel>
             </AccordionItem>
           </Accordion>

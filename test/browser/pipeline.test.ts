@@ -435,3 +435,35 @@ describe("history", () => {
     expect(session.errors).toEqual([]);
   });
 });
+
+describe("a column without a header", () => {
+  it("is offered in every column choice by its letter, never as a blank line", async () => {
+    // The table starts in column B; its third column has no header (blank text), its fifth none at all.
+    await open({
+      Deals: [
+        [null, "Company", "", "Amount", "Probability", null],
+        [null, "Alpha", "call back", "1 000 €", "20 %", "note"],
+        [null, "Bêta", "", "2 000 €", "50 %", null],
+      ],
+    });
+    await wb.select("Deals", "C2");
+    await click("Read selection");
+    await pane().getByText("Deals!B1:F3", { exact: true }).waitFor();
+    await pane()
+      .getByRole("button", { name: /^Columns: / })
+      .click();
+    const options = await pane()
+      .getByRole("combobox", { name: "Amount" })
+      .locator("option")
+      .allTextContents();
+    expect(options).toEqual([
+      "(none)",
+      "Company",
+      "Column C (no header)",
+      "Amount",
+      "Probability",
+      "Column F (no header)",
+    ]);
+    expect(session.errors).toEqual([]);
+  });
+});
