@@ -30,7 +30,7 @@ import type {
 import { DEFAULT_STRENGTH_CUTS, PORTFOLIO_FIELDS } from "../domain/portfolio";
 import { SourcePicker, TaskStatus, useLongTask } from "./longTask";
 import type { CarnetSettings } from "../excel/plan/settings";
-import type { SourceChoice, SourceData } from "../excel/plan/source";
+import { type SourceChoice, sourceChoiceOf, type SourceData } from "../excel/plan/source";
 import { formatAmount, timestamp } from "./format";
 import type { CarnetHost } from "../excel/port";
 import {
@@ -131,13 +131,9 @@ export function MatrixView({ host }: MatrixViewProps) {
     await run("Reading", async (signal) => {
       const source = await host.readSource(choice, progress, signal);
       const found = await host.readPipeline(progress, signal);
-      const remembered: SourceChoice =
-        source.tableName !== null
-          ? { kind: "table", name: source.tableName }
-          : { kind: "range", address: source.address };
       setSettings(
         await host.saveSettings(
-          matrixSettingsChange(settings, { source: remembered, origin: "table" })
+          matrixSettingsChange(settings, { source: sourceChoiceOf(source), origin: "table" })
         )
       );
       setRead({ origin: "table", source, pipeline: found });

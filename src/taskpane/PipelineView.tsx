@@ -23,7 +23,7 @@ import type { PeriodKind } from "../domain/pipeline";
 import { currencyFormatFor } from "../excel/plan/forecastPlan";
 import { SourcePicker, TaskStatus, useLongTask } from "./longTask";
 import type { CarnetSettings } from "../excel/plan/settings";
-import type { SourceChoice } from "../excel/plan/source";
+import { type SourceChoice, sourceChoiceOf } from "../excel/plan/source";
 import { formatAmount, formatPercent, timestamp } from "./format";
 import type { CarnetHost } from "../excel/port";
 import { analysePipeline, harvestIssues, type PipelineAnalysis } from "./pipelineModel";
@@ -74,11 +74,7 @@ export function PipelineView({ host }: PipelineViewProps) {
   async function read(choice: SourceChoice) {
     await run("Reading", async (signal) => {
       const source = await host.readSource(choice, progress, signal);
-      const remembered: SourceChoice =
-        source.tableName !== null
-          ? { kind: "table", name: source.tableName }
-          : { kind: "range", address: source.address };
-      const next = await host.saveSettings({ source: remembered });
+      const next = await host.saveSettings({ source: sourceChoiceOf(source) });
       setSettings(next);
       setAnalysis(analysePipeline(source, next));
       setBuilt(null);

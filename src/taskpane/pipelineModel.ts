@@ -17,7 +17,7 @@ import { dealsOnRanges, harvestWarning } from "../domain/portfolio";
 import { DEFAULT_STAGE_TABLE } from "../domain/stages";
 import { cellAddress, rangeAddress } from "../excel/plan/a1";
 import type { CarnetSettings } from "../excel/plan/settings";
-import type { SourceData } from "../excel/plan/source";
+import { type SourceData, sourceKey } from "../excel/plan/source";
 
 export interface ReportLine {
   readonly address: string;
@@ -34,11 +34,6 @@ export interface PipelineAnalysis {
   readonly reading: PipelineReading;
   readonly report: ReportLine[];
   readonly headline: ForecastFigures;
-}
-
-/** How the settings remember a source's mapping: its table name, else its address. */
-export function sourceKey(source: SourceData): string {
-  return source.tableName ?? source.address;
 }
 
 export function analysePipeline(
