@@ -108,7 +108,10 @@ export function MatrixView({ host }: MatrixViewProps) {
   const [built, setBuilt] = React.useState<{ sheet: string; message: string } | null>(null);
 
   React.useEffect(() => {
-    host.loadSettings().then(setSettings, (e) => setError(String(e?.message ?? e)));
+    host.loadSettings().then(
+      (loaded) => setSettings(loaded.settings),
+      (e) => setError(String(e?.message ?? e))
+    );
   }, [host]);
 
   const stored = React.useMemo(() => storedMatrix(settings), [settings]);

@@ -12,6 +12,7 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
+  MessageBarTitle,
   Select,
   Subtitle2,
   tokens,
@@ -19,12 +20,12 @@ import {
 import * as React from "react";
 import { usePaneStyles } from "./paneStyles";
 import { PIPELINE_FIELDS } from "../domain/columns";
-import type { PeriodKind } from "../domain/pipeline";
+import { PERIOD_KINDS, type PeriodKind } from "../domain/pipeline";
 import { currencyFormatFor } from "../excel/plan/forecastPlan";
 import { SourcePicker, TaskStatus, useLongTask } from "./longTask";
 import type { CarnetSettings } from "../excel/plan/settings";
 import { type SourceChoice, sourceChoiceOf } from "../excel/plan/source";
-import { formatAmount, formatPercent, timestamp } from "./format";
+import { formatAmount, formatPercent, sentence, timestamp } from "./format";
 import type { CarnetHost } from "../excel/port";
 import { analysePipeline, harvestIssues, type PipelineAnalysis } from "./pipelineModel";
 import { HistoryPanel } from "./HistoryPanel";
@@ -32,6 +33,7 @@ import { StageTableEditor } from "./StageTableEditor";
 import { ColumnMappingPicker } from "./ColumnMappingPicker";
 
 const useStyles = makeStyles({
+  notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   report: {
     margin: 0,
     padding: 0,
@@ -56,8 +58,6 @@ export interface PipelineViewProps {
   readonly host: CarnetHost;
 }
 
-const PERIODS: PeriodKind[] = ["month", "quarter", "semester", "year"];
-
 export function PipelineView({ host }: PipelineViewProps) {
   const styles = useStyles();
   const pane = usePaneStyles();
@@ -66,9 +66,17 @@ export function PipelineView({ host }: PipelineViewProps) {
   const task = useLongTask();
   const { busy, run, progress, setError } = task;
   const [built, setBuilt] = React.useState<string | null>(null);
+  /** What the settings kept in the workbook held that Carnet could not use, until dismissed. */
+  const [dropped, setDropped] = React.useState<readonly string[]>([]);
 
   React.useEffect(() => {
-    host.loadSettings().then(setSettings, (e) => setError(String(e?.message ?? e)));
+    host.loadSettings().then(
+      (loaded) => {
+        setSettings(loaded.settings);
+        setDropped(loaded.dropped);
+      },
+      (e) => setError(String(e?.message ?? e))
+    );
   }, [host]);
 
   async function read(choice: SourceChoice) {
@@ -132,6 +140,7 @@ export function PipelineView({ host }: PipelineViewProps) {
         placeholder="Sheet1!A1:F200"
       />
       <TaskStatus task={task} />
+      {dropped.length > 0 && <SettingsLeftOut lines={dropped} onDismiss={() => setDropped([])} />}
 
       {analysis && reading && headline && (
         <>
@@ -139,7 +148,10 @@ export function PipelineView({ host }: PipelineViewProps) {
             {analysis.source.tableName ? `Table ${analysis.source.tableName} · ` : ""}
             {analysis.source.address}
           </Caption1>
-          <Accordion collapsible defaultOpenItems={analysis.missing.length > 0 ? ["columns"] : []}>
+          <Accordion
+            collapsible
+            defaultOpenItems={analysis.missing.length > 0 || analysis.mappingNote ? ["columns"] : []}
+          >
             <AccordionItem value="columns">
               <AccordionHeader size="small">
                 Columns: {PIPELINE_FIELDS.filter((f) => analysis.mapping[f.field] !== null).length}{" "}
@@ -156,6 +168,11 @@ export function PipelineView({ host }: PipelineViewProps) {
               </AccordionPanel>
             </AccordionItem>
           </Accordion>
+          {analysis.mappingNote && (
+            <MessageBar intent="warning">
+              <MessageBarBody>{sentence(analysis.mappingNote)}</MessageBarBody>
+            </MessageBar>
+          )}
           {analysis.missing.length > 0 && (
             <MessageBar intent="warning">
               <MessageBarBody>Choose the column for: {analysis.missing.join(", ")}.</MessageBarBody>
@@ -235,7 +252,7 @@ export function PipelineView({ host }: PipelineViewProps) {
                 value={settings.periodKind ?? "quarter"}
                 onChange={(_, d) => change({ periodKind: d.value as PeriodKind })}
               >
-                {PERIODS.map((p) => (
+                {PERIOD_KINDS.map((p) => (
                   <option key={p} value={p}>
                     {p}
                   </option>
@@ -276,5 +293,27 @@ function Figure({ label, value }: { label: string; value: string }) {
       <Caption1 className={pane.muted}>{label}</Caption1>
       <span className={styles.figureValue}>{value}</span>
     </div>
+  );
+}
+
+/** The settings kept in the workbook that Carnet left out, each with what it does instead. */
+function SettingsLeftOut({ lines, onDismiss }: { lines: readonly string[]; onDismiss: () => void }) {
+  const styles = useStyles();
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>Some settings kept in this workbook could not be used</MessageBarTitle>
+        <ul className={styles.notes} aria-label="Settings left out">
+          {lines.map((line, i) => (
+            <li key={i}>{sentence(line)}</li>
+          ))}
+        </ul>
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" onClick={onDismiss}>
+          Dismiss
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
   );
 }

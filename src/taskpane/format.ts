@@ -15,3 +15,9 @@ export function timestamp(date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
+
+/** A message of the model ("the period kept … is not …") as the pane prints it alone: a sentence. */
+export function sentence(text: string): string {
+  const trimmed = text.trim().replace(/\.$/, "");
+  return `${trimmed.charAt(0).toUpperCase()}${trimmed.slice(1)}.`;
+}

@@ -467,3 +467,41 @@ describe("a column without a header", () => {
     expect(session.errors).toEqual([]);
   });
 });
+
+describe("settings edited by hand in the workbook", () => {
+  it("are left out with a message, and the table is read with Carnet's defaults", async () => {
+    await open({ Carnet: HANDBOOK_ROWS });
+    // Someone edits Carnet's settings by hand (or an older Carnet wrote them), then opens the pane.
+    await (
+      await paneFrame()
+    ).evaluate(() =>
+      Excel.run(async (context) => {
+        context.workbook.settings.add(
+          "carnet.settings",
+          JSON.stringify({ stageTable: "x", periodKind: "week" })
+        );
+        await context.sync();
+      })
+    );
+    await pane().getByRole("tab", { name: "Functions" }).click();
+    await pane().getByRole("tab", { name: "Pipeline" }).click();
+    const leftOut = pane().getByRole("list", { name: "Settings left out" }).getByRole("listitem");
+    await leftOut.first().waitFor();
+    await expect(leftOut.allTextContents()).resolves.toEqual([
+      expect.stringMatching(/^The stage table kept in this workbook \("x"\) is not a list/),
+      expect.stringMatching(/^The period kept in this workbook \("week"\) is not month, quarter/),
+    ]);
+
+    // The table reads (a stage table "x" used to fail every read) and builds by quarter.
+    await wb.select("Carnet", "C3");
+    await click("Read selection");
+    expect(await figure("Weighted")).toBe(await shown(4200));
+    await expect(pane().getByLabel("By").inputValue()).resolves.toBe("quarter");
+    await click("Build forecast");
+    expect(await tableColumn("CarnetForecastByPeriod", "Period")).toEqual(["2003-Q2"]);
+
+    await click("Dismiss");
+    await expect(leftOut.count()).resolves.toBe(0);
+    expect(session.errors).toEqual([]);
+  });
+});
