@@ -104,13 +104,12 @@ export function MatrixView({ host }: MatrixViewProps) {
   const [settings, setSettings] = React.useState<CarnetSettings>({});
   const [read, setRead] = React.useState<Read | null>(null);
   const task = useLongTask();
-  const { busy, run, progress, setError } = task;
+  const { busy, run, attempt, progress, setError } = task;
   const [built, setBuilt] = React.useState<{ sheet: string; message: string } | null>(null);
 
   React.useEffect(() => {
-    host.loadSettings().then(
-      (loaded) => setSettings(loaded.settings),
-      (e) => setError(String(e?.message ?? e))
+    attempt("Could not read the settings kept in this workbook", async () =>
+      setSettings((await host.loadSettings()).settings)
     );
   }, [host]);
 
@@ -122,13 +121,14 @@ export function MatrixView({ host }: MatrixViewProps) {
     [analysis, pipeline]
   );
 
-  async function saveMatrix(changes: Partial<StoredMatrixSettings>) {
-    try {
-      setSettings(await host.saveSettings(matrixSettingsChange(settings, changes)));
-    } catch (e) {
-      setError(String((e as Error)?.message ?? e));
-    }
+  function saveMatrix(changes: Partial<StoredMatrixSettings>) {
+    attempt("Could not save your choice in the workbook", async () =>
+      setSettings(await host.saveSettings(matrixSettingsChange(settings, changes)))
+    );
   }
+
+  const select = (address: string) =>
+    attempt(`Could not select ${address}`, () => host.select(address));
 
   async function readTable(choice: SourceChoice) {
     await run("Reading", async (signal) => {
@@ -181,7 +181,7 @@ export function MatrixView({ host }: MatrixViewProps) {
   function setMapping(mapping: ColumnMapping<PortfolioField>) {
     if (!analysis) return;
     setBuilt(null);
-    void saveMatrix({ mapping, mappingFor: analysis.sourceKey });
+    saveMatrix({ mapping, mappingFor: analysis.sourceKey });
   }
 
   const saved = stored.source;
@@ -262,7 +262,7 @@ export function MatrixView({ host }: MatrixViewProps) {
                   {line.address ? (
                     <Link
                       as="button"
-                      onClick={() => host.select(line.address!)}
+                      onClick={() => select(line.address!)}
                       title={`Select ${line.address}`}
                     >
                       {line.text}
@@ -300,14 +300,13 @@ export function MatrixView({ host }: MatrixViewProps) {
                 measure={analysis.settings.measure}
                 onSelect={(_, index) => {
                   const target = rangeRowAddress(analysis, index, built?.sheet ?? null);
-                  if (target)
-                    void host.select(target).catch((e) => setError(String(e?.message ?? e)));
+                  if (target) select(target);
                 }}
               />
               <HarvestWarning
                 lines={warnings}
                 hasPipeline={pipeline !== null}
-                onSelect={host.select}
+                onSelect={select}
               />
             </>
           )}
@@ -496,7 +495,7 @@ function MarketFiguresForm(props: {
 function HarvestWarning(props: {
   lines: ReturnType<typeof harvestLines>;
   hasPipeline: boolean;
-  onSelect: (address: string) => Promise<void>;
+  onSelect: (address: string) => void;
 }) {
   const { lines, hasPipeline, onSelect } = props;
   const styles = useStyles();
@@ -531,7 +530,7 @@ function HarvestWarning(props: {
                 <li key={line.address}>
                   <Link
                     as="button"
-                    onClick={() => void onSelect(line.address)}
+                    onClick={() => onSelect(line.address)}
                     title={`Select ${line.address}`}
                   >
                     {line.text}

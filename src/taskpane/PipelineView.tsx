@@ -64,19 +64,17 @@ export function PipelineView({ host }: PipelineViewProps) {
   const [settings, setSettings] = React.useState<CarnetSettings>({});
   const [analysis, setAnalysis] = React.useState<PipelineAnalysis | null>(null);
   const task = useLongTask();
-  const { busy, run, progress, setError } = task;
+  const { busy, run, attempt, progress } = task;
   const [built, setBuilt] = React.useState<string | null>(null);
   /** What the settings kept in the workbook held that Carnet could not use, until dismissed. */
   const [dropped, setDropped] = React.useState<readonly string[]>([]);
 
   React.useEffect(() => {
-    host.loadSettings().then(
-      (loaded) => {
-        setSettings(loaded.settings);
-        setDropped(loaded.dropped);
-      },
-      (e) => setError(String(e?.message ?? e))
-    );
+    attempt("Could not read the settings kept in this workbook", async () => {
+      const loaded = await host.loadSettings();
+      setSettings(loaded.settings);
+      setDropped(loaded.dropped);
+    });
   }, [host]);
 
   async function read(choice: SourceChoice) {
@@ -89,11 +87,16 @@ export function PipelineView({ host }: PipelineViewProps) {
     });
   }
 
-  async function change(changes: Partial<CarnetSettings>) {
-    const next = await host.saveSettings(changes);
-    setSettings(next);
-    if (analysis) setAnalysis(analysePipeline(analysis.source, next));
+  function change(changes: Partial<CarnetSettings>) {
+    attempt("Could not save your choice in the workbook", async () => {
+      const next = await host.saveSettings(changes);
+      setSettings(next);
+      if (analysis) setAnalysis(analysePipeline(analysis.source, next));
+    });
   }
+
+  const select = (address: string) =>
+    attempt(`Could not select ${address}`, () => host.select(address));
 
   async function build() {
     if (!analysis) return;
@@ -163,7 +166,7 @@ export function PipelineView({ host }: PipelineViewProps) {
                   headers={analysis.source.headers}
                   firstCol={analysis.source.col}
                   mapping={analysis.mapping}
-                  onChange={(mapping) => void change({ mapping, mappingFor: analysis.sourceKey })}
+                  onChange={(mapping) => change({ mapping, mappingFor: analysis.sourceKey })}
                 />
               </AccordionPanel>
             </AccordionItem>
@@ -214,7 +217,7 @@ export function PipelineView({ host }: PipelineViewProps) {
                 <li key={i}>
                   <Link
                     as="button"
-                    onClick={() => host.select(line.address)}
+                    onClick={() => select(line.address)}
                     title={`Select ${line.address}`}
                   >
                     {line.text}

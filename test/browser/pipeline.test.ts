@@ -505,3 +505,25 @@ describe("settings edited by hand in the workbook", () => {
     expect(session.errors).toEqual([]);
   });
 });
+
+describe("a pane action that fails", () => {
+  it("says so in the pane: a report line whose sheet was renamed since the table was read", async () => {
+    await open(MESSY);
+    await wb.select("Ventes", "C4");
+    await click("Read selection");
+    const report = pane().getByRole("list", { name: "Data-quality report" }).getByRole("button");
+    // The user renames the sheet (through Office.js, as Excel would), then clicks a line read before.
+    const frame = await paneFrame();
+    await frame.evaluate(() =>
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("Ventes").name = "Ventes 2003";
+        await context.sync();
+      })
+    );
+    await report.filter({ hasText: /^Close date bientôt/ }).click();
+    await pane()
+      .getByText(/^Could not select Ventes!D9: /)
+      .waitFor({ timeout: 5_000 });
+    expect(session.errors).toEqual([]);
+  });
+});
