@@ -60,6 +60,26 @@ export function recogniseColumns<F extends string>(
   return mapping;
 }
 
+/**
+ * A mapping the user confirmed, completed for the fields it lacks (added to Carnet since it was saved,
+ * or left out as unreadable) by their recognised columns, unless a confirmed field already uses that
+ * column: the user's choices win and no column is given twice.
+ */
+export function completeMapping<F extends string>(
+  confirmed: Partial<ColumnMapping<F>>,
+  recognised: ColumnMapping<F>
+): ColumnMapping<F> {
+  const taken = new Set(Object.values<number | null | undefined>(confirmed));
+  const mapping = { ...recognised };
+  for (const field of Object.keys(recognised) as F[]) {
+    const mine = confirmed[field];
+    const col = recognised[field];
+    if (mine !== undefined) mapping[field] = mine;
+    else if (col !== null && taken.has(col)) mapping[field] = null;
+  }
+  return mapping;
+}
+
 /** The required fields the mapping lacks, by label, for the pane's message. */
 export function missingFields<F extends string>(
   mapping: ColumnMapping<F>,

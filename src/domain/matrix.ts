@@ -70,12 +70,6 @@ export function zoneOf(strength: Level, attractiveness: Level): Zone {
   return sum > 2 ? "Invest / grow" : sum === 2 ? "Selectivity" : "Harvest / divest";
 }
 
-export const ZONE_NAMES_FR: Record<Zone, string> = {
-  "Invest / grow": "Investir",
-  Selectivity: "Sélectivité",
-  "Harvest / divest": "Récolter / abandonner",
-};
-
 /** All nine cells, strongest-most-attractive first, for views that draw the grid. */
 export const NINE_BOX: ReadonlyArray<{
   strength: Level;

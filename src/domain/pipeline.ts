@@ -190,6 +190,9 @@ export function pipelineDeals(columns: PipelineColumns, filter?: PeriodFilter): 
 
 export type PeriodKind = "month" | "quarter" | "semester" | "year";
 
+/** Every period a forecast can be cut by, shortest first (the pane's choices, the settings' check). */
+export const PERIOD_KINDS: readonly PeriodKind[] = ["month", "quarter", "semester", "year"];
+
 export interface Period {
   readonly kind: PeriodKind;
   /** Sortable key, e.g. "2003-04", "2003-Q2", "2003-S1", "2003". */

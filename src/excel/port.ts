@@ -7,7 +7,7 @@ import type { Snapshot, SnapshotRowProblem } from "../domain/snapshots";
 import type { ForecastBuild } from "./plan/forecastPlan";
 import type { MatrixBuild } from "./plan/matrixPlan";
 import type { Progress } from "./plan/progress";
-import type { CarnetSettings } from "./plan/settings";
+import type { CarnetSettings, SettingsReading } from "./plan/settings";
 import type { WriteResult } from "./plan/sheetPlan";
 import type { SourceChoice, SourceData } from "./plan/source";
 
@@ -22,7 +22,8 @@ export interface MatrixWriteResult extends WriteResult {
 }
 
 export interface CarnetHost {
-  loadSettings(): Promise<CarnetSettings>;
+  /** The workbook's settings, checked: what a view can use, and what was left out (said in words). */
+  loadSettings(): Promise<SettingsReading>;
   /** Merges `changes` into the workbook's settings (the matrix keeps its own under the `matrix` key). */
   saveSettings(changes: Partial<CarnetSettings>): Promise<CarnetSettings>;
   /** A sales or product-range table: the Excel table or region around the selection, a named table or a range. */

@@ -30,7 +30,7 @@ import {
 import type { MarketFigures } from "../domain/rangesFromWonDeals";
 import { SourcePicker, TaskStatus, useLongTask } from "./longTask";
 import type { CarnetSettings } from "../excel/plan/settings";
-import type { SourceChoice, SourceData } from "../excel/plan/source";
+import { type SourceChoice, sourceChoiceOf, type SourceData } from "../excel/plan/source";
 import { formatAmount, timestamp } from "./format";
 import type { CarnetHost } from "../excel/port";
 import {
@@ -50,6 +50,8 @@ import {
   type StoredMatrixSettings,
 } from "./matrixModel";
 import { NineBox } from "./NineBox";
+import { ColumnMappingPicker } from "./ColumnMappingPicker";
+import type { ColumnMapping } from "../domain/columns";
 
 const useStyles = makeStyles({
   pair: {
@@ -102,11 +104,13 @@ export function MatrixView({ host }: MatrixViewProps) {
   const [settings, setSettings] = React.useState<CarnetSettings>({});
   const [read, setRead] = React.useState<Read | null>(null);
   const task = useLongTask();
-  const { busy, run, progress, setError } = task;
+  const { busy, run, attempt, progress, setError } = task;
   const [built, setBuilt] = React.useState<{ sheet: string; message: string } | null>(null);
 
   React.useEffect(() => {
-    host.loadSettings().then(setSettings, (e) => setError(String(e?.message ?? e)));
+    attempt("Could not read the settings kept in this workbook", async () =>
+      setSettings((await host.loadSettings()).settings)
+    );
   }, [host]);
 
   const stored = React.useMemo(() => storedMatrix(settings), [settings]);
@@ -117,25 +121,22 @@ export function MatrixView({ host }: MatrixViewProps) {
     [analysis, pipeline]
   );
 
-  async function saveMatrix(changes: Partial<StoredMatrixSettings>) {
-    try {
-      setSettings(await host.saveSettings(matrixSettingsChange(settings, changes)));
-    } catch (e) {
-      setError(String((e as Error)?.message ?? e));
-    }
+  function saveMatrix(changes: Partial<StoredMatrixSettings>) {
+    attempt("Could not save your choice in the workbook", async () =>
+      setSettings(await host.saveSettings(matrixSettingsChange(settings, changes)))
+    );
   }
+
+  const select = (address: string) =>
+    attempt(`Could not select ${address}`, () => host.select(address));
 
   async function readTable(choice: SourceChoice) {
     await run("Reading", async (signal) => {
       const source = await host.readSource(choice, progress, signal);
       const found = await host.readPipeline(progress, signal);
-      const remembered: SourceChoice =
-        source.tableName !== null
-          ? { kind: "table", name: source.tableName }
-          : { kind: "range", address: source.address };
       setSettings(
         await host.saveSettings(
-          matrixSettingsChange(settings, { source: remembered, origin: "table" })
+          matrixSettingsChange(settings, { source: sourceChoiceOf(source), origin: "table" })
         )
       );
       setRead({ origin: "table", source, pipeline: found });
@@ -177,11 +178,10 @@ export function MatrixView({ host }: MatrixViewProps) {
     });
   }
 
-  function setColumn(field: PortfolioField, value: string) {
+  function setMapping(mapping: ColumnMapping<PortfolioField>) {
     if (!analysis) return;
-    const mapping = { ...analysis.mapping, [field]: value === "" ? null : Number(value) };
     setBuilt(null);
-    void saveMatrix({ mapping, mappingFor: analysis.sourceKey });
+    saveMatrix({ mapping, mappingFor: analysis.sourceKey });
   }
 
   const saved = stored.source;
@@ -224,28 +224,13 @@ export function MatrixView({ host }: MatrixViewProps) {
               <Subtitle2 as="h3" className={pane.heading}>
                 Columns
               </Subtitle2>
-              <div className={styles.pair}>
-                {PORTFOLIO_FIELDS.map((spec) => (
-                  <Field key={spec.field} label={spec.label} size="small" required={spec.required}>
-                    <Select
-                      size="small"
-                      value={
-                        analysis.mapping[spec.field] === null
-                          ? ""
-                          : String(analysis.mapping[spec.field])
-                      }
-                      onChange={(_, d) => setColumn(spec.field, d.value)}
-                    >
-                      <option value="">(none)</option>
-                      {analysis.source.headers.map((h, i) => (
-                        <option key={i} value={String(i)}>
-                          {String(h ?? "") || `Column ${i + 1}`}
-                        </option>
-                      ))}
-                    </Select>
-                  </Field>
-                ))}
-              </div>
+              <ColumnMappingPicker
+                fields={PORTFOLIO_FIELDS}
+                headers={analysis.source.headers}
+                firstCol={analysis.source.col}
+                mapping={analysis.mapping}
+                onChange={setMapping}
+              />
             </>
           ) : (
             <MarketFiguresForm
@@ -277,7 +262,7 @@ export function MatrixView({ host }: MatrixViewProps) {
                   {line.address ? (
                     <Link
                       as="button"
-                      onClick={() => host.select(line.address!)}
+                      onClick={() => select(line.address!)}
                       title={`Select ${line.address}`}
                     >
                       {line.text}
@@ -315,14 +300,13 @@ export function MatrixView({ host }: MatrixViewProps) {
                 measure={analysis.settings.measure}
                 onSelect={(_, index) => {
                   const target = rangeRowAddress(analysis, index, built?.sheet ?? null);
-                  if (target)
-                    void host.select(target).catch((e) => setError(String(e?.message ?? e)));
+                  if (target) select(target);
                 }}
               />
               <HarvestWarning
                 lines={warnings}
                 hasPipeline={pipeline !== null}
-                onSelect={host.select}
+                onSelect={select}
               />
             </>
           )}
@@ -511,7 +495,7 @@ function MarketFiguresForm(props: {
 function HarvestWarning(props: {
   lines: ReturnType<typeof harvestLines>;
   hasPipeline: boolean;
-  onSelect: (address: string) => Promise<void>;
+  onSelect: (address: string) => void;
 }) {
   const { lines, hasPipeline, onSelect } = props;
   const styles = useStyles();
@@ -546,7 +530,7 @@ function HarvestWarning(props: {
                 <li key={line.address}>
                   <Link
                     as="button"
-                    onClick={() => void onSelect(line.address)}
+                    onClick={() => onSelect(line.address)}
                     title={`Select ${line.address}`}
                   >
                     {line.text}

@@ -12,31 +12,28 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
+  MessageBarTitle,
   Select,
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
 import { usePaneStyles } from "./paneStyles";
-import { PIPELINE_FIELDS, type PipelineField } from "../domain/columns";
-import type { PeriodKind } from "../domain/pipeline";
+import { PIPELINE_FIELDS } from "../domain/columns";
+import { PERIOD_KINDS, type PeriodKind } from "../domain/pipeline";
 import { currencyFormatFor } from "../excel/plan/currencyFormat";
 import { SourcePicker, TaskStatus, useLongTask } from "./longTask";
 import type { CarnetSettings } from "../excel/plan/settings";
-import type { SourceChoice } from "../excel/plan/source";
-import { formatAmount, formatPercent, timestamp } from "./format";
+import { type SourceChoice, sourceChoiceOf } from "../excel/plan/source";
+import { formatAmount, formatPercent, sentence, timestamp } from "./format";
 import type { CarnetHost } from "../excel/port";
 import { analysePipeline, harvestIssues, type PipelineAnalysis } from "./pipelineModel";
 import { HistoryPanel } from "./HistoryPanel";
 import { StageTableEditor } from "./StageTableEditor";
+import { ColumnMappingPicker } from "./ColumnMappingPicker";
 
 const useStyles = makeStyles({
-  mapping: {
-    display: "grid",
-    gridTemplateColumns: "1fr 1fr",
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalXS,
-  },
+  notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   report: {
     margin: 0,
     padding: 0,
@@ -61,46 +58,45 @@ export interface PipelineViewProps {
   readonly host: CarnetHost;
 }
 
-const PERIODS: PeriodKind[] = ["month", "quarter", "semester", "year"];
-
 export function PipelineView({ host }: PipelineViewProps) {
   const styles = useStyles();
   const pane = usePaneStyles();
   const [settings, setSettings] = React.useState<CarnetSettings>({});
   const [analysis, setAnalysis] = React.useState<PipelineAnalysis | null>(null);
   const task = useLongTask();
-  const { busy, run, progress, setError } = task;
+  const { busy, run, attempt, progress } = task;
   const [built, setBuilt] = React.useState<string | null>(null);
+  /** What the settings kept in the workbook held that Carnet could not use, until dismissed. */
+  const [dropped, setDropped] = React.useState<readonly string[]>([]);
 
   React.useEffect(() => {
-    host.loadSettings().then(setSettings, (e) => setError(String(e?.message ?? e)));
+    attempt("Could not read the settings kept in this workbook", async () => {
+      const loaded = await host.loadSettings();
+      setSettings(loaded.settings);
+      setDropped(loaded.dropped);
+    });
   }, [host]);
 
   async function read(choice: SourceChoice) {
     await run("Reading", async (signal) => {
       const source = await host.readSource(choice, progress, signal);
-      const remembered: SourceChoice =
-        source.tableName !== null
-          ? { kind: "table", name: source.tableName }
-          : { kind: "range", address: source.address };
-      const next = await host.saveSettings({ source: remembered });
+      const next = await host.saveSettings({ source: sourceChoiceOf(source) });
       setSettings(next);
       setAnalysis(analysePipeline(source, next));
       setBuilt(null);
     });
   }
 
-  async function change(changes: Partial<CarnetSettings>) {
-    const next = await host.saveSettings(changes);
-    setSettings(next);
-    if (analysis) setAnalysis(analysePipeline(analysis.source, next));
+  function change(changes: Partial<CarnetSettings>) {
+    attempt("Could not save your choice in the workbook", async () => {
+      const next = await host.saveSettings(changes);
+      setSettings(next);
+      if (analysis) setAnalysis(analysePipeline(analysis.source, next));
+    });
   }
 
-  function setColumn(field: PipelineField, value: string) {
-    if (!analysis) return;
-    const mapping = { ...analysis.mapping, [field]: value === "" ? null : Number(value) };
-    void change({ mapping, mappingFor: analysis.sourceKey });
-  }
+  const select = (address: string) =>
+    attempt(`Could not select ${address}`, () => host.select(address));
 
   async function build() {
     if (!analysis) return;
@@ -147,6 +143,7 @@ export function PipelineView({ host }: PipelineViewProps) {
         placeholder="Sheet1!A1:F200"
       />
       <TaskStatus task={task} />
+      {dropped.length > 0 && <SettingsLeftOut lines={dropped} onDismiss={() => setDropped([])} />}
 
       {analysis && reading && headline && (
         <>
@@ -154,43 +151,31 @@ export function PipelineView({ host }: PipelineViewProps) {
             {analysis.source.tableName ? `Table ${analysis.source.tableName} · ` : ""}
             {analysis.source.address}
           </Caption1>
-          <Accordion collapsible defaultOpenItems={analysis.missing.length > 0 ? ["columns"] : []}>
+          <Accordion
+            collapsible
+            defaultOpenItems={analysis.missing.length > 0 || analysis.mappingNote ? ["columns"] : []}
+          >
             <AccordionItem value="columns">
               <AccordionHeader size="small">
                 Columns: {PIPELINE_FIELDS.filter((f) => analysis.mapping[f.field] !== null).length}{" "}
                 of {PIPELINE_FIELDS.length} recognised
               </AccordionHeader>
               <AccordionPanel>
-                <div className={styles.mapping}>
-                  {PIPELINE_FIELDS.map((spec) => (
-                    <Field
-                      key={spec.field}
-                      label={spec.label}
-                      size="small"
-                      required={spec.required}
-                    >
-                      <Select
-                        size="small"
-                        value={
-                          analysis.mapping[spec.field] === null
-                            ? ""
-                            : String(analysis.mapping[spec.field])
-                        }
-                        onChange={(_, d) => setColumn(spec.field, d.value)}
-                      >
-                        <option value="">(none)</option>
-                        {analysis.source.headers.map((h, i) => (
-                          <option key={i} value={String(i)}>
-                            {String(h ?? `Column ${i + 1}`)}
-                          </option>
-                        ))}
-                      </Select>
-                    </Field>
-                  ))}
-                </div>
+                <ColumnMappingPicker
+                  fields={PIPELINE_FIELDS}
+                  headers={analysis.source.headers}
+                  firstCol={analysis.source.col}
+                  mapping={analysis.mapping}
+                  onChange={(mapping) => change({ mapping, mappingFor: analysis.sourceKey })}
+                />
               </AccordionPanel>
             </AccordionItem>
           </Accordion>
+          {analysis.mappingNote && (
+            <MessageBar intent="warning">
+              <MessageBarBody>{sentence(analysis.mappingNote)}</MessageBarBody>
+            </MessageBar>
+          )}
           {analysis.missing.length > 0 && (
             <MessageBar intent="warning">
               <MessageBarBody>Choose the column for: {analysis.missing.join(", ")}.</MessageBarBody>
@@ -232,7 +217,7 @@ export function PipelineView({ host }: PipelineViewProps) {
                 <li key={i}>
                   <Link
                     as="button"
-                    onClick={() => host.select(line.address)}
+                    onClick={() => select(line.address)}
                     title={`Select ${line.address}`}
                   >
                     {line.text}
@@ -270,7 +255,7 @@ export function PipelineView({ host }: PipelineViewProps) {
                 value={settings.periodKind ?? "quarter"}
                 onChange={(_, d) => change({ periodKind: d.value as PeriodKind })}
               >
-                {PERIODS.map((p) => (
+                {PERIOD_KINDS.map((p) => (
                   <option key={p} value={p}>
                     {p}
                   </option>
@@ -311,5 +296,27 @@ function Figure({ label, value }: { label: string; value: string }) {
       <Caption1 className={pane.muted}>{label}</Caption1>
       <span className={styles.figureValue}>{value}</span>
     </div>
+  );
+}
+
+/** The settings kept in the workbook that Carnet left out, each with what it does instead. */
+function SettingsLeftOut({ lines, onDismiss }: { lines: readonly string[]; onDismiss: () => void }) {
+  const styles = useStyles();
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>Some settings kept in this workbook could not be used</MessageBarTitle>
+        <ul className={styles.notes} aria-label="Settings left out">
+          {lines.map((line, i) => (
+            <li key={i}>{sentence(line)}</li>
+          ))}
+        </ul>
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" onClick={onDismiss}>
+          Dismiss
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
   );
 }

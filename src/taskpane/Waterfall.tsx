@@ -1,5 +1,4 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
-import * as React from "react";
 import type { WaterfallStep } from "../domain/snapshots";
 import { formatAmount } from "./format";
 

@@ -1,4 +1,4 @@
-/** Figures as the pane shows them: compact, in the user's locale, no currency guesswork. */
+/** Figures as the pane shows them: compact, in the user's locale, no currency guesswork; and its messages. */
 export function formatAmount(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "–";
   return new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 }).format(value);
@@ -14,4 +14,17 @@ export function formatPercent(value: number | null | undefined): string {
 export function timestamp(date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** A message of the model ("the period kept … is not …") as the pane prints it alone: a sentence. */
+export function sentence(text: string): string {
+  const trimmed = text.trim().replace(/\.$/, "");
+  return `${trimmed.charAt(0).toUpperCase()}${trimmed.slice(1)}.`;
+}
+
+/** A failure as the pane prints it: an Error's (or Office error's) message, else the value itself. */
+export function errorText(error: unknown): string {
+  if (typeof error === "object" && error !== null && "message" in error)
+    return String(error.message);
+  return String(error);
 }

@@ -12,7 +12,8 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { usePaneStyles } from "./paneStyles";
-import { Cancelled, type Progress } from "../excel/plan/progress";
+import type { Progress } from "../excel/plan/progress";
+import { errorText } from "./format";
 import type { SourceChoice } from "../excel/plan/source";
 
 export interface Busy {
@@ -27,6 +28,11 @@ export interface LongTask {
   readonly setError: (error: string | null) => void;
   /** Runs a task with progress and cancellation; its error lands in the status line. */
   readonly run: (phase: string, task: (signal: AbortSignal) => Promise<void>) => Promise<void>;
+  /**
+   * Runs a short action (a save, a selection) and, should it fail, says so in the status line after
+   * `failed` ("Could not select Ventes!D9: ..."): no failure of a pane action is dropped.
+   */
+  readonly attempt: (failed: string, action: () => Promise<unknown>) => void;
   readonly progress: Progress;
   readonly cancel: () => void;
 }
@@ -45,7 +51,7 @@ export function useLongTask(): LongTask {
       try {
         await task(controller.signal);
       } catch (e) {
-        setError(e instanceof Cancelled ? e.message : String((e as Error)?.message ?? e));
+        setError(errorText(e));
       } finally {
         setBusy(null);
         abort.current = null;
@@ -53,17 +59,28 @@ export function useLongTask(): LongTask {
     },
     []
   );
+  const attempt = React.useCallback((failed: string, action: () => Promise<unknown>) => {
+    setError(null);
+    Promise.resolve()
+      .then(action)
+      .catch((e) => setError(`${failed}: ${errorText(e)}`));
+  }, []);
   const progress = React.useCallback<Progress>(
     (phase, done, total) => setBusy({ phase, done, total }),
     []
   );
   const cancel = React.useCallback(() => abort.current?.abort(), []);
-  return { busy, error, setError, run, progress, cancel };
+  return { busy, error, setError, run, attempt, progress, cancel };
 }
 
 /** The progress bar with Cancel while a task runs, and the last error. */
 export function TaskStatus({ task }: { readonly task: LongTask }) {
   const { busy, error } = task;
+  // An action far down the pane (a report line, a nine-box range) fails up here: bring it into view.
+  const bar = React.useRef<HTMLDivElement | null>(null);
+  React.useEffect(() => {
+    if (error) bar.current?.scrollIntoView?.({ block: "nearest" });
+  }, [error]);
   return (
     <>
       {busy && (
@@ -78,7 +95,7 @@ export function TaskStatus({ task }: { readonly task: LongTask }) {
         </Field>
       )}
       {error && (
-        <MessageBar intent="error">
+        <MessageBar intent="error" ref={bar}>
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}

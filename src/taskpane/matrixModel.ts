@@ -35,7 +35,7 @@ import { cellAddress, rangeAddress } from "../excel/plan/a1";
 import { currencyFormatFor } from "../excel/plan/currencyFormat";
 import { type MatrixBuild, matrixRowAddress } from "../excel/plan/matrixPlan";
 import type { CarnetSettings } from "../excel/plan/settings";
-import type { SourceChoice, SourceData } from "../excel/plan/source";
+import { type SourceChoice, type SourceData, sourceKey } from "../excel/plan/source";
 import { readAmount, readNumber } from "../domain/values";
 import { formatAmount, formatPercent } from "./format";
 
@@ -159,10 +159,6 @@ export interface MatrixAnalysis {
   readonly rows: MatrixRow[];
 }
 
-export function sourceKeyOf(source: SourceData): string {
-  return source.tableName ?? source.address;
-}
-
 const NO_MAPPING = Object.fromEntries(
   PORTFOLIO_FIELDS.map((s) => [s.field, null])
 ) as ColumnMapping<PortfolioField>;
@@ -181,7 +177,7 @@ export function analyseRangeTable(
   source: SourceData,
   stored: StoredMatrixSettings
 ): MatrixAnalysis {
-  const key = sourceKeyOf(source);
+  const key = sourceKey(source);
   const recognised = recogniseColumns(source.headers, PORTFOLIO_FIELDS);
   // The user's choices win; a field they never set (one added since, say) keeps its recognised column.
   const mapping: ColumnMapping<PortfolioField> =
@@ -267,7 +263,7 @@ export function analyseWonDeals(
   return {
     origin: "won",
     source: pipeline,
-    sourceKey: sourceKeyOf(pipeline),
+    sourceKey: sourceKey(pipeline),
     mapping: NO_MAPPING,
     problems,
     settings,

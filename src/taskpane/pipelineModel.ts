@@ -5,6 +5,7 @@
  */
 import {
   type ColumnMapping,
+  completeMapping,
   missingFields,
   PIPELINE_FIELDS,
   type PipelineField,
@@ -16,8 +17,8 @@ import { issueText, type PipelineReading, readPipelineRows } from "../domain/pip
 import { dealsOnRanges, harvestWarning } from "../domain/harvest";
 import { DEFAULT_STAGE_TABLE } from "../domain/stages";
 import { cellAddress, rangeAddress } from "../excel/plan/a1";
-import type { CarnetSettings } from "../excel/plan/settings";
-import type { SourceData } from "../excel/plan/source";
+import { type CarnetSettings, mappingBeyondTable } from "../excel/plan/settings";
+import { type SourceData, sourceKey } from "../excel/plan/source";
 
 export interface ReportLine {
   readonly address: string;
@@ -29,16 +30,13 @@ export interface PipelineAnalysis {
   readonly source: SourceData;
   readonly sourceKey: string;
   readonly mapping: ColumnMapping<PipelineField>;
+  /** Why the mapping kept for this source was not used (the table changed shape since); else null. */
+  readonly mappingNote: string | null;
   /** Labels of required columns that are not mapped. */
   readonly missing: string[];
   readonly reading: PipelineReading;
   readonly report: ReportLine[];
   readonly headline: ForecastFigures;
-}
-
-/** How the settings remember a source's mapping: its table name, else its address. */
-export function sourceKey(source: SourceData): string {
-  return source.tableName ?? source.address;
 }
 
 export function analysePipeline(
@@ -48,7 +46,11 @@ export function analysePipeline(
 ): PipelineAnalysis {
   const key = sourceKey(source);
   const saved = settings.mappingFor === key ? settings.mapping : undefined;
-  const mapping = saved ?? recogniseColumns(source.headers, PIPELINE_FIELDS);
+  const recognised = recogniseColumns(source.headers, PIPELINE_FIELDS);
+  const mappingNote = saved
+    ? mappingBeyondTable(saved, PIPELINE_FIELDS, source.headers.length)
+    : null;
+  const mapping = saved && !mappingNote ? completeMapping(saved, recognised) : recognised;
   const reading = readPipelineRows(source.rows, mapping, {
     stageTable: settings.stageTable ?? DEFAULT_STAGE_TABLE,
     probabilityScale: settings.probabilityScale,
@@ -67,6 +69,7 @@ export function analysePipeline(
     source,
     sourceKey: key,
     mapping,
+    mappingNote,
     missing: missingFields(mapping, PIPELINE_FIELDS),
     reading,
     report,

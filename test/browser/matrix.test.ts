@@ -471,3 +471,34 @@ describe("the sample workbook's product ranges (Gammes)", () => {
     expect(session.errors).toEqual([]);
   });
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// The column choices: the same picker as the Pipeline tab's.
+
+describe("a product-range table with a column without a header", () => {
+  beforeAll(async () => {
+    await open([
+      {
+        name: "Ranges",
+        rows: [
+          ["Gamme", "", "Part de marché", "Marge"],
+          ["Alpha", "keep", "30 %", "120 000 €"],
+          ["Bravo", "", "12 %", "40 000 €"],
+        ],
+      },
+    ]);
+  });
+
+  it("offers that column by its letter in every column choice", async () => {
+    await wb.select("Ranges", "A2");
+    await showTab("Matrix");
+    await click("Read selection");
+    await pane().getByText("Ranges!A1:D3", { exact: true }).waitFor();
+    const options = await pane()
+      .getByRole("combobox", { name: "Margin" })
+      .locator("option")
+      .allTextContents();
+    expect(options).toEqual(["(none)", "Gamme", "Column B (no header)", "Part de marché", "Marge"]);
+    expect(session.errors).toEqual([]);
+  });
+});

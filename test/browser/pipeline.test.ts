@@ -435,3 +435,95 @@ describe("history", () => {
     expect(session.errors).toEqual([]);
   });
 });
+
+describe("a column without a header", () => {
+  it("is offered in every column choice by its letter, never as a blank line", async () => {
+    // The table starts in column B; its third column has no header (blank text), its fifth none at all.
+    await open({
+      Deals: [
+        [null, "Company", "", "Amount", "Probability", null],
+        [null, "Alpha", "call back", "1 000 €", "20 %", "note"],
+        [null, "Bêta", "", "2 000 €", "50 %", null],
+      ],
+    });
+    await wb.select("Deals", "C2");
+    await click("Read selection");
+    await pane().getByText("Deals!B1:F3", { exact: true }).waitFor();
+    await pane()
+      .getByRole("button", { name: /^Columns: / })
+      .click();
+    const options = await pane()
+      .getByRole("combobox", { name: "Amount" })
+      .locator("option")
+      .allTextContents();
+    expect(options).toEqual([
+      "(none)",
+      "Company",
+      "Column C (no header)",
+      "Amount",
+      "Probability",
+      "Column F (no header)",
+    ]);
+    expect(session.errors).toEqual([]);
+  });
+});
+
+describe("settings edited by hand in the workbook", () => {
+  it("are left out with a message, and the table is read with Carnet's defaults", async () => {
+    await open({ Carnet: HANDBOOK_ROWS });
+    // Someone edits Carnet's settings by hand (or an older Carnet wrote them), then opens the pane.
+    await (
+      await paneFrame()
+    ).evaluate(() =>
+      Excel.run(async (context) => {
+        context.workbook.settings.add(
+          "carnet.settings",
+          JSON.stringify({ stageTable: "x", periodKind: "week" })
+        );
+        await context.sync();
+      })
+    );
+    await pane().getByRole("tab", { name: "Functions" }).click();
+    await pane().getByRole("tab", { name: "Pipeline" }).click();
+    const leftOut = pane().getByRole("list", { name: "Settings left out" }).getByRole("listitem");
+    await leftOut.first().waitFor();
+    await expect(leftOut.allTextContents()).resolves.toEqual([
+      expect.stringMatching(/^The stage table kept in this workbook \("x"\) is not a list/),
+      expect.stringMatching(/^The period kept in this workbook \("week"\) is not month, quarter/),
+    ]);
+
+    // The table reads (a stage table "x" used to fail every read) and builds by quarter.
+    await wb.select("Carnet", "C3");
+    await click("Read selection");
+    expect(await figure("Weighted")).toBe(await shown(4200));
+    await expect(pane().getByLabel("By").inputValue()).resolves.toBe("quarter");
+    await click("Build forecast");
+    expect(await tableColumn("CarnetForecastByPeriod", "Period")).toEqual(["2003-Q2"]);
+
+    await click("Dismiss");
+    await expect(leftOut.count()).resolves.toBe(0);
+    expect(session.errors).toEqual([]);
+  });
+});
+
+describe("a pane action that fails", () => {
+  it("says so in the pane: a report line whose sheet was renamed since the table was read", async () => {
+    await open(MESSY);
+    await wb.select("Ventes", "C4");
+    await click("Read selection");
+    const report = pane().getByRole("list", { name: "Data-quality report" }).getByRole("button");
+    // The user renames the sheet (through Office.js, as Excel would), then clicks a line read before.
+    const frame = await paneFrame();
+    await frame.evaluate(() =>
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("Ventes").name = "Ventes 2003";
+        await context.sync();
+      })
+    );
+    await report.filter({ hasText: /^Close date bientôt/ }).click();
+    await pane()
+      .getByText(/^Could not select Ventes!D9: /)
+      .waitFor({ timeout: 5_000 });
+    expect(session.errors).toEqual([]);
+  });
+});

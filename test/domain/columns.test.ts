@@ -1,4 +1,5 @@
 import {
+  completeMapping,
   missingFields,
   normaliseHeader,
   PIPELINE_FIELDS,
@@ -116,5 +117,19 @@ describe("recognising a product-range table's headers", () => {
       sales: 5,
       margin: 6,
     });
+  });
+});
+
+describe("a mapping the user confirmed", () => {
+  it("is completed by recognition for the fields it lacks, never giving a column twice", () => {
+    const recognised = { company: 0, amount: 2, stage: 1, owner: 5 };
+    expect(completeMapping({ company: 0, amount: 1 }, recognised)).toEqual({
+      company: 0,
+      amount: 1,
+      stage: null, // column 1 is the user's Amount
+      owner: 5,
+    });
+    // The user's "none" stays none.
+    expect(completeMapping({ owner: null }, recognised)).toEqual({ ...recognised, owner: null });
   });
 });

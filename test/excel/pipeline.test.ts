@@ -23,7 +23,7 @@ afterEach(() => book?.dispose());
 
 async function buildFrom(choice: Parameters<typeof readSource>[0]) {
   const source = await readSource(choice);
-  const analysis = analysePipeline(source, await loadSettings());
+  const analysis = analysePipeline(source, (await loadSettings()).settings);
   const result = await writeForecast({
     source,
     mapping: analysis.mapping,
@@ -218,9 +218,8 @@ describe("Build forecast", () => {
     await saveSettings({ periodKind: "month", probabilityScale: "points" });
     await saveSettings({ dayFirst: true });
     expect(await loadSettings()).toEqual({
-      periodKind: "month",
-      probabilityScale: "points",
-      dayFirst: true,
+      settings: { periodKind: "month", probabilityScale: "points", dayFirst: true },
+      dropped: [],
     });
   });
 });

@@ -2,37 +2,34 @@
  * The pane's choices, kept in the workbook (document settings) so the next session, or a colleague
  * opening the same file, finds them: the source, the column mapping, the stage table, the period.
  */
-import { type CarnetSettings, SETTINGS_KEY } from "../plan/settings";
+import {
+  type CarnetSettings,
+  parseSettings,
+  SETTINGS_KEY,
+  type SettingsReading,
+} from "../plan/settings";
 
-export async function loadSettings(): Promise<CarnetSettings> {
+/** The stored settings, checked (parseSettings): a damaged or hand-edited one is left out, and said so. */
+export async function loadSettings(): Promise<SettingsReading> {
   return Excel.run(async (context) => {
     const item = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
     item.load("value");
     await context.sync();
-    if (item.isNullObject) return {};
-    try {
-      return JSON.parse(String(item.value)) as CarnetSettings;
-    } catch {
-      // A damaged setting must not block the pane: start afresh, the next save replaces it.
-      return {};
-    }
+    if (item.isNullObject) return { settings: {}, dropped: [] };
+    return parseSettings(item.value);
   });
 }
 
-/** Merges `changes` into the stored settings. */
+/**
+ * Merges `changes` into the stored settings. What the check leaves out of them (a damaged text, a value
+ * of the wrong shape) is not written back: the pane said so when it loaded them.
+ */
 export async function saveSettings(changes: Partial<CarnetSettings>): Promise<CarnetSettings> {
   return Excel.run(async (context) => {
     const item = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
     item.load("value");
     await context.sync();
-    let current: CarnetSettings = {};
-    if (!item.isNullObject) {
-      try {
-        current = JSON.parse(String(item.value)) as CarnetSettings;
-      } catch {
-        current = {};
-      }
-    }
+    const current = item.isNullObject ? {} : parseSettings(item.value).settings;
     const next = { ...current, ...changes };
     context.workbook.settings.add(SETTINGS_KEY, JSON.stringify(next));
     await context.sync();

@@ -1,9 +1,18 @@
 /**
  * The pane's choices, kept in the workbook (document settings) so the next session, or a colleague
  * opening the same file, finds them: the source, the column mapping, the stage table, the period.
+ *
+ * What is read back is checked here before the pane uses it, as the matrix checks its own
+ * (matrixModel's storedMatrix): a setting typed by hand, written by an older Carnet or damaged is left
+ * out, with a message saying what was left out and what Carnet does instead, never a crash.
  */
-import type { ColumnMapping, PipelineField } from "../../domain/columns";
-import type { PeriodKind } from "../../domain/pipeline";
+import {
+  type ColumnMapping,
+  type FieldSpec,
+  PIPELINE_FIELDS,
+  type PipelineField,
+} from "../../domain/columns";
+import { PERIOD_KINDS, type PeriodKind } from "../../domain/pipeline";
 import type { StageDefault } from "../../domain/stages";
 import type { SourceChoice } from "./source";
 
@@ -11,8 +20,11 @@ export const SETTINGS_KEY = "carnet.settings";
 
 export interface CarnetSettings {
   readonly source?: SourceChoice;
-  /** Column mapping the user confirmed, for the source at `mappingFor` (its address or table name). */
-  readonly mapping?: ColumnMapping<PipelineField>;
+  /**
+   * Column mapping the user confirmed, for the source at `mappingFor` (its address or table name). A
+   * field it lacks (added since it was saved, or left out as unreadable) is recognised from the headers.
+   */
+  readonly mapping?: Partial<ColumnMapping<PipelineField>>;
   readonly mappingFor?: string;
   readonly stageTable?: readonly StageDefault[];
   readonly periodKind?: PeriodKind;
@@ -21,4 +33,209 @@ export interface CarnetSettings {
   readonly dayFirst?: boolean;
   /** Open-ended: later features add their own keys (the matrix's cut-offs, ...). */
   readonly [key: string]: unknown;
+}
+
+/** The settings as read from the workbook: what the pane can use, and what was left out, in words. */
+export interface SettingsReading {
+  /** The keys above, checked; any other key (the matrix's) passed on as stored, for its own check. */
+  readonly settings: CarnetSettings;
+  readonly dropped: readonly string[];
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+const isText = (v: unknown): v is string => typeof v === "string" && v.trim() !== "";
+const isColumn = (v: unknown): v is number =>
+  typeof v === "number" && Number.isInteger(v) && v >= 0;
+
+/** A stored value as the messages quote it: its JSON, shortened. */
+function quoted(value: unknown): string {
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > 40 ? `${json.slice(0, 39)}…` : json;
+}
+
+/** The settings' stored text (or, from an older Carnet, the object itself), checked. */
+export function parseSettings(stored: unknown): SettingsReading {
+  if (typeof stored !== "string") return readSettings(stored);
+  try {
+    return readSettings(JSON.parse(stored));
+  } catch {
+    return {
+      settings: {},
+      dropped: [
+        "the settings kept in this workbook are damaged and could not be read: Carnet starts " +
+          "afresh (recognised columns, default stage table, by quarter) and your next change replaces them",
+      ],
+    };
+  }
+}
+
+type Checked = { readonly set: Record<string, unknown>; readonly dropped: string[] };
+
+/** Parsed settings (any JSON value) checked key by key: what has the right shape is kept. */
+export function readSettings(raw: unknown): SettingsReading {
+  if (!isObject(raw))
+    return {
+      settings: {},
+      dropped: [
+        `the settings kept in this workbook (${quoted(raw)}) are not a set of choices: Carnet starts afresh`,
+      ],
+    };
+  const settings: Record<string, unknown> = { ...raw };
+  const dropped: string[] = [];
+  const checks: Checked[] = [
+    checkSource(raw.source),
+    checkMapping(raw.mapping, raw.mappingFor),
+    checkStageTable(raw.stageTable),
+    checkChoice(
+      "periodKind",
+      raw.periodKind,
+      PERIOD_KINDS,
+      (v) =>
+        `the period kept in this workbook (${v}) is not month, quarter, semester or year: ` +
+        "the forecast is by quarter until you choose"
+    ),
+    checkChoice(
+      "probabilityScale",
+      raw.probabilityScale,
+      ["fraction", "points"],
+      (v) =>
+        `the probability scale kept in this workbook (${v}) is not "fraction" or "points": ` +
+        "probabilities are read as typed"
+    ),
+    checkChoice(
+      "dayFirst",
+      raw.dayFirst,
+      [true, false],
+      (v) =>
+        `the date order kept in this workbook (${v}) is not true or false: ` +
+        "each date's order is worked out from the dates"
+    ),
+  ];
+  for (const check of checks) {
+    for (const [key, value] of Object.entries(check.set))
+      if (value === undefined) delete settings[key];
+      else settings[key] = value;
+    dropped.push(...check.dropped);
+  }
+  return { settings, dropped };
+}
+
+function checkSource(value: unknown): Checked {
+  if (value === undefined) return { set: {}, dropped: [] };
+  if (isObject(value)) {
+    if (value.kind === "auto") return { set: { source: { kind: "auto" } }, dropped: [] };
+    if (value.kind === "table" && isText(value.name))
+      return { set: { source: { kind: "table", name: value.name } }, dropped: [] };
+    if (value.kind === "range" && isText(value.address))
+      return { set: { source: { kind: "range", address: value.address } }, dropped: [] };
+  }
+  return {
+    set: { source: undefined },
+    dropped: [
+      `the table read last (${quoted(value)}) is not an Excel table or a range Carnet knows: ` +
+        "select a cell in your table and read it again",
+    ],
+  };
+}
+
+function checkMapping(mapping: unknown, mappingFor: unknown): Checked {
+  const none = { mapping: undefined, mappingFor: undefined };
+  const again = "the columns are recognised again from the headers: check them";
+  if (mapping === undefined)
+    return { set: typeof mappingFor === "string" ? {} : none, dropped: [] };
+  if (!isObject(mapping))
+    return {
+      set: none,
+      dropped: [
+        `the column mapping kept in this workbook (${quoted(mapping)}) is not one: ${again}`,
+      ],
+    };
+  if (typeof mappingFor !== "string")
+    return {
+      set: none,
+      dropped: [
+        `the column mapping kept in this workbook does not say which table it is for: ${again}`,
+      ],
+    };
+  const kept: Partial<Record<PipelineField, number | null>> = {};
+  const dropped: string[] = [];
+  for (const [field, col] of Object.entries(mapping)) {
+    const spec = PIPELINE_FIELDS.find((s) => s.field === field);
+    if (!spec)
+      dropped.push(
+        `the column mapping names a field Carnet does not know (${quoted(field)}): left out`
+      );
+    else if (col === null || isColumn(col)) kept[spec.field] = col;
+    else
+      dropped.push(
+        `the column kept for ${spec.label} (${quoted(col)}) is not a column of the table: ` +
+          `${spec.label} is recognised again from the headers, check it`
+      );
+  }
+  return { set: { mapping: kept, mappingFor }, dropped };
+}
+
+const isStage = (row: unknown): row is StageDefault =>
+  isObject(row) &&
+  isText(row.stage) &&
+  typeof row.probability === "number" &&
+  row.probability >= 0 &&
+  row.probability <= 1;
+
+function checkStageTable(value: unknown): Checked {
+  if (value === undefined) return { set: {}, dropped: [] };
+  const defaults = "the default stage table is used until you edit it";
+  if (!Array.isArray(value))
+    return {
+      set: { stageTable: undefined },
+      dropped: [
+        `the stage table kept in this workbook (${quoted(value)}) is not a list of stages: ${defaults}`,
+      ],
+    };
+  const kept = value.filter(isStage).map((r) => ({ stage: r.stage, probability: r.probability }));
+  const bad = value.flatMap((row, i) => (isStage(row) ? [] : [i + 1]));
+  if (bad.length === 0) return { set: { stageTable: kept }, dropped: [] };
+  if (kept.length === 0)
+    return {
+      set: { stageTable: undefined },
+      dropped: [`the stage table kept in this workbook has no stage Carnet can read: ${defaults}`],
+    };
+  const [rows, are] =
+    bad.length === 1 ? [`row ${bad[0]}`, "is"] : [`rows ${bad.join(", ")}`, "are"];
+  return {
+    set: { stageTable: kept },
+    dropped: [
+      `${rows} of the stage table kept in this workbook ${are} not a stage name with a ` +
+        "probability from 0 % to 100 %: left out",
+    ],
+  };
+}
+
+function checkChoice(
+  key: string,
+  value: unknown,
+  allowed: readonly unknown[],
+  message: (shown: string) => string
+): Checked {
+  if (value === undefined || allowed.includes(value)) return { set: {}, dropped: [] };
+  return { set: { [key]: undefined }, dropped: [message(quoted(value))] };
+}
+
+/**
+ * A stored mapping checked against the table it is for: a column past the table's last means the table
+ * changed shape since the mapping was confirmed, so none of it can be trusted. Null when it fits.
+ */
+export function mappingBeyondTable<F extends string>(
+  mapping: Partial<ColumnMapping<F>>,
+  fields: readonly FieldSpec<F>[],
+  width: number
+): string | null {
+  const spec = fields.find((s) => (mapping[s.field] ?? -1) >= width);
+  if (!spec) return null;
+  return (
+    `the column mapping kept for this table names its column ${mapping[spec.field]! + 1} for ` +
+    `${spec.label}, but the table has ${width} column${width === 1 ? "" : "s"}: ` +
+    "the columns are recognised again from the headers, check them"
+  );
 }

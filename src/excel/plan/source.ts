@@ -27,6 +27,22 @@ export interface SourceData {
 }
 
 /**
+ * How the settings remember which table a column mapping was confirmed for: the Excel table's name
+ * (it survives rows added or moved), else the range's address. The Pipeline and Matrix views key their
+ * stored mappings with it (`mappingFor`); it has always been this rule, so saved workbooks keep matching.
+ */
+export function sourceKey(source: SourceData): string {
+  return source.tableName ?? source.address;
+}
+
+/** The choice that reads this source again next time ("Read Deals", "Read last range"), by the same rule. */
+export function sourceChoiceOf(source: SourceData): SourceChoice {
+  return source.tableName !== null
+    ? { kind: "table", name: source.tableName }
+    : { kind: "range", address: source.address };
+}
+
+/**
  * Where a carried-down region ends: single blank lines are part of a sales table, but two blank rows
  * in a row end it (what lies below is another block: a summary, objectives, notes).
  */
