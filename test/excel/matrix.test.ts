@@ -17,6 +17,7 @@ import {
   type WorkbookBackend,
 } from "../../src/workbench/sim";
 import { carnetEngine } from "../support/carnet-engine";
+import "../support/office-client";
 import {
   RANGE_HEADERS_FR,
   TEN_RANGE_ANSWERS,

@@ -10,6 +10,7 @@ import {
   type ExcelHost,
 } from "../../src/workbench/sim";
 import { carnetEngine } from "./carnet-engine";
+import "./office-client";
 
 export interface TestWorkbook {
   readonly host: ExcelHost;

@@ -1,39 +1,24 @@
 /**
- * A simulated Excel host: the part of the Excel JavaScript API (Office.js) that Carnet's task pane
- * uses, behaving as Office.js does (proxies, load/sync, errors, the limits of Excel on the web),
- * over a cell backend. Install it as globals and the real task pane bundle runs in the local
- * workbench page, or `src/excel/` code runs in jest, with no hand-written mock:
+ * A simulated Excel host: a workbook model (sheets, cells, formats, tables, charts, settings) that
+ * answers the RichApi requests of Microsoft's own Excel JavaScript client (@microsoft/office-js),
+ * with the errors and limits of Excel on the web. The real task pane bundle runs against it in the
+ * workbench page, and `src/excel/` code runs against it in jest, every Office.js call judged by
+ * Microsoft's client:
  *
+ *   // Microsoft's client loaded in this scope first (a script tag, or eval in Node)
  *   const host = createExcelHost(createHyperFormulaBackend(hf));
  *   const uninstall = host.install();
  *   await Excel.run(async (context) => { ... });
  */
 import { parseAddress, rectAddress } from "./address";
 import type { WorkbookBackend } from "./backend";
-import { RequestContext, TrackedObjects, createRun } from "./context";
-import { excelEnums } from "./enums";
-import { ErrorCodes, OfficeExtensionError } from "./errors";
-import { EventHandlerResult, EventHandlers } from "./events";
+import { type ClientScope, type ConnectableHost, excelFor, installClient } from "./client";
 import { EXCEL_ON_THE_WEB_LIMITS, WorkbookModel, type Limits, type SimStats } from "./model";
-import { ClientResult, SimObject } from "./object";
-import { DEFAULT_REQUIREMENT_SETS, PlatformType, createOffice, type Platform } from "./office";
-import { Range, RangeFill, RangeFont, RangeFormat } from "./range";
-import { Setting, SettingCollection, type SettingsStore } from "./settings";
-import { describeTables, Table, TableCollection, type TableInfo } from "./tables";
-import { TableColumn, TableColumnCollection, TableRow, TableRowCollection } from "./table-items";
-import { Application, Workbook } from "./workbook";
-import { Worksheet, WorksheetCollection, WorksheetFreezePanes } from "./worksheet";
-import { Chart, ChartCollection, describeCharts, type ChartInfo } from "./charts";
-import {
-  ChartAxes,
-  ChartAxis,
-  ChartAxisTitle,
-  ChartDataLabels,
-  ChartLegend,
-  ChartSeries,
-  ChartSeriesCollection,
-  ChartTitle,
-} from "./chart-parts";
+import { DEFAULT_REQUIREMENT_SETS, PlatformType, type Platform } from "./office";
+import { RichApiHost } from "./richapi";
+import type { SettingsStore } from "./settings";
+import { describeTables, type TableInfo } from "./tables";
+import { describeCharts, type ChartInfo } from "./charts";
 
 export {
   createHyperFormulaBackend,
@@ -44,6 +29,7 @@ export {
 export { createMemoryBackend } from "./memory-backend";
 export { EXCEL_ON_THE_WEB_LIMITS, type Limits, type SimStats } from "./model";
 export { OfficeExtensionError } from "./errors";
+export { hasClient, type ClientScope } from "./client";
 export type { ChartInfo, SeriesInfo } from "./charts";
 export type { TableInfo } from "./tables";
 
@@ -71,6 +57,8 @@ export interface HostSelection {
   onChange(listener: () => void): () => void;
 }
 
+let hostCount = 0;
+
 export function createExcelHost(backend: WorkbookBackend, options: ExcelHostOptions = {}) {
   const platform = options.platform ?? PlatformType.OfficeOnline;
   const limits: Limits = {
@@ -86,64 +74,15 @@ export function createExcelHost(backend: WorkbookBackend, options: ExcelHostOpti
       options.onHandlerError ?? ((error) => console.error("Excel event handler failed:", error)),
   });
 
-  /** `Excel.RequestContext` bound to this host's workbook (`new Excel.RequestContext()` works too). */
-  class HostRequestContext extends RequestContext {
-    constructor() {
-      super(model);
-    }
-  }
-
-  const Excel = {
-    run: createRun(() => new HostRequestContext()),
-    RequestContext: HostRequestContext,
-    ...excelEnums,
-    Workbook,
-    Application,
-    Worksheet,
-    WorksheetCollection,
-    WorksheetFreezePanes,
-    Range,
-    RangeFormat,
-    RangeFont,
-    RangeFill,
-    Table,
-    TableCollection,
-    TableColumn,
-    TableColumnCollection,
-    TableRow,
-    TableRowCollection,
-    Chart,
-    ChartCollection,
-    ChartTitle,
-    ChartLegend,
-    ChartDataLabels,
-    ChartAxes,
-    ChartAxis,
-    ChartAxisTitle,
-    ChartSeries,
-    ChartSeriesCollection,
-    Setting,
-    SettingCollection,
+  const requirementSets = options.requirementSets ?? DEFAULT_REQUIREMENT_SETS;
+  const richApi = new RichApiHost(model, requirementSets);
+  const url = `https://excel-${++hostCount}.workbench.invalid`;
+  const connectable: ConnectableHost = {
+    url,
+    latencyMs: options.latencyMs ?? 0,
+    processQuery: (body) => richApi.processQuery(body),
+    profile: { requirementSets, displayLanguage: options.displayLanguage ?? "en-US", platform },
   };
-
-  const OfficeExtension = {
-    Error: OfficeExtensionError,
-    ErrorCodes,
-    ClientObject: SimObject,
-    ClientRequestContext: RequestContext,
-    ClientResult,
-    EventHandlers,
-    EventHandlerResult,
-    TrackedObjects,
-    config: { extendedErrorLogging: false },
-    Promise,
-  };
-
-  const Office = createOffice(model.settings, {
-    platform,
-    requirementSets: options.requirementSets ?? DEFAULT_REQUIREMENT_SETS,
-    displayLanguage: options.displayLanguage ?? "en-US",
-  });
 
   const selection: HostSelection = {
     get() {
@@ -170,9 +109,16 @@ export function createExcelHost(backend: WorkbookBackend, options: ExcelHostOpti
   };
 
   const host = {
-    Excel,
-    Office,
-    OfficeExtension,
+    ...connectable,
+    /**
+     * Microsoft's client's `Excel` namespace, loaded in `scope`, with `run` talking to this host
+     * (for the workbench's own calls and the simulator's tests).
+     */
+    excel: (scope: ClientScope = globalThis): typeof globalThis.Excel =>
+      excelFor(scope, connectable),
+    get Excel(): typeof globalThis.Excel {
+      return excelFor(globalThis, connectable);
+    },
     backend,
     /** Round trips and payload sizes since creation (or the last reset). */
     stats: (): SimStats => ({ ...model.stats }),
@@ -187,26 +133,14 @@ export function createExcelHost(backend: WorkbookBackend, options: ExcelHostOpti
     /** The sheet names in tab order. */
     sheets: (): string[] => model.sheets().map((sheet) => sheet.name),
     /**
-     * Sets `Excel`, `Office` and `OfficeExtension` on `target` (the global object by default);
-     * returns a function that puts back what was there.
+     * Makes this the host that Microsoft's client in `scope` (the global object by default) talks
+     * to, with Office answering from its profile; returns a function that undoes it.
      */
-    install(target: object = globalThis): () => void {
-      const slots = target as Record<string, unknown>;
-      const previous = {
-        Excel: slots.Excel,
-        Office: slots.Office,
-        OfficeExtension: slots.OfficeExtension,
-      };
-      slots.Excel = Excel;
-      slots.Office = Office;
-      slots.OfficeExtension = OfficeExtension;
-      return () => {
-        for (const [key, value] of Object.entries(previous)) {
-          if (value === undefined) delete slots[key];
-          else slots[key] = value;
-        }
-      };
+    install(scope: ClientScope = globalThis): () => void {
+      return installClient(scope, connectable);
     },
+    /** Objects the client keeps between requests (ranges it tracks), for tests of the host. */
+    references: () => richApi.references.size,
   };
   return host;
 }

@@ -24,6 +24,14 @@ export interface Action {
   run(args: unknown): Loaded | void;
 }
 
+/** Classes whose items Microsoft's client addresses by `Id` (`worksheets[id]`) in later requests. */
+const KEYED = new Set(["Worksheet", "Table", "TableColumn", "Chart"]);
+
+/** Excel's name for a property on the wire: `values` → `Values`. */
+export function wireName(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
 /** `OfficeExtension.LoadOption` and the `Interfaces.*LoadOptions` object form. */
 export type LoadOption =
   | string
@@ -125,51 +133,16 @@ export abstract class SimObject<T = unknown> {
     return undefined;
   }
 
-  /** Returns a boolean value for whether the corresponding object is a null object; needs a sync first. */
-  get isNullObject(): boolean {
-    if (this._isNull !== undefined) return this._isNull;
-    if (this.context._syncCalls > this._createdAt) {
-      // Objects derived from a null object are null too; decided when first asked after a sync.
-      try {
-        this._isNull = this._resolve() === null;
-      } catch {
-        this._isNull = false;
-      }
-      return this._isNull;
-    }
-    throw propertyNotLoaded("isNullObject", this._typeName);
-  }
-
-  /** Queues up a command to load the specified properties of the object. */
-  load(option?: LoadOption): this {
-    this.context.load(this, option);
-    return this;
-  }
-
-  /** Sets several properties at once, nested objects included (`range.set({ format: { ... } })`). */
-  set(properties: Record<string, unknown>): void {
-    for (const [key, value] of Object.entries(properties)) {
-      const child = this._nav(key);
-      if (child && value !== null && typeof value === "object" && !Array.isArray(value)) {
-        child.set(value as Record<string, unknown>);
-      } else {
-        Reflect.set(this, key, value);
-      }
-    }
-  }
-
-  /** The loaded properties as a plain object, as Office.js proxies serialize. */
-  toJSON(): Record<string, unknown> {
-    return Object.fromEntries(this._loaded);
-  }
-
-  /** @internal Runs a load of the given paths against the document, during a sync. */
-  _readLoad(paths: string[][]): Loaded {
+  /**
+   * @internal The answer to a Query (a `load`) of the given property paths, as Excel sends it:
+   * PascalCase keys, navigation properties as nested objects, null for a null object.
+   */
+  _query(paths: string[][]): unknown {
     const target = this._resolve();
     const scalars = new Set<string>();
     const navs = new Map<string, string[][]>();
     for (const path of paths) {
-      if (path.length === 0) {
+      if (path.length === 0 || (path.length === 1 && path[0] === "*")) {
         this._scalarNames().forEach((name) => scalars.add(name));
       } else if (path.length === 1 && this._scalarNames().includes(path[0])) {
         scalars.add(path[0]);
@@ -185,31 +158,21 @@ export abstract class SimObject<T = unknown> {
         );
       }
     }
-    if (target === null) {
-      return {
-        data: null,
-        commit: () => {
-          this._isNull = true;
-          scalars.forEach((name) => this._loaded.set(name, null));
-        },
-      };
-    }
-    const data: Record<string, unknown> = {};
-    for (const name of scalars) data[name] = this._readScalar(name, target);
-    const children: Loaded[] = [];
-    for (const [name, sub] of navs) {
-      const loaded = (this._nav(name) as SimObject)._readLoad(sub);
-      data[name] = loaded.data;
-      children.push(loaded);
-    }
-    return {
-      data,
-      commit: () => {
-        this._isNull = false;
-        for (const name of scalars) this._loaded.set(name, data[name]);
-        children.forEach((child) => child.commit());
-      },
-    };
+    if (target === null) return null;
+    const data: Record<string, unknown> = { ...this._identity(target) };
+    for (const name of scalars) data[wireName(name)] = this._readScalar(name, target);
+    for (const [name, sub] of navs)
+      data[wireName(name)] = (this._nav(name) as SimObject)._query(sub);
+    return data;
+  }
+
+  /**
+   * @internal What lets Microsoft's client address this object in a later request: `Id` for
+   * worksheets, tables and table columns, `_Id` for settings (by default nothing).
+   */
+  _identity(target: T): Record<string, unknown> {
+    if (this._typeName === "Setting") return { _Id: this._readScalar("key", target) };
+    return KEYED.has(this._typeName) ? { Id: this._readScalar("id", target) } : {};
   }
 
   /** Reads a property: the loaded (or locally set) value, null on a null object, else PropertyNotLoaded. */
@@ -267,8 +230,6 @@ export abstract class SimObject<T = unknown> {
  * property path that is not the collection's own goes to every item (`sheets.load("name")`).
  */
 export abstract class SimCollection<T, Item extends SimObject> extends SimObject<T> {
-  private _items: Item[] | undefined;
-
   /** @internal Proxies for the current items, each bound to its document object. */
   abstract _enumerate(target: T): Item[];
 
@@ -277,20 +238,7 @@ export abstract class SimCollection<T, Item extends SimObject> extends SimObject
     return [];
   }
 
-  /** Gets the loaded child items in this collection. */
-  get items(): Item[] {
-    if (this._items) return this._items;
-    if (this._isNull === true) return [];
-    throw propertyNotLoaded("items", this._typeName);
-  }
-
-  override toJSON(): Record<string, unknown> {
-    const json: Record<string, unknown> = Object.fromEntries(this._loaded);
-    if (this._items) json.items = this._items.map((item) => item.toJSON());
-    return json;
-  }
-
-  override _readLoad(paths: string[][]): Loaded {
+  override _query(paths: string[][], page: { top?: number; skip?: number } = {}): unknown {
     const target = this._resolve();
     const own = new Set<string>();
     const itemPaths: string[][] = [];
@@ -299,34 +247,20 @@ export abstract class SimCollection<T, Item extends SimObject> extends SimObject
       else if (path[0] === "items") itemPaths.push(path.slice(1));
       else itemPaths.push(path);
     }
-    if (target === null) {
-      return {
-        data: null,
-        commit: () => {
-          this._isNull = true;
-          this._items = [];
-        },
-      };
-    }
+    if (target === null) return null;
     const data: Record<string, unknown> = {};
-    for (const name of own) data[name] = this._readScalar(name, target);
-    const wantItems = itemPaths.length > 0 || own.size === 0;
-    const items = wantItems ? this._enumerate(target) : [];
-    const loads = wantItems
-      ? items.map((item) => item._readLoad(itemPaths.length > 0 ? itemPaths : [[]]))
-      : [];
-    if (wantItems) data.items = loads.map((loaded) => loaded.data);
-    return {
-      data,
-      commit: () => {
-        this._isNull = false;
-        for (const name of own) this._loaded.set(name, data[name]);
-        if (wantItems) {
-          loads.forEach((loaded) => loaded.commit());
-          this._items = items;
-        }
-      },
-    };
+    for (const name of own) data[wireName(name)] = this._readScalar(name, target);
+    if (itemPaths.length === 0 && own.size > 0) return data;
+    const skip = page.skip ?? 0;
+    const items = this._enumerate(target).slice(
+      skip,
+      page.top === undefined ? undefined : skip + page.top
+    );
+    data._Items = items.map((item, i) => {
+      const value = item._query(itemPaths.length > 0 ? itemPaths : [[]]) as Record<string, unknown>;
+      return { ...value, _Index: skip + i };
+    });
+    return data;
   }
 }
 

@@ -1,5 +1,6 @@
 /** Hosts for the simulator's tests: over a real HyperFormula engine, or over the memory backend. */
 import { HyperFormula } from "hyperformula";
+import "../../support/office-client";
 import {
   createExcelHost,
   createHyperFormulaBackend,
