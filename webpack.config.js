@@ -20,10 +20,13 @@ async function httpsOptions() {
   return devCerts.getHttpsServerOptions();
 }
 
+const OFFICE_CLIENT = "node_modules/@microsoft/office-js/dist/excel-web-16.00.debug.js";
+
 /**
  * The workbench (`--env workbench`): the same add-in entries and functions metadata, plus the page that
  * stands in for Excel (grid, HyperFormula, simulated Office host), emitted into build/workbench/ so
- * that dist/ never holds HyperFormula. Its task pane page takes Office from the workbench, not the CDN.
+ * that dist/ never holds HyperFormula. Its task pane page loads Microsoft's Excel client from
+ * @microsoft/office-js and connects it to the workbench's simulated host, instead of the CDN's office.js.
  */
 function workbenchBuild(base) {
   return {
@@ -66,10 +69,15 @@ function workbenchBuild(base) {
         chunks: ["taskpane"],
       }),
       new CopyWebpackPlugin({
-        patterns: ["icon-16.png", "icon-32.png", "icon-64.png", "icon-80.png"].map((icon) => ({
-          from: `assets/${icon}`,
-          to: "assets/[name][ext]",
-        })),
+        patterns: [
+          ...["icon-16.png", "icon-32.png", "icon-64.png", "icon-80.png"].map((icon) => ({
+            from: `assets/${icon}`,
+            to: "assets/[name][ext]",
+          })),
+          // Microsoft's own Excel client (a devDependency, used only here and in the tests): the
+          // workbench's pages load it, and the simulated host answers its requests.
+          { from: OFFICE_CLIENT, to: "office-js/[name][ext]" },
+        ],
       }),
     ],
   };

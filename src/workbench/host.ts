@@ -1,7 +1,7 @@
 /**
  * The simulated Excel host as the workbench uses it: one per open workbook, shared with the task
- * pane's iframe through `window.carnetHost` (the pane's bridge script reads Office, Excel and
- * OfficeExtension from it).
+ * pane's iframe through `window.carnetHost` (the pane's page loads Microsoft's client and calls
+ * `carnetHost.install(window)`, so its requests come here).
  */
 import { createExcelHost, type ExcelHost, type WorkbookBackend } from "./sim";
 

@@ -106,15 +106,32 @@ describe("the sample workbook", () => {
 });
 
 describe("the task pane", () => {
-  it("runs the add-in's own bundle inside the workbench, on the simulated host, with no console error", async () => {
+  it("runs the add-in's own bundle inside the workbench on Microsoft's Excel client, talking to the simulated host, with no console error", async () => {
     const frame = await paneFrame();
-    const bridged = await frame.evaluate(
-      () =>
-        typeof Office !== "undefined" &&
-        (window as unknown as { Office: unknown }).Office ===
-          (window.parent as unknown as { carnetHost: { Office: unknown } }).carnetHost.Office
-    );
-    expect(bridged).toBe(true);
+    // The pane's Excel is Microsoft's client (its HTTP layer and RichApi request context), and its
+    // requests go to the workbench's host, whose round trips count them.
+    const wiring = await frame.evaluate(async () => {
+      const scope = window as unknown as {
+        OfficeExtension: {
+          HttpUtility?: unknown;
+          ClientRequestContext: { defaultRequestUrlAndHeaders: unknown };
+        };
+        parent: { carnetHost: { url: string; stats(): { syncs: number } } };
+      };
+      const host = scope.parent.carnetHost;
+      const before = host.stats().syncs;
+      await Excel.run(async (context) => {
+        context.workbook.worksheets.getActiveWorksheet().load("name");
+        await context.sync();
+      });
+      return {
+        microsoft: typeof scope.OfficeExtension.HttpUtility === "function",
+        address:
+          scope.OfficeExtension.ClientRequestContext.defaultRequestUrlAndHeaders === host.url,
+        roundTrips: host.stats().syncs - before,
+      };
+    });
+    expect(wiring).toEqual({ microsoft: true, address: true, roundTrips: 1 });
     await expect(frame.locator("body").innerText()).resolves.toContain("Carnet");
     // Outside Excel the pane would say so: here it must believe it is in Excel.
     await expect(frame.getByText("Open this pane from Excel").count()).resolves.toBe(0);

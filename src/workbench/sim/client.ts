@@ -6,7 +6,7 @@
  * `Office.context.displayLanguage` and `Office.context.requirements.isSetSupported` are a small shim
  * answering from the host's profile, since there is no Office around the page to answer them.
  */
-import { isSetSupported, type Platform } from "./office";
+import { HostType, isSetSupported, type Platform, PlatformType } from "./office";
 
 /** What a scope (a window, or Node's global object) holds once Microsoft's client is loaded in it. */
 export interface ClientScope {
@@ -70,7 +70,9 @@ function routeRequests(scope: ClientScope): Map<string, ConnectableHost> {
 export function excelFor(scope: ClientScope, host: ConnectableHost): any {
   routeRequests(scope).set(host.url, host);
   const excel = Object.create(scope.Excel);
-  excel.run = (...args: unknown[]) => scope.Excel.run({ url: host.url, headers: {} }, ...args);
+  // The address as a string: the client accepts only plain objects of its own realm (a pane's
+  // iframe), and a string from any.
+  excel.run = (...args: unknown[]) => scope.Excel.run(host.url, ...args);
   return excel;
 }
 
@@ -86,7 +88,7 @@ export function installClient(scope: ClientScope, host: ConnectableHost): () => 
     factory: scope.OSF._OfficeAppFactory,
     onReady: scope.Office.onReady,
   };
-  requestContext.defaultRequestUrlAndHeaders = { url: host.url, headers: {} };
+  requestContext.defaultRequestUrlAndHeaders = host.url;
   const { requirementSets, displayLanguage, platform } = host.profile;
   const sets = { ...CLIENT_FEATURES, ...requirementSets };
   const context = {
@@ -104,7 +106,10 @@ export function installClient(scope: ClientScope, host: ConnectableHost): () => 
     getContext: () => context,
     getHostInfo: () => ({ isDialog: false, hostType: "excel", hostPlatform: "web" }),
   };
-  const info = { host: scope.Office.HostType?.Excel ?? "Excel", platform };
+  // office.js (the CDN's loader) defines these; the Excel client alone does not.
+  scope.Office.HostType ??= HostType;
+  scope.Office.PlatformType ??= PlatformType;
+  const info = { host: HostType.Excel, platform };
   scope.Office.onReady = (callback?: (i: typeof info) => void) =>
     new Promise((resolve) =>
       setTimeout(() => {
