@@ -18,6 +18,9 @@ export function loadOfficeClient(): void {
   // The client is a browser script: it reads `window` and `navigator`.
   scope.window ??= globalThis;
   scope.navigator ??= { userAgent: "node" };
+  // Indirect eval, as a script tag runs it: its top-level `var Excel`... become globals of this file's
+  // scope (new Function would keep them local, vm.runInThisContext would leave jest's sandbox).
+  // eslint-disable-next-line no-eval -- loading Microsoft's client script is the point
   (0, eval)(fs.readFileSync(CLIENT, "utf8"));
 }
 
