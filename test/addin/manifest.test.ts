@@ -174,4 +174,13 @@ describe("the production bundles", () => {
       });
     }
   });
+
+  it("contain no copy of Microsoft's Excel client: in Excel, the pane loads office.js from Microsoft's CDN", () => {
+    const files = fs.readdirSync(DIST, { recursive: true }).map(String);
+    expect(files.filter((f) => /excel-web-16|office-js/.test(f))).toEqual([]);
+    for (const file of bundles)
+      expect(fs.readFileSync(file, "utf8").includes("ClientRequestContext")).toBe(false);
+    const pane = fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8");
+    expect(pane).toContain("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+  });
 });
