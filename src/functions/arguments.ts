@@ -35,9 +35,15 @@ export function excelValue<T>(compute: () => T): T {
   }
 }
 
+/**
+ * #VALUE! by its text, not `CustomFunctions.ErrorCode.invalidValue`: the ErrorCode object came with
+ * CustomFunctionsRuntime 1.3, while an Error with a message needs only 1.2 (the manifest's floor).
+ */
+const INVALID_VALUE = "#VALUE!" as CustomFunctions.ErrorCode;
+
 export function asExcelError(error: unknown): CustomFunctions.Error {
   if (error instanceof InputProblem || error instanceof RangeError)
-    return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, error.message);
+    return new CustomFunctions.Error(INVALID_VALUE, error.message);
   if (error instanceof CustomFunctions.Error) return error;
-  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, String(error));
+  return new CustomFunctions.Error(INVALID_VALUE, String(error));
 }

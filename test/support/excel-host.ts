@@ -8,6 +8,7 @@ import {
   createHyperFormulaBackend,
   createMemoryBackend,
   type ExcelHost,
+  type ExcelHostOptions,
 } from "../../src/workbench/sim";
 import { carnetEngine } from "./carnet-engine";
 import "./office-client";
@@ -59,9 +60,12 @@ function wrap(host: ExcelHost): TestWorkbook {
 }
 
 /** A workbook with formulas (HyperFormula + CARNET functions). */
-export function formulaWorkbook(sheets: Record<string, CellInput[][]>): TestWorkbook {
+export function formulaWorkbook(
+  sheets: Record<string, CellInput[][]>,
+  options?: ExcelHostOptions
+): TestWorkbook {
   const hf = carnetEngine(sheets as never);
-  return wrap(createExcelHost(createHyperFormulaBackend(hf)));
+  return wrap(createExcelHost(createHyperFormulaBackend(hf), options));
 }
 
 /** A large values-only workbook (no formula engine), for block reading. */

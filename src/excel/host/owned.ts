@@ -17,6 +17,15 @@ import {
 
 export const OWNED_SHEETS_SETTING = "carnet.ownedSheets";
 
+/**
+ * `Table.resize` came with ExcelApi 1.13; the manifest asks for 1.8. On older Excel a Carnet table is
+ * deleted and added again instead, so the user's formulas on it break there (README, "Supported
+ * Excel versions").
+ */
+function canResizeTables(): boolean {
+  return Office.context.requirements.isSetSupported("ExcelApi", "1.13");
+}
+
 /** Preferred sheet name → the sheet Carnet created, by id. */
 type OwnedSheets = Record<string, { name: string; id: string }>;
 
@@ -164,13 +173,14 @@ async function prepareSheet(
   state.owned[plan.sheet] = { name, id: sheet.id };
   sheet.charts.items.forEach((c) => c.delete());
   const reusable = new Map<string, Excel.Table>();
+  const resizable = canResizeTables();
   for (const t of state.tables) {
     if (t.ws.name !== name) continue;
     const tablePlan = plan.tables.find((p) => p.name === t.name);
     const corner = tablePlan ? cellAddress(null, tablePlan.row, tablePlan.col) : null;
     // A table stays (and is resized) only where its header starts at the same cell; any other is
     // removed before writing, since deleting a table clears its cells.
-    if (corner !== null && t.range.address.split("!").pop()!.split(":")[0] === corner)
+    if (resizable && corner !== null && t.range.address.split("!").pop()!.split(":")[0] === corner)
       reusable.set(t.name, t.table);
     else t.table.delete();
   }
@@ -201,7 +211,7 @@ async function writeTable(
     if (bytesOf(block.rows) > 0) await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop -- one per block under 5 MB, by design
   }
   const extent = sheet.getRangeByIndexes(row, col, Math.max(plan.rows.length + 1, 2), cols);
-  if (previous) previous.resize(extent);
+  if (previous && canResizeTables()) previous.resize(extent);
   else {
     const table = sheet.tables.add(extent, true);
     table.name = plan.name;
