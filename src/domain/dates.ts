@@ -84,6 +84,9 @@ export function ymdFromSerial(serial: number): { year: number; month: number; da
 export function readDate(cell: CellValue, options?: { dayFirst?: boolean }): Reading<number> {
   if (typeof cell === "number") {
     if (!Number.isFinite(cell)) return error(String(cell), "is not a date");
+    // Serial 0 (Excel shows 1900-01-00) is no date; some Excel builds pass a blank cell in a range
+    // to a custom function as 0 (office-js #4702), so a blank close date must not become an error.
+    if (cell === 0) return { kind: "blank" };
     const whole = Math.floor(cell);
     if (whole >= 1 && whole <= LAST_SERIAL) return { kind: "value", value: whole };
     return error(

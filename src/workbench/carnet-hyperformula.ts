@@ -54,9 +54,19 @@ function toCellError(error: unknown): CellError {
 
 type Scalar = number | string | boolean | null;
 
-/** An engine value as Excel passes it to a custom function: numbers unwrapped, blanks as null. */
-function toExcelScalar(value: unknown): Scalar | CellError {
-  if (value === EmptyValue || value === undefined) return null;
+/**
+ * How a blank cell in a range reaches a custom function: newer Excel builds pass null, some older
+ * ones pass 0 (office-js #4702, #5262). The tests run the formulas both ways.
+ */
+let blankCell: null | 0 = null;
+
+export function passBlankCellsAs(value: null | 0): void {
+  blankCell = value;
+}
+
+/** An engine value as Excel passes it to a custom function: numbers unwrapped, blanks as `blank`. */
+function toExcelScalar(value: unknown, blank: null | 0 = null): Scalar | CellError {
+  if (value === EmptyValue || value === undefined) return blank;
   if (value instanceof CellError) return value;
   if (typeof value === "object" && value !== null && "val" in value)
     return (value as { val: number }).val;
@@ -84,7 +94,7 @@ function toExcelArgument(value: unknown): Scalar | Scalar[][] | CellError {
       }
       const out: Scalar[] = [];
       for (const cell of row) {
-        const v = toExcelScalar(cell);
+        const v = toExcelScalar(cell, blankCell);
         if (v instanceof CellError) return v;
         out.push(v);
       }
@@ -143,7 +153,10 @@ export function registerCarnetFunctions(
       return self.runFunction(ast.args, state, self.metadata(engineName), (...args: unknown[]) => {
         const excelArgs: unknown[] = [];
         for (let i = 0; i < params.length; i++) {
-          const v = toExcelArgument(args[i]);
+          // An argument left out between commas (`f(a,,b)`) is omitted, null in Excel, whatever
+          // the engine hands over for it.
+          const omitted = (ast.args[i] as { type?: string } | undefined)?.type === "EMPTY";
+          const v = omitted ? null : toExcelArgument(args[i]);
           if (v instanceof CellError) return v;
           excelArgs.push(v);
         }

@@ -103,7 +103,11 @@ describe("readDate", () => {
     expect(readDate(2958465.5)).toEqual({ kind: "value", value: 2958465 });
   });
 
-  it.each([0, -1, 2958466, 1e9])("refuses serial %p, outside Excel's dates", (serial) => {
+  it("reads serial 0 (1900-01-00, what some Excel builds pass for a blank cell) as no date", () => {
+    expect(readDate(0)).toEqual({ kind: "blank" });
+  });
+
+  it.each([-1, 0.5, 2958466, 1e9])("refuses serial %p, outside Excel's dates", (serial) => {
     expect(readDate(serial)).toEqual({
       kind: "error",
       shown: String(serial),
