@@ -27,19 +27,28 @@ export const ErrorCodes = {
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
 
-const LIMITS_DOC =
-  "https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins";
+/**
+ * The payload limits are transport failures in Excel on the web: Microsoft's client reports them with
+ * these strings of its own (`L_RequestPayloadSizeLimitExceededMessage` in office_strings.js).
+ */
+const PAYLOAD_DOC =
+  '"https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".';
 
-/** Excel's default message for each code (English). */
+/**
+ * Excel's default message for each code (English), as "Error handling with the application-specific
+ * JavaScript APIs" lists them.
+ */
 const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   AccessDenied: "You cannot perform the requested operation.",
-  ApiNotFound: "The API you are trying to use could not be found.",
+  ApiNotFound:
+    "The API you are trying to use could not be found. It may be available in a newer version of the Office application. " +
+    "See Office client application and platform availability for Office Add-ins for more information.",
   GeneralException: "There was an internal error while processing the request.",
   InsertDeleteConflict: "The insert or delete operation attempted resulted in a conflict.",
   InvalidArgument: "The argument is invalid or missing or has an incorrect format.",
   InvalidOperation: "The operation attempted is invalid on the object.",
   InvalidObjectPath: "The object path isn't working for what you're trying to do.",
-  InvalidReference: "This reference isn't valid for the current operation.",
+  InvalidReference: "This reference is not valid for the current operation.",
   InvalidRequestContext: "Cannot use the object across different request contexts.",
   ItemAlreadyExists: "The resource being created already exists.",
   ItemNotFound: "The requested resource doesn't exist.",
@@ -47,9 +56,11 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   OperationCellsExceedLimit:
     "The attempted operation affects more than the limit of 33554000 cells.",
   PropertyNotLoaded: "The property is not available.",
-  RangeExceedsLimit: `The cell count in the range has exceeded the maximum supported number. See ${LIMITS_DOC} for details.`,
-  RequestPayloadSizeLimitExceeded: `The request payload size has exceeded the limit. See ${LIMITS_DOC} for details.`,
-  ResponsePayloadSizeLimitExceeded: `The response payload size has exceeded the limit. See ${LIMITS_DOC} for details.`,
+  RangeExceedsLimit:
+    "The cell count in the range has exceeded the maximum supported number. " +
+    "See the Resource limits and performance optimization for Office Add-ins article for more information.",
+  RequestPayloadSizeLimitExceeded: `The request payload size has exceeded the limit. Please refer to the documentation: ${PAYLOAD_DOC}`,
+  ResponsePayloadSizeLimitExceeded: `The response payload size has exceeded the limit. Please refer to the documentation: ${PAYLOAD_DOC}`,
   RunMustReturnPromise:
     'The batch function passed to the ".run" method didn\'t return a promise. The function must return a promise, ' +
     "so that any automatically-tracked objects can be released at the completion of the batch operation.",

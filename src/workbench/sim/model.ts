@@ -10,7 +10,7 @@ import { SettingsStore } from "./settings";
 
 /** The limits of Excel on the web that the simulator enforces. */
 export interface Limits {
-  /** Largest request (JSON of what a sync sends) and response, in bytes. 5 MB in Excel on the web. */
+  /** Largest request and response body, in UTF-8 bytes. 5 MB in Excel on the web. */
   payloadBytes: number;
   /** Largest range whose values, formulas, formats or text can be read in one load. */
   readCells: number;
@@ -27,11 +27,13 @@ export const EXCEL_ON_THE_WEB_LIMITS: Limits = {
   oversizedRead: "error",
 };
 
+/** What the host saw of the requests: their number and the UTF-8 bytes of their bodies. */
 export interface SimStats {
-  /** Round trips: syncs that had something to send (a sync with an empty queue sends nothing). */
+  /**
+   * Round trips: the requests the add-in's syncs sent (a sync with nothing queued sends none; the
+   * client's own release of kept references after a run is not counted).
+   */
   syncs: number;
-  /** Calls to `context.sync()`, including the final one of each `Excel.run`. */
-  syncCalls: number;
   largestRequestBytes: number;
   largestResponseBytes: number;
   totalRequestBytes: number;
@@ -149,7 +151,6 @@ export class WorkbookModel {
   static emptyStats(): SimStats {
     return {
       syncs: 0,
-      syncCalls: 0,
       largestRequestBytes: 0,
       largestResponseBytes: 0,
       totalRequestBytes: 0,

@@ -103,6 +103,11 @@ function errorOf(error: OfficeExtensionError, actionIndex?: number): RichApiErro
   };
 }
 
+/** Excel's answer for a member it lacks; the location names the member. */
+function apiNotFound(location: string): OfficeExtensionError {
+  return officeError(ErrorCodes.apiNotFound, location);
+}
+
 /** `GetRange` → `getRange`, `Values` → `values`: the member's name on the object classes. */
 function jsName(wire: string): string {
   return wire.charAt(0).toLowerCase() + wire.slice(1);
@@ -143,13 +148,15 @@ export class RichApiHost {
   processQuery(body: string): string {
     const stats = this.model.stats;
     const request = JSON.parse(body) as RichApiRequest;
-    const cleanup = request.Actions.every(
-      (a) => a.ActionType === ACTION.instantiate || a.Name === "_RemoveReference"
-    );
+    // The client's own request releasing kept references once a run ends is not a sync of the add-in.
+    const cleanup =
+      request.Actions.some((a) => a.Name === "_RemoveReference") &&
+      request.Actions.every(
+        (a) => a.ActionType === ACTION.instantiate || a.Name === "_RemoveReference"
+      );
     const requestBytes = utf8Bytes(body);
     if (!cleanup) {
       stats.syncs += 1;
-      stats.syncCalls += 1;
       stats.largestRequestBytes = Math.max(stats.largestRequestBytes, requestBytes);
       stats.totalRequestBytes += requestBytes;
     }
@@ -269,6 +276,8 @@ class RequestRun {
     const object = this.resolve(action.ObjectPathId);
     if (object === NULL_OBJECT) return;
     const member = this.member(object, action.Name, ["scalar"]);
+    if (member.setSince !== undefined && !this.host.supports(member.setSince))
+      throw apiNotFound(`${object._typeName}.${jsName(action.Name)}`);
     if (!member.writable)
       throw officeError(
         ErrorCodes.invalidArgument,
@@ -283,18 +292,17 @@ class RequestRun {
   private member(object: SimObject, wire: string, kinds: Member["kind"][]): Member {
     const member = memberOf(object._typeName, wire);
     if (!member || !kinds.includes(member.kind) || !this.host.supports(member.since))
-      throw officeError(
-        ErrorCodes.apiNotFound,
-        `${object._typeName}.${jsName(wire)}`,
-        `The API you are trying to use could not be found. It may be available in a newer version of Excel. (${object._typeName}.${jsName(wire)})`
-      );
+      throw apiNotFound(`${object._typeName}.${jsName(wire)}`);
     return member;
   }
 
   /** A load names properties the class has (a collection's: its own, or its items'). */
   private checkQuery(object: SimObject, paths: string[][]): void {
     const itemClass =
-      object instanceof SimCollection ? memberOf(object._typeName, "GetItemAt")?.returns : null;
+      object instanceof SimCollection
+        ? (memberOf(object._typeName, "_Indexer") ?? memberOf(object._typeName, "GetItemAt"))
+            ?.returns
+        : null;
     for (const path of paths) {
       if (path.length === 0 || path[0] === "*" || path[0] === "items") continue;
       const wire = wireName(path[0]);
