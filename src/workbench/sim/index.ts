@@ -44,8 +44,6 @@ export interface ExcelHostOptions {
   latencyMs?: number;
   workbookName?: string;
   displayLanguage?: string;
-  /** Where errors thrown by event handlers go (default: console.error). */
-  onHandlerError?: (error: unknown) => void;
 }
 
 export interface HostSelection {
@@ -70,8 +68,6 @@ export function createExcelHost(backend: WorkbookBackend, options: ExcelHostOpti
     limits,
     workbookName: options.workbookName ?? "Book1.xlsx",
     latencyMs: options.latencyMs ?? 0,
-    onHandlerError:
-      options.onHandlerError ?? ((error) => console.error("Excel event handler failed:", error)),
   });
 
   const requirementSets = options.requirementSets ?? DEFAULT_REQUIREMENT_SETS;
@@ -123,7 +119,7 @@ export function createExcelHost(backend: WorkbookBackend, options: ExcelHostOpti
     /** Round trips and payload sizes since creation (or the last reset). */
     stats: (): SimStats => ({ ...model.stats }),
     resetStats: (): void => model.resetStats(),
-    /** The document's add-in settings (both settings APIs read and write it). */
+    /** The document's add-in settings (`workbook.settings` reads and writes them). */
     settings: model.settings as SettingsStore,
     selection,
     /** The tables, with their current headers. */

@@ -3,8 +3,7 @@ import { MAX_COLUMNS, MAX_ROWS } from "./address";
 import { ChartCollection } from "./charts";
 import type { RequestContext } from "./context";
 import { ErrorCodes, officeError } from "./errors";
-import { EventHandlers } from "./events";
-import type { SheetRecord, WorkbookModel, WorksheetChangedEventArgs } from "./model";
+import type { SheetRecord, WorkbookModel } from "./model";
 import { BagObject, ClientResult, SimCollection, SimObject, defineBagProperties } from "./object";
 import { Range, addressOnSheet, insideSheet, type Located } from "./range";
 import { TableCollection } from "./tables";
@@ -16,7 +15,6 @@ export class Worksheet extends SimObject<SheetRecord> {
   private _id: string | undefined;
   private _tables: TableCollection | undefined;
   private _charts: ChartCollection | undefined;
-  private _onChanged: EventHandlers<WorksheetChangedEventArgs> | undefined;
   private _freezePanes: WorksheetFreezePanes | undefined;
 
   /** @param _find finds the sheet when a batch first uses the proxy; the proxy then keeps to that sheet. */
@@ -149,22 +147,6 @@ export class Worksheet extends SimObject<SheetRecord> {
   get charts(): ChartCollection {
     this._charts ??= new ChartCollection(this.context, this);
     return this._charts;
-  }
-
-  /** Fires after cells of this sheet are edited (through the simulator or the workbench grid). */
-  get onChanged(): EventHandlers<WorksheetChangedEventArgs> {
-    this._onChanged ??= new EventHandlers<WorksheetChangedEventArgs>(
-      this.context,
-      (handler) =>
-        this._queue("onChanged.add", undefined, (sheet) =>
-          this._model.addChangeHandler(sheet, handler)
-        ),
-      (handler) =>
-        this._queue("onChanged.remove", undefined, (sheet) =>
-          this._model.removeChangeHandler(sheet, handler)
-        )
-    );
-    return this._onChanged;
   }
 
   get freezePanes(): WorksheetFreezePanes {
