@@ -1,31 +1,44 @@
+/** What the add-in sees of Office once a host is installed, and the workbook settings it keeps. */
 import { memoryHost } from "./hosts";
 
-describe("Office", () => {
+describe("Office, once a host is installed", () => {
   it("is ready as Excel on the web", async () => {
     const { host } = memoryHost();
-    await expect(host.Office.onReady()).resolves.toEqual({
-      host: "Excel",
-      platform: "OfficeOnline",
-    });
-    expect(host.Office.HostType.Excel).toBe("Excel");
-  });
-
-  it("calls Office.initialize once, for add-ins using the older start-up", async () => {
-    const { host } = memoryHost();
-    const initialize = jest.fn();
-    host.Office.initialize = initialize;
-    await host.Office.onReady();
-    await host.Office.onReady();
-    expect(initialize).toHaveBeenCalledTimes(1);
+    const uninstall = host.install();
+    try {
+      await expect(Office.onReady()).resolves.toEqual({ host: "Excel", platform: "OfficeOnline" });
+    } finally {
+      uninstall();
+    }
   });
 
   it("supports ExcelApi up to 1.17, with versions as strings or numbers", () => {
     const { host } = memoryHost();
-    const { isSetSupported } = host.Office.context.requirements;
-    expect(isSetSupported("ExcelApi", "1.17")).toBe(true);
-    expect(isSetSupported("ExcelApi", 1.9)).toBe(true);
-    expect(isSetSupported("ExcelApi", "1.18")).toBe(false);
-    expect(isSetSupported("WordApi", "1.1")).toBe(false);
+    const uninstall = host.install();
+    try {
+      const { isSetSupported } = Office.context.requirements;
+      expect(isSetSupported("ExcelApi", "1.17")).toBe(true);
+      expect(isSetSupported("ExcelApi", 1.9)).toBe(true);
+      expect(isSetSupported("ExcelApi", "1.18")).toBe(false);
+      expect(isSetSupported("WordApi", "1.1")).toBe(false);
+    } finally {
+      uninstall();
+    }
+  });
+
+  it("answers from the host's profile", () => {
+    const { host } = memoryHost(undefined, {
+      requirementSets: { ExcelApi: "1.12" },
+      displayLanguage: "fr-FR",
+    });
+    const uninstall = host.install();
+    try {
+      expect(Office.context.requirements.isSetSupported("ExcelApi", "1.12")).toBe(true);
+      expect(Office.context.requirements.isSetSupported("ExcelApi", "1.13")).toBe(false);
+      expect(Office.context.displayLanguage).toBe("fr-FR");
+    } finally {
+      uninstall();
+    }
   });
 });
 
@@ -58,18 +71,26 @@ describe("settings", () => {
 });
 
 describe("install", () => {
-  it("sets and restores the globals the task pane bundle reads", async () => {
+  it("sends the requests of Excel.run and of a bare RequestContext to the host, until undone", async () => {
     const { host } = memoryHost({ Sheet1: [[3]] });
-    const target: Record<string, unknown> = { Office: "previous" };
-    const uninstall = host.install(target);
-    expect(target.Excel).toBe(host.Excel);
-    expect(target.OfficeExtension).toBe(host.OfficeExtension);
-    const Excel = target.Excel as typeof host.Excel;
+    const before = Office.onReady;
+    const uninstall = host.install();
     const context = new Excel.RequestContext();
     const range = context.workbook.worksheets.getActiveWorksheet().getRange("A1").load("values");
     await context.sync();
     expect(range.values).toEqual([[3]]);
+    const value = await Excel.run(async (ctx) => {
+      const cell = ctx.workbook.worksheets.getActiveWorksheet().getRange("A1").load("values");
+      await ctx.sync();
+      return cell.values[0][0] as number;
+    });
+    expect(value).toBe(3);
     uninstall();
-    expect(target).toEqual({ Office: "previous" });
+    expect(Office.onReady).toBe(before);
+  });
+
+  it("needs Microsoft's client in the scope it installs into", () => {
+    const { host } = memoryHost();
+    expect(() => host.install({})).toThrow(/Microsoft's Excel client is not loaded here/);
   });
 });
