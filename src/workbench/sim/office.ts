@@ -3,6 +3,17 @@
  * (`Office.context.requirements.isSetSupported` answers from them, see client.ts).
  */
 
+/** `Office.HostType`, which office.js's loader defines and Microsoft's Excel client alone does not. */
+export const HostType = {
+  Word: "Word",
+  Excel: "Excel",
+  PowerPoint: "PowerPoint",
+  Outlook: "Outlook",
+  OneNote: "OneNote",
+  Project: "Project",
+  Access: "Access",
+} as const;
+
 export const PlatformType = {
   PC: "PC",
   OfficeOnline: "OfficeOnline",
