@@ -28,7 +28,6 @@ export {
 } from "./backend";
 export { createMemoryBackend } from "./memory-backend";
 export { EXCEL_ON_THE_WEB_LIMITS, type Limits, type SimStats } from "./model";
-export { OfficeExtensionError } from "./errors";
 export { hasClient, type ClientScope } from "./client";
 export type { ChartInfo, SeriesInfo } from "./charts";
 export type { TableInfo } from "./tables";

@@ -11,7 +11,7 @@
  * before anything runs, a response over it fails the request after it ran (as Excel on the web).
  */
 import { RequestContext } from "./context";
-import { ErrorCodes, type OfficeExtensionError, asOfficeError, officeError } from "./errors";
+import { ErrorCodes, type ExcelError, asOfficeError, officeError } from "./errors";
 import { type Member, memberOf, versionAtMost } from "./members";
 import type { WorkbookModel } from "./model";
 import { ClientResult, SimCollection, SimObject, wireName } from "./object";
@@ -93,18 +93,18 @@ export function utf8Bytes(text: string): number {
   return bytes;
 }
 
-function errorOf(error: OfficeExtensionError, actionIndex?: number): RichApiError {
+function errorOf(error: ExcelError, actionIndex?: number): RichApiError {
   return {
     Code: error.code,
     Message: error.message,
-    ...(error.debugInfo.errorLocation ? { Location: error.debugInfo.errorLocation } : {}),
+    ...(error.location ? { Location: error.location } : {}),
     ...(actionIndex === undefined ? {} : { ActionIndex: actionIndex }),
     HttpStatusCode: HTTP_STATUS[error.code] ?? 400,
   };
 }
 
 /** Excel's answer for a member it lacks; the location names the member. */
-function apiNotFound(location: string): OfficeExtensionError {
+function apiNotFound(location: string): ExcelError {
   return officeError(ErrorCodes.apiNotFound, location);
 }
 
@@ -266,7 +266,7 @@ class RequestRun {
       return;
     }
     if (action.Name === "_ValidateArraySize") return; // the chunks that follow are checked as written
-    if (object === NULL_OBJECT) return; // Office.js skips statements on a null object
+    if (object === NULL_OBJECT) return; // a statement on a null object does nothing (see README)
     this.member(object, action.Name, ["method"]);
     const result: unknown = this.call(object, action.Name, action.ArgumentInfo);
     if (result instanceof ClientResult) this.answer(action, result.value);

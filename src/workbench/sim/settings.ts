@@ -65,23 +65,14 @@ export class Setting extends SimObject<string> {
     return name === "key" ? key : this.context._model.settings.get(key);
   }
 
-  /** The key that represents the ID of the setting. */
-  get key(): string {
-    return this._get("key");
-  }
-
   /** Represents the value stored for this setting. */
-  get value(): any {
-    return this._get("value");
-  }
-
   set value(value: any) {
     this._setProperty("value", value, (key, sent) => this.context._model.settings.set(key, sent));
   }
 
   /** Deletes the setting. */
   delete(): void {
-    this._queue("delete", undefined, (key) => this.context._model.settings.remove(key));
+    this._apply("delete", undefined, (key) => this.context._model.settings.remove(key));
   }
 }
 
@@ -102,7 +93,7 @@ export class SettingCollection extends SimCollection<SettingsStore, Setting> {
   /** Sets or adds the specified setting to the workbook. */
   add(key: string, value: string | number | boolean | Date | unknown[] | any): Setting {
     let added: string | undefined;
-    this._queue("add", { key, value }, (store, sent) => {
+    this._apply("add", { key, value }, (store, sent) => {
       const { key: k, value: v } = sent as { key: unknown; value: unknown };
       if (typeof k !== "string" || k === "")
         throw officeError(ErrorCodes.invalidArgument, "SettingCollection.add");
@@ -116,7 +107,7 @@ export class SettingCollection extends SimCollection<SettingsStore, Setting> {
     });
   }
 
-  /** Gets a setting entry by its key; ItemNotFound at sync when absent. */
+  /** Gets a setting entry by its key; ItemNotFound when absent. */
   getItem(key: string): Setting {
     return new Setting(this.context, () => {
       if (!this.context._model.settings.has(key))
@@ -127,11 +118,7 @@ export class SettingCollection extends SimCollection<SettingsStore, Setting> {
 
   /** Gets a setting entry by its key, or a null object when absent. */
   getItemOrNullObject(key: string): Setting {
-    const setting = new Setting(this.context, () =>
-      this.context._model.settings.has(key) ? key : null
-    );
-    this.context._instantiate(setting, "SettingCollection.getItemOrNullObject");
-    return setting;
+    return new Setting(this.context, () => (this.context._model.settings.has(key) ? key : null));
   }
 
   getCount(): ClientResult<number> {
