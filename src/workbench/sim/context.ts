@@ -6,18 +6,16 @@
 import { asOfficeError } from "./errors";
 import type { WorkbookModel } from "./model";
 import type { Action } from "./object";
-import { Application, Workbook } from "./workbook";
+import { Workbook } from "./workbook";
 
 export class RequestContext {
   /** @internal */
   readonly _model: WorkbookModel;
   readonly workbook: Workbook;
-  readonly application: Application;
 
   constructor(model: WorkbookModel) {
     this._model = model;
     this.workbook = new Workbook(this);
-    this.application = this.workbook.application;
   }
 
   /** @internal Runs a statement now; a failure is an Excel error located at the statement. */
