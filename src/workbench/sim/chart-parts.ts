@@ -211,10 +211,6 @@ export class ChartSeriesCollection extends SimCollection<ChartRecord, ChartSerie
   override _enumerate(chart: ChartRecord): ChartSeries[] {
     return chart.series.map((s) => this._byId(s.id));
   }
-  get count(): number {
-    return this._get("count");
-  }
-
   private _byId(id: number): ChartSeries {
     return new ChartSeries(this.context, () => {
       const chart = this._chart._resolve();
@@ -242,7 +238,7 @@ export class ChartSeriesCollection extends SimCollection<ChartRecord, ChartSerie
   /** Adds an empty series; give it data with setValues (and setXAxisValues, setBubbleSizes). */
   add(name?: string, index?: number): ChartSeries {
     let added: number | undefined;
-    this._queue("add", { name: name ?? null, index: index ?? null }, (chart, sent) => {
+    this._apply("add", { name: name ?? null, index: index ?? null }, (chart, sent) => {
       const args = sent as { name: string | null; index: number | null };
       const series: SeriesRecord = {
         id: chart.nextSeriesId++,
@@ -288,9 +284,6 @@ export class ChartSeries extends SimObject<SeriesTarget> {
     return super._readScalar(name, { chart, series });
   }
 
-  get name(): string {
-    return this._get("name");
-  }
   set name(name: string) {
     this._setProperty("name", name, ({ series }, sent) => {
       series.name = String(sent ?? "");
@@ -298,9 +291,6 @@ export class ChartSeries extends SimObject<SeriesTarget> {
     });
   }
 
-  get chartType(): string {
-    return this._get("chartType");
-  }
   set chartType(type: string) {
     this._setProperty(
       "chartType",
@@ -314,7 +304,7 @@ export class ChartSeries extends SimObject<SeriesTarget> {
     source: Range,
     assign: (series: SeriesRecord, ref: CellRef) => void
   ): void {
-    this._queue(member, undefined, ({ series }) => {
+    this._apply(member, undefined, ({ series }) => {
       const loc = located(source, `ChartSeries.${member}`);
       if (loc.rect.rows !== 1 && loc.rect.cols !== 1) {
         throw officeError(
@@ -345,7 +335,7 @@ export class ChartSeries extends SimObject<SeriesTarget> {
   }
 
   delete(): void {
-    this._queue("delete", undefined, ({ chart, series }) => {
+    this._apply("delete", undefined, ({ chart, series }) => {
       chart.series.splice(chart.series.indexOf(series), 1);
     });
   }
@@ -390,9 +380,9 @@ export class ChartFill extends SimObject<SeriesTarget> {
     return [];
   }
   clear(): void {
-    this._queue("clear", undefined, ({ series }) => void (series.options.fill = "none"));
+    this._apply("clear", undefined, ({ series }) => void (series.options.fill = "none"));
   }
   setSolidColor(color: string): void {
-    this._queue("setSolidColor", color, ({ series }) => void (series.options.fill = String(color)));
+    this._apply("setSolidColor", color, ({ series }) => void (series.options.fill = String(color)));
   }
 }

@@ -43,7 +43,7 @@ function newChart(model: WorkbookModel, sheet: SheetRecord, type: string): Chart
   };
 }
 
-/** Resolves a Range argument (source data, series values) during the batch. */
+/** Resolves a Range argument (source data, series values) while the request runs. */
 export function located(range: Range, where: string): Located {
   const loc = range._resolve();
   if (loc === null) throw officeError(ErrorCodes.invalidArgument, where);
@@ -86,10 +86,6 @@ export class ChartCollection extends SimCollection<SheetRecord, Chart> {
     return this._list(sheet).map((chart) => this._byId(chart.id));
   }
 
-  get count(): number {
-    return this._get("count");
-  }
-
   private _byId(id: string): Chart {
     return new Chart(this.context, () => {
       const chart = this.context._model.charts.find((c) => c.id === id);
@@ -105,7 +101,7 @@ export class ChartCollection extends SimCollection<SheetRecord, Chart> {
     seriesBy: "Auto" | "Columns" | "Rows" | string = "Auto"
   ): Chart {
     let created: string | undefined;
-    this._queue("add", { type, seriesBy }, (sheet, sent) => {
+    this._apply("add", { type, seriesBy }, (sheet, sent) => {
       const model = this.context._model;
       const args = sent as { type: unknown; seriesBy: unknown };
       const chartType = checkType(args.type, "ChartCollection.add");
@@ -144,14 +140,12 @@ export class ChartCollection extends SimCollection<SheetRecord, Chart> {
   }
 
   getItemOrNullObject(name: string): Chart {
-    const chart = new Chart(this.context, () => {
+    return new Chart(this.context, () => {
       const sheet = this._resolve();
       return sheet === null
         ? null
         : (this._list(sheet).find((c) => c.name === name || c.id === name) ?? null);
     });
-    this.context._instantiate(chart, "ChartCollection.getItemOrNullObject");
-    return chart;
   }
 
   getItemAt(index: number): Chart {
@@ -239,13 +233,6 @@ export class Chart extends SimObject<ChartRecord> {
     }
   }
 
-  get id(): string {
-    return this._get("id");
-  }
-
-  get name(): string {
-    return this._get("name");
-  }
   set name(name: string) {
     this._setProperty("name", name, (chart, sent) => {
       if (typeof sent !== "string" || sent === "")
@@ -254,9 +241,6 @@ export class Chart extends SimObject<ChartRecord> {
     });
   }
 
-  get chartType(): string {
-    return this._get("chartType");
-  }
   set chartType(type: string) {
     this._setProperty(
       "chartType",
@@ -268,26 +252,14 @@ export class Chart extends SimObject<ChartRecord> {
   private _layout(name: string, value: number): void {
     this._setProperty(name, value, (chart, sent) => void (chart.layout[name] = sent));
   }
-  get top(): number {
-    return this._get("top");
-  }
   set top(value: number) {
     this._layout("top", value);
-  }
-  get left(): number {
-    return this._get("left");
   }
   set left(value: number) {
     this._layout("left", value);
   }
-  get width(): number {
-    return this._get("width");
-  }
   set width(value: number) {
     this._layout("width", value);
-  }
-  get height(): number {
-    return this._get("height");
   }
   set height(value: number) {
     this._layout("height", value);
@@ -355,7 +327,7 @@ export class Chart extends SimObject<ChartRecord> {
       const loc = located(cell, "Chart.setPosition");
       return formatAddress(loc.sheet.name, loc.rect);
     };
-    this._queue(
+    this._apply(
       "setPosition",
       { startCell: typeof startCell === "string" ? startCell : null },
       (chart) => {
@@ -367,7 +339,7 @@ export class Chart extends SimObject<ChartRecord> {
 
   /** Replaces the series with those read from a new source block. */
   setData(sourceData: Range, seriesBy: "Auto" | "Columns" | "Rows" | string = "Auto"): void {
-    this._queue("setData", { seriesBy }, (chart, sent) => {
+    this._apply("setData", { seriesBy }, (chart, sent) => {
       const source = located(sourceData, "Chart.setData");
       const by = String((sent as { seriesBy: unknown }).seriesBy ?? "Auto");
       chart.series = seriesFromSource(
@@ -383,13 +355,13 @@ export class Chart extends SimObject<ChartRecord> {
   }
 
   delete(): void {
-    this._queue("delete", undefined, (chart) => {
+    this._apply("delete", undefined, (chart) => {
       const charts = this.context._model.charts;
       charts.splice(charts.indexOf(chart), 1);
     });
   }
 
   activate(): void {
-    this._queue("activate", undefined, () => undefined);
+    this._apply("activate", undefined, () => undefined);
   }
 }

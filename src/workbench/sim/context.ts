@@ -6,32 +6,24 @@
 import { asOfficeError } from "./errors";
 import type { WorkbookModel } from "./model";
 import type { Action } from "./object";
-import { Application, Workbook } from "./workbook";
+import { Workbook } from "./workbook";
 
 export class RequestContext {
   /** @internal */
   readonly _model: WorkbookModel;
-  /** @internal Kept for the objects' bookkeeping; the host has no client-side syncs. */
-  readonly _syncCalls = 0;
   readonly workbook: Workbook;
-  readonly application: Application;
 
   constructor(model: WorkbookModel) {
     this._model = model;
     this.workbook = new Workbook(this);
-    this.application = this.workbook.application;
   }
 
-  /** @internal Runs a statement now; its result (a method's value) is handed over at once. */
-  _enqueue(action: Action): void {
+  /** @internal Runs a statement now; a failure is an Excel error located at the statement. */
+  _run(action: Action): void {
     try {
-      action.run(action.args)?.commit();
+      action.run(action.args);
     } catch (error) {
       throw asOfficeError(error, action.where);
     }
   }
-
-  /** @internal The host settles null objects when the client instantiates them. */
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the object methods still announce them
-  _instantiate(_object: unknown, _where: string): void {}
 }

@@ -1,6 +1,8 @@
 /**
- * The errors Office.js raises, with the codes and messages of `OfficeExtension.Error`, so the task
- * pane's error handling (which switches on `error.code`) is exercised as it would be in Excel.
+ * The errors the host answers, with Excel's codes and messages. A failing statement's error goes back
+ * in the response (richapi.ts), and Microsoft's client raises it as an `OfficeExtension.Error`, so
+ * the task pane's error handling (which switches on `error.code`) is exercised as it would be in
+ * Excel. Errors the client raises itself (PropertyNotLoaded, ValueNotLoaded...) are not here.
  */
 
 export const ErrorCodes = {
@@ -12,109 +14,80 @@ export const ErrorCodes = {
   invalidOperation: "InvalidOperation",
   invalidObjectPath: "InvalidObjectPath",
   invalidReference: "InvalidReference",
-  invalidRequestContext: "InvalidRequestContext",
   itemAlreadyExists: "ItemAlreadyExists",
   itemNotFound: "ItemNotFound",
   notImplemented: "NotImplemented",
   operationCellsExceedLimit: "OperationCellsExceedLimit",
-  propertyNotLoaded: "PropertyNotLoaded",
   rangeExceedsLimit: "RangeExceedsLimit",
   requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded",
   responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",
-  runMustReturnPromise: "RunMustReturnPromise",
-  valueNotLoaded: "ValueNotLoaded",
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
 
-const LIMITS_DOC =
-  "https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins";
+/**
+ * The payload limits are transport failures in Excel on the web: Microsoft's client reports them with
+ * these strings of its own (`L_RequestPayloadSizeLimitExceededMessage` in office_strings.js).
+ */
+const PAYLOAD_DOC =
+  '"https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".';
 
-/** Excel's default message for each code (English). */
+/**
+ * Excel's default message for each code (English), as "Error handling with the application-specific
+ * JavaScript APIs" lists them.
+ */
 const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   AccessDenied: "You cannot perform the requested operation.",
-  ApiNotFound: "The API you are trying to use could not be found.",
+  ApiNotFound:
+    "The API you are trying to use could not be found. It may be available in a newer version of the Office application. " +
+    "See Office client application and platform availability for Office Add-ins for more information.",
   GeneralException: "There was an internal error while processing the request.",
   InsertDeleteConflict: "The insert or delete operation attempted resulted in a conflict.",
   InvalidArgument: "The argument is invalid or missing or has an incorrect format.",
   InvalidOperation: "The operation attempted is invalid on the object.",
   InvalidObjectPath: "The object path isn't working for what you're trying to do.",
-  InvalidReference: "This reference isn't valid for the current operation.",
-  InvalidRequestContext: "Cannot use the object across different request contexts.",
+  InvalidReference: "This reference is not valid for the current operation.",
   ItemAlreadyExists: "The resource being created already exists.",
   ItemNotFound: "The requested resource doesn't exist.",
   NotImplemented: "The requested feature isn't implemented.",
   OperationCellsExceedLimit:
     "The attempted operation affects more than the limit of 33554000 cells.",
-  PropertyNotLoaded: "The property is not available.",
-  RangeExceedsLimit: `The cell count in the range has exceeded the maximum supported number. See ${LIMITS_DOC} for details.`,
-  RequestPayloadSizeLimitExceeded: `The request payload size has exceeded the limit. See ${LIMITS_DOC} for details.`,
-  ResponsePayloadSizeLimitExceeded: `The response payload size has exceeded the limit. See ${LIMITS_DOC} for details.`,
-  RunMustReturnPromise:
-    'The batch function passed to the ".run" method didn\'t return a promise. The function must return a promise, ' +
-    "so that any automatically-tracked objects can be released at the completion of the batch operation.",
-  ValueNotLoaded:
-    'The value of the result object has not been loaded yet. Before reading the value property, call "context.sync()" ' +
-    "on the associated request context.",
+  RangeExceedsLimit:
+    "The cell count in the range has exceeded the maximum supported number. " +
+    "See the Resource limits and performance optimization for Office Add-ins article for more information.",
+  RequestPayloadSizeLimitExceeded: `The request payload size has exceeded the limit. Please refer to the documentation: ${PAYLOAD_DOC}`,
+  ResponsePayloadSizeLimitExceeded: `The response payload size has exceeded the limit. Please refer to the documentation: ${PAYLOAD_DOC}`,
 };
 
-export interface DebugInfo {
-  code: string;
-  message: string;
-  errorLocation?: string;
-  statement?: string;
-  innerError?: DebugInfo | string;
-}
-
-/**
- * `OfficeExtension.Error`. Its name is "RichApi.Error" as in Office.js, so a stack or a log line
- * reads the same as in Excel.
- */
-export class OfficeExtensionError extends Error {
-  readonly code: string;
-  readonly debugInfo: DebugInfo;
-  readonly traceMessages: string[] = [];
-  readonly innerError: OfficeExtensionError | null = null;
-
-  constructor(code: string, message: string, errorLocation?: string) {
+/** An error Excel answers: its code, message and where it happened ("Range.values"). */
+export class ExcelError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly location?: string
+  ) {
     super(message);
-    this.name = "RichApi.Error";
-    this.code = code;
-    this.debugInfo =
-      errorLocation === undefined ? { code, message } : { code, message, errorLocation };
+    this.name = "ExcelError";
     // Keeps `instanceof` working when compiled to ES5-style classes.
     Object.setPrototypeOf(this, new.target.prototype);
   }
 }
 
 /** An error with Excel's default message for the code, or a more specific one. */
-export function officeError(
-  code: ErrorCode,
-  errorLocation?: string,
-  message?: string
-): OfficeExtensionError {
-  return new OfficeExtensionError(code, message ?? DEFAULT_MESSAGES[code], errorLocation);
-}
-
-export function propertyNotLoaded(property: string, typeName: string): OfficeExtensionError {
-  return new OfficeExtensionError(
-    ErrorCodes.propertyNotLoaded,
-    `The property '${property}' is not available. Before reading the property's value, call the load method on the ` +
-      'containing object and call "context.sync()" on the associated request context.',
-    `${typeName}.${property}`
-  );
+export function officeError(code: ErrorCode, location?: string, message?: string): ExcelError {
+  return new ExcelError(code, message ?? DEFAULT_MESSAGES[code], location);
 }
 
 /**
- * Anything thrown while a batch runs becomes an `OfficeExtension.Error`: Excel never surfaces a raw
- * exception from its side of the request.
+ * Anything thrown while a request runs becomes an Excel error (a GeneralException when it is not
+ * one already): Excel never surfaces a raw exception from its side of the request.
  */
-export function asOfficeError(error: unknown, errorLocation: string): OfficeExtensionError {
-  if (error instanceof OfficeExtensionError) return error;
+export function asOfficeError(error: unknown, location: string): ExcelError {
+  if (error instanceof ExcelError) return error;
   const detail = error instanceof Error ? error.message : String(error);
   return officeError(
     ErrorCodes.generalException,
-    errorLocation,
+    location,
     `${DEFAULT_MESSAGES.GeneralException} (${detail})`
   );
 }

@@ -28,7 +28,6 @@ export {
 } from "./backend";
 export { createMemoryBackend } from "./memory-backend";
 export { EXCEL_ON_THE_WEB_LIMITS, type Limits, type SimStats } from "./model";
-export { OfficeExtensionError } from "./errors";
 export { hasClient, type ClientScope } from "./client";
 export type { ChartInfo, SeriesInfo } from "./charts";
 export type { TableInfo } from "./tables";
@@ -44,8 +43,6 @@ export interface ExcelHostOptions {
   latencyMs?: number;
   workbookName?: string;
   displayLanguage?: string;
-  /** Where errors thrown by event handlers go (default: console.error). */
-  onHandlerError?: (error: unknown) => void;
 }
 
 export interface HostSelection {
@@ -70,8 +67,6 @@ export function createExcelHost(backend: WorkbookBackend, options: ExcelHostOpti
     limits,
     workbookName: options.workbookName ?? "Book1.xlsx",
     latencyMs: options.latencyMs ?? 0,
-    onHandlerError:
-      options.onHandlerError ?? ((error) => console.error("Excel event handler failed:", error)),
   });
 
   const requirementSets = options.requirementSets ?? DEFAULT_REQUIREMENT_SETS;
@@ -123,7 +118,7 @@ export function createExcelHost(backend: WorkbookBackend, options: ExcelHostOpti
     /** Round trips and payload sizes since creation (or the last reset). */
     stats: (): SimStats => ({ ...model.stats }),
     resetStats: (): void => model.resetStats(),
-    /** The document's add-in settings (both settings APIs read and write it). */
+    /** The document's add-in settings (`workbook.settings` reads and writes them). */
     settings: model.settings as SettingsStore,
     selection,
     /** The tables, with their current headers. */

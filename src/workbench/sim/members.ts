@@ -21,27 +21,32 @@ export interface Member {
   readonly since: string;
   /** For scalars: whether SetProperty may change it. */
   readonly writable?: boolean;
+  /** For scalars Excel let add-ins read before it let them set: the set that brought setting. */
+  readonly setSince?: string;
   /** For nav, object and indexer members: the class of what it returns. */
   readonly returns?: string;
 }
 
 const scalar = (since = "1.1", writable = false): Member => ({ kind: "scalar", since, writable });
-const writable = (since = "1.1"): Member => scalar(since, true);
+const writable = (since = "1.1", setSince?: string): Member =>
+  setSince === undefined ? scalar(since, true) : { ...scalar(since, true), setSince };
 const nav = (returns: string, since = "1.1"): Member => ({ kind: "nav", since, returns });
 const object = (returns: string, since = "1.1"): Member => ({ kind: "object", since, returns });
 const method = (since = "1.1"): Member => ({ kind: "method", since });
 
-/** Members every collection of items has, by the item's class. */
-function collection(item: string, since: string, extra: Record<string, Member> = {}) {
+/** Members of the collections whose items have a key (a name or id), by the item's class. */
+function keyedCollection(item: string) {
   return {
-    _Indexer: object(item, since),
-    GetItem: object(item, since),
+    _Indexer: object(item),
+    GetItem: object(item),
     GetItemOrNullObject: object(item, "1.4"),
-    GetItemAt: object(item, since),
     GetCount: method("1.4"),
-    Count: scalar(since),
-    ...extra,
   };
+}
+
+/** Members of the collections whose items have a position (`count`, `getItemAt`). */
+function indexedCollection(item: string) {
+  return { GetItemAt: object(item), Count: scalar() };
 }
 
 export const MEMBERS: Readonly<Record<string, Readonly<Record<string, Member>>>> = {
@@ -55,24 +60,23 @@ export const MEMBERS: Readonly<Record<string, Readonly<Record<string, Member>>>>
     GetActiveCell: object("Range", "1.7"),
   },
   Application: {
-    CalculationMode: writable("1.1"),
+    CalculationMode: writable("1.1", "1.8"),
     Calculate: method(),
     SuspendApiCalculationUntilNextSync: method("1.6"),
-    SuspendScreenUpdatingUntilNextSync: method("ExcelApiOnline 1.1"),
+    SuspendScreenUpdatingUntilNextSync: method("1.9"),
   },
   WorksheetCollection: {
-    ...collection("Worksheet", "1.1"),
+    ...keyedCollection("Worksheet"),
     Add: object("Worksheet"),
     GetActiveWorksheet: object("Worksheet"),
     GetFirst: object("Worksheet", "1.5"),
     GetLast: object("Worksheet", "1.5"),
-    GetCount: method("1.4"),
   },
   Worksheet: {
     Id: scalar(),
     Name: writable(),
     Position: writable(),
-    Visibility: writable("1.1"),
+    Visibility: writable("1.1", "1.2"),
     TabColor: writable("1.7"),
     ShowGridlines: writable("1.8"),
     Tables: nav("TableCollection"),
@@ -113,17 +117,17 @@ export const MEMBERS: Readonly<Record<string, Readonly<Record<string, Member>>>>
     Worksheet: nav("Worksheet"),
     Format: nav("RangeFormat"),
     GetCell: object("Range"),
-    GetResizedRange: object("Range", "1.3"),
+    GetResizedRange: object("Range", "1.2"),
     GetOffsetRange: object("Range"),
     GetRow: object("Range"),
     GetColumn: object("Range"),
     GetLastCell: object("Range"),
     GetLastRow: object("Range"),
     GetLastColumn: object("Range"),
-    GetRowsAbove: object("Range", "1.3"),
-    GetRowsBelow: object("Range", "1.3"),
-    GetColumnsBefore: object("Range", "1.3"),
-    GetColumnsAfter: object("Range", "1.3"),
+    GetRowsAbove: object("Range", "1.2"),
+    GetRowsBelow: object("Range", "1.2"),
+    GetColumnsBefore: object("Range", "1.2"),
+    GetColumnsAfter: object("Range", "1.2"),
     GetEntireColumn: object("Range"),
     GetEntireRow: object("Range"),
     GetUsedRange: object("Range"),
@@ -162,15 +166,16 @@ export const MEMBERS: Readonly<Record<string, Readonly<Record<string, Member>>>>
     Clear: method(),
   },
   TableCollection: {
-    ...collection("Table", "1.1"),
+    ...keyedCollection("Table"),
+    ...indexedCollection("Table"),
     Add: object("Table"),
   },
   Table: {
     Id: scalar(),
     LegacyId: scalar("1.8"),
     Name: writable(),
-    ShowHeaders: writable("1.3"),
-    ShowTotals: writable("1.3"),
+    ShowHeaders: writable(),
+    ShowTotals: writable(),
     Style: writable(),
     HighlightFirstColumn: writable("1.3"),
     HighlightLastColumn: writable("1.3"),
@@ -191,13 +196,14 @@ export const MEMBERS: Readonly<Record<string, Readonly<Record<string, Member>>>>
     ReapplyFilters: method("1.2"),
   },
   TableColumnCollection: {
-    ...collection("TableColumn", "1.1"),
+    ...keyedCollection("TableColumn"),
+    ...indexedCollection("TableColumn"),
     Add: object("TableColumn"),
   },
   TableColumn: {
     Id: scalar(),
     Index: scalar(),
-    Name: writable(),
+    Name: writable("1.1", "1.4"),
     Values: writable(),
     GetRange: object("Range"),
     GetHeaderRowRange: object("Range"),
@@ -205,11 +211,10 @@ export const MEMBERS: Readonly<Record<string, Readonly<Record<string, Member>>>>
     Delete: method(),
   },
   TableRowCollection: {
-    GetItemAt: object("TableRow"),
+    ...indexedCollection("TableRow"),
     GetCount: method("1.4"),
-    Count: scalar(),
     Add: object("TableRow"),
-    DeleteRowsAt: method("1.15"),
+    DeleteRowsAt: method("ExcelApiOnline 1.1"),
   },
   TableRow: {
     Index: scalar(),
@@ -218,7 +223,8 @@ export const MEMBERS: Readonly<Record<string, Readonly<Record<string, Member>>>>
     Delete: method(),
   },
   ChartCollection: {
-    ...collection("Chart", "1.1"),
+    ...keyedCollection("Chart"),
+    ...indexedCollection("Chart"),
     Add: object("Chart"),
   },
   Chart: {
@@ -279,9 +285,8 @@ export const MEMBERS: Readonly<Record<string, Readonly<Record<string, Member>>>>
     Visible: writable(),
   },
   ChartSeriesCollection: {
-    GetItemAt: object("ChartSeries"),
+    ...indexedCollection("ChartSeries"),
     GetCount: method("1.4"),
-    Count: scalar(),
     Add: object("ChartSeries", "1.7"),
   },
   ChartSeries: {

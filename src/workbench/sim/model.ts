@@ -1,16 +1,16 @@
 /**
  * What the simulated Excel knows beyond the cells: sheet identities and order, tables, charts,
- * settings, the selection, event handlers, limits and statistics. The cells stay in the backend;
+ * settings, the selection, limits and statistics. The cells stay in the backend;
  * tables and charts are metadata over them, keyed by sheet id so that they follow renames.
  */
-import { MAX_ROWS, rectAddress, type Rect } from "./address";
+import type { Rect } from "./address";
 import type { WorkbookBackend } from "./backend";
 import { ErrorCodes, officeError } from "./errors";
 import { SettingsStore } from "./settings";
 
 /** The limits of Excel on the web that the simulator enforces. */
 export interface Limits {
-  /** Largest request (JSON of what a sync sends) and response, in bytes. 5 MB in Excel on the web. */
+  /** Largest request and response body, in UTF-8 bytes. 5 MB in Excel on the web. */
   payloadBytes: number;
   /** Largest range whose values, formulas, formats or text can be read in one load. */
   readCells: number;
@@ -27,11 +27,13 @@ export const EXCEL_ON_THE_WEB_LIMITS: Limits = {
   oversizedRead: "error",
 };
 
+/** What the host saw of the requests: their number and the UTF-8 bytes of their bodies. */
 export interface SimStats {
-  /** Round trips: syncs that had something to send (a sync with an empty queue sends nothing). */
+  /**
+   * Round trips: the requests the add-in's syncs sent (a sync with nothing queued sends none; the
+   * client's own release of kept references after a run is not counted).
+   */
   syncs: number;
-  /** Calls to `context.sync()`, including the final one of each `Excel.run`. */
-  syncCalls: number;
   largestRequestBytes: number;
   largestResponseBytes: number;
   totalRequestBytes: number;
@@ -99,17 +101,6 @@ export interface ChartRecord {
   nextSeriesId: number;
 }
 
-export interface WorksheetChangedEventArgs {
-  type: "WorksheetChanged";
-  changeType: "RangeEdited";
-  source: "Local";
-  /** The edited block, or "" when the backend did not say. */
-  address: string;
-  worksheetId: string;
-}
-
-export type SheetChangeHandler = (args: WorksheetChangedEventArgs) => unknown;
-
 const FORBIDDEN_IN_SHEET_NAMES = /[:\\/?*[\]]/;
 
 function sheetId(n: number): string {
@@ -120,7 +111,6 @@ export interface ModelOptions {
   limits: Limits;
   workbookName: string;
   latencyMs: number;
-  onHandlerError: (error: unknown) => void;
 }
 
 export class WorkbookModel {
@@ -134,7 +124,6 @@ export class WorkbookModel {
   private nextChartId = 1;
   private activeId: string | undefined;
   private readonly selections = new Map<string, Rect>();
-  private readonly handlers = new Map<string, Set<SheetChangeHandler>>();
   private readonly selectionListeners = new Set<() => void>();
 
   constructor(
@@ -143,13 +132,11 @@ export class WorkbookModel {
   ) {
     // Excel always has a sheet; an empty backend (HyperFormula.buildEmpty) gets one.
     if (backend.sheetNames().length === 0) backend.addSheet("Sheet1");
-    backend.onChange?.((sheet, region) => this.dispatchChange(sheet, region));
   }
 
   static emptyStats(): SimStats {
     return {
       syncs: 0,
-      syncCalls: 0,
       largestRequestBytes: 0,
       largestResponseBytes: 0,
       totalRequestBytes: 0,
@@ -268,7 +255,6 @@ export class WorkbookModel {
     for (let i = this.charts.length - 1; i >= 0; i -= 1)
       if (this.charts[i].sheetId === id) this.charts.splice(i, 1);
     this.selections.delete(id);
-    this.handlers.delete(id);
     if (this.activeId === id) this.activeId = undefined;
   }
 
@@ -325,41 +311,5 @@ export class WorkbookModel {
   nextChartName(): string {
     for (let n = 1; ; n += 1)
       if (!this.charts.some((c) => c.name === `Chart ${n}`)) return `Chart ${n}`;
-  }
-
-  // ---- events ----
-
-  addChangeHandler(sheet: SheetRecord, handler: SheetChangeHandler): void {
-    const set = this.handlers.get(sheet.id) ?? new Set();
-    set.add(handler);
-    this.handlers.set(sheet.id, set);
-  }
-
-  removeChangeHandler(sheet: SheetRecord, handler: SheetChangeHandler): void {
-    this.handlers.get(sheet.id)?.delete(handler);
-  }
-
-  private dispatchChange(sheetName: string, region?: Rect): void {
-    const sheet = this.sheets().find((s) => s.name === sheetName);
-    const handlers = sheet && this.handlers.get(sheet.id);
-    if (!sheet || !handlers || handlers.size === 0) return;
-    const bounded = region && { ...region, rows: Math.min(region.rows, MAX_ROWS - region.row) };
-    const args: WorksheetChangedEventArgs = {
-      type: "WorksheetChanged",
-      changeType: "RangeEdited",
-      source: "Local",
-      address: bounded ? rectAddress(bounded) : "",
-      worksheetId: sheet.id,
-    };
-    // Excel calls handlers after the edit, never inside it.
-    setTimeout(() => {
-      for (const handler of [...handlers]) {
-        try {
-          Promise.resolve(handler(args)).catch(this.options.onHandlerError);
-        } catch (error) {
-          this.options.onHandlerError(error);
-        }
-      }
-    }, 0);
   }
 }

@@ -1,9 +1,9 @@
 /**
- * The `Office` namespace as an add-in running in Excel sees it: `onReady`, the host and platform,
- * requirement sets, document settings.
+ * What the host tells Office about itself: its platform and the requirement sets it supports
+ * (`Office.context.requirements.isSetSupported` answers from them, see client.ts).
  */
-import { createDocumentSettings, type SettingsStore } from "./settings";
 
+/** `Office.HostType`, which office.js's loader defines and Microsoft's Excel client alone does not. */
 export const HostType = {
   Word: "Word",
   Excel: "Excel",
@@ -33,7 +33,6 @@ export const DEFAULT_REQUIREMENT_SETS: Record<string, string> = {
   SharedRuntime: "1.1",
   DialogApi: "1.2",
   RibbonApi: "1.1",
-  Settings: "1.1",
 };
 
 function versionParts(version: string | number | undefined): [number, number] {
@@ -55,58 +54,3 @@ export function isSetSupported(
   const [haveMajor, haveMinor] = versionParts(entry[1]);
   return haveMajor > wantMajor || (haveMajor === wantMajor && haveMinor >= wantMinor);
 }
-
-export interface OfficeOptions {
-  platform: Platform;
-  requirementSets: Record<string, string>;
-  displayLanguage: string;
-}
-
-export function createOffice(settings: SettingsStore, options: OfficeOptions) {
-  const info = { host: HostType.Excel, platform: options.platform };
-  let initialized = false;
-  const office = {
-    HostType,
-    PlatformType,
-    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" } as const,
-    EventType: {
-      SettingsChanged: "settingsChanged",
-      DocumentSelectionChanged: "documentSelectionChanged",
-    } as const,
-    CoercionType: { Text: "text", Matrix: "matrix", Table: "table" } as const,
-    /**
-     * Set by add-ins that use the older start-up pattern. Office.js calls it once loaded; here the
-     * first `onReady` call does (the simulator is "loaded" when the page asks).
-     */
-    initialize: undefined as ((reason?: unknown) => void) | undefined,
-    onReady(
-      callback?: (info: { host: string; platform: string }) => void
-    ): Promise<{ host: string; platform: string }> {
-      return new Promise((resolve) =>
-        setTimeout(() => {
-          if (office.initialize && !initialized) {
-            initialized = true;
-            office.initialize("inserted");
-          }
-          callback?.(info);
-          resolve(info);
-        }, 0)
-      );
-    },
-    context: {
-      host: HostType.Excel,
-      platform: options.platform,
-      displayLanguage: options.displayLanguage,
-      contentLanguage: options.displayLanguage,
-      diagnostics: { host: HostType.Excel, platform: options.platform, version: "16.0.0.0" },
-      requirements: {
-        isSetSupported: (name: string, minVersion?: string | number) =>
-          isSetSupported(options.requirementSets, name, minVersion),
-      },
-      document: { settings: createDocumentSettings(settings), mode: "readWrite", url: "" },
-    },
-  };
-  return office;
-}
-
-export type SimulatedOffice = ReturnType<typeof createOffice>;

@@ -1,7 +1,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the cell grids are `any[][]` in Office.js */
 /**
- * `Excel.Range`: a block of cells on a sheet. A range proxy binds to its sheet and block the first
- * time a batch uses it, as Office.js does; later edits elsewhere do not move it.
+ * `Excel.Range`: a block of cells on a sheet. A range binds to its sheet and block the first time
+ * the request uses it; later edits elsewhere do not move it (a range the client keeps between
+ * requests stays on that block).
  */
 import {
   MAX_COLUMNS,
@@ -102,7 +103,7 @@ export class Range extends SimObject<Located> {
   private _format: RangeFormat | undefined;
   private _worksheet: Worksheet | undefined;
 
-  /** @param _find locates the range when a batch first uses it (null: a null object). */
+  /** @param _find locates the range when the request first uses it (null: a null object). */
   constructor(
     context: RequestContext,
     private readonly _find: () => Located | null
@@ -183,47 +184,9 @@ export class Range extends SimObject<Located> {
     }
   }
 
-  // ---- properties ----
-
-  /** The range reference in A1-style, with the sheet name ("Sheet1!A1:C3"). */
-  get address(): string {
-    return this._get("address");
-  }
-  get addressLocal(): string {
-    return this._get("addressLocal");
-  }
-  get cellCount(): number {
-    return this._get("cellCount");
-  }
-  get columnCount(): number {
-    return this._get("columnCount");
-  }
-  get columnIndex(): number {
-    return this._get("columnIndex");
-  }
-  get rowCount(): number {
-    return this._get("rowCount");
-  }
-  get rowIndex(): number {
-    return this._get("rowIndex");
-  }
-  get isEntireColumn(): boolean {
-    return this._get("isEntireColumn");
-  }
-  get isEntireRow(): boolean {
-    return this._get("isEntireRow");
-  }
-  get text(): string[][] {
-    return this._get("text");
-  }
-  get valueTypes(): string[][] {
-    return this._get("valueTypes");
-  }
+  // ---- properties the client sets (reads go through _readScalar) ----
 
   /** Raw values; blank cells read as "", errors as their code. Set: a grid of the range's shape or one value. */
-  get values(): any[][] {
-    return this._get("values");
-  }
   set values(values: any[][]) {
     this._setProperty("values", values, (loc, sent) =>
       writeCells(this.context._model.backend, loc.sheet, loc.rect, sent, "Range.values")
@@ -231,18 +194,12 @@ export class Range extends SimObject<Located> {
   }
 
   /** Formulas in A1 style; cells without a formula give their value. */
-  get formulas(): any[][] {
-    return this._get("formulas");
-  }
   set formulas(formulas: any[][]) {
     this._setProperty("formulas", formulas, (loc, sent) =>
       writeCells(this.context._model.backend, loc.sheet, loc.rect, sent, "Range.formulas")
     );
   }
 
-  get formulasLocal(): any[][] {
-    return this._get("formulasLocal");
-  }
   set formulasLocal(formulas: any[][]) {
     this._setProperty("formulasLocal", formulas, (loc, sent) =>
       writeCells(this.context._model.backend, loc.sheet, loc.rect, sent, "Range.formulasLocal")
@@ -250,18 +207,12 @@ export class Range extends SimObject<Located> {
   }
 
   /** Excel number format codes ("General", "0.00%", "m/d/yyyy"). */
-  get numberFormat(): any[][] {
-    return this._get("numberFormat");
-  }
   set numberFormat(formats: any[][]) {
     this._setProperty("numberFormat", formats, (loc, sent) =>
       writeFormats(this.context._model.backend, loc.sheet, loc.rect, sent, "Range.numberFormat")
     );
   }
 
-  get numberFormatLocal(): any[][] {
-    return this._get("numberFormatLocal");
-  }
   set numberFormatLocal(formats: any[][]) {
     this._setProperty("numberFormatLocal", formats, (loc, sent) =>
       writeFormats(
@@ -288,7 +239,7 @@ export class Range extends SimObject<Located> {
 
   // ---- derived ranges ----
 
-  /** A range computed from this one when the batch runs. */
+  /** A range computed from this one when the request uses it. */
   private _derive(where: string, compute: (loc: Located) => Rect | null): Range {
     return new Range(this.context, () => {
       const loc = this._resolve();
@@ -409,7 +360,7 @@ export class Range extends SimObject<Located> {
     }));
   }
 
-  /** The used cells of this range; ItemNotFound at sync when there are none. */
+  /** The used cells of this range; ItemNotFound when there are none. */
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- kept to mirror the Office.js signature
   getUsedRange(_valuesOnly?: boolean): Range {
     return this._derive("Range.getUsedRange", ({ sheet, rect }) => {
@@ -422,12 +373,10 @@ export class Range extends SimObject<Located> {
 
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- kept to mirror the Office.js signature
   getUsedRangeOrNullObject(_valuesOnly?: boolean): Range {
-    const range = this._derive("Range.getUsedRangeOrNullObject", ({ sheet, rect }) => {
+    return this._derive("Range.getUsedRangeOrNullObject", ({ sheet, rect }) => {
       const used = this.context._model.backend.usedRange(sheet.name);
       return (used && intersect(used, rect)) ?? null;
     });
-    this.context._instantiate(range, "Range.getUsedRangeOrNullObject");
-    return range;
   }
 
   /** The current region around the range, as Ctrl+Shift+* selects it. */
@@ -454,14 +403,12 @@ export class Range extends SimObject<Located> {
   }
 
   getIntersectionOrNullObject(anotherRange: Range | string): Range {
-    const range = this._derive(
+    return this._derive(
       "Range.getIntersectionOrNullObject",
       ({ sheet, rect }) =>
         intersect(rect, this._other(anotherRange, "Range.getIntersectionOrNullObject", sheet)) ??
         null
     );
-    this.context._instantiate(range, "Range.getIntersectionOrNullObject");
-    return range;
   }
 
   getBoundingRect(anotherRange: Range | string): Range {
@@ -482,7 +429,7 @@ export class Range extends SimObject<Located> {
 
   /** Clears values, formats or both (default: both). Hyperlinks: nothing to clear here. */
   clear(applyTo: ClearApplyTo = "All"): void {
-    this._queue("clear", applyTo, (loc, sent) => {
+    this._apply("clear", applyTo, (loc, sent) => {
       const what =
         sent === "All"
           ? "all"
@@ -511,7 +458,7 @@ export class Range extends SimObject<Located> {
    * Formulas elsewhere are not re-pointed (see `shiftRows`).
    */
   delete(shift: "Up" | "Left"): void {
-    this._queue("delete", shift, ({ sheet, rect }, sent) => {
+    this._apply("delete", shift, ({ sheet, rect }, sent) => {
       if (sent !== "Up")
         throw officeError(
           ErrorCodes.notImplemented,
@@ -534,7 +481,7 @@ export class Range extends SimObject<Located> {
    * right is not simulated (NotImplemented).
    */
   insert(shift: "Down" | "Right"): Range {
-    this._queue("insert", shift, ({ sheet, rect }, sent) => {
+    this._apply("insert", shift, ({ sheet, rect }, sent) => {
       if (sent !== "Down")
         throw officeError(
           ErrorCodes.notImplemented,
@@ -555,12 +502,12 @@ export class Range extends SimObject<Located> {
 
   /** Selects the range in the Excel UI (and activates its sheet). */
   select(): void {
-    this._queue("select", undefined, (loc) => this.context._model.select(loc.sheet, loc.rect));
+    this._apply("select", undefined, (loc) => this.context._model.select(loc.sheet, loc.rect));
   }
 
   /** Recalculation is automatic in the backends: accepted. */
   calculate(): void {
-    this._queue("calculate", undefined, () => undefined);
+    this._apply("calculate", undefined, () => undefined);
   }
 }
 
@@ -610,10 +557,10 @@ export class RangeFormat extends BagObject {
   }
 
   autofitColumns(): void {
-    this._queue("autofitColumns", undefined, () => undefined);
+    this._apply("autofitColumns", undefined, () => undefined);
   }
   autofitRows(): void {
-    this._queue("autofitRows", undefined, () => undefined);
+    this._apply("autofitRows", undefined, () => undefined);
   }
 }
 defineBagProperties(RangeFormat, [
@@ -676,7 +623,7 @@ export class RangeFill extends BagObject {
     return this._provide();
   }
   clear(): void {
-    this._queue("clear", undefined, () => undefined);
+    this._apply("clear", undefined, () => undefined);
   }
 }
 defineBagProperties(RangeFill, ["color"]);

@@ -11,7 +11,7 @@
  * before anything runs, a response over it fails the request after it ran (as Excel on the web).
  */
 import { RequestContext } from "./context";
-import { ErrorCodes, type OfficeExtensionError, asOfficeError, officeError } from "./errors";
+import { ErrorCodes, type ExcelError, asOfficeError, officeError } from "./errors";
 import { type Member, memberOf, versionAtMost } from "./members";
 import type { WorkbookModel } from "./model";
 import { ClientResult, SimCollection, SimObject, wireName } from "./object";
@@ -93,14 +93,19 @@ export function utf8Bytes(text: string): number {
   return bytes;
 }
 
-function errorOf(error: OfficeExtensionError, actionIndex?: number): RichApiError {
+function errorOf(error: ExcelError, actionIndex?: number): RichApiError {
   return {
     Code: error.code,
     Message: error.message,
-    ...(error.debugInfo.errorLocation ? { Location: error.debugInfo.errorLocation } : {}),
+    ...(error.location ? { Location: error.location } : {}),
     ...(actionIndex === undefined ? {} : { ActionIndex: actionIndex }),
     HttpStatusCode: HTTP_STATUS[error.code] ?? 400,
   };
+}
+
+/** Excel's answer for a member it lacks; the location names the member. */
+function apiNotFound(location: string): ExcelError {
+  return officeError(ErrorCodes.apiNotFound, location);
 }
 
 /** `GetRange` → `getRange`, `Values` → `values`: the member's name on the object classes. */
@@ -143,13 +148,15 @@ export class RichApiHost {
   processQuery(body: string): string {
     const stats = this.model.stats;
     const request = JSON.parse(body) as RichApiRequest;
-    const cleanup = request.Actions.every(
-      (a) => a.ActionType === ACTION.instantiate || a.Name === "_RemoveReference"
-    );
+    // The client's own request releasing kept references once a run ends is not a sync of the add-in.
+    const cleanup =
+      request.Actions.some((a) => a.Name === "_RemoveReference") &&
+      request.Actions.every(
+        (a) => a.ActionType === ACTION.instantiate || a.Name === "_RemoveReference"
+      );
     const requestBytes = utf8Bytes(body);
     if (!cleanup) {
       stats.syncs += 1;
-      stats.syncCalls += 1;
       stats.largestRequestBytes = Math.max(stats.largestRequestBytes, requestBytes);
       stats.totalRequestBytes += requestBytes;
     }
@@ -259,7 +266,7 @@ class RequestRun {
       return;
     }
     if (action.Name === "_ValidateArraySize") return; // the chunks that follow are checked as written
-    if (object === NULL_OBJECT) return; // Office.js skips statements on a null object
+    if (object === NULL_OBJECT) return; // a statement on a null object does nothing (see README)
     this.member(object, action.Name, ["method"]);
     const result: unknown = this.call(object, action.Name, action.ArgumentInfo);
     if (result instanceof ClientResult) this.answer(action, result.value);
@@ -269,6 +276,8 @@ class RequestRun {
     const object = this.resolve(action.ObjectPathId);
     if (object === NULL_OBJECT) return;
     const member = this.member(object, action.Name, ["scalar"]);
+    if (member.setSince !== undefined && !this.host.supports(member.setSince))
+      throw apiNotFound(`${object._typeName}.${jsName(action.Name)}`);
     if (!member.writable)
       throw officeError(
         ErrorCodes.invalidArgument,
@@ -283,18 +292,17 @@ class RequestRun {
   private member(object: SimObject, wire: string, kinds: Member["kind"][]): Member {
     const member = memberOf(object._typeName, wire);
     if (!member || !kinds.includes(member.kind) || !this.host.supports(member.since))
-      throw officeError(
-        ErrorCodes.apiNotFound,
-        `${object._typeName}.${jsName(wire)}`,
-        `The API you are trying to use could not be found. It may be available in a newer version of Excel. (${object._typeName}.${jsName(wire)})`
-      );
+      throw apiNotFound(`${object._typeName}.${jsName(wire)}`);
     return member;
   }
 
   /** A load names properties the class has (a collection's: its own, or its items'). */
   private checkQuery(object: SimObject, paths: string[][]): void {
     const itemClass =
-      object instanceof SimCollection ? memberOf(object._typeName, "GetItemAt")?.returns : null;
+      object instanceof SimCollection
+        ? (memberOf(object._typeName, "_Indexer") ?? memberOf(object._typeName, "GetItemAt"))
+            ?.returns
+        : null;
     for (const path of paths) {
       if (path.length === 0 || path[0] === "*" || path[0] === "items") continue;
       const wire = wireName(path[0]);

@@ -60,10 +60,6 @@ export class TableColumnCollection extends SimCollection<TableRecord, TableColum
     );
   }
 
-  get count(): number {
-    return this._get("count");
-  }
-
   private _at(index: number, where: string): TableColumn {
     return new TableColumn(this.context, () => {
       const table = this._table._resolve();
@@ -81,7 +77,7 @@ export class TableColumnCollection extends SimCollection<TableRecord, TableColum
     return byName >= 0 ? byName : /^[0-9]+$/.test(String(key)) ? Number(key) - 1 : -1;
   }
 
-  /** A column by name (case-insensitive) or id (1-based); ItemNotFound at sync when absent. */
+  /** A column by name (case-insensitive) or id (1-based); ItemNotFound when absent. */
   getItem(key: number | string): TableColumn {
     return new TableColumn(this.context, () => {
       const table = this._table._resolve();
@@ -94,14 +90,12 @@ export class TableColumnCollection extends SimCollection<TableRecord, TableColum
   }
 
   getItemOrNullObject(key: number | string): TableColumn {
-    const column = new TableColumn(this.context, () => {
+    return new TableColumn(this.context, () => {
       const table = this._table._resolve();
       if (table === null) return null;
       const index = this._find(table, key);
       return index < 0 || index >= table.rect.cols ? null : { table, index };
     });
-    this.context._instantiate(column, "TableColumnCollection.getItemOrNullObject");
-    return column;
   }
 
   getItemAt(index: number): TableColumn {
@@ -122,7 +116,7 @@ export class TableColumnCollection extends SimCollection<TableRecord, TableColum
     name?: string
   ): TableColumn {
     let added: number | undefined;
-    this._queue(
+    this._apply(
       "add",
       { index: index ?? null, values: values ?? null, name: name ?? null },
       (table, sent) => {
@@ -230,17 +224,7 @@ export class TableColumn extends SimObject<ColumnTarget> {
     }
   }
 
-  get id(): number {
-    return this._get("id");
-  }
-  get index(): number {
-    return this._get("index");
-  }
-
   /** The header text. Setting it writes the header cell. */
-  get name(): string {
-    return this._get("name");
-  }
   set name(name: string) {
     this._setProperty("name", name, (target, sent) => {
       const model = this.context._model;
@@ -262,9 +246,6 @@ export class TableColumn extends SimObject<ColumnTarget> {
   }
 
   /** The whole column, header included. */
-  get values(): any[][] {
-    return this._get("values");
-  }
   set values(values: any[][]) {
     this._setProperty("values", values, (target, sent) => {
       const model = this.context._model;
@@ -303,9 +284,9 @@ export class TableColumn extends SimObject<ColumnTarget> {
     }));
   }
 
-  /** Deleting table columns is not simulated: fails at sync with NotImplemented. */
+  /** Deleting table columns is not simulated: fails with NotImplemented. */
   delete(): void {
-    this._queue("delete", undefined, () => {
+    this._apply("delete", undefined, () => {
       throw officeError(ErrorCodes.notImplemented, "TableColumn.delete");
     });
   }
@@ -348,11 +329,6 @@ export class TableRowCollection extends SimCollection<TableRecord, TableRow> {
     return Array.from({ length: table.rect.rows - 1 }, (_, index) => this.getItemAt(index));
   }
 
-  /** The number of body rows. */
-  get count(): number {
-    return this._get("count");
-  }
-
   getItemAt(index: number): TableRow {
     return new TableRow(this.context, () => {
       const table = this._table._resolve();
@@ -383,7 +359,7 @@ export class TableRowCollection extends SimCollection<TableRecord, TableRow> {
       values: values ?? null,
       alwaysInsert: alwaysInsert ?? true,
     };
-    this._queue("add", args, (table, sent) => {
+    this._apply("add", args, (table, sent) => {
       const model = this.context._model;
       const sheet = sheetOf(model, table);
       const where = "TableRowCollection.add";
@@ -441,7 +417,7 @@ export class TableRowCollection extends SimCollection<TableRecord, TableRow> {
 
   /** Deletes `count` body rows from `index`, moving the cells below up; the last row is cleared, not removed. */
   deleteRowsAt(index: number, count = 1): void {
-    this._queue("deleteRowsAt", { index, count }, (table, sent) => {
+    this._apply("deleteRowsAt", { index, count }, (table, sent) => {
       const where = "TableRowCollection.deleteRowsAt";
       const { index: at, count: n } = sent as { index: number; count: number };
       const model = this.context._model;
@@ -502,13 +478,6 @@ export class TableRow extends SimObject<RowTarget> {
     return super._readScalar(name, target);
   }
 
-  get index(): number {
-    return this._get("index");
-  }
-
-  get values(): any[][] {
-    return this._get("values");
-  }
   set values(values: any[][]) {
     this._setProperty("values", values, (target, sent) => {
       const model = this.context._model;
@@ -532,7 +501,7 @@ export class TableRow extends SimObject<RowTarget> {
   }
 
   delete(): void {
-    this._queue("delete", undefined, (target) => {
+    this._apply("delete", undefined, (target) => {
       const model = this.context._model;
       const sheet = sheetOf(model, target.table);
       const body = bodyRect(target.table);

@@ -62,10 +62,6 @@ export class TableCollection extends SimCollection<{ sheet?: SheetRecord }, Tabl
     return this._list(scope).map((t) => tableById(this.context, t.id, "TableCollection.items"));
   }
 
-  get count(): number {
-    return this._get("count");
-  }
-
   /**
    * Creates a table over an address ("A1:D1", "Sheet1!A1:D8") or a range. Without headers, Excel
    * adds a header row above the data ("Column1"...).
@@ -73,7 +69,7 @@ export class TableCollection extends SimCollection<{ sheet?: SheetRecord }, Tabl
   add(address: Range | string, hasHeaders: boolean): Table {
     let created: string | undefined;
     const source = address;
-    this._queue(
+    this._apply(
       "add",
       { address: typeof source === "string" ? source : null, hasHeaders },
       (scope, sent) => {
@@ -117,7 +113,7 @@ export class TableCollection extends SimCollection<{ sheet?: SheetRecord }, Tabl
     return this._list(scope).find((t) => t.name.toLowerCase() === lower || t.id === String(key));
   }
 
-  /** A table by name (case-insensitive) or id; ItemNotFound at sync when absent. */
+  /** A table by name (case-insensitive) or id; ItemNotFound when absent. */
   getItem(key: string): Table {
     return new Table(this.context, () => {
       const scope = this._resolve();
@@ -129,12 +125,10 @@ export class TableCollection extends SimCollection<{ sheet?: SheetRecord }, Tabl
   }
 
   getItemOrNullObject(key: string): Table {
-    const table = new Table(this.context, () => {
+    return new Table(this.context, () => {
       const scope = this._resolve();
       return scope === null ? null : (this._find(scope, key) ?? null);
     });
-    this.context._instantiate(table, "TableCollection.getItemOrNullObject");
-    return table;
   }
 
   getItemAt(index: number): Table {
@@ -246,16 +240,6 @@ export class Table extends SimObject<TableRecord> {
     this._setProperty(name, value, (table, sent) => void (table.options[name] = sent === true));
   }
 
-  get id(): string {
-    return this._get("id");
-  }
-  get legacyId(): string {
-    return this._get("legacyId");
-  }
-
-  get name(): string {
-    return this._get("name");
-  }
   set name(name: string) {
     this._setProperty("name", name, (table, sent) => {
       table.name = checkTableName(this.context._model, sent, "Table.name", table);
@@ -263,9 +247,6 @@ export class Table extends SimObject<TableRecord> {
   }
 
   /** Accepted; hiding the header row is not simulated (the header row stays in the table's range). */
-  get showHeaders(): boolean {
-    return this._get("showHeaders");
-  }
   set showHeaders(show: boolean) {
     this._setProperty(
       "showHeaders",
@@ -275,46 +256,25 @@ export class Table extends SimObject<TableRecord> {
   }
 
   /** Accepted; no total row is added to the sheet. */
-  get showTotals(): boolean {
-    return this._get("showTotals");
-  }
   set showTotals(show: boolean) {
     this._setProperty("showTotals", show, (table, sent) => void (table.showTotals = sent === true));
   }
 
-  get style(): string {
-    return this._get("style");
-  }
   set style(style: string) {
     this._setProperty("style", style, (table, sent) => void (table.style = String(sent ?? "")));
   }
 
-  get highlightFirstColumn(): boolean {
-    return this._get("highlightFirstColumn");
-  }
   set highlightFirstColumn(value: boolean) {
     this._option("highlightFirstColumn", value);
-  }
-  get highlightLastColumn(): boolean {
-    return this._get("highlightLastColumn");
   }
   set highlightLastColumn(value: boolean) {
     this._option("highlightLastColumn", value);
   }
-  get showBandedColumns(): boolean {
-    return this._get("showBandedColumns");
-  }
   set showBandedColumns(value: boolean) {
     this._option("showBandedColumns", value);
   }
-  get showBandedRows(): boolean {
-    return this._get("showBandedRows");
-  }
   set showBandedRows(value: boolean) {
     this._option("showBandedRows", value);
-  }
-  get showFilterButton(): boolean {
-    return this._get("showFilterButton");
   }
   set showFilterButton(value: boolean) {
     this._option("showFilterButton", value);
@@ -338,7 +298,7 @@ export class Table extends SimObject<TableRecord> {
     return this._worksheet;
   }
 
-  /** @internal A range over part of the table, found when the batch runs. */
+  /** @internal A range over part of the table, found when the request uses it. */
   _part(where: string, part: (table: TableRecord) => Rect): Range {
     return new Range(this.context, () => {
       const table = this._resolve();
@@ -360,7 +320,7 @@ export class Table extends SimObject<TableRecord> {
     return this._part("Table.getDataBodyRange", bodyRect);
   }
 
-  /** No total row is simulated: fails at sync, as Excel does when the total row is hidden. */
+  /** No total row is simulated: fails, as Excel does when the total row is hidden. */
   getTotalRowRange(): Range {
     return this._part("Table.getTotalRowRange", () => {
       throw officeError(ErrorCodes.invalidArgument, "Table.getTotalRowRange");
@@ -369,7 +329,7 @@ export class Table extends SimObject<TableRecord> {
 
   /** Deletes the table and its cells' contents. */
   delete(): void {
-    this._queue("delete", undefined, (table) => {
+    this._apply("delete", undefined, (table) => {
       const model = this.context._model;
       const sheet = sheetOf(model, table);
       const { row, col, rows, cols } = table.rect;
@@ -381,7 +341,7 @@ export class Table extends SimObject<TableRecord> {
   /** Turns the table back into plain cells (kept); returns the former table's range. */
   convertToRange(): Range {
     let kept: { sheetId: string; rect: Rect } | undefined;
-    this._queue("convertToRange", undefined, (table) => {
+    this._apply("convertToRange", undefined, (table) => {
       const model = this.context._model;
       kept = { sheetId: table.sheetId, rect: table.rect };
       model.tables.splice(model.tables.indexOf(table), 1);
@@ -395,7 +355,7 @@ export class Table extends SimObject<TableRecord> {
 
   /** Resizes the table: the header row stays in place; the new range must still hold a body row. */
   resize(newRange: Range | string): void {
-    this._queue("resize", typeof newRange === "string" ? newRange : null, (table) => {
+    this._apply("resize", typeof newRange === "string" ? newRange : null, (table) => {
       const model = this.context._model;
       const sheet = sheetOf(model, table);
       let rect: Rect | undefined;
@@ -423,10 +383,10 @@ export class Table extends SimObject<TableRecord> {
 
   /** Filters are not simulated: accepted. */
   clearFilters(): void {
-    this._queue("clearFilters", undefined, () => undefined);
+    this._apply("clearFilters", undefined, () => undefined);
   }
 
   reapplyFilters(): void {
-    this._queue("reapplyFilters", undefined, () => undefined);
+    this._apply("reapplyFilters", undefined, () => undefined);
   }
 }

@@ -52,10 +52,6 @@ export class Workbook extends SimObject<WorkbookModel> {
     }
   }
 
-  get name(): string {
-    return this._get("name");
-  }
-
   /** The selected range (the host's selection on the active sheet). */
   getSelectedRange(): Range {
     return new Range(this.context, () => this.context._model.selection());
@@ -87,13 +83,13 @@ export class Application extends BagObject {
 
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- kept to mirror the Office.js signature
   calculate(_calculationType?: string): void {
-    this._queue("calculate", undefined, () => undefined);
+    this._apply("calculate", undefined, () => undefined);
   }
   suspendApiCalculationUntilNextSync(): void {
-    this._queue("suspendApiCalculationUntilNextSync", undefined, () => undefined);
+    this._apply("suspendApiCalculationUntilNextSync", undefined, () => undefined);
   }
   suspendScreenUpdatingUntilNextSync(): void {
-    this._queue("suspendScreenUpdatingUntilNextSync", undefined, () => undefined);
+    this._apply("suspendScreenUpdatingUntilNextSync", undefined, () => undefined);
   }
 }
 defineBagProperties(Application, ["calculationMode"]);

@@ -3,8 +3,7 @@ import { MAX_COLUMNS, MAX_ROWS } from "./address";
 import { ChartCollection } from "./charts";
 import type { RequestContext } from "./context";
 import { ErrorCodes, officeError } from "./errors";
-import { EventHandlers } from "./events";
-import type { SheetRecord, WorkbookModel, WorksheetChangedEventArgs } from "./model";
+import type { SheetRecord, WorkbookModel } from "./model";
 import { BagObject, ClientResult, SimCollection, SimObject, defineBagProperties } from "./object";
 import { Range, addressOnSheet, insideSheet, type Located } from "./range";
 import { TableCollection } from "./tables";
@@ -16,10 +15,9 @@ export class Worksheet extends SimObject<SheetRecord> {
   private _id: string | undefined;
   private _tables: TableCollection | undefined;
   private _charts: ChartCollection | undefined;
-  private _onChanged: EventHandlers<WorksheetChangedEventArgs> | undefined;
   private _freezePanes: WorksheetFreezePanes | undefined;
 
-  /** @param _find finds the sheet when a batch first uses the proxy; the proxy then keeps to that sheet. */
+  /** @param _find finds the sheet when the request first uses it; the object then keeps to that sheet. */
   constructor(
     context: RequestContext,
     private readonly _find: () => SheetRecord | null
@@ -76,13 +74,6 @@ export class Worksheet extends SimObject<SheetRecord> {
     return this.context._model;
   }
 
-  get id(): string {
-    return this._get("id");
-  }
-
-  get name(): string {
-    return this._get("name");
-  }
   set name(name: string) {
     this._setProperty("name", name, (sheet, sent) =>
       this._model.renameSheet(sheet, sent, "Worksheet.name")
@@ -90,18 +81,12 @@ export class Worksheet extends SimObject<SheetRecord> {
   }
 
   /** Zero-based position in the workbook. */
-  get position(): number {
-    return this._get("position");
-  }
   set position(position: number) {
     this._setProperty("position", position, (sheet, sent) =>
       this._model.moveSheet(sheet, sent as number, "Worksheet.position")
     );
   }
 
-  get visibility(): "Visible" | "Hidden" | "VeryHidden" {
-    return this._get("visibility");
-  }
   set visibility(visibility: "Visible" | "Hidden" | "VeryHidden") {
     this._setProperty("visibility", visibility, (sheet, sent) => {
       if (typeof sent !== "string" || !VISIBILITIES.includes(sent)) {
@@ -119,9 +104,6 @@ export class Worksheet extends SimObject<SheetRecord> {
     });
   }
 
-  get tabColor(): string {
-    return this._get("tabColor");
-  }
   set tabColor(color: string) {
     this._setProperty(
       "tabColor",
@@ -130,9 +112,6 @@ export class Worksheet extends SimObject<SheetRecord> {
     );
   }
 
-  get showGridlines(): boolean {
-    return this._get("showGridlines");
-  }
   set showGridlines(show: boolean) {
     this._setProperty(
       "showGridlines",
@@ -149,22 +128,6 @@ export class Worksheet extends SimObject<SheetRecord> {
   get charts(): ChartCollection {
     this._charts ??= new ChartCollection(this.context, this);
     return this._charts;
-  }
-
-  /** Fires after cells of this sheet are edited (through the simulator or the workbench grid). */
-  get onChanged(): EventHandlers<WorksheetChangedEventArgs> {
-    this._onChanged ??= new EventHandlers<WorksheetChangedEventArgs>(
-      this.context,
-      (handler) =>
-        this._queue("onChanged.add", undefined, (sheet) =>
-          this._model.addChangeHandler(sheet, handler)
-        ),
-      (handler) =>
-        this._queue("onChanged.remove", undefined, (sheet) =>
-          this._model.removeChangeHandler(sheet, handler)
-        )
-    );
-    return this._onChanged;
   }
 
   get freezePanes(): WorksheetFreezePanes {
@@ -221,26 +184,24 @@ export class Worksheet extends SimObject<SheetRecord> {
   /** The used range, or a null object on a blank sheet. */
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- kept to mirror the Office.js signature
   getUsedRangeOrNullObject(_valuesOnly?: boolean): Range {
-    const range = this._range((sheet) => {
+    return this._range((sheet) => {
       const rect = this._model.backend.usedRange(sheet.name);
       return rect ? { sheet, rect } : null;
     });
-    this.context._instantiate(range, "Worksheet.getUsedRangeOrNullObject");
-    return range;
   }
 
   delete(): void {
-    this._queue("delete", undefined, (sheet) => this._model.deleteSheet(sheet, "Worksheet.delete"));
+    this._apply("delete", undefined, (sheet) => this._model.deleteSheet(sheet, "Worksheet.delete"));
   }
 
   activate(): void {
-    this._queue("activate", undefined, (sheet) => this._model.activate(sheet));
+    this._apply("activate", undefined, (sheet) => this._model.activate(sheet));
   }
 
   /** Recalculation is automatic in the backends: accepted. */
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- kept to mirror the Office.js signature
   calculate(_markAllDirty?: boolean): void {
-    this._queue("calculate", undefined, () => undefined);
+    this._apply("calculate", undefined, () => undefined);
   }
 }
 
@@ -262,17 +223,17 @@ export class WorksheetFreezePanes extends BagObject {
     return this._provide();
   }
   freezeRows(count = 1): void {
-    this._queue("freezeRows", count, () => undefined);
+    this._apply("freezeRows", count, () => undefined);
   }
   freezeColumns(count = 1): void {
-    this._queue("freezeColumns", count, () => undefined);
+    this._apply("freezeColumns", count, () => undefined);
   }
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- kept to mirror the Office.js signature
   freezeAt(_frozenRange: Range | string): void {
-    this._queue("freezeAt", undefined, () => undefined);
+    this._apply("freezeAt", undefined, () => undefined);
   }
   unfreeze(): void {
-    this._queue("unfreeze", undefined, () => undefined);
+    this._apply("unfreeze", undefined, () => undefined);
   }
 }
 defineBagProperties(WorksheetFreezePanes, []);
@@ -301,7 +262,7 @@ export class WorksheetCollection extends SimCollection<WorkbookModel, Worksheet>
   /** Adds a sheet (named "SheetN" when no name is given); ItemAlreadyExists for a taken name. */
   add(name?: string): Worksheet {
     let created: string | undefined;
-    this._queue("add", name ?? null, (model, sent) => {
+    this._apply("add", name ?? null, (model, sent) => {
       created = model.addSheet(sent, "WorksheetCollection.add").id;
     });
     return new Worksheet(this.context, () => {
@@ -316,7 +277,7 @@ export class WorksheetCollection extends SimCollection<WorkbookModel, Worksheet>
     return typeof key === "string" ? (model.sheetByName(key) ?? model.sheetById(key)) : undefined;
   }
 
-  /** A sheet by name (case-insensitive) or id; ItemNotFound at sync when absent. */
+  /** A sheet by name (case-insensitive) or id; ItemNotFound when absent. */
   getItem(key: string): Worksheet {
     return new Worksheet(this.context, () => {
       const sheet = this._find(key);
@@ -326,9 +287,7 @@ export class WorksheetCollection extends SimCollection<WorkbookModel, Worksheet>
   }
 
   getItemOrNullObject(key: string): Worksheet {
-    const sheet = new Worksheet(this.context, () => this._find(key) ?? null);
-    this.context._instantiate(sheet, "WorksheetCollection.getItemOrNullObject");
-    return sheet;
+    return new Worksheet(this.context, () => this._find(key) ?? null);
   }
 
   getActiveWorksheet(): Worksheet {

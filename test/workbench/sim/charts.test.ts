@@ -105,7 +105,7 @@ describe("charts", () => {
     const badType = await officeErrorOf(
       host.Excel.run(async (context) => {
         const sheet = context.workbook.worksheets.getActiveWorksheet();
-        sheet.charts.add("Spaghetti", sheet.getRange("A1:C4"));
+        sheet.charts.add("Spaghetti" as Excel.ChartType, sheet.getRange("A1:C4"));
         await context.sync();
       })
     );

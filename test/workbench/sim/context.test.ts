@@ -1,5 +1,9 @@
 /* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load -- these tests read before load or sync on purpose, to check what Office.js raises */
-import { memoryHost, officeErrorOf } from "./hosts";
+/**
+ * Batches as an add-in writes them, through Microsoft's client: what the host answers to loads,
+ * writes, failing statements and null objects.
+ */
+import { bytes, memoryHost, officeErrorOf, recordBodies } from "./hosts";
 
 describe("load and sync", () => {
   it("reads a property only after load() and sync()", async () => {
@@ -34,7 +38,7 @@ describe("load and sync", () => {
       } catch (error) {
         caught = error;
       }
-      expect(caught).toBeInstanceOf(host.OfficeExtension.Error);
+      expect(caught).toBeInstanceOf(OfficeExtension.Error);
       expect(caught).toMatchObject({
         code: "PropertyNotLoaded",
         name: "RichApi.Error",
@@ -64,7 +68,7 @@ describe("load and sync", () => {
     });
   });
 
-  it("fails the sync for a property that does not exist (a typo in load)", async () => {
+  it("fails the sync for a property that does not exist (a typo in load): Excel has no such API", async () => {
     const { host } = memoryHost();
     const error = await officeErrorOf(
       host.Excel.run(async (context) => {
@@ -72,7 +76,10 @@ describe("load and sync", () => {
         await context.sync();
       })
     );
-    expect(error.code).toBe("InvalidArgument");
+    expect(error).toMatchObject({
+      code: "ApiNotFound",
+      debugInfo: { errorLocation: "Range.valuez" },
+    });
   });
 
   it("gives loaded values as of the sync, not later edits", async () => {
@@ -87,18 +94,6 @@ describe("load and sync", () => {
       expect(range.values).toEqual([[2]]);
     });
   });
-
-  it("serializes loaded properties with toJSON", async () => {
-    const { host } = memoryHost({ Sheet1: [[7]] });
-    await host.Excel.run(async (context) => {
-      const range = context.workbook.worksheets
-        .getActiveWorksheet()
-        .getRange("A1")
-        .load("address, values");
-      await context.sync();
-      expect(JSON.parse(JSON.stringify(range))).toEqual({ address: "Sheet1!A1", values: [[7]] });
-    });
-  });
 });
 
 describe("queued writes", () => {
@@ -108,7 +103,7 @@ describe("queued writes", () => {
       const range = context.workbook.worksheets.getActiveWorksheet().getRange("A1:B1");
       range.values = [["Deal", 500]];
       expect(backend.getValues("Sheet1", 0, 0, 1, 2)).toEqual([["", ""]]);
-      expect(context.debugInfo.pendingStatements).toEqual(["Range.values"]);
+      expect(context.debugInfo.pendingStatements).toContain('range.values = [["Deal",500]];');
       await context.sync();
       expect(backend.getValues("Sheet1", 0, 0, 1, 2)).toEqual([["Deal", 500]]);
     });
@@ -124,16 +119,6 @@ describe("queued writes", () => {
       await context.sync();
       expect(before.values).toEqual([["old"]]);
       expect(after.values).toEqual([["new"]]);
-    });
-  });
-
-  it("keep a set value readable locally, as Office.js proxies do", async () => {
-    const { host } = memoryHost();
-    await host.Excel.run(async (context) => {
-      const range = context.workbook.worksheets.getActiveWorksheet().getRange("A1");
-      range.values = [[42]];
-      expect(range.values).toEqual([[42]]);
-      await context.sync();
     });
   });
 
@@ -161,14 +146,16 @@ describe("queued writes", () => {
     expect(backend.getValues("Sheet1", 0, 0, 3, 1)).toEqual([["first"], [""], [""]]);
   });
 
-  it("hand no loaded values to the proxies of a failed sync", async () => {
+  it("answer the loads that ran before a failing statement, and none after it", async () => {
     const { host } = memoryHost({ Sheet1: [[1]] });
     await host.Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getActiveWorksheet();
-      const range = sheet.getRange("A1").load("values");
+      const before = sheet.getRange("A1").load("values");
       context.workbook.worksheets.getItem("Missing").getRange("A1").load("values");
+      const after = sheet.getRange("A1").load("values");
       await expect(context.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
-      expect(() => range.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      expect(before.values).toEqual([[1]]);
+      expect(() => after.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
     });
   });
 });
@@ -210,7 +197,7 @@ describe("getItem and getItemOrNullObject", () => {
       range.values = [[1]];
       await context.sync();
       expect(range.isNullObject).toBe(true);
-      expect(range.address).toBeNull();
+      expect(range.address).toBeUndefined();
     });
     expect(host.sheets()).toEqual(["Sheet1"]);
   });
@@ -307,19 +294,7 @@ describe("worksheets", () => {
 });
 
 describe("Excel.run", () => {
-  it("rejects a batch that does not return a promise", async () => {
-    const { host } = memoryHost();
-    const run = host.Excel.run as unknown as (batch: () => unknown) => Promise<unknown>;
-    expect((await officeErrorOf(run(() => 1))).code).toBe("RunMustReturnPromise");
-  });
-
-  it("passes the batch's result through, and the sync's pass-through value", async () => {
-    const { host } = memoryHost();
-    const result = await host.Excel.run(async (context) => context.sync("through"));
-    expect(result).toBe("through");
-  });
-
-  it("reuses the context of an object given to it", async () => {
+  it("keeps a range the add-in tracks for a later run", async () => {
     const { host } = memoryHost({ Sheet1: [[5]] });
     const range = await host.Excel.run(async (context) => {
       const r = context.workbook.worksheets.getActiveWorksheet().getRange("A1");
@@ -335,9 +310,11 @@ describe("Excel.run", () => {
 });
 
 describe("statistics", () => {
-  it("counts round trips, not empty syncs", async () => {
+  it("counts round trips, not empty syncs, and the bytes of their bodies", async () => {
     const { host } = memoryHost({ Sheet1: [[1, 2, 3]] });
-    await host.Excel.run(async (context) => {
+    const excel = host.Excel;
+    const recorded = recordBodies();
+    await excel.run(async (context) => {
       const range = context.workbook.worksheets
         .getActiveWorksheet()
         .getRange("A1:C1")
@@ -347,11 +324,14 @@ describe("statistics", () => {
       range.values = [[4, 5, 6]];
       await context.sync();
     });
+    recorded.stop();
     const stats = host.stats();
     expect(stats.syncs).toBe(2);
-    expect(stats.syncCalls).toBe(4);
-    expect(stats.largestRequestBytes).toBe(JSON.stringify([[4, 5, 6]]).length);
-    expect(stats.largestResponseBytes).toBe(JSON.stringify({ values: [[1, 2, 3]] }).length);
+    const [load, write] = recorded.requests;
+    expect(stats.largestRequestBytes).toBe(Math.max(bytes(load), bytes(write)));
+    expect(stats.totalRequestBytes).toBe(bytes(load) + bytes(write));
+    const answers = recorded.responses.slice(0, 2).map(bytes);
+    expect(stats.largestResponseBytes).toBe(Math.max(...answers));
     host.resetStats();
     expect(host.stats().syncs).toBe(0);
   });

@@ -1,36 +1,49 @@
+/** What the add-in sees of Office once a host is installed, and the workbook settings it keeps. */
 import { memoryHost } from "./hosts";
 
-describe("Office", () => {
+describe("Office, once a host is installed", () => {
   it("is ready as Excel on the web", async () => {
     const { host } = memoryHost();
-    await expect(host.Office.onReady()).resolves.toEqual({
-      host: "Excel",
-      platform: "OfficeOnline",
-    });
-    expect(host.Office.HostType.Excel).toBe("Excel");
-  });
-
-  it("calls Office.initialize once, for add-ins using the older start-up", async () => {
-    const { host } = memoryHost();
-    const initialize = jest.fn();
-    host.Office.initialize = initialize;
-    await host.Office.onReady();
-    await host.Office.onReady();
-    expect(initialize).toHaveBeenCalledTimes(1);
+    const uninstall = host.install();
+    try {
+      await expect(Office.onReady()).resolves.toEqual({ host: "Excel", platform: "OfficeOnline" });
+    } finally {
+      uninstall();
+    }
   });
 
   it("supports ExcelApi up to 1.17, with versions as strings or numbers", () => {
     const { host } = memoryHost();
-    const { isSetSupported } = host.Office.context.requirements;
-    expect(isSetSupported("ExcelApi", "1.17")).toBe(true);
-    expect(isSetSupported("ExcelApi", 1.9)).toBe(true);
-    expect(isSetSupported("ExcelApi", "1.18")).toBe(false);
-    expect(isSetSupported("WordApi", "1.1")).toBe(false);
+    const uninstall = host.install();
+    try {
+      const { isSetSupported } = Office.context.requirements;
+      expect(isSetSupported("ExcelApi", "1.17")).toBe(true);
+      expect(isSetSupported("ExcelApi", 1.9)).toBe(true);
+      expect(isSetSupported("ExcelApi", "1.18")).toBe(false);
+      expect(isSetSupported("WordApi", "1.1")).toBe(false);
+    } finally {
+      uninstall();
+    }
+  });
+
+  it("answers from the host's profile", () => {
+    const { host } = memoryHost(undefined, {
+      requirementSets: { ExcelApi: "1.12" },
+      displayLanguage: "fr-FR",
+    });
+    const uninstall = host.install();
+    try {
+      expect(Office.context.requirements.isSetSupported("ExcelApi", "1.12")).toBe(true);
+      expect(Office.context.requirements.isSetSupported("ExcelApi", "1.13")).toBe(false);
+      expect(Office.context.displayLanguage).toBe("fr-FR");
+    } finally {
+      uninstall();
+    }
   });
 });
 
 describe("settings", () => {
-  it("stores workbook settings at sync, readable by both APIs", async () => {
+  it("stores workbook settings at sync", async () => {
     const { host } = memoryHost();
     await host.Excel.run(async (context) => {
       context.workbook.settings.add("carnet.source", { sheet: "Deals", table: "Pipeline" });
@@ -41,29 +54,8 @@ describe("settings", () => {
       await context.sync();
       expect(setting.value).toEqual({ sheet: "Deals", table: "Pipeline" });
     });
-    expect(host.Office.context.document.settings.get("carnet.source")).toEqual({
-      sheet: "Deals",
-      table: "Pipeline",
-    });
     expect(host.settings.toJSON()).toEqual({
       "carnet.source": { sheet: "Deals", table: "Pipeline" },
-    });
-  });
-
-  it("keeps Office.context.document.settings changes local until saveAsync", async () => {
-    const { host } = memoryHost();
-    const settings = host.Office.context.document.settings;
-    settings.set("period", "2024-H1");
-    expect(settings.get("period")).toBe("2024-H1");
-    expect(host.settings.has("period")).toBe(false);
-    const status = await new Promise((resolve) =>
-      settings.saveAsync((result: { status: string }) => resolve(result.status))
-    );
-    expect(status).toBe("succeeded");
-    await host.Excel.run(async (context) => {
-      const setting = context.workbook.settings.getItem("period").load("value");
-      await context.sync();
-      expect(setting.value).toBe("2024-H1");
     });
   });
 
@@ -78,60 +70,27 @@ describe("settings", () => {
   });
 });
 
-describe("worksheet onChanged", () => {
-  it("calls the handler after an edit of the sheet's cells, from the grid or the API", async () => {
-    const { host, backend } = memoryHost({ Sheet1: [], Plan: [] });
-    const events: { address: string; changeType: string }[] = [];
-    await host.Excel.run(async (context) => {
-      context.workbook.worksheets.getItem("Sheet1").onChanged.add(async (args) => {
-        events.push({ address: args.address, changeType: args.changeType });
-      });
-      await context.sync();
-    });
-    backend.setCells("Sheet1", 1, 1, [["typed in the grid"]]);
-    backend.setCells("Plan", 0, 0, [["another sheet"]]);
-    await host.Excel.run(async (context) => {
-      context.workbook.worksheets.getItem("Sheet1").getRange("C3:D3").values = [[1, 2]];
-      await context.sync();
-    });
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(events).toEqual([
-      { address: "B2", changeType: "RangeEdited" },
-      { address: "C3:D3", changeType: "RangeEdited" },
-    ]);
-  });
-
-  it("stops calling a removed handler", async () => {
-    const { host, backend } = memoryHost();
-    const handler = jest.fn();
-    const registration = await host.Excel.run(async (context) => {
-      const result = context.workbook.worksheets.getActiveWorksheet().onChanged.add(handler);
-      await context.sync();
-      return result;
-    });
-    await host.Excel.run(registration.context, async (context) => {
-      registration.remove();
-      await context.sync();
-    });
-    backend.setCells("Sheet1", 0, 0, [[1]]);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(handler).not.toHaveBeenCalled();
-  });
-});
-
 describe("install", () => {
-  it("sets and restores the globals the task pane bundle reads", async () => {
+  it("sends the requests of Excel.run and of a bare RequestContext to the host, until undone", async () => {
     const { host } = memoryHost({ Sheet1: [[3]] });
-    const target: Record<string, unknown> = { Office: "previous" };
-    const uninstall = host.install(target);
-    expect(target.Excel).toBe(host.Excel);
-    expect(target.OfficeExtension).toBe(host.OfficeExtension);
-    const Excel = target.Excel as typeof host.Excel;
+    const before = Office.onReady;
+    const uninstall = host.install();
     const context = new Excel.RequestContext();
     const range = context.workbook.worksheets.getActiveWorksheet().getRange("A1").load("values");
     await context.sync();
     expect(range.values).toEqual([[3]]);
+    const value = await Excel.run(async (ctx) => {
+      const cell = ctx.workbook.worksheets.getActiveWorksheet().getRange("A1").load("values");
+      await ctx.sync();
+      return cell.values[0][0] as number;
+    });
+    expect(value).toBe(3);
     uninstall();
-    expect(target).toEqual({ Office: "previous" });
+    expect(Office.onReady).toBe(before);
+  });
+
+  it("needs Microsoft's client in the scope it installs into", () => {
+    const { host } = memoryHost();
+    expect(() => host.install({})).toThrow(/Microsoft's Excel client is not loaded here/);
   });
 });

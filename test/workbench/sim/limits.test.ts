@@ -21,8 +21,15 @@ describe("request payload limit (5 MB in Excel on the web)", () => {
         await context.sync();
       })
     );
-    expect(error).toBeInstanceOf(host.OfficeExtension.Error);
-    expect(error.code).toBe("RequestPayloadSizeLimitExceeded");
+    expect(error).toBeInstanceOf(OfficeExtension.Error);
+    expect(error).toMatchObject({
+      code: "RequestPayloadSizeLimitExceeded",
+      httpStatusCode: 400,
+      // The string Microsoft's client shows for this transport failure in Excel on the web.
+      message: expect.stringMatching(
+        /^The request payload size has exceeded the limit\. Please refer/
+      ),
+    });
     expect(backend.usedRange("Sheet1")).toBeNull();
     expect(host.stats().largestRequestBytes).toBeGreaterThan(5 * MB);
   });

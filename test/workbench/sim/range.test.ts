@@ -1,4 +1,3 @@
-import type { RequestContext } from "../../../src/workbench/sim/context";
 import { memoryHost, officeErrorOf } from "./hosts";
 
 type Host = ReturnType<typeof memoryHost>["host"];
@@ -7,7 +6,7 @@ type Host = ReturnType<typeof memoryHost>["host"];
 async function loaded(
   host: Host,
   props: string,
-  make: (context: RequestContext) => { load(p: string): unknown; toJSON(): object }[]
+  make: (context: Excel.RequestContext) => Excel.Range[]
 ) {
   return host.Excel.run(async (context) => {
     const ranges = make(context);
@@ -78,15 +77,15 @@ describe("Range addresses", () => {
   it("fails with InvalidArgument for a block off the sheet or a bad address", async () => {
     const { host } = memoryHost();
     for (const make of [
-      (c: RequestContext) =>
+      (c: Excel.RequestContext) =>
         c.workbook.worksheets.getActiveWorksheet().getRange("A1").getOffsetRange(-1, 0),
-      (c: RequestContext) =>
+      (c: Excel.RequestContext) =>
         c.workbook.worksheets.getActiveWorksheet().getRange("A1:B2").getResizedRange(-2, 0),
-      (c: RequestContext) =>
+      (c: Excel.RequestContext) =>
         c.workbook.worksheets.getActiveWorksheet().getRangeByIndexes(1048576, 0, 1, 1),
-      (c: RequestContext) =>
+      (c: Excel.RequestContext) =>
         c.workbook.worksheets.getActiveWorksheet().getRange("Pipeline[Amount]"),
-      (c: RequestContext) => c.workbook.worksheets.getActiveWorksheet().getRange("Other!A1"),
+      (c: Excel.RequestContext) => c.workbook.worksheets.getActiveWorksheet().getRange("Other!A1"),
     ]) {
       const error = await officeErrorOf(loaded(host, "address", (context) => [make(context)]));
       expect(error.code).toBe("InvalidArgument");

@@ -167,7 +167,7 @@ describe("adding rows", () => {
     const { host, backend } = memoryHost({ Sheet1: [["Company", "Amount"]] });
     await host.Excel.run(async (context) => {
       const table = context.workbook.worksheets.getActiveWorksheet().tables.add("A1:B1", true);
-      table.rows.add(null, [
+      table.rows.add(undefined, [
         ["Acme", 1000],
         ["Globex", 2000],
       ]);
@@ -208,7 +208,7 @@ describe("adding rows", () => {
       const sheet = context.workbook.worksheets.getActiveWorksheet();
       sheet.tables.add("A1:C3", true).name = "Deals";
       sheet.tables.add("A5:C6", true).name = "Stages";
-      context.workbook.tables.getItem("Deals").rows.add(null, [["Initech", 4000, 0.75]]);
+      context.workbook.tables.getItem("Deals").rows.add(undefined, [["Initech", 4000, 0.75]]);
       await context.sync();
     });
     expect(host.tables().map((t) => t.address)).toEqual(["Sheet1!A1:C4", "Sheet1!A6:C7"]);
@@ -264,7 +264,7 @@ describe("columns", () => {
     const { host } = memoryHost({ Sheet1: deals });
     await host.Excel.run(async (context) => {
       const table = context.workbook.worksheets.getActiveWorksheet().tables.add("A1:C3", true);
-      table.columns.add(null, [["Owner"], ["Ann"], ["Bob"]]);
+      table.columns.add(undefined, [["Owner"], ["Ann"], ["Bob"]]);
       await context.sync();
     });
     expect(host.tables()[0]).toMatchObject({
