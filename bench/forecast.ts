@@ -1,6 +1,7 @@
 /**
- * Reading and forecasting 100,000 deals through the simulated Excel host (Excel on the web's limits):
- * the time split between reading, computing and writing, with round trips and the largest payloads.
+ * Reading and forecasting 100,000 deals through Microsoft's Excel client and the simulated Excel host
+ * (Excel on the web's limits): the time split between reading, computing and writing, with round
+ * trips and the largest payloads (the real request and response bodies).
  */
 import { currencyFormatFor } from "../src/excel/plan/currencyFormat";
 import { buildForecastPlans } from "../src/excel/plan/forecastPlan";
@@ -8,6 +9,7 @@ import { writeOwnedSheets } from "../src/excel/host/owned";
 import { readSource } from "../src/excel/host/source";
 import { analysePipeline } from "../src/taskpane/pipelineModel";
 import { createExcelHost, createMemoryBackend } from "../src/workbench/sim";
+import "../test/support/office-client";
 
 function mulberry32(seed: number) {
   return () => {
