@@ -5,7 +5,7 @@
  * place: same sheet, same table names, resized, so formulas users wrote on them keep working.
  */
 import { cellAddress } from "../plan/a1";
-import { bytesOf, writeBlocks } from "../plan/blocks";
+import { bytesOf, utf8Bytes, writeBlocks } from "../plan/blocks";
 import { type Progress, throwIfCancelled } from "../plan/progress";
 import {
   type ChartPlan,
@@ -202,7 +202,7 @@ async function writeTable(
   sheet.getRangeByIndexes(row, col, 1, cols).values = [plan.headers as string[]];
   const formats = plan.numberFormats?.map((f) => f ?? "General") ?? null;
   // The formats travel with each row of values: their weight counts in the block's budget.
-  const formatBytes = formats ? JSON.stringify(formats).length + 1 : 0;
+  const formatBytes = formats ? utf8Bytes(JSON.stringify(formats)) + 1 : 0;
   for (const block of writeBlocks(plan.rows, undefined, formatBytes)) {
     const range = sheet.getRangeByIndexes(row + 1 + block.start, col, block.rows.length, cols);
     range.formulas = block.rows as unknown as string[][];

@@ -4,7 +4,7 @@
  */
 import { type Snapshot, snapshotRows, snapshotsFromRows } from "../../domain/snapshots";
 import type { CellValue } from "../../domain/values";
-import { writeBlocks } from "../plan/blocks";
+import { utf8Bytes, writeBlocks } from "../plan/blocks";
 import { type Progress, throwIfCancelled } from "../plan/progress";
 import { SNAPSHOT_TABLE, snapshotFormats, snapshotSheetPlan } from "../plan/snapshotPlan";
 import { writeOwnedSheets } from "./owned";
@@ -33,7 +33,7 @@ export async function appendSnapshot(
     const number = snapshotFormats(currencyFormat);
     let done = 0;
     // The formats travel with each row of values: their weight counts in the block's budget.
-    for (const block of writeBlocks(rows, undefined, JSON.stringify(number).length + 1)) {
+    for (const block of writeBlocks(rows, undefined, utf8Bytes(JSON.stringify(number)) + 1)) {
       throwIfCancelled(signal);
       table.rows.add(undefined, block.rows as (string | number | boolean)[][]);
       const up = block.rows.length - 1;

@@ -17,9 +17,27 @@ export function rowsPerBlock(bytesPerRow: number, budget = BLOCK_BUDGET_BYTES): 
   return Math.max(1, Math.min(MAX_BLOCK_ROWS, rows));
 }
 
-/** Serialized weight of rows of cells, as a request or a response carries them. */
+/**
+ * UTF-8 bytes of a string: Excel's 5 MB limit is in bytes, and JSON keeps non-ASCII characters as
+ * they are (a Japanese name weighs three bytes a character, a Greek one two).
+ */
+export function utf8Bytes(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code < 0x800) bytes += 1;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 2; // a surrogate pair: two UTF-16 units, four bytes
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
+}
+
+/** Serialized weight of rows of cells in bytes, as a request or a response carries them. */
 export function bytesOf(rows: readonly (readonly unknown[])[]): number {
-  return JSON.stringify(rows).length;
+  return utf8Bytes(JSON.stringify(rows));
 }
 
 /**
@@ -34,7 +52,7 @@ export function* writeBlocks<T extends readonly unknown[]>(
   let start = 0;
   let size = 2; // the surrounding [] of the array
   for (let i = 0; i < rows.length; i++) {
-    const weight = JSON.stringify(rows[i]).length + 1 + extraBytesPerRow;
+    const weight = utf8Bytes(JSON.stringify(rows[i])) + 1 + extraBytesPerRow;
     if (i > start && (size + weight > budget || i - start >= MAX_BLOCK_ROWS)) {
       yield { start, rows: rows.slice(start, i) as T[] };
       start = i;
