@@ -240,6 +240,26 @@ describe("Build matrix on the ten-range workbook", () => {
     expect(host.stats().syncs).toBe(ten);
   });
 
+  it("finds the harvest ranges from the matrix's figures, not from its Zone formulas, which may still be #BUSY!", async () => {
+    await build();
+    const computed = await readHarvestRanges();
+    expect(computed.size).toBeGreaterThan(0);
+    // Excel computes custom functions asynchronously (and not at all in manual mode): the Zone
+    // column may read #BUSY! or a stale zone when the pane asks. Here every zone reads #BUSY!.
+    const table = host.tables().find((t) => t.name === "CarnetMatrix")!;
+    const zoneCol = table.headers.indexOf("Zone");
+    const [sheet, range] = [table.sheet, table.address.split("!").pop()!];
+    const rows = Number(/(\d+)$/.exec(range)![1]) - Number(/^[A-Z]+(\d+)/.exec(range)![1]);
+    const firstRow = Number(/^[A-Z]+(\d+)/.exec(range)![1]);
+    backend.setCells(
+      sheet,
+      firstRow,
+      zoneCol,
+      Array.from({ length: rows }, () => ["#BUSY!"])
+    );
+    expect(await readHarvestRanges()).toEqual(computed);
+  });
+
   it("reads no pipeline and no harvest ranges from a workbook that has neither", async () => {
     expect(await readPipelineTable()).toBeNull();
     expect(await readHarvestRanges()).toEqual(new Set());

@@ -24,13 +24,11 @@ import {
 } from "../../src/domain/matrixTable";
 import { paretoRows } from "../../src/domain/portfolioMatrix";
 import { readPortfolioRows } from "../../src/domain/productRangeTable";
-import { rangeKey } from "../../src/domain/productRanges";
 import { rangesFromWonDeals } from "../../src/domain/rangesFromWonDeals";
 import type { CellValue } from "../../src/domain/values";
 import {
   buildMatrixPlans,
   CHART_DATA_COLUMNS,
-  harvestRangeKeys,
   MATRIX_SHEET,
   type MatrixBuild,
   type MatrixPlans,
@@ -495,26 +493,6 @@ describe("the charts' plans", () => {
     expect(buildFrom(losses).plans.charts.pareto).toBeNull();
     const empty = buildMatrixPlans({ ...buildFrom(losses).build, ranges: [] });
     expect(empty.charts).toEqual({ bubble: null, pareto: null });
-  });
-});
-
-describe("harvestRangeKeys", () => {
-  it("returns the normalised names of the ranges in the Harvest / divest zone", () => {
-    const headers = [...MATRIX_COLUMNS];
-    const zone = headers.indexOf("Zone");
-    const row = (name: unknown, z: string) =>
-      headers.map((_, i) => (i === 0 ? name : i === zone ? z : ""));
-    const body = [
-      row("Golf Élite", "Harvest / divest"),
-      row("Alpha", "Invest / grow"),
-      row("Produit A.", "Harvest / divest"),
-      row("", "Harvest / divest"),
-      row(2024, "Harvest / divest"),
-    ];
-    expect(harvestRangeKeys(headers, body)).toEqual(
-      new Set(["golf elite", rangeKey("produit a"), "2024"])
-    );
-    expect(harvestRangeKeys(["Range"], [["Alpha"]])).toEqual(new Set());
   });
 });
 

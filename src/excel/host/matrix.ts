@@ -8,12 +8,13 @@
 import type { MatrixWriteResult } from "../port";
 import {
   buildMatrixPlans,
-  harvestRangeKeys,
   type MatrixBuild,
   type MatrixCharts,
   MATRIX_SHEET,
+  MATRIX_SETTINGS_TABLE,
   MATRIX_TABLE,
 } from "../plan/matrixPlan";
+import { harvestRangeKeys } from "../plan/matrixReadBack";
 import { PIPELINE_TABLE } from "../plan/forecastPlan";
 import { writeOwnedSheets } from "./owned";
 import type { Progress } from "../plan/progress";
@@ -130,20 +131,24 @@ export async function readPipelineTable(
 
 /**
  * The ranges CarnetMatrix places in the Harvest / divest zone, as rangeKey gives their names (compare a deal's
- * product with rangeKey too). Empty when the matrix has not been built. Two syncs; the table holds one row per
- * product range, far below a 5 MB response.
+ * product with rangeKey too), computed from its figures and settings (matrixReadBack.ts). Empty when the
+ * matrix has not been built. Two syncs; the table holds one row per product range, far below 5 MB.
  */
 export async function readHarvestRanges(): Promise<Set<string>> {
   return Excel.run(async (context) => {
     const table = context.workbook.tables.getItemOrNullObject(MATRIX_TABLE);
     table.load("name");
+    const settings = context.workbook.tables.getItemOrNullObject(MATRIX_SETTINGS_TABLE);
+    settings.load("name");
     await context.sync();
-    if (table.isNullObject) return new Set<string>();
+    if (table.isNullObject || settings.isNullObject) return new Set<string>();
     const header = table.getHeaderRowRange();
     header.load("values");
     const body = table.getDataBodyRange();
     body.load("values");
+    const settingsBody = settings.getDataBodyRange();
+    settingsBody.load("values");
     await context.sync();
-    return harvestRangeKeys(header.values[0], body.values);
+    return harvestRangeKeys(header.values[0], body.values, settingsBody.values);
   });
 }

@@ -34,7 +34,7 @@ import type { PortfolioMapping } from "../../domain/columns";
 import type { MatrixSettings, StrengthMeasure } from "../../domain/matrixSettings";
 import { matrixColumns, matrixTableRow } from "../../domain/matrixTable";
 import { type MatrixRow, paretoRows, portfolioMatrix } from "../../domain/portfolioMatrix";
-import { type ProductRange, rangeKey } from "../../domain/productRanges";
+import type { ProductRange } from "../../domain/productRanges";
 import { type CellValue, isBlankCell } from "../../domain/values";
 import { cellAddress, columnLetters, rangeAddress } from "./a1";
 import { type SheetPlan, type TablePlan, textCell } from "./sheetPlan";
@@ -716,30 +716,4 @@ function paretoChart(at: MatrixAddresses, settings: MatrixSettings): ParetoChart
     line: { name: "Cumulative share", values: at.paretoColumn("Cumulative share", count) },
     at: { row: at.layout.chartsRow, col: 8, rows: 20, cols: 8 },
   };
-}
-
-/**
- * The names (as rangeKey gives them) of the ranges CarnetMatrix places in the Harvest / divest zone, from the
- * table's header and body values as Excel returns them. Empty when the table has no Range or Zone column.
- */
-export function harvestRangeKeys(
-  headers: readonly unknown[],
-  body: readonly (readonly unknown[])[]
-): Set<string> {
-  const rangeCol = headers.indexOf("Range");
-  const zoneCol = headers.indexOf("Zone");
-  const found = new Set<string>();
-  if (rangeCol < 0 || zoneCol < 0) return found;
-  for (const row of body) {
-    const name = row[rangeCol];
-    if (
-      row[zoneCol] === "Harvest / divest" &&
-      name !== null &&
-      name !== undefined &&
-      String(name).trim() !== ""
-    ) {
-      found.add(rangeKey(String(name)));
-    }
-  }
-  return found;
 }
