@@ -6,7 +6,13 @@
 import fc from "fast-check";
 import { weightedAmount } from "../../src/domain/countingRows";
 import { FORECAST_CATEGORIES, type ForecastCategory } from "../../src/domain/deal";
-import { PIPELINE_COLUMNS, weightedAmountFormula } from "../../src/excel/plan/forecastPlan";
+import { PIPELINE_FIELDS, recogniseColumns } from "../../src/domain/columns";
+import { readPipelineRows } from "../../src/domain/pipelineTable";
+import {
+  buildForecastPlans,
+  PIPELINE_COLUMNS,
+  weightedAmountFormula,
+} from "../../src/excel/plan/forecastPlan";
 import { carnetEngine } from "../support/carnet-engine";
 
 const col = (header: (typeof PIPELINE_COLUMNS)[number]) => PIPELINE_COLUMNS.indexOf(header);
@@ -41,5 +47,46 @@ describe("CarnetPipeline's Weighted amount formula", () => {
       }),
       { numRuns: 60 }
     );
+  });
+});
+
+describe("sheet names in the formulas Carnet writes", () => {
+  it("are quoted, so a source sheet named RC or R1C1 is never read as a reference", () => {
+    for (const sheet of ["RC", "R1C1", "Ventes 2027"]) {
+      const rows = [
+        ["2027-01-15", 1000, 0.2],
+        ["2027-02-10", 2000, 0.5],
+      ];
+      const source = {
+        kind: "table" as const,
+        tableName: "Deals",
+        sheet,
+        row: 0,
+        col: 0,
+        address: `'${sheet}'!A1:C3`,
+        headers: ["Close date", "Amount", "Probability"],
+        rows,
+        numberFormats: ["General", "General", "General"],
+      };
+      const mapping = recogniseColumns(source.headers, PIPELINE_FIELDS);
+      const deals = readPipelineRows(rows, mapping).deals;
+      const { plans, live } = buildForecastPlans({
+        source,
+        mapping,
+        deals,
+        periodKind: "quarter",
+        stamp: "now",
+        currencyFormat: "#,##0",
+      });
+      expect(live).toBe(true);
+      const formulas = plans
+        .flatMap((p) => p.tables.flatMap((t) => t.rows.flat()))
+        .filter((c): c is string => typeof c === "string" && c.startsWith("=") && c.includes("!"));
+      expect(formulas.length).toBeGreaterThan(0);
+      for (const formula of formulas) {
+        expect(formula).toContain(`'${sheet}'!`);
+        expect(formula.split(`'${sheet}'!`).join("")).not.toContain("!");
+      }
+    }
   });
 });

@@ -253,13 +253,13 @@ describe("the computed columns, evaluated", () => {
     const matrix = plans.plans[0].tables[0];
     const col = (h: string) => MATRIX_COLUMNS.indexOf(h);
     const alpha = matrix.rows[0];
-    expect(alpha[col("Margin")]).toBe('=IFERROR(CARNET.AMOUNT(Products!F2),"")');
-    expect(alpha[col("Volume")]).toBe('=IFERROR(CARNET.AMOUNT(Products!B2),"")');
-    expect(alpha[col("Market share")]).toMatch(/^=IF\(ISNUMBER\(Products!D2\),Products!D2,/);
+    expect(alpha[col("Margin")]).toBe(`=IFERROR(CARNET.AMOUNT('Products'!F2),"")`);
+    expect(alpha[col("Volume")]).toBe(`=IFERROR(CARNET.AMOUNT('Products'!B2),"")`);
+    expect(alpha[col("Market share")]).toMatch(/^=IF\(ISNUMBER\('Products'!D2\),'Products'!D2,/);
     const echo = matrix.rows[4];
     expect(echo[col("Market share")]).toBe(0.08); // "8 %" typed as text: a value
     const india = matrix.rows[8];
-    expect(india[col("Market share")]).toMatch(/^=IF\(ISNUMBER\(Products!D11\),Products!D11,/);
+    expect(india[col("Market share")]).toMatch(/^=IF\(ISNUMBER\('Products'!D11\),'Products'!D11,/);
     expect(plans.stampedCells).toBe(1);
     expect(plans.liveCells).toBe(10 * 5 - 1);
   });

@@ -41,6 +41,21 @@ export function rangeAddress(
   return `${sheet === null ? "" : sheetPrefix(sheet)}${rows === 1 && cols === 1 ? start : `${start}:${end}`}`;
 }
 
+/**
+ * A reference for a formula Carnet writes: the sheet name always quoted ('Ventes'!$E$2:$E$5), since
+ * names such as R, RC or R1C1 read as references when bare, and Excel accepts quotes on any name.
+ */
+export function formulaRef(
+  sheet: string,
+  row: number,
+  col: number,
+  rows = 1,
+  cols = 1,
+  absolute = false
+): string {
+  return `'${sheet.replace(/'/g, "''")}'!${rangeAddress(null, row, col, rows, cols, absolute)}`;
+}
+
 export interface RangeRef {
   readonly sheet: string | null;
   readonly row: number;

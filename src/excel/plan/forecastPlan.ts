@@ -19,7 +19,7 @@ import {
 } from "../../domain/forecast";
 import { periodOf, type PeriodKind } from "../../domain/pipeline";
 import type { CellValue } from "../../domain/values";
-import { cellAddress, columnLetters, rangeAddress } from "./a1";
+import { cellAddress, columnLetters, formulaRef } from "./a1";
 import { type ChartPlan, type SheetPlan, type TablePlan, textCell } from "./sheetPlan";
 import type { SourceData } from "./source";
 
@@ -247,7 +247,7 @@ function forecastTable(
 /** The live formulas' range arguments: the source table's amount, probability and date columns. */
 function liveArguments({ source, mapping }: ForecastBuild): { figures: string; dates: string } {
   const column = (col: number | null) =>
-    rangeAddress(source.sheet, source.row + 1, source.col + col!, source.rows.length, 1, true);
+    formulaRef(source.sheet, source.row + 1, source.col + col!, source.rows.length, 1, true);
   return {
     figures: `${column(mapping.amount)},${column(mapping.probability)}`,
     dates: column(mapping.closeDate),

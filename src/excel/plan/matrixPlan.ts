@@ -36,7 +36,7 @@ import { matrixColumns, matrixTableRow } from "../../domain/matrixTable";
 import { type MatrixRow, paretoRows, portfolioMatrix } from "../../domain/portfolioMatrix";
 import type { ProductRange } from "../../domain/productRanges";
 import { type CellValue, isBlankCell } from "../../domain/values";
-import { cellAddress, columnLetters, rangeAddress } from "./a1";
+import { cellAddress, columnLetters, formulaRef, rangeAddress } from "./a1";
 import { type SheetPlan, type TablePlan, textCell } from "./sheetPlan";
 import type { SourceData } from "./source";
 
@@ -463,7 +463,7 @@ class SourceFigures {
   }
   private sourceRef(range: ProductRange, col: number): string {
     const data = this.source!.data;
-    return cellAddress(data.sheet, data.row + 1 + range.row, data.col + col);
+    return formulaRef(data.sheet, data.row + 1 + range.row, data.col + col);
   }
 }
 
