@@ -4,6 +4,21 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const pkg = require("./package.json");
 
+/** The README rendered as the add-in's help page (the manifest's SupportUrl). */
+function helpPage(markdown) {
+  const { marked } = require("marked");
+  return [
+    '<!doctype html><html lang="en"><head><meta charset="UTF-8" />',
+    '<meta name="viewport" content="width=device-width, initial-scale=1" />',
+    "<title>Carnet: help</title>",
+    "<style>body{font-family:Segoe UI,system-ui,sans-serif;max-width:860px;margin:2em auto;padding:0 1em;line-height:1.5}",
+    "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px}pre{background:#f4f4f4;padding:8px;overflow:auto}img{max-width:100%}</style>",
+    "</head><body>",
+    marked.parse(markdown.toString()),
+    "</body></html>",
+  ].join("\n");
+}
+
 /** The development URL written in manifest.xml. */
 const urlDev = "https://localhost:3000/";
 /** The one production setting: where dist/ is hosted (env CARNET_PRODUCTION_URL or package.json config). */
@@ -138,6 +153,9 @@ module.exports = async (env, options) => {
           { from: "assets/icon-64.png", to: "assets/[name][ext]" },
           { from: "assets/icon-80.png", to: "assets/[name][ext]" },
           { from: "assets/icon-128.png", to: "assets/[name][ext]" },
+          // The manifest's SupportUrl: the README as a page, with its pictures.
+          { from: "README.md", to: "help.html", transform: (content) => helpPage(content) },
+          { from: "docs/*.png", to: "docs/[name][ext]" },
           {
             from: "manifest.xml",
             to: "[name][ext]",

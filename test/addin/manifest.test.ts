@@ -128,6 +128,14 @@ describe("manifest.xml", () => {
     ).toBe(`${DEV_URL}taskpane.html`);
   });
 
+  it("sends people who need help to the help page, not to the task pane", () => {
+    const support = all("SupportUrl")[0].getAttribute("DefaultValue")!;
+    expect(support).toBe(`${DEV_URL}help.html`);
+    const page = fs.readFileSync(path.join(DIST, "help.html"), "utf8");
+    expect(page).toContain("<h2");
+    expect(page).toContain("CARNET.WEIGHTED_PIPELINE");
+  });
+
   it("points every URL at a file the build serves", () => {
     const direct = ["IconUrl", "HighResolutionIconUrl", "SupportUrl", "SourceLocation"]
       .flatMap((tag) => all(tag))
