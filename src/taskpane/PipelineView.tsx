@@ -59,7 +59,6 @@ export interface PipelineViewProps {
 }
 
 export function PipelineView({ host }: PipelineViewProps) {
-  const styles = useStyles();
   const pane = usePaneStyles();
   const [settings, setSettings] = React.useState<CarnetSettings>({});
   const [analysis, setAnalysis] = React.useState<PipelineAnalysis | null>(null);
@@ -129,6 +128,7 @@ export function PipelineView({ host }: PipelineViewProps) {
   const reading = analysis?.reading;
   const headline = analysis?.headline;
   const saved = settings.source;
+  const buildForecast = () => void build();
 
   return (
     <div className={pane.section}>
@@ -147,134 +147,21 @@ export function PipelineView({ host }: PipelineViewProps) {
 
       {analysis && reading && headline && (
         <>
-          <Caption1>
-            {analysis.source.tableName ? `Table ${analysis.source.tableName} · ` : ""}
-            {analysis.source.address}
-          </Caption1>
-          <Accordion
-            collapsible
-            defaultOpenItems={analysis.missing.length > 0 || analysis.mappingNote ? ["columns"] : []}
-          >
-            <AccordionItem value="columns">
-              <AccordionHeader size="small">
-                Columns: {PIPELINE_FIELDS.filter((f) => analysis.mapping[f.field] !== null).length}{" "}
-                of {PIPELINE_FIELDS.length} recognised
-              </AccordionHeader>
-              <AccordionPanel>
-                <ColumnMappingPicker
-                  fields={PIPELINE_FIELDS}
-                  headers={analysis.source.headers}
-                  firstCol={analysis.source.col}
-                  mapping={analysis.mapping}
-                  onChange={(mapping) => change({ mapping, mappingFor: analysis.sourceKey })}
-                />
-              </AccordionPanel>
-            </AccordionItem>
-          </Accordion>
-          {analysis.mappingNote && (
-            <MessageBar intent="warning">
-              <MessageBarBody>{sentence(analysis.mappingNote)}</MessageBarBody>
-            </MessageBar>
-          )}
-          {analysis.missing.length > 0 && (
-            <MessageBar intent="warning">
-              <MessageBarBody>Choose the column for: {analysis.missing.join(", ")}.</MessageBarBody>
-            </MessageBar>
-          )}
-
-          <Subtitle2 as="h3" className={pane.heading}>
-            Data quality
-          </Subtitle2>
-          <Body1 aria-live="polite">
-            {reading.deals.length} deals read · {reading.totalRows.length} total row
-            {reading.totalRows.length === 1 ? "" : "s"} left out ·{" "}
-            {analysis.report.filter((l) => l.kind !== "total").length} problem
-            {analysis.report.filter((l) => l.kind !== "total").length === 1 ? "" : "s"}
-          </Body1>
-          {reading.probabilitiesLookLikePoints && (
-            <MessageBar intent="info">
-              <MessageBarBody>
-                Probabilities are typed like 20, 50, 75. Are they percentages?
-              </MessageBarBody>
-              <MessageBarActions>
-                <Button size="small" onClick={() => change({ probabilityScale: "points" })}>
-                  Read as percentages
-                </Button>
-              </MessageBarActions>
-            </MessageBar>
-          )}
-          {settings.probabilityScale === "points" && (
-            <Caption1>
-              Probabilities read as percentage points.{" "}
-              <Link as="button" onClick={() => change({ probabilityScale: "fraction" })}>
-                Undo
-              </Link>
-            </Caption1>
-          )}
-          {analysis.report.length > 0 && (
-            <ul className={styles.report} aria-label="Data-quality report">
-              {analysis.report.map((line, i) => (
-                <li key={i}>
-                  <Link
-                    as="button"
-                    onClick={() => select(line.address)}
-                    title={`Select ${line.address}`}
-                  >
-                    {line.text}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          )}
-
-          <StageTableEditor
-            table={settings.stageTable}
-            onChange={(stageTable) => change({ stageTable })}
+          <ColumnsSection analysis={analysis} onChange={change} />
+          <DataQualitySection
+            analysis={analysis}
+            settings={settings}
+            onChange={change}
+            onSelect={select}
           />
-
-          <Subtitle2 as="h3" className={pane.heading}>
-            Forecast
-          </Subtitle2>
-          <div className={styles.figures}>
-            <Figure label="Weighted" value={formatAmount(headline.weighted)} />
-            <Figure label="Unweighted" value={formatAmount(headline.unweighted)} />
-            <Figure label="Open deals" value={String(headline.deals)} />
-            <Figure label="P10" value={formatAmount(headline.p10)} />
-            <Figure label="P50" value={formatAmount(headline.p50)} />
-            <Figure label="P90" value={formatAmount(headline.p90)} />
-          </div>
-          {headline.probabilityOfObjective !== null && (
-            <Body1>
-              Probability of reaching the objective:{" "}
-              {formatPercent(headline.probabilityOfObjective)}
-            </Body1>
-          )}
-          <div className={pane.row}>
-            <Field label="By" className={pane.grow}>
-              <Select
-                value={settings.periodKind ?? "quarter"}
-                onChange={(_, d) => change({ periodKind: d.value as PeriodKind })}
-              >
-                {PERIOD_KINDS.map((p) => (
-                  <option key={p} value={p}>
-                    {p}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Button
-              appearance="primary"
-              disabled={!!busy || analysis.missing.length > 0 || reading.deals.length === 0}
-              onClick={build}
-            >
-              Build forecast
-            </Button>
-          </div>
-          {built && (
-            <MessageBar intent="success">
-              <MessageBarBody>{built}</MessageBarBody>
-            </MessageBar>
-          )}
+          <ForecastSection
+            analysis={analysis}
+            settings={settings}
+            busy={!!busy}
+            built={built}
+            onChange={change}
+            onBuild={buildForecast}
+          />
           <HistoryPanel
             host={host}
             deals={reading.deals}
@@ -285,6 +172,185 @@ export function PipelineView({ host }: PipelineViewProps) {
         </>
       )}
     </div>
+  );
+}
+
+interface SectionProps {
+  readonly analysis: PipelineAnalysis;
+  readonly onChange: (changes: Partial<CarnetSettings>) => void;
+}
+
+/** Where the table is, and which of its columns Carnet took for what (correctable). */
+function ColumnsSection({ analysis, onChange }: SectionProps) {
+  const recognised = PIPELINE_FIELDS.filter((f) => analysis.mapping[f.field] !== null).length;
+  return (
+    <>
+      <Caption1>
+        {analysis.source.tableName ? `Table ${analysis.source.tableName} · ` : ""}
+        {analysis.source.address}
+      </Caption1>
+      <Accordion
+        collapsible
+        defaultOpenItems={analysis.missing.length > 0 || analysis.mappingNote ? ["columns"] : []}
+      >
+        <AccordionItem value="columns">
+          <AccordionHeader size="small">
+            Columns: {recognised} of {PIPELINE_FIELDS.length} recognised
+          </AccordionHeader>
+          <AccordionPanel>
+            <ColumnMappingPicker
+              fields={PIPELINE_FIELDS}
+              headers={analysis.source.headers}
+              firstCol={analysis.source.col}
+              mapping={analysis.mapping}
+              onChange={(mapping) => onChange({ mapping, mappingFor: analysis.sourceKey })}
+            />
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+      {analysis.mappingNote && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{sentence(analysis.mappingNote)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {analysis.missing.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>Choose the column for: {analysis.missing.join(", ")}.</MessageBarBody>
+        </MessageBar>
+      )}
+    </>
+  );
+}
+
+/** What was read, every cell that could not be, and the stage table that fills probabilities. */
+function DataQualitySection({
+  analysis,
+  settings,
+  onChange,
+  onSelect,
+}: SectionProps & {
+  readonly settings: CarnetSettings;
+  readonly onSelect: (address: string) => void;
+}) {
+  const styles = useStyles();
+  const pane = usePaneStyles();
+  const { reading } = analysis;
+  const problems = analysis.report.filter((l) => l.kind !== "total").length;
+  const totals = reading.totalRows.length;
+  return (
+    <>
+      <Subtitle2 as="h3" className={pane.heading}>
+        Data quality
+      </Subtitle2>
+      <Body1 aria-live="polite">
+        {reading.deals.length} deals read · {totals} total row{totals === 1 ? "" : "s"} left out ·{" "}
+        {problems} problem{problems === 1 ? "" : "s"}
+      </Body1>
+      {reading.probabilitiesLookLikePoints && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            Probabilities are typed like 20, 50, 75. Are they percentages?
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => onChange({ probabilityScale: "points" })}>
+              Read as percentages
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {settings.probabilityScale === "points" && (
+        <Caption1>
+          Probabilities read as percentage points.{" "}
+          <Link as="button" onClick={() => onChange({ probabilityScale: "fraction" })}>
+            Undo
+          </Link>
+        </Caption1>
+      )}
+      {analysis.report.length > 0 && (
+        <ul className={styles.report} aria-label="Data-quality report">
+          {analysis.report.map((line, i) => (
+            <li key={i}>
+              <Link
+                as="button"
+                onClick={() => onSelect(line.address)}
+                title={`Select ${line.address}`}
+              >
+                {line.text}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      <StageTableEditor
+        table={settings.stageTable}
+        onChange={(stageTable) => onChange({ stageTable })}
+      />
+    </>
+  );
+}
+
+/** The headline figures, the period, Build forecast and what it wrote. */
+function ForecastSection({
+  analysis,
+  settings,
+  busy,
+  built,
+  onChange,
+  onBuild,
+}: SectionProps & {
+  readonly settings: CarnetSettings;
+  readonly busy: boolean;
+  readonly built: string | null;
+  readonly onBuild: () => void;
+}) {
+  const styles = useStyles();
+  const pane = usePaneStyles();
+  const { headline, reading } = analysis;
+  return (
+    <>
+      <Subtitle2 as="h3" className={pane.heading}>
+        Forecast
+      </Subtitle2>
+      <div className={styles.figures}>
+        <Figure label="Weighted" value={formatAmount(headline.weighted)} />
+        <Figure label="Unweighted" value={formatAmount(headline.unweighted)} />
+        <Figure label="Open deals" value={String(headline.deals)} />
+        <Figure label="P10" value={formatAmount(headline.p10)} />
+        <Figure label="P50" value={formatAmount(headline.p50)} />
+        <Figure label="P90" value={formatAmount(headline.p90)} />
+      </div>
+      {headline.probabilityOfObjective !== null && (
+        <Body1>
+          Probability of reaching the objective: {formatPercent(headline.probabilityOfObjective)}
+        </Body1>
+      )}
+      <div className={pane.row}>
+        <Field label="By" className={pane.grow}>
+          <Select
+            value={settings.periodKind ?? "quarter"}
+            onChange={(_, d) => onChange({ periodKind: d.value as PeriodKind })}
+          >
+            {PERIOD_KINDS.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button
+          appearance="primary"
+          disabled={busy || analysis.missing.length > 0 || reading.deals.length === 0}
+          onClick={onBuild}
+        >
+          Build forecast
+        </Button>
+      </div>
+      {built && (
+        <MessageBar intent="success">
+          <MessageBarBody>{built}</MessageBarBody>
+        </MessageBar>
+      )}
+    </>
   );
 }
 
@@ -300,7 +366,13 @@ function Figure({ label, value }: { label: string; value: string }) {
 }
 
 /** The settings kept in the workbook that Carnet left out, each with what it does instead. */
-function SettingsLeftOut({ lines, onDismiss }: { lines: readonly string[]; onDismiss: () => void }) {
+function SettingsLeftOut({
+  lines,
+  onDismiss,
+}: {
+  lines: readonly string[];
+  onDismiss: () => void;
+}) {
   const styles = useStyles();
   return (
     <MessageBar intent="warning" layout="multiline">
