@@ -99,7 +99,6 @@ function analyse(read: Read, stored: StoredMatrixSettings): MatrixAnalysis {
 }
 
 export function MatrixView({ host }: MatrixViewProps) {
-  const styles = useStyles();
   const pane = usePaneStyles();
   const [settings, setSettings] = React.useState<CarnetSettings>({});
   const [read, setRead] = React.useState<Read | null>(null);
@@ -219,61 +218,19 @@ export function MatrixView({ host }: MatrixViewProps) {
             {analysis.source.address}
           </Caption1>
 
-          {analysis.origin === "table" ? (
-            <>
-              <Subtitle2 as="h3" className={pane.heading}>
-                Columns
-              </Subtitle2>
-              <ColumnMappingPicker
-                fields={PORTFOLIO_FIELDS}
-                headers={analysis.source.headers}
-                firstCol={analysis.source.col}
-                mapping={analysis.mapping}
-                onChange={setMapping}
-              />
-            </>
-          ) : (
-            <MarketFiguresForm
-              names={analysis.ranges.map((r) => r.name)}
-              figures={stored.marketFigures ?? {}}
-              onChange={(marketFigures) => saveMatrix({ marketFigures })}
-            />
-          )}
+          <RangeSource
+            analysis={analysis}
+            marketFigures={stored.marketFigures ?? {}}
+            onMapping={setMapping}
+            onMarketFigures={(marketFigures) => saveMatrix({ marketFigures })}
+          />
           {analysis.problems.length > 0 && (
             <MessageBar intent="warning">
               <MessageBarBody>{analysis.problems.join(". ")}.</MessageBarBody>
             </MessageBar>
           )}
 
-          <Subtitle2 as="h3" className={pane.heading}>
-            Data quality
-          </Subtitle2>
-          <Body1 aria-live="polite">
-            {analysis.ranges.length} range{analysis.ranges.length === 1 ? "" : "s"} read
-            {analysis.totalRows.length > 0
-              ? ` · ${analysis.totalRows.length} total row(s) left out`
-              : ""}{" "}
-            · {analysis.report.length} note{analysis.report.length === 1 ? "" : "s"}
-          </Body1>
-          {analysis.report.length > 0 && (
-            <ul className={styles.list} aria-label="Data-quality report">
-              {analysis.report.map((line, i) => (
-                <li key={i}>
-                  {line.address ? (
-                    <Link
-                      as="button"
-                      onClick={() => select(line.address!)}
-                      title={`Select ${line.address}`}
-                    >
-                      {line.text}
-                    </Link>
-                  ) : (
-                    line.text
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
+          <RangeReport analysis={analysis} onSelect={select} />
 
           <SettingsForm settings={analysis.settings} onChange={(changes) => saveMatrix(changes)} />
 
@@ -303,11 +260,7 @@ export function MatrixView({ host }: MatrixViewProps) {
                   if (target) select(target);
                 }}
               />
-              <HarvestWarning
-                lines={warnings}
-                hasPipeline={pipeline !== null}
-                onSelect={select}
-              />
+              <HarvestWarning lines={warnings} hasPipeline={pipeline !== null} onSelect={select} />
             </>
           )}
         </>
@@ -317,6 +270,87 @@ export function MatrixView({ host }: MatrixViewProps) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+
+/** The table's columns (correctable), or the market figures typed for ranges built from won deals. */
+function RangeSource({
+  analysis,
+  marketFigures,
+  onMapping,
+  onMarketFigures,
+}: {
+  readonly analysis: MatrixAnalysis;
+  readonly marketFigures: NonNullable<StoredMatrixSettings["marketFigures"]>;
+  readonly onMapping: (mapping: ColumnMapping<PortfolioField>) => void;
+  readonly onMarketFigures: (figures: NonNullable<StoredMatrixSettings["marketFigures"]>) => void;
+}) {
+  const pane = usePaneStyles();
+  if (analysis.origin !== "table")
+    return (
+      <MarketFiguresForm
+        names={analysis.ranges.map((r) => r.name)}
+        figures={marketFigures}
+        onChange={onMarketFigures}
+      />
+    );
+  return (
+    <>
+      <Subtitle2 as="h3" className={pane.heading}>
+        Columns
+      </Subtitle2>
+      <ColumnMappingPicker
+        fields={PORTFOLIO_FIELDS}
+        headers={analysis.source.headers}
+        firstCol={analysis.source.col}
+        mapping={analysis.mapping}
+        onChange={onMapping}
+      />
+    </>
+  );
+}
+
+/** How many ranges were read, and every note with a link to its cell. */
+function RangeReport({
+  analysis,
+  onSelect,
+}: {
+  readonly analysis: MatrixAnalysis;
+  readonly onSelect: (address: string) => void;
+}) {
+  const styles = useStyles();
+  const pane = usePaneStyles();
+  const { ranges, totalRows, report } = analysis;
+  return (
+    <>
+      <Subtitle2 as="h3" className={pane.heading}>
+        Data quality
+      </Subtitle2>
+      <Body1 aria-live="polite">
+        {ranges.length} range{ranges.length === 1 ? "" : "s"} read
+        {totalRows.length > 0 ? ` · ${totalRows.length} total row(s) left out` : ""} ·{" "}
+        {report.length} note{report.length === 1 ? "" : "s"}
+      </Body1>
+      {report.length > 0 && (
+        <ul className={styles.list} aria-label="Data-quality report">
+          {report.map((line, i) => (
+            <li key={i}>
+              {line.address ? (
+                <Link
+                  as="button"
+                  onClick={() => onSelect(line.address!)}
+                  title={`Select ${line.address}`}
+                >
+                  {line.text}
+                </Link>
+              ) : (
+                line.text
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
 
 /** A text field that commits on blur or Enter, and says what is wrong with what was typed. */
 function NumberField(props: {
