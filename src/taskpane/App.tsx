@@ -69,8 +69,18 @@ export function App({ host }: AppProps) {
           <Tab value="functions">Functions</Tab>
         </TabList>
       )}
-      {host && view === "pipeline" && <PipelineView host={host} />}
-      {host && view === "matrix" && <MatrixView host={host} />}
+      {/* Both views stay mounted, hidden when not shown: switching tabs keeps what was read,
+          built and compared for the session. */}
+      {host && (
+        <div hidden={view !== "pipeline"}>
+          <PipelineView host={host} />
+        </div>
+      )}
+      {host && (
+        <div hidden={view !== "matrix"}>
+          <MatrixView host={host} />
+        </div>
+      )}
       {!host && (
         <MessageBar intent="info">
           <MessageBarBody>

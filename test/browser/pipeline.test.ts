@@ -483,8 +483,9 @@ describe("settings edited by hand in the workbook", () => {
         await context.sync();
       })
     );
-    await pane().getByRole("tab", { name: "Functions" }).click();
-    await pane().getByRole("tab", { name: "Pipeline" }).click();
+    // The pane opens again (it keeps its state while open, so the settings are read at opening).
+    await (await paneFrame()).evaluate(() => location.reload());
+    await paneFrame();
     const leftOut = pane().getByRole("list", { name: "Settings left out" }).getByRole("listitem");
     await leftOut.first().waitFor();
     await expect(leftOut.allTextContents()).resolves.toEqual([
@@ -525,5 +526,29 @@ describe("a pane action that fails", () => {
       .getByText(/^Could not select Ventes!D9: /)
       .waitFor({ timeout: 5_000 });
     expect(session.errors).toEqual([]);
+  });
+});
+
+describe("switching tabs", () => {
+  it("keeps the reading, the build message and the figures: Pipeline → Matrix → Pipeline", async () => {
+    await open({ Carnet: HANDBOOK_ROWS });
+    await wb.select("Carnet", "C3");
+    await click("Read selection");
+    await click("Build forecast");
+    await pane()
+      .getByText(/^Written to /)
+      .waitFor();
+    await pane().getByRole("tab", { name: "Matrix" }).click();
+    await pane().getByRole("button", { name: "From won deals" }).waitFor();
+    await pane().getByRole("tab", { name: "Pipeline" }).click();
+    await expect(qualityLine().textContent()).resolves.toBe(
+      "3 deals read · 1 total row left out · 0 problems"
+    );
+    expect(await figure("Weighted")).toBe(await shown(4200));
+    await expect(
+      pane()
+        .getByText(/^Written to /)
+        .count()
+    ).resolves.toBe(1);
   });
 });

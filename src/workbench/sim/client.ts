@@ -40,7 +40,11 @@ const CLIENT_FEATURES: Record<string, string> = {
   DelayForCellEdit: "1.1",
 };
 
-const hostsByScope = new WeakMap<object, Map<string, ConnectableHost>>();
+/**
+ * Hosts by the client they are connected to: keyed by the client's own HTTP layer, not by the scope,
+ * since a reloaded frame keeps its window object but loads a new client.
+ */
+const hostsByClient = new WeakMap<object, Map<string, ConnectableHost>>();
 
 export function hasClient(scope: ClientScope): boolean {
   return typeof scope.OfficeExtension?.HttpUtility?.setCustomSendRequestFunc === "function";
@@ -48,14 +52,15 @@ export function hasClient(scope: ClientScope): boolean {
 
 /** Routes the scope's client requests by URL to the hosts connected to it; idempotent. */
 function routeRequests(scope: ClientScope): Map<string, ConnectableHost> {
-  const known = hostsByScope.get(scope);
-  if (known) return known;
   if (!hasClient(scope))
     throw new Error(
       "Microsoft's Excel client is not loaded here: load excel-web-16.00.js from @microsoft/office-js first."
     );
+  const http = scope.OfficeExtension.HttpUtility;
+  const known = hostsByClient.get(http);
+  if (known) return known;
   const hosts = new Map<string, ConnectableHost>();
-  hostsByScope.set(scope, hosts);
+  hostsByClient.set(http, hosts);
   scope.OfficeExtension.HttpUtility.setCustomSendRequestFunc(async (request: any) => {
     const host = [...hosts.values()].find((h) => String(request.url).startsWith(h.url));
     if (!host) return { statusCode: 404, headers: {}, body: "" };
