@@ -37,7 +37,8 @@
  *   stands in: a later quarter is "slipped out", an earlier one "pulled in"; a move within the quarter
  *   is neither. The weighted total without a period counts every open deal whatever its date, so these
  *   two kinds then carry no amount in the waterfall.
- *   amount up / down, probability up / down: the figure rose / fell (a blank counting as 0).
+ *   amount up / down, probability up / down: the figure rose / fell (a blank counting as 0); not
+ *   listed for a deal that was won, lost or omitted, whose figures moving is the closing itself.
  *   Owner, stage, a move between Commit, Best case and Pipeline, or a new date within the period are
  *   not changes here: they do not move the weighted total.
  *
@@ -161,14 +162,37 @@ export function snapshotFromDeals(
 }
 
 /**
- * A default label for a snapshot taken at `takenAt`: "2003-04-04 10:30", with " (2)", " (3)"… when a
- * snapshot already has that label, since rows are grouped into snapshots by label.
+ * The label of a snapshot: the name the user gave it ("Monday review"), else the time it was taken
+ * ("2003-04-04 10:30"); with " (2)", " (3)"… when a snapshot already has that label, since rows are
+ * grouped into snapshots by label.
  */
-export function snapshotLabel(takenAt: number, existing: readonly string[] = []): string {
-  const base = formatDateTime(takenAt);
+export function snapshotLabel(
+  takenAt: number,
+  existing: readonly string[] = [],
+  name: string | null = null
+): string {
+  const base = name?.trim() || formatDateTime(takenAt);
   const taken = new Set(existing.map((label) => label.trim()));
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base} (${n})`)) return `${base} (${n})`;
+}
+
+/**
+ * The periods two snapshots' open deals close in, in time order: what a comparison can be narrowed
+ * to ("what slipped out of 2027-Q1").
+ */
+export function snapshotPeriods(
+  snapshots: readonly Snapshot[],
+  kind: PeriodKind
+): { key: string; start: number; end: number }[] {
+  const periods = new Map<string, { key: string; start: number; end: number }>();
+  for (const snapshot of snapshots)
+    for (const deal of snapshot.deals)
+      if (deal.closeDate !== null && isOpen(weighable(deal))) {
+        const { key, start, end } = periodOf(deal.closeDate, kind);
+        periods.set(key, { key, start, end });
+      }
+  return [...periods.values()].sort((a, b) => a.start - b.start);
 }
 
 /** The category that decides whether the deal is open: its own, or Won / Lost said by its stage. */
@@ -671,9 +695,12 @@ function change(x: Entry | null, y: Entry | null, context: Context): DealChange 
   const amountAfter = y.deal.amount ?? 0;
   const probabilityBefore = x.deal.probability ?? 0;
   const probabilityAfter = y.deal.probability ?? 0;
-  if (amountAfter !== amountBefore)
+  // A deal that closed is listed as won, lost or omitted: its probability going to 100 % or 0 %
+  // is the closing itself, not a change of forecast.
+  const closed = kinds.has("won") || kinds.has("lost") || kinds.has("omitted");
+  if (amountAfter !== amountBefore && !closed)
     kinds.add(amountAfter > amountBefore ? "amount up" : "amount down");
-  if (probabilityAfter !== probabilityBefore)
+  if (probabilityAfter !== probabilityBefore && !closed)
     kinds.add(probabilityAfter > probabilityBefore ? "probability up" : "probability down");
   if (kinds.size === 0) kinds.add("unchanged");
 

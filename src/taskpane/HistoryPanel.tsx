@@ -3,6 +3,7 @@ import {
   Button,
   Caption1,
   Field,
+  Input,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -23,7 +24,9 @@ import {
   type Snapshot,
   snapshotFromDeals,
   snapshotLabel,
+  snapshotPeriods,
 } from "../domain/snapshots";
+import type { PeriodKind } from "../domain/pipeline";
 import { formatAmount } from "./format";
 import type { CarnetHost } from "../excel/port";
 import { Waterfall } from "./Waterfall";
@@ -42,18 +45,30 @@ export interface HistoryPanelProps {
   readonly host: CarnetHost;
   readonly deals: readonly Deal[];
   readonly currencyFormat: string;
+  /** The periods a comparison can be narrowed to (the forecast's). */
+  readonly periodKind: PeriodKind;
   readonly busy: boolean;
   /** Runs a long task with the pipeline view's progress bar and error reporting. */
   readonly run: (phase: string, task: (signal: AbortSignal) => Promise<void>) => Promise<void>;
 }
 
 /** Take snapshots of the pipeline and compare any two, deal by deal, with a waterfall. */
-export function HistoryPanel({ host, deals, currencyFormat, busy, run }: HistoryPanelProps) {
+export function HistoryPanel({
+  host,
+  deals,
+  currencyFormat,
+  periodKind,
+  busy,
+  run,
+}: HistoryPanelProps) {
   const styles = useStyles();
   const pane = usePaneStyles();
   const [snapshots, setSnapshots] = React.useState<Snapshot[] | null>(null);
   const [problems, setProblems] = React.useState<number>(0);
   const [pair, setPair] = React.useState<[number, number]>([0, 0]);
+  const [name, setName] = React.useState("");
+  /** The period the comparison is narrowed to, by key; "" for the whole pipeline. */
+  const [periodKey, setPeriodKey] = React.useState("");
 
   async function load(signal?: AbortSignal) {
     const read = await host.readSnapshots(undefined, signal);
@@ -69,7 +84,8 @@ export function HistoryPanel({ host, deals, currencyFormat, busy, run }: History
       const takenAt = nowSerial();
       const label = snapshotLabel(
         takenAt,
-        existing.map((s) => s.label)
+        existing.map((s) => s.label),
+        name
       );
       await host.appendSnapshot(
         snapshotFromDeals(label, takenAt, deals),
@@ -77,25 +93,36 @@ export function HistoryPanel({ host, deals, currencyFormat, busy, run }: History
         undefined,
         signal
       );
+      setName("");
       await load(signal);
     });
   }
 
+  const compared = snapshots && pair[0] !== pair[1] ? [snapshots[pair[0]], snapshots[pair[1]]] : [];
+  const periods = compared.length === 2 ? snapshotPeriods(compared, periodKind) : [];
+  const period = periods.find((p) => p.key === periodKey) ?? null;
   const comparison: Comparison | null =
-    snapshots && snapshots.length >= 2 && pair[0] !== pair[1]
-      ? compareSnapshots(snapshots[pair[0]], snapshots[pair[1]])
+    compared.length === 2
+      ? compareSnapshots(
+          compared[0],
+          compared[1],
+          period ? { from: period.start, to: period.end } : undefined
+        )
       : null;
-
-  const byKind = new Map<ChangeKind, string[]>();
-  for (const change of comparison?.changes ?? [])
-    for (const kind of change.kinds)
-      if (kind !== "unchanged") byKind.set(kind, [...(byKind.get(kind) ?? []), change.label]);
+  const lines = comparison ? changeLines(comparison, period?.key ?? null) : [];
 
   return (
     <div className={pane.section}>
       <Subtitle2 as="h3" className={pane.heading}>
         History
       </Subtitle2>
+      <Field label="Snapshot name (optional)">
+        <Input
+          value={name}
+          placeholder="e.g. Monday review"
+          onChange={(_, d) => setName(d.value)}
+        />
+      </Field>
       <div className={pane.row}>
         <Button disabled={busy || deals.length === 0} onClick={take}>
           Take snapshot
@@ -137,6 +164,18 @@ export function HistoryPanel({ host, deals, currencyFormat, busy, run }: History
           ))}
         </div>
       )}
+      {snapshots && snapshots.length >= 2 && periods.length > 0 && (
+        <Field label="Period">
+          <Select value={period?.key ?? ""} onChange={(_, d) => setPeriodKey(d.value)}>
+            <option value="">Whole pipeline</option>
+            {periods.map((p) => (
+              <option key={p.key} value={p.key}>
+                {p.key}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       {comparison && (
         <>
           <Body1>
@@ -149,13 +188,9 @@ export function HistoryPanel({ host, deals, currencyFormat, busy, run }: History
             steps={comparison.waterfall}
           />
           <ul className={styles.list} aria-label="Changes by kind">
-            {CHANGE_KINDS.filter((k) => byKind.has(k)).map((kind) => (
-              <li key={kind}>
-                <Body1>
-                  {CHANGE_LABELS[kind]} ({byKind.get(kind)!.length}):{" "}
-                  {byKind.get(kind)!.slice(0, 5).join(", ")}
-                  {byKind.get(kind)!.length > 5 ? ", …" : ""}
-                </Body1>
+            {lines.map((line) => (
+              <li key={line.kind}>
+                <Body1>{line.text}</Body1>
               </li>
             ))}
           </ul>
@@ -171,4 +206,39 @@ export function HistoryPanel({ host, deals, currencyFormat, busy, run }: History
       )}
     </div>
   );
+}
+
+/**
+ * One line per kind of change: its label (narrowed to the period: "Slipped out of 2027-Q1"), how
+ * many deals, what it moved the weighted total by (when it did), and the first deals.
+ */
+function changeLines(
+  comparison: Comparison,
+  period: string | null
+): { kind: ChangeKind; text: string }[] {
+  const byKind = new Map<ChangeKind, string[]>();
+  for (const change of comparison.changes)
+    for (const kind of change.kinds)
+      if (kind !== "unchanged") byKind.set(kind, [...(byKind.get(kind) ?? []), change.label]);
+  const deltas = new Map(comparison.waterfall.map((step) => [step.kind, step.delta]));
+  return CHANGE_KINDS.filter((kind) => byKind.has(kind)).map((kind) => {
+    const names = byKind.get(kind)!;
+    const label =
+      period && kind === "slipped out"
+        ? `Slipped out of ${period}`
+        : period && kind === "pulled in"
+          ? `Pulled into ${period}`
+          : CHANGE_LABELS[kind];
+    const delta = deltas.get(kind);
+    const moved = delta === undefined ? "" : `, ${signedAmount(delta)}`;
+    const more = names.length > 5 ? ", …" : "";
+    return {
+      kind,
+      text: `${label} (${names.length}${moved}): ${names.slice(0, 5).join(", ")}${more}`,
+    };
+  });
+}
+
+function signedAmount(value: number): string {
+  return `${value > 0 ? "+" : value < 0 ? "−" : ""}${formatAmount(Math.abs(value))}`;
 }

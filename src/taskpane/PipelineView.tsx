@@ -166,6 +166,7 @@ export function PipelineView({ host }: PipelineViewProps) {
             host={host}
             deals={reading.deals}
             currencyFormat={currencyFormatFor(analysis.source, [analysis.mapping.amount], 2)}
+            periodKind={settings.periodKind ?? "quarter"}
             busy={!!busy}
             run={run}
           />

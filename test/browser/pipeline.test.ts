@@ -353,6 +353,7 @@ describe("history", () => {
     await wb.select("Suivi", "B2");
     await click("Read selection");
     expect(await figure("Weighted")).toBe(await shown(7600));
+    await pane().getByLabel("Snapshot name (optional)").fill("Monday review");
     await click("Take snapshot");
     await pane()
       .getByText(/^One snapshot so far\./)
@@ -383,7 +384,8 @@ describe("history", () => {
     ];
     const labels = await from.locator("option").allTextContents();
     expect(labels).toHaveLength(2);
-    expect(labels[1]).toBe(`${labels[0]} (2)`); // two snapshots in the same minute
+    expect(labels[0]).toBe("Monday review"); // named; the next one by the time it was taken
+    expect(labels[1]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     await expect(from.inputValue()).resolves.toBe("0");
     await expect(to.inputValue()).resolves.toBe("1");
     await pane()
@@ -394,18 +396,34 @@ describe("history", () => {
       .getByRole("list", { name: "Changes by kind" })
       .getByRole("listitem")
       .allTextContents();
+    const moved = async (v: number) => `${v > 0 ? "+" : "−"}${await shown(Math.abs(v))}`;
+    // Each kind with what it moved the weighted total by; a won deal is listed as won alone.
     expect(changes).toEqual([
-      "New deals (1): Kappa / Produit A [D10]",
-      "Removed from the pipeline (1): Iota / Produit C [D9]",
-      "Won (1): Alpha / Produit A [D1]",
-      "Lost (1): Bêta / Produit B [D2]",
+      `New deals (1, ${await moved(600)}): Kappa / Produit A [D10]`,
+      `Removed from the pipeline (1, ${await moved(-100)}): Iota / Produit C [D9]`,
+      `Won (1, ${await moved(-200)}): Alpha / Produit A [D1]`,
+      `Lost (1, ${await moved(-1000)}): Bêta / Produit B [D2]`,
       "Slipped out of the period (1): Epsilon / Produit B [D5]",
       "Pulled into the period (1): Zêta / Produit C [D6]",
-      "Amount up (1): Gamma / Produit C [D3]",
-      "Amount down (1): Delta / Produit A [D4]",
-      "Probability up (1): Êta / Produit A [D7]",
-      "Probability down (1): Thêta / Produit B [D8]",
+      `Amount up (1, ${await moved(1500)}): Gamma / Produit C [D3]`,
+      `Amount down (1, ${await moved(-500)}): Delta / Produit A [D4]`,
+      `Probability up (1, ${await moved(300)}): Êta / Produit A [D7]`,
+      `Probability down (1, ${await moved(-300)}): Thêta / Produit B [D8]`,
     ]);
+
+    // Narrowed to the second quarter: what slipped out of it and what was pulled in, with amounts.
+    await pane().getByLabel("Period", { exact: true }).selectOption("2003-Q2");
+    const inQuarter = await pane()
+      .getByRole("list", { name: "Changes by kind" })
+      .getByRole("listitem")
+      .allTextContents();
+    expect(inQuarter).toContain(
+      `Slipped out of 2003-Q2 (1, ${await moved(-400)}): Epsilon / Produit B [D5]`
+    );
+    expect(inQuarter).toContain(
+      `Pulled into 2003-Q2 (1, ${await moved(500)}): Zêta / Produit C [D6]`
+    );
+    await pane().getByLabel("Period", { exact: true }).selectOption("");
 
     // The waterfall: before, one bar per step that moved the total, after.
     const waterfall = pane().getByRole("img", { name: /^Weighted total movement/ });

@@ -102,13 +102,13 @@ describe("comparing two snapshots over a period (worked example, Q2 2003)", () =
     expect(comparison.weightedAfter).toBeCloseTo(13160, 9);
   });
 
-  it("classifies each deal, several kinds when several things moved", () => {
+  it("classifies each deal, several kinds when several things moved; a deal won or lost is listed as that alone", () => {
     const kinds = Object.fromEntries(comparison.changes.map((c) => [c.label, c.kinds]));
     expect(kinds).toEqual({
       "Alpha / Mr. X / Produit A": ["unchanged"],
-      "Bêta / Mr. Y / Produit B": ["won", "probability up"],
+      "Bêta / Mr. Y / Produit B": ["won"],
       "Gamma / Mme. Z / Produit C": ["amount up"],
-      "Delta / Mr. D / Produit A": ["lost", "probability down"],
+      "Delta / Mr. D / Produit A": ["lost"],
       "Epsilon / Ms. E / Produit B": ["slipped out"],
       "Zeta / Mr. F / Produit C": ["pulled in"],
       "Eta / Mr. G / Produit A": ["amount down"],
