@@ -4,9 +4,11 @@
  * id, and an old id may name another sheet. Carnet knows its sheets from what is in the file: its
  * tables' fixed names and the mark in the note line above them (src/excel/host/owned.ts).
  */
+import { compareSnapshots, snapshotFromDeals } from "../../src/domain/snapshots";
 import { readObjectives, writeForecast } from "../../src/excel/host/forecast";
 import { readHarvestRanges, writeMatrix } from "../../src/excel/host/matrix";
 import { OWNED_SHEETS_SETTING } from "../../src/excel/host/owned";
+import { appendSnapshot, readSnapshots } from "../../src/excel/host/snapshots";
 import { readSource } from "../../src/excel/host/source";
 import { analyseRangeTable, matrixBuildOf } from "../../src/taskpane/matrixModel";
 import { analysePipeline } from "../../src/taskpane/pipelineModel";
@@ -246,6 +248,46 @@ describe("a rebuild after the workbook was reopened", () => {
       /A table named CarnetPipeline already exists on sheet "Carnet Pipeline"/
     );
     expect(book.fingerprint("Carnet Pipeline")).toBe(mine);
+  });
+});
+
+describe("snapshots after the workbook was reopened", () => {
+  it("appends to Carnet's CarnetSnapshots and compares across the sessions", async () => {
+    book = formulaWorkbook({ Carnet: HANDBOOK as never });
+    book.host.selection.set("Carnet", "B2");
+    const deals = analysePipeline(await readSource({ kind: "auto" }), {}).reading.deals;
+    await appendSnapshot(snapshotFromDeals("Monday", 46000.4, deals), "#,##0");
+    book.host.reopen();
+    const won = deals.map((d) => (d.company === "Gamma" ? { ...d, category: "Won" as const } : d));
+    await appendSnapshot(snapshotFromDeals("Friday", 46004.7, won), "#,##0");
+    expect(book.host.sheets()).toEqual(["Carnet", "Carnet Snapshots"]);
+    const { snapshots } = await readSnapshots();
+    expect(snapshots.map((s) => s.label)).toEqual(["Monday", "Friday"]);
+    expect(compareSnapshots(snapshots[0], snapshots[1]).weightedAfter).toBeCloseTo(1200);
+  });
+
+  it("never appends to, nor reads, a user's table named CarnetSnapshots", async () => {
+    book = formulaWorkbook({
+      Carnet: HANDBOOK as never,
+      Mine: [
+        ["Label", "Amount"],
+        ["x", 1],
+      ] as never,
+    });
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Mine").tables.add("A1:B2", true).name =
+        "CarnetSnapshots";
+      await context.sync();
+    });
+    book.host.reopen();
+    const mine = book.fingerprint("Mine");
+    book.host.selection.set("Carnet", "B2");
+    const deals = analysePipeline(await readSource({ kind: "auto" }), {}).reading.deals;
+    await expect(
+      appendSnapshot(snapshotFromDeals("Monday", 46000.4, deals), "#,##0")
+    ).rejects.toThrow(/A table named CarnetSnapshots already exists on sheet "Mine"/);
+    await expect(readSnapshots()).rejects.toThrow(/A table named CarnetSnapshots already exists/);
+    expect(book.fingerprint("Mine")).toBe(mine);
   });
 });
 
