@@ -194,8 +194,8 @@ async function loadWorkbookState(
       const cells = sheet && markCells(sheet, t, plansTable(plan, t.name)!);
       if (cells) marks.push({ plan, sheet, cells });
     }
-    // A sheet Carnet created this session but whose tables are gone (a run that failed halfway):
-    // its note line, at the top, tells.
+    // The sheet of the stored id and name without the plan's tables: Carnet's after a run that
+    // failed halfway this session, or, the id being an earlier session's, anyone's. Its note says.
     const created =
       holding.size === 0 && stored
         ? sheets.items.find((s) => s.id === stored.id && s.name === stored.name)
