@@ -1,15 +1,23 @@
 /**
- * Carnet writes only to sheets it owns. A sheet is Carnet's when Carnet created it: the names are
- * kept in the workbook's settings, so a user's own sheet that happens to bear the same name is never
- * touched (Carnet then writes beside it, under a free name). A second run rewrites Carnet's tables in
- * place: same sheet, same table names, resized, so formulas users wrote on them keep working.
+ * Carnet writes only to sheets it owns. A sheet is Carnet's for a plan ("Carnet Forecast") when the
+ * file itself says so: it holds one of the plan's tables (fixed names, Carnet's by contract, and
+ * unique in a workbook) and, in the note line above them, the plan's mark (sheetPlan.ts, `sheetMark`).
+ * So a user's own sheet that merely bears the same name is never touched (Carnet then writes beside
+ * it, under a free name), and a table of Carnet's name anywhere else stops the run. Sheet ids are
+ * kept in the workbook's settings only as a shortcut within one session: Excel gives new ids when a
+ * workbook is reopened (and may give an old one to another sheet), so an id counts only for the sheet
+ * of the same name that holds the plan's tables. A second run rewrites Carnet's tables in place: same
+ * sheet, same table names, resized, so formulas users wrote on them keep working.
  */
-import { cellAddress } from "../plan/a1";
+import { cellAddress, parseRangeAddress } from "../plan/a1";
 import { bytesOf, utf8Bytes, writeBlocks } from "../plan/blocks";
 import { type Progress, throwIfCancelled } from "../plan/progress";
 import {
+  textCell,
   type ChartPlan,
   freeName,
+  isNoteLineOf,
+  noteLine,
   type SheetPlan,
   type TablePlan,
   type WriteResult,
@@ -26,12 +34,13 @@ function canResizeTables(): boolean {
   return Office.context.requirements.isSetSupported("ExcelApi", "1.13");
 }
 
-/** Preferred sheet name → the sheet Carnet created, by id. */
+/** Preferred sheet name → the sheet Carnet wrote last, by name and by id (this session's, maybe). */
 type OwnedSheets = Record<string, { name: string; id: string }>;
 
 interface ExistingTable {
   readonly name: string;
   readonly table: Excel.Table;
+  /** The table's sheet, its name and id loaded. */
   readonly ws: Excel.Worksheet;
   readonly range: Excel.Range;
 }
@@ -40,8 +49,35 @@ interface ExistingTable {
 interface WorkbookState {
   readonly sheets: Excel.WorksheetCollection;
   readonly owned: OwnedSheets;
+  /** Preferred sheet name → Carnet's sheet for that plan, when the workbook has one. */
+  readonly homes: Map<string, Excel.Worksheet>;
   readonly existingNames: Set<string>;
   readonly tables: readonly ExistingTable[];
+}
+
+/** The mark is looked for this many rows above a table at most (rows the user inserted above it). */
+const MARK_SEARCH_ROWS = 1000;
+
+const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+function plansTable(plan: SheetPlan, name: string): TablePlan | undefined {
+  return plan.tables.find((p) => sameName(p.name, name));
+}
+
+/** The stored setting, or nothing when it is missing, damaged or edited by hand. */
+function parseOwned(value: unknown): OwnedSheets {
+  try {
+    const parsed: unknown = JSON.parse(String(value));
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return {};
+    const owned: OwnedSheets = {};
+    for (const [key, entry] of Object.entries(parsed as Record<string, unknown>)) {
+      const { name, id } = (entry ?? {}) as { name?: unknown; id?: unknown };
+      if (typeof name === "string" && typeof id === "string") owned[key] = { name, id };
+    }
+    return owned;
+  } catch {
+    return {};
+  }
 }
 
 /** Creates or rewrites Carnet's sheets, tables and charts; never touches any other sheet. */
@@ -51,7 +87,7 @@ export async function writeOwnedSheets(
   signal?: AbortSignal
 ): Promise<WriteResult> {
   return Excel.run(async (context) => {
-    const state = await loadWorkbookState(context);
+    const state = await loadWorkbookState(context, plans);
     refuseForeignTables(plans, state);
     const result: Record<string, string> = {};
     const written: string[] = [];
@@ -74,7 +110,8 @@ export async function writeOwnedSheets(
         // One sync per owned sheet (a handful), then one per block of rows.
         const { sheet, name, reusable } = await prepareSheet(context, plan, state);
         result[plan.sheet] = name;
-        if (plan.note) sheet.getRange("A1").values = [[plan.note]];
+        // The note line carries the mark that tells a later run, in any session, the sheet is Carnet's.
+        sheet.getRange("A1").formulas = [[textCell(noteLine(plan))]];
         for (const tablePlan of plan.tables) {
           await writeTable(context, sheet, tablePlan, reusable.get(tablePlan.name) ?? null, onRows);
           written.push(tablePlan.name);
@@ -94,8 +131,28 @@ export async function writeOwnedSheets(
   });
 }
 
-/** Two syncs: the sheets, Carnet's own sheets from the settings, then where each table lives. */
-async function loadWorkbookState(context: Excel.RequestContext): Promise<WorkbookState> {
+/**
+ * Whether the plan's table `name` exists, on Carnet's own sheet for the plan; a table of that name
+ * anywhere else stops with refuseForeignTables' message. Two or three syncs.
+ */
+export async function ownedTableExists(plan: SheetPlan, name: string): Promise<boolean> {
+  return Excel.run(async (context) => {
+    const state = await loadWorkbookState(context, [plan]);
+    refuseForeignTables([plan], state);
+    return state.tables.some((t) => sameName(t.name, name));
+  });
+}
+
+/**
+ * The sheets, the stored setting and the tables, then where each table lives (two syncs), then, when
+ * the ids stored this session do not settle it, the note lines above the tables of Carnet's names
+ * (a third). A plan's sheet is the one holding its tables whose note line carries its mark, or,
+ * without reading it, the one holding its tables that still has the id and name stored for it.
+ */
+async function loadWorkbookState(
+  context: Excel.RequestContext,
+  plans: readonly SheetPlan[]
+): Promise<WorkbookState> {
   const workbook = context.workbook;
   const sheets = workbook.worksheets;
   sheets.load("items/name, items/id");
@@ -104,30 +161,78 @@ async function loadWorkbookState(context: Excel.RequestContext): Promise<Workboo
   const ownedSetting = workbook.settings.getItemOrNullObject(OWNED_SHEETS_SETTING);
   ownedSetting.load("value");
   await context.sync();
-  // A sheet the user later makes under the same name (after deleting Carnet's) has another id and
-  // is never written to.
-  const owned: OwnedSheets = ownedSetting.isNullObject
-    ? {}
-    : JSON.parse(String(ownedSetting.value));
+  const owned = ownedSetting.isNullObject ? {} : parseOwned(ownedSetting.value);
   // Where each existing table lives, to tell Carnet's own from a user's table of the same name.
   const existing = tables.items.map((table) => {
     const ws = table.worksheet;
-    ws.load("name");
+    ws.load("name, id");
     const range = table.getRange();
     range.load("address");
     return { name: table.name, table, ws, range };
   });
   await context.sync();
+
+  const homes = new Map<string, Excel.Worksheet>();
+  const sheetNamed = (name: string) => sheets.items.find((s) => s.name === name);
+  const marks: { plan: SheetPlan; sheet: Excel.Worksheet; cells: Excel.Range }[] = [];
+  for (const plan of plans) {
+    // The sheets holding the plan's tables, each with the first of them it holds.
+    const holding = new Map<string, ExistingTable>();
+    for (const t of existing)
+      if (plansTable(plan, t.name) && !holding.has(t.ws.name)) holding.set(t.ws.name, t);
+    const stored = owned[plan.sheet];
+    const byId = [...holding.values()].find(
+      (t) => stored && t.ws.id === stored.id && t.ws.name === stored.name
+    );
+    const home = byId && sheetNamed(byId.ws.name);
+    if (home) {
+      homes.set(plan.sheet, home);
+      continue;
+    }
+    for (const t of holding.values()) {
+      const sheet = sheetNamed(t.ws.name);
+      const cells = sheet && markCells(sheet, t, plansTable(plan, t.name)!);
+      if (cells) marks.push({ plan, sheet, cells });
+    }
+    // The sheet of the stored id and name without the plan's tables: Carnet's after a run that
+    // failed halfway this session, or, the id being an earlier session's, anyone's. Its note says.
+    const created =
+      holding.size === 0 && stored
+        ? sheets.items.find((s) => s.id === stored.id && s.name === stored.name)
+        : undefined;
+    if (created) marks.push({ plan, sheet: created, cells: created.getRange("A1") });
+  }
+  if (marks.length > 0) {
+    marks.forEach((m) => m.cells.load("values"));
+    await context.sync();
+    for (const { plan, sheet, cells } of marks)
+      if (!homes.has(plan.sheet) && cells.values.some((row) => isNoteLineOf(row[0], plan.sheet)))
+        homes.set(plan.sheet, sheet);
+  }
   return {
     sheets,
     owned,
+    homes,
     existingNames: new Set(sheets.items.map((s) => s.name)),
     tables: existing,
   };
 }
 
+/**
+ * Where the note line of a table's sheet is, if Carnet wrote the table: the cells above it in the
+ * column where the note starts, as the plan placed it (rows inserted above move both).
+ */
+function markCells(sheet: Excel.Worksheet, t: ExistingTable, plan: TablePlan): Excel.Range | null {
+  const at = parseRangeAddress(t.range.address);
+  if (!at) return null;
+  const col = at.col - plan.col;
+  const rows = Math.min(at.row, MARK_SEARCH_ROWS);
+  if (col < 0 || rows === 0) return null;
+  return sheet.getRangeByIndexes(at.row - rows, col, rows, 1);
+}
+
 function ownedSheet(state: WorkbookState, preferred: string): Excel.Worksheet | undefined {
-  return state.sheets.items.find((ws) => ws.id === state.owned[preferred]?.id);
+  return state.homes.get(preferred);
 }
 
 /**
@@ -138,7 +243,7 @@ function refuseForeignTables(plans: readonly SheetPlan[], state: WorkbookState):
   for (const plan of plans) {
     const home = ownedSheet(state, plan.sheet)?.name;
     for (const t of state.tables)
-      if (plan.tables.some((p) => p.name === t.name) && t.ws.name !== home)
+      if (plansTable(plan, t.name) && t.ws.name !== home)
         throw new Error(
           `A table named ${t.name} already exists on sheet "${t.ws.name}". Carnet's output tables keep fixed names ` +
             `(users write formulas on them): rename that table, or delete it if it is an old copy, then run again.`
@@ -147,8 +252,7 @@ function refuseForeignTables(plans: readonly SheetPlan[], state: WorkbookState):
 }
 
 /**
- * The sheet Carnet wrote last time under this name (the user may have renamed it: it is still
- * Carnet's), else a new one under a name no sheet has; its charts deleted (they are redrawn), tables
+ * Carnet's sheet for the plan (the user may have renamed it: it is still Carnet's), else a new one under a name no sheet has; its charts deleted (they are redrawn), tables
  * that start where the plan wants them kept to be resized, every other table and all contents
  * cleared. One sync.
  */
@@ -176,12 +280,12 @@ async function prepareSheet(
   const resizable = canResizeTables();
   for (const t of state.tables) {
     if (t.ws.name !== name) continue;
-    const tablePlan = plan.tables.find((p) => p.name === t.name);
+    const tablePlan = plansTable(plan, t.name);
     const corner = tablePlan ? cellAddress(null, tablePlan.row, tablePlan.col) : null;
     // A table stays (and is resized) only where its header starts at the same cell; any other is
     // removed before writing, since deleting a table clears its cells.
     if (resizable && corner !== null && t.range.address.split("!").pop()!.split(":")[0] === corner)
-      reusable.set(t.name, t.table);
+      reusable.set(tablePlan!.name, t.table);
     else t.table.delete();
   }
   // Clear what was written last time, tables included (their objects stay, with their names).

@@ -7,7 +7,7 @@ import type { CellValue } from "../../domain/values";
 import { utf8Bytes, writeBlocks } from "../plan/blocks";
 import { type Progress, throwIfCancelled } from "../plan/progress";
 import { SNAPSHOT_TABLE, snapshotFormats, snapshotSheetPlan } from "../plan/snapshotPlan";
-import { writeOwnedSheets } from "./owned";
+import { ownedTableExists, writeOwnedSheets } from "./owned";
 import { readSource } from "./source";
 
 /** Appends a snapshot; creates the table on Carnet's sheet the first time. */
@@ -18,14 +18,9 @@ export async function appendSnapshot(
   signal?: AbortSignal
 ): Promise<void> {
   const rows = snapshotRows(snapshot) as CellValue[][];
-  const exists = await Excel.run(async (context) => {
-    const table = context.workbook.tables.getItemOrNullObject(SNAPSHOT_TABLE);
-    table.load("name");
-    await context.sync();
-    return !table.isNullObject;
-  });
-  if (!exists) {
-    await writeOwnedSheets([snapshotSheetPlan(rows, currencyFormat)], progress, signal);
+  const plan = snapshotSheetPlan(rows, currencyFormat);
+  if (!(await ownedTableExists(plan, SNAPSHOT_TABLE))) {
+    await writeOwnedSheets([plan], progress, signal);
     return;
   }
   await Excel.run(async (context) => {
@@ -52,13 +47,8 @@ export async function appendSnapshot(
 
 /** Every snapshot in CarnetSnapshots, oldest first, with the rows that could not be read. */
 export async function readSnapshots(progress?: Progress, signal?: AbortSignal) {
-  const exists = await Excel.run(async (context) => {
-    const table = context.workbook.tables.getItemOrNullObject(SNAPSHOT_TABLE);
-    table.load("name");
-    await context.sync();
-    return !table.isNullObject;
-  });
-  if (!exists) return { snapshots: [], problems: [] };
+  if (!(await ownedTableExists(snapshotSheetPlan([], "General"), SNAPSHOT_TABLE)))
+    return { snapshots: [], problems: [] };
   const source = await readSource({ kind: "table", name: SNAPSHOT_TABLE }, progress, signal);
   return snapshotsFromRows(source.rows);
 }

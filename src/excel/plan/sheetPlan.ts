@@ -58,6 +58,26 @@ export interface SheetPlan {
   readonly note?: string;
 }
 
+/**
+ * How Carnet tells, from the file alone, that it wrote a sheet and for which plan: the sheet's note
+ * line (A1 as written; it moves down with rows the user inserts above it) starts with the plan's
+ * preferred sheet name and "written by Carnet". Sheet ids cannot tell: Excel keeps them for one
+ * session only, and another session may give a Carnet sheet's old id to another sheet.
+ */
+export function sheetMark(preferred: string): string {
+  return `${preferred}, written by Carnet.`;
+}
+
+/** The note line Carnet writes at the top of a sheet: its mark, then the plan's note. */
+export function noteLine(plan: SheetPlan): string {
+  return plan.note ? `${sheetMark(plan.sheet)} ${plan.note}` : sheetMark(plan.sheet);
+}
+
+/** Whether a cell's value is the note line of the plan's sheet. */
+export function isNoteLineOf(value: unknown, preferred: string): boolean {
+  return typeof value === "string" && value.startsWith(sheetMark(preferred));
+}
+
 export interface WriteResult {
   /** Preferred name → the name actually written (they differ when a user's sheet had the name). */
   readonly sheets: Record<string, string>;

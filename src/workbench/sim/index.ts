@@ -134,6 +134,16 @@ export function createExcelHost(backend: WorkbookBackend, options: ExcelHostOpti
     install(scope: ClientScope = globalThis): () => void {
       return installClient(scope, connectable);
     },
+    /**
+     * Closes the document and opens it again: a new session, as in another Excel or after another
+     * program saved the file. Names, cells, formats, tables, charts, settings and the selection stay;
+     * sheets, tables and charts get new ids (sheets by position, as Excel on the web numbers them),
+     * so an id kept from before may name nothing or another object; kept references are dropped.
+     */
+    reopen(): void {
+      model.reopen();
+      richApi.references.clear();
+    },
     /** Objects the client keeps between requests (ranges it tracks), for tests of the host. */
     references: () => richApi.references.size,
   };

@@ -103,9 +103,26 @@ export interface ChartRecord {
 
 const FORBIDDEN_IN_SHEET_NAMES = /[:\\/?*[\]]/;
 
-function sheetId(n: number): string {
+/**
+ * The id of a sheet the document holds when it opens, from its position, as Excel on the web gives
+ * them: {00000000-0001-0000-0000-000000000000} for the first sheet, ...-0003-... for the fourth
+ * (office-js-docs#297, office-js#552, office-js#1390). Another session may give it to another sheet.
+ */
+function openedSheetId(position: number): string {
+  return `{00000000-0001-0000-${position.toString(16).toUpperCase().padStart(4, "0")}-000000000000}`;
+}
+
+/** The id of the n-th sheet added during a session (n from 1): unlike any opened sheet's id. */
+function addedSheetId(n: number): string {
   return `{00000000-0001-0000-0000-${n.toString(16).toUpperCase().padStart(12, "0")}}`;
 }
+
+function chartId(n: number): string {
+  return `{C0000000-0000-0000-0000-${n.toString(16).toUpperCase().padStart(12, "0")}}`;
+}
+
+/** What a reference to a sheet that is gone holds: no sheet has this id. */
+const NO_SHEET = "#REF!";
 
 export interface ModelOptions {
   limits: Limits;
@@ -132,6 +149,44 @@ export class WorkbookModel {
   ) {
     // Excel always has a sheet; an empty backend (HyperFormula.buildEmpty) gets one.
     if (backend.sheetNames().length === 0) backend.addSheet("Sheet1");
+    this.startSession();
+  }
+
+  /**
+   * Closes the document and opens it again, as another session, another Excel (desktop, web) or
+   * a file saved by another program would: names, cells, formats, tables, charts, settings, the
+   * selection stay; every id is given afresh. Sheets are numbered by position, tables and charts
+   * in tab order, and the ids of objects added later start again from the first: an id kept from
+   * an earlier session may name nothing, or another object. Kept references are the host's to drop.
+   */
+  reopen(): void {
+    this.startSession();
+  }
+
+  private startSession(): void {
+    const sheets = this.sheets();
+    const ids = new Map(sheets.map((sheet, position) => [sheet.id, openedSheetId(position)]));
+    const remap = (id: string) => ids.get(id) ?? NO_SHEET;
+    for (const sheet of sheets) sheet.id = remap(sheet.id);
+    // Tables and charts in tab order, then in the order they were made.
+    const byTab = <T extends { sheetId: string }>(items: T[]) =>
+      sheets.flatMap((sheet) => items.filter((item) => item.sheetId === sheet.id));
+    for (const table of this.tables) table.sheetId = remap(table.sheetId);
+    byTab(this.tables).forEach((table, i) => (table.id = String(i + 1)));
+    for (const chart of this.charts) {
+      chart.sheetId = remap(chart.sheetId);
+      for (const series of chart.series)
+        for (const ref of [series.nameRef, series.values, series.xValues, series.bubbleSizes])
+          if (ref) ref.sheetId = remap(ref.sheetId);
+    }
+    byTab(this.charts).forEach((chart, i) => (chart.id = chartId(i + 1)));
+    this.nextSheetId = 1;
+    this.nextTableId = this.tables.length + 1;
+    this.nextChartId = this.charts.length + 1;
+    const selections = [...this.selections].map(([id, rect]) => [remap(id), rect] as const);
+    this.selections.clear();
+    for (const [id, rect] of selections) this.selections.set(id, rect);
+    this.activeId = this.activeId === undefined ? undefined : remap(this.activeId);
   }
 
   static emptyStats(): SimStats {
@@ -167,7 +222,7 @@ export class WorkbookModel {
     for (const name of names) {
       if (known.has(name)) continue;
       this.records.push({
-        id: sheetId(this.nextSheetId++),
+        id: addedSheetId(this.nextSheetId++),
         name,
         visibility: "Visible",
         tabColor: "",
@@ -295,7 +350,7 @@ export class WorkbookModel {
   }
 
   newChartId(): string {
-    return `{C0000000-0000-0000-0000-${(this.nextChartId++).toString(16).toUpperCase().padStart(12, "0")}}`;
+    return chartId(this.nextChartId++);
   }
 
   tableByName(name: string): TableRecord | undefined {
