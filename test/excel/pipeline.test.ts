@@ -306,6 +306,26 @@ describe("text that Excel's typing would turn into something else", () => {
     expect(comparison.changes.map((c) => c.kinds)).toEqual([["unchanged"], ["unchanged"]]);
   });
 
+  it("writes a sheet's note and its tables' headers as the plan's text", async () => {
+    const { writeOwnedSheets } = await import("../../src/excel/host/owned");
+    book = formulaWorkbook({ Sheet1: [] });
+    await writeOwnedSheets([
+      {
+        sheet: "Carnet Plan",
+        note: "- draft: 2026-11-26 10:04 -",
+        tables: [
+          { name: "CarnetPlan", headers: ["Quarter", "3/4", "TRUE"], rows: [], row: 2, col: 0 },
+        ],
+      },
+    ]);
+    expect(book.values("Carnet Plan", "A1")).toEqual([["- draft: 2026-11-26 10:04 -"]]);
+    expect(book.host.tables().find((t) => t.name === "CarnetPlan")?.headers).toEqual([
+      "Quarter",
+      "3/4",
+      "TRUE",
+    ]);
+  });
+
   it("keeps two snapshots taken in the same minute apart, under labels that stay text", async () => {
     const { appendSnapshot, readSnapshots } = await import("../../src/excel/host/snapshots");
     const { snapshotFromDeals, snapshotLabel } = await import("../../src/domain/snapshots");

@@ -12,6 +12,7 @@ import {
   freeName,
   type SheetPlan,
   type TablePlan,
+  textCell,
   type WriteResult,
 } from "../plan/sheetPlan";
 
@@ -74,7 +75,7 @@ export async function writeOwnedSheets(
         // One sync per owned sheet (a handful), then one per block of rows.
         const { sheet, name, reusable } = await prepareSheet(context, plan, state);
         result[plan.sheet] = name;
-        if (plan.note) sheet.getRange("A1").values = [[plan.note]];
+        if (plan.note) sheet.getRange("A1").values = [[textCell(plan.note)]];
         for (const tablePlan of plan.tables) {
           await writeTable(context, sheet, tablePlan, reusable.get(tablePlan.name) ?? null, onRows);
           written.push(tablePlan.name);
@@ -199,7 +200,7 @@ async function writeTable(
 ): Promise<void> {
   const { row, col } = plan;
   const cols = plan.headers.length;
-  sheet.getRangeByIndexes(row, col, 1, cols).values = [plan.headers as string[]];
+  sheet.getRangeByIndexes(row, col, 1, cols).values = [plan.headers.map(textCell) as string[]];
   const formats = plan.numberFormats?.map((f) => f ?? "General") ?? null;
   // The formats travel with each row of values: their weight counts in the block's budget.
   const formatBytes = formats ? JSON.stringify(formats).length + 1 : 0;
