@@ -287,6 +287,25 @@ describe("text that Excel's typing would turn into something else", () => {
     expect(byProduct.map((r) => r[0]).sort()).toEqual(["2003-04", "3/4"]);
   });
 
+  it("keeps the objective typed on a product named like a date when the forecast is rebuilt", async () => {
+    book = formulaWorkbook({ Deals: LOOKALIKES as never });
+    book.host.selection.set("Deals", "A2");
+    await buildFrom({ kind: "auto" });
+    const byProduct = tableValues("CarnetForecastByProduct");
+    const objective = byProduct.info.headers.indexOf("Objective");
+    const row = byProduct.rows.findIndex((r) => r[0] === "3/4");
+    // The user types 5,000 in the Objective cell of product "3/4" (Excel stores 5000).
+    await Excel.run(async (context) => {
+      const table = context.workbook.tables.getItem("CarnetForecastByProduct");
+      table.getRange().getCell(row, objective).values = [["5,000"]];
+      await context.sync();
+    });
+    book.host.selection.set("Deals", "A2");
+    await buildFrom({ kind: "auto" });
+    const after = tableValues("CarnetForecastByProduct").rows;
+    expect(after.find((r) => r[0] === "3/4")?.[objective]).toBe(5000);
+  });
+
   it("is kept in CarnetSnapshots, created and appended, and compares deal by deal as written", async () => {
     const { appendSnapshot, readSnapshots } = await import("../../src/excel/host/snapshots");
     const { snapshotFromDeals, compareSnapshots } = await import("../../src/domain/snapshots");
