@@ -3,7 +3,7 @@
  * pane's iframe through `window.carnetHost` (the pane's page loads Microsoft's client and calls
  * `carnetHost.install(window)`, so its requests come here).
  */
-import { createExcelHost, type ExcelHost, type WorkbookBackend } from "./sim";
+import { createExcelHost, type ExcelHost, type InputLocale, type WorkbookBackend } from "./sim";
 
 export type { ChartInfo, SeriesInfo, TableInfo } from "./sim";
 export type { ExcelHost };
@@ -17,9 +17,10 @@ declare global {
 export function createWorkbenchHost(
   backend: WorkbookBackend,
   workbookName: string,
-  latencyMs = 0
+  latencyMs = 0,
+  locale: InputLocale = "en-US"
 ): ExcelHost {
-  const host = createExcelHost(backend, { workbookName, latencyMs });
+  const host = createExcelHost(backend, { workbookName, latencyMs, locale });
   window.carnetHost = host;
   return host;
 }

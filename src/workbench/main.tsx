@@ -13,7 +13,9 @@ import { Workbench } from "./workbook";
 const SAMPLE_TITLE = "Sample sales workbook.xlsx";
 
 const wb = new Workbench();
-wb.latencyMs = Math.max(0, Number(new URLSearchParams(location.search).get("latency")) || 0);
+const params = new URLSearchParams(location.search);
+wb.latencyMs = Math.max(0, Number(params.get("latency")) || 0);
+if (params.get("locale") === "fr-FR") wb.locale = "fr-FR";
 const container = document.getElementById("root") as HTMLElement;
 
 async function openFile(file: File): Promise<void> {

@@ -14,6 +14,7 @@ import {
   type ExcelHost,
   type TableInfo,
 } from "./host";
+import type { InputLocale } from "./sim";
 import type { CellInput, WorkbookData } from "./workbook-data";
 
 export const ENGINE_CONFIG = {
@@ -104,6 +105,8 @@ export class Workbench {
   private selecting = false;
   /** Delay of each simulated round trip (the page's ?latency=ms), to watch the pane's progress states. */
   latencyMs = 0;
+  /** The workbook's regional format (the page's ?locale=fr-FR): how typing reads "1 000,50". */
+  locale: InputLocale = "en-US";
 
   constructor() {
     // Tables and charts the add-in creates live in the simulated host, not in the engine: a light
@@ -153,7 +156,7 @@ export class Workbench {
     }
     this.hf = hf;
     this.backend = backend;
-    this.host = createWorkbenchHost(backend, title, this.latencyMs);
+    this.host = createWorkbenchHost(backend, title, this.latencyMs, this.locale);
     const tables = data.sheets.flatMap((sheet) =>
       (sheet.tables ?? []).map((table) => ({ sheet: sheet.name, ...table }))
     );
@@ -326,9 +329,12 @@ export class Workbench {
     return this.backend.errorMessage?.(sheet, row, col);
   }
 
-  /** Typing in a cell: "=..." is a formula, "'..." is text, numbers and percentages are parsed. */
+  /**
+   * Typing in a cell, as in Excel (the host's typed-input.ts, in the workbook's locale): "=..." is a
+   * formula, "'..." is text, dates, numbers, percentages and booleans are recognised.
+   */
   setInput(sheet: string, row: number, col: number, text: string): void {
-    this.backend.setCells(sheet, row, col, [[text === "" ? null : text]]);
+    this.host.type(sheet, row, col, [[text]]); // "" clears the cell
   }
 
   clear(sheet: string, rect: Rect): void {

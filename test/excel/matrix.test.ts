@@ -265,3 +265,34 @@ describe("Build matrix on the ten-range workbook", () => {
     expect(await readHarvestRanges()).toEqual(new Set());
   });
 });
+
+describe("range names that Excel's typing would turn into something else", () => {
+  it("are written to CarnetMatrix and its Pareto as the user's text, and read back for the harvest", async () => {
+    const hf = carnetEngine({
+      Gammes: [
+        ["Gamme", "Part de marché", "Marge"],
+        ["'3/4", 0.05, 1000],
+        ["'TRUE", 0.3, 50000],
+        ["'00123", 0.15, 9000],
+        ["'+33 1", 0.02, 500],
+      ],
+    });
+    backend = createHyperFormulaBackend(hf);
+    host = createExcelHost(backend);
+    uninstall();
+    uninstall = host.install();
+    host.selection.set("Gammes", "A2");
+    await build();
+    expect(matrixTable().map((r) => r.Range)).toEqual(["3/4", "TRUE", "00123", "+33 1"]);
+    const pareto = host.tables().find((t) => t.name === "CarnetMatrixPareto")!;
+    const [, letters, row] = /!\$?([A-Z]+)\$?(\d+)/.exec(pareto.address)!;
+    const left = [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    const rangeCol = left + pareto.headers.indexOf("Range");
+    const names = backend.getValues(pareto.sheet, Number(row), rangeCol, 4, 1).map((r) => r[0]);
+    expect(names).toEqual(["TRUE", "00123", "3/4", "+33 1"]);
+    // Weak shares on C-class margins: Divest and Manage for earnings are harvest / divest.
+    expect([...(await readHarvestRanges())].sort()).toEqual(
+      ["3/4", "+33 1"].map((name) => rangeKey(name)).sort()
+    );
+  });
+});

@@ -259,6 +259,116 @@ describe("snapshots", () => {
   });
 });
 
+/**
+ * A pipeline whose text looks like something else to Excel's typing: an id with leading zeros, a phone
+ * number, a product named like a date or a boolean, an owner and a stage that read as a formula or a
+ * number. The user's own sheet holds them as text (typed with an apostrophe, or a Text column).
+ */
+const LOOKALIKES = [
+  ["Id", "Close date", "Company", "Contact", "Product", "Amount", "Probability", "Owner", "Stage"],
+  ["'00123", "2003-04-04", "'TRUE", "'+33 1 23 45 67 89", "'3/4", 1000, 0.2, "'-Anne-", "'1,000"],
+  ["'00124", "2003-05-04", "'2026-11-26 10:04", "'=x", "'2003-04", 2000, 0.5, "'Bob", "'20%"],
+];
+const LOOKALIKE_TEXT = [
+  ["00123", "TRUE", "+33 1 23 45 67 89", "3/4", "-Anne-", "1,000"],
+  ["00124", "2026-11-26 10:04", "=x", "2003-04", "Bob", "20%"],
+];
+
+describe("text that Excel's typing would turn into something else", () => {
+  it("is written to CarnetPipeline as the user's text: ids, contacts, products, owners, stages", async () => {
+    book = formulaWorkbook({ Deals: LOOKALIKES as never });
+    book.host.selection.set("Deals", "A2");
+    await buildFrom({ kind: "auto" });
+    const { info, rows } = tableValues("CarnetPipeline");
+    const col = (h: string) => info.headers.indexOf(h);
+    const columns = ["Id", "Company", "Contact", "Product", "Owner", "Stage"].map(col);
+    expect(rows.slice(1).map((r) => columns.map((c) => r[c]))).toEqual(LOOKALIKE_TEXT);
+    const byProduct = tableValues("CarnetForecastByProduct").rows.slice(1);
+    expect(byProduct.map((r) => r[0]).sort()).toEqual(["2003-04", "3/4"]);
+  });
+
+  it("keeps the objective typed on a product named like a date when the forecast is rebuilt", async () => {
+    book = formulaWorkbook({ Deals: LOOKALIKES as never });
+    book.host.selection.set("Deals", "A2");
+    await buildFrom({ kind: "auto" });
+    const byProduct = tableValues("CarnetForecastByProduct");
+    const objective = byProduct.info.headers.indexOf("Objective");
+    const row = byProduct.rows.findIndex((r) => r[0] === "3/4");
+    // The user types 5,000 in the Objective cell of product "3/4" (Excel stores 5000).
+    await Excel.run(async (context) => {
+      const table = context.workbook.tables.getItem("CarnetForecastByProduct");
+      table.getRange().getCell(row, objective).values = [["5,000"]];
+      await context.sync();
+    });
+    book.host.selection.set("Deals", "A2");
+    await buildFrom({ kind: "auto" });
+    const after = tableValues("CarnetForecastByProduct").rows;
+    expect(after.find((r) => r[0] === "3/4")?.[objective]).toBe(5000);
+  });
+
+  it("is kept in CarnetSnapshots, created and appended, and compares deal by deal as written", async () => {
+    const { appendSnapshot, readSnapshots } = await import("../../src/excel/host/snapshots");
+    const { snapshotFromDeals, compareSnapshots } = await import("../../src/domain/snapshots");
+    book = formulaWorkbook({ Deals: LOOKALIKES as never });
+    book.host.selection.set("Deals", "A2");
+    const { deals } = analysePipeline(await readSource({ kind: "auto" }), {}).reading;
+    await appendSnapshot(snapshotFromDeals("Monday", 46000.4, deals), "#,##0");
+    await appendSnapshot(snapshotFromDeals("Friday", 46004.7, deals), "#,##0");
+
+    const { snapshots, problems } = await readSnapshots();
+    expect(problems).toEqual([]);
+    for (const snapshot of snapshots)
+      expect(
+        snapshot.deals.map((d) => [d.id, d.company, d.contact, d.product, d.owner, d.stage])
+      ).toEqual(LOOKALIKE_TEXT);
+    const comparison = compareSnapshots(snapshots[0], snapshots[1]);
+    expect(comparison.changes.map((c) => c.kinds)).toEqual([["unchanged"], ["unchanged"]]);
+  });
+
+  it("writes a sheet's note and its tables' headers as the plan's text", async () => {
+    const { writeOwnedSheets } = await import("../../src/excel/host/owned");
+    book = formulaWorkbook({ Sheet1: [] });
+    await writeOwnedSheets([
+      {
+        sheet: "Carnet Plan",
+        note: "- draft: 2026-11-26 10:04 -",
+        tables: [
+          { name: "CarnetPlan", headers: ["Quarter", "3/4", "TRUE"], rows: [], row: 2, col: 0 },
+        ],
+      },
+    ]);
+    expect(book.values("Carnet Plan", "A1")).toEqual([["- draft: 2026-11-26 10:04 -"]]);
+    expect(book.host.tables().find((t) => t.name === "CarnetPlan")?.headers).toEqual([
+      "Quarter",
+      "3/4",
+      "TRUE",
+    ]);
+  });
+
+  it("keeps two snapshots taken in the same minute apart, under labels that stay text", async () => {
+    const { appendSnapshot, readSnapshots } = await import("../../src/excel/host/snapshots");
+    const { snapshotFromDeals, snapshotLabel } = await import("../../src/domain/snapshots");
+    book = formulaWorkbook({ Carnet: HANDBOOK as never });
+    book.host.selection.set("Carnet", "B2");
+    const { deals } = analysePipeline(await readSource({ kind: "auto" }), {}).reading;
+    // "Take snapshot" twice at 10:04 on 26 November 2026, as the pane does it.
+    const at = 46352 + (10 * 60 + 4) / 1440;
+    for (const takenAt of [at, at + 20 / 86400]) {
+      const existing = (await readSnapshots()).snapshots.map((s) => s.label);
+      await appendSnapshot(
+        snapshotFromDeals(snapshotLabel(takenAt, existing), takenAt, deals),
+        "#,##0"
+      );
+    }
+    const { snapshots, problems } = await readSnapshots();
+    expect(problems).toEqual([]);
+    expect(snapshots.map((s) => [s.label, s.deals.length])).toEqual([
+      ["2026-11-26 10:04", 3],
+      ["2026-11-26 10:04 (2)", 3],
+    ]);
+  });
+});
+
 describe("the handbook's warning on the next forecast build", () => {
   it("flags deals on harvest / divest ranges in CarnetPipeline's Issues column", async () => {
     const { readHarvestRanges, writeMatrix } = await import("../../src/excel/host/matrix");

@@ -13,13 +13,13 @@ import { cellAddress, parseRangeAddress } from "../plan/a1";
 import { bytesOf, utf8Bytes, writeBlocks } from "../plan/blocks";
 import { type Progress, throwIfCancelled } from "../plan/progress";
 import {
-  textCell,
   type ChartPlan,
   freeName,
   isNoteLineOf,
   noteLine,
   type SheetPlan,
   type TablePlan,
+  textCell,
   type WriteResult,
 } from "../plan/sheetPlan";
 
@@ -303,7 +303,7 @@ async function writeTable(
 ): Promise<void> {
   const { row, col } = plan;
   const cols = plan.headers.length;
-  sheet.getRangeByIndexes(row, col, 1, cols).values = [plan.headers as string[]];
+  sheet.getRangeByIndexes(row, col, 1, cols).values = [plan.headers.map(textCell) as string[]];
   const formats = plan.numberFormats?.map((f) => f ?? "General") ?? null;
   // The formats travel with each row of values: their weight counts in the block's budget.
   const formatBytes = formats ? utf8Bytes(JSON.stringify(formats)) + 1 : 0;

@@ -3,10 +3,14 @@
  * sheet), and the pane reads the table back to compare two snapshots.
  */
 import { type Snapshot, snapshotRows, snapshotsFromRows } from "../../domain/snapshots";
-import type { CellValue } from "../../domain/values";
 import { utf8Bytes, writeBlocks } from "../plan/blocks";
 import { type Progress, throwIfCancelled } from "../plan/progress";
-import { SNAPSHOT_TABLE, snapshotFormats, snapshotSheetPlan } from "../plan/snapshotPlan";
+import {
+  SNAPSHOT_TABLE,
+  snapshotCells,
+  snapshotFormats,
+  snapshotSheetPlan,
+} from "../plan/snapshotPlan";
 import { ownedTableExists, writeOwnedSheets } from "./owned";
 import { readSource } from "./source";
 
@@ -17,7 +21,7 @@ export async function appendSnapshot(
   progress?: Progress,
   signal?: AbortSignal
 ): Promise<void> {
-  const rows = snapshotRows(snapshot) as CellValue[][];
+  const rows = snapshotCells(snapshotRows(snapshot));
   const plan = snapshotSheetPlan(rows, currencyFormat);
   if (!(await ownedTableExists(plan, SNAPSHOT_TABLE))) {
     await writeOwnedSheets([plan], progress, signal);

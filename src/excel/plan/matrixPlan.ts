@@ -403,7 +403,7 @@ class SourceFigures {
   stamp(header: string, value: string | number | null): CellValue {
     if (header === "Range") return textCell(String(value));
     if (value !== null) this.stampedCells++;
-    return value;
+    return typeof value === "string" ? textCell(value) : value;
   }
 
   /**
@@ -557,10 +557,10 @@ function matrixSettingsTable(at: MatrixAddresses, settings: MatrixSettings): Tab
     name: MATRIX_SETTINGS_TABLE,
     headers: [...SETTINGS_COLUMNS],
     rows: [
-      [`Strength: Weak below this ${what}`, strengthCuts.low],
-      [`Strength: Strong from this ${what}`, strengthCuts.high],
-      ["ABC: share of the margin class A reaches", abcShares.a],
-      ["ABC: share classes A and B reach", abcShares.b],
+      [textCell(`Strength: Weak below this ${what}`), strengthCuts.low],
+      [textCell(`Strength: Strong from this ${what}`), strengthCuts.high],
+      [textCell("ABC: share of the margin class A reaches"), abcShares.a],
+      [textCell("ABC: share classes A and B reach"), abcShares.b],
     ],
     // One format per column: shares as %; a relative share's cut-offs are ratios, so plain numbers there.
     numberFormats: [null, settings.measure === "share" ? SHARE_FORMAT : "General"],
@@ -593,7 +593,7 @@ function cutMarkRows(at: MatrixAddresses): CellValue[][] {
     [CUT_LABELS.low, at.lowCut],
     [CUT_LABELS.high, at.highCut],
   ] as const) {
-    for (const y of MARK_Y) rows.push([label, `=${cut}`, y, markSize, null]);
+    for (const y of MARK_Y) rows.push([textCell(label), `=${cut}`, y, markSize, null]);
   }
   return rows;
 }

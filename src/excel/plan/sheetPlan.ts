@@ -8,11 +8,13 @@ import type { CellValue } from "../../domain/values";
 export type CellInput = CellValue | Date;
 
 /**
- * Text to write as text, whatever it looks like: tables are written through Range.formulas, where
- * Excel would turn "2003-04" into a date, "00123" into 123, "TRUE" into a boolean, "=X" or "+33 1 23"
- * into a formula and eat the quote of "'Q2 deals'!A5"; one leading apostrophe marks a cell as text,
- * and Excel does not keep it in the value. Always prefixed: guessing which texts Excel would misread
- * is how one slips through. The one way Carnet writes text into a cell.
+ * Text to write as text, whatever it looks like: tables are written through Range.formulas and
+ * Range.values, snapshots appended through table.rows.add, and Excel types all of them as it types
+ * input: it would turn "2003-04" into a date, "00123" into 123, "TRUE" into a boolean, "=X" or
+ * "+33 1 23" into a formula and eat the quote of "'Q2 deals'!A5"; one leading apostrophe marks a cell
+ * as text, and Excel does not keep it in the value. Always prefixed: guessing which texts Excel would
+ * misread is how one slips through. The one way Carnet writes text into a cell: notes, headers and
+ * rows alike.
  */
 export function textCell(text: string | null): string | null {
   return text === null ? null : `'${text}`;

@@ -1,7 +1,7 @@
 /** Where and how CarnetSnapshots is written: its sheet, its name, its columns' number formats. */
 import { SNAPSHOT_COLUMNS } from "../../domain/snapshots";
 import type { CellValue } from "../../domain/values";
-import type { SheetPlan } from "./sheetPlan";
+import { type SheetPlan, textCell } from "./sheetPlan";
 
 export const SNAPSHOT_SHEET = "Carnet Snapshots";
 export const SNAPSHOT_TABLE = "CarnetSnapshots";
@@ -15,6 +15,18 @@ export function snapshotFormats(currencyFormat: string): string[] {
     Probability: "0%",
   };
   return SNAPSHOT_COLUMNS.map((h) => byHeader[h] ?? "General");
+}
+
+/**
+ * A snapshot's rows as written to CarnetSnapshots, created or appended: every text (the label, id,
+ * company, contact, product, owner, stage, category) marked as text, since Excel types what is written
+ * there. Unmarked, a label "2026-11-26 10:04" became a date (two snapshots in a minute then merged),
+ * an id "00123" became 123 and a contact "+33 1 23 45 67 89" a formula.
+ */
+export function snapshotCells(
+  rows: readonly (readonly (string | number | null)[])[]
+): CellValue[][] {
+  return rows.map((row) => row.map((cell) => (typeof cell === "string" ? textCell(cell) : cell)));
 }
 
 /** The sheet the first snapshot creates; later snapshots are appended to its table. */

@@ -7,6 +7,11 @@
  * Conventions, as in Excel's input: a string starting with "=" is a formula; a string starting with
  * "'" is text taken literally (the quote is dropped, "'123" stays the text "123"); "" or null
  * leaves the cell blank. Reads: a blank cell is "", an error is its code ("#DIV/0!").
+ *
+ * The host types what the add-in writes before a backend sees it (typed-input.ts): it hands over
+ * numbers, booleans, formulas and text marked with "'" only. Any other string reaches a backend only
+ * from outside the host (a test's fixture, a workbook the workbench opens): HyperFormula parses it
+ * with its own configuration, the memory backend keeps it as text.
  */
 import type { HyperFormula } from "hyperformula";
 import { MAX_COLUMNS, intersect, type Rect } from "./address";

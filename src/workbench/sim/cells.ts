@@ -7,6 +7,7 @@ import { MAX_ROWS, intersect, type Rect } from "./address";
 import type { CellInput, CellValue, WorkbookBackend } from "./backend";
 import { ErrorCodes, officeError } from "./errors";
 import type { SheetRecord, TableRecord, WorkbookModel } from "./model";
+import { type InputLocale, type TypedInput, typeInput } from "./typed-input";
 
 const SHAPE_MESSAGE =
   "The number of rows or columns in the input array doesn't match the size or dimensions of the range.";
@@ -97,24 +98,67 @@ function fillChunks<V>(
   }
 }
 
-/** Applies what a `values` or `formulas` setter sent: a grid of the range's shape, or one value for all. */
+/** A sent cell as Excel types it (typed-input.ts), or null for "leave unchanged". */
+function typedCell(value: unknown, where: string, locale: InputLocale): TypedInput | null {
+  const checked = checkCell(value, where);
+  return checked === null ? null : typeInput(checked, locale);
+}
+
+/**
+ * Gives the cells of a block that typing recognised as a date, a percentage... the number format
+ * Excel gives them, where their format is General (a cell formatted by hand keeps its format).
+ */
+function formatRecognised(
+  backend: WorkbookBackend,
+  sheet: SheetRecord,
+  rect: Rect,
+  formatAt: (i: number, j: number) => string | undefined
+): void {
+  const chunkRows = Math.max(1, Math.floor(FILL_CHUNK_CELLS / rect.cols));
+  for (let top = 0; top < rect.rows; top += chunkRows) {
+    const rows = Math.min(chunkRows, rect.rows - top);
+    const current = backend.getNumberFormats(sheet.name, rect.row + top, rect.col, rows, rect.cols);
+    const grid = current.map((line, i) =>
+      line.map((format, j) => {
+        const recognised = formatAt(top + i, j);
+        return recognised !== undefined && format === "General" ? recognised : null;
+      })
+    );
+    writeSkippingNulls(grid, { ...rect, row: rect.row + top, rows }, (row, col, block) =>
+      backend.setNumberFormats(sheet.name, row, col, block)
+    );
+  }
+}
+
+/**
+ * Applies what a `values` or `formulas` setter sent: a grid of the range's shape, or one value for
+ * all. Strings are read as typed in `locale` (en-US for every member but `formulasLocal`).
+ */
 export function writeCells(
   backend: WorkbookBackend,
   sheet: SheetRecord,
   rect: Rect,
   sent: unknown,
-  where: string
+  where: string,
+  locale: InputLocale = "en-US"
 ): void {
   const write = (row: number, col: number, block: CellInput[][]) =>
     backend.setCells(sheet.name, row, col, block);
   if (!Array.isArray(sent)) {
-    const value = checkCell(sent, where);
-    if (value !== null) fillChunks(rect, value, write, where);
+    const typed = typedCell(sent, where, locale);
+    if (typed === null) return;
+    fillChunks(rect, typed.content, write, where);
+    if (typed.format !== undefined) formatRecognised(backend, sheet, rect, () => typed.format);
     return;
   }
-  const grid = checkShape(sent, rect, where).map((line) => line.map((v) => checkCell(v, where)));
+  const typed = checkShape(sent, rect, where).map((line) =>
+    line.map((v) => typedCell(v, where, locale))
+  );
+  const grid = typed.map((line) => line.map((t) => (t === null ? null : t.content)));
   if (grid.every((line) => line.every((v) => v !== null))) write(rect.row, rect.col, grid);
   else writeSkippingNulls(grid, rect, write);
+  if (typed.some((line) => line.some((t) => t?.format !== undefined)))
+    formatRecognised(backend, sheet, rect, (i, j) => typed[i][j]?.format);
 }
 
 /** Applies what a `numberFormat` setter sent. */

@@ -19,6 +19,8 @@ import { RichApiHost } from "./richapi";
 import type { SettingsStore } from "./settings";
 import { describeTables, type TableInfo } from "./tables";
 import { describeCharts, type ChartInfo } from "./charts";
+import { writeCells } from "./cells";
+import { INPUT_LOCALES, type InputLocale, inputLocaleOf } from "./typed-input";
 
 export {
   createHyperFormulaBackend,
@@ -31,6 +33,7 @@ export { EXCEL_ON_THE_WEB_LIMITS, type Limits, type SimStats } from "./model";
 export { hasClient, type ClientScope } from "./client";
 export type { ChartInfo, SeriesInfo } from "./charts";
 export type { TableInfo } from "./tables";
+export { typeInput, type InputLocale, type TypedInput } from "./typed-input";
 
 export interface ExcelHostOptions {
   /** Override the enforced limits (defaults: Excel on the web). */
@@ -42,7 +45,15 @@ export interface ExcelHostOptions {
   /** Delay added to every round trip, so the workbench shows the task pane's progress states. */
   latencyMs?: number;
   workbookName?: string;
+  /** What `Office.context.displayLanguage` answers (default "en-US"). */
   displayLanguage?: string;
+  /**
+   * The workbook's regional format, as Excel's "Region" setting: how `Range.formulasLocal` and
+   * typing in a cell read "1 000,50", "20 %", "26/11/2026" ("en-US" or "fr-FR"). By default the
+   * display language's (fr-* is fr-FR, anything else en-US), as a new Excel has it. `values`,
+   * `formulas` and the table members read strings the en-US way whatever it is, as Excel does.
+   */
+  locale?: InputLocale;
 }
 
 export interface HostSelection {
@@ -63,10 +74,14 @@ export function createExcelHost(backend: WorkbookBackend, options: ExcelHostOpti
     ...(platform === PlatformType.OfficeOnline ? {} : { payloadBytes: Number.POSITIVE_INFINITY }),
     ...options.limits,
   };
+  if (options.locale !== undefined && !INPUT_LOCALES.includes(options.locale))
+    throw new Error(`Unsupported locale "${String(options.locale)}": en-US or fr-FR.`);
+  const locale = options.locale ?? inputLocaleOf(options.displayLanguage);
   const model = new WorkbookModel(backend, {
     limits,
     workbookName: options.workbookName ?? "Book1.xlsx",
     latencyMs: options.latencyMs ?? 0,
+    locale,
   });
 
   const requirementSets = options.requirementSets ?? DEFAULT_REQUIREMENT_SETS;
@@ -127,6 +142,25 @@ export function createExcelHost(backend: WorkbookBackend, options: ExcelHostOpti
     charts: (): ChartInfo[] => describeCharts(model),
     /** The sheet names in tab order. */
     sheets: (): string[] => model.sheets().map((sheet) => sheet.name),
+    /** The workbook's regional format (see `ExcelHostOptions.locale`). */
+    locale,
+    /**
+     * Typing into a block of cells, as a user does in Excel: strings read in the workbook's locale
+     * (dates, numbers, percentages, booleans, "=" formulas; a leading "'" keeps text), null leaves a
+     * cell as it is. The workbench's grid types through it.
+     */
+    type(
+      sheetName: string,
+      row: number,
+      col: number,
+      rows: (string | number | boolean | null)[][]
+    ) {
+      const sheet = model.sheetByName(sheetName);
+      if (!sheet) throw new Error(`No sheet named '${sheetName}'.`);
+      const cols = Math.max(0, ...rows.map((line) => line.length));
+      if (rows.length === 0 || cols === 0) return;
+      writeCells(backend, sheet, { row, col, rows: rows.length, cols }, rows, "type", locale);
+    },
     /**
      * Makes this the host that Microsoft's client in `scope` (the global object by default) talks
      * to, with Office answering from its profile; returns a function that undoes it.

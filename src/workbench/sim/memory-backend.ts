@@ -1,7 +1,10 @@
 /**
  * A values-only backend: no formula engine (a string starting with "=" is kept as text and read
- * back as written), no input parsing ("1 000 €" stays text). Cells are stored column by column in
- * plain arrays, so a million rows of a few columns stay cheap; meant for large tests and benchmarks.
+ * back as written). It parses no input itself: what the add-in writes reaches it typed by the host
+ * (typed-input.ts: "00123" is 123 there as in Excel), while its initial sheets and other direct
+ * writes are stored as given ("1 000 €" and "00123" stay text), which is what a fixture means.
+ * Cells are stored column by column in plain arrays, so a million rows of a few columns stay cheap;
+ * meant for large tests and benchmarks.
  */
 import {
   ChangeNotifier,

@@ -7,6 +7,7 @@ import type { Rect } from "./address";
 import type { WorkbookBackend } from "./backend";
 import { ErrorCodes, officeError } from "./errors";
 import { SettingsStore } from "./settings";
+import type { InputLocale } from "./typed-input";
 
 /** The limits of Excel on the web that the simulator enforces. */
 export interface Limits {
@@ -128,6 +129,8 @@ export interface ModelOptions {
   limits: Limits;
   workbookName: string;
   latencyMs: number;
+  /** How `formulasLocal` and typing read strings; `values` and `formulas` read them as en-US. */
+  locale: InputLocale;
 }
 
 export class WorkbookModel {

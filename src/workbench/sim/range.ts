@@ -20,6 +20,8 @@ import { ErrorCodes, officeError } from "./errors";
 import type { SheetRecord } from "./model";
 import { formatValue } from "./number-format";
 import { BagObject, SimObject, defineBagProperties } from "./object";
+import { headersStayText } from "./table-rules";
+import type { InputLocale } from "./typed-input";
 import { Worksheet } from "./worksheet";
 
 /** Where a range is, once found. */
@@ -188,22 +190,26 @@ export class Range extends SimObject<Located> {
 
   /** Raw values; blank cells read as "", errors as their code. Set: a grid of the range's shape or one value. */
   set values(values: any[][]) {
-    this._setProperty("values", values, (loc, sent) =>
-      writeCells(this.context._model.backend, loc.sheet, loc.rect, sent, "Range.values")
-    );
+    this._write("values", values);
   }
 
   /** Formulas in A1 style; cells without a formula give their value. */
   set formulas(formulas: any[][]) {
-    this._setProperty("formulas", formulas, (loc, sent) =>
-      writeCells(this.context._model.backend, loc.sheet, loc.rect, sent, "Range.formulas")
-    );
+    this._write("formulas", formulas);
   }
 
+  /** As `formulas`, strings read in the workbook's locale ("26/11/2026" is a date in fr-FR). */
   set formulasLocal(formulas: any[][]) {
-    this._setProperty("formulasLocal", formulas, (loc, sent) =>
-      writeCells(this.context._model.backend, loc.sheet, loc.rect, sent, "Range.formulasLocal")
-    );
+    this._write("formulasLocal", formulas, this.context._model.options.locale);
+  }
+
+  /** Writes cells as typed (typed-input.ts); a table's header cells written over stay text. */
+  private _write(member: string, sent: unknown, locale?: InputLocale): void {
+    this._setProperty(member, sent, (loc, grid) => {
+      const model = this.context._model;
+      writeCells(model.backend, loc.sheet, loc.rect, grid, `Range.${member}`, locale);
+      headersStayText(model, loc.sheet, loc.rect);
+    });
   }
 
   /** Excel number format codes ("General", "0.00%", "m/d/yyyy"). */

@@ -14,6 +14,7 @@ import {
   asText,
   bodyRect,
   checkNoOverlap,
+  headersStayText,
   normalizeHeaders,
   rowIsBlank,
   sheetOf,
@@ -249,13 +250,9 @@ export class TableColumn extends SimObject<ColumnTarget> {
   set values(values: any[][]) {
     this._setProperty("values", values, (target, sent) => {
       const model = this.context._model;
-      writeCells(
-        model.backend,
-        sheetOf(model, target.table),
-        this._rect(target),
-        sent,
-        "TableColumn.values"
-      );
+      const sheet = sheetOf(model, target.table);
+      writeCells(model.backend, sheet, this._rect(target), sent, "TableColumn.values");
+      headersStayText(model, sheet, this._rect(target));
     });
   }
 

@@ -62,21 +62,37 @@ export function checkTableName(
   return name;
 }
 
-/** Text that Excel would not read back as the same text gets the "'" prefix (a header "2024" stays text). */
+/** A header as the backend takes text: marked with "'", so "2024", "TRUE" or "=x" stay text. */
 export function asText(text: string): CellInput {
-  return /^[-+=']|^[0-9.]|^(true|false)$/i.test(text) ? `'${text}` : text;
+  return `'${text}`;
 }
 
 /** Blank headers become "ColumnN", repeated ones get a number, as Excel does when a table is made. */
 export function normalizeHeaders(values: CellValue[]): string[] {
   const seen = new Set<string>();
   return values.map((value, i) => {
-    const base = value === "" ? `Column${i + 1}` : String(value);
+    const shown = typeof value === "boolean" ? String(value).toUpperCase() : String(value);
+    const base = value === "" ? `Column${i + 1}` : shown;
     let name = base;
     for (let n = 2; seen.has(name.toLowerCase()); n += 1) name = `${base}${n}`;
     seen.add(name.toLowerCase());
     return name;
   });
+}
+
+/**
+ * A table's header cells hold text, as in Excel: after a write over some of them, a number or a
+ * boolean there becomes its text and a blank one "ColumnN" (the names stay unique).
+ */
+export function headersStayText(model: WorkbookModel, sheet: SheetRecord, rect: Rect): void {
+  for (const table of model.tables) {
+    if (table.sheetId !== sheet.id || !intersect(headerRect(table), rect)) continue;
+    const { row, col, cols } = table.rect;
+    const current = model.backend.getValues(sheet.name, row, col, 1, cols)[0];
+    const headers = normalizeHeaders(current);
+    if (headers.some((h, j) => h !== current[j]))
+      model.backend.setCells(sheet.name, row, col, [headers.map(asText)]);
+  }
 }
 
 export function checkNoOverlap(
