@@ -337,7 +337,9 @@ describe("text that Excel's typing would turn into something else", () => {
         ],
       },
     ]);
-    expect(book.values("Carnet Plan", "A1")).toEqual([["- draft: 2026-11-26 10:04 -"]]);
+    expect(book.values("Carnet Plan", "A1")).toEqual([
+      ["Carnet Plan, written by Carnet. - draft: 2026-11-26 10:04 -"],
+    ]);
     expect(book.host.tables().find((t) => t.name === "CarnetPlan")?.headers).toEqual([
       "Quarter",
       "3/4",
