@@ -213,6 +213,30 @@ describe("Build forecast", () => {
     expect(weighted()).toEqual([1600, 3000]);
   });
 
+  it("fits the tables' columns to the tables, not to the long note line above them", async () => {
+    book = formulaWorkbook({ Carnet: HANDBOOK as never });
+    await buildFrom({ kind: "range", address: "Carnet!A1:F5" });
+    const widths = await Excel.run(async (context) => {
+      const found = ["Carnet Pipeline", "Carnet Forecast"].map((name) => {
+        const sheet = context.workbook.worksheets.getItem(name);
+        const note = sheet.getRange("A1");
+        note.load("values");
+        const first = sheet.getRange("A3").format;
+        first.load("columnWidth");
+        return { note, first };
+      });
+      await context.sync();
+      return found.map(({ note, first }) => ({
+        note: String(note.values[0][0]).length,
+        width: first.columnWidth,
+      }));
+    });
+    for (const { note, width } of widths) {
+      expect(note).toBeGreaterThan(60); // the note is long...
+      expect(width).toBeLessThan(200); // ...and column A is sized for the table's ids and periods
+    }
+  });
+
   it("remembers the user's choices in the workbook", async () => {
     book = formulaWorkbook({ Carnet: HANDBOOK as never });
     await saveSettings({ periodKind: "month", probabilityScale: "points" });

@@ -118,9 +118,13 @@ export async function writeOwnedSheets(
         }
         await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop -- tables must exist before charts use them
         for (const chartPlan of plan.charts ?? []) drawChart(sheet, chartPlan);
-        // Fit the tables' columns, not the note's long line above them.
+        // Fit the tables' columns to the tables. Excel sizes a whole column, so the long note line
+        // in A1 is taken out while they are fitted, then put back (one request: never left out).
+        const note = sheet.getRange("A1");
+        note.clear("Contents");
         for (const tablePlan of plan.tables)
           sheet.tables.getItem(tablePlan.name).getRange().format.autofitColumns();
+        note.formulas = [[textCell(noteLine(plan))]];
       }
     } catch (error) {
       await remember().catch(() => undefined); // the first error is the one to report

@@ -41,6 +41,9 @@ export interface SimStats {
   totalResponseBytes: number;
 }
 
+/** Excel's default column width, 8.43 characters of Calibri 11: 48 points (64 pixels). */
+export const DEFAULT_COLUMN_WIDTH = 48;
+
 export interface SheetRecord {
   id: string;
   name: string;
@@ -138,6 +141,8 @@ export class WorkbookModel {
   readonly tables: TableRecord[] = [];
   readonly charts: ChartRecord[] = [];
   readonly stats: SimStats = WorkbookModel.emptyStats();
+  /** Column widths in points by sheet id, where they differ from Excel's default (48 pt). */
+  private readonly widths = new Map<string, Map<number, number>>();
   private records: SheetRecord[] = [];
   private nextSheetId = 1;
   private nextTableId = 1;
@@ -190,6 +195,10 @@ export class WorkbookModel {
     this.selections.clear();
     for (const [id, rect] of selections) this.selections.set(id, rect);
     this.activeId = this.activeId === undefined ? undefined : remap(this.activeId);
+    // Column widths are part of the file: they follow their sheet.
+    const widths = [...this.widths].map(([id, byCol]) => [remap(id), byCol] as const);
+    this.widths.clear();
+    for (const [id, byCol] of widths) this.widths.set(id, byCol);
   }
 
   static emptyStats(): SimStats {
@@ -200,6 +209,16 @@ export class WorkbookModel {
       totalRequestBytes: 0,
       totalResponseBytes: 0,
     };
+  }
+
+  columnWidth(sheet: SheetRecord, col: number): number {
+    return this.widths.get(sheet.id)?.get(col) ?? DEFAULT_COLUMN_WIDTH;
+  }
+
+  setColumnWidth(sheet: SheetRecord, col: number, points: number): void {
+    let byCol = this.widths.get(sheet.id);
+    if (!byCol) this.widths.set(sheet.id, (byCol = new Map()));
+    byCol.set(col, points);
   }
 
   resetStats(): void {

@@ -239,7 +239,14 @@ export class Range extends SimObject<Located> {
 
   /** Formatting: accepted, not rendered (see RangeFormat). */
   get format(): RangeFormat {
-    this._format ??= new RangeFormat(this.context, () => (this._resolve() === null ? null : {}));
+    this._format ??= new RangeFormat(
+      this.context,
+      () => {
+        const found = this._resolve();
+        return found === null ? null : columnWidthBag(this.context._model, found);
+      },
+      () => this._resolve()
+    );
     return this._format;
   }
 
@@ -529,7 +536,8 @@ export class RangeFormat extends BagObject {
 
   constructor(
     context: RequestContext,
-    private readonly _provide: () => Record<string, unknown> | null
+    private readonly _provide: () => Record<string, unknown> | null,
+    private readonly _cells: () => Located | null = () => null
   ) {
     super(context);
   }
@@ -562,8 +570,15 @@ export class RangeFormat extends BagObject {
     return this._fill;
   }
 
+  /**
+   * Sizes each column of the range to its widest cell, as Excel does: over the whole column, not
+   * only the range's cells (so a long note above a table widens the table's first column).
+   */
   autofitColumns(): void {
-    this._apply("autofitColumns", undefined, () => undefined);
+    this._apply("autofitColumns", undefined, () => {
+      const found = this._cells();
+      if (found) autofit(this.context._model, found);
+    });
   }
   autofitRows(): void {
     this._apply("autofitRows", undefined, () => undefined);
@@ -633,3 +648,42 @@ export class RangeFill extends BagObject {
   }
 }
 defineBagProperties(RangeFill, ["color"]);
+
+/** A range's format bag whose column width is the sheet's (the first column's when read). */
+function columnWidthBag(model: RequestContext["_model"], { sheet, rect }: Located) {
+  const bag: Record<string, unknown> = {};
+  Object.defineProperty(bag, "columnWidth", {
+    enumerable: true,
+    get: () => model.columnWidth(sheet, rect.col),
+    set: (points: number) => {
+      for (let c = rect.col; c < rect.col + rect.cols; c++) model.setColumnWidth(sheet, c, points);
+    },
+  });
+  return bag;
+}
+
+/** About 7 points a character of Calibri 11, and a margin; Excel caps a column at 255 characters. */
+const POINTS_PER_CHARACTER = 7;
+const MAX_COLUMN_POINTS = 1790;
+
+function autofit(model: RequestContext["_model"], { sheet, rect }: Located): void {
+  const used = model.backend.usedRange(sheet.name);
+  if (!used) return;
+  for (let c = rect.col; c < rect.col + rect.cols; c++) {
+    if (c < used.col || c >= used.col + used.cols) continue;
+    const args = [sheet.name, used.row, c, used.rows, 1] as const;
+    const values = model.backend.getValues(...args);
+    const formats = model.backend.getNumberFormats(...args);
+    const widest = values.reduce(
+      (max, [v], i) =>
+        Math.max(max, v === null || v === "" ? 0 : formatValue(v, formats[i][0]).length),
+      0
+    );
+    if (widest > 0)
+      model.setColumnWidth(
+        sheet,
+        c,
+        Math.min(MAX_COLUMN_POINTS, widest * POINTS_PER_CHARACTER + 10)
+      );
+  }
+}
