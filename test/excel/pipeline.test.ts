@@ -221,14 +221,14 @@ describe("Build forecast", () => {
         const sheet = context.workbook.worksheets.getItem(name);
         const note = sheet.getRange("A1");
         note.load("values");
-        const first = sheet.getRange("A3").format;
-        first.load("columnWidth");
+        const first = sheet.getRange("A3");
+        first.load("format/columnWidth");
         return { note, first };
       });
       await context.sync();
       return found.map(({ note, first }) => ({
         note: String(note.values[0][0]).length,
-        width: first.columnWidth,
+        width: first.format.columnWidth,
       }));
     });
     for (const { note, width } of widths) {

@@ -13,17 +13,17 @@ describe("autofitColumns", () => {
     });
     const width = await host.Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("Notes");
-      const defaultWidth = sheet.getRange("A1").format;
-      defaultWidth.load("columnWidth");
+      const note = sheet.getRange("A1");
+      note.load("format/columnWidth");
       await context.sync();
-      const before = defaultWidth.columnWidth;
-      sheet.getRange("A3:B4").format.autofitColumns();
-      const a = sheet.getRange("A3").format;
-      const b = sheet.getRange("B3").format;
-      a.load("columnWidth");
-      b.load("columnWidth");
+      const before = note.format.columnWidth;
+      const table = sheet.getRange("A3:B4");
+      table.format.autofitColumns();
+      const [a, b] = [sheet.getRange("A3"), sheet.getRange("B3")];
+      a.load("format/columnWidth");
+      b.load("format/columnWidth");
       await context.sync();
-      return { before, a: a.columnWidth, b: b.columnWidth };
+      return { before, a: a.format.columnWidth, b: b.format.columnWidth };
     });
     expect(width.before).toBe(48);
     expect(width.a).toBeGreaterThan(400); // the note's 85 characters, not "Id"
@@ -34,11 +34,12 @@ describe("autofitColumns", () => {
     const { host } = memoryHost({ S: [["x"]] });
     const widths = await host.Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("S");
-      sheet.getRange("B:C").format.columnWidth = 120;
-      const c = sheet.getRange("C1").format;
-      c.load("columnWidth");
+      const columns = sheet.getRange("B:C");
+      columns.format.columnWidth = 120;
+      const c = sheet.getRange("C1");
+      c.load("format/columnWidth");
       await context.sync();
-      return c.columnWidth;
+      return c.format.columnWidth;
     });
     expect(widths).toBe(120);
   });
