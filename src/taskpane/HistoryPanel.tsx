@@ -47,6 +47,8 @@ export interface HistoryPanelProps {
   readonly currencyFormat: string;
   /** The periods a comparison can be narrowed to (the forecast's). */
   readonly periodKind: PeriodKind;
+  /** The deals as the sheet holds them now (read again), for a snapshot. */
+  readonly currentDeals: (signal: AbortSignal) => Promise<readonly Deal[]>;
   readonly busy: boolean;
   /** Runs a long task with the pipeline view's progress bar and error reporting. */
   readonly run: (phase: string, task: (signal: AbortSignal) => Promise<void>) => Promise<void>;
@@ -58,6 +60,7 @@ export function HistoryPanel({
   deals,
   currencyFormat,
   periodKind,
+  currentDeals,
   busy,
   run,
 }: HistoryPanelProps) {
@@ -88,7 +91,7 @@ export function HistoryPanel({
         name
       );
       await host.appendSnapshot(
-        snapshotFromDeals(label, takenAt, deals),
+        snapshotFromDeals(label, takenAt, await currentDeals(signal)),
         currencyFormat,
         undefined,
         signal

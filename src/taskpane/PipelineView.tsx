@@ -97,21 +97,34 @@ export function PipelineView({ host }: PipelineViewProps) {
   const select = (address: string) =>
     attempt(`Could not select ${address}`, () => host.select(address));
 
+  /**
+   * The source as it is now: every action that writes from it reads it again first, so a cell fixed
+   * after the report, or a deal edited since, counts (the pane's figures follow).
+   */
+  async function current(signal: AbortSignal): Promise<PipelineAnalysis | null> {
+    if (!analysis) return null;
+    const source = await host.readSource(sourceChoiceOf(analysis.source), progress, signal);
+    const fresh = analysePipeline(source, settings);
+    setAnalysis(fresh);
+    return fresh;
+  }
+
   async function build() {
-    if (!analysis) return;
     await run("Writing", async (signal) => {
+      const fresh = await current(signal);
+      if (!fresh) return;
       const objectives = await host.readObjectives();
-      const extraIssues = harvestIssues(analysis.reading.deals, await host.readHarvestRanges());
+      const extraIssues = harvestIssues(fresh.reading.deals, await host.readHarvestRanges());
       const result = await host.writeForecast(
         {
-          source: analysis.source,
-          mapping: analysis.mapping,
-          deals: analysis.reading.deals,
+          source: fresh.source,
+          mapping: fresh.mapping,
+          deals: fresh.reading.deals,
           periodKind: settings.periodKind ?? "quarter",
           objectives,
           extraIssues,
           stamp: timestamp(),
-          currencyFormat: currencyFormatFor(analysis.source, [analysis.mapping.amount], 2),
+          currencyFormat: currencyFormatFor(fresh.source, [fresh.mapping.amount], 2),
           probabilityScale: settings.probabilityScale,
           dayFirst: settings.dayFirst,
         },
@@ -167,6 +180,7 @@ export function PipelineView({ host }: PipelineViewProps) {
             deals={reading.deals}
             currencyFormat={currencyFormatFor(analysis.source, [analysis.mapping.amount], 2)}
             periodKind={settings.periodKind ?? "quarter"}
+            currentDeals={async (signal) => (await current(signal))?.reading.deals ?? []}
             busy={!!busy}
             run={run}
           />

@@ -570,3 +570,44 @@ describe("switching tabs", () => {
     ).resolves.toBe(1);
   });
 });
+
+describe("the figures are the sheet as it is now", () => {
+  const TABLE: CellInput[][] = [
+    ["Date jalon", "Société", "Nature", "Montant", "Probabilité"],
+    ["2003-04-04", "Alpha", "Produit A", "1,000", 0.2],
+    ["2003-04-03", "Bêta", "Produit B", 2000, 0.5],
+    ["2003-04-03", "Gamma", "Produit C", 4000, 0.75],
+  ];
+
+  it("Build forecast reads the sheet again: a cell fixed after the report counts", async () => {
+    await open({ Ventes: TABLE });
+    await wb.select("Ventes", "B2");
+    await click("Read selection");
+    expect(await figure("Weighted")).toBe(await shown(4000)); // "1,000" is ambiguous: left out
+    await wb.setCells("Ventes", "D2", [[1000]]); // the manager fixes the cell the report pointed at
+    await click("Build forecast");
+    await pane()
+      .getByText(/^Written to /)
+      .waitFor();
+    expect(await tableColumn("CarnetForecastByPeriod", "Weighted total")).toEqual([4200]);
+    expect(await figure("Weighted")).toBe(await shown(4200));
+  });
+
+  it("Take snapshot reads the sheet again: two snapshots with an edit between them differ", async () => {
+    await open({
+      Ventes: TABLE.map((row, i) => (i === 1 ? [...row.slice(0, 3), 1000, 0.2] : row)),
+    });
+    await wb.select("Ventes", "B2");
+    await click("Read selection");
+    await click("Take snapshot");
+    await pane()
+      .getByText(/^One snapshot so far\./)
+      .waitFor();
+    await wb.setCells("Ventes", "E3", [[0.9]]); // Bêta's probability up, no Read in between
+    await click("Take snapshot");
+    await click("Compare snapshots");
+    await pane()
+      .getByText(`Weighted total ${await shown(4200)} → ${await shown(5000)}`)
+      .waitFor();
+  });
+});
