@@ -10,7 +10,6 @@ import {
   Caption1,
   Field,
   Input,
-  Link,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -49,6 +48,7 @@ import {
   storedMatrix,
   type StoredMatrixSettings,
 } from "./matrixModel";
+import { CellLinks } from "./CellLinks";
 import { NineBox } from "./NineBox";
 import { ColumnMappingPicker } from "./ColumnMappingPicker";
 import type { ColumnMapping } from "../domain/columns";
@@ -67,16 +67,6 @@ const useStyles = makeStyles({
     alignItems: "start",
     columnGap: tokens.spacingHorizontalXS,
     rowGap: tokens.spacingVerticalXS,
-  },
-  list: {
-    margin: 0,
-    padding: 0,
-    listStyleType: "none",
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXXS,
-    maxHeight: "180px",
-    overflowY: "auto",
   },
   group: { marginTop: tokens.spacingVerticalXS, "& > summary": { cursor: "pointer" } },
   // Fluent's Input keeps a minimum width that would overflow a 320 px pane in two or three columns.
@@ -316,7 +306,6 @@ function RangeReport({
   readonly analysis: MatrixAnalysis;
   readonly onSelect: (address: string) => void;
 }) {
-  const styles = useStyles();
   const pane = usePaneStyles();
   const { ranges, totalRows, report } = analysis;
   return (
@@ -330,23 +319,7 @@ function RangeReport({
         {report.length} note{report.length === 1 ? "" : "s"}
       </Body1>
       {report.length > 0 && (
-        <ul className={styles.list} aria-label="Data-quality report">
-          {report.map((line, i) => (
-            <li key={i}>
-              {line.address ? (
-                <Link
-                  as="button"
-                  onClick={() => onSelect(line.address!)}
-                  title={`Select ${line.address}`}
-                >
-                  {line.text}
-                </Link>
-              ) : (
-                line.text
-              )}
-            </li>
-          ))}
-        </ul>
+        <CellLinks lines={report} label="Data-quality report" onSelect={onSelect} />
       )}
     </>
   );
@@ -559,19 +532,7 @@ function HarvestWarning(props: {
               {group.range}: {group.lines.length} {group.lines.length === 1 ? "deal" : "deals"},{" "}
               {formatAmount(group.amount)}
             </summary>
-            <ul className={styles.list}>
-              {group.lines.map((line) => (
-                <li key={line.address}>
-                  <Link
-                    as="button"
-                    onClick={() => onSelect(line.address)}
-                    title={`Select ${line.address}`}
-                  >
-                    {line.text}
-                  </Link>
-                </li>
-              ))}
-            </ul>
+            <CellLinks lines={group.lines} onSelect={onSelect} />
           </details>
         ))}
       </MessageBarBody>

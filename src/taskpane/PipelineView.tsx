@@ -28,22 +28,13 @@ import { type SourceChoice, sourceChoiceOf } from "../excel/plan/source";
 import { formatAmount, formatPercent, sentence, timestamp } from "./format";
 import type { CarnetHost } from "../excel/port";
 import { analysePipeline, harvestIssues, type PipelineAnalysis } from "./pipelineModel";
+import { CellLinks } from "./CellLinks";
 import { HistoryPanel } from "./HistoryPanel";
 import { StageTableEditor } from "./StageTableEditor";
 import { ColumnMappingPicker } from "./ColumnMappingPicker";
 
 const useStyles = makeStyles({
   notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  report: {
-    margin: 0,
-    padding: 0,
-    listStyleType: "none",
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXS,
-    maxHeight: "240px",
-    overflowY: "auto",
-  },
   figures: {
     display: "grid",
     gridTemplateColumns: "1fr 1fr 1fr",
@@ -247,7 +238,6 @@ function DataQualitySection({
   readonly settings: CarnetSettings;
   readonly onSelect: (address: string) => void;
 }) {
-  const styles = useStyles();
   const pane = usePaneStyles();
   const { reading } = analysis;
   const problems = analysis.report.filter((l) => l.kind !== "total").length;
@@ -282,19 +272,7 @@ function DataQualitySection({
         </Caption1>
       )}
       {analysis.report.length > 0 && (
-        <ul className={styles.report} aria-label="Data-quality report">
-          {analysis.report.map((line, i) => (
-            <li key={i}>
-              <Link
-                as="button"
-                onClick={() => onSelect(line.address)}
-                title={`Select ${line.address}`}
-              >
-                {line.text}
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <CellLinks lines={analysis.report} label="Data-quality report" onSelect={onSelect} />
       )}
       <StageTableEditor
         table={settings.stageTable}
