@@ -14,7 +14,8 @@ import {
   type Rect,
 } from "./address";
 import type { CellValue } from "./backend";
-import { currentRegion, shiftRows, writeCells, writeFormats } from "./cells";
+import { writeCellsInTables } from "./calculated-columns";
+import { currentRegion, shiftRows, writeFormats } from "./cells";
 import type { RequestContext } from "./context";
 import { ErrorCodes, officeError } from "./errors";
 import type { SheetRecord } from "./model";
@@ -189,20 +190,20 @@ export class Range extends SimObject<Located> {
   /** Raw values; blank cells read as "", errors as their code. Set: a grid of the range's shape or one value. */
   set values(values: any[][]) {
     this._setProperty("values", values, (loc, sent) =>
-      writeCells(this.context._model.backend, loc.sheet, loc.rect, sent, "Range.values")
+      writeCellsInTables(this.context._model, loc.sheet, loc.rect, sent, "Range.values")
     );
   }
 
   /** Formulas in A1 style; cells without a formula give their value. */
   set formulas(formulas: any[][]) {
     this._setProperty("formulas", formulas, (loc, sent) =>
-      writeCells(this.context._model.backend, loc.sheet, loc.rect, sent, "Range.formulas")
+      writeCellsInTables(this.context._model, loc.sheet, loc.rect, sent, "Range.formulas")
     );
   }
 
   set formulasLocal(formulas: any[][]) {
     this._setProperty("formulasLocal", formulas, (loc, sent) =>
-      writeCells(this.context._model.backend, loc.sheet, loc.rect, sent, "Range.formulasLocal")
+      writeCellsInTables(this.context._model, loc.sheet, loc.rect, sent, "Range.formulasLocal")
     );
   }
 
