@@ -133,6 +133,19 @@ async function buildForecast(sheet: string, stamp: string) {
   return { result, planned };
 }
 
+/** A table column's computed values, by header. */
+function columnValues(table: string, header: string): unknown[] {
+  const info = book.host.tables().find((t) => t.name === table)!;
+  const [start, end] = info.address.split("!").pop()!.split(":");
+  const first = Number(/\d+/.exec(start)![0]);
+  const last = Number(/\d+/.exec(end)![0]);
+  const left =
+    [...start.replace(/\d+/, "")].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return book.host.backend
+    .getValues(info.sheet, first, left + info.headers.indexOf(header), last - first, 1)
+    .map((line) => line[0]);
+}
+
 /** Types an objective on every row of a forecast table, as a user does between builds. */
 function typeObjectives(table: string, sheet: string, objective: (row: number) => number) {
   const info = book.host.tables().find((t) => t.name === table)!;
@@ -154,6 +167,44 @@ describe.each([
   ["Excel on the web (tables resized)", undefined],
   ["ExcelApi 1.8 (tables deleted and added again)", OLDEST],
 ])("rebuilding over Carnet's tables, with calculated columns, on %s", (_, requirementSets) => {
+  it("leaves the stamped forecast as planned, objectives and their probabilities included", async () => {
+    book = formulaWorkbook(
+      { Ventes: [HEADERS, ...deals(9, 1)] as never },
+      requirementSets && { requirementSets }
+    );
+    const first = await buildForecast("Ventes", "2026-11-26 10:00");
+    expect(first.result.live).toBe(false);
+    const sheet = first.result.sheets["Carnet Forecast"];
+    typeObjectives("CarnetForecastByPeriod", sheet, (i) => 3000 + 1000 * i);
+    typeObjectives("CarnetForecastByOwner", sheet, (i) => 5000 - 500 * i);
+    const second = await buildForecast("Ventes", "2026-11-26 11:00");
+    const byPeriod = second.planned.rows.period;
+    expect(byPeriod.every((r) => r.objective !== null)).toBe(true);
+    // Each row's probability of objective is its own, as the domain computed it...
+    const probabilities = byPeriod.map((r) => r.probabilityOfObjective);
+    expect(new Set(probabilities).size).toBeGreaterThan(1);
+    expect(columnValues("CarnetForecastByPeriod", "Probability of objective")).toEqual(
+      probabilities.map((p) => expect.closeTo(p!, 12))
+    );
+    const byOwner = second.planned.rows.owner.map((r) => r.probabilityOfObjective);
+    expect(columnValues("CarnetForecastByOwner", "Probability of objective")).toEqual(
+      byOwner.map((p) => expect.closeTo(p!, 12))
+    );
+    // ...and asks for a rebuild once its objective changes.
+    typeObjectives("CarnetForecastByPeriod", sheet, (i) => (i === 1 ? 123 : 3000 + 1000 * i));
+    expect(columnValues("CarnetForecastByPeriod", "Probability of objective")).toEqual(
+      probabilities.map((p, i) => (i === 1 ? "rebuild" : expect.closeTo(p!, 12)))
+    );
+
+    // Fewer deals (fewer periods, owners and rows), then more.
+    book.host.backend.clear("Ventes", 0, 0, 40, 7);
+    book.host.backend.setCells("Ventes", 0, 0, [HEADERS, ...deals(4, 3)] as never);
+    await buildForecast("Ventes", "2026-11-26 12:00");
+    book.host.backend.setCells("Ventes", 0, 0, [HEADERS, ...deals(14, 2)] as never);
+    typeObjectives("CarnetForecastByProduct", sheet, (i) => 2000 * (i + 1));
+    await buildForecast("Ventes", "2026-11-26 13:00");
+  });
+
   it("leaves the live forecast as planned when the source table grows and shrinks", async () => {
     const open = (n: number, seed: number) =>
       deals(n, seed).map((row) => [...row.slice(0, 6), "Pipeline"]);

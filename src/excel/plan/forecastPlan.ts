@@ -58,6 +58,11 @@ const FIGURE_COLUMNS = [
   "Objective",
   "Coverage",
   "Probability of objective",
+  // Values the probability of objective was computed with: its formula is one formula in every
+  // row (Excel's calculated columns copy a table column's formula over the column), so the row's
+  // own figures live in cells, not in the formula. Added after the others: formulas on them stay.
+  "Objective at build",
+  "Probability at build",
 ] as const;
 
 export const FORECAST_TABLES: Record<ForecastDimension, { name: string; key: string }> = {
@@ -119,7 +124,10 @@ export function canBeLive(
     !build.dayFirst &&
     deals.every(
       (d) =>
-        isOpen(d) && d.probabilitySource === "deal" && d.amount !== null && d.issues.length === 0
+        isOpen(d) &&
+        d.probabilitySource === "deal" &&
+        d.amount !== null &&
+        d.issues.length === 0
     )
   );
 }
@@ -265,6 +273,7 @@ function forecastRow(
   live: { figures: string; dates: string } | null
 ): CellValue[] {
   const objective = cell("Objective");
+  const atBuild = cell("Objective at build");
   const remaining = `(${objective}-${cell("Won")})`;
   const args = live && `${live.figures}`;
   const dates = live && `${live.dates},${cell("Start")},${cell("End")}`;
@@ -289,7 +298,9 @@ function forecastRow(
     live
       ? `=IF(ISNUMBER(${objective}),IF(${remaining}<=0,1,CARNET.PIPELINE_PROBABILITY(${args},${remaining},${dates})),"")`
       : // Stamped against the objective it was computed for: a new objective asks for a rebuild.
-        `=IF(ISNUMBER(${objective}),IF(${objective}=${f.objective ?? '""'},${f.probabilityOfObjective ?? 0},"rebuild"),"")`,
+        `=IF(ISNUMBER(${objective}),IF(AND(ISNUMBER(${atBuild}),${objective}=${atBuild}),${cell("Probability at build")},"rebuild"),"")`,
+    f.objective,
+    f.objective === null ? null : (f.probabilityOfObjective ?? 0),
   ];
 }
 
@@ -303,6 +314,7 @@ function forecastFormats(
     Deals: "0",
     Coverage: '0.00"×"',
     "Probability of objective": PERCENT,
+    "Probability at build": PERCENT,
   };
   return headers.map((h, i) =>
     i < firstFigure
