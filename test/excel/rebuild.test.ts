@@ -205,6 +205,24 @@ describe.each([
     await buildForecast("Ventes", "2026-11-26 13:00");
   });
 
+  it("leaves the forecast as planned when a deal of a live source has no close date", async () => {
+    const rows = deals(6, 1).map((row) => [...row.slice(0, 6), "Pipeline"]);
+    rows[2][0] = null;
+    book = formulaWorkbook(
+      { Ventes: [HEADERS, ...rows] as never },
+      requirementSets && { requirementSets }
+    );
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Ventes").tables.add("A1:G7", true).name = "Deals";
+      await context.sync();
+    });
+    await buildForecast("Ventes", "2026-11-26 10:00");
+    const { result, planned } = await buildForecast("Ventes", "2026-11-26 11:00");
+    // The undated deal's row, "(none)", has no Start and End for a formula to filter on.
+    expect(planned.rows.period.at(-1)?.key).toBe("(none)");
+    expect(result.live).toBe(false);
+  });
+
   it("leaves the live forecast as planned when the source table grows and shrinks", async () => {
     const open = (n: number, seed: number) =>
       deals(n, seed).map((row) => [...row.slice(0, 6), "Pipeline"]);

@@ -3,7 +3,7 @@
  * (CarnetPipeline) and the forecast by period, owner and product, with a chart. Pure: no Office.js.
  *
  * Live or stamped: when the source is an Excel table whose deals all carry their own probability and
- * none is closed (no Won/Lost/Omitted to leave out), the period table's weighted total, P10/P50/P90
+ * a close date, and none is closed (no Won/Lost/Omitted to leave out), the period table's weighted total, P10/P50/P90
  * and probability of the objective are =CARNET.… formulas over the source's columns: editing a deal
  * updates the forecast. Otherwise, and for the owner and product tables (the public functions filter
  * by date only), figures are values stamped with the time they were computed; the note says which.
@@ -127,6 +127,9 @@ export function canBeLive(
         isOpen(d) &&
         d.probabilitySource === "deal" &&
         d.amount !== null &&
+        // An undated deal's period row has no Start and End to bound a formula: its figures would
+        // be values in columns of formulas, which Excel's calculated columns overwrite.
+        d.closeDate !== null &&
         d.issues.length === 0
     )
   );
@@ -332,7 +335,7 @@ function forecastNote({ stamp, source }: ForecastBuild, live: boolean): string {
     return `Computed ${stamp} from ${source.address}. Live: the period table's weighted total, P10/P50/P90 and probability of objective are CARNET formulas over the source table's rows (edit deals in place; rebuild after adding rows); other figures are as of ${stamp}. ${objectives}`;
   const why =
     source.kind === "table"
-      ? "some deals are closed or take their probability from the stage table, so the figures cannot be formulas over the source"
+      ? "some deals are closed, have no close date or take their probability from the stage table, so the figures cannot be formulas over the source"
       : "the source is not an Excel table, so the figures cannot be live formulas";
   return `Computed ${stamp} from ${source.address}: values as of that time (${why}). ${objectives}`;
 }
