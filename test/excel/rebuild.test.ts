@@ -6,14 +6,18 @@
  * and nothing of an earlier, longer table below it. Needs `npm run build` first (dist/functions.js).
  */
 import { readObjectives, writeForecast } from "../../src/excel/host/forecast";
+import { writeMatrix } from "../../src/excel/host/matrix";
 import { appendSnapshot } from "../../src/excel/host/snapshots";
 import { readSource } from "../../src/excel/host/source";
 import { currencyFormatFor } from "../../src/excel/plan/currencyFormat";
 import { buildForecastPlans, type ForecastBuild } from "../../src/excel/plan/forecastPlan";
+import { buildMatrixPlans } from "../../src/excel/plan/matrixPlan";
 import type { SheetPlan } from "../../src/excel/plan/sheetPlan";
 import { snapshotFromDeals, snapshotRows } from "../../src/domain/snapshots";
+import { analyseRangeTable, matrixBuildOf } from "../../src/taskpane/matrixModel";
 import { analysePipeline } from "../../src/taskpane/pipelineModel";
 import { formulaWorkbook, type TestWorkbook } from "../support/excel-host";
+import { RANGE_HEADERS_FR, TEN_RANGES_IN_CELLS } from "../support/ten-ranges";
 
 const OLDEST = { ExcelApi: "1.8", CustomFunctionsRuntime: "1.2" };
 
@@ -256,6 +260,29 @@ describe.each([
     book.host.backend.clear("Ventes", 4, 0, 10, 7);
     await addTable(3);
     await buildForecast("Ventes", "2026-11-26 13:00");
+  });
+  it("leaves the matrix as planned: source references, chart helper rows, Pareto and settings", async () => {
+    book = formulaWorkbook(
+      { Products: [RANGE_HEADERS_FR, ...TEN_RANGES_IN_CELLS] as never },
+      requirementSets && { requirementSets }
+    );
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Products").tables.add("A1:F13", true).name = "Ranges";
+      await context.sync();
+    });
+    const buildMatrix = async (stamp: string) => {
+      book.host.selection.set("Products", "B4");
+      const build = matrixBuildOf(analyseRangeTable(await readSource({ kind: "auto" }), {}), stamp);
+      const result = await writeMatrix(build);
+      expectAsPlanned(buildMatrixPlans(build).plans, result.sheets);
+    };
+    await buildMatrix("2026-11-26 10:00");
+    await buildMatrix("2026-11-26 11:00");
+    // Four ranges fewer, the blank row and the total gone: the source table ends in blank rows.
+    const kept = TEN_RANGES_IN_CELLS.filter((row, i) => i < 5 || i === 6 || i === 9);
+    book.host.backend.clear("Products", 1, 0, 12, 6);
+    book.host.backend.setCells("Products", 1, 0, kept as never);
+    await buildMatrix("2026-11-26 12:00");
   });
 });
 
