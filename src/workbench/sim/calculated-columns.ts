@@ -19,6 +19,10 @@
  *   as a calculated column.
  *
  * The state is kept here, beside the model, by table and sheet column (tables never move sideways).
+ * So is, for speed, which columns are known to hold one formula in every row since the host filled
+ * them: a block written into such a column is checked against its own rows only, not the whole
+ * column (Microsoft's client sends a large write in many parts). Any other change to the cells, as
+ * the backend reports it, forgets that knowledge.
  */
 import { intersect, type Rect } from "./address";
 import type { CellValue } from "./backend";
@@ -33,6 +37,54 @@ function bodyRect(table: TableRecord): Rect {
 
 const switchedOff = new WeakSet<WorkbookModel>();
 const calculated = new WeakMap<TableRecord, Map<number, FormulaTemplate>>();
+/** Columns whose every body cell holds the formula of this R1C1 key, as the host left them. */
+const uniform = new WeakMap<TableRecord, Map<number, string>>();
+/** Models whose backend reports its changes to forget `uniform`; true while the host itself writes. */
+const watching = new WeakMap<WorkbookModel, { quiet: boolean }>();
+
+/** Watches the backend's edits (when it reports them): what others change is no longer known. */
+function watch(model: WorkbookModel): { quiet: boolean } | undefined {
+  let state = watching.get(model);
+  if (state || !model.backend.onChange) return state;
+  state = { quiet: false };
+  const own = state;
+  watching.set(model, state);
+  model.backend.onChange((sheetName, region) => {
+    if (own.quiet) return;
+    const sheet = model.sheetByName(sheetName);
+    for (const table of model.tables) {
+      if (table.sheetId !== sheet?.id) continue;
+      const known = uniform.get(table);
+      if (!known) continue;
+      for (const col of [...known.keys()])
+        if (!region || (col >= region.col && col < region.col + region.cols)) known.delete(col);
+    }
+  });
+  return state;
+}
+
+/** Runs the host's own writes without forgetting what it knows of the columns it writes. */
+function quietly(model: WorkbookModel, write: () => void): void {
+  const state = watch(model);
+  const was = state?.quiet ?? false;
+  if (state) state.quiet = true;
+  try {
+    write();
+  } finally {
+    if (state) state.quiet = was;
+  }
+}
+
+function knownUniform(table: TableRecord, col: number): string | undefined {
+  return uniform.get(table)?.get(col);
+}
+
+function setUniform(table: TableRecord, col: number, key: string | undefined): void {
+  let map = uniform.get(table);
+  if (!map) uniform.set(table, (map = new Map()));
+  if (key === undefined) map.delete(col);
+  else map.set(col, key);
+}
 
 /** Excel with the AutoCorrect option off: no column is ever filled. */
 export function turnOffCalculatedColumns(model: WorkbookModel): void {
@@ -106,8 +158,11 @@ interface ColumnWrite {
   /** Body rows (0-based within the body) the write covers, and what it puts in each. */
   first: number;
   kinds: Written[];
-  /** The column's body before the write, as getFormulas reads it. */
-  before: CellValue[];
+  /**
+   * The column's body before the write, as getFormulas reads it; or, when every cell is known to
+   * hold one formula, its R1C1 key (the column is then not read).
+   */
+  before: CellValue[] | { key: string };
 }
 
 function stateOf(text: CellValue, row: number, keys: Keys): State {
@@ -125,14 +180,22 @@ function settle(model: WorkbookModel, sheet: SheetRecord, w: ColumnWrite): void 
   const written = model.backend
     .getFormulas(sheet.name, body.row + first, col, kinds.length, 1)
     .map((line) => line[0]);
-  const initial = before.map((text, i) => stateOf(text, body.row + i, keys));
   const counts = new ColumnCounts();
-  initial.forEach((s) => counts.add(s));
+  let initial: (i: number) => State;
+  if (Array.isArray(before)) {
+    const states = before.map((text, i) => stateOf(text, body.row + i, keys));
+    states.forEach((s) => counts.add(s));
+    initial = (i) => states[i];
+  } else {
+    const all: State = { kind: "formula", key: before.key };
+    counts.add(all, body.rows);
+    initial = () => all;
+  }
   // The column as the write goes: after a fill every cell holds the fill's formula, but for the
   // cells written since (kept apart, so that a fill costs nothing whatever the column's length).
   let base: State | undefined;
   let since = new Map<number, State>();
-  const stateAt = (i: number) => since.get(i) ?? base ?? initial[i];
+  const stateAt = (i: number) => since.get(i) ?? base ?? initial(i);
   let fill: FormulaTemplate | undefined;
   for (let k = 0; k < kinds.length; k += 1) {
     const kind = kinds[k];
@@ -158,32 +221,37 @@ function settle(model: WorkbookModel, sheet: SheetRecord, w: ColumnWrite): void 
     since.set(i, next);
     counts.add(next);
   }
-  if (!fill) return;
+  if (!fill) {
+    // Values or other formulas written: the column is no longer known to be uniform.
+    if (kinds.some((kind) => kind !== "skip")) setUniform(w.table, col, undefined);
+    return;
+  }
   const template = fill;
+  const inWrite = (i: number) =>
+    i >= first && i < first + kinds.length && kinds[i - first] !== "skip";
+  // Rows outside the write already hold this formula when the column was known to hold it.
+  const unchanged = !Array.isArray(before) && before.key === template.key;
   const current = (i: number) =>
-    i >= first && i < first + kinds.length && kinds[i - first] !== "skip"
-      ? written[i - first]
-      : before[i];
+    inWrite(i) ? written[i - first] : Array.isArray(before) ? before[i] : undefined;
   // Write only what differs, in runs: a column already uniform costs no write.
+  const [from, to] = unchanged ? [first, first + kinds.length] : [0, body.rows];
   let start = -1;
   let texts: string[] = [];
-  for (let i = 0; i <= body.rows; i += 1) {
-    const wanted = i < body.rows ? template.render(body.row + i, col) : undefined;
+  for (let i = from; i <= to; i += 1) {
+    const wanted = i < to ? template.render(body.row + i, col) : undefined;
     if (wanted !== undefined && !since.has(i) && current(i) !== wanted) {
       if (start < 0) start = i;
       texts.push(wanted);
     } else if (start >= 0) {
-      model.backend.setCells(
-        sheet.name,
-        body.row + start,
-        col,
-        texts.map((t) => [t])
-      );
+      const at = start;
+      const block = texts.map((t) => [t]);
+      quietly(model, () => model.backend.setCells(sheet.name, body.row + at, col, block));
       start = -1;
       texts = [];
     }
   }
   columnsOf(w.table).set(col, template);
+  setUniform(w.table, col, since.size === 0 ? template.key : undefined);
 }
 
 /** The value a write puts in cell (i, j) of its block. */
@@ -235,14 +303,21 @@ export function writeCellsInTables(
           kinds[k] = "skip";
         });
       }
-      if (!kinds.includes("formula")) continue;
-      const before = model.backend
-        .getFormulas(sheet.name, body.row, col, body.rows, 1)
-        .map((line) => line[0]);
+      if (!kinds.includes("formula")) {
+        if (kinds.some((kind) => kind !== "skip")) setUniform(table, col, undefined);
+        continue;
+      }
+      const key = knownUniform(table, col);
+      const before =
+        key !== undefined
+          ? { key }
+          : model.backend
+              .getFormulas(sheet.name, body.row, col, body.rows, 1)
+              .map((line) => line[0]);
       writes.push({ table, body, col, first: part.row - body.row, kinds, before });
     }
   }
-  writeCells(model.backend, sheet, rect, toWrite, where);
+  quietly(model, () => writeCells(model.backend, sheet, rect, toWrite, where));
   for (const w of writes) settle(model, sheet, w);
 }
 
@@ -271,6 +346,7 @@ export function extendCalculatedColumns(
   rows: { row: number; rows: number }
 ): void {
   const columns = calculated.get(table);
+  uniform.delete(table); // the body changed: what was known of its columns is not
   if (!columns || rows.rows <= 0) return;
   const body = bodyRect(table);
   for (const [col, template] of [...columns]) {
