@@ -393,8 +393,3 @@ export function markCalculatedColumns(
     if (uniform && template) columnsOf(table).set(body.col + j, template);
   }
 }
-
-/** The R1C1 key of a table column's calculated formula, if it is a calculated column (for tests). */
-export function calculatedColumnKey(table: TableRecord, col: number): string | undefined {
-  return calculated.get(table)?.get(col)?.key;
-}
