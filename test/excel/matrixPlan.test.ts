@@ -29,11 +29,13 @@ import type { CellValue } from "../../src/domain/values";
 import {
   buildMatrixPlans,
   CHART_DATA_COLUMNS,
+  CUT_MARK_COLUMNS,
   MATRIX_SHEET,
   type MatrixBuild,
   type MatrixPlans,
   matrixRowAddress,
   PARETO_COLUMNS,
+  ROW_IN_SOURCE,
 } from "../../src/excel/plan/matrixPlan";
 import type { SourceData } from "../../src/excel/plan/source";
 import { carnetEngine } from "../support/carnet-engine";
@@ -202,30 +204,38 @@ describe("the Carnet Matrix sheet's layout", () => {
     expect(plan.sheet).toBe(MATRIX_SHEET);
     expect(plan.tables.map((t) => [t.name, t.row, t.col, t.rows.length])).toEqual([
       ["CarnetMatrix", 2, 0, 10],
-      ["CarnetMatrixSettings", 2, 14, 4],
-      ["CarnetMatrixChartData", 2, 17, 14], // ten ranges and four cut-off marks
-      ["CarnetMatrixPareto", 2, 23, 9], // the nine ranges with a positive margin
+      ["CarnetMatrixSettings", 2, 15, 4],
+      ["CarnetMatrixChartData", 2, 18, 10], // the ten ranges' points
+      ["CarnetMatrixPareto", 2, 24, 9], // the nine ranges with a positive margin
+      ["CarnetMatrixCutMarks", 2, 31, 4], // two points per cut-off
     ]);
-    expect(plan.tables[0].headers).toEqual(MATRIX_COLUMNS);
+    // The published columns, then the row each range was read from.
+    expect(plan.tables[0].headers).toEqual([...MATRIX_COLUMNS, ROW_IN_SOURCE]);
+    expect(plan.tables[0].rows.map((r) => r.at(-1))).toEqual([1, 2, 3, 4, 5, 7, 8, 9, 10, 11]);
     expect(plan.tables[2].headers).toEqual(CHART_DATA_COLUMNS);
     expect(plan.tables[3].headers).toEqual(PARETO_COLUMNS);
+    expect(plan.tables[4].headers).toEqual(CUT_MARK_COLUMNS);
     // No two tables share a column, and the charts start below the tallest table.
     const spans = plan.tables.map((t) => [t.col!, t.col! + t.headers.length - 1]);
     for (let k = 1; k < spans.length; k++) expect(spans[k][0]).toBeGreaterThan(spans[k - 1][1] + 1);
-    expect(plans.layout.chartsRow).toBeGreaterThan(2 + 14 + 1);
+    expect(plans.layout.chartsRow).toBeGreaterThan(2 + 10 + 1);
     expect(plans.charts.bubble!.at.row).toBe(plans.layout.chartsRow);
   });
 
   it("says in the note what is live and where the cut-offs are", () => {
     expect(plan.note).toContain("from Products!A1:F13: 10 ranges");
-    expect(plan.note).toContain("cut-offs in P4:P7");
-    expect(plan.note).toContain("1 figures typed as text percentages"); // Echo's "8 %"
+    expect(plan.note).toContain("cut-offs in Q4:Q7");
+    expect(plan.note).toContain(
+      "Live: Volume, Market volume, Sales and Margin read the source cells"
+    );
+    // Echo's "8 %": no formula reads it as the pane does, so the whole column is values.
+    expect(plan.note).toContain("Market share: values as of 2026-11-26 10:00 (9 figures)");
   });
 
   it("gives the address of a range's CarnetMatrix row", () => {
-    expect(matrixRowAddress(MATRIX_SHEET, 0, "share")).toBe("'Carnet Matrix'!A4:M4");
+    expect(matrixRowAddress(MATRIX_SHEET, 0, "share")).toBe("'Carnet Matrix'!A4:N4");
     expect(matrixRowAddress("Carnet Matrix (2)", 9, "relative")).toBe(
-      "'Carnet Matrix (2)'!A13:O13"
+      "'Carnet Matrix (2)'!A13:P13"
     );
   });
 });
@@ -249,19 +259,37 @@ describe("the computed columns, evaluated", () => {
     expect(byName.Foxtrot["Margin share"]).toBe(""); // loss-making: out of the total
   });
 
-  it("read the source's cells live, and stamp only what no formula can read as the pane does", () => {
+  it("read the source's cells live, and stamp only the columns no formula can read as the pane does", () => {
     const matrix = plans.plans[0].tables[0];
     const col = (h: string) => MATRIX_COLUMNS.indexOf(h);
-    const alpha = matrix.rows[0];
-    expect(alpha[col("Margin")]).toBe(`=IFERROR(CARNET.AMOUNT('Products'!F2),"")`);
-    expect(alpha[col("Volume")]).toBe(`=IFERROR(CARNET.AMOUNT('Products'!B2),"")`);
-    expect(alpha[col("Market share")]).toMatch(/^=IF\(ISNUMBER\('Products'!D2\),'Products'!D2,/);
-    const echo = matrix.rows[4];
-    expect(echo[col("Market share")]).toBe(0.08); // "8 %" typed as text: a value
-    const india = matrix.rows[8];
-    expect(india[col("Market share")]).toMatch(/^=IF\(ISNUMBER\('Products'!D11\),'Products'!D11,/);
-    expect(plans.stampedCells).toBe(1);
-    expect(plans.liveCells).toBe(10 * 5 - 1);
+    const [alpha, juliet] = [matrix.rows[0], matrix.rows[9]];
+    // One formula per column: each row's cell found by its Row in source (N), past the blank row.
+    expect(alpha[col("Margin")]).toBe(
+      `=IFERROR(CARNET.AMOUNT(INDEX('Products'!$F$2:$F$13,N4)),"")`
+    );
+    expect(juliet[col("Margin")]).toBe(
+      `=IFERROR(CARNET.AMOUNT(INDEX('Products'!$F$2:$F$13,N13)),"")`
+    );
+    expect(alpha[col("Volume")]).toBe(
+      `=IFERROR(CARNET.AMOUNT(INDEX('Products'!$B$2:$B$13,N4)),"")`
+    );
+    // "8 %" typed as text on Echo's row: the share column is values, the domain's.
+    expect(matrix.rows.map((r) => r[col("Market share")])).toEqual(
+      plans.rows.map((r) => r.range.marketShare)
+    );
+    expect(plans.stampedCells).toBe(9); // Hotel has no share
+    expect(plans.liveCells).toBe(10 * 4);
+
+    const typed = TEN.map((r) => [...r]);
+    typed[4][3] = null; // Echo's share left blank: volume ÷ market volume, live like the others
+    const { plans: live } = buildFrom(sourceOf(HEADERS, typed));
+    const shares = live.plans[0].tables[0].rows.map((r) => r[col("Market share")]);
+    expect(shares[0]).toMatch(
+      /^=IF\(ISNUMBER\(INDEX\('Products'!\$D\$2:\$D\$13,N4\)\),INDEX\('Products'!\$D\$2:\$D\$13,N4\),/
+    );
+    expect(shares[8]).toMatch(/^=IF\(ISNUMBER\(INDEX\('Products'!\$D\$2:\$D\$13,N12\)\),/);
+    expect(live.stampedCells).toBe(0);
+    expect(live.liveCells).toBe(10 * 5);
   });
 
   it("leave blank a figure the pane refused, and classify without it", () => {
@@ -310,14 +338,14 @@ describe("the computed columns, evaluated", () => {
     expect(settings.map((r) => r.Value)).toEqual([0.1, 0.25, 0.8, 0.95]);
     expect(String(settings[0].Setting)).toContain("Weak below");
     // Low cut from 10 % to 13 %: Charlie (12 %) becomes weak, Medium × Weak is Limited expansion or harvest.
-    evaluated.set(MATRIX_SHEET, 3, 15, 0.13);
+    evaluated.set(MATRIX_SHEET, 3, 16, 0.13);
     const charlie = evaluated.table("CarnetMatrix")[2];
     expect([charlie.Strength, charlie["Nine-box cell"]]).toEqual([
       "Low",
       "Limited expansion or harvest",
     ]);
     // A share from 80 % to 50 %: Delta and Echo (starting at 68 % of the margin) drop to B.
-    evaluated.set(MATRIX_SHEET, 5, 15, 0.5);
+    evaluated.set(MATRIX_SHEET, 5, 16, 0.5);
     expect(
       evaluated
         .table("CarnetMatrix")
@@ -341,7 +369,7 @@ describe("the computed columns, evaluated", () => {
     };
     const src = sourceOf(headers, rows);
     const { plans: p } = buildFrom(src, relative);
-    expect(p.plans[0].tables[0].headers).toEqual(RELATIVE_MATRIX_COLUMNS);
+    expect(p.plans[0].tables[0].headers).toEqual([...RELATIVE_MATRIX_COLUMNS, ROW_IN_SOURCE]);
     // Margins 100, 80, 60, 40 (total 280), A to 50 %, B to 80 %: Small starts at 180 (64 %), Unknown at 240 (86 %).
     expect(p.rows.map((r) => [r.strength, r.abc])).toEqual([
       ["High", "A"],
@@ -447,14 +475,16 @@ describe("the charts' plans", () => {
       "Weak | Medium",
       "Medium | Strong",
     ]);
-    // Each range's point reads one row of CarnetMatrixChartData (R:U): x, y (3/2/1 for A/B/C), size.
-    expect(bubble.series[0]).toEqual({ name: "Alpha", x: "S4", y: "T4", size: "U4" });
+    // Each range's point reads one row of CarnetMatrixChartData (S:W): x, y (3/2/1 for A/B/C), size.
+    expect(bubble.series[0]).toEqual({ name: "Alpha", x: "T4", y: "U4", size: "V4" });
+    // A cut-off's two points read two rows of CarnetMatrixCutMarks (AF:AI).
     expect(bubble.series[10]).toEqual({
       name: "Weak | Medium",
-      x: "S14:S15",
-      y: "T14:T15",
-      size: "U14:U15",
+      x: "AG4:AG5",
+      y: "AH4:AH5",
+      size: "AI4:AI5",
     });
+    expect(bubble.series[11]).toMatchObject({ name: "Medium | Strong", x: "AG6:AG7" });
   });
 
   it("point at cells holding the chart's numbers", () => {
@@ -469,9 +499,9 @@ describe("the charts' plans", () => {
     expect(byName["Golf Élite"]["Attractiveness (y)"]).toBe(2);
     expect(byName.Hotel["Strength (x)"]).toBe("#N/A"); // not plotted
     expect(byName.Foxtrot["Pareto rank"]).toBe(""); // no positive margin
-    expect(
-      points.slice(10).map((p) => [p.Point, p["Strength (x)"], p["Attractiveness (y)"]])
-    ).toEqual([
+    expect(points).toHaveLength(10);
+    const marks = evaluated.table("CarnetMatrixCutMarks");
+    expect(marks.map((p) => [p["Cut-off"], p["Strength (x)"], p["Attractiveness (y)"]])).toEqual([
       ["Weak | Medium", 0.1, 0.5],
       ["Weak | Medium", 0.1, 3.5],
       ["Medium | Strong", 0.25, 0.5],
@@ -482,9 +512,9 @@ describe("the charts' plans", () => {
   });
 
   it("give the Pareto chart the sorted ranges, their margin shares and the cumulative line", () => {
-    expect(pareto.categories).toBe("Y4:Y12");
-    expect(pareto.bars).toEqual({ name: "Margin share", values: "AA4:AA12" });
-    expect(pareto.line).toEqual({ name: "Cumulative share", values: "AB4:AB12" });
+    expect(pareto.categories).toBe("Z4:Z12");
+    expect(pareto.bars).toEqual({ name: "Margin share", values: "AB4:AB12" });
+    expect(pareto.line).toEqual({ name: "Cumulative share", values: "AC4:AC12" });
     expect(pareto.title).toContain("A to 80 %, B to 95 %");
   });
 

@@ -202,7 +202,8 @@ describe("reading a product-range table", () => {
     const juliet = analysis.ranges.findIndex((r) => r.name === "Juliet");
     expect(rangeRowAddress(analysis, juliet, null)).toBe("Gammes!B13:G13");
     expect(rangeRowAddress(analysis, juliet, "Carnet Matrix")).toBe(
-      `'Carnet Matrix'!A13:${String.fromCharCode(64 + MATRIX_COLUMNS.length)}13`
+      // The thirteen published columns, then Row in source.
+      `'Carnet Matrix'!A13:${String.fromCharCode(64 + MATRIX_COLUMNS.length + 1)}13`
     );
   });
 });
@@ -241,7 +242,7 @@ describe("ranges from CarnetPipeline's won deals", () => {
     expect(build.source).toBeNull();
     expect(build.origin).toContain("won deals");
     expect(rangeRowAddress(analysis, 0, null)).toBeNull();
-    expect(rangeRowAddress(analysis, 0, "Carnet Matrix")).toBe("'Carnet Matrix'!A4:M4");
+    expect(rangeRowAddress(analysis, 0, "Carnet Matrix")).toBe("'Carnet Matrix'!A4:N4");
   });
 
   it("say what is missing, and refuse the relative measure (no leader shares to give)", () => {

@@ -307,6 +307,11 @@ async function writeTable(
 ): Promise<void> {
   const { row, col } = plan;
   const cols = plan.headers.length;
+  const extent = sheet.getRangeByIndexes(row, col, Math.max(plan.rows.length + 1, 2), cols);
+  // Resized before the rows are written: a formula written into a table fills its whole column
+  // (Excel's calculated columns), rows of the last, longer build included, left below the table.
+  const resized = previous !== null && canResizeTables();
+  if (resized) previous.resize(extent);
   sheet.getRangeByIndexes(row, col, 1, cols).values = [plan.headers.map(textCell) as string[]];
   const formats = plan.numberFormats?.map((f) => f ?? "General") ?? null;
   // The formats travel with each row of values: their weight counts in the block's budget.
@@ -318,9 +323,7 @@ async function writeTable(
     onRows(block.rows.length);
     if (bytesOf(block.rows) > 0) await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop -- one per block under 5 MB, by design
   }
-  const extent = sheet.getRangeByIndexes(row, col, Math.max(plan.rows.length + 1, 2), cols);
-  if (previous && canResizeTables()) previous.resize(extent);
-  else {
+  if (!resized) {
     const table = sheet.tables.add(extent, true);
     table.name = plan.name;
     table.style = "TableStyleMedium2";

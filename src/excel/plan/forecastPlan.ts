@@ -3,7 +3,7 @@
  * (CarnetPipeline) and the forecast by period, owner and product, with a chart. Pure: no Office.js.
  *
  * Live or stamped: when the source is an Excel table whose deals all carry their own probability and
- * none is closed (no Won/Lost/Omitted to leave out), the period table's weighted total, P10/P50/P90
+ * a close date, and none is closed (no Won/Lost/Omitted to leave out), the period table's weighted total, P10/P50/P90
  * and probability of the objective are =CARNET.… formulas over the source's columns: editing a deal
  * updates the forecast. Otherwise, and for the owner and product tables (the public functions filter
  * by date only), figures are values stamped with the time they were computed; the note says which.
@@ -58,6 +58,11 @@ const FIGURE_COLUMNS = [
   "Objective",
   "Coverage",
   "Probability of objective",
+  // Values the probability of objective was computed with: its formula is one formula in every
+  // row (Excel's calculated columns copy a table column's formula over the column), so the row's
+  // own figures live in cells, not in the formula. Added after the others: formulas on them stay.
+  "Objective at build",
+  "Probability at build",
 ] as const;
 
 export const FORECAST_TABLES: Record<ForecastDimension, { name: string; key: string }> = {
@@ -119,7 +124,13 @@ export function canBeLive(
     !build.dayFirst &&
     deals.every(
       (d) =>
-        isOpen(d) && d.probabilitySource === "deal" && d.amount !== null && d.issues.length === 0
+        isOpen(d) &&
+        d.probabilitySource === "deal" &&
+        d.amount !== null &&
+        // An undated deal's period row has no Start and End to bound a formula: its figures would
+        // be values in columns of formulas, which Excel's calculated columns overwrite.
+        d.closeDate !== null &&
+        d.issues.length === 0
     )
   );
 }
@@ -265,6 +276,7 @@ function forecastRow(
   live: { figures: string; dates: string } | null
 ): CellValue[] {
   const objective = cell("Objective");
+  const atBuild = cell("Objective at build");
   const remaining = `(${objective}-${cell("Won")})`;
   const args = live && `${live.figures}`;
   const dates = live && `${live.dates},${cell("Start")},${cell("End")}`;
@@ -289,7 +301,9 @@ function forecastRow(
     live
       ? `=IF(ISNUMBER(${objective}),IF(${remaining}<=0,1,CARNET.PIPELINE_PROBABILITY(${args},${remaining},${dates})),"")`
       : // Stamped against the objective it was computed for: a new objective asks for a rebuild.
-        `=IF(ISNUMBER(${objective}),IF(${objective}=${f.objective ?? '""'},${f.probabilityOfObjective ?? 0},"rebuild"),"")`,
+        `=IF(ISNUMBER(${objective}),IF(AND(ISNUMBER(${atBuild}),${objective}=${atBuild}),${cell("Probability at build")},"rebuild"),"")`,
+    f.objective,
+    f.objective === null ? null : (f.probabilityOfObjective ?? 0),
   ];
 }
 
@@ -303,6 +317,7 @@ function forecastFormats(
     Deals: "0",
     Coverage: '0.00"×"',
     "Probability of objective": PERCENT,
+    "Probability at build": PERCENT,
   };
   return headers.map((h, i) =>
     i < firstFigure
@@ -320,7 +335,7 @@ function forecastNote({ stamp, source }: ForecastBuild, live: boolean): string {
     return `Computed ${stamp} from ${source.address}. Live: the period table's weighted total, P10/P50/P90 and probability of objective are CARNET formulas over the source table's rows (edit deals in place; rebuild after adding rows); other figures are as of ${stamp}. ${objectives}`;
   const why =
     source.kind === "table"
-      ? "some deals are closed or take their probability from the stage table, so the figures cannot be formulas over the source"
+      ? "some deals are closed, have no close date or take their probability from the stage table, so the figures cannot be formulas over the source"
       : "the source is not an Excel table, so the figures cannot be live formulas";
   return `Computed ${stamp} from ${source.address}: values as of that time (${why}). ${objectives}`;
 }

@@ -8,23 +8,32 @@
  * - `CarnetMatrixSettings`: the strength cut-offs and the ABC shares, labelled, in cells the formulas
  *   reference (editing one reclassifies at once; the pane's settings win again at the next build);
  * - `CarnetMatrixChartData`: the bubble chart's points (x = strength, y = attractiveness 3/2/1 for
- *   A/B/C, size = sales) and each range's Pareto rank, then four points marking the two cut-offs;
+ *   A/B/C, size = sales) and each range's Pareto rank;
  * - `CarnetMatrixPareto`: the ranges with a positive margin sorted by margin, largest first, found
  *   through the live ranks (INDEX/MATCH), so that the Pareto chart stays sorted when a margin changes;
+ * - `CarnetMatrixCutMarks`: four points marking the two cut-offs on the bubble chart;
  * then the bubble chart and the Pareto chart below them.
+ *
+ * Every column of every table is one formula in R1C1 terms (the same formula in every row, its references
+ * relative to the row) or values: Excel's calculated columns copy a formula written into a table column
+ * over the whole column when a rebuild writes into last build's tables, so a column mixing row-specific
+ * formulas, or formulas and values, would not survive a rebuild.
  *
  * Each CarnetMatrix row is the domain's (matrixTableRow), every value written as the formula that gives it
  * where the workbook can compute it, else as the domain has it. CarnetMatrixPareto has a row for each range
  * of the domain's Pareto order (paretoRows), found live in that order. Tests hold the formulas to both.
  *
  * Live, so that changing a margin in the source reclassifies: Volume, Market volume, Sales and Margin
- * are `=IFERROR(CARNET.AMOUNT(<source cell>),"")` (text amounts such as "12 500 €" read as the pane reads
- * them; a cell that stops being readable shows blank, as the pane's reading leaves it blank and reports
- * it); Market share is the share typed in the source when it is a number, else volume ÷ market volume;
- * the other columns are formulas over the table's own columns (CARNET.ABC_CLASS for the class,
- * CARNET.MATRIX_QUADRANT for the cell and zone). Stamped, as values: a cell the pane could not read
- * (written blank, as the domain reads it), a share typed as text ("8 %": no formula reads it as the pane
- * does), and every figure of ranges built from won deals (they have no source cell).
+ * are `=IFERROR(CARNET.AMOUNT(INDEX(<source column>,<Row in source>)),"")` (text amounts such as "12 500 €"
+ * read as the pane reads them; a cell that stops being readable shows blank, as the pane's reading leaves it
+ * blank and reports it): CarnetMatrix's last column, Row in source, says which row of the source each range
+ * was read from, so one formula reads every row although the source's blank and total rows are left out.
+ * Market share is the share typed in the source when it is a number, else volume ÷ market volume; the other
+ * columns are formulas over the table's own columns (CARNET.ABC_CLASS for the class, CARNET.MATRIX_QUADRANT
+ * for the cell and zone). Stamped, as values, a whole figure column when one of its cells cannot be read by
+ * the column's formula as the pane read it: a cell the pane could not read (the domain reads it blank), a
+ * share typed as text ("8 %": no formula reads it as the pane does); and every figure of ranges built from
+ * won deals (they have no source cell).
  * A formula never spills inside a table: each row takes its class with
  * `=INDEX(CARNET.ABC_CLASS(<margin column>,…),ROW()-ROW(<first margin>)+1)`.
  * References are A1, sheet-qualified for the source (no structured references: the workbench's engine
@@ -45,6 +54,7 @@ export const MATRIX_TABLE = "CarnetMatrix";
 export const MATRIX_SETTINGS_TABLE = "CarnetMatrixSettings";
 export const MATRIX_CHART_DATA_TABLE = "CarnetMatrixChartData";
 export const MATRIX_PARETO_TABLE = "CarnetMatrixPareto";
+export const MATRIX_CUT_MARKS_TABLE = "CarnetMatrixCutMarks";
 export const BUBBLE_CHART = "CarnetMatrixBubbleChart";
 export const PARETO_CHART = "CarnetMatrixParetoChart";
 
@@ -56,6 +66,17 @@ export const CHART_DATA_COLUMNS = [
   "Bubble size",
   "Pareto rank",
 ] as const;
+export const CUT_MARK_COLUMNS = [
+  "Cut-off",
+  "Strength (x)",
+  "Attractiveness (y)",
+  "Bubble size",
+] as const;
+/**
+ * After the domain's columns, CarnetMatrix says where each range was read: its row among the source's
+ * data rows (1 = the first row under the header), which the live figures' formulas read through INDEX.
+ */
+export const ROW_IN_SOURCE = "Row in source";
 export const PARETO_COLUMNS = [
   "Rank",
   "Range",
@@ -107,6 +128,7 @@ export interface MatrixLayout {
   readonly settingsCol: number;
   readonly chartDataCol: number;
   readonly paretoCol: number;
+  readonly cutMarksCol: number;
   /** Where the charts start. */
   readonly chartsRow: number;
 }
@@ -179,11 +201,12 @@ export function matrixLayout(
   measure: StrengthMeasure
 ): MatrixLayout {
   const matrixCol = 0;
-  const settingsCol = matrixCol + matrixColumns(measure).length + 1;
+  const settingsCol = matrixCol + carnetMatrixColumns(measure).length + 1;
   const chartDataCol = settingsCol + SETTINGS_COLUMNS.length + 1;
   const paretoCol = chartDataCol + CHART_DATA_COLUMNS.length + 1;
+  const cutMarksCol = paretoCol + PARETO_COLUMNS.length + 1;
   // Each table takes at least two rows below its header (owned.ts keeps an empty table two rows tall).
-  const tallest = Math.max(ranges + CUT_MARKS, pareto, SETTINGS_ROWS, 1);
+  const tallest = Math.max(ranges, CUT_MARKS, pareto, SETTINGS_ROWS, 1);
   return {
     measure,
     ranges,
@@ -193,13 +216,19 @@ export function matrixLayout(
     settingsCol,
     chartDataCol,
     paretoCol,
+    cutMarksCol,
     chartsRow: HEADER_ROW + 1 + tallest + 2,
   };
 }
 
+/** CarnetMatrix's columns: the domain's (matrixColumns), then where each range was read. */
+export function carnetMatrixColumns(measure: StrengthMeasure): readonly string[] {
+  return [...matrixColumns(measure), ROW_IN_SOURCE];
+}
+
 /** CarnetMatrix's row for the range at `index` (0-based, in build order), for selecting it. */
 export function matrixRowAddress(sheet: string, index: number, measure: StrengthMeasure): string {
-  return rangeAddress(sheet, HEADER_ROW + 1 + index, 0, 1, matrixColumns(measure).length);
+  return rangeAddress(sheet, HEADER_ROW + 1 + index, 0, 1, carnetMatrixColumns(measure).length);
 }
 
 export function buildMatrixPlans(build: MatrixBuild): MatrixPlans {
@@ -207,15 +236,16 @@ export function buildMatrixPlans(build: MatrixBuild): MatrixPlans {
   const rows = portfolioMatrix(ranges, settings);
   const paretoCount = paretoRows(rows).length;
   const at = new MatrixAddresses(matrixLayout(ranges.length, paretoCount, settings.measure));
-  const figures = new SourceFigures(build.source, at);
+  const figures = new SourceFigures(build.source, at, ranges);
   const tables = [
     carnetMatrixTable(at, rows, figures, build.currencyFormat),
     matrixSettingsTable(at, settings),
     chartDataTable(at, build.currencyFormat),
     paretoTable(at, build.currencyFormat),
+    cutMarksTable(at, build.currencyFormat),
   ];
   return {
-    plans: [{ sheet: MATRIX_SHEET, note: matrixNote(build, at, figures.stampedCells), tables }],
+    plans: [{ sheet: MATRIX_SHEET, note: matrixNote(build, at, figures), tables }],
     charts: { bubble: bubbleChart(at, ranges), pareto: paretoChart(at, settings) },
     layout: at.layout,
     rows,
@@ -226,6 +256,7 @@ export function buildMatrixPlans(build: MatrixBuild): MatrixPlans {
 
 type ChartDataColumn = (typeof CHART_DATA_COLUMNS)[number];
 type ParetoColumn = (typeof PARETO_COLUMNS)[number];
+type CutMarkColumn = (typeof CUT_MARK_COLUMNS)[number];
 
 /**
  * A1 addresses on the matrix sheet, named for what each cell holds: what the four tables' formulas and the
@@ -240,7 +271,7 @@ class MatrixAddresses {
 
   constructor(readonly layout: MatrixLayout) {
     this.measure = layout.measure;
-    this.headers = matrixColumns(layout.measure);
+    this.headers = carnetMatrixColumns(layout.measure);
     this.first = HEADER_ROW + 1;
     this.last = this.first + Math.max(layout.ranges, 1) - 1;
   }
@@ -322,9 +353,13 @@ class MatrixAddresses {
     return rangeAddress(null, this.first, this.layout.settingsCol + 1, SETTINGS_ROWS, 1);
   }
 
-  /** CarnetMatrixChartData's cell in column `header`, row `k` (the ranges', then the cut-off marks'). */
+  /** CarnetMatrixChartData's cell in column `header` on the row of the range at `k`. */
   chartCell(header: ChartDataColumn, k: number): string {
     return `${this.chartLetters(header)}${this.first + 1 + k}`;
+  }
+  /** CarnetMatrixCutMarks' cell in column `header`, row `k`. */
+  cutMarkCell(header: CutMarkColumn, k: number): string {
+    return `${columnLetters(this.layout.cutMarksCol + CUT_MARK_COLUMNS.indexOf(header))}${this.first + 1 + k}`;
   }
   /** Every range's Pareto rank, absolute. */
   get paretoRanks(): string {
@@ -370,33 +405,61 @@ const AMOUNT_COLUMNS = [
   ["Margin", "margin"],
 ] as const;
 
+/** A row's formula for a figure, and its kind: a column is live when every row has one of one kind. */
+interface RowFormula {
+  /** "source": reads the source's cell; "computed": volume ÷ market volume only. */
+  readonly kind: "source" | "computed";
+  readonly formula: string;
+}
+
 /**
- * The figures CarnetMatrix takes from the ranges: a live formula over the source's cell where a formula reads
- * it as the pane did, else the domain's value (stamped). Counts both, for the note and the pane's message.
+ * The figures CarnetMatrix takes from the ranges, column by column: a live formula in every row where a
+ * formula reads each row's source cell as the pane did, else the domain's values in every row (stamped).
+ * Excel's calculated columns copy a table column's formula over the whole column when one is written into
+ * it, so a column is one formula (in R1C1 terms) or values, never both. Counts both kinds of cells, for the
+ * note and the pane's message.
  */
 class SourceFigures {
   liveCells = 0;
   stampedCells = 0;
+  /** The live columns' formulas, by header then range. */
+  private readonly live = new Map<string, string[]>();
+  /** The figure columns written as values, in table order. */
+  readonly stampedColumns: string[] = [];
 
   constructor(
     private readonly source: MatrixSource | null,
-    private readonly at: MatrixAddresses
-  ) {}
+    private readonly at: MatrixAddresses,
+    ranges: readonly ProductRange[]
+  ) {
+    const columns: [string, (range: ProductRange, i: number) => RowFormula | null][] = [
+      ...AMOUNT_COLUMNS.map(
+        ([header, field]) =>
+          [header, (range: ProductRange, i: number) => this.liveAmount(range, field, i)] as [
+            string,
+            (range: ProductRange, i: number) => RowFormula | null,
+          ]
+      ),
+      ["Market share", (range, i) => this.marketShare(range, i)],
+    ];
+    if (at.measure === "relative")
+      columns.push(["Leader share", (range, i) => this.liveLeaderShare(range, i)]);
+    for (const [header, formulaOf] of columns) {
+      const formulas = ranges.map((range, i) => formulaOf(range, i));
+      const kinds = new Set(formulas.map((f) => f?.kind ?? null));
+      if (ranges.length > 0 && kinds.size === 1 && !kinds.has(null)) {
+        this.live.set(
+          header,
+          formulas.map((f) => f!.formula)
+        );
+        if (kinds.has("source")) this.liveCells += ranges.length;
+      } else this.stampedColumns.push(header);
+    }
+  }
 
-  /** The figure columns that get a formula for this range, by header; the others take the domain's value. */
-  formulas(range: ProductRange, i: number): Record<string, string> {
-    const formulas: Record<string, string> = {};
-    for (const [header, field] of AMOUNT_COLUMNS) {
-      const live = this.liveAmount(range, field);
-      if (live !== null) formulas[header] = live;
-    }
-    const share = this.marketShare(range, i);
-    if (share !== null) formulas["Market share"] = share;
-    if (this.at.measure === "relative") {
-      const leader = this.liveLeaderShare(range);
-      if (leader !== null) formulas["Leader share"] = leader;
-    }
-    return formulas;
+  /** The formula of a figure column on the row of the range at `i`; undefined when the column is values. */
+  formula(header: string, i: number): string | undefined {
+    return this.live.get(header)?.[i];
   }
 
   /** The domain's value as written: a name as text, a figure as it was read (counted when there is one). */
@@ -406,6 +469,11 @@ class SourceFigures {
     return typeof value === "string" ? textCell(value) : value;
   }
 
+  /** The range's row among the source's data rows (1 = the first under the header); blank without a source. */
+  rowInSource(range: ProductRange): number | null {
+    return this.source === null ? null : range.row + 1;
+  }
+
   /**
    * A money or count figure: the source cell, live, when the pane read it (or it is blank: a figure typed there
    * later then counts). Null when there is no source column, or the pane could not read the cell: the domain's
@@ -413,13 +481,13 @@ class SourceFigures {
    */
   private liveAmount(
     range: ProductRange,
-    field: "volume" | "marketVolume" | "sales" | "margin"
-  ): string | null {
+    field: "volume" | "marketVolume" | "sales" | "margin",
+    i: number
+  ): RowFormula | null {
     const col = this.columnOf(field);
     if (col === null) return null;
     if (!isBlankCell(this.sourceCell(range, col)) && range[field] === null) return null;
-    this.liveCells++;
-    return `=IFERROR(CARNET.AMOUNT(${this.sourceRef(range, col)}),"")`;
+    return { kind: "source", formula: `=IFERROR(CARNET.AMOUNT(${this.sourceRef(col, i)}),"")` };
   }
 
   /**
@@ -428,28 +496,30 @@ class SourceFigures {
    * given that no formula reads as the pane did ("8 %" typed as text, or the user's figure for won deals): the
    * domain's value is written then.
    */
-  private marketShare(range: ProductRange, i: number): string | null {
+  private marketShare(range: ProductRange, i: number): RowFormula | null {
     const col = this.columnOf("marketShare");
     const raw = col === null ? undefined : this.sourceCell(range, col);
     const given = range.shareSource === "given";
     if (col !== null && ((given && typeof raw === "number") || isBlankCell(raw))) {
-      this.liveCells++;
-      const ref = this.sourceRef(range, col);
-      return `=IF(ISNUMBER(${ref}),${ref},${computedShareFormula(this.at, i)})`;
+      const ref = this.sourceRef(col, i);
+      return {
+        kind: "source",
+        formula: `=IF(ISNUMBER(${ref}),${ref},${computedShareFormula(this.at, i)})`,
+      };
     }
     if (given) return null;
-    return `=${computedShareFormula(this.at, i)}`; // no share column, or a share the pane refused
+    // No share column, or a share the pane refused.
+    return { kind: "computed", formula: `=${computedShareFormula(this.at, i)}` };
   }
 
   /** The leader's share, live on the same terms as the market share; null to write the domain's value. */
-  private liveLeaderShare(range: ProductRange): string | null {
+  private liveLeaderShare(range: ProductRange, i: number): RowFormula | null {
     const col = this.columnOf("leaderShare");
     if (col === null) return null;
     const raw = this.sourceCell(range, col);
     if ((range.leaderShare !== null && typeof raw === "number") || isBlankCell(raw)) {
-      this.liveCells++;
-      const ref = this.sourceRef(range, col);
-      return `=IF(ISNUMBER(${ref}),${ref},"")`;
+      const ref = this.sourceRef(col, i);
+      return { kind: "source", formula: `=IF(ISNUMBER(${ref}),${ref},"")` };
     }
     return null; // typed as text ("20 %"), or refused by the pane (written blank)
   }
@@ -461,9 +531,21 @@ class SourceFigures {
   private sourceCell(range: ProductRange, col: number): CellValue | undefined {
     return this.source!.data.rows[range.row]?.[col];
   }
-  private sourceRef(range: ProductRange, col: number): string {
+  /**
+   * The source's cell in column `col` on the row of the range at `i`, found through the Row in source
+   * column: one formula in every row, whatever rows of the source were left out (blank rows, totals).
+   */
+  private sourceRef(col: number, i: number): string {
     const data = this.source!.data;
-    return formulaRef(data.sheet, data.row + 1 + range.row, data.col + col);
+    const column = formulaRef(
+      data.sheet,
+      data.row + 1,
+      data.col + col,
+      Math.max(data.rows.length, 1),
+      1,
+      true
+    );
+    return `INDEX(${column},${this.at.matrixCell(ROW_IN_SOURCE, i)})`;
   }
 }
 
@@ -514,11 +596,12 @@ function carnetMatrixRow(
   row: MatrixRow,
   i: number
 ): CellValue[] {
-  const formulas = { ...figures.formulas(row.range, i), ...classificationFormulas(at, i) };
-  return matrixTableRow(row, at.measure).map((value, k) => {
+  const formulas = classificationFormulas(at, i);
+  const values = matrixTableRow(row, at.measure).map((value, k) => {
     const header = at.headers[k];
-    return formulas[header] ?? figures.stamp(header, value);
+    return formulas[header] ?? figures.formula(header, i) ?? figures.stamp(header, value);
   });
+  return [...values, figures.rowInSource(row.range)];
 }
 
 /** `CarnetMatrix`, the public table: one row per range, its figures from the source, the rest formulas. */
@@ -538,6 +621,7 @@ function carnetMatrixTable(
     "Cumulative share": SHARE_FORMAT,
     "Leader share": SHARE_FORMAT,
     "Relative share": RATIO_FORMAT,
+    [ROW_IN_SOURCE]: "0",
   };
   return {
     name: MATRIX_TABLE,
@@ -585,26 +669,12 @@ function chartPointRow(at: MatrixAddresses, i: number): CellValue[] {
   ];
 }
 
-/** Two points per cut-off, at the bottom and the top of the chart, sized as dots. */
-function cutMarkRows(at: MatrixAddresses): CellValue[][] {
-  const markSize = `=MAX(1,MAX(${at.matrixColumn("Sales")}))/${MARK_SIZE_DIVISOR}`;
-  const rows: CellValue[][] = [];
-  for (const [label, cut] of [
-    [CUT_LABELS.low, at.lowCut],
-    [CUT_LABELS.high, at.highCut],
-  ] as const) {
-    for (const y of MARK_Y) rows.push([textCell(label), `=${cut}`, y, markSize, null]);
-  }
-  return rows;
-}
-
-/** `CarnetMatrixChartData`: the bubble chart's points and Pareto ranks, one row per range, then the marks. */
+/** `CarnetMatrixChartData`: the bubble chart's points and Pareto ranks, one row per range. */
 function chartDataTable(at: MatrixAddresses, currencyFormat: string): TablePlan {
-  const points = Array.from({ length: at.layout.ranges }, (_, i) => chartPointRow(at, i));
   return {
     name: MATRIX_CHART_DATA_TABLE,
     headers: [...CHART_DATA_COLUMNS],
-    rows: [...points, ...cutMarkRows(at)],
+    rows: Array.from({ length: at.layout.ranges }, (_, i) => chartPointRow(at, i)),
     numberFormats: [
       null,
       at.measure === "share" ? SHARE_FORMAT : RATIO_FORMAT,
@@ -614,6 +684,36 @@ function chartDataTable(at: MatrixAddresses, currencyFormat: string): TablePlan 
     ],
     row: HEADER_ROW,
     col: at.layout.chartDataCol,
+  };
+}
+
+/**
+ * `CarnetMatrixCutMarks`: two points per cut-off, at the bottom and the top of the chart, sized as dots. A
+ * table of its own, so that each column of it and of CarnetMatrixChartData is one formula or values (Excel's
+ * calculated columns); the x of a mark follows its cut-off cell, chosen by the mark's label.
+ */
+function cutMarksTable(at: MatrixAddresses, currencyFormat: string): TablePlan {
+  const markSize = `=MAX(1,MAX(${at.matrixColumn("Sales")}))/${MARK_SIZE_DIVISOR}`;
+  const rows: CellValue[][] = [];
+  for (const label of [CUT_LABELS.low, CUT_LABELS.high]) {
+    for (const y of MARK_Y) {
+      const k = rows.length;
+      const x = `=IF(${at.cutMarkCell("Cut-off", k)}="${CUT_LABELS.low}",${at.lowCut},${at.highCut})`;
+      rows.push([textCell(label), x, y, markSize]);
+    }
+  }
+  return {
+    name: MATRIX_CUT_MARKS_TABLE,
+    headers: [...CUT_MARK_COLUMNS],
+    rows,
+    numberFormats: [
+      null,
+      at.measure === "share" ? SHARE_FORMAT : RATIO_FORMAT,
+      "0.0",
+      currencyFormat,
+    ],
+    row: HEADER_ROW,
+    col: at.layout.cutMarksCol,
   };
 }
 
@@ -645,7 +745,7 @@ function paretoTable(at: MatrixAddresses, currencyFormat: string): TablePlan {
 }
 
 /** The line above the tables: when and from what, what is live, where the cut-offs are. */
-function matrixNote(build: MatrixBuild, at: MatrixAddresses, stampedCells: number): string {
+function matrixNote(build: MatrixBuild, at: MatrixAddresses, figures: SourceFigures): string {
   const { source, stamp } = build;
   const n = at.layout.ranges;
   const cutOffs = at.settingsValues;
@@ -656,15 +756,30 @@ function matrixNote(build: MatrixBuild, at: MatrixAddresses, stampedCells: numbe
       `nine-box cell and zone are formulas over them and the cut-offs in ${cutOffs}: editing a margin here ` +
       `reclassifies.`
     );
+  const list = (headers: readonly string[]) =>
+    headers.length === 1
+      ? headers[0]
+      : `${headers.slice(0, -1).join(", ")} and ${headers[headers.length - 1]}`;
+  const read = ["Volume", "Market volume", "Sales", "Margin"].filter(
+    (h) => !figures.stampedColumns.includes(h)
+  );
+  const live =
+    read.length > 0
+      ? `Live: ${list(read)} read the source cells (CARNET.AMOUNT; blank when unreadable), and `
+      : "";
+  const edit = figures.stampedColumns.includes("Margin")
+    ? "editing a margin here reclassifies"
+    : "editing a margin in the source reclassifies";
   const stamped =
-    stampedCells > 0
-      ? `${stampedCells} figures typed as text percentages are values as of ${stamp}. `
+    figures.stampedColumns.length > 0
+      ? `${list(figures.stampedColumns)}: values as of ${stamp} (${figures.stampedCells} figures), ` +
+        `since a cell there cannot be read by a formula as the pane read it (a percentage typed as ` +
+        `text, a figure the pane refused) and a column holds one formula or values. `
       : "";
   return (
-    `Computed ${stamp} from ${source.data.address}: ${n} ranges. Live: Volume, Market volume, Sales and ` +
-    `Margin read the source cells (CARNET.AMOUNT; blank when unreadable), and shares, ABC class, strength, ` +
-    `nine-box cell and zone are formulas over them and the cut-offs in ${cutOffs}: editing a margin in the ` +
-    `source reclassifies. ${stamped}Build again after adding or removing ranges.`
+    `Computed ${stamp} from ${source.data.address}: ${n} ranges. ${live}${live ? "s" : "S"}hares, ABC class, strength, ` +
+    `nine-box cell and zone are formulas over them and the cut-offs in ${cutOffs}: ${edit}. ` +
+    `${stamped}Build again after adding or removing ranges.`
   );
 }
 
@@ -678,8 +793,8 @@ function bubbleChart(at: MatrixAddresses, ranges: readonly ProductRange[]): Bubb
     y: at.chartCell("Attractiveness (y)", i),
     size: at.chartCell("Bubble size", i),
   }));
-  const marks = (header: ChartDataColumn, k: number) =>
-    `${at.chartCell(header, n + k)}:${at.chartCell(header, n + k + 1)}`;
+  const marks = (header: CutMarkColumn, k: number) =>
+    `${at.cutMarkCell(header, k)}:${at.cutMarkCell(header, k + 1)}`;
   [CUT_LABELS.low, CUT_LABELS.high].forEach((name, c) =>
     series.push({
       name,

@@ -12,6 +12,7 @@
  */
 import { parseAddress, rectAddress } from "./address";
 import type { WorkbookBackend } from "./backend";
+import { turnOffCalculatedColumns } from "./calculated-columns";
 import { type ClientScope, type ConnectableHost, excelFor, installClient } from "./client";
 import { EXCEL_ON_THE_WEB_LIMITS, WorkbookModel, type Limits, type SimStats } from "./model";
 import { DEFAULT_REQUIREMENT_SETS, PlatformType, type Platform } from "./office";
@@ -54,6 +55,11 @@ export interface ExcelHostOptions {
    * `formulas` and the table members read strings the en-US way whatever it is, as Excel does.
    */
   locale?: InputLocale;
+  /**
+   * Excel's AutoCorrect option "Fill formulas in tables to create calculated columns": on by
+   * default, as in Excel (calculated-columns.ts).
+   */
+  calculatedColumns?: boolean;
 }
 
 export interface HostSelection {
@@ -83,6 +89,8 @@ export function createExcelHost(backend: WorkbookBackend, options: ExcelHostOpti
     latencyMs: options.latencyMs ?? 0,
     locale,
   });
+
+  if (options.calculatedColumns === false) turnOffCalculatedColumns(model);
 
   const requirementSets = options.requirementSets ?? DEFAULT_REQUIREMENT_SETS;
   const richApi = new RichApiHost(model, requirementSets);

@@ -14,7 +14,8 @@ import {
   type Rect,
 } from "./address";
 import type { CellValue } from "./backend";
-import { currentRegion, shiftRows, writeCells, writeFormats } from "./cells";
+import { writeCellsInTables } from "./calculated-columns";
+import { currentRegion, shiftRows, writeFormats } from "./cells";
 import type { RequestContext } from "./context";
 import { ErrorCodes, officeError } from "./errors";
 import type { SheetRecord } from "./model";
@@ -207,7 +208,7 @@ export class Range extends SimObject<Located> {
   private _write(member: string, sent: unknown, locale?: InputLocale): void {
     this._setProperty(member, sent, (loc, grid) => {
       const model = this.context._model;
-      writeCells(model.backend, loc.sheet, loc.rect, grid, `Range.${member}`, locale);
+      writeCellsInTables(model, loc.sheet, loc.rect, grid, `Range.${member}`, undefined, locale);
       headersStayText(model, loc.sheet, loc.rect);
     });
   }

@@ -4,7 +4,8 @@
  * `TableColumn`). Rows are added by inserting (the cells below move down), as Excel does.
  */
 import { MAX_ROWS, type Rect } from "./address";
-import { shiftRows, writeCells } from "./cells";
+import { extendCalculatedColumns, writeCellsInTables } from "./calculated-columns";
+import { shiftRows } from "./cells";
 import type { RequestContext } from "./context";
 import { ErrorCodes, officeError } from "./errors";
 import type { TableRecord } from "./model";
@@ -156,15 +157,15 @@ export class TableColumnCollection extends SimCollection<TableRecord, TableColum
         model.backend.setCells(sheet.name, column.row, column.col, [
           [asText(unique === "" ? `Column${headers.length + 1}` : unique)],
         ]);
+        table.rect = { ...table.rect, cols: table.rect.cols + 1 };
         if (body !== null)
-          writeCells(
-            model.backend,
+          writeCellsInTables(
+            model,
             sheet,
             { ...column, row: column.row + 1, rows: column.rows - 1 },
             body,
             "TableColumnCollection.add"
           );
-        table.rect = { ...table.rect, cols: table.rect.cols + 1 };
         added = table.rect.cols - 1;
       }
     );
@@ -251,7 +252,7 @@ export class TableColumn extends SimObject<ColumnTarget> {
     this._setProperty("values", values, (target, sent) => {
       const model = this.context._model;
       const sheet = sheetOf(model, target.table);
-      writeCells(model.backend, sheet, this._rect(target), sent, "TableColumn.values");
+      writeCellsInTables(model, sheet, this._rect(target), sent, "TableColumn.values");
       headersStayText(model, sheet, this._rect(target));
     });
   }
@@ -400,8 +401,9 @@ export class TableRowCollection extends SimCollection<TableRecord, TableRow> {
           throw officeError(ErrorCodes.invalidOperation, where);
         table.rect = { ...table.rect, rows: table.rect.rows + inserted };
       }
-      if (grid)
-        writeCells(model.backend, sheet, { ...body, row: body.row + at, rows: count }, grid, where);
+      const added = { ...body, row: body.row + at, rows: count };
+      extendCalculatedColumns(model, sheet, table, added);
+      if (grid) writeCellsInTables(model, sheet, added, grid, where, table);
       addedAt = at;
     });
     return new TableRow(this.context, () => {
@@ -478,8 +480,8 @@ export class TableRow extends SimObject<RowTarget> {
   set values(values: any[][]) {
     this._setProperty("values", values, (target, sent) => {
       const model = this.context._model;
-      writeCells(
-        model.backend,
+      writeCellsInTables(
+        model,
         sheetOf(model, target.table),
         this._rect(target),
         sent,

@@ -3,6 +3,7 @@
  * table-rules.ts for Excel's rules, table-items.ts for rows and columns).
  */
 import { parseAddress, intersect, type Rect } from "./address";
+import { extendCalculatedColumns, markCalculatedColumns } from "./calculated-columns";
 import type { RequestContext } from "./context";
 import { ErrorCodes, officeError } from "./errors";
 import type { SheetRecord, TableRecord } from "./model";
@@ -95,7 +96,9 @@ export class TableCollection extends SimCollection<{ sheet?: SheetRecord }, Tabl
           sheet = loc.sheet;
           rect = loc.rect;
         }
-        created = createTable(model, sheet, rect, headers === true, "TableCollection.add").id;
+        const table = createTable(model, sheet, rect, headers === true, "TableCollection.add");
+        markCalculatedColumns(model, sheet, table);
+        created = table.id;
       }
     );
     return new Table(this.context, () => {
@@ -377,7 +380,12 @@ export class Table extends SimObject<TableRecord> {
       const headers = normalizeHeaders(current);
       if (headers.some((h, j) => h !== current[j]))
         model.backend.setCells(sheet.name, next.row, next.col, [headers.map(asText)]);
+      const bottom = table.rect.row + table.rect.rows;
       table.rect = next;
+      extendCalculatedColumns(model, sheet, table, {
+        row: bottom,
+        rows: next.rows - (bottom - next.row),
+      });
     });
   }
 
