@@ -55,6 +55,10 @@ afterEach(() => book?.dispose());
 function asWritten(value: unknown): unknown {
   if (value === null || value === undefined) return "";
   if (typeof value === "string" && value.startsWith("'")) return value.slice(1);
+  // A formula's quotes around a plain sheet name are not kept: Excel (and the engine) read
+  // ='Ventes'!A1 back as =Ventes!A1.
+  if (typeof value === "string" && value.startsWith("="))
+    return value.replace(/'([A-Za-z_][A-Za-z0-9_.]*)'!/g, "$1!");
   return value;
 }
 
