@@ -27,7 +27,7 @@ import type { CarnetSettings } from "../excel/plan/settings";
 import { type SourceChoice, sourceChoiceOf } from "../excel/plan/source";
 import { formatAmount, formatPercent, sentence, timestamp } from "./format";
 import type { CarnetHost } from "../excel/port";
-import { analysePipeline, harvestIssues, type PipelineAnalysis } from "./pipelineModel";
+import { analysePipeline, harvestIssues, isLeftOut, type PipelineAnalysis } from "./pipelineModel";
 import { HistoryPanel } from "./HistoryPanel";
 import { StageTableEditor } from "./StageTableEditor";
 import { ColumnMappingPicker } from "./ColumnMappingPicker";
@@ -235,8 +235,9 @@ function DataQualitySection({
   const styles = useStyles();
   const pane = usePaneStyles();
   const { reading } = analysis;
-  const problems = analysis.report.filter((l) => l.kind !== "total").length;
+  const problems = analysis.report.filter((l) => !isLeftOut(l)).length;
   const totals = reading.totalRows.length;
+  const headers = reading.headerRows.length;
   return (
     <>
       <Subtitle2 as="h3" className={pane.heading}>
@@ -244,6 +245,7 @@ function DataQualitySection({
       </Subtitle2>
       <Body1 aria-live="polite">
         {reading.deals.length} deals read · {totals} total row{totals === 1 ? "" : "s"} left out ·{" "}
+        {headers > 0 && `${headers} header row${headers === 1 ? "" : "s"} left out · `}
         {problems} problem{problems === 1 ? "" : "s"}
       </Body1>
       {reading.probabilitiesLookLikePoints && (

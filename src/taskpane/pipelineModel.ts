@@ -23,7 +23,13 @@ import { type SourceData, sourceKey } from "../excel/plan/source";
 export interface ReportLine {
   readonly address: string;
   readonly text: string;
-  readonly kind: "unreadable" | "missing" | "total" | "duplicate";
+  /** "total" and "header" are rows left out on purpose, the others problems to fix. */
+  readonly kind: "unreadable" | "missing" | "total" | "header" | "duplicate";
+}
+
+/** Report lines that are rows left out on purpose (totals, repeated headers), not problems to fix. */
+export function isLeftOut(line: ReportLine): boolean {
+  return line.kind === "total" || line.kind === "header";
 }
 
 export interface PipelineAnalysis {
@@ -55,6 +61,7 @@ export function analysePipeline(
     stageTable: settings.stageTable ?? DEFAULT_STAGE_TABLE,
     probabilityScale: settings.probabilityScale,
     dayFirst: settings.dayFirst,
+    header: source.headers,
   });
   const width = source.headers.length;
   const report = reading.issues.map((issue) => {
