@@ -238,6 +238,8 @@ function DataQualitySection({
   const problems = analysis.report.filter((l) => !isLeftOut(l)).length;
   const totals = reading.totalRows.length;
   const headers = reading.headerRows.length;
+  const leftOut = analysis.source.leftOut;
+  const below = leftOut ? leftOut.last - leftOut.first + 1 : 0;
   return (
     <>
       <Subtitle2 as="h3" className={pane.heading}>
@@ -246,6 +248,7 @@ function DataQualitySection({
       <Body1 aria-live="polite">
         {reading.deals.length} deals read · {totals} total row{totals === 1 ? "" : "s"} left out ·{" "}
         {headers > 0 && `${headers} header row${headers === 1 ? "" : "s"} left out · `}
+        {below > 0 && `${below} row${below === 1 ? "" : "s"} below the table left out · `}
         {problems} problem{problems === 1 ? "" : "s"}
       </Body1>
       {reading.probabilitiesLookLikePoints && (
