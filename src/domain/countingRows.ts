@@ -16,12 +16,17 @@
  *   (within half a per cent, or one unit), as the handbook's last row does. Only the last such row: a
  *   deal further up whose amount happens to equal the running total is a deal missing its probability.
  *   A zero total is repeated by nothing: a lone 0 is not a total.
+ * - Header, repeated: every cell the reader reads holds a column's name — that column's own header
+ *   (when the reader knows the table's header: the pane) or a name Carnet knows a pipeline column by
+ *   (columns.ts: "Montant", "Probability"...) — and at least two do. A block pasted with its header
+ *   mid-table repeats it; it is left out like a total row, and the pane reports it.
  * - Unfigured: it names something but has neither amount nor probability. It counts nowhere; the
  *   pane reports it, the functions skip it (their documented rule).
  * - Otherwise a deal. A deal counts in the weighted total and the outcome distribution when it is
  *   open (neither Won, Lost nor Omitted) and has both an amount and a probability; its weighted amount
  *   is amount × probability.
  */
+import { normaliseHeader, PIPELINE_FIELDS } from "./columns";
 import type { Deal, ForecastCategory } from "./deal";
 import { type CellValue, isBlankCell } from "./values";
 
@@ -48,9 +53,30 @@ export interface RowCells {
   /** Indexes in `cells` of the amount and the probability, or null when the table has none. */
   readonly amount: number | null;
   readonly probability: number | null;
+  /** The table's header, same indexes as `cells`, when the reader knows it (the pane; not the functions). */
+  readonly header?: readonly CellValue[];
 }
 
-export type RowKind = "blank" | "total" | "unfigured" | "deal";
+export type RowKind = "blank" | "header" | "total" | "unfigured" | "deal";
+
+/** Every name Carnet knows a pipeline column by, normalised ("montant", "close date", "probabilite"...). */
+const COLUMN_NAMES = new Set(PIPELINE_FIELDS.flatMap((f) => f.synonyms));
+
+/**
+ * Whether the row repeats the header: each cell the reader reads is blank or a column's name (its
+ * column's own header, or one of Carnet's names for a pipeline column), and at least two are.
+ */
+export function repeatsHeader(row: RowCells): boolean {
+  let names = 0;
+  for (const i of row.read) {
+    const text = normaliseHeader(row.cells[i]);
+    if (text === "") continue;
+    const own = row.header ? normaliseHeader(row.header[i]) : "";
+    if (typeof row.cells[i] !== "string" || (text !== own && !COLUMN_NAMES.has(text))) return false;
+    names++;
+  }
+  return names >= 2;
+}
 
 function cellAt(row: RowCells, index: number | null): CellValue {
   return index === null ? null : row.cells[index];
@@ -61,10 +87,13 @@ export function hasFigure(row: RowCells): boolean {
   return !isBlankCell(cellAt(row, row.amount)) || !isBlankCell(cellAt(row, row.probability));
 }
 
-/** The index of the last row holding a figure (-1 when none does): the only one that may be a total by its figure. */
+/**
+ * The index of the last row holding a figure (-1 when none does): the only one that may be a total by
+ * its figure. A row repeating the header holds none, whatever its amount cell says.
+ */
 export function lastFigureRow(count: number, rowAt: (index: number) => RowCells): number {
   let last = count - 1;
-  while (last >= 0 && !hasFigure(rowAt(last))) last--;
+  while (last >= 0 && (!hasFigure(rowAt(last)) || repeatsHeader(rowAt(last)))) last--;
   return last;
 }
 
@@ -88,6 +117,7 @@ export class RowCounter {
 
   kindOf(row: RowCells, index: number): RowKind {
     if (row.read.every((i) => isBlankCell(row.cells[i]))) return "blank";
+    if (repeatsHeader(row)) return "header";
     if (this.isLabelledTotal(row) || this.isRepeatedTotal(row, index)) return "total";
     return hasFigure(row) ? "deal" : "unfigured";
   }

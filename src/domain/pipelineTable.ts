@@ -1,8 +1,9 @@
 /**
  * Reading the user's own sales table (the "carnet commercial") into deals, with a data-quality report.
- * Every cell that cannot be read is reported with its row, column and reason; total and subtotal rows
- * are recognised and left out; nothing is guessed silently: a probability column typed 20, 50, 75 is
- * reported (and flagged so the pane can offer reading it as percentage points), not assumed.
+ * Every cell that cannot be read is reported with its row, column and reason; total and subtotal rows,
+ * and rows repeating the header, are recognised and left out; nothing is guessed silently: a
+ * probability column typed 20, 50, 75 is reported (and flagged so the pane can offer reading it as
+ * percentage points), not assumed.
  */
 import type { ColumnMapping, PipelineField } from "./columns";
 import { PIPELINE_FIELDS } from "./columns";
@@ -18,13 +19,15 @@ export interface PipelineReadOptions {
   readonly probabilityScale?: "fraction" | "points";
   /** For dd/mm/yyyy dates when the workbook's locale is known. */
   readonly dayFirst?: boolean;
+  /** The table's header row (same columns as the rows): a row repeating it is left out and reported. */
+  readonly header?: readonly CellValue[];
 }
 
 /** One line of the data-quality report. Rows and columns are 0-based within the data (below the header). */
 export interface PipelineIssue {
   readonly row: number;
   readonly col: number | null;
-  readonly kind: "unreadable" | "missing" | "total" | "duplicate";
+  readonly kind: "unreadable" | "missing" | "total" | "header" | "duplicate";
   /** The field's label ("Probability"), or null for a whole row. */
   readonly field: string | null;
   /** The cell's text as typed, when the issue is one cell. */
@@ -38,6 +41,8 @@ export interface PipelineReading {
   readonly issues: PipelineIssue[];
   /** Data rows recognised as totals or subtotals and left out. */
   readonly totalRows: number[];
+  /** Data rows repeating the header (a block pasted with its header) and left out. */
+  readonly headerRows: number[];
   readonly blankRows: number;
   /** True when the probability column holds numbers above 1 that all fit 0–100: offer "percentage points". */
   readonly probabilitiesLookLikePoints: boolean;
@@ -69,7 +74,7 @@ function shownOf(cell: CellValue): string {
 const IDENTITY_FIELDS = ["company", "contact", "product", "id", "closeDate"] as const;
 
 /** Where each kind of cell sits in a row of the user's table, for countingRows. */
-function rowLayout(mapping: ColumnMapping<PipelineField>) {
+function rowLayout(mapping: ColumnMapping<PipelineField>, header?: readonly CellValue[]) {
   const colOf = (fields: readonly PipelineField[]) =>
     fields.map((f) => mapping[f]).filter((c): c is number => c !== null);
   const read = colOf(PIPELINE_FIELDS.map((f) => f.field));
@@ -80,6 +85,7 @@ function rowLayout(mapping: ColumnMapping<PipelineField>) {
     identity,
     amount: mapping.amount,
     probability: mapping.probability,
+    header,
   });
 }
 
@@ -96,8 +102,9 @@ export function readPipelineRows(
   const deals: Deal[] = [];
   const issues: PipelineIssue[] = [];
   const totalRows: number[] = [];
+  const headerRows: number[] = [];
   let blankRows = 0;
-  const layout = rowLayout(mapping);
+  const layout = rowLayout(mapping, options.header);
   const counter = new RowCounter(
     lastFigureRow(rows.length, (r) => layout(rows[r])),
     figureOf
@@ -107,9 +114,14 @@ export function readPipelineRows(
   for (let r = 0; r < rows.length; r++) {
     const kind = counter.kindOf(layout(rows[r]), r);
     if (kind === "blank") blankRows++;
-    else if (kind === "total") {
+    else if (kind === "header") {
+      headerRows.push(r);
+      issues.push(rowIssue(r, "header", "repeats the header: left out"));
+    } else if (kind === "total") {
       totalRows.push(r);
-      issues.push(totalIssue(r));
+      issues.push(
+        rowIssue(r, "total", "is a total or subtotal row: left out so that it is not counted twice")
+      );
     } else {
       scale.see(mapping.probability === null ? null : rows[r][mapping.probability]);
       const deal = readDealRow(rows[r], r, mapping, options, { issues, ids });
@@ -121,6 +133,7 @@ export function readPipelineRows(
     deals,
     issues,
     totalRows,
+    headerRows,
     blankRows,
     probabilitiesLookLikePoints: options.probabilityScale !== "points" && scale.looksLikePoints(),
   };
@@ -290,13 +303,7 @@ function checkUniqueId(id: string | null, r: number, ids: Map<string, number>, r
     report.say("id", "duplicate", id, `repeats the id of data row ${seen + 1}: ids must be unique`);
 }
 
-function totalIssue(row: number): PipelineIssue {
-  return {
-    row,
-    col: null,
-    kind: "total",
-    field: null,
-    shown: null,
-    problem: "is a total or subtotal row: left out so that it is not counted twice",
-  };
+/** A whole row left out (a total, a repeated header), as the report says it after "Row at <address>". */
+function rowIssue(row: number, kind: "total" | "header", problem: string): PipelineIssue {
+  return { row, col: null, kind, field: null, shown: null, problem };
 }

@@ -24,10 +24,10 @@ import { PERIOD_KINDS, type PeriodKind } from "../domain/pipeline";
 import { currencyFormatFor } from "../excel/plan/currencyFormat";
 import { SourcePicker, TaskStatus, useLongTask } from "./longTask";
 import type { CarnetSettings } from "../excel/plan/settings";
-import { type SourceChoice, sourceChoiceOf } from "../excel/plan/source";
+import { type SourceChoice, sourceChoiceOf, withHeader } from "../excel/plan/source";
 import { formatAmount, formatPercent, sentence, timestamp } from "./format";
 import type { CarnetHost } from "../excel/port";
-import { analysePipeline, harvestIssues, type PipelineAnalysis } from "./pipelineModel";
+import { analysePipeline, harvestIssues, isLeftOut, type PipelineAnalysis } from "./pipelineModel";
 import { CellLinks } from "./CellLinks";
 import { HistoryPanel } from "./HistoryPanel";
 import { StageTableEditor } from "./StageTableEditor";
@@ -151,7 +151,12 @@ export function PipelineView({ host }: PipelineViewProps) {
 
       {analysis && reading && headline && (
         <>
-          <ColumnsSection analysis={analysis} onChange={change} />
+          <ColumnsSection
+            analysis={analysis}
+            busy={!!busy}
+            onChange={change}
+            onPickHeader={(row) => void read(withHeader(analysis.source, row))}
+          />
           <DataQualitySection
             analysis={analysis}
             settings={settings}
@@ -186,14 +191,26 @@ interface SectionProps {
   readonly onChange: (changes: Partial<CarnetSettings>) => void;
 }
 
-/** Where the table is, and which of its columns Carnet took for what (correctable). */
-function ColumnsSection({ analysis, onChange }: SectionProps) {
+/** Where the table is, its header row and which of its columns Carnet took for what (all correctable). */
+function ColumnsSection({
+  analysis,
+  busy,
+  onChange,
+  onPickHeader,
+}: SectionProps & { readonly busy: boolean; readonly onPickHeader: (row: number) => void }) {
   const recognised = PIPELINE_FIELDS.filter((f) => analysis.mapping[f.field] !== null).length;
+  const { source } = analysis;
+  // An Excel table's header is its own; a range's is the row Carnet found, or the one the user picked.
+  const choices = source.tableName === null ? (source.headerChoices ?? []) : [];
   return (
     <>
       <Caption1>
-        {analysis.source.tableName ? `Table ${analysis.source.tableName} · ` : ""}
-        {analysis.source.address}
+        {source.tableName ? `Table ${source.tableName} · ` : ""}
+        {source.address}
+      </Caption1>
+      <Caption1>
+        Header: row {source.row + 1}
+        {source.headerPicked ? " (your choice)" : ""}
       </Caption1>
       <Accordion
         collapsible
@@ -204,6 +221,22 @@ function ColumnsSection({ analysis, onChange }: SectionProps) {
             Columns: {recognised} of {PIPELINE_FIELDS.length} recognised
           </AccordionHeader>
           <AccordionPanel>
+            {choices.length > 1 && (
+              <Field label="Header row" size="small">
+                <Select
+                  size="small"
+                  disabled={busy}
+                  value={String(source.row)}
+                  onChange={(_, d) => onPickHeader(Number(d.value))}
+                >
+                  {choices.map((choice) => (
+                    <option key={choice.row} value={String(choice.row)}>
+                      {choice.label}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            )}
             <ColumnMappingPicker
               fields={PIPELINE_FIELDS}
               headers={analysis.source.headers}
@@ -240,8 +273,11 @@ function DataQualitySection({
 }) {
   const pane = usePaneStyles();
   const { reading } = analysis;
-  const problems = analysis.report.filter((l) => l.kind !== "total").length;
+  const problems = analysis.report.filter((l) => !isLeftOut(l)).length;
   const totals = reading.totalRows.length;
+  const headers = reading.headerRows.length;
+  const leftOut = analysis.source.leftOut;
+  const below = leftOut ? leftOut.last - leftOut.first + 1 : 0;
   return (
     <>
       <Subtitle2 as="h3" className={pane.heading}>
@@ -249,6 +285,8 @@ function DataQualitySection({
       </Subtitle2>
       <Body1 aria-live="polite">
         {reading.deals.length} deals read · {totals} total row{totals === 1 ? "" : "s"} left out ·{" "}
+        {headers > 0 && `${headers} header row${headers === 1 ? "" : "s"} left out · `}
+        {below > 0 && `${below} row${below === 1 ? "" : "s"} below the table left out · `}
         {problems} problem{problems === 1 ? "" : "s"}
       </Body1>
       {reading.probabilitiesLookLikePoints && (

@@ -35,7 +35,7 @@ import { cellAddress, rangeAddress } from "../excel/plan/a1";
 import { currencyFormatFor } from "../excel/plan/currencyFormat";
 import { type MatrixBuild, matrixRowAddress } from "../excel/plan/matrixPlan";
 import type { CarnetSettings } from "../excel/plan/settings";
-import { type SourceChoice, type SourceData, sourceKey } from "../excel/plan/source";
+import { leftOutText, type SourceChoice, type SourceData, sourceKey } from "../excel/plan/source";
 import { readAmount, readNumber } from "../domain/values";
 import { formatAmount, formatPercent } from "./format";
 
@@ -202,6 +202,18 @@ export function analyseRangeTable(
     const address = where(row, null);
     report.push({ address, text: `row ${address} is a total: left out, so nothing counts twice` });
   }
+  const below = source.leftOut;
+  if (below)
+    report.push({
+      address: rangeAddress(
+        source.sheet,
+        below.first,
+        source.col,
+        below.last - below.first + 1,
+        width
+      ),
+      text: leftOutText(below, { one: "a product range", many: "product ranges" }),
+    });
   return {
     origin: "table",
     source,

@@ -18,12 +18,18 @@ import { dealsOnRanges, harvestWarning } from "../domain/harvest";
 import { DEFAULT_STAGE_TABLE } from "../domain/stages";
 import { cellAddress, rangeAddress } from "../excel/plan/a1";
 import { type CarnetSettings, mappingBeyondTable } from "../excel/plan/settings";
-import { type SourceData, sourceKey } from "../excel/plan/source";
+import { leftOutText, type SourceData, sourceKey } from "../excel/plan/source";
 
 export interface ReportLine {
   readonly address: string;
   readonly text: string;
-  readonly kind: "unreadable" | "missing" | "total" | "duplicate";
+  /** "total", "header" and "below" are rows left out on purpose, the others problems to fix. */
+  readonly kind: "unreadable" | "missing" | "total" | "header" | "duplicate" | "below";
+}
+
+/** Rows left out on purpose (totals, repeated headers, rows below the table), not problems to fix. */
+export function isLeftOut(line: ReportLine): boolean {
+  return line.kind === "total" || line.kind === "header" || line.kind === "below";
 }
 
 export interface PipelineAnalysis {
@@ -55,9 +61,10 @@ export function analysePipeline(
     stageTable: settings.stageTable ?? DEFAULT_STAGE_TABLE,
     probabilityScale: settings.probabilityScale,
     dayFirst: settings.dayFirst,
+    header: source.headers,
   });
   const width = source.headers.length;
-  const report = reading.issues.map((issue) => {
+  const report: ReportLine[] = reading.issues.map((issue) => {
     const row = source.row + 1 + issue.row;
     const address =
       issue.col === null
@@ -65,6 +72,22 @@ export function analysePipeline(
         : cellAddress(source.sheet, row, source.col + issue.col);
     return { address, text: issueText(issue, address), kind: issue.kind };
   });
+  // Rows under a blank row that do not look like deals ended the table: said, never dropped silently.
+  const below = source.leftOut;
+  if (below) {
+    const address = rangeAddress(
+      source.sheet,
+      below.first,
+      source.col,
+      below.last - below.first + 1,
+      width
+    );
+    report.push({
+      address,
+      text: leftOutText(below, { one: "a deal", many: "deals" }),
+      kind: "below",
+    });
+  }
   return {
     source,
     sourceKey: key,

@@ -4,6 +4,7 @@ import {
   isTotalLabel,
   lastFigureRow,
   repeatsTotal,
+  repeatsHeader,
   RowCounter,
   type RowCells,
   weightedAmount,
@@ -98,6 +99,40 @@ describe("which rows of a sales table count", () => {
         [null, null, null, null],
       ])
     ).toEqual(["deal", "total", "unfigured", "blank"]);
+  });
+
+  it("leaves out a row repeating the header, as the table's own or as Carnet's column names", () => {
+    const deals = [
+      ["2003-04-04", "Alpha", "1 000 €", "20 %"],
+      ["2003-04-05", "Bêta", "3 000 €", "20 %"],
+    ];
+    // Without the table's header (the functions), Carnet's names for the columns.
+    expect(
+      kinds([deals[0], ["Date jalon", "Société", "Montant", "Probabilité."], deals[1]])
+    ).toEqual(["deal", "header", "deal"]);
+    expect(kinds([deals[0], [null, null, "Amount", "Probability"]])).toEqual(["deal", "header"]);
+    // One name is not a header, nor is a row with a figure or a deal's own name beside the names.
+    expect(kinds([[null, null, "Montant", null]])).toEqual(["deal"]);
+    expect(kinds([["Date jalon", "Société", "1 000 €", "Probabilité"]])).toEqual(["deal"]);
+    expect(kinds([["Date jalon", "Alpha", "Montant", "Probabilité"]])).toEqual(["deal"]);
+    // With the header, the table's own names count too; the total before a trailing header repeat is still found.
+    const header = ["Jalon", "Client final", "Valeur estimée", "Chance"];
+    const layout = (cells: CellValue[]): RowCells => ({
+      cells,
+      read: [0, 1, 2, 3],
+      identity: [0, 1],
+      amount: 2,
+      probability: 3,
+      header,
+    });
+    const rows: CellValue[][] = [
+      ...deals,
+      [null, null, "4 000", null],
+      ["jalon", "Client final.", "VALEUR ESTIMÉE", "Chance"],
+    ];
+    expect(repeatsHeader(layout(rows[3]))).toBe(true);
+    expect(repeatsHeader({ ...layout(rows[3]), header: undefined })).toBe(false);
+    expect(lastFigureRow(rows.length, (i) => layout(rows[i]))).toBe(2);
   });
 
   it("never takes a lone figure for a total of zero", () => {

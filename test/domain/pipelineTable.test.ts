@@ -120,6 +120,20 @@ describe("reading a sales table", () => {
     expect(reading.issues[0].problem).toMatch(/is not a forecast category/);
   });
 
+  it("leaves out a row repeating the header (a block pasted with its header) and reports it", () => {
+    const [header, ...rows] = HANDBOOK.slice(0, 4);
+    const table = [...rows.slice(0, 1), header, ...rows.slice(1)];
+    const reading = readPipelineRows(table, recogniseColumns(header, PIPELINE_FIELDS), { header });
+    expect(reading.deals.map((d) => d.company)).toEqual(["Alpha", "Bêta", "Gamma"]);
+    expect(reading.headerRows).toEqual([1]);
+    expect(reading.issues).toEqual([
+      expect.objectContaining({ row: 1, col: null, kind: "header", field: null }),
+    ]);
+    expect(issueText(reading.issues[0], "Ventes!A3:F3")).toBe(
+      "Row at Ventes!A3:F3 repeats the header: left out"
+    );
+  });
+
   it("reports duplicate ids", () => {
     const reading = read([
       ["Id", "Amount", "Probability"],

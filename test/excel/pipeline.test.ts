@@ -7,6 +7,7 @@ import { currencyFormatFor } from "../../src/excel/plan/currencyFormat";
 import { PIPELINE_COLUMNS } from "../../src/excel/plan/forecastPlan";
 import { loadSettings, saveSettings } from "../../src/excel/host/settings";
 import { readSource } from "../../src/excel/host/source";
+import { sourceChoiceOf, withHeader } from "../../src/excel/plan/source";
 import { analysePipeline, harvestIssues } from "../../src/taskpane/pipelineModel";
 import { formulaWorkbook, memoryWorkbook, type TestWorkbook } from "../support/excel-host";
 
@@ -562,6 +563,123 @@ describe("finding the sales table", () => {
     const analysis = analysePipeline(source, {});
     expect(analysis.reading.deals.map((d) => d.company)).toEqual(["Alpha", "Bêta"]);
     expect(analysis.report).toEqual([]);
+  });
+});
+
+describe("finding the sales table as workbooks hold it", () => {
+  const HEADER = ["Id", "Date jalon", "Société", "Montant", "Probabilité", "Commercial"];
+  const deal = (n: number) => [
+    `D-${n}`,
+    `2003-04-${String(1 + (n % 28)).padStart(2, "0")}`,
+    `Client ${n}`,
+    `${1000 + 100 * (n % 50)} €`,
+    `${10 * (1 + (n % 9))} %`,
+    n % 2 ? "Anne" : "Bruno",
+  ];
+  const deals = (from: number, to: number) =>
+    Array.from({ length: to - from + 1 }, (_, i) => deal(from + i));
+  const BLANK = HEADER.map(() => null);
+
+  it("finds the header above a deleted deal's blank row when the selection is below it, in three syncs", async () => {
+    book = formulaWorkbook({ Ventes: [HEADER, ...deals(1, 9), BLANK, ...deals(10, 18)] as never });
+    book.host.selection.set("Ventes", "C15");
+    book.host.resetStats();
+    const source = await readSource({ kind: "auto" });
+    expect(source).toMatchObject({ address: "Ventes!A1:F20", row: 0, headers: HEADER });
+    const analysis = analysePipeline(source, {});
+    expect(analysis.missing).toEqual([]);
+    expect(analysis.reading.deals).toHaveLength(18);
+    expect(analysis.report).toEqual([]);
+    // The region and the used range; the rows below and above with the formats; the first data row's formats.
+    expect(book.host.stats().syncs).toBe(3);
+  });
+
+  it("skips a title and a group row above the header, and reads again with the header the user picked", async () => {
+    book = formulaWorkbook({
+      Ventes: [
+        ["Carnet commercial — printemps 2003"],
+        ["Affaire", null, null, "Montants", "Avancement"],
+        HEADER,
+        ...deals(1, 4),
+      ] as never,
+    });
+    book.host.selection.set("Ventes", "C5");
+    const source = await readSource({ kind: "auto" });
+    expect(source).toMatchObject({ address: "Ventes!A3:F7", row: 2, headerPicked: false });
+    expect(source.headerChoices!.map((c) => c.row)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(analysePipeline(source, {}).missing).toEqual([]);
+    // The user picks row 2: kept in the settings with the source, and read so again.
+    const picked = await readSource(withHeader(source, 1));
+    expect(picked).toMatchObject({ address: "Ventes!A2:F7", row: 1, headerPicked: true });
+    await saveSettings({ source: sourceChoiceOf(picked) });
+    const { settings } = await loadSettings();
+    expect(settings.source).toEqual({ kind: "range", address: "Ventes!A1:F7", header: 2 });
+    expect((await readSource(settings.source!)).address).toBe("Ventes!A2:F7");
+  });
+
+  it("leaves out a header repeated mid-table and reports it with its address", async () => {
+    book = formulaWorkbook({
+      Ventes: [HEADER, ...deals(1, 10), HEADER, ...deals(11, 18)] as never,
+    });
+    book.host.selection.set("Ventes", "C5");
+    const analysis = analysePipeline(await readSource({ kind: "auto" }), {});
+    expect(analysis.reading.deals).toHaveLength(18);
+    expect(analysis.report).toEqual([
+      {
+        address: "Ventes!A12:F12",
+        text: "Row at Ventes!A12:F12 repeats the header: left out",
+        kind: "header",
+      },
+    ]);
+  });
+
+  it("ends the table at a block of formulas one blank row under it, and says what was left out", async () => {
+    const checks = Array.from({ length: 18 }, () => [
+      "=ROW()-39",
+      "=(ROW()-39)*700",
+      '="Semaine "&(ROW()-39)',
+      "=COUNTA(D2:D38)*100",
+      "=ROW()/100",
+      null,
+    ]);
+    book = formulaWorkbook({ Ventes: [HEADER, ...deals(1, 37), BLANK, ...checks] as never });
+    book.host.selection.set("Ventes", "C5");
+    const source = await readSource({ kind: "auto" });
+    expect(source).toMatchObject({ address: "Ventes!A1:F38", leftOut: { first: 39, last: 56 } });
+    const analysis = analysePipeline(source, {});
+    expect(analysis.reading.deals).toHaveLength(37);
+    expect(analysis.report).toEqual([
+      {
+        address: "Ventes!A40:F57",
+        text: "Rows 40–57 below a blank row do not look like deals: left out",
+        kind: "below",
+      },
+    ]);
+  });
+
+  it("reads the rows above in blocks when the blank row is far down a tall table", async () => {
+    const rows: (string | number | null)[][] = [
+      ["Id", "Company", "Amount", "Probability", "Close date"],
+    ];
+    for (let i = 1; i < 200000; i++)
+      rows.push([
+        `D${i}`,
+        `Company ${i % 997}`,
+        1000 + (i % 5000),
+        (i % 100) / 100,
+        37700 + (i % 365),
+      ]);
+    rows.push([null, null, null, null, null]);
+    for (let i = 200000; i < 200010; i++)
+      rows.push([`D${i}`, `Company ${i % 997}`, 1000, 0.5, 37700]);
+    book = memoryWorkbook({ Big: rows as never });
+    book.host.selection.set("Big", "B200005");
+    const source = await readSource({ kind: "auto" });
+    expect(source.address).toBe("Big!A1:E200011");
+    expect(source.rows).toHaveLength(200010);
+    const stats = book.host.stats();
+    expect(stats.largestResponseBytes).toBeLessThan(5 * 1024 * 1024);
+    expect(stats.syncs).toBeLessThan(15);
   });
 });
 

@@ -49,6 +49,9 @@ describe("checking the settings read from the workbook", () => {
       dropped: [],
     });
     expect(readSettings({})).toEqual({ settings: {}, dropped: [] });
+    // The header row the user picked is kept with the range it is for.
+    const picked = { source: { kind: "range", address: "Ventes!A1:J20", header: 3 } };
+    expect(readSettings(picked)).toEqual({ settings: picked, dropped: [] });
   });
 
   it.each<[string, Record<string, unknown>, Record<string, unknown>, RegExp]>([
@@ -99,6 +102,12 @@ describe("checking the settings read from the workbook", () => {
       { source: { kind: "table" } },
       {},
       /^the table read last \(\{"kind":"table"\}\) is not an Excel table or a range Carnet knows: select a cell/,
+    ],
+    [
+      "a header row that is not a row of the sheet, keeping the range",
+      { source: { kind: "range", address: "Ventes!A1:J20", header: 0 } },
+      { source: { kind: "range", address: "Ventes!A1:J20" } },
+      /^the header row kept for the table read last \(0\) is not a row of the sheet: Carnet finds the header again/,
     ],
     [
       "a column mapping that is not one",

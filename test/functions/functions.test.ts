@@ -46,6 +46,18 @@ describe("WEIGHTED_PIPELINE", () => {
     expect(weightedPipeline(amounts, probabilities, dates, null, "3 avril 2003")).toBeCloseTo(4000);
   });
 
+  it("leaves out a row repeating the header, as the pane does (live formulas over a pasted block)", () => {
+    const amounts = col("1 000 €", "Montant", "2 000 €", "4 000 €");
+    const probabilities = col("20 %.", "Probabilité", "50 %.", "75 %.");
+    const dates = col("4 avril 2003", "Date jalon", "3 avril 2003", "3 avril 2003");
+    expect(weightedPipeline(amounts, probabilities, dates, null, null)).toBeCloseTo(4200);
+    expect(weightedPipeline(amounts, probabilities)).toBeCloseTo(4200);
+    // One column's name alone is no header: an amount that cannot be read.
+    expect(excelError(() => weightedPipeline(col("Montant"), col("20 %"))).message).toMatch(
+      /^amount Montant at position 1 /
+    );
+  });
+
   it("answers #VALUE! with the position and the fix for a probability typed 20", () => {
     const error = excelError(() => weightedPipeline(col(1000, 2000), col(20, 0.5)));
     expect(error.code).toBe("#VALUE!");

@@ -47,6 +47,9 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 const isText = (v: unknown): v is string => typeof v === "string" && v.trim() !== "";
 const isColumn = (v: unknown): v is number =>
   typeof v === "number" && Number.isInteger(v) && v >= 0;
+/** A sheet row as Excel numbers it: 1 to 1,048,576. */
+const isSheetRow = (v: unknown): v is number =>
+  typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 1048576;
 
 /** A stored value as the messages quote it: its JSON, shortened. */
 function quoted(value: unknown): string {
@@ -127,8 +130,19 @@ function checkSource(value: unknown): Checked {
     if (value.kind === "auto") return { set: { source: { kind: "auto" } }, dropped: [] };
     if (value.kind === "table" && isText(value.name))
       return { set: { source: { kind: "table", name: value.name } }, dropped: [] };
-    if (value.kind === "range" && isText(value.address))
-      return { set: { source: { kind: "range", address: value.address } }, dropped: [] };
+    if (value.kind === "range" && isText(value.address)) {
+      const range = { kind: "range", address: value.address };
+      if (value.header === undefined) return { set: { source: range }, dropped: [] };
+      if (isSheetRow(value.header))
+        return { set: { source: { ...range, header: value.header } }, dropped: [] };
+      return {
+        set: { source: range },
+        dropped: [
+          `the header row kept for the table read last (${quoted(value.header)}) is not a row ` +
+            "of the sheet: Carnet finds the header again, pick another in the pane if need be",
+        ],
+      };
+    }
   }
   return {
     set: { source: undefined },
