@@ -125,11 +125,10 @@ describe("charts", () => {
       again.dataLabels.showValue = false;
       again.series.getItemAt(1).hasDataLabels = false;
       again.legend.visible = false;
-      const x = again.axes.categoryAxis;
-      x.numberFormat = "0%";
-      x.minimum = 0;
-      x.maximum = 0.4;
-      x.title.text = "Market share";
+      again.axes.categoryAxis.numberFormat = "0%";
+      again.axes.categoryAxis.minimum = 0;
+      again.axes.categoryAxis.maximum = 0.4;
+      again.axes.categoryAxis.title.text = "Market share";
       const series = again.series.load("items/hasDataLabels");
       await context.sync();
       return [unset, ...series.items.map((s) => s.hasDataLabels)];
