@@ -221,13 +221,28 @@ describe("the ten-range workbook, through the Matrix tab", () => {
     expect(point.Charlie).toEqual([0.12, 2, 80000]);
     expect(point.Juliet).toEqual([0.05, 1, 10000]);
     expect(point.Hotel[1]).toBeNull(); // no market share: no bubble
-    // The two cut-offs are drawn as their own marks.
-    expect(
-      bubble.series.filter((s) => !NAMES.includes(String(s.name))).map((s) => s.xValues)
-    ).toEqual([
-      [0.1, 0.1],
-      [0.25, 0.25],
-    ]);
+    // Each range's bubble is labelled with its name, and only those: the legend is hidden.
+    for (const s of ranges)
+      expect(s.dataLabels).toEqual({ showSeriesName: true, showValue: false });
+    expect(bubble.legend.visible).toBe(false);
+    // Market share as %, from 0 to a maximum that leaves room beyond the largest share (Alpha's 30 %).
+    expect(bubble.axes.category).toMatchObject({ numberFormat: "0%", minimum: 0 });
+    expect(bubble.axes.category.maximum).toBeGreaterThanOrEqual(0.35);
+    expect(bubble.axes.category.maximum).toBeLessThanOrEqual(1);
+    // The titles say what the axes, the bubble size and the dotted lines are.
+    expect(bubble.title).toMatch(/sized by sales/);
+    expect(bubble.axes.category.title).toMatch(/market share.*Weak below 10 %.*Strong from 25 %/);
+    expect(bubble.axes.value.title).toMatch(/ABC class of the margin/);
+    // The two cut-offs are drawn as dotted vertical lines across the three class rows, unlabelled, in grey.
+    const cuts = bubble.series.filter((s) => !NAMES.includes(String(s.name)));
+    expect(cuts.map((s) => [...new Set(s.xValues)])).toEqual([[0.1], [0.25]]);
+    for (const cut of cuts) {
+      expect(cut.values.length).toBeGreaterThanOrEqual(5);
+      expect(Math.min(...(cut.values as number[]))).toBeLessThan(1);
+      expect(Math.max(...(cut.values as number[]))).toBeGreaterThan(3);
+      expect(cut.dataLabels).toBeUndefined();
+      expect(cut.fill).toMatch(/^#/);
+    }
     // Pareto: ranges with a positive margin, largest first, and the cumulative line ends at 100 %.
     expect(pareto.series.map((s) => s.name)).toEqual(["Margin share", "Cumulative share"]);
     expect(pareto.series[0].xValues?.slice(0, 4)).toEqual(["Alpha", "Bravo", "Delta", "Echo"]);
@@ -235,11 +250,18 @@ describe("the ten-range workbook, through the Matrix tab", () => {
     const line = pareto.series[1].values as number[];
     expect(line[line.length - 1]).toBeCloseTo(1, 9);
 
-    // And both are drawn on the grid of the matrix sheet.
+    // And both are drawn on the grid of the matrix sheet, as a user sees them.
     const page = session.page;
     await page.getByRole("tab", { name: MATRIX_SHEET, exact: true }).click();
     await page.locator("[data-chart]").first().waitFor();
     await expect(page.locator("[data-chart]").count()).resolves.toBe(2);
+    const drawn = await page
+      .locator("[data-chart='CarnetMatrixBubbleChart'] svg text")
+      .allTextContents();
+    expect(drawn).toEqual(expect.arrayContaining(["Alpha", "Juliet", "0%", "40%"]));
+    expect(drawn).toContain(bubble.axes.category.title);
+    expect(drawn).not.toContain("Weak | Medium"); // no legend
+    expect(drawn.filter((t) => t.endsWith("%")).every((t) => /^\d+%$/.test(t))).toBe(true);
   });
 
   it("puts Strong on the right in the nine-box, as the bubble chart's market share axis does", async () => {

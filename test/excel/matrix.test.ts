@@ -145,10 +145,18 @@ describe("Build matrix on the ten-range workbook", () => {
     expect(point.Charlie).toEqual([0.12, 2, 80000]);
     expect(point.Juliet).toEqual([0.05, 1, 10000]);
     expect(point.Hotel[1]).toBeNull(); // no market share: no bubble
-    expect(bubble.series.slice(NAMES.length).map((s) => [s.name, s.xValues])).toEqual([
-      ["Weak | Medium", [0.1, 0.1]],
-      ["Medium | Strong", [0.25, 0.25]],
+    // The cut-offs: grey dotted lines (7 small bubbles each), without labels; the ranges labelled by name.
+    expect(
+      bubble.series
+        .slice(NAMES.length)
+        .map((s) => [s.name, [...new Set(s.xValues)], s.values.length, s.fill, s.dataLabels])
+    ).toEqual([
+      ["Weak | Medium", [0.1], 7, "#7F7F7F", undefined],
+      ["Medium | Strong", [0.25], 7, "#7F7F7F", undefined],
     ]);
+    expect(ranges.every((s) => s.dataLabels?.showSeriesName === true)).toBe(true);
+    expect(bubble.legend.visible).toBe(false);
+    expect(bubble.axes.category).toMatchObject({ numberFormat: "0%", minimum: 0, maximum: 0.4 });
     expect(pareto.series.map((s) => s.name)).toEqual(["Margin share", "Cumulative share"]);
     expect(pareto.series[0].xValues).toEqual([
       "Alpha",

@@ -203,7 +203,7 @@ describe("the Carnet Matrix sheet's layout", () => {
     expect(plan.tables.map((t) => [t.name, t.row, t.col, t.rows.length])).toEqual([
       ["CarnetMatrix", 2, 0, 10],
       ["CarnetMatrixSettings", 2, 14, 4],
-      ["CarnetMatrixChartData", 2, 17, 14], // ten ranges and four cut-off marks
+      ["CarnetMatrixChartData", 2, 17, 24], // ten ranges and two dotted cut-off lines of 7 points
       ["CarnetMatrixPareto", 2, 23, 9], // the nine ranges with a positive margin
     ]);
     expect(plan.tables[0].headers).toEqual(MATRIX_COLUMNS);
@@ -212,7 +212,7 @@ describe("the Carnet Matrix sheet's layout", () => {
     // No two tables share a column, and the charts start below the tallest table.
     const spans = plan.tables.map((t) => [t.col!, t.col! + t.headers.length - 1]);
     for (let k = 1; k < spans.length; k++) expect(spans[k][0]).toBeGreaterThan(spans[k - 1][1] + 1);
-    expect(plans.layout.chartsRow).toBeGreaterThan(2 + 14 + 1);
+    expect(plans.layout.chartsRow).toBeGreaterThan(2 + 24 + 1);
     expect(plans.charts.bubble!.at.row).toBe(plans.layout.chartsRow);
   });
 
@@ -440,7 +440,7 @@ describe("the charts' plans", () => {
   const bubble = plans.charts.bubble!;
   const pareto = plans.charts.pareto!;
 
-  it("give the bubble chart one series per range, named after it, then the two cut-off marks", () => {
+  it("give the bubble chart one series per range, named after it, then the two cut-off lines", () => {
     expect(bubble.rangeSeries).toBe(10);
     expect(bubble.series.map((s) => s.name)).toEqual([
       ...TEN.filter((r) => r[0] !== null && r[0] !== "Total").map((r) => r[0]),
@@ -451,10 +451,26 @@ describe("the charts' plans", () => {
     expect(bubble.series[0]).toEqual({ name: "Alpha", x: "S4", y: "T4", size: "U4" });
     expect(bubble.series[10]).toEqual({
       name: "Weak | Medium",
-      x: "S14:S15",
-      y: "T14:T15",
-      size: "U14:U15",
+      x: "S14:S20",
+      y: "T14:T20",
+      size: "U14:U20",
     });
+    expect(bubble.series[11]).toMatchObject({ name: "Medium | Strong", x: "S21:S27" });
+  });
+
+  it("give the bubble chart a % share axis from 0 with room beyond the largest share, and titles that explain", () => {
+    expect(bubble.xFormat).toBe("0%");
+    expect(bubble.xMaximum).toBeCloseTo(0.4, 12); // Alpha's 30 %, India's 30 %: 30 % × 1.15 + 5 %, up to 5 %
+    expect(bubble.title).toContain("sized by sales");
+    expect(bubble.xTitle).toBe(
+      "Strength: market share in volume (dotted lines: Weak below 10 %, Strong from 25 %)"
+    );
+    // Never beyond 100 % of a market, however large a share.
+    const leader = buildFrom(sourceOf(HEADERS, [["Monopoly", 95, 100, "", 1000, 500]])).plans;
+    expect(leader.charts.bubble!.xMaximum).toBe(1);
+    // The high cut-off stays in view when every share is below it.
+    const small = buildFrom(sourceOf(HEADERS, [["Niche", 2, 100, "", 1000, 500]])).plans;
+    expect(small.charts.bubble!.xMaximum).toBeCloseTo(0.35, 12); // 25 % × 1.15 + 5 %, up to 5 %
   });
 
   it("point at cells holding the chart's numbers", () => {
@@ -469,13 +485,12 @@ describe("the charts' plans", () => {
     expect(byName["Golf Élite"]["Attractiveness (y)"]).toBe(2);
     expect(byName.Hotel["Strength (x)"]).toBe("#N/A"); // not plotted
     expect(byName.Foxtrot["Pareto rank"]).toBe(""); // no positive margin
+    const ys = [0.5, 1, 1.5, 2, 2.5, 3, 3.5];
     expect(
       points.slice(10).map((p) => [p.Point, p["Strength (x)"], p["Attractiveness (y)"]])
     ).toEqual([
-      ["Weak | Medium", 0.1, 0.5],
-      ["Weak | Medium", 0.1, 3.5],
-      ["Medium | Strong", 0.25, 0.5],
-      ["Medium | Strong", 0.25, 3.5],
+      ...ys.map((y) => ["Weak | Medium", 0.1, y]),
+      ...ys.map((y) => ["Medium | Strong", 0.25, y]),
     ]);
     // Equal margins take consecutive ranks in sheet order: Delta before Echo.
     expect([byName.Delta["Pareto rank"], byName.Echo["Pareto rank"]]).toEqual([3, 4]);
