@@ -394,6 +394,12 @@ describe("the ten-range workbook, through the Matrix tab", () => {
     // The Pareto chart follows: Foxtrot is now third by margin.
     const pareto = (await wb.charts()).find((c) => c.name === "CarnetMatrixParetoChart")!;
     expect(pareto.series[0].xValues?.slice(0, 3)).toEqual(["Alpha", "Bravo", "Foxtrot"]);
+    // Its rows are the build's nine (Juliet, the least, drops out), and the sheet's note says so.
+    expect(pareto.series[0].xValues).toHaveLength(9);
+    expect(pareto.series[0].xValues).not.toContain("Juliet");
+    expect(String((await wb.values(MATRIX_SHEET, "A1"))[0][0])).toMatch(
+      /CarnetMatrixPareto and its chart list the 9 ranges .* build again when a margin turns positive or stops being positive\./
+    );
 
     // Back to a loss: it drops to C and Harvest / divest again.
     await wb.setCells("Products", "F8", [[-5000]]);

@@ -196,6 +196,35 @@ describe("Build matrix on the ten-range workbook", () => {
     );
   });
 
+  it("keeps the Pareto's rows of the build: its note says to build again when a margin changes sign", async () => {
+    await build();
+    const pareto = () => {
+      const info = host.tables().find((t) => t.name === "CarnetMatrixPareto")!;
+      const [, letters, row] = /!\$?([A-Z]+)\$?(\d+)/.exec(info.address)!;
+      const left = [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      const bottom = Number(/(\d+)$/.exec(info.address)![1]);
+      const col = left + info.headers.indexOf("Range");
+      return backend.getValues(info.sheet, Number(row), col, bottom - Number(row), 1).flat();
+    };
+    const note = () => String(backend.getValues(MATRIX_SHEET, 0, 0, 1, 1)[0][0]);
+    expect(pareto()).toHaveLength(9); // Foxtrot loses money
+    // A margin edited among those nine: the order follows live.
+    backend.setCells("Products", 11, 5, [["150 000 €"]]); // Juliet
+    expect(pareto()[0]).toBe("Juliet");
+    // Foxtrot turns profitable: ten ranges make money, but the table keeps its nine rows, which the note says.
+    backend.setCells("Products", 7, 5, [["40 000 €"]]);
+    expect(pareto()).toHaveLength(9);
+    expect(pareto()).toContain("Foxtrot");
+    expect(note()).toContain(
+      "CarnetMatrixPareto and its chart list the 9 ranges with a positive margin at this build, in margin " +
+        "order, live; build again when a margin turns positive or stops being positive."
+    );
+    // And a build gives it its ten rows.
+    await build("2026-11-26 11:00");
+    expect(pareto()).toHaveLength(10);
+    expect(note()).toContain("list the 10 ranges with a positive margin at this build");
+  });
+
   it("replaces only its own output on a second run, leaving the user's sheets byte-identical", async () => {
     const before = { products: sheetDump("Products"), notes: sheetDump("Notes") };
     await build("2026-11-26 10:00");

@@ -655,12 +655,17 @@ function matrixNote(build: MatrixBuild, at: MatrixAddresses, stampedCells: numbe
   const { source, stamp } = build;
   const n = at.layout.ranges;
   const cutOffs = at.settingsValues;
+  // CarnetMatrixPareto's rows are fixed at the build: a range whose margin changes sign needs a build to enter or
+  // leave it (until then the least of the others drops out, or the last row is blank).
+  const pareto =
+    ` CarnetMatrixPareto and its chart list the ${at.layout.pareto} ranges with a positive margin at this ` +
+    `build, in margin order, live; build again when a margin turns positive or stops being positive.`;
   if (!source)
     return (
       `Computed ${stamp} from ${build.origin ?? "the figures given in the pane"}: ${n} ranges. ` +
       `Volume, market volume, sales and margin are values as of ${stamp}; shares, ABC class, strength, ` +
       `nine-box cell and zone are formulas over them and the cut-offs in ${cutOffs}: editing a margin here ` +
-      `reclassifies.`
+      `reclassifies.${pareto}`
     );
   const stamped =
     stampedCells > 0
@@ -670,7 +675,7 @@ function matrixNote(build: MatrixBuild, at: MatrixAddresses, stampedCells: numbe
     `Computed ${stamp} from ${source.data.address}: ${n} ranges. Live: Volume, Market volume, Sales and ` +
     `Margin read the source cells (CARNET.AMOUNT; blank when unreadable), and shares, ABC class, strength, ` +
     `nine-box cell and zone are formulas over them and the cut-offs in ${cutOffs}: editing a margin in the ` +
-    `source reclassifies. ${stamped}Build again after adding or removing ranges.`
+    `source reclassifies. ${stamped}Build again after adding or removing ranges.${pareto}`
   );
 }
 
