@@ -1,9 +1,11 @@
 /**
  * The strengths–attractiveness nine-box as an accessible SVG grid, from pure props: attractiveness rows
- * High, Medium, Low from the top, strength columns Strong, Medium, Weak from the left (domain.md's table).
- * Each cell says its name and its zone in words (the zone's colour only repeats it); each range inside is
- * a focusable button: Tab or the arrow keys reach every range, hover and focus show its figures below the
- * grid, Enter, Space or a click select its row in the workbook.
+ * High, Medium, Low from the top, strength columns Weak, Medium, Strong from the left (Strong on the right,
+ * as in the bubble chart, whose market share axis grows to the right). Each cell says its name and its zone
+ * in words (the zone's colour only repeats it); each range inside is a button. The grid is one Tab stop
+ * (roving tabindex): Tab enters it on the range focused last (the first at the start), the next Tab leaves
+ * it; the arrow keys move spatially (nextFocus), Home and End go to the first and last range. Hover and
+ * focus show a range's figures below the grid; Enter, Space or a click select its row in the workbook.
  */
 import { Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import * as React from "react";
@@ -75,6 +77,9 @@ export function NineBox({ rows, measure, onSelect }: NineBoxProps) {
   const layout = React.useMemo(() => nineBoxLayout(rows), [rows]);
   const [focused, setFocused] = React.useState<number | null>(null);
   const [hovered, setHovered] = React.useState<number | null>(null);
+  // The one range that Tab reaches: the last one focused, kept within the grid when the ranges change.
+  const [tabStop, setTabStop] = React.useState(0);
+  const stop = Math.min(tabStop, Math.max(0, layout.order.length - 1));
   const items = React.useRef<(SVGGElement | null)[]>([]);
   const titleId = React.useId();
   const detailsId = React.useId();
@@ -90,9 +95,10 @@ export function NineBox({ rows, measure, onSelect }: NineBoxProps) {
       onSelect(row, indexOf(row));
       return;
     }
-    const next = nextFocus(order, layout.order.length, event.key);
+    const next = nextFocus(layout, order, event.key);
     if (next !== null) {
       event.preventDefault();
+      setTabStop(next);
       items.current[next]?.focus();
     }
   }
@@ -107,8 +113,8 @@ export function NineBox({ rows, measure, onSelect }: NineBoxProps) {
         aria-describedby={detailsId}
       >
         <title id={titleId}>
-          Strengths–attractiveness matrix: attractiveness High to Low from the top, strength Strong
-          to Weak from the left
+          Strengths–attractiveness matrix: attractiveness High to Low from the top, strength Weak to
+          Strong from the left
         </title>
         {layout.columns.map((c) => (
           <text
@@ -180,9 +186,12 @@ export function NineBox({ rows, measure, onSelect }: NineBoxProps) {
                     }}
                     className={styles.item}
                     role="button"
-                    tabIndex={0}
+                    tabIndex={item.order === stop ? 0 : -1}
                     aria-label={`${item.row.range.name}: ${figures}. Select its row`}
-                    onFocus={() => setFocused(item.order)}
+                    onFocus={() => {
+                      setFocused(item.order);
+                      setTabStop(item.order);
+                    }}
                     onBlur={() => setFocused((f) => (f === item.order ? null : f))}
                     onMouseEnter={() => setHovered(item.order)}
                     onMouseLeave={() => setHovered((h) => (h === item.order ? null : h))}
@@ -250,7 +259,7 @@ export function NineBox({ rows, measure, onSelect }: NineBoxProps) {
           <Caption1>
             {layout.order.length === 0
               ? "No range has both a market share and a margin yet."
-              : "Point at a range, or Tab to it, to see its figures; Enter selects its row."}
+              : "Point at a range, or Tab into the grid and use the arrow keys, to see its figures; Enter selects its row."}
           </Caption1>
         )}
       </div>

@@ -457,7 +457,7 @@ export interface NineBoxLayout {
   readonly width: number;
   readonly height: number;
   readonly cells: NineBoxCell[];
-  /** Every placed range, in keyboard order: row by row (High first), Strong to Weak, then sheet order. */
+  /** Every placed range, in reading order: row by row (High first), Weak to Strong, then sheet order. */
   readonly order: MatrixRow[];
   /** Ranges that have no cell (no strength or no margin: unplacedReason says which). */
   readonly unplaced: MatrixRow[];
@@ -514,10 +514,14 @@ function shorten(name: string, max: number): string {
 }
 
 const LEVELS: readonly Level[] = ["High", "Medium", "Low"];
+/** Strength columns from the left: Weak to Strong, as the bubble chart's market share axis grows to the right. */
+const STRENGTHS: readonly Level[] = ["Low", "Medium", "High"];
 
 /**
- * The grid as domain.md's table draws it: attractiveness rows High, Medium, Low from the top, strength
- * columns Strong, Medium, Weak from the left. Each row is as tall as its fullest cell needs.
+ * The grid: attractiveness rows High, Medium, Low from the top, strength columns Weak, Medium, Strong from the
+ * left. domain.md's table puts Strong on the left; the pane follows the bubble chart beside it instead, whose
+ * x axis is the market share, so that Strong is on the right in both. Each row is as tall as its fullest cell
+ * needs.
  */
 export function nineBoxLayout(rows: readonly MatrixRow[]): NineBoxLayout {
   const g = NINE_BOX_GEOMETRY;
@@ -529,7 +533,9 @@ export function nineBoxLayout(rows: readonly MatrixRow[]): NineBoxLayout {
   const rowLabels: { text: string; y: number }[] = [];
   let y = g.top;
   for (const attractiveness of LEVELS) {
-    const boxes = contents.filter((b) => b.attractiveness === attractiveness);
+    const boxes = STRENGTHS.map((strength) =>
+      contents.find((b) => b.attractiveness === attractiveness && b.strength === strength)!
+    );
     const names = boxes.map((b) => wrapWords(b.cell, g.charsPerLine));
     const nameHeight = Math.max(...names.map((n) => n.length)) * g.lineHeight;
     const headerHeight = g.padding + nameHeight + g.lineHeight + g.padding; // the name, then the zone
@@ -569,7 +575,7 @@ export function nineBoxLayout(rows: readonly MatrixRow[]): NineBoxLayout {
     cells,
     order,
     unplaced: rows.filter((r) => r.strength === null || r.attractiveness === null),
-    columns: LEVELS.map((level, c) => ({
+    columns: STRENGTHS.map((level, c) => ({
       text: strengthWord(level),
       x: g.left + c * cellWidth + cellWidth / 2,
     })),
@@ -580,23 +586,64 @@ export function nineBoxLayout(rows: readonly MatrixRow[]): NineBoxLayout {
 }
 
 /**
- * Where a key moves the focus among `count` ranges: arrows step to the next or previous range (right and down
- * forward, left and up back, stopping at the ends), Home and End jump to the first and last. Null for other keys.
+ * Where a key moves the focus in the grid, spatially: ArrowLeft and ArrowRight go to the nearest range in that
+ * direction across strength (the same attractiveness row first, then the nearest row), ArrowUp and ArrowDown to
+ * the nearest range above or below (the next one in the same cell, else the nearest cell in the same strength
+ * column, then the nearest column); Home and End go to the first and last range in reading order. The focus
+ * stays where it is when nothing lies that way. `current` and the result are positions in `layout.order`; null
+ * for other keys, or an empty grid.
  */
-export function nextFocus(current: number, count: number, key: string): number | null {
-  if (count === 0) return null;
-  switch (key) {
-    case "ArrowRight":
-    case "ArrowDown":
-      return Math.min(current + 1, count - 1);
-    case "ArrowLeft":
-    case "ArrowUp":
-      return Math.max(current - 1, 0);
-    case "Home":
-      return 0;
-    case "End":
-      return count - 1;
-    default:
-      return null;
+export function nextFocus(layout: NineBoxLayout, current: number, key: string): number | null {
+  const items = layout.cells.flatMap((cell, c) =>
+    cell.items.map((item) => ({
+      order: item.order,
+      row: Math.floor(c / 3),
+      col: c % 3,
+      y: item.y,
+    }))
+  );
+  if (items.length === 0) return null;
+  if (key === "Home") return 0;
+  if (key === "End") return items.length - 1;
+  const from = items.find((i) => i.order === current);
+  if (!from) return null;
+  type Spot = (typeof items)[number];
+  const sameCell = (i: Spot) => i.row === from.row && i.col === from.col;
+  const across = (i: Spot) => [
+    Math.abs(i.row - from.row),
+    Math.abs(i.col - from.col),
+    Math.abs(i.y - from.y),
+  ];
+  const along = (i: Spot) => [
+    Math.abs(i.col - from.col),
+    Math.abs(i.row - from.row),
+    Math.abs(i.y - from.y),
+  ];
+  const moves: Record<string, { toward: (i: Spot) => boolean; rank: (i: Spot) => number[] }> = {
+    ArrowRight: { toward: (i) => i.col > from.col, rank: (i) => across(i) },
+    ArrowLeft: { toward: (i) => i.col < from.col, rank: (i) => across(i) },
+    ArrowDown: {
+      toward: (i) => i.row > from.row || (sameCell(i) && i.y > from.y),
+      rank: (i) => along(i),
+    },
+    ArrowUp: {
+      toward: (i) => i.row < from.row || (sameCell(i) && i.y < from.y),
+      rank: (i) => along(i),
+    },
+  };
+  const move = moves[key];
+  if (!move) return null;
+  let best: { item: Spot; rank: number[] } | null = null;
+  for (const item of items) {
+    if (!move.toward(item)) continue;
+    const rank = move.rank(item);
+    if (best === null || before(rank, best.rank)) best = { item, rank };
   }
+  return best?.item.order ?? current;
+}
+
+/** Lexicographic order of two rankings of the same length: whether `a` comes first. */
+function before(a: readonly number[], b: readonly number[]): boolean {
+  const k = a.findIndex((v, i) => v !== b[i]);
+  return k >= 0 && a[k] < b[k];
 }

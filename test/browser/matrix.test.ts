@@ -221,13 +221,28 @@ describe("the ten-range workbook, through the Matrix tab", () => {
     expect(point.Charlie).toEqual([0.12, 2, 80000]);
     expect(point.Juliet).toEqual([0.05, 1, 10000]);
     expect(point.Hotel[1]).toBeNull(); // no market share: no bubble
-    // The two cut-offs are drawn as their own marks.
-    expect(
-      bubble.series.filter((s) => !NAMES.includes(String(s.name))).map((s) => s.xValues)
-    ).toEqual([
-      [0.1, 0.1],
-      [0.25, 0.25],
-    ]);
+    // Each range's bubble is labelled with its name, and only those: the legend is hidden.
+    for (const s of ranges)
+      expect(s.dataLabels).toEqual({ showSeriesName: true, showValue: false });
+    expect(bubble.legend.visible).toBe(false);
+    // Market share as %, from 0 to a maximum that leaves room beyond the largest share (Alpha's 30 %).
+    expect(bubble.axes.category).toMatchObject({ numberFormat: "0%", minimum: 0 });
+    expect(bubble.axes.category.maximum).toBeGreaterThanOrEqual(0.35);
+    expect(bubble.axes.category.maximum).toBeLessThanOrEqual(1);
+    // The titles say what the axes, the bubble size and the dotted lines are.
+    expect(bubble.title).toMatch(/sized by sales/);
+    expect(bubble.axes.category.title).toMatch(/market share.*Weak below 10 %.*Strong from 25 %/);
+    expect(bubble.axes.value.title).toMatch(/ABC class of the margin/);
+    // The two cut-offs are drawn as dotted vertical lines across the three class rows, unlabelled, in grey.
+    const cuts = bubble.series.filter((s) => !NAMES.includes(String(s.name)));
+    expect(cuts.map((s) => [...new Set(s.xValues)])).toEqual([[0.1], [0.25]]);
+    for (const cut of cuts) {
+      expect(cut.values.length).toBeGreaterThanOrEqual(5);
+      expect(Math.min(...(cut.values as number[]))).toBeLessThan(1);
+      expect(Math.max(...(cut.values as number[]))).toBeGreaterThan(3);
+      expect(cut.dataLabels).toBeUndefined();
+      expect(cut.fill).toMatch(/^#/);
+    }
     // Pareto: ranges with a positive margin, largest first, and the cumulative line ends at 100 %.
     expect(pareto.series.map((s) => s.name)).toEqual(["Margin share", "Cumulative share"]);
     expect(pareto.series[0].xValues?.slice(0, 4)).toEqual(["Alpha", "Bravo", "Delta", "Echo"]);
@@ -235,59 +250,97 @@ describe("the ten-range workbook, through the Matrix tab", () => {
     const line = pareto.series[1].values as number[];
     expect(line[line.length - 1]).toBeCloseTo(1, 9);
 
-    // And both are drawn on the grid of the matrix sheet.
+    // And both are drawn on the grid of the matrix sheet, as a user sees them.
     const page = session.page;
     await page.getByRole("tab", { name: MATRIX_SHEET, exact: true }).click();
     await page.locator("[data-chart]").first().waitFor();
     await expect(page.locator("[data-chart]").count()).resolves.toBe(2);
+    const drawn = await page
+      .locator("[data-chart='CarnetMatrixBubbleChart'] svg text")
+      .allTextContents();
+    expect(drawn).toEqual(expect.arrayContaining(["Alpha", "Juliet", "0%", "40%"]));
+    expect(drawn).toContain(bubble.axes.category.title);
+    expect(drawn).not.toContain("Weak | Medium"); // no legend
+    expect(drawn.filter((t) => t.endsWith("%")).every((t) => /^\d+%$/.test(t))).toBe(true);
   });
 
-  it("walks every range of the nine-box with the keyboard, shows its figures and selects its row", async () => {
-    const order = [
-      // Row by row (High attractiveness first), Strong to Weak, then sheet order.
-      "Alpha",
-      "Delta",
-      "Bravo",
-      "Echo",
-      "Charlie",
-      "Golf Élite",
-      "India",
-      "Foxtrot",
-      "Juliet",
-    ];
-    await expect(rangeItems().count()).resolves.toBe(order.length);
+  it("puts Strong on the right in the nine-box, as the bubble chart's market share axis does", async () => {
+    // The grid's column labels, left to right, and the chart's x axis: strength grows to the right in both.
+    const labels = await pane()
+      .locator("svg[aria-describedby] > text:not([transform])")
+      .evaluateAll((texts) =>
+        texts
+          .map((t) => ({ text: t.textContent ?? "", x: t.getBoundingClientRect().x }))
+          .filter((t) => ["Weak", "Medium", "Strong"].includes(t.text))
+          .sort((a, b) => a.x - b.x)
+          .map((t) => t.text)
+      );
+    expect(labels).toEqual(["Weak", "Medium", "Strong"]);
+    const left = async (name: string) =>
+      (await rangeItems().filter({ hasText: name }).boundingBox())!.x;
+    expect(await left("Alpha")).toBeGreaterThan(await left("Bravo")); // Strong right of Medium
+    expect(await left("Bravo")).toBeGreaterThan(await left("Echo")); // Medium right of Weak
+    await expect(pane().locator("svg[aria-describedby] > title").textContent()).resolves.toMatch(
+      /strength Weak\s+to Strong from the left/
+    );
+    const bubble = (await wb.charts()).find((c) => c.name === "CarnetMatrixBubbleChart")!;
+    const x = (name: string) => bubble.series.find((s) => s.name === name)!.xValues![0] as number;
+    expect(x("Alpha")).toBeGreaterThan(x("Bravo"));
+    expect(x("Bravo")).toBeGreaterThan(x("Echo"));
+  });
+
+  it("is one Tab stop: Tab enters the grid, the arrows move spatially, the next Tab leaves", async () => {
+    await expect(rangeItems().count()).resolves.toBe(9);
     // Hotel cannot be placed, and the pane says why rather than dropping it silently.
     await expect(
       pane().getByText("Not in the grid: Hotel (no market share).").count()
     ).resolves.toBe(1);
+    const inGrid = () =>
+      pane()
+        .locator(":root")
+        .evaluate(() => document.activeElement?.closest("svg g[role='button']") != null);
 
-    await rangeItems().first().focus();
-    const reached: string[] = [];
-    for (let i = 0; i < order.length; i++) {
-      const range = await focusedRange();
-      reached.push(range);
-      // Focus shows the range's figures, in the details line under the grid.
+    // From the button above the grid, Tab until the focus enters it: it lands on the first range.
+    await pane().getByRole("button", { name: "Build matrix", exact: true }).focus();
+    for (let i = 0; i < 40 && !(await inGrid()); i++) await press("Tab");
+    expect(await focusedRange()).toBe("Echo"); // High attractiveness, Weak: top left
+    expect(await details()).toMatch(/^Echo: market share .+, class A/);
+
+    // The arrows move in the plane: right across strength, down across attractiveness.
+    const path: [string, string][] = [
+      ["ArrowRight", "Bravo"],
+      ["ArrowRight", "Alpha"],
+      ["ArrowDown", "Delta"], // the next range in the same cell
+      ["ArrowDown", "India"], // no Strong range of Medium attractiveness: the Low one
+      ["ArrowLeft", "Foxtrot"],
+      ["ArrowLeft", "Juliet"],
+      ["ArrowLeft", "Juliet"], // nothing further left
+      ["ArrowUp", "Golf Élite"],
+      ["ArrowRight", "Charlie"],
+      ["ArrowUp", "Bravo"],
+      ["ArrowUp", "Bravo"], // nothing above
+      ["End", "India"],
+      ["Home", "Echo"],
+      ["ArrowRight", "Bravo"],
+    ];
+    for (const [key, range] of path) {
+      await press(key);
+      expect([key, await focusedRange()]).toEqual([key, range]);
       expect(await details()).toMatch(new RegExp(`^${range}: market share .+, class [ABC]`));
-      if (i < order.length - 1) await press("ArrowRight");
     }
-    expect(reached).toEqual(order);
-    // The arrows stop at the ends; Home and End jump, ArrowLeft and ArrowUp step back.
-    await press("ArrowDown");
-    expect(await focusedRange()).toBe("Juliet");
-    await press("ArrowUp");
-    expect(await focusedRange()).toBe("Foxtrot");
-    await press("Home");
-    expect(await focusedRange()).toBe("Alpha");
-    await press("ArrowLeft");
-    expect(await focusedRange()).toBe("Alpha");
-
-    // Tab reaches them too, in the same order.
-    const tabbed: string[] = [];
-    for (let i = 0; i < order.length; i++) {
-      tabbed.push(await focusedRange());
-      if (i < order.length - 1) await press("Tab");
-    }
-    expect(tabbed).toEqual(order);
+    // One Tab stop: Shift+Tab leaves the grid backwards, Tab comes back to the range left, the next Tab
+    // leaves it forwards.
+    await press("Shift+Tab");
+    expect(await inGrid()).toBe(false);
+    await press("Tab");
+    expect(await focusedRange()).toBe("Bravo");
+    await press("Tab");
+    expect(await inGrid()).toBe(false);
+    await expect(
+      rangeItems().evaluateAll(
+        (items) => items.filter((i) => i.getAttribute("tabindex") === "0").length
+      )
+    ).resolves.toBe(1);
 
     // Each item's name carries its figures; the details line adds its cell and zone.
     const figures =
@@ -341,6 +394,12 @@ describe("the ten-range workbook, through the Matrix tab", () => {
     // The Pareto chart follows: Foxtrot is now third by margin.
     const pareto = (await wb.charts()).find((c) => c.name === "CarnetMatrixParetoChart")!;
     expect(pareto.series[0].xValues?.slice(0, 3)).toEqual(["Alpha", "Bravo", "Foxtrot"]);
+    // Its rows are the build's nine (Juliet, the least, drops out), and the sheet's note says so.
+    expect(pareto.series[0].xValues).toHaveLength(9);
+    expect(pareto.series[0].xValues).not.toContain("Juliet");
+    expect(String((await wb.values(MATRIX_SHEET, "A1"))[0][0])).toMatch(
+      /CarnetMatrixPareto and its chart list the 9 ranges .* build again when a margin turns positive or stops being positive\./
+    );
 
     // Back to a loss: it drops to C and Harvest / divest again.
     await wb.setCells("Products", "F8", [[-5000]]);

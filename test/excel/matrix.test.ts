@@ -151,10 +151,18 @@ describe("Build matrix on the ten-range workbook", () => {
     expect(point.Charlie).toEqual([0.12, 2, 80000]);
     expect(point.Juliet).toEqual([0.05, 1, 10000]);
     expect(point.Hotel[1]).toBeNull(); // no market share: no bubble
-    expect(bubble.series.slice(NAMES.length).map((s) => [s.name, s.xValues])).toEqual([
-      ["Weak | Medium", [0.1, 0.1]],
-      ["Medium | Strong", [0.25, 0.25]],
+    // The cut-offs: grey dotted lines (7 small bubbles each), without labels; the ranges labelled by name.
+    expect(
+      bubble.series
+        .slice(NAMES.length)
+        .map((s) => [s.name, [...new Set(s.xValues)], s.values.length, s.fill, s.dataLabels])
+    ).toEqual([
+      ["Weak | Medium", [0.1], 7, "#7F7F7F", undefined],
+      ["Medium | Strong", [0.25], 7, "#7F7F7F", undefined],
     ]);
+    expect(ranges.every((s) => s.dataLabels?.showSeriesName === true)).toBe(true);
+    expect(bubble.legend.visible).toBe(false);
+    expect(bubble.axes.category).toMatchObject({ numberFormat: "0%", minimum: 0, maximum: 0.4 });
     expect(pareto.series.map((s) => s.name)).toEqual(["Margin share", "Cumulative share"]);
     expect(pareto.series[0].xValues).toEqual([
       "Alpha",
@@ -192,6 +200,35 @@ describe("Build matrix on the ten-range workbook", () => {
     expect(rows.map((r) => [r.Range, r["ABC class"], r["Nine-box cell"], r.Zone])).toEqual(
       again.rows.map((r) => [r.range.name, r.abc, r.cell ?? "", r.zone ?? ""])
     );
+  });
+
+  it("keeps the Pareto's rows of the build: its note says to build again when a margin changes sign", async () => {
+    await build();
+    const pareto = () => {
+      const info = host.tables().find((t) => t.name === "CarnetMatrixPareto")!;
+      const [, letters, row] = /!\$?([A-Z]+)\$?(\d+)/.exec(info.address)!;
+      const left = [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      const bottom = Number(/(\d+)$/.exec(info.address)![1]);
+      const col = left + info.headers.indexOf("Range");
+      return backend.getValues(info.sheet, Number(row), col, bottom - Number(row), 1).flat();
+    };
+    const note = () => String(backend.getValues(MATRIX_SHEET, 0, 0, 1, 1)[0][0]);
+    expect(pareto()).toHaveLength(9); // Foxtrot loses money
+    // A margin edited among those nine: the order follows live.
+    backend.setCells("Products", 11, 5, [["150 000 €"]]); // Juliet
+    expect(pareto()[0]).toBe("Juliet");
+    // Foxtrot turns profitable: ten ranges make money, but the table keeps its nine rows, which the note says.
+    backend.setCells("Products", 7, 5, [["40 000 €"]]);
+    expect(pareto()).toHaveLength(9);
+    expect(pareto()).toContain("Foxtrot");
+    expect(note()).toContain(
+      "CarnetMatrixPareto and its chart list the 9 ranges with a positive margin at this build, in margin " +
+        "order, live; build again when a margin turns positive or stops being positive."
+    );
+    // And a build gives it its ten rows.
+    await build("2026-11-26 11:00");
+    expect(pareto()).toHaveLength(10);
+    expect(note()).toContain("list the 10 ranges with a positive margin at this build");
   });
 
   it("replaces only its own output on a second run, leaving the user's sheets byte-identical", async () => {

@@ -207,7 +207,7 @@ describe("the Carnet Matrix sheet's layout", () => {
       ["CarnetMatrixSettings", 2, 15, 4],
       ["CarnetMatrixChartData", 2, 18, 10], // the ten ranges' points
       ["CarnetMatrixPareto", 2, 24, 9], // the nine ranges with a positive margin
-      ["CarnetMatrixCutMarks", 2, 31, 4], // two points per cut-off
+      ["CarnetMatrixCutMarks", 2, 31, 14], // a dotted line of seven points per cut-off
     ]);
     // The published columns, then the row each range was read from.
     expect(plan.tables[0].headers).toEqual([...MATRIX_COLUMNS, ROW_IN_SOURCE]);
@@ -218,7 +218,7 @@ describe("the Carnet Matrix sheet's layout", () => {
     // No two tables share a column, and the charts start below the tallest table.
     const spans = plan.tables.map((t) => [t.col!, t.col! + t.headers.length - 1]);
     for (let k = 1; k < spans.length; k++) expect(spans[k][0]).toBeGreaterThan(spans[k - 1][1] + 1);
-    expect(plans.layout.chartsRow).toBeGreaterThan(2 + 10 + 1);
+    expect(plans.layout.chartsRow).toBeGreaterThan(2 + 14 + 1);
     expect(plans.charts.bubble!.at.row).toBe(plans.layout.chartsRow);
   });
 
@@ -468,7 +468,7 @@ describe("the charts' plans", () => {
   const bubble = plans.charts.bubble!;
   const pareto = plans.charts.pareto!;
 
-  it("give the bubble chart one series per range, named after it, then the two cut-off marks", () => {
+  it("give the bubble chart one series per range, named after it, then the two cut-off lines", () => {
     expect(bubble.rangeSeries).toBe(10);
     expect(bubble.series.map((s) => s.name)).toEqual([
       ...TEN.filter((r) => r[0] !== null && r[0] !== "Total").map((r) => r[0]),
@@ -480,11 +480,26 @@ describe("the charts' plans", () => {
     // A cut-off's two points read two rows of CarnetMatrixCutMarks (AF:AI).
     expect(bubble.series[10]).toEqual({
       name: "Weak | Medium",
-      x: "AG4:AG5",
-      y: "AH4:AH5",
-      size: "AI4:AI5",
+      x: "AG4:AG10",
+      y: "AH4:AH10",
+      size: "AI4:AI10",
     });
-    expect(bubble.series[11]).toMatchObject({ name: "Medium | Strong", x: "AG6:AG7" });
+    expect(bubble.series[11]).toMatchObject({ name: "Medium | Strong", x: "AG11:AG17" });
+  });
+
+  it("give the bubble chart a % share axis from 0 with room beyond the largest share, and titles that explain", () => {
+    expect(bubble.xFormat).toBe("0%");
+    expect(bubble.xMaximum).toBeCloseTo(0.4, 12); // Alpha's 30 %, India's 30 %: 30 % × 1.15 + 5 %, up to 5 %
+    expect(bubble.title).toContain("sized by sales");
+    expect(bubble.xTitle).toBe(
+      "Strength: market share in volume (dotted lines: Weak below 10 %, Strong from 25 %)"
+    );
+    // Never beyond 100 % of a market, however large a share.
+    const leader = buildFrom(sourceOf(HEADERS, [["Monopoly", 95, 100, "", 1000, 500]])).plans;
+    expect(leader.charts.bubble!.xMaximum).toBe(1);
+    // The high cut-off stays in view when every share is below it.
+    const small = buildFrom(sourceOf(HEADERS, [["Niche", 2, 100, "", 1000, 500]])).plans;
+    expect(small.charts.bubble!.xMaximum).toBeCloseTo(0.35, 12); // 25 % × 1.15 + 5 %, up to 5 %
   });
 
   it("point at cells holding the chart's numbers", () => {
@@ -501,11 +516,10 @@ describe("the charts' plans", () => {
     expect(byName.Foxtrot["Pareto rank"]).toBe(""); // no positive margin
     expect(points).toHaveLength(10);
     const marks = evaluated.table("CarnetMatrixCutMarks");
+    const ys = [0.5, 1, 1.5, 2, 2.5, 3, 3.5];
     expect(marks.map((p) => [p["Cut-off"], p["Strength (x)"], p["Attractiveness (y)"]])).toEqual([
-      ["Weak | Medium", 0.1, 0.5],
-      ["Weak | Medium", 0.1, 3.5],
-      ["Medium | Strong", 0.25, 0.5],
-      ["Medium | Strong", 0.25, 3.5],
+      ...ys.map((y) => ["Weak | Medium", 0.1, y]),
+      ...ys.map((y) => ["Medium | Strong", 0.25, y]),
     ]);
     // Equal margins take consecutive ranks in sheet order: Delta before Echo.
     expect([byName.Delta["Pareto rank"], byName.Echo["Pareto rank"]]).toEqual([3, 4]);

@@ -324,15 +324,19 @@ describe("the nine-box grid", () => {
   const rows = analyseRangeTable(SOURCE, {}).rows;
   const layout = nineBoxLayout(rows);
 
-  it("draws domain.md's table: attractiveness High to Low from the top, Strong to Weak from the left", () => {
-    expect(layout.columns.map((c) => c.text)).toEqual(["Strong", "Medium", "Weak"]);
+  it("draws attractiveness High to Low from the top and strength Weak to Strong from the left, as the chart's x axis", () => {
+    expect(layout.columns.map((c) => c.text)).toEqual(["Weak", "Medium", "Strong"]);
+    expect(layout.columns[0].x).toBeLessThan(layout.columns[2].x);
     expect(layout.rows.map((r) => r.text)).toEqual(["High", "Medium", "Low"]);
-    expect(layout.cells.map((c) => c.cell)).toEqual(NINE_BOX.map((b) => b.cell));
+    // domain.md's nine cells, each row mirrored: Weak on the left.
+    const mirrored = [0, 3, 6].flatMap((r) => NINE_BOX.slice(r, r + 3).reverse());
+    expect(layout.cells.map((c) => c.cell)).toEqual(mirrored.map((b) => b.cell));
     const at = (i: number) => [layout.cells[i].x, layout.cells[i].y];
-    expect(at(0)[0]).toBeLessThan(at(1)[0]); // Strong left of Medium
+    expect(at(0)[0]).toBeLessThan(at(1)[0]); // Weak left of Medium
     expect(at(0)[1]).toBeLessThan(at(3)[1]); // High above Medium
-    expect(layout.cells[0]).toMatchObject({ cell: "Protect position", zone: "Invest / grow" });
-    expect(layout.cells[8]).toMatchObject({ cell: "Divest", zone: "Harvest / divest" });
+    expect(layout.cells[0]).toMatchObject({ cell: "Build selectively", strength: "Low" });
+    expect(layout.cells[2]).toMatchObject({ cell: "Protect position", zone: "Invest / grow" });
+    expect(layout.cells[6]).toMatchObject({ cell: "Divest", zone: "Harvest / divest" });
   });
 
   it("puts each placed range in its cell once, and lists the others with the reason", () => {
@@ -349,17 +353,17 @@ describe("the nine-box grid", () => {
     expect(layout.unplaced.map((r) => [r.range.name, unplacedReason(r)])).toEqual([
       ["Hotel", "no market share"],
     ]);
-    // Keyboard order is reading order: the cells row by row, then the ranges inside.
+    // Reading order (Home, End): the cells row by row, Weak to Strong, then the ranges inside.
     expect(layout.order.map((r) => r.range.name)).toEqual([
+      "Echo",
+      "Bravo",
       "Alpha",
       "Delta",
-      "Bravo",
-      "Echo",
-      "Charlie",
       "Golf Élite",
-      "India",
-      "Foxtrot",
+      "Charlie",
       "Juliet",
+      "Foxtrot",
+      "India",
     ]);
     expect(layout.cells.flatMap((c) => c.items.map((i) => i.order))).toEqual([
       0, 1, 2, 3, 4, 5, 6, 7, 8,
@@ -397,31 +401,57 @@ describe("the nine-box grid", () => {
         i === 0 ? { ...r, range: { ...r.range, name: "A very long product range name" } } : r
       )
     );
-    const item = long.cells[0].items[0];
+    const item = long.cells[2].items[0]; // Alpha's cell: High attractiveness, Strong
     expect(item.lines).toEqual(["A very long", "product range…"]);
     for (const line of item.lines)
       expect(line.length).toBeLessThanOrEqual(NINE_BOX_GEOMETRY.labelChars);
     expect(item.height).toBeGreaterThan(NINE_BOX_GEOMETRY.itemHeight);
     // Names that fit one line keep it whole.
     expect(
-      long.cells[0].items.slice(1).every((i) => i.lines.length === 1 && !i.label.endsWith("…"))
+      long.cells[2].items.slice(1).every((i) => i.lines.length === 1 && !i.label.endsWith("…"))
     ).toBe(true);
   });
 
-  it("lets the arrow keys reach every range, and Home and End the ends", () => {
-    const n = layout.order.length;
-    const visited = [0];
-    for (let i = 0; i < n + 2; i++)
-      visited.push(nextFocus(visited[visited.length - 1], n, "ArrowRight")!);
-    expect(new Set(visited).size).toBe(n);
-    expect(visited[visited.length - 1]).toBe(n - 1); // stops at the last
-    expect(nextFocus(0, n, "ArrowUp")).toBe(0);
-    expect(nextFocus(4, n, "ArrowLeft")).toBe(3);
-    expect(nextFocus(4, n, "ArrowDown")).toBe(5);
-    expect(nextFocus(4, n, "Home")).toBe(0);
-    expect(nextFocus(4, n, "End")).toBe(n - 1);
-    expect(nextFocus(4, n, "a")).toBeNull();
-    expect(nextFocus(0, 0, "ArrowRight")).toBeNull();
+  it("moves the focus spatially with the arrow keys, and Home and End to the ends", () => {
+    const names = layout.order.map((r) => r.range.name);
+    const at = (name: string) => names.indexOf(name);
+    const go = (from: string, key: string) => names[nextFocus(layout, at(from), key)!];
+    // Across strength in the same attractiveness row.
+    expect(go("Echo", "ArrowRight")).toBe("Bravo");
+    expect(go("Bravo", "ArrowRight")).toBe("Alpha");
+    expect(go("Alpha", "ArrowLeft")).toBe("Bravo");
+    expect(go("Juliet", "ArrowRight")).toBe("Foxtrot");
+    expect(go("Foxtrot", "ArrowRight")).toBe("India");
+    // Down and up: the next range in the cell, then the nearest cell of the same strength column.
+    expect(go("Alpha", "ArrowDown")).toBe("Delta");
+    expect(go("Delta", "ArrowDown")).toBe("India"); // Medium attractiveness has no Strong range
+    expect(go("India", "ArrowUp")).toBe("Delta");
+    expect(go("Delta", "ArrowUp")).toBe("Alpha");
+    expect(go("Echo", "ArrowDown")).toBe("Golf Élite");
+    expect(go("Charlie", "ArrowUp")).toBe("Bravo");
+    // Nothing that way: the focus stays.
+    expect(go("Echo", "ArrowLeft")).toBe("Echo");
+    expect(go("Bravo", "ArrowUp")).toBe("Bravo");
+    expect(go("Juliet", "ArrowDown")).toBe("Juliet");
+    // Nothing to the right in its row: the nearest row's.
+    expect(["Alpha", "Delta", "India"]).toContain(go("Charlie", "ArrowRight"));
+    expect(nextFocus(layout, 4, "Home")).toBe(0);
+    expect(nextFocus(layout, 4, "End")).toBe(names.length - 1);
+    expect(nextFocus(layout, 4, "a")).toBeNull();
+    expect(nextFocus(nineBoxLayout([]), 0, "ArrowRight")).toBeNull();
+    // Every range is reachable from the first with the arrows alone.
+    const seen = new Set([0]);
+    const queue = [0];
+    while (queue.length > 0) {
+      const from = queue.pop()!;
+      for (const key of ["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown"]) {
+        const next = nextFocus(layout, from, key)!;
+        if (seen.has(next)) continue;
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+    expect(seen.size).toBe(names.length);
   });
 
   it("describes a range's figures in words", () => {

@@ -34,7 +34,15 @@ export async function writeMatrix(
   return { ...result, sheet, charts: drawn, liveCells, stampedCells };
 }
 
-/** Draws the charts the plan describes on the (Carnet-owned) sheet; one sync. */
+/** The cut-off lines' colour: a neutral grey that reads as a guide, not as a range. */
+const CUT_LINE_COLOR = "#7F7F7F";
+
+/**
+ * Draws the charts the plan describes on the (Carnet-owned) sheet; one sync. The bubble chart: the x axis as
+ * the plan formats it (% for market shares) from 0 to the plan's maximum, so that no bubble is cut at the right;
+ * each range's bubble labelled with its name; the cut-offs as grey dotted lines without labels; no legend (the
+ * labels name the ranges, the axis titles say what the axes, sizes and dotted lines are).
+ */
 export async function drawMatrixCharts(sheetName: string, charts: MatrixCharts): Promise<string[]> {
   return Excel.run(async (context) => {
     const sheet = context.workbook.worksheets.getItem(sheetName);
@@ -66,16 +74,25 @@ export async function drawMatrixCharts(sheetName: string, charts: MatrixCharts):
         series.setXAxisValues(sheet.getRange(plan.x));
         series.setValues(sheet.getRange(plan.y));
         series.setBubbleSizes(sheet.getRange(plan.size));
+        return series;
       };
-      fill(chart.series.getItemAt(0), firstSeries);
-      for (const plan of others) fill(chart.series.add(plan.name), plan);
+      const all = [
+        fill(chart.series.getItemAt(0), firstSeries),
+        ...others.map((plan) => fill(chart.series.add(plan.name), plan)),
+      ];
+      // The chart's labels apply to every series: set them first, then take them off the cut-off lines.
       chart.dataLabels.showSeriesName = true;
       chart.dataLabels.showValue = false;
+      for (const cut of all.slice(bubble.rangeSeries)) {
+        cut.hasDataLabels = false;
+        cut.format.fill.setSolidColor(CUT_LINE_COLOR);
+      }
       chart.legend.visible = false;
       const x = chart.axes.categoryAxis;
       x.title.text = bubble.xTitle;
       x.numberFormat = bubble.xFormat;
       x.minimum = 0;
+      x.maximum = bubble.xMaximum;
       const y = chart.axes.valueAxis;
       y.title.text = bubble.yTitle;
       y.minimum = 0;

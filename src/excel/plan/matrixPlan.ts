@@ -90,8 +90,12 @@ export const PARETO_COLUMNS = [
 export const CUT_LABELS = { low: "Weak | Medium", high: "Medium | Strong" } as const;
 /** Attractiveness as a number for the chart's y axis: A = 3 (high) … C = 1 (low). */
 export const ATTRACTIVENESS_SCORE = { A: 3, B: 2, C: 1 } as const;
-/** The y axis runs from 0 to 4; the cut-off marks sit just outside the three class rows. */
-const MARK_Y = [0.5, 3.5] as const;
+/**
+ * The y axis runs from 0 to 4; each cut-off is a dotted vertical line of small bubbles from just below the C row
+ * to just above the A row. Excel draws no line in a bubble chart: it combines with no other chart type, and
+ * error bars (whose length Office.js cannot set) and shapes need ExcelApi 1.9.
+ */
+const MARK_Y = [0.5, 1, 1.5, 2, 2.5, 3, 3.5] as const;
 /** A mark's bubble is this fraction of the largest sales: a dot. */
 const MARK_SIZE_DIVISOR = 400;
 
@@ -151,12 +155,14 @@ export interface ChartPlace {
 export interface BubbleChartPlan {
   readonly name: string;
   readonly title: string;
-  /** One series per range (named after it, one point), then the two cut-off marks (two points each). */
+  /** One series per range (named after it, one point), then the two cut-off lines (MARK_Y's points each). */
   readonly series: readonly BubbleSeriesPlan[];
   /** How many of `series` are ranges (the first ones). */
   readonly rangeSeries: number;
   readonly xTitle: string;
   readonly xFormat: string;
+  /** The x axis' maximum: room beyond the largest strength (and the high cut-off), at most 100 % for shares. */
+  readonly xMaximum: number;
   readonly yTitle: string;
   readonly at: ChartPlace;
 }
@@ -190,7 +196,7 @@ export interface MatrixPlans {
 
 const HEADER_ROW = 2; // the note, a blank line, then the headers
 const SETTINGS_ROWS = 4; // strength low and high cut-offs, ABC A and B shares
-const CUT_MARKS = 4; // two points per cut-off, at the bottom and the top of the chart
+const CUT_MARKS = 2 * MARK_Y.length; // one dotted line per cut-off
 const SHARE_FORMAT = "0.0%";
 const RATIO_FORMAT = "0.00";
 const COUNT_FORMAT = "#,##0";
@@ -246,7 +252,7 @@ export function buildMatrixPlans(build: MatrixBuild): MatrixPlans {
   ];
   return {
     plans: [{ sheet: MATRIX_SHEET, note: matrixNote(build, at, figures), tables }],
-    charts: { bubble: bubbleChart(at, ranges), pareto: paretoChart(at, settings) },
+    charts: { bubble: bubbleChart(at, rows, settings), pareto: paretoChart(at, settings) },
     layout: at.layout,
     rows,
     liveCells: figures.liveCells,
@@ -749,12 +755,17 @@ function matrixNote(build: MatrixBuild, at: MatrixAddresses, figures: SourceFigu
   const { source, stamp } = build;
   const n = at.layout.ranges;
   const cutOffs = at.settingsValues;
+  // CarnetMatrixPareto's rows are fixed at the build: a range whose margin changes sign needs a build to enter or
+  // leave it (until then the least of the others drops out, or the last row is blank).
+  const pareto =
+    ` CarnetMatrixPareto and its chart list the ${at.layout.pareto} ranges with a positive margin at this ` +
+    `build, in margin order, live; build again when a margin turns positive or stops being positive.`;
   if (!source)
     return (
       `Computed ${stamp} from ${build.origin ?? "the figures given in the pane"}: ${n} ranges. ` +
       `Volume, market volume, sales and margin are values as of ${stamp}; shares, ABC class, strength, ` +
       `nine-box cell and zone are formulas over them and the cut-offs in ${cutOffs}: editing a margin here ` +
-      `reclassifies.`
+      `reclassifies.${pareto}`
     );
   const list = (headers: readonly string[]) =>
     headers.length === 1
@@ -779,40 +790,54 @@ function matrixNote(build: MatrixBuild, at: MatrixAddresses, figures: SourceFigu
   return (
     `Computed ${stamp} from ${source.data.address}: ${n} ranges. ${live}${live ? "s" : "S"}hares, ABC class, strength, ` +
     `nine-box cell and zone are formulas over them and the cut-offs in ${cutOffs}: ${edit}. ` +
-    `${stamped}Build again after adding or removing ranges.`
+    `${stamped}Build again after adding or removing ranges.${pareto}`
   );
 }
 
-/** One bubble series per range (named after it, one point), then the two cut-off marks (two points each). */
-function bubbleChart(at: MatrixAddresses, ranges: readonly ProductRange[]): BubbleChartPlan | null {
-  const n = ranges.length;
+/** One bubble series per range (named after it, one point), then the two cut-off lines (MARK_Y's points each). */
+function bubbleChart(
+  at: MatrixAddresses,
+  rows: readonly MatrixRow[],
+  settings: MatrixSettings
+): BubbleChartPlan | null {
+  const n = rows.length;
   if (n === 0) return null;
-  const series: BubbleSeriesPlan[] = ranges.map((range, i) => ({
+  const series: BubbleSeriesPlan[] = rows.map(({ range }, i) => ({
     name: range.name,
     x: at.chartCell("Strength (x)", i),
     y: at.chartCell("Attractiveness (y)", i),
     size: at.chartCell("Bubble size", i),
   }));
-  const marks = (header: CutMarkColumn, k: number) =>
-    `${at.cutMarkCell(header, k)}:${at.cutMarkCell(header, k + 1)}`;
+  const marks = (header: CutMarkColumn, c: number) => {
+    const first = c * MARK_Y.length;
+    return `${at.cutMarkCell(header, first)}:${at.cutMarkCell(header, first + MARK_Y.length - 1)}`;
+  };
   [CUT_LABELS.low, CUT_LABELS.high].forEach((name, c) =>
     series.push({
       name,
-      x: marks("Strength (x)", 2 * c),
-      y: marks("Attractiveness (y)", 2 * c),
-      size: marks("Bubble size", 2 * c),
+      x: marks("Strength (x)", c),
+      y: marks("Attractiveness (y)", c),
+      size: marks("Bubble size", c),
     })
   );
   const share = at.measure === "share";
+  const { low, high } = settings.strengthCuts;
+  const cut = (v: number) => (share ? `${Number((v * 100).toPrecision(12))} %` : String(v));
+  // Room for the bubble of the largest strength: 15 % more plus a step, rounded up to the next step.
+  const step = share ? 0.05 : 0.1;
+  const values = rows.map((r) => (share ? r.range.marketShare : r.relativeShare));
+  const largest = Math.max(high, ...values.filter((v): v is number => v !== null));
+  const room = Math.ceil(Number(((largest * 1.15 + step) / step).toFixed(9))) * step;
   return {
     name: BUBBLE_CHART,
     title: "Strengths–attractiveness matrix: one bubble per range, sized by sales",
     series,
     rangeSeries: n,
-    xTitle: share
-      ? "Strength: market share in volume"
-      : "Strength: market share ÷ the leader's share",
+    xTitle:
+      (share ? "Strength: market share in volume" : "Strength: market share ÷ the leader's share") +
+      ` (dotted lines: Weak below ${cut(low)}, Strong from ${cut(high)})`,
     xFormat: share ? "0%" : RATIO_FORMAT,
+    xMaximum: share ? Math.min(1, Number(room.toFixed(9))) : Number(room.toFixed(9)),
     yTitle: "Attractiveness: ABC class of the margin (3 = A, 2 = B, 1 = C)",
     at: { row: at.layout.chartsRow, col: 0, rows: 20, cols: 7 },
   };

@@ -102,6 +102,16 @@ export interface SeriesInfo {
   chartType?: string;
   /** Set by `format.fill`: a colour, or "none" for a see-through series. */
   fill?: string;
+  /** Set when the series shows data labels (the chart's, or its own `hasDataLabels`): what each label says. */
+  dataLabels?: { showSeriesName: boolean; showValue: boolean };
+}
+
+/** An axis as the workbench draws it: its title, its bounds when set, its number format. */
+export interface AxisInfo {
+  title: string;
+  minimum?: number;
+  maximum?: number;
+  numberFormat?: string;
 }
 
 export interface ChartInfo {
@@ -110,10 +120,9 @@ export interface ChartInfo {
   type: string;
   title: string;
   series: SeriesInfo[];
-  axes: {
-    category: { title: string };
-    value: { title: string; minimum?: number; maximum?: number };
-  };
+  /** The x axis of XY and bubble charts, the category axis of the others. */
+  axes: { category: AxisInfo; value: AxisInfo };
+  legend: { visible: boolean; position: string };
   position?: { startCell?: string; endCell?: string };
 }
 
@@ -207,6 +216,21 @@ function readRef(model: WorkbookModel, ref: CellRef): CellValue[] {
   return model.backend.getValues(sheet.name, row, col, rows, cols).flat();
 }
 
+const SHOW_FLAGS = [
+  "showValue",
+  "showPercentage",
+  "showCategoryName",
+  "showSeriesName",
+  "showLegendKey",
+] as const;
+
+/** Whether a series shows data labels: its own `hasDataLabels` when set, else whether the chart's show anything. */
+export function seriesHasDataLabels(chart: ChartRecord, series: SeriesRecord): boolean {
+  const own = series.options.hasDataLabels;
+  if (typeof own === "boolean") return own;
+  return SHOW_FLAGS.some((flag) => chart.dataLabels[flag] === true);
+}
+
 function plotted(value: CellValue): number | null {
   if (typeof value === "number") return value;
   return value === "" || value === "#N/A" ? null : 0;
@@ -217,6 +241,14 @@ export function describeCharts(model: WorkbookModel): ChartInfo[] {
   return model.charts.map((chart) => {
     const sheet = chartSheet(model, chart);
     const axisNumber = (value: unknown) => (typeof value === "number" ? value : undefined);
+    const axis = (kind: "category" | "value"): AxisInfo => {
+      const info: AxisInfo = { title: String(chart.axisTitles[kind].text ?? "") };
+      const { minimum, maximum, numberFormat } = chart.axes[kind];
+      if (axisNumber(minimum) !== undefined) info.minimum = axisNumber(minimum);
+      if (axisNumber(maximum) !== undefined) info.maximum = axisNumber(maximum);
+      if (typeof numberFormat === "string") info.numberFormat = numberFormat;
+      return info;
+    };
     const info: ChartInfo = {
       sheet: sheet.name,
       name: chart.name,
@@ -233,15 +265,20 @@ export function describeCharts(model: WorkbookModel): ChartInfo[] {
           described.bubbleSizes = readRef(model, series.bubbleSizes).map(plotted);
         if (series.chartType) described.chartType = series.chartType;
         if (typeof series.options.fill === "string") described.fill = series.options.fill;
+        if (seriesHasDataLabels(chart, series))
+          described.dataLabels = {
+            showSeriesName: chart.dataLabels.showSeriesName === true,
+            // A series given labels of its own, on a chart that shows none, shows its values (Excel's default).
+            showValue:
+              chart.dataLabels.showValue === true ||
+              !SHOW_FLAGS.some((flag) => chart.dataLabels[flag] === true),
+          };
         return described;
       }),
-      axes: {
-        category: { title: String(chart.axisTitles.category.text ?? "") },
-        value: {
-          title: String(chart.axisTitles.value.text ?? ""),
-          minimum: axisNumber(chart.axes.value.minimum),
-          maximum: axisNumber(chart.axes.value.maximum),
-        },
+      axes: { category: axis("category"), value: axis("value") },
+      legend: {
+        visible: chart.legend.visible !== false,
+        position: typeof chart.legend.position === "string" ? chart.legend.position : "Right",
       },
     };
     if (chart.layout.startCell !== undefined) {

@@ -2,7 +2,7 @@
  * The parts of a chart: title, legend, data labels and axes (properties kept in the chart's record),
  * and its series, each pointing at cells for values, X values and bubble sizes.
  */
-import { checkType, seriesName } from "./chart-data";
+import { checkType, seriesHasDataLabels, seriesName } from "./chart-data";
 import { located, type Chart } from "./charts";
 import type { RequestContext } from "./context";
 import { ErrorCodes, officeError } from "./errors";
@@ -276,12 +276,25 @@ export class ChartSeries extends SimObject<SeriesTarget> {
     return this._find();
   }
   override _scalarNames(): readonly string[] {
-    return ["name", "chartType"];
+    return ["name", "chartType", "hasDataLabels"];
   }
   override _readScalar(name: string, { chart, series }: SeriesTarget): unknown {
     if (name === "name") return seriesName(this.context._model, series);
     if (name === "chartType") return series.chartType ?? chart.type;
+    if (name === "hasDataLabels") return seriesHasDataLabels(chart, series);
     return super._readScalar(name, { chart, series });
+  }
+
+  /**
+   * Whether the series shows data labels. Unset, it follows the chart's `dataLabels`; set, it wins over them
+   * (Excel applies the chart's data labels to every series when they are set, so set a series' after).
+   */
+  set hasDataLabels(value: boolean) {
+    this._setProperty("hasDataLabels", value, ({ series }, sent) => {
+      if (typeof sent !== "boolean")
+        throw officeError(ErrorCodes.invalidArgument, "ChartSeries.hasDataLabels");
+      series.options.hasDataLabels = sent;
+    });
   }
 
   set name(name: string) {

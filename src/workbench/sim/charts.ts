@@ -22,6 +22,7 @@ export {
   CHART_TYPES,
   describeCharts,
   seriesFromSource,
+  type AxisInfo,
   type ChartInfo,
   type SeriesInfo,
 } from "./chart-data";

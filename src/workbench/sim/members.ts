@@ -292,6 +292,7 @@ export const MEMBERS: Readonly<Record<string, Readonly<Record<string, Member>>>>
   ChartSeries: {
     Name: writable(),
     ChartType: writable("1.7"),
+    HasDataLabels: writable("1.7"),
     Format: nav("ChartSeriesFormat"),
     SetValues: method("1.7"),
     SetXAxisValues: method("1.7"),

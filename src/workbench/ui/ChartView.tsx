@@ -1,10 +1,11 @@
 /**
  * A chart drawn in plain SVG from what the simulated host says about it (type, title, series read
  * from the cells now): columns/bars, lines, areas, pies, scatter and bubbles; other types fall back
- * to columns, which still shows the data.
+ * to columns, which still shows the data. Axis titles, bounds and percentage number formats, data
+ * labels (series name or value), series fills and a hidden legend are drawn as the chart sets them.
  */
 import * as React from "react";
-import type { ChartInfo, SeriesInfo } from "../sim/charts";
+import type { AxisInfo, ChartInfo, SeriesInfo } from "../sim/charts";
 
 const PALETTE = [
   "#4472c4",
@@ -62,6 +63,26 @@ function shortNumber(value: number): string {
   return String(Number.parseFloat(value.toPrecision(6)));
 }
 
+/** A tick label in the axis' number format: percentages ("0%", "0.0%") as such, else short numbers. */
+function tickText(value: number, numberFormat?: string): string {
+  const percent = /^0(?:\.(0+))?%$/.exec(numberFormat ?? "");
+  if (percent) return `${(value * 100).toFixed(percent[1]?.length ?? 0)}%`;
+  return shortNumber(value);
+}
+
+/** The axis' scale: its own minimum and maximum where set, else a nice scale around the data. */
+function axisScale(
+  axis: AxisInfo | undefined,
+  dataMin: number,
+  dataMax: number
+): { min: number; max: number; step: number } {
+  const nice = niceScale(dataMin, dataMax);
+  const min = axis?.minimum ?? nice.min;
+  const max = axis?.maximum ?? nice.max;
+  if (!(max > min)) return nice;
+  return { min, max, step: niceStep(max - min, 5) };
+}
+
 function label(value: unknown): string {
   if (value === null || value === undefined) return "";
   return typeof value === "number" ? shortNumber(value) : String(value);
@@ -83,10 +104,12 @@ function ValueAxis({
   frame,
   scale,
   vertical,
+  numberFormat,
 }: {
   frame: Frame;
   scale: { min: number; max: number; step: number };
   vertical: boolean;
+  numberFormat?: string;
 }) {
   const ticks: number[] = [];
   for (let v = scale.min; v <= scale.max + scale.step / 2; v += scale.step) ticks.push(v);
@@ -100,7 +123,7 @@ function ValueAxis({
             <g key={v}>
               <line x1={frame.left} x2={frame.right} y1={y} y2={y} stroke="#e4e4e4" />
               <text x={frame.left - 6} y={y + 4} fontSize={10} textAnchor="end" fill="#595959">
-                {shortNumber(v)}
+                {tickText(v, numberFormat)}
               </text>
             </g>
           );
@@ -110,7 +133,7 @@ function ValueAxis({
           <g key={v}>
             <line x1={x} x2={x} y1={frame.top} y2={frame.bottom} stroke="#e4e4e4" />
             <text x={x} y={frame.bottom + 13} fontSize={10} textAnchor="middle" fill="#595959">
-              {shortNumber(v)}
+              {tickText(v, numberFormat)}
             </text>
           </g>
         );
@@ -160,8 +183,11 @@ function CategoryChart({
 }) {
   const series = chart.series;
   const categories = categoriesOf(series);
+  // In a combo chart, a series drawn as a line (a Pareto's cumulative share) is not one of the bars.
+  const lineSeries = (s: SeriesInfo) => /^line/i.test(s.chartType ?? "");
+  const bars = Math.max(1, series.filter((s) => !lineSeries(s)).length);
   const all = numbers(series.flatMap((s) => s.values));
-  const scale = niceScale(Math.min(0, ...all), Math.max(0, ...all));
+  const scale = axisScale(chart.axes.value, Math.min(0, ...all), Math.max(0, ...all));
   const span = scale.max - scale.min || 1;
   const horizontal = family === "bar";
   const n = Math.max(1, categories.length);
@@ -176,7 +202,12 @@ function CategoryChart({
   const labelChars = Math.max(4, Math.floor((band * labelEvery) / 6.5));
   return (
     <g>
-      <ValueAxis frame={frame} scale={scale} vertical={!horizontal} />
+      <ValueAxis
+        frame={frame}
+        scale={scale}
+        vertical={!horizontal}
+        numberFormat={chart.axes.value.numberFormat}
+      />
       {categories.map((c, i) =>
         i % labelEvery === 0 ? (
           horizontal ? (
@@ -206,11 +237,13 @@ function CategoryChart({
       )}
       {(family === "column" || family === "bar") &&
         series.map((s, si) => {
+          if (lineSeries(s)) return null; // a combo chart's line, drawn below
           const inner = band * 0.7;
-          const each = inner / series.length;
+          const each = inner / bars;
+          const slot = series.slice(0, si).filter((other) => !lineSeries(other)).length;
           return s.values.map((v, i) => {
             if (v === null) return null;
-            const start = band * i + (band - inner) / 2 + each * si;
+            const start = band * i + (band - inner) / 2 + each * slot;
             const a = across(v);
             return horizontal ? (
               <rect
@@ -235,11 +268,12 @@ function CategoryChart({
             );
           });
         })}
-      {(family === "line" || family === "area") &&
+      {(family === "line" || family === "area" || series.some(lineSeries)) &&
         (() => {
           // Series drawn as stacked areas (a combo chart's band) sit on the ones stacked before them.
           const base = series[0]?.values.map(() => 0) ?? [];
           return series.map((s, si) => {
+            if (family !== "line" && family !== "area" && !lineSeries(s)) return null;
             const color = s.fill && s.fill !== "none" ? s.fill : PALETTE[si % PALETTE.length];
             if (s.chartType?.toLowerCase().includes("areastacked")) {
               const bottom = s.values.map((_, i) => base[i] ?? 0);
@@ -300,11 +334,13 @@ function XYChart({ chart, frame, bubble }: { chart: ChartInfo; frame: Frame; bub
   const xs = flat.map((p) => p.x);
   const ys = flat.map((p) => p.y as number);
   const pad = (lo: number, hi: number) => (hi - lo) * 0.08 || 1;
-  const xScale = niceScale(
+  const xScale = axisScale(
+    chart.axes.category,
     Math.min(...xs) - pad(Math.min(...xs), Math.max(...xs)),
     Math.max(...xs)
   );
-  const yScale = niceScale(
+  const yScale = axisScale(
+    chart.axes.value,
     Math.min(...ys) - pad(Math.min(...ys), Math.max(...ys)),
     Math.max(...ys)
   );
@@ -316,28 +352,58 @@ function XYChart({ chart, frame, bubble }: { chart: ChartInfo; frame: Frame; bub
   const maxRadius = Math.min(frame.right - frame.left, frame.bottom - frame.top) / 9;
   return (
     <g>
-      <ValueAxis frame={frame} scale={yScale} vertical />
+      <ValueAxis
+        frame={frame}
+        scale={yScale}
+        vertical
+        numberFormat={chart.axes.value.numberFormat}
+      />
       <ValueAxis
         frame={{ ...frame, top: frame.bottom, bottom: frame.bottom }}
         scale={xScale}
         vertical={false}
+        numberFormat={chart.axes.category.numberFormat}
       />
       <line x1={frame.left} x2={frame.right} y1={frame.bottom} y2={frame.bottom} stroke="#bfbfbf" />
-      {points.map((line, si) =>
-        line.map((p, i) =>
-          p.y === null ? null : (
-            <circle
-              key={`${si}-${i}`}
-              cx={px(p.x)}
-              cy={py(p.y)}
-              r={bubble ? Math.max(3, Math.sqrt(Math.abs(p.size) / maxSize) * maxRadius) : 3.5}
-              fill={PALETTE[si % PALETTE.length]}
-              fillOpacity={bubble ? 0.55 : 0.9}
-              stroke={PALETTE[si % PALETTE.length]}
-            />
-          )
-        )
-      )}
+      {points.map((line, si) => {
+        const s = chart.series[si];
+        const color = s.fill && s.fill !== "none" ? s.fill : PALETTE[si % PALETTE.length];
+        return line.map((p, i) => {
+          if (p.y === null) return null;
+          const r = bubble ? Math.max(2, Math.sqrt(Math.abs(p.size) / maxSize) * maxRadius) : 3.5;
+          const labels = s.dataLabels;
+          const text = [
+            labels?.showSeriesName ? s.name : "",
+            labels?.showValue ? shortNumber(p.y) : "",
+          ]
+            .filter(Boolean)
+            .join(", ");
+          return (
+            <g key={`${si}-${i}`}>
+              <circle
+                cx={px(p.x)}
+                cy={py(p.y)}
+                r={r}
+                fill={s.fill === "none" ? "none" : color}
+                fillOpacity={bubble ? 0.55 : 0.9}
+                stroke={color}
+              />
+              {text !== "" && (
+                <text
+                  className="data-label"
+                  x={px(p.x)}
+                  y={py(p.y) + 4}
+                  fontSize={10}
+                  textAnchor="middle"
+                  fill="#262626"
+                >
+                  {text}
+                </text>
+              )}
+            </g>
+          );
+        });
+      })}
     </g>
   );
 }
@@ -385,14 +451,16 @@ export function ChartView({ chart, width, height }: ChartViewProps) {
     family === "pie"
       ? categoriesOf(chart.series).map((name) => ({ name, values: [] }))
       : chart.series;
-  const showLegend = legendSeries.length > 1 || family === "pie";
+  const showLegend = chart.legend.visible && (legendSeries.length > 1 || family === "pie");
+  const xTitle = family === "pie" ? "" : chart.axes.category.title;
+  const yTitle = family === "pie" ? "" : chart.axes.value.title;
   const frame: Frame = {
     width,
     height,
-    left: family === "pie" ? 20 : family === "bar" ? 90 : 48,
+    left: (family === "pie" ? 20 : family === "bar" ? 90 : 48) + (yTitle ? 16 : 0),
     right: width - 16,
     top: hasTitle ? 38 : 16,
-    bottom: height - (showLegend ? 44 : 26),
+    bottom: height - (showLegend ? 44 : 26) - (xTitle ? 16 : 0),
   };
   return (
     <svg width={width} height={height} role="img" aria-label={chart.title || chart.name}>
@@ -412,6 +480,31 @@ export function ChartView({ chart, width, height }: ChartViewProps) {
         <XYChart chart={chart} frame={frame} bubble={family === "bubble"} />
       ) : (
         <CategoryChart chart={chart} frame={frame} family={family} />
+      )}
+      {xTitle && (
+        <text
+          className="axis-title"
+          x={(frame.left + frame.right) / 2}
+          y={frame.bottom + 30}
+          textAnchor="middle"
+          fontSize={11}
+          fill="#404040"
+        >
+          {xTitle}
+        </text>
+      )}
+      {yTitle && (
+        <text
+          className="axis-title"
+          x={14}
+          y={(frame.top + frame.bottom) / 2}
+          textAnchor="middle"
+          fontSize={11}
+          fill="#404040"
+          transform={`rotate(-90 14 ${(frame.top + frame.bottom) / 2})`}
+        >
+          {yTitle}
+        </text>
       )}
       {showLegend && <Legend series={legendSeries} y={height - 12} width={width} />}
     </svg>

@@ -100,6 +100,67 @@ describe("charts", () => {
     expect(chart.position).toEqual({ startCell: "F2", endCell: "M20" });
   });
 
+  it("labels the series as the chart's data labels say, unless a series' hasDataLabels says otherwise", async () => {
+    const { host } = memoryHost({
+      Sheet1: [
+        ["Share", "Attractiveness", "Sales", "Mark"],
+        [0.3, 3, 500, 0.1],
+        [0.1, 1, 200, 0.1],
+      ],
+    });
+    const read = await host.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      const chart = sheet.charts.add("Bubble", sheet.getRange("A2:C3"), "Columns");
+      chart.series.getItemAt(0).name = "A";
+      const mark = chart.series.add("Cut-off");
+      mark.setXAxisValues(sheet.getRange("D2:D3"));
+      mark.setValues(sheet.getRange("B2:B3"));
+      mark.setBubbleSizes(sheet.getRange("C2:C3"));
+      const before = mark.load("hasDataLabels");
+      await context.sync();
+      const unset = before.hasDataLabels;
+      // Objects a method returned (charts.add, series.add) last one batch: found again by position.
+      const again = sheet.charts.getItemAt(0);
+      again.dataLabels.showSeriesName = true;
+      again.dataLabels.showValue = false;
+      again.series.getItemAt(1).hasDataLabels = false;
+      again.legend.visible = false;
+      again.axes.categoryAxis.numberFormat = "0%";
+      again.axes.categoryAxis.minimum = 0;
+      again.axes.categoryAxis.maximum = 0.4;
+      again.axes.categoryAxis.title.text = "Market share";
+      const series = again.series.load("items/hasDataLabels");
+      await context.sync();
+      return [unset, ...series.items.map((s) => s.hasDataLabels)];
+    });
+    expect(read).toEqual([false, true, false]);
+    const [chart] = host.charts();
+    expect(chart.series.map((s) => [s.name, s.dataLabels])).toEqual([
+      ["A", { showSeriesName: true, showValue: false }],
+      ["Cut-off", undefined],
+    ]);
+    expect(chart.legend).toEqual({ visible: false, position: "Right" });
+    expect(chart.axes.category).toEqual({
+      title: "Market share",
+      minimum: 0,
+      maximum: 0.4,
+      numberFormat: "0%",
+    });
+  });
+
+  it("refuses a hasDataLabels that is not a boolean", async () => {
+    const { host } = memoryHost({ Sheet1: [[1, 2, 3]] });
+    const error = await officeErrorOf(
+      host.Excel.run(async (context) => {
+        const sheet = context.workbook.worksheets.getActiveWorksheet();
+        const chart = sheet.charts.add("Bubble", sheet.getRange("A1:C1"), "Rows");
+        (chart.series.getItemAt(0) as unknown as { hasDataLabels: unknown }).hasDataLabels = "yes";
+        await context.sync();
+      })
+    );
+    expect(error.code).toBe("InvalidArgument");
+  });
+
   it("refuses unknown chart types and series sources that are not a row or column", async () => {
     const { host } = memoryHost({ Sheet1: sales });
     const badType = await officeErrorOf(
