@@ -141,12 +141,52 @@ describe("Build forecast", () => {
     const byPeriod = tableValues("CarnetForecastByPeriod");
     expect(byPeriod.rows[1].slice(0, 6)).toEqual(["2003-S1", 37622, 37802, 3, 7000, 4200]);
     const chart = book.host.charts().find((c) => c.name === "CarnetForecastChart")!;
-    // The P10–P90 band (a see-through P10 base, the spread stacked on it) under the two totals' lines.
-    expect(chart.series.map((s) => [s.name, s.chartType, s.fill, s.values])).toEqual([
-      ["P10", "AreaStacked", "none", [0]],
-      ["P10–P90 spread", "AreaStacked", "#C7E0F4", [6000]],
-      ["Weighted total", "LineMarkers", undefined, [4200]],
-      ["Unweighted total", "LineMarkers", undefined, [7000]],
+    // One period: the figures as bars side by side (a line needs two points).
+    expect(chart.series.map((s) => [s.name, s.values])).toEqual([
+      ["P10", [0]],
+      ["Weighted total", [4200]],
+      ["P90", [6000]],
+      ["Unweighted total", [7000]],
+    ]);
+  });
+
+  it("keeps deals without a date off the chart's time axis, and draws a single period as bars", async () => {
+    book = formulaWorkbook({
+      Ventes: [
+        ["Date jalon", "Société", "Montant", "Probabilité"],
+        ["2027-01-15", "Alpha", 1000, 0.2],
+        ["2027-08-10", "Bêta", 2000, 0.5],
+        [null, "Gamma", 4000, 0.75], // no close date yet
+      ] as never,
+    });
+    await buildFrom({ kind: "range", address: "Ventes!A1:D4" });
+    const periods = tableValues("CarnetForecastByPeriod")
+      .rows.slice(1)
+      .map((r) => r[0]);
+    expect(periods).toEqual(["2027-S1", "2027-S2", "(none)"]); // its own row in the table...
+    const chart = book.host.charts().find((c) => c.name === "CarnetForecastChart")!;
+    // ...never on the time axis: every series has the two dated periods only.
+    expect(chart.series.map((s) => s.values.length)).toEqual([2, 2, 2, 2]);
+    expect(chart.series.find((s) => s.name === "Weighted total")!.values).toEqual([200, 1000]);
+    // The P10–P90 band (a see-through P10 base, the spread stacked on it) under the totals' lines.
+    expect(chart.series.map((s) => [s.name, s.chartType, s.fill])).toEqual([
+      ["P10", "AreaStacked", "none"],
+      ["P10–P90 spread", "AreaStacked", "#C7E0F4"],
+      ["Weighted total", "LineMarkers", undefined],
+      ["Unweighted total", "LineMarkers", undefined],
+    ]);
+
+    book.dispose();
+    book = formulaWorkbook({ Carnet: HANDBOOK as never }); // three deals, all in 2003-Q2
+    await buildFrom({ kind: "range", address: "Carnet!A1:F5" });
+    const single = book.host.charts().find((c) => c.name === "CarnetForecastChart")!;
+    // One period: bars (P10, weighted, P90, unweighted side by side), not four lone dots.
+    expect(single.type).toBe("ColumnClustered");
+    expect(single.series.map((s) => [s.name, s.chartType, s.values])).toEqual([
+      ["P10", undefined, [0]],
+      ["Weighted total", undefined, [4200]],
+      ["P90", undefined, [6000]],
+      ["Unweighted total", undefined, [7000]],
     ]);
   });
 

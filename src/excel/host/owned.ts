@@ -333,15 +333,20 @@ async function writeTable(
 /** A chart over a table's columns: the first series creates it, the others are added by header. */
 function drawChart(sheet: Excel.Worksheet, plan: ChartPlan): void {
   const table = sheet.tables.getItem(plan.table);
-  const categories = table.columns.getItem(plan.categories).getDataBodyRange();
-  const first = table.columns.getItem(plan.series[0]).getDataBodyRange();
+  // The column's first `plan.rows` cells, or all of it.
+  const column = (header: string) => {
+    const body = table.columns.getItem(header).getDataBodyRange();
+    return plan.rows === undefined ? body : body.getRow(0).getResizedRange(plan.rows - 1, 0);
+  };
+  const categories = column(plan.categories);
+  const first = column(plan.series[0]);
   const chart = sheet.charts.add(plan.type as Excel.ChartType, first, Excel.ChartSeriesBy.columns);
   chart.name = plan.name;
   chart.title.text = plan.title;
   plan.series.forEach((header, i) => {
     const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(header);
     if (i === 0) series.name = header;
-    else series.setValues(table.columns.getItem(header).getDataBodyRange());
+    else series.setValues(column(header));
     series.setXAxisValues(categories);
     const type = plan.seriesTypes?.[i];
     if (type) series.chartType = type as Excel.ChartType;

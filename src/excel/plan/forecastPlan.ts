@@ -159,7 +159,7 @@ export function buildForecastPlans(build: ForecastBuild): ForecastPlans {
       sheet: FORECAST_SHEET,
       note: forecastNote(build, live),
       tables,
-      charts: [forecastChart(Math.max(rows.period.length + 1, 2))],
+      charts: forecastChart(rows.period),
     },
   ];
   return { plans, live, rows };
@@ -340,19 +340,41 @@ function forecastNote({ stamp, source }: ForecastBuild, live: boolean): string {
   return `Computed ${stamp} from ${source.address}: values as of that time (${why}). ${objectives}`;
 }
 
-/** The forecast by period as lines over the P10–P90 band, below the period table. */
-function forecastChart(periodTableHeight: number): ChartPlan {
-  return {
+/**
+ * The forecast by period, below the period table: the weighted and unweighted totals as lines over the
+ * P10–P90 band, over the dated periods only (deals without a date have their own row in the table,
+ * never a place on the time axis). A single period is drawn as bars: a line needs two points. No
+ * chart when no deal has a date.
+ */
+function forecastChart(periods: readonly ForecastRow[]): ChartPlan[] {
+  const dated = periods.filter((p) => p.key !== NO_KEY).length; // NO_KEY sorts last
+  const common = {
     name: "CarnetForecastChart",
-    type: "Line",
-    title: "Forecast by period: weighted vs unweighted, P10–P90",
     table: FORECAST_TABLES.period.name,
     categories: "Period",
-    // P10 as a see-through base with the spread stacked on it draws the P10–P90 band;
-    // the weighted and unweighted totals are lines over it.
-    series: ["P10", "P10–P90 spread", "Weighted total", "Unweighted total"],
-    seriesTypes: ["AreaStacked", "AreaStacked", "LineMarkers", "LineMarkers"],
-    seriesFill: ["none", "#C7E0F4", null, null],
-    at: { row: 2 + periodTableHeight + 2, col: 0, rows: 16, cols: 8 },
+    rows: dated,
+    at: { row: 2 + Math.max(periods.length + 1, 2) + 2, col: 0, rows: 16, cols: 8 },
   };
+  if (dated === 0) return [];
+  if (dated === 1)
+    return [
+      {
+        ...common,
+        type: "ColumnClustered",
+        title: "Forecast: P10, weighted, P90 and unweighted totals",
+        series: ["P10", "Weighted total", "P90", "Unweighted total"],
+      },
+    ];
+  return [
+    {
+      ...common,
+      type: "Line",
+      title: "Forecast by period: weighted vs unweighted, P10–P90",
+      // P10 as a see-through base with the spread stacked on it draws the P10–P90 band;
+      // the weighted and unweighted totals are lines over it.
+      series: ["P10", "P10–P90 spread", "Weighted total", "Unweighted total"],
+      seriesTypes: ["AreaStacked", "AreaStacked", "LineMarkers", "LineMarkers"],
+      seriesFill: ["none", "#C7E0F4", null, null],
+    },
+  ];
 }

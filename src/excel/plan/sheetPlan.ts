@@ -49,6 +49,8 @@ export interface ChartPlan {
   readonly seriesFill?: readonly (string | null)[];
   /** Where the chart goes: the top-left cell and size in cells, on the plan's sheet. */
   readonly at: { row: number; col: number; rows: number; cols: number };
+  /** How many of the table's first rows the chart draws (all when not given). */
+  readonly rows?: number;
 }
 
 export interface SheetPlan {
