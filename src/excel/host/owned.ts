@@ -13,6 +13,8 @@ import { cellAddress, parseRangeAddress } from "../plan/a1";
 import { bytesOf, utf8Bytes, writeBlocks } from "../plan/blocks";
 import { type Progress, throwIfCancelled } from "../plan/progress";
 import {
+  cellsAtRisk,
+  isCarnetName,
   type ChartPlan,
   freeName,
   isNoteLineOf,
@@ -33,6 +35,9 @@ export const OWNED_SHEETS_SETTING = "carnet.ownedSheets";
 function canResizeTables(): boolean {
   return Office.context.requirements.isSetSupported("ExcelApi", "1.13");
 }
+
+/** Cells read to tell whether a block a table would grow over holds anything (well under 5 MB). */
+const MAX_CHECKED_CELLS = 200_000;
 
 /** Preferred sheet name → the sheet Carnet wrote last, by name and by id (this session's, maybe). */
 type OwnedSheets = Record<string, { name: string; id: string }>;
@@ -89,6 +94,7 @@ export async function writeOwnedSheets(
   return Excel.run(async (context) => {
     const state = await loadWorkbookState(context, plans);
     refuseForeignTables(plans, state);
+    await refuseOverwrites(context, plans, state);
     const result: Record<string, string> = {};
     const written: string[] = [];
     const rowCount = plans.reduce(
@@ -256,9 +262,61 @@ function refuseForeignTables(plans: readonly SheetPlan[], state: WorkbookState):
 }
 
 /**
- * Carnet's sheet for the plan (the user may have renamed it: it is still Carnet's), else a new one under a name no sheet has; its charts deleted (they are redrawn), tables
- * that start where the plan wants them kept to be resized, every other table and all contents
- * cleared. One sync.
+ * Where a plan's tables would grow over cells Carnet did not write (a note the user typed under a
+ * table, figures beside it), the run stops before anything is written and says where. One sync, only
+ * when Carnet's sheets exist already.
+ */
+async function refuseOverwrites(
+  context: Excel.RequestContext,
+  plans: readonly SheetPlan[],
+  state: WorkbookState
+): Promise<void> {
+  const checks: { sheet: string; plan: string; used: Excel.Range }[] = [];
+  for (const plan of plans) {
+    const sheet = ownedSheet(state, plan.sheet);
+    if (!sheet) continue;
+    const carnetTables = state.tables
+      .filter((t) => t.ws.name === sheet.name && isCarnetName(t.name))
+      .map((t) => parseRangeAddress(t.range.address))
+      .filter((box): box is NonNullable<typeof box> => box !== null);
+    for (const box of cellsAtRisk(plan, carnetTables)) {
+      const used = sheet
+        .getRangeByIndexes(box.row, box.col, box.rows, box.cols)
+        .getUsedRangeOrNullObject(true);
+      used.load("address");
+      checks.push({ sheet: sheet.name, plan: plan.sheet, used });
+    }
+  }
+  if (checks.length === 0) return;
+  await context.sync();
+  // Excel's used range of a block is where the sheet's used range meets it, empty cells included:
+  // the cells are read to tell (a block too large to read is taken as typed over, the safe side).
+  const suspect = checks.filter((c) => !c.used.isNullObject);
+  const read = suspect.map((c) => {
+    const box = parseRangeAddress(c.used.address);
+    const small = box !== null && box.rows * box.cols <= MAX_CHECKED_CELLS;
+    if (small) c.used.load("values");
+    return { ...c, small };
+  });
+  if (read.some((c) => c.small)) await context.sync();
+  // Carnet's own note line, moved down by rows the user inserted above its table, is not the user's.
+  const theirs = (v: unknown, plan: string) => v !== "" && v !== null && !isNoteLineOf(v, plan);
+  const typed = read.filter(
+    (c) => !c.small || c.used.values.some((row) => row.some((v) => theirs(v, c.plan)))
+  );
+  if (typed.length === 0) return;
+  const where = typed.map((c) => c.used.address.split("!").pop()).join(", ");
+  throw new Error(
+    `Carnet would write over cells you typed on sheet "${typed[0].sheet}": ${where}. ` +
+      "Move them away from Carnet's tables (or clear them), then build again; nothing was written."
+  );
+}
+
+/**
+ * Carnet's sheet for the plan (the user may have renamed it: it is still Carnet's), else a new one
+ * under a name no sheet has. Carnet's charts are deleted (they are redrawn), its tables that start
+ * where the plan wants them are kept to be resized (their cells cleared), its other tables deleted;
+ * whatever else is on the sheet is the user's and stays. One sync.
  */
 async function prepareSheet(
   context: Excel.RequestContext,
@@ -275,25 +333,28 @@ async function prepareSheet(
   }
   sheet.load("id");
   sheet.charts.load("items/name");
-  const used = sheet.getUsedRangeOrNullObject(true);
-  used.load("address");
   await context.sync();
   state.owned[plan.sheet] = { name, id: sheet.id };
-  sheet.charts.items.forEach((c) => c.delete());
+  // Carnet's charts are redrawn; a chart of the user's on the sheet stays.
+  sheet.charts.items.filter((c) => isCarnetName(c.name)).forEach((c) => c.delete());
   const reusable = new Map<string, Excel.Table>();
   const resizable = canResizeTables();
   for (const t of state.tables) {
-    if (t.ws.name !== name) continue;
+    if (t.ws.name !== name || !isCarnetName(t.name)) continue; // the user's own tables stay
     const tablePlan = plansTable(plan, t.name);
     const corner = tablePlan ? cellAddress(null, tablePlan.row, tablePlan.col) : null;
-    // A table stays (and is resized) only where its header starts at the same cell; any other is
-    // removed before writing, since deleting a table clears its cells.
-    if (resizable && corner !== null && t.range.address.split("!").pop()!.split(":")[0] === corner)
+    // A table stays (and is resized) only where its header starts at the same cell; any other of
+    // Carnet's is removed before writing, since deleting a table clears its cells.
+    if (
+      resizable &&
+      corner !== null &&
+      t.range.address.split("!").pop()!.split(":")[0] === corner
+    ) {
       reusable.set(tablePlan!.name, t.table);
-    else t.table.delete();
+      // What it held last time, rows beyond the new size included; the table object stays.
+      sheet.getRange(t.range.address.split("!").pop()!).clear("Contents");
+    } else t.table.delete();
   }
-  // Clear what was written last time, tables included (their objects stay, with their names).
-  if (!used.isNullObject) sheet.getRange(used.address.split("!").pop()!).clear("Contents");
   return { sheet, name, reusable };
 }
 

@@ -96,3 +96,47 @@ export function freeName(wanted: string, taken: ReadonlySet<string>): string {
     if (!lower.has(name.toLowerCase())) return name;
   }
 }
+
+/** A block of cells, 0-based. */
+export interface Box {
+  readonly row: number;
+  readonly col: number;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+/** Carnet's tables and charts are named Carnet…: anything else on its sheets is the user's. */
+export function isCarnetName(name: string): boolean {
+  return /^carnet/i.test(name);
+}
+
+/** The parts of `a` outside `b`: up to four boxes (above, below, left, right of `b`). */
+export function boxMinus(a: Box, b: Box): Box[] {
+  const top = Math.max(a.row, b.row);
+  const bottom = Math.min(a.row + a.rows, b.row + b.rows);
+  const left = Math.max(a.col, b.col);
+  const right = Math.min(a.col + a.cols, b.col + b.cols);
+  if (top >= bottom || left >= right) return [a];
+  const parts: Box[] = [
+    { row: a.row, col: a.col, rows: top - a.row, cols: a.cols },
+    { row: bottom, col: a.col, rows: a.row + a.rows - bottom, cols: a.cols },
+    { row: top, col: a.col, rows: bottom - top, cols: left - a.col },
+    { row: top, col: right, rows: bottom - top, cols: a.col + a.cols - right },
+  ];
+  return parts.filter((p) => p.rows > 0 && p.cols > 0);
+}
+
+/**
+ * The cells a sheet plan's tables will cover that Carnet's tables on the sheet do not cover now: where
+ * a rebuild could write over something the user put there (the note line, A1, is Carnet's).
+ */
+export function cellsAtRisk(plan: SheetPlan, carnetTables: readonly Box[]): Box[] {
+  let risk: Box[] = plan.tables.map((t) => ({
+    row: t.row,
+    col: t.col,
+    rows: Math.max(t.rows.length + 1, 2),
+    cols: t.headers.length,
+  }));
+  for (const old of carnetTables) risk = risk.flatMap((box) => boxMinus(box, old));
+  return risk;
+}

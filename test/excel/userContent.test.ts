@@ -1,0 +1,93 @@
+/**
+ * Nothing of the user's is lost: Carnet rewrites its own tables on its sheets, and leaves anything
+ * else there (a note beside a table, text under the chart, the user's own table or chart) where it is;
+ * when a table grows over cells the user typed, the rebuild stops first and says where.
+ */
+import { readObjectives, writeForecast } from "../../src/excel/host/forecast";
+import { loadSettings } from "../../src/excel/host/settings";
+import { readSource } from "../../src/excel/host/source";
+import { currencyFormatFor } from "../../src/excel/plan/currencyFormat";
+import { analysePipeline } from "../../src/taskpane/pipelineModel";
+import { formulaWorkbook, type TestWorkbook } from "../support/excel-host";
+
+let book: TestWorkbook;
+afterEach(() => book?.dispose());
+
+const DEALS = [
+  ["Date jalon", "Société", "Montant", "Probabilité"],
+  ["2027-01-15", "Alpha", 1000, 0.2],
+  ["2027-02-10", "Bêta", 2000, 0.5],
+  ["2027-08-03", "Gamma", 4000, 0.75],
+];
+
+async function build(stamp: string) {
+  const source = await readSource({
+    kind: "range",
+    address: `Ventes!A1:D${book.values("Ventes", "A1:A40").filter((r) => r[0] !== "" && r[0] !== null).length}`,
+  });
+  const analysis = analysePipeline(source, (await loadSettings()).settings);
+  return writeForecast({
+    source,
+    mapping: analysis.mapping,
+    deals: analysis.reading.deals,
+    periodKind: "semester",
+    objectives: await readObjectives(),
+    stamp,
+    currencyFormat: currencyFormatFor(source, [analysis.mapping.amount], 2),
+  });
+}
+
+async function typeCells(sheet: string, address: string, values: unknown[][]) {
+  await Excel.run(async (context) => {
+    context.workbook.worksheets.getItem(sheet).getRange(address).values = values as never;
+    await context.sync();
+  });
+}
+
+describe("a rebuild over Carnet's sheets", () => {
+  it("keeps a note beside CarnetPipeline, text under the chart, and the user's own table and chart", async () => {
+    book = formulaWorkbook({ Ventes: DEALS as never });
+    await build("2026-11-27 09:00");
+    await typeCells("Carnet Pipeline", "R3", [["Ask Anne about Gamma"]]);
+    await typeCells("Carnet Forecast", "A40", [["Reviewed with finance on Monday"]]);
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Carnet Forecast");
+      sheet.getRange("A45:B47").values = [
+        ["Mine", "Value"],
+        ["a", 1],
+        ["b", 2],
+      ];
+      const table = sheet.tables.add("A45:B47", true);
+      table.name = "MyChecks";
+      const chart = sheet.charts.add(Excel.ChartType.columnClustered, sheet.getRange("A45:B47"));
+      chart.name = "My chart";
+      await context.sync();
+    });
+    await build("2026-11-27 10:00");
+    expect(book.values("Carnet Pipeline", "R3")).toEqual([["Ask Anne about Gamma"]]);
+    expect(book.values("Carnet Forecast", "A40")).toEqual([["Reviewed with finance on Monday"]]);
+    expect(book.host.tables().some((t) => t.name === "MyChecks")).toBe(true);
+    expect(
+      book.host
+        .charts()
+        .map((c) => c.name)
+        .sort()
+    ).toEqual(["CarnetForecastChart", "My chart"]);
+  });
+
+  it("stops before writing anything when a table would grow over cells the user typed, and says where", async () => {
+    book = formulaWorkbook({ Ventes: DEALS as never });
+    await build("2026-11-27 09:00");
+    await typeCells("Carnet Pipeline", "B8", [["my total"]]); // just under CarnetPipeline's last deal
+    await typeCells("Ventes", "A5:D6", [
+      ["2027-03-01", "Delta", 500, 0.4],
+      ["2027-03-02", "Epsilon", 700, 0.4],
+    ]);
+    const before = book.fingerprint("Carnet Pipeline");
+    // The block named holds B8 (Excel's used range of the cells at risk).
+    await expect(build("2026-11-27 10:00")).rejects.toThrow(
+      /would write over cells you typed on sheet "Carnet Pipeline": (B8|A7:N8)\..*nothing was written/
+    );
+    expect(book.fingerprint("Carnet Pipeline")).toBe(before);
+  });
+});
