@@ -152,7 +152,7 @@ export function buildForecastPlans(build: ForecastBuild): ForecastPlans {
   const plans: SheetPlan[] = [
     {
       sheet: PIPELINE_SHEET,
-      note: `Deals read ${build.stamp} from ${build.source.address}, normalised. Issues says what could not be read.`,
+      note: `Deals read ${build.stamp} from ${build.source.address}, normalised. Issues says what could not be read. Every column of CarnetPipeline is Carnet's, rewritten on each build; what you add beside it stays.`,
       tables: [pipelineTable(build)],
     },
     {
@@ -330,7 +330,8 @@ function forecastFormats(
 
 /** The line above the forecast tables: when the figures were computed, and whether they are live. */
 function forecastNote({ stamp, source }: ForecastBuild, live: boolean): string {
-  const objectives = "Type objectives in the Objective columns: they are kept on the next build.";
+  const objectives =
+    "The Objective columns are yours: type objectives there, they are kept on the next build. Every other column is Carnet's, rewritten on each build; what you add beside the tables stays.";
   if (live)
     return `Computed ${stamp} from ${source.address}. Live: the period table's weighted total, P10/P50/P90 and probability of objective are CARNET formulas over the source table's rows (edit deals in place; rebuild after adding rows); other figures are as of ${stamp}. ${objectives}`;
   const why =
