@@ -24,7 +24,12 @@ import { PERIOD_KINDS, type PeriodKind } from "../domain/pipeline";
 import { currencyFormatFor } from "../excel/plan/currencyFormat";
 import { SourcePicker, TaskStatus, useLongTask } from "./longTask";
 import type { CarnetSettings } from "../excel/plan/settings";
-import { type SourceChoice, sourceChoiceOf, withHeader } from "../excel/plan/source";
+import {
+  type SourceChoice,
+  sourceChoiceOf,
+  type SourceData,
+  withHeader,
+} from "../excel/plan/source";
 import { formatAmount, formatPercent, sentence, timestamp } from "./format";
 import type { CarnetHost } from "../excel/port";
 import { analysePipeline, harvestIssues, isLeftOut, type PipelineAnalysis } from "./pipelineModel";
@@ -67,11 +72,31 @@ export function PipelineView({ host }: PipelineViewProps) {
     });
   }, [host]);
 
+  /** "The table is now Ventes!A1:J21 (it was Ventes!A1:J20)", when a table read again grew or shrank. */
+  const [extent, setExtent] = React.useState<string | null>(null);
+
+  function noteExtent(before: SourceData | null, after: SourceData) {
+    // The same table (same sheet and header cell) found again with another extent.
+    const moved =
+      before !== null &&
+      before.sheet === after.sheet &&
+      before.row === after.row &&
+      before.col === after.col &&
+      before.address !== after.address;
+    setExtent(
+      moved
+        ? `The table is now ${after.address} (it was ${before.address}): ${after.rows.length} rows ` +
+            `below the header, ${after.rows.length > before.rows.length ? "more" : "fewer"} than when last read.`
+        : null
+    );
+  }
+
   async function read(choice: SourceChoice) {
     await run("Reading", async (signal) => {
       const source = await host.readSource(choice, progress, signal);
       const next = await host.saveSettings({ source: sourceChoiceOf(source) });
       setSettings(next);
+      noteExtent(analysis?.source ?? null, source);
       setAnalysis(analysePipeline(source, next));
       setBuilt(null);
     });
@@ -95,6 +120,7 @@ export function PipelineView({ host }: PipelineViewProps) {
   async function current(signal: AbortSignal): Promise<PipelineAnalysis | null> {
     if (!analysis) return null;
     const source = await host.readSource(sourceChoiceOf(analysis.source), progress, signal);
+    noteExtent(analysis.source, source);
     const fresh = analysePipeline(source, settings);
     setAnalysis(fresh);
     return fresh;
@@ -147,6 +173,11 @@ export function PipelineView({ host }: PipelineViewProps) {
         placeholder="Sheet1!A1:F200"
       />
       <TaskStatus task={task} />
+      {extent && (
+        <MessageBar intent="info">
+          <MessageBarBody>{extent}</MessageBarBody>
+        </MessageBar>
+      )}
       {dropped.length > 0 && <SettingsLeftOut lines={dropped} onDismiss={() => setDropped([])} />}
 
       {analysis && reading && headline && (

@@ -100,12 +100,18 @@ export function storedMatrix(settings: CarnetSettings): StoredMatrixSettings {
     }
     out.marketFigures = figures;
   }
-  if (isObject(raw.source) && (raw.source.kind === "table" || raw.source.kind === "range")) {
+  if (isObject(raw.source)) {
     const source = raw.source;
     if (source.kind === "table" && typeof source.name === "string")
       out.source = { kind: "table", name: source.name };
     if (source.kind === "range" && typeof source.address === "string")
       out.source = { kind: "range", address: source.address };
+    if (
+      source.kind === "region" &&
+      typeof source.sheet === "string" &&
+      typeof source.cell === "string"
+    )
+      out.source = { kind: "region", sheet: source.sheet, cell: source.cell };
   }
   if (raw.origin === "table" || raw.origin === "won") out.origin = raw.origin;
   return out;

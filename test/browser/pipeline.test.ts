@@ -611,3 +611,26 @@ describe("the figures are the sheet as it is now", () => {
       .waitFor();
   });
 });
+
+describe("Read last range", () => {
+  it("finds the table again where it was: a deal added below is read, and the pane says the table grew", async () => {
+    await open({
+      Ventes: [
+        ["Date jalon", "Société", "Montant", "Probabilité"],
+        ["2003-04-04", "Alpha", 1000, 0.2],
+        ["2003-04-03", "Bêta", 2000, 0.5],
+        ["2003-04-03", "Gamma", 4000, 0.75],
+      ],
+    });
+    await wb.select("Ventes", "B3");
+    await click("Read selection");
+    expect(await figure("Weighted")).toBe(await shown(4200));
+    await wb.setCells("Ventes", "A5:D5", [["2003-04-20", "Delta", 1000, 0.5]]);
+    await wb.select("Ventes", "H20"); // the selection is elsewhere now
+    await click("Read last range");
+    expect(await figure("Weighted")).toBe(await shown(4700));
+    await pane()
+      .getByText("The table is now Ventes!A1:D5 (it was Ventes!A1:D4)", { exact: false })
+      .waitFor();
+  });
+});

@@ -63,11 +63,18 @@ async function locate(context: Excel.RequestContext, choice: SourceChoice): Prom
       header: choice.header === undefined ? undefined : choice.header - 1,
     };
   }
-  const selection = context.workbook.getSelectedRange();
+  // Around the selection (on the active sheet), or around the cell where the table was found last
+  // time: the sheet's tables are the candidates.
+  const worksheet =
+    choice.kind === "region"
+      ? context.workbook.worksheets.getItem(choice.sheet)
+      : context.workbook.worksheets.getActiveWorksheet();
+  const selection =
+    choice.kind === "region"
+      ? worksheet.getRange(choice.cell)
+      : context.workbook.getSelectedRange();
   selection.load("address");
-  // The selection is on the active sheet; its tables are the candidates.
-  const worksheet = context.workbook.worksheets.getActiveWorksheet();
-  const tables = context.workbook.worksheets.getActiveWorksheet().tables;
+  const tables = worksheet.tables;
   tables.load("items/name");
   const used = worksheet.getUsedRangeOrNullObject(true);
   used.load("rowIndex, rowCount");

@@ -130,6 +130,11 @@ function checkSource(value: unknown): Checked {
     if (value.kind === "auto") return { set: { source: { kind: "auto" } }, dropped: [] };
     if (value.kind === "table" && isText(value.name))
       return { set: { source: { kind: "table", name: value.name } }, dropped: [] };
+    if (value.kind === "region" && isText(value.sheet) && isText(value.cell))
+      return {
+        set: { source: { kind: "region", sheet: value.sheet, cell: value.cell } },
+        dropped: [],
+      };
     if (value.kind === "range" && isText(value.address)) {
       const range = { kind: "range", address: value.address };
       if (value.header === undefined) return { set: { source: range }, dropped: [] };

@@ -10,10 +10,15 @@ import {
   type TableExtent,
 } from "../../domain/tableExtent";
 import { type CellValue, isBlankCell } from "../../domain/values";
-import { rangeAddress } from "./a1";
+import { cellAddress, rangeAddress } from "./a1";
 
 export type SourceChoice =
   | { readonly kind: "auto" }
+  /**
+   * The table found around a cell (its header's first cell), found again there on every read: a
+   * table that grew or shrank since is read whole ("Read last range").
+   */
+  | { readonly kind: "region"; readonly sheet: string; readonly cell: string }
   | { readonly kind: "table"; readonly name: string }
   | {
       readonly kind: "range";
@@ -51,6 +56,8 @@ export interface SourceData {
   readonly headerPicked?: boolean;
   /** Rows below a blank row left out because they do not look like the table's rows (0-based sheet rows). */
   readonly leftOut?: { readonly first: number; readonly last: number } | null;
+  /** True when the table was found around a cell (the selection), not named by the user. */
+  readonly found?: boolean;
 }
 
 /**
@@ -69,6 +76,8 @@ export function sourceKey(source: SourceData): string {
 export function sourceChoiceOf(source: SourceData): SourceChoice {
   if (source.tableName !== null) return { kind: "table", name: source.tableName };
   if (source.headerPicked) return withHeader(source, source.row);
+  if (source.found)
+    return { kind: "region", sheet: source.sheet, cell: cellAddress(null, source.row, source.col) };
   return { kind: "range", address: source.address };
 }
 
@@ -182,6 +191,7 @@ export function sourceDataOf(
     headerChoices,
     headerPicked: layout.picked,
     leftOut,
+    found: cells.how.kind === "carried",
   };
 }
 
