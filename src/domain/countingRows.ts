@@ -28,6 +28,7 @@
  */
 import { normaliseHeader, PIPELINE_FIELDS } from "./columns";
 import type { Deal, ForecastCategory } from "./deal";
+import { readCategory } from "./stages";
 import { type CellValue, isBlankCell } from "./values";
 
 const TOTAL_LABEL = /^\s*(?:(?:sous|sub)[\s-]?)?total\b|^\s*grand[\s-]total\b/i;
@@ -144,6 +145,20 @@ export class RowCounter {
     const value = this.readFigure(figures[0]);
     return value !== null && repeatsTotal(value, this.plain, this.weighted);
   }
+}
+
+/** The categories of a deal that no longer counts in the forecast. */
+export type ClosedCategory = "Won" | "Lost" | "Omitted";
+
+/**
+ * Whether a status cell closes its deal: a forecast category or a stage that says Won, Lost or
+ * Omitted, in French or English ("Closed won", "Gagné", "Perdu", "Omis"). Anything else (blank,
+ * Commit, a stage such as "Proposal", a word Carnet does not know) leaves the deal open. The pane asks
+ * it of the stage when the deal has no category typed; the functions of their `statuses` argument.
+ */
+export function closingStatus(cell: CellValue): ClosedCategory | null {
+  const category = readCategory(cell);
+  return category === "Won" || category === "Lost" || category === "Omitted" ? category : null;
 }
 
 /** A deal still to be won or lost: neither Won, Lost nor Omitted (no category: open). */

@@ -33,6 +33,11 @@ export interface Deal {
   readonly owner: string | null;
   readonly stage: string | null;
   readonly category: ForecastCategory | null;
+  /**
+   * Where the category came from: typed on the deal, or said by its stage ("Closed won"). A live
+   * formula reads one status column, so it agrees with the pane only when it is told which.
+   */
+  readonly categorySource?: "deal" | "stage" | null;
   /** Problems found on this row, in words, for the pipeline's Issues column. */
   readonly issues: readonly string[];
 }

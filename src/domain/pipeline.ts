@@ -4,7 +4,13 @@
  * Handbook, Tableau 399: 1 000 € at 20 %, 2 000 € at 50 %, 4 000 € at 75 % → 4 200 €, and the table
  * ends with a "Total probabilisé du carnet commercial" row that must never be counted twice.
  */
-import { lastFigureRow, RowCounter, type RowCells } from "./countingRows";
+import {
+  type ClosedCategory,
+  closingStatus,
+  lastFigureRow,
+  RowCounter,
+  type RowCells,
+} from "./countingRows";
 import { cellCount, flatten, type Grid, InputProblem, sameShape } from "./grid";
 import { ymdFromSerial, serialFromYmd, readDate } from "./dates";
 import {
@@ -32,6 +38,8 @@ export interface PipelineColumns {
   readonly amounts: Grid;
   readonly probabilities: Grid;
   readonly closeDates?: Grid | null;
+  /** Each deal's forecast category or stage: Won, Lost and Omitted deals are closed (countingRows). */
+  readonly statuses?: Grid | null;
 }
 
 export function inPeriod(closeDate: number | null, filter: PeriodFilter | undefined): boolean {
@@ -50,10 +58,11 @@ export function periodFilterProblem(filter: PeriodFilter): string | null {
 }
 
 /**
- * Reads deal rows from three columns of cells (any shapes with the same number of cells). Which rows
- * count is countingRows' decision (blank rows skipped, totals and subtotals left out); a row with
- * neither amount nor probability is skipped, as the functions document; anything else unreadable is
- * an InputProblem naming the position. `onDeal` receives each deal in order.
+ * Reads deal rows from three or four columns of cells (any shapes with the same number of cells).
+ * Which rows count is countingRows' decision (blank rows skipped, totals and subtotals left out, a
+ * closed status leaves the deal out); a row with neither amount nor probability is skipped, as the
+ * functions document; anything else unreadable is an InputProblem naming the position. `onDeal`
+ * receives each open deal in order.
  */
 export function readPipelineColumns(
   columns: PipelineColumns,
@@ -68,6 +77,13 @@ export function readPipelineColumns(
     const kind = counter.kindOf(row, i);
     if (kind === "total") totalRows.push(i + 1);
     if (kind !== "deal") continue;
+    const closed = closingStatus(row.cells[STATUS]);
+    if (closed !== null) {
+      // Read like the pane reads it (a won deal's amount is still a figure of the table), then left out.
+      const deal = readClosedDealCells(row.cells, i + 1, closed);
+      counter.counted(deal.amount, deal.probability);
+      continue;
+    }
     const deal = readDealCells(row.cells, i + 1);
     if (deal === null) continue;
     counter.counted(deal.amount, deal.probability);
@@ -76,23 +92,26 @@ export function readPipelineColumns(
   return { totalRows };
 }
 
-function checkedCellCount({ amounts, probabilities, closeDates }: PipelineColumns): number {
-  const n = cellCount(amounts);
-  if (cellCount(probabilities) !== n)
-    throw new InputProblem(
-      `the amounts have ${n} cells but the probabilities have ${cellCount(probabilities)}: give ranges of the same size`
-    );
-  if (closeDates && cellCount(closeDates) !== n)
-    throw new InputProblem(
-      `the amounts have ${n} cells but the close dates have ${cellCount(closeDates)}: give ranges of the same size`
-    );
+function checkedCellCount(columns: PipelineColumns): number {
+  const n = cellCount(columns.amounts);
+  const others: [string, Grid | null | undefined][] = [
+    ["probabilities", columns.probabilities],
+    ["close dates", columns.closeDates],
+    ["statuses", columns.statuses],
+  ];
+  for (const [name, grid] of others)
+    if (grid && cellCount(grid) !== n)
+      throw new InputProblem(
+        `the amounts have ${n} cells but the ${name} have ${cellCount(grid)}: give ranges of the same size`
+      );
   return n;
 }
 
 const DATE = 0;
 const AMOUNT = 1;
 const PROBABILITY = 2;
-const ALL_THREE = [DATE, AMOUNT, PROBABILITY];
+const STATUS = 3;
+const ALL_FOUR = [DATE, AMOUNT, PROBABILITY, STATUS];
 
 /** Row i of the columns as countingRows sees it: the close date names the deal. */
 function columnRows(columns: PipelineColumns): (i: number) => RowCells {
@@ -100,9 +119,10 @@ function columnRows(columns: PipelineColumns): (i: number) => RowCells {
   const a = flatten(amounts);
   const p = flatten(probabilities);
   const d = columns.closeDates ? flatten(columns.closeDates) : null;
+  const s = columns.statuses ? flatten(columns.statuses) : null;
   return (i) => ({
-    cells: [d ? d[i] : null, a[i], p[i]],
-    read: ALL_THREE,
+    cells: [d ? d[i] : null, a[i], p[i], s ? s[i] : null],
+    read: ALL_FOUR,
     identity: [DATE],
     amount: AMOUNT,
     probability: PROBABILITY,
@@ -147,6 +167,38 @@ function readDealCells(cells: readonly CellValue[], position: number): PipelineD
 }
 
 /**
+ * A closed deal's figures, read by the same rules as an open one's so that a formula fails where the
+ * pane reports a problem: its amount is required (a won deal's amount is what it brought in); its
+ * probability may be blank (won 1, lost 0, omitted none). Only the running totals use them.
+ */
+function readClosedDealCells(
+  cells: readonly CellValue[],
+  position: number,
+  status: ClosedCategory
+): { amount: number | null; probability: number | null } {
+  const where = `position ${position}`;
+  if (isBlankCell(cells[AMOUNT]))
+    throw new InputProblem(
+      `amount at ${where} is blank but the deal is ${status}: give its amount`,
+      position
+    );
+  const amount = readAmount(cells[AMOUNT]);
+  if (amount.kind === "error")
+    throw new InputProblem(describeProblem("amount", amount, where), position);
+  const date = readDate(cells[DATE]);
+  if (date.kind === "error")
+    throw new InputProblem(describeProblem("close date", date, where), position);
+  const probability = readProbability(cells[PROBABILITY]);
+  if (probability.kind === "error")
+    throw new InputProblem(describeProblem("probability", probability, where), position);
+  const byStatus = status === "Won" ? 1 : status === "Lost" ? 0 : null;
+  return {
+    amount: amount.kind === "value" ? amount.value : null,
+    probability: probability.kind === "value" ? probability.value : byStatus,
+  };
+}
+
+/**
  * Σ amount × probability over the rows whose close date lies in the filter: the one-pass kernel of
  * WEIGHTED_PIPELINE. Rows of plain numbers take a short path with no allocation; any other row goes
  * through the full reading rules, so text cells, totals and errors behave as in readPipelineColumns.
@@ -154,7 +206,7 @@ function readDealCells(cells: readonly CellValue[], position: number): PipelineD
 export function weightedPipeline(columns: PipelineColumns, filter?: PeriodFilter): number {
   const { amounts, probabilities } = columns;
   const filtered = filter != null && (filter.from != null || filter.to != null);
-  if (!filtered && sameShape(amounts, probabilities) && !columns.closeDates) {
+  if (!filtered && sameShape(amounts, probabilities) && !columns.closeDates && !columns.statuses) {
     let total = 0;
     let plain = true;
     outer: for (let r = 0; r < amounts.length; r++) {

@@ -9,8 +9,8 @@ import type { ColumnMapping, PipelineField } from "./columns";
 import { PIPELINE_FIELDS } from "./columns";
 import { readDate } from "./dates";
 import type { Deal, ForecastCategory } from "./deal";
-import { lastFigureRow, RowCounter, type RowCells } from "./countingRows";
-import { categoryOfStage, readCategory, type StageDefault, stageProbability } from "./stages";
+import { closingStatus, lastFigureRow, RowCounter, type RowCells } from "./countingRows";
+import { readCategory, type StageDefault, stageProbability } from "./stages";
 import { type CellValue, isBlankCell, readAmount, readProbability, type Reading } from "./values";
 
 export interface PipelineReadOptions {
@@ -209,7 +209,7 @@ function readDealRow(
       : report.value("closeDate", readDate(cell("closeDate"), { dayFirst: options.dayFirst }));
   const amount = report.value("amount", readAmount(cell("amount")));
   const stage = cleanText(cell("stage"));
-  const category = categoryOf(cell, mapping, stage, report);
+  const { category, categorySource } = categoryOf(cell, mapping, stage, report);
   const { probability, probabilitySource } = probabilityOf(
     cell("probability"),
     { stage, category, amount },
@@ -238,28 +238,31 @@ function readDealRow(
     owner: cleanText(cell("owner")),
     stage,
     category,
+    categorySource,
     issues: report.lines,
   };
 }
 
-/** The forecast category typed on the deal, else the one its stage says (Won, Lost). */
+/** The forecast category typed on the deal, else the closing one its stage says (Won, Lost, Omitted). */
 function categoryOf(
   cell: (field: PipelineField) => CellValue,
   mapping: ColumnMapping<PipelineField>,
   stage: string | null,
   report: RowReport
-): ForecastCategory | null {
+): Pick<Deal, "category" | "categorySource"> {
   if (mapping.category !== null) {
     const typed = readCategory(cell("category"));
-    if (typed !== undefined) return typed ?? categoryOfStage(stage);
-    report.say(
-      "category",
-      "unreadable",
-      shownOf(cell("category")),
-      "is not a forecast category: write Commit, Best case, Pipeline, Omitted, Won or Lost"
-    );
+    if (typed) return { category: typed, categorySource: "deal" };
+    if (typed === undefined)
+      report.say(
+        "category",
+        "unreadable",
+        shownOf(cell("category")),
+        "is not a forecast category: write Commit, Best case, Pipeline, Omitted, Won or Lost"
+      );
   }
-  return categoryOfStage(stage);
+  const byStage = closingStatus(stage);
+  return { category: byStage, categorySource: byStage === null ? null : "stage" };
 }
 
 /** The probability typed on the deal, else its stage's default, else 1 / 0 for Won / Lost. */
@@ -282,6 +285,8 @@ function probabilityOf(
   if (byStage !== null) return { probability: byStage, probabilitySource: "stage" };
   if (deal.category === "Won" || deal.category === "Lost")
     return { probability: deal.category === "Won" ? 1 : 0, probabilitySource: "stage" };
+  // An omitted deal counts nowhere: it needs no probability, and a blank one is not a problem.
+  if (deal.category === "Omitted") return { probability: null, probabilitySource: null };
   if (deal.amount !== null)
     report.say(
       "probability",

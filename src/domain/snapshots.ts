@@ -56,7 +56,7 @@
  */
 import { normaliseHeader } from "./columns";
 import { readDate, ymdFromSerial } from "./dates";
-import { isOpen, weightedAmount, weightedTotal } from "./countingRows";
+import { closingStatus, isOpen, weightedAmount, weightedTotal } from "./countingRows";
 import type { Deal, ForecastCategory } from "./deal";
 import { InputProblem } from "./grid";
 import {
@@ -67,7 +67,7 @@ import {
   periodOf,
 } from "./pipeline";
 import { cleanText } from "./pipelineTable";
-import { categoryOfStage, readCategory } from "./stages";
+import { readCategory } from "./stages";
 import { type CellValue, isBlankCell, readAmount, readProbability, type Reading } from "./values";
 
 export interface SnapshotDeal {
@@ -195,11 +195,11 @@ export function snapshotPeriods(
   return [...periods.values()].sort((a, b) => a.start - b.start);
 }
 
-/** The category that decides whether the deal is open: its own, or Won / Lost said by its stage. */
+/** The category that decides whether the deal is open: its own, or the closing one its stage says. */
 export function effectiveCategory(
   deal: Pick<SnapshotDeal, "category" | "stage">
 ): ForecastCategory | null {
-  return deal.category ?? categoryOfStage(deal.stage);
+  return deal.category ?? closingStatus(deal.stage);
 }
 
 /** The deal as countingRows weighs it: with the category that decides whether it is open. */

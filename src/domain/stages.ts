@@ -51,9 +51,3 @@ export function readCategory(cell: CellValue): ForecastCategory | null | undefin
   for (const [category, words] of CATEGORY_WORDS) if (words.includes(text)) return category;
   return undefined;
 }
-
-/** A stage that says the deal is closed ("Closed won", "Gagné", "Perdu"), else null. */
-export function categoryOfStage(stage: string | null): "Won" | "Lost" | null {
-  const category = readCategory(stage);
-  return category === "Won" || category === "Lost" ? category : null;
-}

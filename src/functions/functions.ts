@@ -41,11 +41,17 @@ function argumentProblem(label: string, reading: { shown: string; problem: strin
   return `${label} ${reading.shown} ${reading.problem}`;
 }
 
-function pipelineColumns(amounts: any, probabilities: any, closeDates: any): PipelineColumns {
+function pipelineColumns(
+  amounts: any,
+  probabilities: any,
+  closeDates: any,
+  statuses: any
+): PipelineColumns {
   return {
     amounts: requiredGrid(amounts),
     probabilities: requiredGrid(probabilities),
     closeDates: optionalGrid(closeDates),
+    statuses: optionalGrid(statuses),
   };
 }
 
@@ -67,13 +73,14 @@ function periodFilter(closeDates: any, from: any, to: any): PeriodFilter {
 }
 
 /**
- * Probability-weighted total of a sales pipeline: the sum of amount × probability over the deals, optionally only those closing between two dates.
+ * Probability-weighted total of a sales pipeline: the sum of amount × probability over the open deals, optionally only those closing between two dates.
  * @customfunction WEIGHTED_PIPELINE
  * @param amounts Deal amounts: numbers or text such as "1 000 €" or "€1,000".
  * @param probabilities Win probabilities, one per amount: 20%, 0.2 or text such as "20 %".
  * @param [close_dates] Expected close dates, one per amount (needed to filter by period).
  * @param [from] First close date counted (inclusive); blank for no lower bound.
  * @param [to] Last close date counted (inclusive); blank for no upper bound.
+ * @param [statuses] Forecast category or stage of each deal: Won, Lost and Omitted deals (Gagné, Perdu, Closed won…) are closed and left out.
  * @returns The weighted total.
  */
 export function weightedPipeline(
@@ -81,11 +88,12 @@ export function weightedPipeline(
   probabilities: any[][],
   close_dates?: any[][],
   from?: any,
-  to?: any
+  to?: any,
+  statuses?: any[][]
 ): number {
   return excelValue(() =>
     weightedPipelineOf(
-      pipelineColumns(amounts, probabilities, close_dates),
+      pipelineColumns(amounts, probabilities, close_dates, statuses),
       periodFilter(close_dates, from, to)
     )
   );
@@ -100,6 +108,7 @@ export function weightedPipeline(
  * @param [close_dates] Expected close dates, one per amount.
  * @param [from] First close date counted (inclusive).
  * @param [to] Last close date counted (inclusive).
+ * @param [statuses] Forecast category or stage of each deal: Won, Lost and Omitted deals (Gagné, Perdu, Closed won…) are closed and left out.
  * @returns P(total won ≥ target), between 0 and 1.
  */
 export function pipelineProbability(
@@ -108,14 +117,15 @@ export function pipelineProbability(
   target: any,
   close_dates?: any[][],
   from?: any,
-  to?: any
+  to?: any,
+  statuses?: any[][]
 ): number {
   return excelValue(() => {
     const goal = readAmount(scalar(target, "target"));
     if (goal.kind === "error") throw new InputProblem(argumentProblem("target", goal));
     if (goal.kind === "blank") throw new InputProblem("target is blank: give the total to reach");
     const deals = pipelineDeals(
-      pipelineColumns(amounts, probabilities, close_dates),
+      pipelineColumns(amounts, probabilities, close_dates, statuses),
       periodFilter(close_dates, from, to)
     );
     return outcomeDistribution(deals).probabilityAtLeast(goal.value);
@@ -131,6 +141,7 @@ export function pipelineProbability(
  * @param [close_dates] Expected close dates, one per amount.
  * @param [from] First close date counted (inclusive).
  * @param [to] Last close date counted (inclusive).
+ * @param [statuses] Forecast category or stage of each deal: Won, Lost and Omitted deals (Gagné, Perdu, Closed won…) are closed and left out.
  * @returns The total won at level q.
  */
 export function pipelineQuantile(
@@ -139,7 +150,8 @@ export function pipelineQuantile(
   q: any,
   close_dates?: any[][],
   from?: any,
-  to?: any
+  to?: any,
+  statuses?: any[][]
 ): number {
   return excelValue(() => {
     const level = readShare(scalar(q, "q"));
@@ -151,7 +163,7 @@ export function pipelineQuantile(
         `q ${level.value} must lie strictly between 0 and 1 (e.g. 10% for P10)`
       );
     const deals = pipelineDeals(
-      pipelineColumns(amounts, probabilities, close_dates),
+      pipelineColumns(amounts, probabilities, close_dates, statuses),
       periodFilter(close_dates, from, to)
     );
     return outcomeDistribution(deals).quantile(level.value);

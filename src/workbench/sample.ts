@@ -276,19 +276,24 @@ export function sampleWorkbook(): WorkbookData {
   const amounts = `Pipeline!E2:E${last}`;
   const probabilities = `Pipeline!F2:F${last}`;
   const dates = `Pipeline!A2:A${last}`;
+  // The forecast category: won, lost and omitted deals are left out of the weighted figures.
+  const statuses = `Pipeline!I2:I${last}`;
   const firstRange = 10;
   const lastRange = firstRange + PRODUCTS.length - 1;
   const summary: (string | number)[][] = [
     ["Pipeline summary", ""],
     ["", ""],
-    ["Weighted pipeline", `=CARNET.WEIGHTED_PIPELINE(${amounts},${probabilities})`],
+    [
+      "Weighted pipeline",
+      `=CARNET.WEIGHTED_PIPELINE(${amounts},${probabilities},${dates},,,${statuses})`,
+    ],
     [
       "First semester",
-      `=CARNET.WEIGHTED_PIPELINE(${amounts},${probabilities},${dates},DATE(2026,1,1),DATE(2026,6,30))`,
+      `=CARNET.WEIGHTED_PIPELINE(${amounts},${probabilities},${dates},DATE(2026,1,1),DATE(2026,6,30),${statuses})`,
     ],
     [
       "Second semester",
-      `=CARNET.WEIGHTED_PIPELINE(${amounts},${probabilities},${dates},DATE(2026,7,1),DATE(2026,12,31))`,
+      `=CARNET.WEIGHTED_PIPELINE(${amounts},${probabilities},${dates},DATE(2026,7,1),DATE(2026,12,31),${statuses})`,
     ],
     ["Unweighted total", `=SUM(${amounts})`],
     ["Deals", `=COUNTA(Pipeline!J2:J${last})`],

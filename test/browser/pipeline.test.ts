@@ -324,6 +324,62 @@ describe("an Excel table as the source", () => {
   });
 });
 
+describe("the sample workbook's pipeline, with won, lost and omitted deals", () => {
+  beforeAll(async () => {
+    await session.page.reload();
+    await session.page.evaluate(() => window.workbench!.ready);
+    await pane().getByRole("button", { name: "Read selection" }).waitFor();
+  });
+
+  it("builds live figures: a deal marked Won leaves the forecast, a typed objective updates coverage and probability at once", async () => {
+    await wb.select("Pipeline", "B2");
+    await click("Read selection");
+    await click("Build forecast");
+    await pane()
+      .getByText(/Period figures are live formulas\.$/)
+      .waitFor();
+
+    const { table, rows } = await tableRows("CarnetForecastByPeriod");
+    const at = (header: string) => table.headers.indexOf(header);
+    const [start, end] = [rows[1][at("Start")] as number, rows[1][at("End")] as number];
+    const weighted = async () =>
+      (await tableRows("CarnetForecastByPeriod")).rows[1][at("Weighted total")];
+    const before = (await weighted()) as number;
+
+    // An open deal of the first period, as the sheet holds it (close date, amount, probability, category).
+    const deals = (await wb.values("Pipeline", "A2:I321")) as (string | number)[][];
+    const r = deals.findIndex(
+      (d) =>
+        (d[0] as number) >= start &&
+        (d[0] as number) <= end &&
+        !["Won", "Lost", "Omitted"].includes(d[8] as string)
+    );
+    expect(r).toBeGreaterThanOrEqual(0);
+    await wb.setCells("Pipeline", `I${r + 2}`, [["Won"]]);
+    expect(await weighted()).toBeCloseTo(
+      before - (deals[r][4] as number) * (deals[r][5] as number),
+      6
+    );
+
+    // The objective typed in the table: coverage and probability follow without a rebuild.
+    const top = Number(/!\$?[A-Z]+\$?(\d+)/.exec(table.address)![1]);
+    const letter = (header: string) => String.fromCharCode(65 + at(header));
+    const figures = async () => {
+      const row = (await tableRows("CarnetForecastByPeriod")).rows[1];
+      return [row[at("Coverage")], row[at("Probability of objective")]];
+    };
+    await wb.setCells(table.sheet, `${letter("Objective")}${top + 1}`, [[before]]);
+    const [coverage, probability] = await figures();
+    expect(typeof coverage).toBe("number");
+    expect(probability as number).toBeGreaterThan(0);
+    expect(probability as number).toBeLessThan(1);
+    await wb.setCells(table.sheet, `${letter("Objective")}${top + 1}`, [[before * 2]]);
+    const [, harder] = await figures();
+    expect(harder as number).toBeLessThan(probability as number);
+    expect(session.errors).toEqual([]);
+  });
+});
+
 describe("history", () => {
   const HEADERS = [
     "Id",

@@ -90,3 +90,95 @@ describe("sheet names in the formulas Carnet writes", () => {
     }
   });
 });
+
+describe("the live period figures over a table with closed deals", () => {
+  const HEADERS = ["Close date", "Amount", "Probability", "Stage", "Forecast category"];
+  const STAGES = [null, "Proposal", "Negotiation", "Closed won", "Perdu"];
+  const CATEGORIES = [null, null, "Commit", "Won", "Lost", "Omitted", "Gagné"];
+  const deal = fc.record({
+    date: fc.integer({ min: 46388, max: 46752 }), // 2027
+    amount: fc.integer({ min: 100, max: 50_000 }),
+    probability: fc.option(
+      fc.integer({ min: 0, max: 20 }).map((k) => k / 20),
+      { nil: null }
+    ),
+    stage: fc.constantFrom(...STAGES),
+    category: fc.constantFrom(...CATEGORIES),
+  });
+
+  /** The period table's live formulas evaluated beside the source, and the pane's figures. */
+  function evaluate(rows: unknown[][], withCategory: boolean) {
+    const headers = withCategory ? HEADERS : HEADERS.slice(0, 4);
+    const cells = rows.map((r) => r.slice(0, headers.length));
+    const source = {
+      kind: "table" as const,
+      tableName: "Deals",
+      sheet: "Deals",
+      row: 0,
+      col: 0,
+      address: `Deals!A1:${"ABCDE"[headers.length - 1]}${rows.length + 1}`,
+      headers,
+      rows: cells as never,
+      numberFormats: headers.map(() => "General"),
+    };
+    const mapping = recogniseColumns(headers, PIPELINE_FIELDS);
+    const deals = readPipelineRows(cells as never, mapping).deals;
+    const build = { source, mapping, deals, periodKind: "quarter" as const, stamp: "now" };
+    const { plans, live, rows: figures } = buildForecastPlans({ ...build, currencyFormat: "0" });
+    const table = plans[1].tables[0];
+    const sheet: unknown[][] = Array.from({ length: table.row + 1 + table.rows.length }, () => []);
+    sheet[table.row] = [...table.headers];
+    table.rows.forEach((r, i) => (sheet[table.row + 1 + i] = [...r]));
+    const hf = carnetEngine({ Deals: [headers, ...cells], Forecast: sheet });
+    const at = (header: string, i: number) =>
+      hf.getCellValue({ sheet: 1, row: table.row + 1 + i, col: table.headers.indexOf(header) });
+    const evaluated = figures.period.map((_, i) => ({
+      weighted: at("Weighted total", i),
+      p50: at("P50", i),
+    }));
+    hf.destroy();
+    return { live, deals, evaluated, expected: figures.period };
+  }
+
+  it("give the pane's weighted total and P50 whenever the build is live, closed deals left out", () => {
+    let liveWithClosed = 0;
+    fc.assert(
+      fc.property(
+        fc.array(deal, { minLength: 1, maxLength: 15 }),
+        fc.boolean(),
+        (generated, withCategory) => {
+          // A probability is typed on every open deal (a stage-table default is not live).
+          const rows = generated.map((d) => [
+            d.date,
+            d.amount,
+            d.probability ?? 0.5,
+            d.stage,
+            d.category,
+          ]);
+          generated.forEach((d, i) => {
+            if (d.probability === null && d.category !== null && d.category !== "Commit")
+              rows[i][2] = null; // a closed deal needs none
+          });
+          const { live, deals, evaluated, expected } = evaluate(rows, withCategory);
+          if (!live) return;
+          if (deals.some((d) => d.category !== null && d.category !== "Commit")) liveWithClosed++;
+          evaluated.forEach((e, i) => {
+            expect(e.weighted).toBeCloseTo(expected[i].weighted, 6);
+            expect(e.p50).toBeCloseTo(expected[i].p50, 6);
+          });
+        }
+      ),
+      { numRuns: 80 }
+    );
+    expect(liveWithClosed).toBeGreaterThan(10);
+  });
+
+  it("is stamped when a deal is closed only by its stage while the table has a category column", () => {
+    const rows = [
+      [46400, 1000, 0.2, "Proposal", "Commit"],
+      [46401, 2000, 0.5, "Closed won", null],
+    ];
+    expect(evaluate(rows, true).live).toBe(false);
+    expect(evaluate(rows, false).live).toBe(true);
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * The formula and the pane agree: over generated sales tables (amounts and percentages typed in every
  * form the rules read, blank rows, subtotals, a labelled total row, a trailing lone figure, unreadable
- * cells), WEIGHTED_PIPELINE over the three columns gives the pane's weighted total of the same
+ * cells, deals won, lost or omitted in French or English, some with no probability), WEIGHTED_PIPELINE
+ * over the four columns gives the pane's weighted total of the same
  * columns, the functions' reading leaves out the same total rows, and the formula is #VALUE! exactly
  * when the pane reports a deal's amount or probability as unreadable or missing. (Before countingRows
  * the two readers disagreed on a dated last row holding one figure, and on "Total" in a dated row's
@@ -16,7 +17,8 @@ import type { CellValue } from "../../src/domain/values";
 import { weightedPipeline } from "../../src/functions/functions";
 import { CustomFunctionError } from "../../src/workbench/custom-functions-shim";
 
-type Row = [CellValue, CellValue, CellValue];
+/** Close date, amount, probability, and the deal's status (its forecast category). */
+type Row = [CellValue, CellValue, CellValue, CellValue?];
 
 const MAPPING: ColumnMapping<PipelineField> = {
   closeDate: 0,
@@ -27,7 +29,7 @@ const MAPPING: ColumnMapping<PipelineField> = {
   product: null,
   owner: null,
   stage: null,
-  category: null,
+  category: 3,
   id: null,
 };
 
@@ -88,6 +90,28 @@ const dateCell = fc.constantFrom<CellValue>(
 /** What can go wrong in a typed cell: ambiguous, a percentage out of range, an Excel error. */
 const badCell = fc.constantFrom<CellValue>("1,000", "120 %", "#N/A", "soon", "1.000");
 
+/** A status: closed (in French or English), open, or a word the pane reports and both read as open. */
+const statusCell = fc.constantFrom<CellValue>(
+  null,
+  null,
+  null,
+  "Won",
+  "Lost",
+  "Omitted",
+  "Gagné",
+  "Closed lost",
+  "Commit",
+  "Proposal"
+);
+
+/** A deal, its probability sometimes left blank when its status closes it (won deals need none). */
+const dealRow: fc.Arbitrary<Row> = fc
+  .tuple(dateCell, amountCell, probabilityCell, statusCell, fc.boolean())
+  .map(([date, amount, probability, status, blank]) => {
+    const closed = status !== null && !["Commit", "Proposal"].includes(status as string);
+    return [date, amount, closed && blank ? null : probability, status];
+  });
+
 type Piece =
   | { kind: "deal"; row: Row }
   | { kind: "blank" }
@@ -97,9 +121,7 @@ type Piece =
 const piece: fc.Arbitrary<Piece> = fc.oneof(
   {
     weight: 8,
-    arbitrary: fc
-      .tuple(dateCell, amountCell, probabilityCell)
-      .map((row) => ({ kind: "deal" as const, row })),
+    arbitrary: dealRow.map((row) => ({ kind: "deal" as const, row })),
   },
   { weight: 1, arbitrary: fc.constant({ kind: "blank" as const }) },
   { weight: 1, arbitrary: amountCell.map((figure) => ({ kind: "subtotal" as const, figure })) },
@@ -109,7 +131,8 @@ const piece: fc.Arbitrary<Piece> = fc.oneof(
       .tuple(
         dateCell,
         fc.oneof(amountCell, badCell),
-        fc.oneof(probabilityCell, badCell, fc.constant(null))
+        fc.oneof(probabilityCell, badCell, fc.constant(null)),
+        statusCell
       )
       .map((row) => ({ kind: "bad" as const, row: row as Row })),
   }
@@ -154,12 +177,22 @@ function table(
   return rows;
 }
 
-const column = (rows: Row[], i: number) => rows.map((r) => [r[i]]);
+const column = (rows: Row[], i: number) => rows.map((r) => [r[i] ?? null]);
 
 /** The formula as Excel calls it, over the three columns: its value, or its #VALUE! message. */
 function formula(rows: Row[]): { value: number } | { error: string } {
   try {
-    return { value: weightedPipeline(column(rows, 1), column(rows, 2), column(rows, 0)) };
+    const statuses = column(rows, 3);
+    return {
+      value: weightedPipeline(
+        column(rows, 1),
+        column(rows, 2),
+        column(rows, 0),
+        null,
+        null,
+        statuses
+      ),
+    };
   } catch (error) {
     expect(error).toBeInstanceOf(CustomFunctionError);
     return { error: (error as Error).message };
@@ -192,7 +225,12 @@ describe("the formula and the pane read a sales table alike", () => {
         expect(figureProblems).toEqual([]);
         expect(result.value).toBeCloseTo(weightedTotal(pane.deals), 6);
         const { totalRows } = readPipelineColumns(
-          { amounts: column(rows, 1), probabilities: column(rows, 2), closeDates: column(rows, 0) },
+          {
+            amounts: column(rows, 1),
+            probabilities: column(rows, 2),
+            closeDates: column(rows, 0),
+            statuses: column(rows, 3),
+          },
           () => undefined
         );
         expect(totalRows).toEqual(pane.totalRows.map((r) => r + 1));

@@ -42,6 +42,7 @@ describe("functions.json generated from the JSDoc", () => {
     ]);
   });
 
+  // Arguments are only ever added at the end, optional, so that every formula typed before still works.
   it("keeps the documented signatures: names, ranges and optional arguments", () => {
     const signature = (id: string) =>
       byId[id].parameters
@@ -51,13 +52,13 @@ describe("functions.json generated from the JSDoc", () => {
         )
         .join(", ");
     expect(signature("WEIGHTED_PIPELINE")).toBe(
-      "amounts:range, probabilities:range, [close_dates:range], [from], [to]"
+      "amounts:range, probabilities:range, [close_dates:range], [from], [to], [statuses:range]"
     );
     expect(signature("PIPELINE_PROBABILITY")).toBe(
-      "amounts:range, probabilities:range, target, [close_dates:range], [from], [to]"
+      "amounts:range, probabilities:range, target, [close_dates:range], [from], [to], [statuses:range]"
     );
     expect(signature("PIPELINE_QUANTILE")).toBe(
-      "amounts:range, probabilities:range, q, [close_dates:range], [from], [to]"
+      "amounts:range, probabilities:range, q, [close_dates:range], [from], [to], [statuses:range]"
     );
     expect(signature("ABC_CLASS")).toBe("values:range, [a_share], [b_share]");
     expect(signature("MATRIX_QUADRANT")).toBe(
@@ -115,6 +116,48 @@ describe.each([
       ],
     });
     expect(column(hf, "A6", 3)).toEqual([4200, 200, 6000]);
+  });
+
+  it("leaves won, lost and omitted deals out when given their statuses, and follows a deal marked won", () => {
+    const hf = carnetEngine({
+      Sheet1: [
+        ["2003-04-04", 1000, 0.2, "Gagné"],
+        ["2003-04-03", 2000, 0.5, "Proposal"],
+        ["2003-04-03", 4000, 0.75, null],
+        ["2003-04-05", 9000, null, "Closed lost"],
+        ["2003-04-05", 500, null, "Omis"],
+        ["=CARNET.WEIGHTED_PIPELINE(B1:B5,C1:C5,A1:A5,,,D1:D5)"],
+        ['=CARNET.WEIGHTED_PIPELINE(B1:B5,C1:C5,A1:A5,"2003-04-04",,D1:D5)'],
+        ["=CARNET.PIPELINE_QUANTILE(B1:B5,C1:C5,0.9,A1:A5,,,D1:D5)"],
+        ["=CARNET.PIPELINE_PROBABILITY(B1:B5,C1:C5,6000,A1:A5,,,D1:D5)"],
+        // Without the statuses, the lost deal's blank probability is a deal missing one (or, where
+        // a blank arrives as 0, every deal counts).
+        ["=CARNET.WEIGHTED_PIPELINE(B1:B5,C1:C5,A1:A5)"],
+      ],
+    });
+    expect(column(hf, "A6", 4)).toEqual([4000, 0, 6000, 0.375]);
+    if (blank === null)
+      expect((value(hf, "A10") as DetailedCellError).message).toMatch(
+        /^probability at position 4 is blank/
+      );
+    else expect(value(hf, "A10")).toBe(4200);
+    hf.setCellContents(hf.simpleCellAddressFromString("D3", 0)!, [["Won"]]);
+    expect(value(hf, "A6")).toBe(1000);
+  });
+
+  it("says where a closed deal has no amount", () => {
+    const hf = carnetEngine({
+      Sheet1: [
+        [1000, 0.2, "Won"],
+        [null, 0.5, "Lost"],
+        ["=CARNET.WEIGHTED_PIPELINE(A1:A2,B1:B2,,,,C1:C2)"],
+      ],
+    });
+    if (blank === null)
+      expect((value(hf, "A3") as DetailedCellError).message).toBe(
+        "amount at position 2 is blank but the deal is Lost: give its amount"
+      );
+    else expect(value(hf, "A3")).toBe(0); // a lost deal of 0 beside a won one: nothing open
   });
 
   it("reads a text amount as a number for ordinary formulas", () => {

@@ -2,11 +2,12 @@
  * What "Build forecast" writes, as plans for writeOwnedSheets: the normalised pipeline
  * (CarnetPipeline) and the forecast by period, owner and product, with a chart. Pure: no Office.js.
  *
- * Live or stamped: when the source is an Excel table whose deals all carry their own probability and
- * a close date, and none is closed (no Won/Lost/Omitted to leave out), the period table's weighted total, P10/P50/P90
- * and probability of the objective are =CARNET.… formulas over the source's columns: editing a deal
- * updates the forecast. Otherwise, and for the owner and product tables (the public functions filter
- * by date only), figures are values stamped with the time they were computed; the note says which.
+ * Live or stamped: when the source is an Excel table whose deals all carry a close date and, when
+ * open, their own probability, the period table's weighted total, P10/P50/P90 and probability of the
+ * objective are =CARNET.… formulas over the source's columns, the forecast category (or stage) column
+ * telling the formulas which deals are closed: editing a deal, or marking it won, updates the
+ * forecast. Otherwise, and for the owner and product tables (the public functions filter by date
+ * only), figures are values stamped with the time they were computed; the note says which.
  */
 import type { ColumnMapping, PipelineField } from "../../domain/columns";
 import { isOpen } from "../../domain/countingRows";
@@ -115,6 +116,7 @@ export function canBeLive(
   build: Pick<ForecastBuild, "source" | "mapping" | "deals" | "probabilityScale" | "dayFirst">
 ): boolean {
   const { source, mapping, deals } = build;
+  const status = statusField(mapping);
   return (
     source.kind === "table" &&
     mapping.amount !== null &&
@@ -124,8 +126,10 @@ export function canBeLive(
     !build.dayFirst &&
     deals.every(
       (d) =>
-        isOpen(d) &&
-        d.probabilitySource === "deal" &&
+        (!isOpen(d) || d.probabilitySource === "deal") &&
+        // The formulas read one status column: a category the pane took from the stage because
+        // the category cell was blank would be open to them.
+        !(status === "category" && d.categorySource === "stage") &&
         d.amount !== null &&
         // An undated deal's period row has no Start and End to bound a formula: its figures would
         // be values in columns of formulas, which Excel's calculated columns overwrite.
@@ -133,6 +137,12 @@ export function canBeLive(
         d.issues.length === 0
     )
   );
+}
+
+/** The column the live formulas read to leave closed deals out: the category, else the stage. */
+function statusField(mapping: ColumnMapping<PipelineField>): "category" | "stage" | null {
+  if (mapping.category !== null) return "category";
+  return mapping.stage !== null ? "stage" : null;
 }
 
 export function buildForecastPlans(build: ForecastBuild): ForecastPlans {
@@ -255,14 +265,26 @@ function forecastTable(
   };
 }
 
-/** The live formulas' range arguments: the source table's amount, probability and date columns. */
-function liveArguments({ source, mapping }: ForecastBuild): { figures: string; dates: string } {
+/**
+ * The live formulas' range arguments: the source table's amount, probability and date columns, and
+ * the status column that leaves closed deals out (after the period bounds: the functions' last).
+ */
+function liveArguments({ source, mapping }: ForecastBuild): LiveArguments {
   const column = (col: number | null) =>
     formulaRef(source.sheet, source.row + 1, source.col + col!, source.rows.length, 1, true);
+  const status = statusField(mapping);
   return {
     figures: `${column(mapping.amount)},${column(mapping.probability)}`,
     dates: column(mapping.closeDate),
+    statuses: status === null ? "" : `,${column(mapping[status])}`,
   };
+}
+
+interface LiveArguments {
+  readonly figures: string;
+  readonly dates: string;
+  /** "" or ",<range>": appended after a formula's period bounds. */
+  readonly statuses: string;
 }
 
 /**
@@ -273,13 +295,13 @@ function forecastRow(
   f: ForecastRow,
   dimension: ForecastDimension,
   cell: (header: string) => string,
-  live: { figures: string; dates: string } | null
+  live: LiveArguments | null
 ): CellValue[] {
   const objective = cell("Objective");
   const atBuild = cell("Objective at build");
   const remaining = `(${objective}-${cell("Won")})`;
   const args = live && `${live.figures}`;
-  const dates = live && `${live.dates},${cell("Start")},${cell("End")}`;
+  const dates = live && `${live.dates},${cell("Start")},${cell("End")}${live.statuses}`;
   const quantile = (q: number, stamped: number) =>
     live ? `=CARNET.PIPELINE_QUANTILE(${args},${q},${dates})` : stamped;
   return [
@@ -333,10 +355,10 @@ function forecastNote({ stamp, source }: ForecastBuild, live: boolean): string {
   const objectives =
     "The Objective columns are yours: type objectives there, they are kept on the next build. Every other column is Carnet's, rewritten on each build; what you add beside the tables stays.";
   if (live)
-    return `Computed ${stamp} from ${source.address}. Live: the period table's weighted total, P10/P50/P90 and probability of objective are CARNET formulas over the source table's rows (edit deals in place; rebuild after adding rows); other figures are as of ${stamp}. ${objectives}`;
+    return `Computed ${stamp} from ${source.address}. Live: the period table's weighted total, P10/P50/P90 and probability of objective are CARNET formulas over the source table's rows, open deals only (edit deals in place; rebuild after adding rows); other figures are as of ${stamp}. ${objectives}`;
   const why =
     source.kind === "table"
-      ? "some deals are closed, have no close date or take their probability from the stage table, so the figures cannot be formulas over the source"
+      ? "some deals have no close date, take their probability from the stage table, are closed only by their stage or have cells Carnet could not read, so the figures cannot be formulas over the source"
       : "the source is not an Excel table, so the figures cannot be live formulas";
   return `Computed ${stamp} from ${source.address}: values as of that time (${why}). ${objectives}`;
 }
