@@ -33,10 +33,15 @@ export interface CarnetHost {
 
   /** Objectives typed in Carnet's forecast tables, by table then by row key, so a rebuild keeps them. */
   readObjectives(): Promise<Map<string, Map<string, number>>>;
+  /**
+   * Writes the forecast. Stops with a TypedOverError (plan/typedOver.ts), writing nothing, where the
+   * user typed over cells of Carnet's tables since the last build, unless `replaceTyped`.
+   */
   writeForecast(
     build: ForecastBuild,
     progress?: Progress,
-    signal?: AbortSignal
+    signal?: AbortSignal,
+    options?: { replaceTyped?: boolean }
   ): Promise<WriteResult & { live: boolean }>;
   appendSnapshot(
     snapshot: Snapshot,
@@ -57,6 +62,7 @@ export interface CarnetHost {
   writeMatrix(
     build: MatrixBuild,
     progress?: Progress,
-    signal?: AbortSignal
+    signal?: AbortSignal,
+    options?: { replaceTyped?: boolean }
   ): Promise<MatrixWriteResult>;
 }

@@ -154,8 +154,13 @@ export function MatrixView({ host }: MatrixViewProps) {
 
   async function build() {
     if (!analysis) return;
-    await run("Writing", async (signal) => {
-      const result = await host.writeMatrix(matrixBuildOf(analysis, timestamp()), progress, signal);
+    await run("Writing", async (signal, confirmed) => {
+      const result = await host.writeMatrix(
+        matrixBuildOf(analysis, timestamp()),
+        progress,
+        signal,
+        { replaceTyped: confirmed }
+      );
       setBuilt({
         sheet: result.sheet,
         message:

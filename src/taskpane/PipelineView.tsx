@@ -127,7 +127,7 @@ export function PipelineView({ host }: PipelineViewProps) {
   }
 
   async function build() {
-    await run("Writing", async (signal) => {
+    await run("Writing", async (signal, confirmed) => {
       const fresh = await current(signal);
       if (!fresh) return;
       const objectives = await host.readObjectives();
@@ -146,7 +146,8 @@ export function PipelineView({ host }: PipelineViewProps) {
           dayFirst: settings.dayFirst,
         },
         progress,
-        signal
+        signal,
+        { replaceTyped: confirmed }
       );
       setBuilt(
         `Written to ${Object.values(result.sheets).join(" and ")} (${result.tables.length} tables). ` +

@@ -7,6 +7,7 @@ import {
   Field,
   Input,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   ProgressBar,
 } from "@fluentui/react-components";
@@ -22,12 +23,30 @@ export interface Busy {
   readonly total: number;
 }
 
+/** A task stopped to ask first (what a rebuild would replace): the question, and the task to run if yes. */
+export interface Question {
+  readonly text: string;
+  readonly yes: string;
+  readonly rerun: () => Promise<void>;
+}
+
+/**
+ * A task: `confirmed` is true when the user, asked by a TypedOverError, chose to have what they
+ * typed in Carnet's tables replaced.
+ */
+export type Task = (signal: AbortSignal, confirmed: boolean) => Promise<void>;
+
 export interface LongTask {
   readonly busy: Busy | null;
   readonly error: string | null;
   readonly setError: (error: string | null) => void;
-  /** Runs a task with progress and cancellation; its error lands in the status line. */
-  readonly run: (phase: string, task: (signal: AbortSignal) => Promise<void>) => Promise<void>;
+  /** What the last task stopped to ask, if anything. */
+  readonly question: Question | null;
+  /**
+   * Runs a task with progress and cancellation; its error lands in the status line, and a
+   * TypedOverError becomes a question whose answer runs the task again, confirmed.
+   */
+  readonly run: (phase: string, task: Task, confirmed?: boolean) => Promise<void>;
   /**
    * Runs a short action (a save, a selection) and, should it fail, says so in the status line after
    * `failed` ("Could not select Ventes!D9: ..."): no failure of a pane action is dropped.
@@ -40,18 +59,26 @@ export interface LongTask {
 export function useLongTask(): LongTask {
   const [busy, setBusy] = React.useState<Busy | null>(null);
   const [error, setError] = React.useState<string | null>(null);
+  const [question, setQuestion] = React.useState<Question | null>(null);
   const abort = React.useRef<AbortController | null>(null);
 
   const run = React.useCallback(
-    async (phase: string, task: (signal: AbortSignal) => Promise<void>) => {
+    async function runTask(phase: string, task: Task, confirmed = false): Promise<void> {
       const controller = new AbortController();
       abort.current = controller;
       setError(null);
+      setQuestion(null);
       setBusy({ phase, done: 0, total: 0 });
       try {
-        await task(controller.signal);
+        await task(controller.signal, confirmed);
       } catch (e) {
-        setError(errorText(e));
+        if (e instanceof Error && e.name === "TypedOverError")
+          setQuestion({
+            text: e.message,
+            yes: "Replace them",
+            rerun: () => runTask(phase, task, true),
+          });
+        else setError(errorText(e));
       } finally {
         setBusy(null);
         abort.current = null;
@@ -70,12 +97,12 @@ export function useLongTask(): LongTask {
     []
   );
   const cancel = React.useCallback(() => abort.current?.abort(), []);
-  return { busy, error, setError, run, attempt, progress, cancel };
+  return { busy, error, setError, question, run, attempt, progress, cancel };
 }
 
 /** The progress bar with Cancel while a task runs, and the last error. */
 export function TaskStatus({ task }: { readonly task: LongTask }) {
-  const { busy, error } = task;
+  const { busy, error, question } = task;
   // An action far down the pane (a report line, a nine-box range) fails up here: bring it into view.
   const bar = React.useRef<HTMLDivElement | null>(null);
   React.useEffect(() => {
@@ -97,6 +124,16 @@ export function TaskStatus({ task }: { readonly task: LongTask }) {
       {error && (
         <MessageBar intent="error" ref={bar}>
           <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {question && !busy && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{question.text}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => void question.rerun()}>
+              {question.yes}
+            </Button>
+          </MessageBarActions>
         </MessageBar>
       )}
     </>

@@ -666,6 +666,31 @@ describe("the figures are the sheet as it is now", () => {
       .getByText(`Weighted total ${await shown(4200)} → ${await shown(5000)}`)
       .waitFor();
   });
+
+  it("Build forecast asks before replacing a figure typed inside CarnetPipeline, and replaces it when told to", async () => {
+    await open({
+      Ventes: TABLE.map((row, i) => (i === 1 ? [...row.slice(0, 3), 1000, 0.2] : row)),
+    });
+    await wb.select("Ventes", "B2");
+    await click("Read selection");
+    await click("Build forecast");
+    const { table } = await tableRows("CarnetPipeline");
+    const probability = String.fromCharCode(65 + table.headers.indexOf("Probability"));
+    const top = Number(/!\$?[A-Z]+\$?(\d+)/.exec(table.address)![1]);
+    // The finance reviewer corrects Bêta's probability in Carnet's table rather than in Ventes.
+    await wb.setCells(table.sheet, `${probability}${top + 2}`, [[0.9]]);
+    await click("Build forecast");
+    await pane()
+      .getByText(/^You typed over a cell of CarnetPipeline since the last build: /)
+      .waitFor();
+    expect(await tableColumn("CarnetPipeline", "Probability")).toEqual([0.2, 0.9, 0.75]);
+    await click("Replace them");
+    await pane()
+      .getByText(/^Written to /)
+      .waitFor();
+    expect(await tableColumn("CarnetPipeline", "Probability")).toEqual([0.2, 0.5, 0.75]);
+    expect(session.errors).toEqual([]);
+  });
 });
 
 describe("Read last range", () => {

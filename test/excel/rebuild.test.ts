@@ -133,9 +133,9 @@ async function forecastOf(sheet: string, stamp: string): Promise<ForecastBuild> 
 }
 
 /** Builds the forecast, checks every table against its plan; returns the plans. */
-async function buildForecast(sheet: string, stamp: string) {
+async function buildForecast(sheet: string, stamp: string, replaceTyped = false) {
   const build = await forecastOf(sheet, stamp);
-  const result = await writeForecast(build);
+  const result = await writeForecast(build, undefined, undefined, { replaceTyped });
   const planned = buildForecastPlans(build);
   expectAsPlanned(planned.plans, result.sheets);
   return { result, planned };
@@ -207,7 +207,11 @@ describe.each([
     // Fewer deals (fewer periods, owners and rows), then more.
     book.host.backend.clear("Ventes", 0, 0, 40, 7);
     book.host.backend.setCells("Ventes", 0, 0, [HEADERS, ...deals(4, 3)] as never);
-    await buildForecast("Ventes", "2026-11-26 12:00");
+    // The objective of a period left without a deal would go: the build says so first.
+    await expect(buildForecast("Ventes", "2026-11-26 12:00")).rejects.toThrow(
+      /^You typed over a cell of CarnetForecastByPeriod since the last build: 'Carnet Forecast'!N7 \(Objective: 6000\)/
+    );
+    await buildForecast("Ventes", "2026-11-26 12:00", true);
     book.host.backend.setCells("Ventes", 0, 0, [HEADERS, ...deals(14, 2)] as never);
     typeObjectives("CarnetForecastByProduct", sheet, (i) => 2000 * (i + 1));
     await buildForecast("Ventes", "2026-11-26 13:00");

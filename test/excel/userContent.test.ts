@@ -90,4 +90,67 @@ describe("a rebuild over Carnet's sheets", () => {
     );
     expect(book.fingerprint("Carnet Pipeline")).toBe(before);
   });
+
+  it("stops before replacing a figure the user typed inside CarnetPipeline, says which, and replaces it when told to", async () => {
+    book = formulaWorkbook({ Ventes: DEALS as never });
+    await build("2026-11-27 09:00");
+    // Bêta's probability (CarnetPipeline row 5, column G) corrected in Carnet's table, not the source.
+    await typeCells("Carnet Pipeline", "G5", [[0.9]]);
+    const before = book.fingerprint("Carnet Pipeline");
+    await expect(build("2026-11-27 10:00")).rejects.toThrow(
+      /^You typed over a cell of CarnetPipeline since the last build: 'Carnet Pipeline'!G5 \(Probability: 0\.9\)\..*nothing was written/
+    );
+    expect(book.fingerprint("Carnet Pipeline")).toBe(before);
+    // Told to, the rebuild writes what the source says; the next one has nothing to ask.
+    const source = await readSource({ kind: "range", address: "Ventes!A1:D4" });
+    const analysis = analysePipeline(source, {});
+    await writeForecast(
+      {
+        source,
+        mapping: analysis.mapping,
+        deals: analysis.reading.deals,
+        periodKind: "semester",
+        stamp: "2026-11-27 10:05",
+        currencyFormat: "#,##0",
+      },
+      undefined,
+      undefined,
+      { replaceTyped: true }
+    );
+    expect(book.values("Carnet Pipeline", "G5")).toEqual([[0.5]]);
+    await expect(build("2026-11-27 10:10")).resolves.toBeDefined();
+  });
+
+  it("does not ask when the user only sorted a Carnet table, typed an objective, or edited the source", async () => {
+    book = formulaWorkbook({ Ventes: DEALS as never });
+    await build("2026-11-27 09:00");
+    // CarnetPipeline sorted by amount, largest first (rows 4–6 of the sheet), as Excel's sort does.
+    const rows = book.formulas("Carnet Pipeline", "A4:N6");
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Carnet Pipeline").getRange("A4:N6").formulas = [
+        rows[2],
+        rows[1],
+        rows[0],
+      ] as never;
+      await context.sync();
+    });
+    await typeCells("Ventes", "C2", [[1500]]);
+    const table = book.host.tables().find((t) => t.name === "CarnetForecastByPeriod")!;
+    const objective = String.fromCharCode(65 + table.headers.indexOf("Objective"));
+    await typeCells("Carnet Forecast", `${objective}4`, [[5000]]);
+    await expect(build("2026-11-27 10:00")).resolves.toBeDefined();
+    expect(book.values("Carnet Forecast", `${objective}4`)).toEqual([[5000]]);
+  });
+
+  it("asks about a value typed over a formula of a forecast table", async () => {
+    book = formulaWorkbook({ Ventes: DEALS as never });
+    await build("2026-11-27 09:00");
+    const table = book.host.tables().find((t) => t.name === "CarnetForecastByPeriod")!;
+    const col = table.headers.indexOf("P10–P90 spread");
+    const letter = String.fromCharCode(65 + col);
+    await typeCells("Carnet Forecast", `${letter}4`, [[123]]);
+    await expect(build("2026-11-27 10:00")).rejects.toThrow(
+      new RegExp(`'Carnet Forecast'!${letter}4 \\(P10–P90 spread: 123\\)`)
+    );
+  });
 });

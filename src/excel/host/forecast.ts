@@ -4,7 +4,7 @@
  */
 import { buildForecastPlans, FORECAST_TABLES, type ForecastBuild } from "../plan/forecastPlan";
 import type { WriteResult } from "../plan/sheetPlan";
-import { writeOwnedSheets } from "./owned";
+import { type WriteOptions, writeOwnedSheets } from "./owned";
 import type { Progress } from "../plan/progress";
 
 /** Objectives by forecast table, then by row key ("2003-S1", "Anne"...). Two syncs whatever the size. */
@@ -45,9 +45,10 @@ export async function readObjectives(): Promise<Map<string, Map<string, number>>
 export async function writeForecast(
   build: ForecastBuild,
   progress?: Progress,
-  signal?: AbortSignal
+  signal?: AbortSignal,
+  options?: WriteOptions
 ): Promise<WriteResult & { live: boolean }> {
   const { plans, live } = buildForecastPlans(build);
-  const result = await writeOwnedSheets(plans, progress, signal);
+  const result = await writeOwnedSheets(plans, progress, signal, options);
   return { ...result, live };
 }

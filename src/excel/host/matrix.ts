@@ -16,7 +16,7 @@ import {
 } from "../plan/matrixPlan";
 import { harvestRangeKeys } from "../plan/matrixReadBack";
 import { PIPELINE_TABLE } from "../plan/forecastPlan";
-import { writeOwnedSheets } from "./owned";
+import { type WriteOptions, writeOwnedSheets } from "./owned";
 import type { Progress } from "../plan/progress";
 import type { SourceData } from "../plan/source";
 import { readSource } from "./source";
@@ -24,10 +24,11 @@ import { readSource } from "./source";
 export async function writeMatrix(
   build: MatrixBuild,
   progress?: Progress,
-  signal?: AbortSignal
+  signal?: AbortSignal,
+  options?: WriteOptions
 ): Promise<MatrixWriteResult> {
   const { plans, charts, liveCells, stampedCells } = buildMatrixPlans(build);
-  const result = await writeOwnedSheets(plans, progress, signal);
+  const result = await writeOwnedSheets(plans, progress, signal, options);
   const sheet = result.sheets[MATRIX_SHEET];
   progress?.("Drawing charts", 0, 0);
   const drawn = await drawMatrixCharts(sheet, charts);

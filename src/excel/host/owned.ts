@@ -10,7 +10,14 @@
  * sheet, same table names, resized, so formulas users wrote on them keep working.
  */
 import { cellAddress, parseRangeAddress } from "../plan/a1";
-import { bytesOf, utf8Bytes, writeBlocks } from "../plan/blocks";
+import {
+  BLOCK_BUDGET_BYTES,
+  bytesOf,
+  PROBE_ROWS,
+  rowsPerBlock,
+  utf8Bytes,
+  writeBlocks,
+} from "../plan/blocks";
 import { type Progress, throwIfCancelled } from "../plan/progress";
 import {
   cellsAtRisk,
@@ -24,6 +31,15 @@ import {
   textCell,
   type WriteResult,
 } from "../plan/sheetPlan";
+import {
+  parseWritten,
+  type TableNow,
+  TypedOverError,
+  typedOver,
+  WRITTEN_SETTING,
+  type WrittenDigest,
+  writtenDigest,
+} from "../plan/typedOver";
 
 export const OWNED_SHEETS_SETTING = "carnet.ownedSheets";
 
@@ -58,6 +74,13 @@ interface WorkbookState {
   readonly homes: Map<string, Excel.Worksheet>;
   readonly existingNames: Set<string>;
   readonly tables: readonly ExistingTable[];
+  /** What the last builds wrote in Carnet's tables (typedOver.ts), by table name. */
+  readonly written: Record<string, WrittenDigest>;
+}
+
+export interface WriteOptions {
+  /** The user saw what they typed in Carnet's tables and chose to have it replaced. */
+  readonly replaceTyped?: boolean;
 }
 
 /** The mark is looked for this many rows above a table at most (rows the user inserted above it). */
@@ -89,12 +112,14 @@ function parseOwned(value: unknown): OwnedSheets {
 export async function writeOwnedSheets(
   plans: readonly SheetPlan[],
   progress?: Progress,
-  signal?: AbortSignal
+  signal?: AbortSignal,
+  options: WriteOptions = {}
 ): Promise<WriteResult> {
   return Excel.run(async (context) => {
     const state = await loadWorkbookState(context, plans);
     refuseForeignTables(plans, state);
     await refuseOverwrites(context, plans, state);
+    if (!options.replaceTyped) await refuseTypedOver(context, plans, state, progress);
     const result: Record<string, string> = {};
     const written: string[] = [];
     const rowCount = plans.reduce(
@@ -106,6 +131,10 @@ export async function writeOwnedSheets(
     // Whatever stops the loop (a cancel), the sheets Carnet created so far stay known as its own.
     const remember = async () => {
       context.workbook.settings.add(OWNED_SHEETS_SETTING, JSON.stringify(state.owned));
+      for (const plan of plans)
+        for (const t of plan.tables)
+          if (written.includes(t.name)) state.written[t.name] = writtenDigest(t);
+      context.workbook.settings.add(WRITTEN_SETTING, JSON.stringify(state.written));
       await context.sync();
     };
     try {
@@ -170,8 +199,11 @@ async function loadWorkbookState(
   tables.load("items/name");
   const ownedSetting = workbook.settings.getItemOrNullObject(OWNED_SHEETS_SETTING);
   ownedSetting.load("value");
+  const writtenSetting = workbook.settings.getItemOrNullObject(WRITTEN_SETTING);
+  writtenSetting.load("value");
   await context.sync();
   const owned = ownedSetting.isNullObject ? {} : parseOwned(ownedSetting.value);
+  const written = writtenSetting.isNullObject ? {} : parseWritten(writtenSetting.value);
   // Where each existing table lives, to tell Carnet's own from a user's table of the same name.
   const existing = tables.items.map((table) => {
     const ws = table.worksheet;
@@ -225,6 +257,7 @@ async function loadWorkbookState(
     homes,
     existingNames: new Set(sheets.items.map((s) => s.name)),
     tables: existing,
+    written,
   };
 }
 
@@ -310,6 +343,99 @@ async function refuseOverwrites(
     `Carnet would write over cells you typed on sheet "${typed[0].sheet}": ${where}. ` +
       "Move them away from Carnet's tables (or clear them), then build again; nothing was written."
   );
+}
+
+/**
+ * Where the user typed over cells of Carnet's tables since the last build (typedOver.ts), the run stops
+ * before anything is written and says which. The tables with a digest are read back in blocks under
+ * 5 MB, as many to a sync as fit: one sync for tables of a few thousand rows, whatever their number.
+ */
+async function refuseTypedOver(
+  context: Excel.RequestContext,
+  plans: readonly SheetPlan[],
+  state: WorkbookState,
+  progress?: Progress
+): Promise<void> {
+  const reads: { plan: TablePlan; read: QueuedRead }[] = [];
+  const batch = new ReadBatch(context);
+  for (const plan of plans) {
+    const home = ownedSheet(state, plan.sheet);
+    for (const tablePlan of plan.tables) {
+      const t = state.tables.find((e) => sameName(e.name, tablePlan.name));
+      const box = t && parseRangeAddress(t.range.address);
+      if (!home || !state.written[tablePlan.name] || !t || !box || t.ws.name !== home.name)
+        continue;
+      progress?.("Checking Carnet's tables", 0, box.rows);
+      reads.push({ plan: tablePlan, read: await queueTableRead(batch, home, box, tablePlan) });
+    }
+  }
+  await batch.flush();
+  const typed = reads.flatMap(({ plan, read }) =>
+    typedOver(plan, state.written[plan.name], read.now())
+  );
+  if (typed.length > 0) throw new TypedOverError(typed);
+}
+
+/** Ranges loaded together, synced once their expected weight would pass one request's budget. */
+class ReadBatch {
+  private weight = 0;
+  private pending = false;
+  constructor(private readonly context: Excel.RequestContext) {}
+
+  async add(range: Excel.Range, bytes: number): Promise<void> {
+    if (this.pending && this.weight + bytes > BLOCK_BUDGET_BYTES) await this.flush();
+    range.load("formulas");
+    this.weight += bytes;
+    this.pending = true;
+  }
+
+  async flush(): Promise<void> {
+    if (!this.pending) return;
+    await this.context.sync();
+    this.weight = 0;
+    this.pending = false;
+  }
+}
+
+interface QueuedRead {
+  /** The table as read: call once the batch is flushed. */
+  now(): TableNow;
+}
+
+/** Queues a Carnet table's header and body (as `Range.formulas` gives them) in blocks under 5 MB. */
+async function queueTableRead(
+  batch: ReadBatch,
+  sheet: Excel.Worksheet,
+  box: { row: number; col: number; rows: number; cols: number },
+  plan: TablePlan
+): Promise<QueuedRead> {
+  // What a row weighs, from the plan's rows, doubled for what a user typed longer.
+  const sample = plan.rows.slice(0, PROBE_ROWS);
+  const perRow = Math.max(
+    sample.length > 0 ? (2 * bytesOf(sample)) / sample.length : 0,
+    64 * box.cols
+  );
+  const size = rowsPerBlock(perRow);
+  const header = sheet.getRangeByIndexes(box.row, box.col, 1, box.cols);
+  await batch.add(header, perRow);
+  const blocks: Excel.Range[] = [];
+  for (let r = 1; r < box.rows; r += size) {
+    const rows = Math.min(size, box.rows - r);
+    const block = sheet.getRangeByIndexes(box.row + r, box.col, rows, box.cols);
+    await batch.add(block, rows * perRow);
+    blocks.push(block);
+  }
+  const name = sheet.name;
+  return {
+    now: () => ({
+      sheet: name,
+      row: box.row,
+      col: box.col,
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- loaded in ReadBatch.add, read after its flush
+      headers: header.formulas[0] as TableNow["headers"],
+      body: blocks.flatMap((b) => b.formulas as TableNow["body"][number][]),
+    }),
+  };
 }
 
 /**

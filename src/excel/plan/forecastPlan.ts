@@ -162,7 +162,7 @@ export function buildForecastPlans(build: ForecastBuild): ForecastPlans {
   const plans: SheetPlan[] = [
     {
       sheet: PIPELINE_SHEET,
-      note: `Deals read ${build.stamp} from ${build.source.address}, normalised. Issues says what could not be read. Every column of CarnetPipeline is Carnet's, rewritten on each build; what you add beside it stays.`,
+      note: `Deals read ${build.stamp} from ${build.source.address}, normalised. Issues says what could not be read. Every column of CarnetPipeline is Carnet's, rewritten on each build (a figure you type over is shown to you before a rebuild replaces it); what you add beside it stays.`,
       tables: [pipelineTable(build)],
     },
     {
@@ -190,6 +190,7 @@ function pipelineTable(build: ForecastBuild): TablePlan {
     numberFormats: PIPELINE_COLUMNS.map((h) => byHeader[h] ?? null),
     row: 2,
     col: 0,
+    key: "Source cell",
   };
 }
 
@@ -262,6 +263,7 @@ function forecastTable(
     numberFormats: forecastFormats(headers, dimension, build.currencyFormat),
     row: 2,
     col,
+    key: FORECAST_TABLES[dimension].key,
   };
 }
 
@@ -353,7 +355,7 @@ function forecastFormats(
 /** The line above the forecast tables: when the figures were computed, and whether they are live. */
 function forecastNote({ stamp, source }: ForecastBuild, live: boolean): string {
   const objectives =
-    "The Objective columns are yours: type objectives there, they are kept on the next build. Every other column is Carnet's, rewritten on each build; what you add beside the tables stays.";
+    "The Objective columns are yours: type objectives there, they are kept on the next build. Every other column is Carnet's, rewritten on each build (a figure you type over is shown to you before a rebuild replaces it); what you add beside the tables stays.";
   if (live)
     return `Computed ${stamp} from ${source.address}. Live: the period table's weighted total, P10/P50/P90 and probability of objective are CARNET formulas over the source table's rows, open deals only (edit deals in place; rebuild after adding rows); other figures are as of ${stamp}. ${objectives}`;
   const why =

@@ -636,6 +636,7 @@ function carnetMatrixTable(
     numberFormats: at.headers.map((h) => formatOf[h] ?? null),
     row: HEADER_ROW,
     col: at.layout.matrixCol,
+    key: at.headers[0],
   };
 }
 
@@ -656,6 +657,7 @@ function matrixSettingsTable(at: MatrixAddresses, settings: MatrixSettings): Tab
     numberFormats: [null, settings.measure === "share" ? SHARE_FORMAT : "General"],
     row: HEADER_ROW,
     col: at.layout.settingsCol,
+    key: SETTINGS_COLUMNS[0],
   };
 }
 

@@ -31,6 +31,8 @@ export interface TablePlan {
   /** Top-left cell of the header, 0-based. Fixed by the plan so that a rebuild finds its tables again. */
   readonly row: number;
   readonly col: number;
+  /** The header of the column that names a row (a deal's source cell, a period), if any. */
+  readonly key?: string;
 }
 
 export interface ChartPlan {
