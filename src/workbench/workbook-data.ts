@@ -19,4 +19,6 @@ export interface SheetData {
 
 export interface WorkbookData {
   sheets: SheetData[];
+  /** The add-in's document settings (`workbook.settings`), by key; none when absent. */
+  settings?: Record<string, unknown>;
 }

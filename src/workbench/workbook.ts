@@ -161,6 +161,8 @@ export class Workbench {
       (sheet.tables ?? []).map((table) => ({ sheet: sheet.name, ...table }))
     );
     if (tables.length > 0) await addTables(this.host, tables);
+    for (const [key, value] of Object.entries(data.settings ?? {}))
+      this.host.settings.set(key, value);
     // Setting up the document is not the add-in's traffic.
     this.host.resetStats();
     const changed = () => this.changed();

@@ -2,12 +2,16 @@
  * Real .xlsx files in and out of the workbench, through ExcelJS (loaded on first use: it is large).
  * In: values, formulas (shared and array ones too), number formats, column widths, bold cells and
  * tables. Out: the same, with each formula's last result so that other readers see values.
- * Charts are not written: ExcelJS cannot.
+ * Both ways, the add-in's document settings, in the web extension part where Excel keeps them
+ * (xlsx-settings.ts: ExcelJS knows nothing of that part).
+ * Charts are not written: ExcelJS 4.4 has no chart API, it neither reads nor writes chart parts
+ * (exceljs#141).
  */
 import type * as ExcelJSTypes from "exceljs";
 import { cellAddress, MAX_COLUMNS, parseAddress, rectAddress } from "./sim/address";
 import type { CellInput, SheetData, WorkbookData } from "./workbook-data";
 import type { Workbench } from "./workbook";
+import { addSettingsToXlsx, readSettingsFromXlsx } from "./xlsx-settings";
 
 type ExcelJSModule = typeof ExcelJSTypes;
 
@@ -145,7 +149,7 @@ export async function readXlsx(data: ArrayBuffer): Promise<WorkbookData> {
     });
   });
   if (sheets.length === 0) throw new Error("the file holds no worksheet");
-  return { sheets };
+  return { sheets, settings: await readSettingsFromXlsx(data) };
 }
 
 function resultOf(value: unknown): ExcelJSTypes.CellValue {
@@ -221,7 +225,8 @@ export async function writeXlsx(wb: Workbench): Promise<Blob> {
     }
   }
   const buffer = await book.xlsx.writeBuffer();
-  return new Blob([buffer], {
+  const file = await addSettingsToXlsx(buffer as unknown as Uint8Array, wb.host.settings.toJSON());
+  return new Blob([file as BlobPart], {
     type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   });
 }

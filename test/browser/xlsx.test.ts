@@ -1,11 +1,15 @@
 /**
  * A real .xlsx file opened in the workbench (values, formulas, number formats, tables come through,
- * CARNET formulas compute) and the workbook downloaded as .xlsx (another reader finds the same).
+ * CARNET formulas compute) and the workbook downloaded as .xlsx (another reader finds the same), the
+ * add-in's document settings kept in the file as Excel keeps them.
  */
 import ExcelJS from "exceljs";
 import * as fs from "fs";
+import JSZip from "jszip";
 import * as os from "os";
 import * as path from "path";
+import type { Frame } from "playwright-core";
+import { ADDIN_ID, addSettingsToXlsx } from "../../src/workbench/xlsx-settings";
 import { cell, openWorkbench, type Session } from "./support/browser";
 
 jest.setTimeout(90_000);
@@ -49,6 +53,44 @@ async function writeFixture(file: string): Promise<void> {
   ws.getCell("F2").value = { formula: "SUM(B2:B4)", result: 7000 };
   await book.xlsx.writeFile(file);
 }
+
+const PANE = "iframe[title='Carnet task pane']";
+
+async function paneFrame(): Promise<Frame> {
+  const frame = await (await session.page.waitForSelector(PANE)).contentFrame();
+  if (!frame) throw new Error("the task pane iframe has no frame");
+  return frame;
+}
+
+async function download(name: string): Promise<string> {
+  const [file] = await Promise.all([
+    session.page.waitForEvent("download"),
+    session.page.getByRole("button", { name: "Download .xlsx" }).click(),
+  ]);
+  const saved = path.join(dir, name);
+  await file.saveAs(saved);
+  return saved;
+}
+
+async function openFile(file: string): Promise<void> {
+  await session.page.locator('[data-testid="open-file"]').setInputFiles(file);
+  await session.page.locator(".wb-doc", { hasText: path.basename(file) }).waitFor();
+}
+
+const settings = () => session.page.evaluate(() => window.carnetHost!.settings.toJSON());
+
+/** Settings whose values an attribute or JSON could lose. */
+const TRICKY = {
+  "carnet.settings": {
+    mapping: { amount: 4, probability: 5, date: null },
+    period: "quarter",
+    stages: [{ name: 'Won "signed" <b> & co', probability: 1 }],
+  },
+  "test.text": "Société Bêta — 4 200 € · 東京 · 😀\nsecond line\ttab",
+  "test.markup": '</we:property><we:property name="x" value="y"/> &amp; ]]>',
+  "test.list": [1, "two", [3], { four: [null, true, -0.5] }],
+  "test.number": 1e-7,
+};
 
 describe("xlsx files", () => {
   it("opens a real .xlsx: values, formulas, number formats and tables", async () => {
@@ -102,6 +144,52 @@ describe("xlsx files", () => {
     expect(
       ws.getTables().map((t) => (t as unknown as { table: { name: string } }).table.name)
     ).toEqual(["Deals"]);
+    expect(session.errors).toEqual([]);
+  });
+
+  it("keeps the add-in's document settings through Download .xlsx and Open .xlsx, exactly", async () => {
+    // The add-in stores them through Office.js, as the pane does.
+    await (
+      await paneFrame()
+    ).evaluate(
+      (values) =>
+        Excel.run(async (context) => {
+          for (const [key, value] of Object.entries(values))
+            context.workbook.settings.add(key, value);
+          await context.sync();
+        }),
+      TRICKY
+    );
+    const before = await settings();
+    expect(before).toEqual(expect.objectContaining(TRICKY));
+    const saved = await download("with-settings.xlsx");
+    await openFile(saved);
+    const after = await settings();
+    expect(after).toEqual(before);
+    expect(JSON.stringify(after)).toBe(JSON.stringify(before));
+    // Another reader still opens the file.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(saved);
+    expect(book.getWorksheet("Deals")!.getCell("B2").value).toBe(3000);
+    expect(session.errors).toEqual([]);
+  });
+
+  it("opens a file whose web extension is another add-in's, taking none of its settings", async () => {
+    const file = path.join(dir, "other-addin.xlsx");
+    await writeFixture(file);
+    const zip = await JSZip.loadAsync(
+      await addSettingsToXlsx(fs.readFileSync(file), { "other.settings": { theme: "dark" } })
+    );
+    const part = "xl/webextensions/webextension1.xml";
+    const other = (await zip.file(part)!.async("string")).replace(
+      new RegExp(ADDIN_ID, "gi"),
+      "5c7c8fef-a7c0-4f0f-9c7e-38a6c7e37ec8"
+    );
+    zip.file(part, other);
+    fs.writeFileSync(file, await zip.generateAsync({ type: "uint8array" }));
+    await openFile(file);
+    expect(await session.page.evaluate(() => window.workbench!.sheets())).toEqual(["Deals"]);
+    expect(await settings()).toEqual({});
     expect(session.errors).toEqual([]);
   });
 });
