@@ -16,6 +16,7 @@ import { samplePipeline } from "../../src/workbench/sample";
 import type { CellInput, SheetData } from "../../src/workbench/workbook-data";
 import {
   openWorkbench,
+  readmePicture,
   workbenchApi,
   screenshot,
   SCREENSHOTS,
@@ -528,6 +529,8 @@ describe("the sample workbook's product ranges (Gammes)", () => {
       .locator(".wb-pane")
       .screenshot({ path: path.join(SCREENSHOTS, "matrix.png") });
     expect(session.errors).toEqual([]);
+    await wb.select("Carnet Matrix", "A38"); // scrolled to the bubble chart
+    await readmePicture(session.page, "matrix.png");
   });
 });
 

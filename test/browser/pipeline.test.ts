@@ -8,7 +8,13 @@
 import type { Frame, FrameLocator } from "playwright-core";
 import type { CellInput } from "../../src/workbench/workbook-data";
 import { HANDBOOK_ROWS } from "../../src/workbench/sample";
-import { openWorkbench, workbenchApi, screenshot, type Session } from "./support/browser";
+import {
+  openWorkbench,
+  readmePicture,
+  workbenchApi,
+  screenshot,
+  type Session,
+} from "./support/browser";
 
 jest.setTimeout(60_000);
 
@@ -377,6 +383,8 @@ describe("the sample workbook's pipeline, with won, lost and omitted deals", () 
     const [, harder] = await figures();
     expect(harder as number).toBeLessThan(probability as number);
     expect(session.errors).toEqual([]);
+    await wb.select(table.sheet, "A1");
+    await readmePicture(session.page, "forecast.png");
   });
 });
 

@@ -126,6 +126,15 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
+/**
+ * A picture for the README: taken on every run (build/screenshots/), copied to docs/ only on request
+ * (UPDATE_SCREENSHOTS=1), so that a test run leaves the tree clean.
+ */
+export async function readmePicture(page: Page, name: string): Promise<void> {
+  const file = await screenshot(page, name);
+  if (process.env.UPDATE_SCREENSHOTS) fs.copyFileSync(file, path.join(ROOT, "docs", name));
+}
+
 /** window.workbench from the test's side, as plain data (the page comes later, from beforeAll). */
 export function workbenchApi(page: () => Page) {
   return {
