@@ -11,6 +11,7 @@ import { readPipelineRows } from "../../src/domain/pipelineTable";
 import {
   buildForecastPlans,
   PIPELINE_COLUMNS,
+  pipelineHeaderRow,
   weightedAmountFormula,
 } from "../../src/excel/plan/forecastPlan";
 import { carnetEngine } from "../support/carnet-engine";
@@ -180,5 +181,14 @@ describe("the live period figures over a table with closed deals", () => {
     ];
     expect(evaluate(rows, true).live).toBe(false);
     expect(evaluate(rows, false).live).toBe(true);
+  });
+});
+
+describe("CarnetPipeline's place on its sheet", () => {
+  it("is under the note while the sheet has room, and from row 1 when every row holds a deal", () => {
+    expect(pipelineHeaderRow(320)).toBe(2);
+    expect(pipelineHeaderRow(1_048_573)).toBe(2); // the last deal on the sheet's last row
+    expect(pipelineHeaderRow(1_048_574)).toBe(0);
+    expect(pipelineHeaderRow(1_048_575)).toBe(0);
   });
 });

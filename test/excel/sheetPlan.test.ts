@@ -1,3 +1,4 @@
+import { parseRangeAddress } from "../../src/excel/plan/a1";
 import {
   boxMinus,
   cellsAtRisk,
@@ -46,5 +47,32 @@ describe("the cells a rebuild could write over", () => {
     expect(isCarnetName("CarnetMatrixBubbleChart")).toBe(true);
     expect(isCarnetName("Chart 1")).toBe(false);
     expect(isCarnetName("MyCarnetNotes")).toBe(false);
+  });
+});
+
+describe("parseRangeAddress", () => {
+  it("reads cells, blocks, and whole columns or rows as Excel writes a table filling its columns", () => {
+    expect(parseRangeAddress("'Q2 deals'!B2:C5")).toEqual({
+      sheet: "Q2 deals",
+      row: 1,
+      col: 1,
+      rows: 4,
+      cols: 2,
+    });
+    expect(parseRangeAddress("'Carnet Pipeline'!A:N")).toEqual({
+      sheet: "Carnet Pipeline",
+      row: 0,
+      col: 0,
+      rows: 1_048_576,
+      cols: 14,
+    });
+    expect(parseRangeAddress("Sheet1!$3:$5")).toEqual({
+      sheet: "Sheet1",
+      row: 2,
+      col: 0,
+      rows: 3,
+      cols: 16_384,
+    });
+    expect(parseRangeAddress("A:7")).toBeNull();
   });
 });

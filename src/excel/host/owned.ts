@@ -9,7 +9,7 @@
  * of the same name that holds the plan's tables. A second run rewrites Carnet's tables in place: same
  * sheet, same table names, resized, so formulas users wrote on them keep working.
  */
-import { cellAddress, parseRangeAddress } from "../plan/a1";
+import { parseRangeAddress } from "../plan/a1";
 import {
   BLOCK_BUDGET_BYTES,
   bytesOf,
@@ -18,7 +18,7 @@ import {
   utf8Bytes,
   writeBlocks,
 } from "../plan/blocks";
-import { type Progress, throwIfCancelled } from "../plan/progress";
+import { Cancelled, type Progress, throwIfCancelled } from "../plan/progress";
 import {
   cellsAtRisk,
   isCarnetName,
@@ -26,6 +26,7 @@ import {
   freeName,
   isNoteLineOf,
   noteLine,
+  noteCell,
   type SheetPlan,
   type TablePlan,
   textCell,
@@ -127,6 +128,7 @@ export async function writeOwnedSheets(
       0
     );
     let doneRows = 0;
+    let writing: string | null = null;
     const onRows = (rows: number) => progress?.("Writing", (doneRows += rows), rowCount);
     // Whatever stops the loop (a cancel), the sheets Carnet created so far stay known as its own.
     const remember = async () => {
@@ -139,23 +141,29 @@ export async function writeOwnedSheets(
     };
     try {
       for (const plan of plans) {
-        // Cancelling stops before a sheet is touched, never halfway through one: Carnet's tables are
-        // either as they were or completely rewritten.
+        // Cancelling lands between two blocks of rows (within a second, even on a full sheet): the
+        // table being written then holds the rows written so far, and the pane says so.
         throwIfCancelled(signal);
         // One sync per owned sheet (a handful), then one per block of rows.
         const { sheet, name, reusable } = await prepareSheet(context, plan, state);
         result[plan.sheet] = name;
         // The note line carries the mark that tells a later run, in any session, the sheet is Carnet's.
-        sheet.getRange("A1").formulas = [[textCell(noteLine(plan))]];
+        const at = noteCell(plan);
+        const note = sheet.getRangeByIndexes(at.row, at.col, 1, 1);
+        note.formulas = [[textCell(noteLine(plan))]];
         for (const tablePlan of plan.tables) {
-          await writeTable(context, sheet, tablePlan, reusable.get(tablePlan.name) ?? null, onRows);
+          // What the last build wrote no longer describes a table being rewritten (or cut short).
+          delete state.written[tablePlan.name];
+          const previous = reusable.get(tablePlan.name) ?? null;
+          writing = tablePlan.name;
+          await writeTable(context, sheet, tablePlan, previous, onRows, signal);
           written.push(tablePlan.name);
+          writing = null;
         }
         await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop -- tables must exist before charts use them
         for (const chartPlan of plan.charts ?? []) drawChart(sheet, chartPlan);
         // Fit the tables' columns to the tables. Excel sizes a whole column, so the long note line
         // in A1 is taken out while they are fitted, then put back (one request: never left out).
-        const note = sheet.getRange("A1");
         note.clear("Contents");
         for (const tablePlan of plan.tables)
           sheet.tables.getItem(tablePlan.name).getRange().format.autofitColumns();
@@ -163,6 +171,10 @@ export async function writeOwnedSheets(
       }
     } catch (error) {
       await remember().catch(() => undefined); // the first error is the one to report
+      if (error instanceof Cancelled && writing !== null)
+        throw new Cancelled(
+          `Cancelled while writing ${writing}: it holds the rows written so far. Build again to write them all.`
+        );
       throw error;
     }
     await remember();
@@ -233,8 +245,8 @@ async function loadWorkbookState(
     }
     for (const t of holding.values()) {
       const sheet = sheetNamed(t.ws.name);
-      const cells = sheet && markCells(sheet, t, plansTable(plan, t.name)!);
-      if (cells) marks.push({ plan, sheet, cells });
+      for (const cells of sheet ? markCells(sheet, t, plansTable(plan, t.name)!) : [])
+        marks.push({ plan, sheet: sheet!, cells });
     }
     // The sheet of the stored id and name without the plan's tables: Carnet's after a run that
     // failed halfway this session, or, the id being an earlier session's, anyone's. Its note says.
@@ -242,7 +254,9 @@ async function loadWorkbookState(
       holding.size === 0 && stored
         ? sheets.items.find((s) => s.id === stored.id && s.name === stored.name)
         : undefined;
-    if (created) marks.push({ plan, sheet: created, cells: created.getRange("A1") });
+    const at = noteCell(plan);
+    if (created)
+      marks.push({ plan, sheet: created, cells: created.getRangeByIndexes(at.row, at.col, 1, 1) });
   }
   if (marks.length > 0) {
     marks.forEach((m) => m.cells.load("values"));
@@ -262,16 +276,20 @@ async function loadWorkbookState(
 }
 
 /**
- * Where the note line of a table's sheet is, if Carnet wrote the table: the cells above it in the
- * column where the note starts, as the plan placed it (rows inserted above move both).
+ * Where the note line of a table's sheet may be, if Carnet wrote the table: the cells above it in the
+ * column where the note starts, as the plan placed it (rows inserted above move both), and the note's
+ * own place beside the table when the plan puts it there (a table filling the sheet) or did before.
  */
-function markCells(sheet: Excel.Worksheet, t: ExistingTable, plan: TablePlan): Excel.Range | null {
+function markCells(sheet: Excel.Worksheet, t: ExistingTable, table: TablePlan): Excel.Range[] {
   const at = parseRangeAddress(t.range.address);
-  if (!at) return null;
-  const col = at.col - plan.col;
+  if (!at) return [];
+  const cells: Excel.Range[] = [];
+  const col = at.col - table.col;
   const rows = Math.min(at.row, MARK_SEARCH_ROWS);
-  if (col < 0 || rows === 0) return null;
-  return sheet.getRangeByIndexes(at.row - rows, col, rows, 1);
+  if (col >= 0 && rows > 0) cells.push(sheet.getRangeByIndexes(at.row - rows, col, rows, 1));
+  // Beside the header: where a table filling the sheet has its note, after its last column.
+  cells.push(sheet.getRangeByIndexes(at.row, at.col + at.cols + 1, 1, 1));
+  return cells;
 }
 
 function ownedSheet(state: WorkbookState, preferred: string): Excel.Worksheet | undefined {
@@ -468,53 +486,65 @@ async function prepareSheet(
   for (const t of state.tables) {
     if (t.ws.name !== name || !isCarnetName(t.name)) continue; // the user's own tables stay
     const tablePlan = plansTable(plan, t.name);
-    const corner = tablePlan ? cellAddress(null, tablePlan.row, tablePlan.col) : null;
+    const box = parseRangeAddress(t.range.address);
     // A table stays (and is resized) only where its header starts at the same cell; any other of
     // Carnet's is removed before writing, since deleting a table clears its cells.
-    if (
-      resizable &&
-      corner !== null &&
-      t.range.address.split("!").pop()!.split(":")[0] === corner
-    ) {
-      reusable.set(tablePlan!.name, t.table);
+    if (resizable && tablePlan && box && box.row === tablePlan.row && box.col === tablePlan.col) {
+      reusable.set(tablePlan.name, t.table);
       // What it held last time, rows beyond the new size included; the table object stays.
-      sheet.getRange(t.range.address.split("!").pop()!).clear("Contents");
+      sheet.getRangeByIndexes(box.row, box.col, box.rows, box.cols).clear("Contents");
     } else t.table.delete();
   }
   return { sheet, name, reusable };
 }
 
-/** The header, then the rows in blocks under 5 MB (one sync each), then the table over them. */
+/**
+ * The header, then the rows in blocks under 5 MB, one sync each. A table Carnet keeps is resized first
+ * and its rows written over; a new one is made over the header and the first block (a table of
+ * millions of cells is not made in one request), then grown by the next blocks with `rows.add`.
+ * Cancelling stops between blocks: the table then holds the rows written so far.
+ */
 async function writeTable(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,
   plan: TablePlan,
   previous: Excel.Table | null,
-  onRows: (rows: number) => void
+  onRows: (rows: number) => void,
+  signal?: AbortSignal
 ): Promise<void> {
   const { row, col } = plan;
   const cols = plan.headers.length;
-  const extent = sheet.getRangeByIndexes(row, col, Math.max(plan.rows.length + 1, 2), cols);
   // Resized before the rows are written: a formula written into a table fills its whole column
   // (Excel's calculated columns), rows of the last, longer build included, left below the table.
   const resized = previous !== null && canResizeTables();
-  if (resized) previous.resize(extent);
+  if (resized)
+    previous.resize(sheet.getRangeByIndexes(row, col, Math.max(plan.rows.length + 1, 2), cols));
   sheet.getRangeByIndexes(row, col, 1, cols).values = [plan.headers.map(textCell) as string[]];
   const formats = plan.numberFormats?.map((f) => f ?? "General") ?? null;
   // The formats travel with each row of values: their weight counts in the block's budget.
   const formatBytes = formats ? utf8Bytes(JSON.stringify(formats)) + 1 : 0;
+  let table: Excel.Table | null = resized ? previous : null;
   for (const block of writeBlocks(plan.rows, undefined, formatBytes)) {
-    const range = sheet.getRangeByIndexes(row + 1 + block.start, col, block.rows.length, cols);
-    range.formulas = block.rows as unknown as string[][];
-    if (formats) range.numberFormat = block.rows.map(() => formats);
+    throwIfCancelled(signal);
+    const at = sheet.getRangeByIndexes(row + 1 + block.start, col, block.rows.length, cols);
+    const cells = block.rows as unknown as (string | number | boolean)[][];
+    if (table !== null && !resized) table.rows.add(undefined, cells);
+    else at.formulas = cells as string[][];
+    if (formats) at.numberFormat = block.rows.map(() => formats);
+    table ??= newTable(sheet, plan, block.rows.length);
     onRows(block.rows.length);
-    if (bytesOf(block.rows) > 0) await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop -- one per block under 5 MB, by design
+    await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop -- one per block under 5 MB, by design
   }
-  if (!resized) {
-    const table = sheet.tables.add(extent, true);
-    table.name = plan.name;
-    table.style = "TableStyleMedium2";
-  }
+  table ??= newTable(sheet, plan, 1); // no rows: the header over one empty row
+}
+
+/** A Carnet table over its header and the `rows` below it. */
+function newTable(sheet: Excel.Worksheet, plan: TablePlan, rows: number): Excel.Table {
+  const extent = sheet.getRangeByIndexes(plan.row, plan.col, rows + 1, plan.headers.length);
+  const table = sheet.tables.add(extent, true);
+  table.name = plan.name;
+  table.style = "TableStyleMedium2";
+  return table;
 }
 
 /** A chart over a table's columns: the first series creates it, the others are added by header. */

@@ -72,7 +72,32 @@ function parseCell(text: string): { row: number; col: number } | null {
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
-/** "Sheet1!A1:F5", "'Q2 deals'!B2", "A1:C3" → a rectangle; null when it is not an A1 address. */
+const SHEET_ROWS = 1_048_576;
+const SHEET_COLUMNS = 16_384;
+
+/**
+ * Whole columns ("A:B", as Excel writes a table filling its columns) or whole rows ("3:5"), else null.
+ */
+function wholeLines(a: string, b: string): Omit<RangeRef, "sheet"> | null {
+  const letters = /^\$?([A-Za-z]{1,3})$/;
+  const digits = /^\$?(\d{1,7})$/;
+  const [ca, cb] = [letters.exec(a.trim()), letters.exec(b.trim())];
+  if (ca && cb) {
+    const [x, y] = [parseCell(`${ca[1]}1`)!.col, parseCell(`${cb[1]}1`)!.col];
+    return { row: 0, rows: SHEET_ROWS, col: Math.min(x, y), cols: Math.abs(x - y) + 1 };
+  }
+  const [ra, rb] = [digits.exec(a.trim()), digits.exec(b.trim())];
+  if (ra && rb) {
+    const [x, y] = [Number(ra[1]) - 1, Number(rb[1]) - 1];
+    return { col: 0, cols: SHEET_COLUMNS, row: Math.min(x, y), rows: Math.abs(x - y) + 1 };
+  }
+  return null;
+}
+
+/**
+ * "Sheet1!A1:F5", "'Q2 deals'!B2", "A1:C3", whole columns "A:B" or rows "3:5" → a rectangle; null
+ * when it is not an A1 address.
+ */
 export function parseRangeAddress(address: string): RangeRef | null {
   const bang = address.lastIndexOf("!");
   let sheet: string | null = null;
@@ -83,6 +108,8 @@ export function parseRangeAddress(address: string): RangeRef | null {
     cells = address.slice(bang + 1);
   }
   const [a, b] = cells.split(":");
+  const whole = b === undefined ? null : wholeLines(a, b);
+  if (whole) return { sheet, ...whole };
   const start = parseCell(a);
   const end = b === undefined ? start : parseCell(b);
   if (!start || !end) return null;

@@ -21,7 +21,7 @@ import {
 import { periodOf, type PeriodKind } from "../../domain/pipeline";
 import type { CellValue } from "../../domain/values";
 import { cellAddress, columnLetters, formulaRef } from "./a1";
-import { type ChartPlan, type SheetPlan, type TablePlan, textCell } from "./sheetPlan";
+import { type ChartPlan, SHEET_ROWS, type SheetPlan, type TablePlan, textCell } from "./sheetPlan";
 import type { SourceData } from "./source";
 
 export const PIPELINE_SHEET = "Carnet Pipeline";
@@ -159,11 +159,14 @@ export function buildForecastPlans(build: ForecastBuild): ForecastPlans {
     tables.push(table);
     col += table.headers.length + 1;
   }
+  const pipeline = pipelineTable(build);
   const plans: SheetPlan[] = [
     {
       sheet: PIPELINE_SHEET,
       note: `Deals read ${build.stamp} from ${build.source.address}, normalised. Issues says what could not be read. Every column of CarnetPipeline is Carnet's, rewritten on each build (a figure you type over is shown to you before a rebuild replaces it); what you add beside it stays.`,
-      tables: [pipelineTable(build)],
+      tables: [pipeline],
+      // Below a note and a blank row when the sheet has room; else from A1, the note beside the header.
+      noteAt: pipeline.row === 0 ? { row: 0, col: PIPELINE_COLUMNS.length + 1 } : undefined,
     },
     {
       sheet: FORECAST_SHEET,
@@ -175,8 +178,12 @@ export function buildForecastPlans(build: ForecastBuild): ForecastPlans {
   return { plans, live, rows };
 }
 
-/** CarnetPipeline: the deals as read, one row each, with the weighted amount as a live formula. */
+/**
+ * CarnetPipeline: the deals as read, one row each, with the weighted amount as a live formula. Its
+ * header is on row 3, under the note, unless the deals need those rows (a full sheet: 1,048,575).
+ */
 function pipelineTable(build: ForecastBuild): TablePlan {
+  const row = pipelineHeaderRow(build.deals.length);
   const byHeader: Partial<Record<(typeof PIPELINE_COLUMNS)[number], string>> = {
     "Close date": DATE_FORMAT,
     Amount: build.currencyFormat,
@@ -186,12 +193,20 @@ function pipelineTable(build: ForecastBuild): TablePlan {
   return {
     name: PIPELINE_TABLE,
     headers: [...PIPELINE_COLUMNS],
-    rows: build.deals.map((deal, i) => pipelineRow(build, deal, 4 + i)),
+    rows: build.deals.map((deal, i) => pipelineRow(build, deal, row + 2 + i)),
     numberFormats: PIPELINE_COLUMNS.map((h) => byHeader[h] ?? null),
-    row: 2,
+    row,
     col: 0,
     key: "Source cell",
   };
+}
+
+/**
+ * CarnetPipeline's header row, 0-based: row 3 under the note and a blank row, or row 1 when the deals
+ * need every row below it (the note then stands beside the header).
+ */
+export function pipelineHeaderRow(deals: number): number {
+  return deals + 3 <= SHEET_ROWS ? 2 : 0;
 }
 
 /** The letter of a CarnetPipeline column (the table starts in column A). */

@@ -3,8 +3,8 @@
 export type Progress = (phase: string, done: number, total: number) => void;
 
 export class Cancelled extends Error {
-  constructor() {
-    super("Cancelled: nothing more was read or written.");
+  constructor(message = "Cancelled: nothing more was read or written.") {
+    super(message);
     this.name = "Cancelled";
   }
 }

@@ -62,11 +62,24 @@ export interface SheetPlan {
   readonly charts?: readonly ChartPlan[];
   /** A line written above the tables (e.g. "Computed 2026-11-26 10:04; live columns: ..."). */
   readonly note?: string;
+  /**
+   * Where the note line goes, 0-based (A1 when not given). A table that needs every row of the sheet
+   * has its note beside its header instead: Carnet's notes never take a row a deal needs.
+   */
+  readonly noteAt?: { readonly row: number; readonly col: number };
+}
+
+/** Rows in an Excel sheet. */
+export const SHEET_ROWS = 1_048_576;
+
+/** Where the plan's note line goes (A1 unless the plan says otherwise). */
+export function noteCell(plan: SheetPlan): { row: number; col: number } {
+  return plan.noteAt ?? { row: 0, col: 0 };
 }
 
 /**
  * How Carnet tells, from the file alone, that it wrote a sheet and for which plan: the sheet's note
- * line (A1 as written; it moves down with rows the user inserts above it) starts with the plan's
+ * line (A1 as written, or beside a table filling the sheet; it moves with rows the user inserts above it) starts with the plan's
  * preferred sheet name and "written by Carnet". Sheet ids cannot tell: Excel keeps them for one
  * session only, and another session may give a Carnet sheet's old id to another sheet.
  */
@@ -130,7 +143,7 @@ export function boxMinus(a: Box, b: Box): Box[] {
 
 /**
  * The cells a sheet plan's tables will cover that Carnet's tables on the sheet do not cover now: where
- * a rebuild could write over something the user put there (the note line, A1, is Carnet's).
+ * a rebuild could write over something the user put there (the note line is Carnet's).
  */
 export function cellsAtRisk(plan: SheetPlan, carnetTables: readonly Box[]): Box[] {
   let risk: Box[] = plan.tables.map((t) => ({

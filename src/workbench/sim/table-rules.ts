@@ -2,7 +2,7 @@
  * Excel's rules for tables (`ListObject`s), over the model's table records: names valid as defined
  * names and unique, unique non-blank headers, no overlap, at least one body row.
  */
-import { MAX_COLUMNS, MAX_ROWS, formatAddress, intersect, type Rect } from "./address";
+import { MAX_COLUMNS, formatAddress, intersect, type Rect } from "./address";
 import type { CellInput, CellValue } from "./backend";
 import { shiftRows } from "./cells";
 import { ErrorCodes, officeError } from "./errors";
@@ -124,7 +124,10 @@ export function createTable(
   where: string
 ): TableRecord {
   insideSheet(rect, where);
-  if (rect.rows * rect.cols > 5_000_000 || rect.rows === MAX_ROWS || rect.cols === MAX_COLUMNS) {
+  // A table may hold every row of the sheet (office-js #3776: a user's table over entire columns,
+  // 1,048,576 rows), but not every column, and one request may not make a table of over 5,000,000
+  // cells (the stricter reading: such a table is made small and grown by rows.add).
+  if (rect.rows * rect.cols > 5_000_000 || rect.cols === MAX_COLUMNS) {
     throw officeError(ErrorCodes.invalidArgument, where);
   }
   let tableRect = { ...rect };
