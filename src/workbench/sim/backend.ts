@@ -14,7 +14,7 @@
  * with its own configuration, the memory backend keeps it as text.
  */
 import type { HyperFormula } from "hyperformula";
-import { MAX_COLUMNS, intersect, type Rect } from "./address";
+import { intersect, type Rect } from "./address";
 
 export type CellInput = number | string | boolean | null;
 export type CellValue = number | string | boolean;
@@ -61,65 +61,58 @@ export interface WorkbookBackend {
   onChange?(listener: ChangeListener): () => void;
 }
 
-/** Number format codes kept beside the cells, keyed by row * MAX_COLUMNS + col. */
+/** Number format codes kept beside the cells, by sheet and column, in runs of rows. */
 export class FormatStore {
-  private readonly bySheet = new Map<string, Map<number, string>>();
+  /** Sheet → column → runs of rows sharing a format: a million-row column of one format is one run. */
+  private readonly bySheet = new Map<string, Map<number, FormatRun[]>>();
 
   get(sheet: string, row: number, col: number): string | undefined {
-    return this.bySheet.get(sheet)?.get(row * MAX_COLUMNS + col);
+    const runs = this.bySheet.get(sheet)?.get(col);
+    if (!runs) return undefined;
+    const i = runAt(runs, row);
+    return i >= 0 ? runs[i].format : undefined;
   }
 
   set(sheet: string, row: number, col: number, formats: string[][]): void {
-    let map = this.bySheet.get(sheet);
-    if (!map) {
-      map = new Map();
-      this.bySheet.set(sheet, map);
-    }
-    formats.forEach((line, i) =>
-      line.forEach((format, j) => {
-        const key = (row + i) * MAX_COLUMNS + col + j;
+    const width = formats.reduce((w, line) => Math.max(w, line.length), 0);
+    for (let j = 0; j < width; j++) {
+      // Consecutive rows of one format are stored as one run.
+      let start = 0;
+      for (let i = 1; i <= formats.length; i++) {
+        const at = formats[start][j];
+        if (i < formats.length && formats[i][j] === at) continue;
         // "General" is the absence of a format: storing it would make formats look used.
-        if (format === "General" || format === "") map.delete(key);
-        else map.set(key, format);
-      })
-    );
-  }
-
-  clear(sheet: string, rect: Rect): void {
-    const map = this.bySheet.get(sheet);
-    if (!map) return;
-    for (const key of [...map.keys()]) {
-      const row = Math.floor(key / MAX_COLUMNS);
-      const col = key % MAX_COLUMNS;
-      if (
-        row >= rect.row &&
-        row < rect.row + rect.rows &&
-        col >= rect.col &&
-        col < rect.col + rect.cols
-      ) {
-        map.delete(key);
+        if (at !== undefined) this.assign(sheet, col + j, row + start, row + i, stored(at));
+        start = i;
       }
     }
   }
 
+  clear(sheet: string, rect: Rect): void {
+    const columns = this.bySheet.get(sheet);
+    if (!columns) return;
+    for (const col of [...columns.keys()])
+      if (col >= rect.col && col < rect.col + rect.cols)
+        this.assign(sheet, col, rect.row, rect.row + rect.rows, undefined);
+  }
+
   /** Moves the formats of a block by (dRow, dCol); the formats at the destination are replaced. */
   move(sheet: string, source: Rect, dRow: number, dCol: number): void {
-    const map = this.bySheet.get(sheet);
-    if (!map) return;
-    const inside = (key: number, rect: Rect) => {
-      const row = Math.floor(key / MAX_COLUMNS);
-      const col = key % MAX_COLUMNS;
-      return (
-        row >= rect.row &&
-        row < rect.row + rect.rows &&
-        col >= rect.col &&
-        col < rect.col + rect.cols
-      );
-    };
-    const moved = [...map.entries()].filter(([key]) => inside(key, source));
-    moved.forEach(([key]) => map.delete(key));
+    const columns = this.bySheet.get(sheet);
+    if (!columns) return;
+    const end = source.row + source.rows;
+    const taken: [number, FormatRun[]][] = [];
+    for (const [col, runs] of columns) {
+      if (col < source.col || col >= source.col + source.cols) continue;
+      const inside = runs
+        .filter((r) => r.end > source.row && r.start < end)
+        .map((r) => ({ ...r, start: Math.max(r.start, source.row), end: Math.min(r.end, end) }));
+      taken.push([col, inside]);
+    }
+    this.clear(sheet, source);
     this.clear(sheet, { ...source, row: source.row + dRow, col: source.col + dCol });
-    moved.forEach(([key, format]) => map.set(key + dRow * MAX_COLUMNS + dCol, format));
+    for (const [col, runs] of taken)
+      for (const r of runs) this.assign(sheet, col + dCol, r.start + dRow, r.end + dRow, r.format);
   }
 
   rename(from: string, to: string): void {
@@ -131,6 +124,68 @@ export class FormatStore {
   remove(sheet: string): void {
     this.bySheet.delete(sheet);
   }
+
+  /** Rows [start, end) of a column take `format` (none when undefined), neighbours of one format merged. */
+  private assign(sheet: string, col: number, start: number, end: number, format?: string): void {
+    if (end <= start) return;
+    let columns = this.bySheet.get(sheet);
+    if (!columns) this.bySheet.set(sheet, (columns = new Map()));
+    const runs = columns.get(col) ?? [];
+    const kept: FormatRun[] = [];
+    let at = firstEndingAfter(runs, start);
+    const before = runs.slice(0, at);
+    for (; at < runs.length && runs[at].start < end; at++) {
+      const r = runs[at];
+      if (r.start < start) kept.push({ ...r, end: start });
+      if (r.end > end) kept.push({ ...r, start: end });
+    }
+    const after = runs.slice(at);
+    const middle = kept.filter((r) => r.end <= start);
+    const tail = kept.filter((r) => r.start >= end);
+    if (format !== undefined) middle.push({ start, end, format });
+    const merged = mergeRuns([...before, ...middle, ...tail, ...after]);
+    if (merged.length === 0) columns.delete(col);
+    else columns.set(col, merged);
+  }
+}
+
+interface FormatRun {
+  readonly start: number;
+  /** Exclusive. */
+  readonly end: number;
+  readonly format: string;
+}
+
+function stored(format: string): string | undefined {
+  return format === "General" || format === "" ? undefined : format;
+}
+
+/** Index of the first run that ends after `row` (binary search over sorted runs). */
+function firstEndingAfter(runs: readonly FormatRun[], row: number): number {
+  let lo = 0;
+  let hi = runs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (runs[mid].end <= row) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function runAt(runs: readonly FormatRun[], row: number): number {
+  const i = firstEndingAfter(runs, row);
+  return i < runs.length && runs[i].start <= row ? i : -1;
+}
+
+function mergeRuns(runs: readonly FormatRun[]): FormatRun[] {
+  const out: FormatRun[] = [];
+  for (const r of runs) {
+    const last = out[out.length - 1];
+    if (last && last.end === r.start && last.format === r.format)
+      out[out.length - 1] = { ...last, end: r.end };
+    else out.push(r);
+  }
+  return out;
 }
 
 /** A set of change listeners; each backend notifies after its own edits. */

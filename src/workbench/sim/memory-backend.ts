@@ -124,8 +124,10 @@ export function createMemoryBackend(initial: Record<string, CellInput[][]> = {})
           }
           // Growing one slot at a time keeps the array dense (a far write would make it a hash map).
           while (column.length < row + i) column.push(undefined);
+          // Only emptying a cell that held something can shrink the used range: a blank written
+          // into empty rows (a new table's blank cells) keeps it, so it is not scanned again.
+          if (value === undefined && column[row + i] !== undefined) cleared = true;
           column[row + i] = value;
-          if (value === undefined) cleared = true;
         });
       });
       if (cleared) sheet.used = undefined;
