@@ -83,9 +83,18 @@
  * a jump (the handbook pipeline, forced through this path, has P(S ≤ x) = 0.1 for 0 ≤ x < 1000, so
  * its P10 may come out anywhere there).
  *
- * Which method. Exact where a programme fits; else the fast smoothed plan if its bound is within
- * 10^-3 (`accuracy.fast`); else the smoothed method on its full budget (seconds for a million deals,
- * but bounded however lumpy the distribution).
+ * 3. The normal approximation (normalApproximation.ts), with the Berry–Esseen bound β = 0.5600 ·
+ *    Σ E|X_i − E X_i|³ / σ³ (Shevtsova 2010, for independent summands that are not identically
+ *    distributed, lattice or not) plus its numerical error (erfc within 1.2·10^-7): one pass over the
+ *    deals. It falls as 1/√n: 1.0·10^-3 for a million deals of the varied pipeline below (so the
+ *    smoothed plan is taken there), 7·10^-4 for a million deals of one size (a lattice too coarse for
+ *    the smoothing, so the normal approximation is taken).
+ *    `probabilityBound` = `quantileLevelSlack` = β + numerical error: the quantiles satisfy the
+ *    inequality above with δ' = β and ε the arithmetic's round-off.
+ *
+ * Which method. Exact where a programme fits; else the fast smoothed plan or the normal approximation,
+ * whichever bounds less, among those within 10^-3 (`accuracy.fast`); else the smoothed method on its
+ * full budget (seconds for a million deals, but bounded however lumpy the distribution).
  *
  * Figures for 10,000 deals of 500 € to 250,000 € with cents, at 5 % to 95 % (bench/probability.ts:
  * pipeline total 1.25·10^9 €, σ(S) = 6.2·10^6 €): M = 2^17 frequencies, σ_Z = 1.8·10^-4 σ(S)
@@ -102,6 +111,7 @@
  * million bins over the spread of S; the smoothing spends its resolution only where it pays.
  */
 import { checkLevel, checkTarget, U } from "./distributionMath";
+import { normalDistribution } from "./normalApproximation";
 import { normalise, type OutcomeDeals, type Pipeline } from "./outcomePipeline";
 import { pipelineMoments } from "./pipelineMoments";
 import { planSmoothing, smoothedDistribution } from "./smoothedDistribution";
@@ -125,14 +135,14 @@ export interface OutcomeDistribution {
   /**
    * Bound on |computed quantile - exact quantile| as a share of the pipeline total Σ|a_i| (0 when exact):
    * the computed x̂ satisfies Q(q − δ') − ε ≤ x̂ ≤ Q(q + δ') + ε with ε = quantileErrorShare × Σ|a_i|
-   * and δ' = accuracy.quantileLevelSlack (about 1e-9).
+   * and δ' = accuracy.quantileLevelSlack (about 1e-9 when smoothed, the Berry–Esseen bound when normal).
    */
   readonly quantileErrorShare: number;
 }
 
 /** How the distribution was computed and what its bounds rest on (for tests, benchmarks, tooltips). */
 export interface OutcomeAccuracy {
-  readonly method: "exact" | "smoothed";
+  readonly method: "exact" | "smoothed" | "normal";
   /** Distinct totals of the exact distribution (0 otherwise). */
   readonly distinctTotals: number;
   /** Frequencies M of the smoothed series (0 otherwise). */
@@ -145,12 +155,15 @@ export interface OutcomeAccuracy {
   readonly separateDeals: number;
   /**
    * Whether a large pipeline's few-pass method was taken (the smoothed series from cumulants and the
-   * decay bound): then `probabilityBound` ≤ 10^-3.
+   * decay bound, or the normal approximation): then `probabilityBound` ≤ 10^-3.
    */
   readonly fast: boolean;
   /** Standard deviation σ_Z of the Gaussian smoothing, in currency units (0 otherwise). */
   readonly smoothingSd: number;
-  /** δ_c: bound on the numerical error of the smoothed probability P(Y ≥ t) (0 when exact). */
+  /**
+   * The numerical error: δ_c, bound on the error of the smoothed probability P(Y ≥ t) when smoothed;
+   * that of the normal tail and its argument when normal (0 when exact).
+   */
   readonly probabilityError: number;
   /** A bound on |probabilityAtLeast(t) − P(S ≥ t)| that holds for every target t (0 when exact). */
   readonly probabilityBound: number;
@@ -180,9 +193,9 @@ export interface OutcomeDistributionOptions {
   readonly frequencyCap?: number;
   /**
    * Which approximation when not exact: chosen by bound and cost (default), or forced (for tests):
-   * the smoothed method on its full budget.
+   * the smoothed method on its full budget, or the normal approximation.
    */
-  readonly approximation?: "auto" | "smoothed";
+  readonly approximation?: "auto" | "smoothed" | "normal";
 }
 
 // Local names: inside a sandbox (Jest's vm context) each `Math.` is a slow lookup on the global object.
@@ -194,7 +207,7 @@ const DEFAULTS = {
   maxFrequencies: 1 << 17,
   frequencyWork: 2.5e7,
   frequencyCap: 1 << 22,
-  approximation: "auto" as "auto" | "smoothed",
+  approximation: "auto" as "auto" | "smoothed" | "normal",
 };
 
 /** Cells of the dense exact path (8 MB), and its work budget relative to the sparse one's. */
@@ -246,22 +259,34 @@ function exactByProgramme(
 }
 
 /**
- * The fast smoothed plan where its bound is within 10^-3, else the smoothed method on its full budget
- * (seconds for a million deals, but bounded however lumpy the distribution).
+ * The cheapest method whose bound is within 10^-3, the tighter where two are about as cheap: the fast
+ * smoothed plan or the normal approximation; else the thorough smoothed plan (seconds for a million
+ * deals, but bounded however lumpy the distribution).
  */
 function approximateDistribution(
   pipeline: Pipeline,
   settings: typeof DEFAULTS
 ): DetailedOutcomeDistribution {
   const moments = pipelineMoments(pipeline);
+  if (settings.approximation === "normal") return normalDistribution(pipeline, moments);
   const plans = planSmoothing(moments, settings);
-  if (settings.approximation === "auto" && plans.fast) {
+  if (settings.approximation === "smoothed")
+    return smoothedDistribution(pipeline, moments, plans.thorough);
+  const normal = normalDistribution(pipeline, moments);
+  const normalBound = normal.accuracy.probabilityBound;
+  if (plans.fast) {
     const fast = smoothedDistribution(pipeline, moments, plans.fast);
     // The plan's prediction assumed a density like a normal's; a lumpy V (one dominant deal) may
     // bound less well, and then the fast plan is not taken.
-    if (fast.accuracy.probabilityBound <= FAST_BOUND_LIMIT) return fast;
+    const bound = fast.accuracy.probabilityBound;
+    if (bound <= FAST_BOUND_LIMIT) return normalBound < bound ? asFast(normal) : fast;
   }
+  if (normalBound <= FAST_BOUND_LIMIT) return asFast(normal);
   return smoothedDistribution(pipeline, moments, plans.thorough);
+}
+
+function asFast(d: DetailedOutcomeDistribution): DetailedOutcomeDistribution {
+  return { ...d, accuracy: { ...d.accuracy, fast: true } };
 }
 
 /**

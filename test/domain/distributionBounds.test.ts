@@ -1,9 +1,10 @@
 /**
- * The approximate method of the outcome distribution (src/domain/distribution.ts: the smoothed
- * characteristic function, and its fast plan from cumulants and the decay bound) held to its stated
- * bounds against the exact distribution, computed by dynamic programming over integer amounts — at
- * every size where that is feasible, on random pipelines of fixed seeds and adversarial ones — and,
- * at a million deals, against its own full budget.
+ * The approximate methods of the outcome distribution (src/domain/distribution.ts: the smoothed
+ * characteristic function, its fast plan from cumulants and the decay bound, and the normal
+ * approximation with Berry–Esseen) held to their stated bounds against the exact distribution,
+ * computed by dynamic programming over integer amounts — at every size where that is feasible, on
+ * random pipelines of fixed seeds and adversarial ones — and, at a million deals, against the exact
+ * binomial and each other.
  */
 import {
   type DetailedOutcomeDistribution,
@@ -139,6 +140,7 @@ const SMOOTHED: OutcomeDistributionOptions = { maxExactTotals: 0, approximation:
  * left out on the decay bound, the few others by products.
  */
 const STARVED: OutcomeDistributionOptions = { ...SMOOTHED, maxFrequencies: 0, frequencyWork: 0 };
+const NORMAL: OutcomeDistributionOptions = { maxExactTotals: 0, approximation: "normal" };
 const AUTOMATIC: OutcomeDistributionOptions = { maxExactTotals: 0 };
 
 function randomDeals(
@@ -217,6 +219,12 @@ describe("approximations against dynamic programming over integer amounts", () =
       holdsItsBounds(d, e, deals);
     });
 
+    it("normal: within the Berry–Esseen bound at every target", () => {
+      const d = outcomeDistribution(deals, NORMAL);
+      expect(d.accuracy.method).toBe("normal");
+      holdsItsBounds(d, e, deals);
+    });
+
     it("automatic: the full budget here, or a fast method within 10^-3", () => {
       const d = outcomeDistribution(deals, AUTOMATIC);
       if (d.accuracy.fast) {
@@ -231,16 +239,62 @@ describe("approximations against dynamic programming over integer amounts", () =
     });
   });
 
-  it("states bounds that mean something: tight where V is smooth", () => {
+  it("states bounds that mean something: tight where V is smooth, the atoms' size on a lattice", () => {
     const varied = outcomeDistribution(PIPELINES[3].deals, SMOOTHED);
     expect(varied.accuracy.probabilityBound).toBeLessThan(1e-3);
     // On no budget, most of the 1,024 frequencies come without a product over the deals.
     const starved = outcomeDistribution(PIPELINES[3].deals, STARVED);
     expect(starved.accuracy.computedFrequencies).toBeLessThan(100);
+    // Binomial(5 000, 0.37) in steps of 3: atoms of about 0.012, which no smoothing can split.
+    const lattice = PIPELINES[6];
+    const atom = Math.max(...exact.get(lattice.name)!.cells);
+    expect(atom).toBeGreaterThan(0.01);
+    const normal = outcomeDistribution(lattice.deals, NORMAL);
+    // Berry–Esseen: 0.56 (p² + q²)/√(npq) = 0.56 · 0.5338 / 34.14.
+    expect(normal.accuracy.probabilityBound).toBeCloseTo((0.56 * 0.5338) / 34.14, 4);
+    expect(normal.accuracy.probabilityBound).toBeGreaterThan(atom / 2);
   });
 });
 
+/** P(Bin(n, p) = k) for every k, by the ratio of successive terms from the mode (exact but round-off). */
+function binomial(n: number, p: number): Float64Array {
+  const cells = new Float64Array(n + 1);
+  const mode = Math.floor((n + 1) * p);
+  cells[mode] = 1;
+  for (let k = mode; k < n && cells[k] > 1e-300; k++)
+    cells[k + 1] = (cells[k] * (n - k) * p) / ((k + 1) * (1 - p));
+  for (let k = mode; k > 0 && cells[k] > 1e-300; k--)
+    cells[k - 1] = (cells[k] * k * (1 - p)) / ((n - k + 1) * p);
+  const total = cells.reduce((s, x) => s + x, 0);
+  return cells.map((x) => x / total);
+}
+
 describe("a million deals", () => {
+  it("of one size: the normal approximation, within its bound of the exact binomial at every total", () => {
+    // 12,000 € at 30 %, a million times: a lattice too coarse for the fast smoothed plan.
+    const n = 1_000_000;
+    const amounts = new Float64Array(n).fill(12_000);
+    const probabilities = new Float64Array(n).fill(0.3);
+    const d = outcomeDistribution({ amounts, probabilities });
+    expect(d.accuracy.method).toBe("normal");
+    expect(d.accuracy.fast).toBe(true);
+    expect(d.accuracy.probabilityBound).toBeLessThanOrEqual(1e-3);
+    const cells = binomial(n, 0.3);
+    const atLeast = new Float64Array(n + 2);
+    for (let k = n; k >= 0; k--) atLeast[k] = atLeast[k + 1] + cells[k];
+    const sd = Math.sqrt(n * 0.21);
+    let worst = 0;
+    for (let k = Math.round(n * 0.3 - 8 * sd); k <= n * 0.3 + 8 * sd; k++) {
+      for (const t of [k * 12_000, k * 12_000 + 6_000]) {
+        const exact = atLeast[Math.ceil(t / 12_000)];
+        worst = Math.max(worst, Math.abs(d.probabilityAtLeast(t) - exact));
+      }
+    }
+    expect(worst).toBeLessThanOrEqual(d.accuracy.probabilityBound);
+    // The bound is not idle: the atoms are 8.7·10^-4 high, and Φ cuts them in half.
+    expect(worst).toBeGreaterThan(d.accuracy.probabilityBound / 4);
+  });
+
   const random = mulberry32(12);
   const n = 1_000_000;
   const amounts = new Float64Array(n);
@@ -257,6 +311,17 @@ describe("a million deals", () => {
     expect(d.accuracy.probabilityBound).toBeLessThan(2e-4);
     expect(d.accuracy.factorEvaluations).toBeLessThanOrEqual(4 * n);
     expect(d.quantileErrorShare).toBeLessThan(1e-6);
+    // Against the normal approximation: the two must agree within the sum of their bounds.
+    const normal = outcomeDistribution({ amounts, probabilities }, NORMAL);
+    const sd = Math.sqrt(
+      amounts.reduce((s, a, i) => s + a * a * probabilities[i] * (1 - probabilities[i]), 0)
+    );
+    for (let k = -6; k <= 6; k += 0.5) {
+      const t = d.mean + k * sd;
+      expect(Math.abs(d.probabilityAtLeast(t) - normal.probabilityAtLeast(t))).toBeLessThanOrEqual(
+        d.accuracy.probabilityBound + normal.accuracy.probabilityBound
+      );
+    }
   });
 
   it("of varied sizes, a tenth of them: the fast plan agrees with the full budget's products", () => {
