@@ -6,11 +6,12 @@
  * bare weighted-sum loop over the same cells, with the bound they state.
  *
  * `npx tsx bench/probability.ts` prints the lines; bench/run.ts collects them with the other targets.
- * The million-deal part needs `npm run build` first (bench/run.ts does it).
+ * The million-deal part needs `npm run build` first (bench/run.ts does it). It also times the domain
+ * path the functions take once they read the cells with withPipelineFigures (src/domain/pipelineFigures.ts).
  */
 import { builtImplementations } from "../test/support/carnet-engine";
 import { type DetailedOutcomeDistribution, outcomeDistribution } from "../src/domain/distribution";
-import { pipelineFigures } from "../src/domain/pipelineFigures";
+import { pipelineFigures, withPipelineFigures } from "../src/domain/pipelineFigures";
 
 const DEALS = 10_000;
 const TRIALS = 100_000;
@@ -145,8 +146,11 @@ function benchMillion(): string[] {
   const quantile = functions.get("PIPELINE_QUANTILE")!;
   const columns = { amounts, probabilities };
   const domainProbability = () =>
-    outcomeDistribution(pipelineFigures(columns)).probabilityAtLeast(target);
-  const domainQuantile = () => outcomeDistribution(pipelineFigures(columns)).quantile(0.1);
+    withPipelineFigures(columns, undefined, (f) =>
+      outcomeDistribution(f).probabilityAtLeast(target)
+    );
+  const domainQuantile = () =>
+    withPipelineFigures(columns, undefined, (f) => outcomeDistribution(f).quantile(0.1));
   // Warm-up, and the answers must agree whichever way they are reached.
   const p = probability(amounts, probabilities, target) as number;
   const q = quantile(amounts, probabilities, 0.1) as number;
@@ -178,7 +182,7 @@ function benchMillion(): string[] {
     `  bare weighted-sum loop over the same cells: ${ms(tBare)} (median of 5 × 3)`,
     `  PIPELINE_PROBABILITY, built functions.js: ${ms(tP)} = ${ratio(tP)} the loop; P(S ≥ target) = ${p.toFixed(5)}`,
     `  PIPELINE_QUANTILE(10 %), built functions.js: ${ms(tQ)} = ${ratio(tQ)} the loop; P10 = ${euros(q)}`,
-    `  the domain path, outcomeDistribution(pipelineFigures(...)): probability ${ms(tDp)} = ${ratio(tDp)}, quantile ${ms(tDq)} = ${ratio(tDq)}`,
+    `  the domain path, withPipelineFigures(..., outcomeDistribution): probability ${ms(tDp)} = ${ratio(tDp)}, quantile ${ms(tDq)} = ${ratio(tDq)}`,
     describeAccuracy(d, total),
     `${pass ? "PASS" : "FAIL"}  PIPELINE_PROBABILITY and PIPELINE_QUANTILE, 1,000,000 deals: within ${LOOP_RATIO}× the bare weighted-sum loop ` +
       `(${ratio(tP)} and ${ratio(tQ)}) with every probability within ±${bound.toExponential(2)} (target ≤ 1e-3)`,

@@ -23,8 +23,47 @@ export interface DealFigures {
 
 /** The amounts and probabilities of the deals of the columns that fall in the filter. */
 export function pipelineFigures(columns: PipelineColumns, filter?: PeriodFilter): DealFigures {
-  const plain = plainFigures(columns, filter);
-  if (plain) return plain;
+  return plainFigures(columns, filter, allocate) ?? figuresOfDeals(columns, filter);
+}
+
+/**
+ * `use(figures)` for the deals of the columns that fall in the filter, read into buffers kept from
+ * call to call: a million rows then hand the garbage collector nothing. 16 MB a call would cost it
+ * more than the whole distribution, since each collection it triggers walks the million rows of
+ * cells the call was given. The figures are valid only while `use` runs, and it must not keep them
+ * (outcomeDistribution keeps nothing of them: its answers are computed from its own arrays).
+ */
+export function withPipelineFigures<T>(
+  columns: PipelineColumns,
+  filter: PeriodFilter | undefined,
+  use: (figures: DealFigures) => T
+): T {
+  // A call from within `use` gets buffers of its own.
+  if (buffers.busy) return use(pipelineFigures(columns, filter));
+  buffers.busy = true;
+  try {
+    return use(plainFigures(columns, filter, reuse) ?? figuresOfDeals(columns, filter));
+  } finally {
+    buffers.busy = false;
+  }
+}
+
+const buffers = { amounts: new Float64Array(0), probabilities: new Float64Array(0), busy: false };
+
+function allocate(size: number): DealFigures {
+  return { amounts: new Float64Array(size), probabilities: new Float64Array(size) };
+}
+
+/** The kept buffers, grown to `size` if need be (they keep the largest size asked for). */
+function reuse(size: number): DealFigures {
+  if (buffers.amounts.length < size) {
+    buffers.amounts = new Float64Array(size);
+    buffers.probabilities = new Float64Array(size);
+  }
+  return buffers;
+}
+
+function figuresOfDeals(columns: PipelineColumns, filter?: PeriodFilter): DealFigures {
   const deals = pipelineDeals(columns, filter);
   return {
     amounts: Float64Array.from(deals, (d) => d.amount),
@@ -42,16 +81,19 @@ function plainDate(cell: CellValue): number | null | undefined {
   return isBlankCell(cell) ? null : undefined;
 }
 
-/** The figures when every cell is plain (see the module comment), else null. */
-function plainFigures(columns: PipelineColumns, filter?: PeriodFilter): DealFigures | null {
+/** The figures when every cell is plain (see the module comment), in `arrays`, else null. */
+function plainFigures(
+  columns: PipelineColumns,
+  filter: PeriodFilter | undefined,
+  arrays: (size: number) => DealFigures
+): DealFigures | null {
   const { amounts, probabilities, closeDates, ...others } = columns;
   if (Object.values(others).some((column) => column != null)) return null;
   const dates: Grid | null = closeDates ?? null;
   if (!sameShape(amounts, probabilities) || (dates && !sameShape(amounts, dates))) return null;
   const rows = amounts.length;
   const width = rows > 0 ? amounts[0].length : 0;
-  const outAmounts = new Float64Array(rows * width);
-  const outProbabilities = new Float64Array(rows * width);
+  const { amounts: outAmounts, probabilities: outProbabilities } = arrays(rows * width);
   let count = 0;
   for (let r = 0; r < rows; r++) {
     const ar = amounts[r];

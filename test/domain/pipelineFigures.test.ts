@@ -3,7 +3,7 @@ import { serialFromYmd } from "../../src/domain/dates";
 import type { Grid } from "../../src/domain/grid";
 import * as pipeline from "../../src/domain/pipeline";
 import { type PeriodFilter, pipelineDeals, type PipelineColumns } from "../../src/domain/pipeline";
-import { pipelineFigures } from "../../src/domain/pipelineFigures";
+import { pipelineFigures, withPipelineFigures } from "../../src/domain/pipelineFigures";
 
 const column = (...cells: unknown[]) => cells.map((c) => [c]) as unknown as Grid;
 
@@ -142,5 +142,36 @@ describe("the deals' figures for the outcome distribution", () => {
     // Both paths were taken, each many times.
     expect(plain).toBeGreaterThan(50);
     expect(plain).toBeLessThan(250);
+  });
+
+  it("lends buffers kept from call to call, and fresh ones to a call made while they are lent", () => {
+    const columns = { amounts: column(1000, 2000), probabilities: column(0.2, 0.5) };
+    const first = withPipelineFigures(columns, undefined, (f) => f.amounts.buffer);
+    const again = withPipelineFigures(columns, undefined, (figures) => {
+      expect([...figures.amounts]).toEqual([1000, 2000]);
+      expect([...figures.probabilities]).toEqual([0.2, 0.5]);
+      const inner = withPipelineFigures(
+        { amounts: column(7), probabilities: column(0.7) },
+        undefined,
+        (f) => {
+          expect([...f.amounts]).toEqual([7]);
+          return f.amounts.buffer;
+        }
+      );
+      expect(inner).not.toBe(figures.amounts.buffer);
+      // The outer figures are untouched by the inner call.
+      expect([...figures.amounts]).toEqual([1000, 2000]);
+      return figures.amounts.buffer;
+    });
+    expect(again).toBe(first);
+  });
+
+  it("lends the full rules' figures for cells that are not plain, and frees the buffers on a problem", () => {
+    const text = { amounts: column("1 000 €", 2000), probabilities: column("20 %", 0.5) };
+    expect(withPipelineFigures(text, undefined, (f) => [...f.amounts])).toEqual([1000, 2000]);
+    const bad = { amounts: column(1000), probabilities: column(20) };
+    expect(() => withPipelineFigures(bad, undefined, () => 0)).toThrow(/above 1/);
+    const plain = { amounts: column(3), probabilities: column(0.3) };
+    expect(withPipelineFigures(plain, undefined, (f) => [...f.amounts])).toEqual([3]);
   });
 });
