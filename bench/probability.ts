@@ -2,10 +2,16 @@
  * Outcome distribution of a 10,000-deal pipeline (src/domain/distribution.ts) against the obvious
  * alternative, a 100,000-trial Monte Carlo run, in the same process on the same deals:
  * time, and error — our rigorous bound against the Monte Carlo standard error sqrt(p(1 − p)/N).
+ * Then a million deals (issue 12): PIPELINE_PROBABILITY and PIPELINE_QUANTILE, as built, against a
+ * bare weighted-sum loop over the same cells, with the bound they state.
  *
  * `npx tsx bench/probability.ts` prints the lines; bench/run.ts collects them with the other targets.
+ * The million-deal part needs `npm run build` first (bench/run.ts does it). It also times the domain
+ * path the functions take once they read the cells with withPipelineFigures (src/domain/pipelineFigures.ts).
  */
-import { outcomeDistribution } from "../src/domain/distribution";
+import { builtImplementations } from "../test/support/carnet-engine";
+import { type DetailedOutcomeDistribution, outcomeDistribution } from "../src/domain/distribution";
+import { pipelineFigures, withPipelineFigures } from "../src/domain/pipelineFigures";
 
 const DEALS = 10_000;
 const TRIALS = 100_000;
@@ -74,6 +80,115 @@ function median(values: number[]): number {
 const euros = (x: number) => `${Math.round(x).toLocaleString("en-US")} €`;
 const ms = (t: number) => `${t.toFixed(1)} ms`;
 
+/** Median wall time of `runs` calls, in ms. */
+function time(fn: () => unknown, runs: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+const MILLION = 1_000_000;
+/** The issue's target: the functions within this many times the bare weighted-sum loop. */
+const LOOP_RATIO = 20;
+
+/** A column of cells as Excel hands a range to a custom function: one array per row. */
+function cells(values: number[]): number[][] {
+  return values.map((v) => [v]);
+}
+
+function describeAccuracy(d: DetailedOutcomeDistribution, total: number): string {
+  const a = d.accuracy;
+  const how =
+    a.method === "smoothed"
+      ? `smoothed, ${a.fast ? "fast plan" : "full budget"}: ${a.frequencies.toLocaleString("en-US")} frequencies, ` +
+        `${a.computedFrequencies} of them by a product over the deals, σ_Z ${euros(a.smoothingSd)}`
+      : a.method;
+  return (
+    `    ${how}; every probability within ±${a.probabilityBound.toExponential(2)}, ` +
+    `quantiles within ${euros(a.quantileError)} (${((a.quantileError / total) * 100).toExponential(2)} % of the pipeline total) ` +
+    `at levels q ± ${a.quantileLevelSlack.toExponential(1)}`
+  );
+}
+
+/** A million rows of the varied pipeline, as cells, and the bare weighted-sum loop over them. */
+function millionRows() {
+  const random = mulberry32(1_000_399);
+  const amountValues: number[] = [];
+  const probabilityValues: number[] = [];
+  for (let i = 0; i < MILLION; i++) {
+    amountValues.push(Math.round((500 + random() * 249_500) * 100) / 100);
+    probabilityValues.push(Math.round((0.05 + 0.9 * random()) * 100) / 100);
+  }
+  const amounts = cells(amountValues);
+  const probabilities = cells(probabilityValues);
+  const bare = () => {
+    let s = 0;
+    for (let i = 0; i < MILLION; i++) s += amounts[i][0] * probabilities[i][0];
+    return s;
+  };
+  return { amounts, probabilities, total: amountValues.reduce((s, a) => s + a, 0), bare };
+}
+
+/**
+ * PIPELINE_PROBABILITY and PIPELINE_QUANTILE over a million rows, against the floor: one bare loop
+ * of amount × probability over the same cells. Each timed five times, alternated, medians.
+ */
+function benchMillion(): string[] {
+  const { amounts, probabilities, total, bare } = millionRows();
+  const weighted = bare();
+  const target = Math.ceil(weighted / 1_000_000) * 1_000_000;
+  const functions = builtImplementations();
+  const probability = functions.get("PIPELINE_PROBABILITY")!;
+  const quantile = functions.get("PIPELINE_QUANTILE")!;
+  const columns = { amounts, probabilities };
+  const domainProbability = () =>
+    withPipelineFigures(columns, undefined, (f) =>
+      outcomeDistribution(f).probabilityAtLeast(target)
+    );
+  const domainQuantile = () =>
+    withPipelineFigures(columns, undefined, (f) => outcomeDistribution(f).quantile(0.1));
+  // Warm-up, and the answers must agree whichever way they are reached.
+  const p = probability(amounts, probabilities, target) as number;
+  const q = quantile(amounts, probabilities, 0.1) as number;
+  if (p !== domainProbability() || q !== domainQuantile())
+    throw new Error("the built functions and the domain path disagree");
+  const times = {
+    bare: [] as number[],
+    p: [] as number[],
+    q: [] as number[],
+    dp: [] as number[],
+    dq: [] as number[],
+  };
+  for (let run = 0; run < 5; run++) {
+    times.bare.push(time(bare, 3));
+    times.p.push(time(() => probability(amounts, probabilities, target), 1));
+    times.q.push(time(() => quantile(amounts, probabilities, 0.1), 1));
+    times.dp.push(time(domainProbability, 1));
+    times.dq.push(time(domainQuantile, 1));
+  }
+  const tBare = median(times.bare);
+  const [tP, tQ, tDp, tDq] = [times.p, times.q, times.dp, times.dq].map(median);
+  const d = outcomeDistribution(pipelineFigures(columns));
+  const bound = d.accuracy.probabilityBound;
+  const ratio = (t: number) => `${(t / tBare).toFixed(1)}×`;
+  const pass = tP <= LOOP_RATIO * tBare && tQ <= LOOP_RATIO * tBare && bound <= 1e-3;
+  return [
+    "",
+    `Outcome distribution, ${MILLION.toLocaleString("en-US")} deals as cells of a range (weighted total ${euros(weighted)}, pipeline total ${euros(total)}), target ${euros(target)}`,
+    `  bare weighted-sum loop over the same cells: ${ms(tBare)} (median of 5 × 3)`,
+    `  PIPELINE_PROBABILITY, built functions.js: ${ms(tP)} = ${ratio(tP)} the loop; P(S ≥ target) = ${p.toFixed(5)}`,
+    `  PIPELINE_QUANTILE(10 %), built functions.js: ${ms(tQ)} = ${ratio(tQ)} the loop; P10 = ${euros(q)}`,
+    `  the domain path, withPipelineFigures(..., outcomeDistribution): probability ${ms(tDp)} = ${ratio(tDp)}, quantile ${ms(tDq)} = ${ratio(tDq)}`,
+    describeAccuracy(d, total),
+    `${pass ? "PASS" : "FAIL"}  PIPELINE_PROBABILITY and PIPELINE_QUANTILE, 1,000,000 deals: within ${LOOP_RATIO}× the bare weighted-sum loop ` +
+      `(${ratio(tP)} and ${ratio(tQ)}) with every probability within ±${bound.toExponential(2)} (target ≤ 1e-3)`,
+  ];
+}
+
 export async function benchProbability(): Promise<string[]> {
   const deals = pipeline();
   const weighted = deals.reduce((s, d) => s + d.amount * d.probability, 0);
@@ -129,6 +244,7 @@ export async function benchProbability(): Promise<string[]> {
     `${faster && tighter ? "PASS" : "FAIL"}  outcome distribution, 10,000 deals: faster than a 100,000-trial Monte Carlo run ` +
       `(${ms(tOurs)} vs ${ms(tMonteCarlo)}) and a tighter error bound than its standard error ` +
       `(${ourError.toExponential(2)} vs ${standardError.toExponential(2)})`,
+    ...benchMillion(),
   ];
 }
 

@@ -3,10 +3,11 @@
  * independently, and then brings its amount a_i, so the won total is S = Σ B_i a_i with B_i ~ Bernoulli(p_i).
  * Finance reads P(S ≥ objective) and the quantiles P10 (cautious) / P50 / P90 (optimistic) from it.
  *
- * Normalisation. Deals with p = 0 or a = 0 are dropped; p = 1 deals are a certain offset; a negative
- * amount (a credit note) becomes an offset plus a positive amount won with probability 1 − p, since
- * B a = a + (1 − B)|a|. What remains is S = c + V, V = Σ B_i b_i with b_i > 0 and 0 < p_i < 1.
- * The mean is always Σ a_i p_i, summed directly (compensated), whatever the method.
+ * Normalisation (outcomePipeline.ts). Deals with p = 0 or a = 0 are dropped; p = 1 deals are a certain
+ * offset; a negative amount (a credit note) becomes an offset plus a positive amount won with
+ * probability 1 − p, since B a = a + (1 − B)|a|. What remains is S = c + V, V = Σ B_i b_i with b_i > 0
+ * and 0 < p_i < 1, in typed arrays. The mean is always Σ a_i p_i, summed directly (compensated),
+ * whatever the method. Deals come as objects or as two columns of figures (pipelineFigures.ts).
  *
  * 1. Exact (`exact: true`) when the reachable totals are few, by one of two dynamic programmes:
  *    - sparse: the sorted distinct totals, deal by deal, merging equal totals; it gives up beyond
@@ -14,6 +15,8 @@
  *    - dense: when the amounts are decimals, one cell per multiple of their greatest common divisor
  *      (10,000 deals of one size, or round amounts, in tens of milliseconds), up to 2^20 cells and
  *      2·10^8 cell updates.
+ *    Either programme's work is at least n(n + 1)/2 for n deals (the k-th deal meets at least k
+ *    totals), so beyond 20,000 deals neither is tried.
  *    Amounts that are decimals (at most six places, the double nearest the decimal, as typed) are
  *    added as integers, so totals are exact and read back as the decimals (0.1 + 0.2 is 0.3); a
  *    target reaches a total within a millionth of the smallest unit. Other amounts are added in
@@ -21,8 +24,9 @@
  *    probability within 1e-12 of q as reaching q, so that round figures do not fall on the wrong side
  *    of a floating-point sum. The handbook pipeline has 8 totals.
  *
- * 2. Otherwise, Gaussian smoothing and the characteristic function (no rounding of amounts).
- *    Let Y = V + Z with Z ~ N(0, σ_Z²) independent. For any k > 0, with δ(k) = P(Z > kσ_Z):
+ * 2. Otherwise, Gaussian smoothing and the characteristic function (smoothedDistribution.ts; no
+ *    rounding of amounts). Let Y = V + Z with Z ~ N(0, σ_Z²) independent. For any k > 0, with
+ *    δ(k) = P(Z > kσ_Z):
  *        P(Y ≥ t + kσ_Z) − δ(k)  ≤  P(V ≥ t)  ≤  P(Y ≥ t − kσ_Z) + δ(k)
  *    (if Y ≥ t + kσ_Z and Z ≤ kσ_Z then V ≥ t; if V ≥ t and Z ≥ −kσ_Z then Y ≥ t − kσ_Z).
  *    Y has a smooth density, so P(Y ≥ t) is a short Fourier series on a window [w0, w0 + T) that holds
@@ -30,11 +34,22 @@
  *    deterministic range [0, Σ b_i] where that is narrower), padded by 9σ_Z on each side:
  *        G(t) = (T − t)/T + Σ_{m ≥ 1} [Im φ_m (cos ω_m t − 1) − Re φ_m sin ω_m t] / (πm),
  *    t = y − w0, ω_m = 2πm/T, φ_m = φ_Y(ω_m) = e^{−iω_m w0} e^{−σ_Z²ω_m²/2} Π_i (1 − p_i + p_i e^{iω_m b_i}).
+ *    Each φ_m, m = 1..M, is had in one of three ways (pipelineMoments.ts):
+ *    - near 0, by the cumulant series of log φ_V to order 8 — an Edgeworth expansion's starting
+ *      point — with its remainder bounded by Cauchy's estimate (a deal's terms of order ≥ 9 are at
+ *      most p(1−p)·25.3·x²(x/2)⁷/(72(1 − x/2)), x = ω b_i ≤ 1/2), used where that bound is no larger
+ *      than a product's round-off. In a lumpy pipeline the series covers all but the largest deals
+ *      (at most 16, 64, … 4,096 of them), whose factors are multiplied in, and so reaches further;
+ *    - left out, when |φ_m| < τ = 1e-16 is proved without a product: |φ_V(ω)| ≤
+ *      exp(−(2/π²) ω² W(π/ω)), W(x) = Σ_{b_i ≤ x} p_i(1 − p_i) b_i², from a histogram of W by amount
+ *      (1 − cos θ ≥ 2θ²/π² on [−π, π]);
+ *    - otherwise by the product over the deals, largest p(1 − p) first, cut short once below τ
+ *      (every factor has modulus ≤ 1, so the rest can only shrink it).
  *    Every source of error is bounded and added up at run time into δ_c (`accuracy.probabilityError`):
  *    - mass outside the window, which the periodic series folds back (the tail bounds above);
  *    - frequencies above M, where φ_Z ≤ e^{-36} (a closed-form geometric bound);
- *    - frequencies whose product fell below τ = 1e-16 and was cut short (every factor has modulus
- *      ≤ 1, so the rest can only shrink it): 2(τ + round-off)/(πm) each;
+ *    - frequencies left out or cut short: 2|φ_m|/(πm) each, with their bounds;
+ *    - the cumulant series' remainder and round-off, 2|error of φ_m|/(πm) each;
  *    - round-off: of the angles (2u of m·b/T per factor, u = 2^-53), of the sine/cosine tables and
  *      the products (2e-15 per factor), of the series' evaluation, and of reading the target
  *      (through Y's density, at most 1/(σ_Z √(2π))).
@@ -42,13 +57,21 @@
  *        [max_k Ĝ(t + kσ_Z) − δ_c − δ(k),  min_k Ĝ(t − kσ_Z) + δ_c + δ(k)],  k ∈ {3, 3.5, 4, 5, 6},
  *    with δ(k) from the Mills-ratio bound φ(k)/k (only the k with δ(k) ≥ δ_c, so the estimate below
  *    is provably inside). `probabilityAtLeast` is Ĝ(t), the smoothed probability.
- *    Cost: M frequencies × the factors needed before |φ| < τ — a few dozen at most frequencies, all
- *    n near the centre — so M = min(2^17, 2.5·10^7 / (estimated factors per frequency)), and
- *    σ_Z = 1.35·T/M: the smoothing, hence the bound, is a fixed share of the spread of S. Deals of
- *    very low or very high probability slow the decay and buy fewer frequencies (10,000 deals all at
- *    2 %: M ≈ 13,000 and a bound about ten times wider). Queries sum the kept terms: one by one for a
- *    large pipeline (about 50 of them), by Horner's rule for a small one, whose φ never dies out
- *    (0.5 ms per probability, 10 ms per quantile).
+ *    One bound for every target, `accuracy.probabilityBound`: Y's density is at most
+ *    f = (1/T)(1 + 2 Σ_{m ≥ 1} |φ_m|) (that of its periodisation, whose Fourier coefficients are the
+ *    φ_m), so P(Y ≥ t ∓ kσ_Z) is within f·kσ_Z of P(Y ≥ t), and
+ *        |Ĝ(t) − P(S ≥ t)|  ≤  min_k (f·kσ_Z + δ(k)) + δ_c.
+ *    Choosing M (σ_Z = 1.35·T/M: the smoothing, hence the bound, is a fixed share of the spread of S).
+ *    Products cost a pass over the factors each (a few dozen of them at most frequencies, all n
+ *    near the centre); the other frequencies cost nothing per deal. The full budget: the most
+ *    frequencies whose products fit (at most 2^17 of them and 2.5·10^7 factor evaluations). The fast
+ *    plan: the most frequencies (up to 2^22) whose products cost at most 4 passes over the deals,
+ *    taken when it predicts a bound within 10^-3 and proves it — with many deals φ_V is nearly
+ *    Gaussian, dies within a few dozen frequencies, and the histogram bounds all the others. Deals
+ *    of very low or very high probability slow the products' decay and buy fewer frequencies (10,000
+ *    deals all at 2 %: M ≈ 13,000 and a bound about ten times wider). Queries sum the kept terms: one
+ *    by one for a large pipeline (about 50 of them), by Horner's rule for a small one, whose φ never
+ *    dies out (0.5 ms per probability, 10 ms per quantile).
  *
  * Quantiles (smoothed path). x̂ = the smallest y with computed P(Y ≤ y) ≥ q, by bisection on fixed
  * midpoints to 1e-3 σ_Z (so x̂ is non-decreasing in q), clipped to the feasible range of S. With k_q
@@ -60,17 +83,40 @@
  * a jump (the handbook pipeline, forced through this path, has P(S ≤ x) = 0.1 for 0 ≤ x < 1000, so
  * its P10 may come out anywhere there).
  *
+ * 3. The normal approximation (normalApproximation.ts), with the Berry–Esseen bound β = 0.5600 ·
+ *    Σ E|X_i − E X_i|³ / σ³ (Shevtsova 2010, for independent summands that are not identically
+ *    distributed, lattice or not) plus its numerical error (erfc within 1.2·10^-7): one pass over the
+ *    deals. It falls as 1/√n: 1.0·10^-3 for a million deals of the varied pipeline below (so the
+ *    smoothed plan is taken there), 7·10^-4 for a million deals of one size (a lattice too coarse for
+ *    the smoothing, so the normal approximation is taken).
+ *    `probabilityBound` = `quantileLevelSlack` = β + numerical error: the quantiles satisfy the
+ *    inequality above with δ' = β and ε the arithmetic's round-off.
+ *
+ * Which method. Exact where a programme fits; else the fast smoothed plan or the normal approximation,
+ * whichever bounds less, among those within 10^-3 (`accuracy.fast`); else the smoothed method on its
+ * full budget (seconds for a million deals, but bounded however lumpy the distribution).
+ *
  * Figures for 10,000 deals of 500 € to 250,000 € with cents, at 5 % to 95 % (bench/probability.ts:
  * pipeline total 1.25·10^9 €, σ(S) = 6.2·10^6 €): M = 2^17 frequencies, σ_Z = 1.8·10^-4 σ(S)
- * (1,120 €), δ_c ≈ 6·10^-11, ε = 6,700 € = 1.1·10^-3 σ(S) = 5.4·10^-6 of the pipeline total, and
- * probabilityBounds 6.5·10^-4 wide at the weighted total (4·10^-4 at ±1σ, 1·10^-4 at ±2σ), against
- * a standard error of 1.6·10^-3 for a 100,000-trial Monte Carlo run — in under 0.1 s on one core,
- * where that Monte Carlo run takes about 2 s.
+ * (1,120 €), δ_c ≈ 2·10^-11, ε = 6,700 € = 1.1·10^-3 σ(S) = 5.4·10^-6 of the pipeline total, every
+ * probability within 3.2·10^-4 and probabilityBounds 6.5·10^-4 wide at the weighted total (4·10^-4
+ * at ±1σ, 1·10^-4 at ±2σ), against a standard error of 1.6·10^-3 for a 100,000-trial Monte Carlo
+ * run — in under 0.1 s on one core, where that Monte Carlo run takes about 2 s. A million such deals
+ * (σ(S) = 6.2·10^7 €) take the fast plan: M = 881,744 frequencies, none of them a product,
+ * σ_Z = 2.6·10^-5 σ(S) (1,580 €), every probability within 5·10^-5, ε = 9,500 € = 7.6·10^-8 of the
+ * pipeline total — in about two passes over the deals (30 ms, a few times a bare weighted-sum loop).
  *
  * Why not a lattice (round amounts to a step h, convolve with FFT, bound the rounding error D):
  * D's deviation at δ = 1e-9 is about 7·h·√(n/60), so the same 10,000-deal bound would need about a
  * million bins over the spread of S; the smoothing spends its resolution only where it pays.
  */
+import { checkLevel, checkTarget, U } from "./distributionMath";
+import { normalDistribution } from "./normalApproximation";
+import { normalise, type OutcomeDeals, type Pipeline } from "./outcomePipeline";
+import { pipelineMoments } from "./pipelineMoments";
+import { planSmoothing, smoothedDistribution } from "./smoothedDistribution";
+
+export type { OutcomeDeals } from "./outcomePipeline";
 
 /** A sales pipeline's won-total distribution. */
 export interface OutcomeDistribution {
@@ -89,22 +135,38 @@ export interface OutcomeDistribution {
   /**
    * Bound on |computed quantile - exact quantile| as a share of the pipeline total Σ|a_i| (0 when exact):
    * the computed x̂ satisfies Q(q − δ') − ε ≤ x̂ ≤ Q(q + δ') + ε with ε = quantileErrorShare × Σ|a_i|
-   * and δ' = accuracy.quantileLevelSlack (about 1e-9).
+   * and δ' = accuracy.quantileLevelSlack (about 1e-9 when smoothed, the Berry–Esseen bound when normal).
    */
   readonly quantileErrorShare: number;
 }
 
 /** How the distribution was computed and what its bounds rest on (for tests, benchmarks, tooltips). */
 export interface OutcomeAccuracy {
-  readonly method: "exact" | "smoothed";
-  /** Distinct totals of the exact distribution (0 when smoothed). */
+  readonly method: "exact" | "smoothed" | "normal";
+  /** Distinct totals of the exact distribution (0 otherwise). */
   readonly distinctTotals: number;
-  /** Frequencies evaluated (0 when exact). */
+  /** Frequencies M of the smoothed series (0 otherwise). */
   readonly frequencies: number;
-  /** Standard deviation σ_Z of the Gaussian smoothing, in currency units (0 when exact). */
+  /** Of those, the frequencies whose product over the deals was computed (0 otherwise)… */
+  readonly computedFrequencies: number;
+  /** …and the factors multiplied in those products. */
+  readonly factorEvaluations: number;
+  /** The largest deals multiplied out beside the cumulant series of the others (0 otherwise). */
+  readonly separateDeals: number;
+  /**
+   * Whether a large pipeline's few-pass method was taken (the smoothed series from cumulants and the
+   * decay bound, or the normal approximation): then `probabilityBound` ≤ 10^-3.
+   */
+  readonly fast: boolean;
+  /** Standard deviation σ_Z of the Gaussian smoothing, in currency units (0 otherwise). */
   readonly smoothingSd: number;
-  /** δ_c: bound on the numerical error of the smoothed probability P(Y ≥ t) (0 when exact). */
+  /**
+   * The numerical error: δ_c, bound on the error of the smoothed probability P(Y ≥ t) when smoothed;
+   * that of the normal tail and its argument when normal (0 when exact).
+   */
   readonly probabilityError: number;
+  /** A bound on |probabilityAtLeast(t) − P(S ≥ t)| that holds for every target t (0 when exact). */
+  readonly probabilityBound: number;
   /** ε: the quantile error bound in currency units (0 when exact). */
   readonly quantileError: number;
   /** δ': the quantile level slack of the bound (0 when exact). */
@@ -116,154 +178,115 @@ export interface DetailedOutcomeDistribution extends OutcomeDistribution {
 }
 
 export interface OutcomeDistributionOptions {
-  /** Largest number of distinct totals the exact path keeps (default 2^16; 0 forces the smoothed path). */
+  /** Largest number of distinct totals the exact path keeps (default 2^16; 0 forces an approximation). */
   readonly maxExactTotals?: number;
   /**
    * Work budget of the sparse exact path: Σ over deals of the totals so far (default 2·10^7); the
    * dense one gets ten times as many cell updates.
    */
   readonly maxExactWork?: number;
-  /** Most frequencies of the smoothed path (default 2^17). */
+  /** Most frequencies of the smoothed path whose product over the deals is computed (default 2^17). */
   readonly maxFrequencies?: number;
-  /** Work budget of the smoothed path in factor evaluations (default 2.5·10^7). */
+  /** Work budget of those products in factor evaluations (default 2.5·10^7). */
   readonly frequencyWork?: number;
+  /** Most frequencies of the smoothed path in all (default 2^22). */
+  readonly frequencyCap?: number;
+  /**
+   * Which approximation when not exact: chosen by bound and cost (default), or forced (for tests):
+   * the smoothed method on its full budget, or the normal approximation.
+   */
+  readonly approximation?: "auto" | "smoothed" | "normal";
 }
 
 // Local names: inside a sandbox (Jest's vm context) each `Math.` is a slow lookup on the global object.
-const { PI, abs, ceil, cos, exp, floor, hypot, log, log2, max, min, round, sin, sqrt } = Math;
+const { abs, max, min, round } = Math;
 
 const DEFAULTS = {
   maxExactTotals: 1 << 16,
   maxExactWork: 2e7,
   maxFrequencies: 1 << 17,
   frequencyWork: 2.5e7,
+  frequencyCap: 1 << 22,
+  approximation: "auto" as "auto" | "smoothed" | "normal",
 };
 
 /** Cells of the dense exact path (8 MB), and its work budget relative to the sparse one's. */
 const DENSE_BINS = 1 << 20;
 const DENSE_WORK_FACTOR = 10;
-const TWO_PI = 2 * PI;
-
-const U = 2 ** -53;
-/** The product is cut short below this magnitude. */
-const TAU = 1e-16;
-/** One-sided probability that V leaves the window. */
-const WINDOW_TAIL = 1e-15;
-/** Padding of the window, in σ_Z. */
-const PAD_SDS = 9;
-/** e^{-36} is φ_Z at the last frequency: σ_Z = sqrt(36 / (2π²)) · T / M. */
-const LAST_FREQUENCY_EXPONENT = 36;
-const QUANTILE_TAIL = 1e-9;
-/** Smoothing widths tried by probabilityBounds, in σ_Z (δ(3) ≈ 1.5e-3 … δ(6) ≈ 1e-9). */
-const BOUND_SDS = [3, 3.5, 4, 5, 6];
 const QUANTILE_REACH = 1e-12;
+/** The fast methods are taken only with a bound at most this on every probability (issue 12). */
+const FAST_BOUND_LIMIT = 1e-3;
 
-/** P(S ≥ target) etc. for the pipeline; see the module comment for the method and its error bounds. */
+/** P(S ≥ target) etc. for the pipeline; see the module comment for the methods and their error bounds. */
 export function outcomeDistribution(
-  deals: ReadonlyArray<{ amount: number; probability: number }>,
+  deals: OutcomeDeals,
   options: OutcomeDistributionOptions = {}
 ): DetailedOutcomeDistribution {
   const settings = { ...DEFAULTS, ...options };
   const pipeline = normalise(deals);
-  const scale = decimalScale(pipeline);
-  if (pipeline.amounts.length === 0) {
+  if (pipeline.count === 0) {
     return exactDistribution(
       pipeline,
       { values: Float64Array.of(0), weights: Float64Array.of(1) },
-      scale
+      decimalScale(pipeline)
     );
   }
-  if (settings.maxExactTotals > 0) {
-    const lattice =
-      scale > 0
-        ? planLattice(pipeline, scale, DENSE_BINS, DENSE_WORK_FACTOR * settings.maxExactWork)
-        : null;
-    // The sparse merge first (a few deals of any amounts), but on no more work than would make a
-    // feasible dense run the better buy; it is about five times dearer per total.
-    const sparseWork = lattice
-      ? min(settings.maxExactWork, max(1000, lattice.work / 20))
-      : settings.maxExactWork;
-    const totals =
-      sparseTotals(pipeline, scale, settings.maxExactTotals, sparseWork) ??
-      (lattice ? latticeTotals(pipeline, lattice) : null);
-    if (totals) return exactDistribution(pipeline, totals, scale);
-  }
-  return smoothedDistribution(pipeline, settings.maxFrequencies, settings.frequencyWork);
+  const exact = settings.maxExactTotals > 0 ? exactByProgramme(pipeline, settings) : null;
+  return exact ?? approximateDistribution(pipeline, settings);
 }
 
-interface Pipeline {
-  /** Deals taken into account (p > 0, a ≠ 0). */
-  readonly considered: number;
-  /** Σ a_i p_i. */
-  readonly mean: number;
-  /** Σ |a_i| over the deals taken into account. */
-  readonly absTotal: number;
-  /** Certain part c of S. */
-  readonly offset: number;
-  /** Positive amounts b_i and probabilities 0 < p_i < 1 of the uncertain part V. */
-  readonly amounts: number[];
-  readonly probabilities: number[];
-  /** Amounts of the certain part, to rebuild c exactly in integer units. */
-  readonly offsetParts: number[];
+/** The exact distribution when a dynamic programme fits its budgets, else null. */
+function exactByProgramme(
+  pipeline: Pipeline,
+  settings: typeof DEFAULTS
+): DetailedOutcomeDistribution | null {
+  const n = pipeline.count;
+  if ((n * (n + 1)) / 2 > DENSE_WORK_FACTOR * settings.maxExactWork) return null;
+  const scale = decimalScale(pipeline);
+  const lattice =
+    scale > 0
+      ? planLattice(pipeline, scale, DENSE_BINS, DENSE_WORK_FACTOR * settings.maxExactWork)
+      : null;
+  // The sparse merge first (a few deals of any amounts), but on no more work than would make a
+  // feasible dense run the better buy; it is about five times dearer per total.
+  const sparseWork = lattice
+    ? min(settings.maxExactWork, max(1000, lattice.work / 20))
+    : settings.maxExactWork;
+  const totals =
+    sparseTotals(pipeline, scale, settings.maxExactTotals, sparseWork) ??
+    (lattice ? latticeTotals(pipeline, lattice) : null);
+  return totals ? exactDistribution(pipeline, totals, scale) : null;
 }
 
-function normalise(deals: ReadonlyArray<{ amount: number; probability: number }>): Pipeline {
-  const mean = new CompensatedSum();
-  const offset = new CompensatedSum();
-  const absTotal = new CompensatedSum();
-  const amounts: number[] = [];
-  const probabilities: number[] = [];
-  const offsetParts: number[] = [];
-  let considered = 0;
-  deals.forEach((deal, i) => {
-    const { amount, probability } = deal;
-    if (typeof amount !== "number" || !Number.isFinite(amount)) {
-      throw new RangeError(`deal ${i + 1}: the amount must be a finite number`);
-    }
-    if (typeof probability !== "number" || !(probability >= 0 && probability <= 1)) {
-      throw new RangeError(`deal ${i + 1}: the probability must be between 0 and 1`);
-    }
-    if (probability === 0 || amount === 0) return;
-    considered++;
-    mean.add(amount * probability);
-    absTotal.add(abs(amount));
-    if (probability === 1) {
-      offset.add(amount);
-      offsetParts.push(amount);
-    } else if (amount > 0) {
-      amounts.push(amount);
-      probabilities.push(probability);
-    } else {
-      // A credit note: B a = a + (1 − B)|a|, and 1 − B is won with probability 1 − p.
-      offset.add(amount);
-      offsetParts.push(amount);
-      amounts.push(-amount);
-      probabilities.push(1 - probability);
-    }
-  });
-  return {
-    considered,
-    mean: mean.value(),
-    absTotal: absTotal.value(),
-    offset: offset.value(),
-    amounts,
-    probabilities,
-    offsetParts,
-  };
+/**
+ * The cheapest method whose bound is within 10^-3, the tighter where two are about as cheap: the fast
+ * smoothed plan or the normal approximation; else the thorough smoothed plan (seconds for a million
+ * deals, but bounded however lumpy the distribution).
+ */
+function approximateDistribution(
+  pipeline: Pipeline,
+  settings: typeof DEFAULTS
+): DetailedOutcomeDistribution {
+  const moments = pipelineMoments(pipeline);
+  if (settings.approximation === "normal") return normalDistribution(pipeline, moments);
+  const plans = planSmoothing(moments, settings);
+  if (settings.approximation === "smoothed")
+    return smoothedDistribution(pipeline, moments, plans.thorough);
+  const normal = normalDistribution(pipeline, moments);
+  const normalBound = normal.accuracy.probabilityBound;
+  if (plans.fast) {
+    const fast = smoothedDistribution(pipeline, moments, plans.fast);
+    // The plan's prediction assumed a density like a normal's; a lumpy V (one dominant deal) may
+    // bound less well, and then the fast plan is not taken.
+    const bound = fast.accuracy.probabilityBound;
+    if (bound <= FAST_BOUND_LIMIT) return normalBound < bound ? asFast(normal) : fast;
+  }
+  if (normalBound <= FAST_BOUND_LIMIT) return asFast(normal);
+  return smoothedDistribution(pipeline, moments, plans.thorough);
 }
 
-/** Neumaier's compensated summation: the weighted total to the last digit on 10^6 deals. */
-class CompensatedSum {
-  private sum = 0;
-  private carry = 0;
-  add(x: number): void {
-    const t = this.sum + x;
-    this.carry += abs(this.sum) >= abs(x) ? this.sum - t + x : x - t + this.sum;
-    this.sum = t;
-  }
-  value(): number {
-    return this.sum + this.carry;
-  }
+function asFast(d: DetailedOutcomeDistribution): DetailedOutcomeDistribution {
+  return { ...d, accuracy: { ...d.accuracy, fast: true } };
 }
 
 /**
@@ -312,7 +335,7 @@ function planLattice(
   maxCells: number,
   maxWork: number
 ): Lattice | null {
-  const units = pipeline.amounts.map((a) => round(a * scale));
+  const units = Array.from(pipeline.amounts, (a) => round(a * scale));
   const unit = units.reduce(gcd, 0);
   const steps = units.map((u) => u / unit);
   const order = steps.map((_, i) => i).sort((i, j) => steps[i] - steps[j]);
@@ -360,13 +383,16 @@ function sparseTotals(
   maxTotals: number,
   maxWork: number
 ): Totals | null {
-  const order = pipeline.amounts.map((_, i) => i);
+  const n = pipeline.count;
+  // The k-th deal meets at least k totals (0 and the sums of the largest ones so far are distinct).
+  if ((n * (n + 1)) / 2 > maxWork) return null;
+  const order = Array.from({ length: n }, (_, i) => i);
   // Small amounts first: their totals overlap most, so the list grows slowest.
   order.sort((i, j) => pipeline.amounts[i] - pipeline.amounts[j]);
   // Integer totals are exact; a float sum of k positive terms is off by at most (k − 1)·u of itself,
   // so two totals closer than twice that may be one total reached in two orders.
   const integers = scale > 0;
-  const relative = 2 * pipeline.amounts.length * U;
+  const relative = 2 * n * U;
   let values = new Float64Array(16);
   let weights = new Float64Array(16);
   let nextValues = new Float64Array(16);
@@ -413,16 +439,6 @@ function sparseTotals(
     length = k;
   }
   return { values: values.slice(0, length), weights: weights.slice(0, length) };
-}
-
-function checkTarget(target: number): void {
-  if (typeof target !== "number" || Number.isNaN(target))
-    throw new RangeError("the target must be a number");
-}
-
-function checkLevel(q: number): void {
-  if (typeof q !== "number" || !(q > 0 && q < 1))
-    throw new RangeError("the quantile level must be strictly between 0 and 1");
 }
 
 function exactDistribution(
@@ -478,8 +494,13 @@ function exactDistribution(
       method: "exact",
       distinctTotals: count,
       frequencies: 0,
+      computedFrequencies: 0,
+      factorEvaluations: 0,
+      separateDeals: 0,
+      fast: false,
       smoothingSd: 0,
       probabilityError: 0,
+      probabilityBound: 0,
       quantileError: 0,
       quantileLevelSlack: 0,
     },
@@ -496,354 +517,4 @@ function lowerBound(sorted: Float64Array, x: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-/** Upper bound on P(N(0,1) > z) (Mills' ratio φ(z)/z, and 1/2 at z ≤ 0.8). */
-function normalTailBound(z: number): number {
-  if (z <= 0.8) return z >= 0 ? 0.5 : 1;
-  return min(0.5, exp(-0.5 * z * z) / (z * sqrt(2 * PI)));
-}
-
-/** The k with normalTailBound(k) = δ (to 1e-12). */
-function sdsForTail(delta: number): number {
-  let lo = 0.8;
-  let hi = 40;
-  while (hi - lo > 1e-12) {
-    const mid = (lo + hi) / 2;
-    if (normalTailBound(mid) > delta) lo = mid;
-    else hi = mid;
-  }
-  return hi;
-}
-
-/** e^{2πi k/1024} and e^{2πi k/2^20}, k < 1024, interleaved (cos, sin): a cosine for 2 products. */
-const COARSE = new Float64Array(2048);
-const FINE = new Float64Array(2048);
-for (let k = 0; k < 1024; k++) {
-  COARSE[2 * k] = cos((TWO_PI * k) / 1024);
-  COARSE[2 * k + 1] = sin((TWO_PI * k) / 1024);
-  FINE[2 * k] = cos((TWO_PI * k) / 1048576);
-  FINE[2 * k + 1] = sin((TWO_PI * k) / 1048576);
-}
-const FINE_STEPS = 1048576;
-const FINE_ANGLE = TWO_PI / FINE_STEPS;
-/** Bound on the absolute error of one computed factor 1 − p + p e^{iθ} and its product (≈ 18 u). */
-const FACTOR_ERROR = 2e-15;
-
-interface Spectrum {
-  readonly frequencies: Float64Array;
-  readonly re: Float64Array;
-  readonly im: Float64Array;
-  /** Error bound from the cut-short products and the round-off of the kept ones. */
-  readonly error: number;
-}
-
-/**
- * φ_Y(2πm/T) for m = 1..M, where the window coordinate is y = V − w0. Products are cut short once
- * below TAU (they can only shrink further: every factor has modulus ≤ 1); their bound enters `error`.
- */
-function spectrum(
-  turns: Float64Array,
-  p: Float64Array,
-  q: Float64Array,
-  startTurns: number,
-  zeta: number,
-  frequencies: number
-): Spectrum {
-  const n = turns.length;
-  const kept = { m: [] as number[], re: [] as number[], im: [] as number[] };
-  // Turns of the angle summed over the factors in product order: the angle error grows with them.
-  const cumulativeTurns = new Float64Array(n + 1);
-  for (let i = 0; i < n; i++) cumulativeTurns[i + 1] = cumulativeTurns[i] + turns[i];
-  const tau2 = TAU * TAU;
-  const coarse = COARSE;
-  const fine = FINE;
-  const steps = FINE_STEPS;
-  const step = FINE_ANGLE;
-  let error = 0;
-  for (let m = 1; m <= frequencies; m++) {
-    const phiZ = exp(-zeta * m * m);
-    // startTurns has few enough significant bits that m × startTurns is exact.
-    const x0 = m * startTurns;
-    const f0 = x0 - floor(x0);
-    let re = phiZ * cos(TWO_PI * f0);
-    let im = -phiZ * sin(TWO_PI * f0);
-    let used = n;
-    let cut = false;
-    for (let i = 0; i < n; i++) {
-      const x = m * turns[i];
-      const j = (x - floor(x)) * steps;
-      const k = j | 0;
-      const r = (j - k) * step;
-      const hi = (k >>> 10) << 1;
-      const lo = (k & 1023) << 1;
-      const c1 = coarse[hi];
-      const s1 = coarse[hi + 1];
-      const c2 = fine[lo];
-      const s2 = fine[lo + 1];
-      const c12 = c1 * c2 - s1 * s2;
-      const s12 = c1 * s2 + s1 * c2;
-      const cr = 1 - 0.5 * r * r;
-      const c = c12 * cr - s12 * r;
-      const s = s12 * cr + c12 * r;
-      const pi = p[i];
-      const fr = q[i] + pi * c;
-      const fi = pi * s;
-      const nr = re * fr - im * fi;
-      im = re * fi + im * fr;
-      re = nr;
-      if ((i & 7) === 7 && re * re + im * im < tau2) {
-        used = i + 1;
-        cut = true;
-        break;
-      }
-    }
-    // Per factor: table, products and rounding (FACTOR_ERROR), plus the angle's error: m·b/T is
-    // off by at most 2u of itself (the quotient and the product each round once).
-    const roundOff = (used + 1) * FACTOR_ERROR + 4 * PI * U * m * cumulativeTurns[used] + 4 * U;
-    const weight = 2 / (PI * m);
-    if (cut) {
-      error += weight * (sqrt(re * re + im * im) + roundOff);
-    } else {
-      error += weight * roundOff;
-      kept.m.push(m);
-      kept.re.push(re);
-      kept.im.push(im);
-    }
-  }
-  return {
-    frequencies: Float64Array.from(kept.m),
-    re: Float64Array.from(kept.re),
-    im: Float64Array.from(kept.im),
-    error,
-  };
-}
-
-/**
- * G(t), the computed P(Y ≥ t) in window coordinates, from the kept frequencies:
- *   G(t) = (T − t)/T + Σ_m Re[c_m (e^{−iω_m t} − 1)],  c_m = φ_Y(ω_m) / (iπm),
- * and a bound on its round-off. A few scattered frequencies (a large pipeline: the centre of the
- * spectrum and the odd revival) are summed term by term; a dense run of them (a small pipeline,
- * whose characteristic function never dies out) by Horner's rule in z = e^{−2πi t/T}, 20 times
- * cheaper than a sine and a cosine per term.
- */
-function tailSeries(sp: Spectrum, period: number): { tail: (t: number) => number; error: number } {
-  const count = sp.frequencies.length;
-  const top = count > 0 ? sp.frequencies[count - 1] : 0;
-  let sumAbs = 0; // Σ |c_m|
-  let sumMAbs = 0; // Σ m |c_m|
-  let constant = 0; // Σ Re c_m
-  for (let k = 0; k < count; k++) {
-    const m = sp.frequencies[k];
-    const size = hypot(sp.re[k], sp.im[k]) / (PI * m);
-    sumAbs += size;
-    sumMAbs += m * size;
-    constant += sp.im[k] / (PI * m);
-  }
-  const linear = (t: number) => (period - t) / period;
-  if (top <= 40 * count) {
-    const cRe = new Float64Array(top + 1);
-    const cIm = new Float64Array(top + 1);
-    for (let k = 0; k < count; k++) {
-      const m = sp.frequencies[k];
-      cRe[m] = sp.im[k] / (PI * m);
-      cIm[m] = -sp.re[k] / (PI * m);
-    }
-    return {
-      // Horner with |z| = 1: at most ≈ 4.9 u per step on Σ|c_m| (Higham), plus z's own error
-      // compounding to m u on the m-th power.
-      error: 8 * U * (top + 2) * (1 + sumAbs) + 4 * U * sumMAbs,
-      tail(t: number): number {
-        if (t <= 0) return 1;
-        if (t >= period) return 0;
-        const angle = TWO_PI * (t / period);
-        const zr = cos(angle);
-        const zi = -sin(angle);
-        let ar = 0;
-        let ai = 0;
-        for (let m = top; m >= 1; m--) {
-          const nr = ar * zr - ai * zi + cRe[m];
-          ai = ar * zi + ai * zr + cIm[m];
-          ar = nr;
-        }
-        // The sum is Σ c_m z^m = z × (Horner's value), whose real part is ar zr − ai zi.
-        return linear(t) - constant + (ar * zr - ai * zi);
-      },
-    };
-  }
-  return {
-    // Per term: the angle is off by at most 4πu·m (so the term by 4u|φ_m|), plus the additions.
-    error: 16 * U * (count + 2) * (1 + sumAbs),
-    tail(t: number): number {
-      if (t <= 0) return 1;
-      if (t >= period) return 0;
-      const at = t / period;
-      let sum = linear(t);
-      for (let k = 0; k < count; k++) {
-        const m = sp.frequencies[k];
-        const x = m * at;
-        const angle = TWO_PI * (x - floor(x));
-        sum += (sp.im[k] * (cos(angle) - 1) - sp.re[k] * sin(angle)) / (PI * m);
-      }
-      return sum;
-    },
-  };
-}
-
-/** x rounded down to `bits` significant bits. */
-function truncateBits(x: number, bits: number): number {
-  if (x === 0) return 0;
-  const scale = 2 ** (bits - 1 - floor(log2(abs(x))));
-  return floor(x * scale) / scale;
-}
-
-function smoothedDistribution(
-  pipeline: Pipeline,
-  maxFrequencies: number,
-  frequencyWork: number
-): DetailedOutcomeDistribution {
-  const n = pipeline.amounts.length;
-  // Largest p(1 − p) first: those factors shrink the product fastest, so products are cut soonest.
-  const order = pipeline.amounts.map((_, i) => i);
-  const spread = (i: number) => pipeline.probabilities[i] * (1 - pipeline.probabilities[i]);
-  order.sort((i, j) => spread(j) - spread(i) || pipeline.amounts[j] - pipeline.amounts[i]);
-
-  let mean = 0;
-  let variance = 0;
-  let sumSquares = 0;
-  let range = 0;
-  let largest = 0;
-  for (let i = 0; i < n; i++) {
-    const b = pipeline.amounts[i];
-    const pr = pipeline.probabilities[i];
-    mean += pr * b;
-    variance += pr * (1 - pr) * b * b;
-    sumSquares += b * b;
-    range += b;
-    largest = max(largest, b);
-  }
-  // Window for V: Hoeffding or Bernstein, whichever is narrower, clipped to [0, Σ b].
-  const logTail = log(1 / WINDOW_TAIL);
-  const hoeffding = sqrt((logTail * sumSquares) / 2);
-  const linear = (logTail * largest) / 3;
-  const bernstein = linear + sqrt(linear * linear + 2 * logTail * variance);
-  // Widened by a bound on the round-off of these sums, so that the tail bounds hold for the true ones.
-  const sumSlack = 4 * (n + 4) * U * (range + min(hoeffding, bernstein));
-  const deviation = min(hoeffding, bernstein) + sumSlack;
-  const low = max(0, mean - deviation);
-  const high = min(range + sumSlack, mean + deviation);
-
-  // Frequencies: the work budget over the factors a product needs to fall below TAU, as if each
-  // factor shrank it by e^{-p(1-p)} (it shrinks it by at least that much on average over angles).
-  let needed = 0;
-  let factors = n;
-  for (let k = 0; k < n; k++) {
-    needed += spread(order[k]);
-    if (needed >= log(1 / TAU)) {
-      factors = k + 1;
-      break;
-    }
-  }
-  const frequencies = max(1024, min(maxFrequencies, floor(frequencyWork / factors)));
-  const widthPerFrequency = sqrt(LAST_FREQUENCY_EXPONENT / (2 * PI * PI));
-  const period = (high - low) / (1 - (2 * PAD_SDS * widthPerFrequency) / frequencies);
-  const zeta = LAST_FREQUENCY_EXPONENT / (frequencies * frequencies);
-  // σ_Z as the ζ actually used defines it (φ_Z(2πm/T) = e^{-ζm²}).
-  const sigmaZ = (period * sqrt(2 * zeta)) / TWO_PI;
-  // The window starts PAD_SDS σ_Z below `low`, at a multiple of T short enough in bits that
-  // m × (start / T) is exact for every m: the start's phase then carries no round-off.
-  const startTurns = truncateBits(
-    (low - PAD_SDS * sigmaZ) / period,
-    52 - ceil(log2(frequencies + 1))
-  );
-  const start = startTurns * period;
-  const outside =
-    (low > 0 ? WINDOW_TAIL : 0) +
-    (high < range + sumSlack ? WINDOW_TAIL : 0) +
-    normalTailBound(((low - start) / sigmaZ) * (1 - 1e-12)) +
-    normalTailBound(((start + period - high) / sigmaZ) * (1 - 1e-12));
-
-  const turns = new Float64Array(n);
-  const p = new Float64Array(n);
-  const q = new Float64Array(n);
-  order.forEach((i, k) => {
-    turns[k] = pipeline.amounts[i] / period;
-    p[k] = pipeline.probabilities[i];
-    q[k] = 1 - pipeline.probabilities[i];
-  });
-  const sp = spectrum(turns, p, q, startTurns, zeta, frequencies);
-  const next = frequencies + 1;
-  const truncation = ((2 / (PI * next)) * exp(-zeta * next * next)) / (1 - exp(-2 * zeta * next));
-  const series = tailSeries(sp, period);
-  const probabilityError = outside + truncation + sp.error + series.error;
-  const tail = series.tail;
-
-  const origin = pipeline.offset + start;
-  // Rounding of the offset, the origin and the target moves the point where the tail is read by at
-  // most this much (times |target| + originRoundOff); Y's density is at most 1 / (σ_Z √(2π)).
-  const originRoundOff = abs(origin) + abs(pipeline.offset) + abs(start) + period;
-  const readingError = (target: number) =>
-    (8 * U * (abs(target) + originRoundOff)) / (sigmaZ * sqrt(2 * PI));
-  const minTotal = pipeline.offset;
-  const maxTotal = pipeline.offset + range;
-  const rangeSlack = 4 * (n + 4) * U * pipeline.absTotal;
-  const probabilityBounds = (target: number) => {
-    checkTarget(target);
-    // Outside the feasible range (give or take the rounding of its ends) the answer is certain.
-    if (target <= minTotal - rangeSlack) return { low: 1, high: 1 };
-    if (target > maxTotal + rangeSlack) return { low: 0, high: 0 };
-    const t = target - origin;
-    const computed = probabilityError + readingError(target);
-    let lowBound = 0;
-    let highBound = 1;
-    for (const k of BOUND_SDS) {
-      const smoothing = normalTailBound(k * (1 - 1e-12));
-      // Only widths whose tail exceeds the numerical error: then the smoothed estimate itself is
-      // provably inside the interval (it is within δ_c of P(Y ≥ t), which is monotone in t).
-      if (smoothing < computed) continue;
-      const slack = computed + smoothing;
-      lowBound = max(lowBound, tail(t + k * sigmaZ) - slack);
-      highBound = min(highBound, tail(t - k * sigmaZ) + slack);
-    }
-    return { low: lowBound, high: highBound };
-  };
-
-  const quantileSds = sdsForTail(QUANTILE_TAIL) * (1 + 1e-12);
-  const tolerance = 1e-3 * sigmaZ;
-  const quantileError = quantileSds * sigmaZ + tolerance + 8 * U * originRoundOff;
-  return {
-    deals: pipeline.considered,
-    mean: pipeline.mean,
-    exact: false,
-    quantileErrorShare: quantileError / pipeline.absTotal,
-    probabilityAtLeast(target: number): number {
-      checkTarget(target);
-      if (target <= minTotal - rangeSlack) return 1;
-      if (target > maxTotal + rangeSlack) return 0;
-      return min(1, max(0, tail(target - origin)));
-    },
-    probabilityBounds,
-    quantile(level: number): number {
-      checkLevel(level);
-      // A bisection on fixed midpoints: for q1 < q2 the two searches agree until the first midpoint
-      // between them, so the result is non-decreasing in q even where the computed tail wobbles.
-      let lo = 0;
-      let hi = period;
-      for (let step = 0; step < 200 && hi - lo > tolerance; step++) {
-        const mid = lo + (hi - lo) / 2;
-        if (1 - tail(mid) >= level) hi = mid;
-        else lo = mid;
-      }
-      return min(maxTotal, max(minTotal, origin + hi));
-    },
-    accuracy: {
-      method: "smoothed",
-      distinctTotals: 0,
-      frequencies,
-      smoothingSd: sigmaZ,
-      probabilityError,
-      quantileError,
-      quantileLevelSlack: QUANTILE_TAIL + probabilityError,
-    },
-  };
 }

@@ -1,0 +1,150 @@
+/**
+ * The characteristic function of a pipeline's won total as a product over its deals,
+ * Π_i (1 − p_i + p_i e^{iθ_i}), θ_i = 2πm·b_i/T: what the smoothed method (smoothedDistribution.ts)
+ * computes wherever the cumulant series and the decay bound do not serve. One factor costs a table
+ * look-up and a handful of multiplications; the product is cut short once small enough.
+ */
+import { U } from "./distributionMath";
+import { spreadBin } from "./pipelineMoments";
+
+const { PI, cos, exp, floor, sin } = Math;
+const TWO_PI = 2 * PI;
+
+/** e^{2πi k/1024} and e^{2πi k/2^20}, k < 1024, interleaved (cos, sin): a cosine for 2 products. */
+const COARSE = new Float64Array(2048);
+const FINE = new Float64Array(2048);
+for (let k = 0; k < 1024; k++) {
+  COARSE[2 * k] = cos((TWO_PI * k) / 1024);
+  COARSE[2 * k + 1] = sin((TWO_PI * k) / 1024);
+  FINE[2 * k] = cos((TWO_PI * k) / 1048576);
+  FINE[2 * k + 1] = sin((TWO_PI * k) / 1048576);
+}
+const FINE_STEPS = 1048576;
+const FINE_ANGLE = TWO_PI / FINE_STEPS;
+/** Bound on the absolute error of one computed factor 1 − p + p e^{iθ} and its product (≈ 18 u). */
+export const FACTOR_ERROR = 2e-15;
+
+/**
+ * The deals as the product needs them, largest p(1 − p) first — they shrink it fastest — gathered
+ * only as far as products reach: most are cut short within a few hundred factors, and gathering a
+ * million deals in that order costs more than all the products of a large pipeline.
+ */
+export class Factors {
+  /** b_i / T, p_i and 1 − p_i, in product order, the first `filled` of them. */
+  turns = new Float64Array(0);
+  p = new Float64Array(0);
+  q = new Float64Array(0);
+  /** Turns of the angle summed over the factors in product order: the angle error grows with them. */
+  cumulativeTurns = new Float64Array(1);
+  filled = 0;
+
+  constructor(
+    private readonly amounts: Float64Array,
+    private readonly probabilities: Float64Array,
+    private readonly period: number,
+    /** The deals to take first, in order (all of them, as they come, when null)… */
+    first: Int32Array | null,
+    /** …and the p(1 − p) bin below which the others lie, taken as they come when needed. */
+    private readonly laterBelow = 0
+  ) {
+    if (first) this.append(first);
+    else this.append(Int32Array.from(amounts, (_, i) => i));
+  }
+
+  get total(): number {
+    return this.amounts.length;
+  }
+
+  /** Gathers the remaining deals. */
+  extend(): void {
+    const later: number[] = [];
+    for (let i = 0; i < this.probabilities.length; i++)
+      if (spreadBin(this.probabilities[i]) < this.laterBelow) later.push(i);
+    this.append(Int32Array.from(later));
+  }
+
+  private append(indexes: Int32Array): void {
+    const size = this.filled + indexes.length;
+    const grown = (old: Float64Array, length: number, kept: number) => {
+      const array = new Float64Array(length);
+      array.set(old.subarray(0, kept));
+      return array;
+    };
+    this.turns = grown(this.turns, size, this.filled);
+    this.p = grown(this.p, size, this.filled);
+    this.q = grown(this.q, size, this.filled);
+    this.cumulativeTurns = grown(this.cumulativeTurns, size + 1, this.filled + 1);
+    for (let k = 0; k < indexes.length; k++) {
+      const i = indexes[k];
+      const at = this.filled + k;
+      this.turns[at] = this.amounts[i] / this.period;
+      this.p[at] = this.probabilities[i];
+      this.q[at] = 1 - this.p[at];
+      this.cumulativeTurns[at + 1] = this.cumulativeTurns[at] + this.turns[at];
+    }
+    this.filled = size;
+  }
+}
+
+/** Round-off of a product over `used` factors at frequency m. */
+export function productRoundOff(factors: Factors, m: number, used: number): number {
+  // Per factor: table, products and rounding (FACTOR_ERROR), plus the angle's error: m·b/T is
+  // off by at most 2u of itself (the quotient and the product each round once).
+  return (used + 1) * FACTOR_ERROR + 4 * PI * U * m * factors.cumulativeTurns[used] + 4 * U;
+}
+
+/**
+ * φ_Y(2πm/T) in window coordinates, y = V − w0, as a product over the deals, times φ_Z(2πm/T) =
+ * e^{−ζm²} and the phase of the window's start; cut short once below `cutBelow` (it can only shrink
+ * further: every factor has modulus ≤ 1). `used` factors were multiplied.
+ */
+export function product(
+  factors: Factors,
+  m: number,
+  startTurns: number,
+  zeta: number,
+  cutBelow: number
+): { re: number; im: number; used: number; cut: boolean } {
+  const tau2 = cutBelow * cutBelow;
+  const coarse = COARSE;
+  const fine = FINE;
+  const steps = FINE_STEPS;
+  const step = FINE_ANGLE;
+  const phiZ = exp(-zeta * m * m);
+  // startTurns has few enough significant bits that m × startTurns is exact.
+  const x0 = m * startTurns;
+  const f0 = x0 - floor(x0);
+  let re = phiZ * cos(TWO_PI * f0);
+  let im = -phiZ * sin(TWO_PI * f0);
+  let i = 0;
+  for (;;) {
+    const { turns, p, q, filled } = factors;
+    for (; i < filled; i++) {
+      const x = m * turns[i];
+      const j = (x - floor(x)) * steps;
+      const k = j | 0;
+      const r = (j - k) * step;
+      const hi = (k >>> 10) << 1;
+      const lo = (k & 1023) << 1;
+      const c1 = coarse[hi];
+      const s1 = coarse[hi + 1];
+      const c2 = fine[lo];
+      const s2 = fine[lo + 1];
+      const c12 = c1 * c2 - s1 * s2;
+      const s12 = c1 * s2 + s1 * c2;
+      const cr = 1 - 0.5 * r * r;
+      const c = c12 * cr - s12 * r;
+      const s = s12 * cr + c12 * r;
+      const pi = p[i];
+      const fr = q[i] + pi * c;
+      const fi = pi * s;
+      const nr = re * fr - im * fi;
+      im = re * fi + im * fr;
+      re = nr;
+      if ((i & 7) === 7 && re * re + im * im < tau2) return { re, im, used: i + 1, cut: true };
+    }
+    if (filled === factors.total) return { re, im, used: filled, cut: false };
+    factors.extend();
+    if (factors.filled === filled) throw new Error("the factors ran out before their total");
+  }
+}

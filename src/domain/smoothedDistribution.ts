@@ -1,0 +1,715 @@
+/**
+ * Method 2 of distribution.ts: Gaussian smoothing and the characteristic function, with its error
+ * bounded at run time. The module comment of distribution.ts states the method and the bounds; this
+ * file computes them in three steps:
+ *   planSmoothing   — the window, the number M of frequencies, and which frequencies need what;
+ *   spectrum        — φ_Y at the frequencies that matter, by the cumulant series near 0, by the
+ *                     product over the deals elsewhere (characteristicProduct.ts), and a bound for
+ *                     every frequency left out;
+ *   smoothedDistribution — the probabilities, their rigorous interval and the quantiles.
+ */
+import type { DetailedOutcomeDistribution } from "./distribution";
+import { checkLevel, checkTarget, normalTailBound, sdsForTail, U } from "./distributionMath";
+import { FACTOR_ERROR, Factors, product, productRoundOff } from "./characteristicProduct";
+import type { Pipeline } from "./outcomePipeline";
+import {
+  CUMULANT_REACH,
+  type CumulantSums,
+  cumulantsBelow,
+  dealsFrom,
+  decayWeight,
+  factorsToVanish,
+  largestSpreads,
+  logCharacteristic,
+  type Moments,
+} from "./pipelineMoments";
+
+const { PI, abs, ceil, cos, exp, floor, hypot, log, log2, max, min, sin, sqrt } = Math;
+const TWO_PI = 2 * PI;
+
+/** The product is cut short below this magnitude, and a frequency whose |φ_Y| is below it is left out. */
+const TAU = 1e-16;
+const LOG_TAU = log(1 / TAU);
+/** One-sided probability that V leaves the window. */
+const WINDOW_TAIL = 1e-15;
+/** Padding of the window, in σ_Z. */
+const PAD_SDS = 9;
+/** e^{-36} is φ_Z at the last frequency: σ_Z = sqrt(36 / (2π²)) · T / M. */
+const LAST_FREQUENCY_EXPONENT = 36;
+const QUANTILE_TAIL = 1e-9;
+/** Smoothing widths tried by probabilityBounds, in σ_Z (δ(3) ≈ 1.5e-3 … δ(6) ≈ 1e-9). */
+const BOUND_SDS = [3, 3.5, 4, 5, 6];
+/** Widths tried for the uniform bound, in σ_Z. */
+const UNIFORM_SDS = [2.5, 3, 3.25, 3.5, 3.75, 4, 4.25, 4.5, 5, 5.5, 6, 7];
+/** Frequencies tried: 1024 · 2^{j/4} up to the cap. */
+const FEWEST_FREQUENCIES = 1024;
+/**
+ * A plan is fast when its products cost at most this many passes over the deals; a fast plan whose
+ * predicted bound is within GOAL is taken even where the budget would buy a tighter one: a million
+ * deals then cost a few passes instead of seconds.
+ */
+const CHEAP_PASSES = 4;
+const GOAL = 1e-3;
+/** A product's cost beyond its factors (the phase, the bookkeeping), in factor evaluations. */
+const PRODUCT_OVERHEAD = 32;
+/** Deals first gathered for the products: enough for every product cut short, as most are. */
+const FIRST_FACTORS = 4096;
+
+export interface SmoothingSettings {
+  /** Most frequencies whose product over the deals is computed. */
+  readonly maxFrequencies: number;
+  /** Work budget of those products in factor evaluations. */
+  readonly frequencyWork: number;
+  /** Most frequencies in all (the others being bounded without a product). */
+  readonly frequencyCap: number;
+}
+
+/** Where V lies except with probability WINDOW_TAIL on each side that is not a hard end. */
+interface ValueRange {
+  readonly low: number;
+  readonly high: number;
+  /** Whether each end is the hard end of V's range (0 or Σ b), so that nothing lies beyond it. */
+  readonly lowIsHard: boolean;
+  readonly highIsHard: boolean;
+}
+
+/** Hoeffding or Bernstein, whichever is narrower, clipped to [0, Σ b]. */
+function valueRange(moments: Moments): ValueRange {
+  const n = moments.count;
+  const logTail = log(1 / WINDOW_TAIL);
+  const hoeffding = sqrt((logTail * moments.sumSquares) / 2);
+  const linear = (logTail * moments.largest) / 3;
+  const variance = moments.cumulants[2];
+  const bernstein = linear + sqrt(linear * linear + 2 * logTail * variance);
+  // Widened by a bound on the round-off of these sums, so that the tail bounds hold for the true ones.
+  const sumSlack = 4 * (n + 4) * U * (moments.range + min(hoeffding, bernstein));
+  const deviation = min(hoeffding, bernstein) + sumSlack;
+  const hardHigh = moments.range + sumSlack;
+  return {
+    low: max(0, moments.mean - deviation),
+    high: min(hardHigh, moments.mean + deviation),
+    lowIsHard: moments.mean - deviation <= 0,
+    highIsHard: moments.mean + deviation >= hardHigh,
+  };
+}
+
+/** The window [start, start + T) and the smoothing for M frequencies. */
+interface SmoothingWindow {
+  readonly frequencies: number;
+  readonly period: number;
+  /** φ_Z(2πm/T) = e^{−ζm²}. */
+  readonly zeta: number;
+  readonly sigmaZ: number;
+  /** start / T, short enough in bits that m × startTurns is exact for every m ≤ M. */
+  readonly startTurns: number;
+  readonly start: number;
+  /** Probability that the periodic series folds back: V or the padding leaving the window. */
+  readonly outside: number;
+}
+
+function smoothingWindow(range: ValueRange, frequencies: number): SmoothingWindow {
+  const widthPerFrequency = sqrt(LAST_FREQUENCY_EXPONENT / (2 * PI * PI));
+  const period = (range.high - range.low) / (1 - (2 * PAD_SDS * widthPerFrequency) / frequencies);
+  const zeta = LAST_FREQUENCY_EXPONENT / (frequencies * frequencies);
+  // σ_Z as the ζ actually used defines it (φ_Z(2πm/T) = e^{-ζm²}).
+  const sigmaZ = (period * sqrt(2 * zeta)) / TWO_PI;
+  // The window starts PAD_SDS σ_Z below `low`, at a multiple of T short enough in bits that
+  // m × (start / T) is exact for every m: the start's phase then carries no round-off.
+  const startTurns = truncateBits(
+    (range.low - PAD_SDS * sigmaZ) / period,
+    52 - ceil(log2(frequencies + 1))
+  );
+  const start = startTurns * period;
+  const outside =
+    (range.lowIsHard ? 0 : WINDOW_TAIL) +
+    (range.highIsHard ? 0 : WINDOW_TAIL) +
+    normalTailBound(((range.low - start) / sigmaZ) * (1 - 1e-12)) +
+    normalTailBound(((start + period - range.high) / sigmaZ) * (1 - 1e-12));
+  return { frequencies, period, zeta, sigmaZ, startTurns, start, outside };
+}
+
+/** x rounded down to `bits` significant bits. */
+function truncateBits(x: number, bits: number): number {
+  if (x === 0) return 0;
+  const scale = 2 ** (bits - 1 - floor(log2(abs(x))));
+  return floor(x * scale) / scale;
+}
+
+/**
+ * Which deals the cumulant series covers: those of the first `bins` occupied amount bins, all below
+ * `reach`; the `explicit` others (the few largest deals of a lumpy pipeline) are multiplied out at
+ * each frequency the series serves, which then reaches up to ω = CUMULANT_REACH / reach.
+ */
+interface Split {
+  readonly bins: number;
+  readonly reach: number;
+  readonly explicit: number;
+}
+
+/** The whole pipeline by its cumulants, or all but its largest deals (at most 16, 64, … 4,096 of them). */
+function splits(moments: Moments): Split[] {
+  const { edges, dealsBelow } = moments.profile;
+  const occupied = edges.length;
+  const n = moments.count;
+  const out: Split[] = [{ bins: occupied, reach: moments.largest, explicit: 0 }];
+  for (let explicit = 16, k = occupied; explicit <= 4096; explicit *= 4) {
+    while (k > 1 && n - dealsBelow[k - 1] <= explicit) k--;
+    if (k < out[out.length - 1].bins)
+      out.push({ bins: k, reach: edges[k - 1], explicit: n - dealsBelow[k] });
+  }
+  return out;
+}
+
+/** What to do at each frequency m = 1..M of a window. */
+export interface SmoothingPlan {
+  readonly window: SmoothingWindow;
+  readonly split: Split;
+  /** Frequencies 1..cumulantTop lie where the cumulant series may be used (ω·reach ≤ 1/2). */
+  readonly cumulantTop: number;
+  /** Frequencies above cumulantTop whose product must be computed, as [from, to] pairs. */
+  readonly productRanges: readonly number[];
+  readonly productFrequencies: number;
+  /** Estimated factor evaluations of those products. */
+  readonly productWork: number;
+  /** Over the frequencies above cumulantTop that the decay profile puts below TAU: Σ 2|φ_Y|/(πm) and Σ |φ_Y|. */
+  readonly certifiedError: number;
+  readonly certifiedMass: number;
+  /** Chosen for its low cost rather than the budget's tightest bound. */
+  readonly fast: boolean;
+}
+
+/** Σ_{m ≥ first} e^{−a m²}, bounded by a geometric series (m² ≥ first² + 2·first·(m − first)). */
+function gaussianTail(a: number, first: number): number {
+  return exp(-a * first * first) / -Math.expm1(-2 * a * first);
+}
+
+/**
+ * The plan for M frequencies. Above cumulantTop the decay profile bounds |φ_Y(ω_m)| by e^{−a m²},
+ * a = 8W(T/2m)/T² + ζ, over blocks of m where W(T/2m) stays the same: below the m where that bound
+ * reaches TAU, the block's frequencies need a product; from there on they are left out, with a bound.
+ */
+function frequencyPlan(
+  moments: Moments,
+  range: ValueRange,
+  frequencies: number,
+  factors: number,
+  split: Split
+): SmoothingPlan {
+  const window = smoothingWindow(range, frequencies);
+  const { period, zeta } = window;
+  const n = moments.count;
+  const cumulantTop = min(frequencies, floor((CUMULANT_REACH * period) / (TWO_PI * split.reach)));
+  const { edges, below, spreadBelow } = moments.profile;
+  // Bin j counts at m when its upper edge is at most π/ω_m = T/(2m).
+  const limit = (j: number) => floor((period / (2 * edges[j])) * (1 - 4 * U));
+  // A product's cost: `factors` where the angles are spread over the circle; more where many are
+  // small, each deal below π/ω shrinking it by about p(1−p)θ²/2 rather than p(1−p) (an estimate).
+  const spreadTotal = spreadBelow[edges.length];
+  const productCost = (m: number, k: number) => {
+    const shrink =
+      (2 * PI * PI * m * m * below[k]) / (period * period) + spreadTotal - spreadBelow[k];
+    return PRODUCT_OVERHEAD + min(n, (factors * spreadTotal) / max(shrink, Number.MIN_VALUE));
+  };
+  const productRanges: number[] = [];
+  let productFrequencies = 0;
+  let productWork = split.explicit > 0 ? cumulantTop * (split.explicit + PRODUCT_OVERHEAD) : 0;
+  let certifiedError = 0;
+  let certifiedMass = 0;
+  let m = cumulantTop + 1;
+  for (let k = edges.length; k >= 0 && m <= frequencies; k--) {
+    const last = k > 0 ? min(frequencies, limit(k - 1)) : frequencies;
+    if (last < m) continue;
+    const a = ((8 * below[k]) / (period * period)) * (1 - 8 * U) + zeta;
+    let certified = max(m, ceil(sqrt(LOG_TAU / a)));
+    if (a * certified * certified < LOG_TAU) certified++;
+    if (certified > m) {
+      const to = min(last, certified - 1);
+      productRanges.push(m, to);
+      productFrequencies += to - m + 1;
+      // The block's first frequency is its dearest: the shrinking grows with m.
+      productWork += (to - m + 1) * productCost(m, k);
+    }
+    if (certified <= last) {
+      const tail = gaussianTail(a, certified);
+      certifiedMass += tail;
+      certifiedError += (2 / (PI * certified)) * tail;
+    }
+    m = last + 1;
+  }
+  return {
+    window,
+    split,
+    cumulantTop,
+    productRanges,
+    productFrequencies,
+    productWork,
+    certifiedError,
+    certifiedMass,
+    fast: false,
+  };
+}
+
+/** The bound a plan would give if V's density were about that of a normal of V's variance. */
+function predictedBound(moments: Moments, plan: SmoothingPlan): number {
+  const density = 1.25 / sqrt(2 * PI * moments.cumulants[2]);
+  let best = 1;
+  for (const k of UNIFORM_SDS)
+    best = min(best, density * k * plan.window.sigmaZ + normalTailBound(k));
+  return best;
+}
+
+/**
+ * M and what each frequency needs, two ways. `thorough`: the most frequencies the budget allows, as
+ * before. `fast`: when a plan whose products cost at most CHEAP_PASSES passes over the deals predicts
+ * a bound within GOAL, the largest such plan — with many deals V is nearly normal, φ_V dies within a
+ * few dozen frequencies, and the decay profile bounds all the others without a product.
+ */
+export function planSmoothing(
+  moments: Moments,
+  settings: SmoothingSettings
+): { fast: SmoothingPlan | null; thorough: SmoothingPlan } {
+  const range = valueRange(moments);
+  const factors = factorsToVanish(moments, LOG_TAU);
+  let thorough: SmoothingPlan | null = null;
+  let thoroughFits = false;
+  let fast: SmoothingPlan | null = null;
+  // More frequencies first, then less work.
+  const better = (a: SmoothingPlan, b: SmoothingPlan | null) =>
+    !b ||
+    a.window.frequencies > b.window.frequencies ||
+    (a.window.frequencies === b.window.frequencies && a.productWork < b.productWork);
+  for (const split of splits(moments)) {
+    for (let j = 0; ; j++) {
+      const frequencies = round4(FEWEST_FREQUENCIES * 2 ** (j / 4));
+      if (j > 0 && frequencies > settings.frequencyCap) break;
+      const plan = frequencyPlan(moments, range, frequencies, factors, split);
+      const fits =
+        plan.productFrequencies <= settings.maxFrequencies &&
+        plan.productWork <= settings.frequencyWork;
+      // The most frequencies that fit; while none does, the least work (then the most frequencies:
+      // the products a lumpy pipeline needs near 0 are the same whatever M).
+      if (
+        fits ? !thoroughFits || better(plan, thorough) : !thoroughFits && leastWork(plan, thorough)
+      )
+        thorough = plan;
+      thoroughFits ||= fits;
+      const cheap = plan.productWork <= CHEAP_PASSES * moments.count;
+      if (cheap && predictedBound(moments, plan) <= GOAL && better(plan, fast))
+        fast = { ...plan, fast: true };
+    }
+  }
+  return { fast, thorough: thorough! };
+}
+
+function leastWork(a: SmoothingPlan, b: SmoothingPlan | null): boolean {
+  return (
+    !b ||
+    a.productWork < b.productWork ||
+    (a.productWork === b.productWork && a.window.frequencies > b.window.frequencies)
+  );
+}
+
+/** Rounded to a multiple of 4 (the number of frequencies need not be a power of two). */
+function round4(x: number): number {
+  return 4 * Math.round(x / 4);
+}
+
+interface Spectrum {
+  /** The kept frequencies, ascending, and φ_Y there. */
+  readonly frequencies: Float64Array;
+  readonly re: Float64Array;
+  readonly im: Float64Array;
+  /** Bound on Σ_m 2|error of φ_m|/(πm) over m = 1..M, left-out frequencies counting their |φ_Y|. */
+  readonly error: number;
+  /** Bound on Σ_{m=1..M} |φ_Y(ω_m)|. */
+  readonly mass: number;
+  /** Frequencies whose product was computed, and the factors multiplied in all. */
+  readonly products: number;
+  readonly factorEvaluations: number;
+}
+
+/** Collects kept frequencies and the error and mass bounds of all of them. */
+class SpectrumBuilder {
+  private readonly m: number[] = [];
+  private readonly re: number[] = [];
+  private readonly im: number[] = [];
+  private ascending = true;
+  private error = 0;
+  private mass = 0;
+  products = 0;
+  factorEvaluations = 0;
+
+  /** A kept frequency, within `error` of φ_Y. */
+  keep(m: number, re: number, im: number, error: number): void {
+    if (this.m.length > 0 && m < this.m[this.m.length - 1]) this.ascending = false;
+    this.m.push(m);
+    this.re.push(re);
+    this.im.push(im);
+    this.error += (2 / (PI * m)) * error;
+    this.mass += hypot(re, im) + error;
+  }
+
+  /** A frequency left out, with |φ_Y| ≤ bound. */
+  leaveOut(m: number, bound: number): void {
+    this.error += (2 / (PI * m)) * bound;
+    this.mass += bound;
+  }
+
+  /** Frequencies left out together, with their summed bounds. */
+  leaveOutAll(error: number, mass: number): void {
+    this.error += error;
+    this.mass += mass;
+  }
+
+  build(): Spectrum {
+    const order = this.m.map((_, k) => k);
+    if (!this.ascending) order.sort((a, b) => this.m[a] - this.m[b]);
+    return {
+      frequencies: Float64Array.from(order, (k) => this.m[k]),
+      re: Float64Array.from(order, (k) => this.re[k]),
+      im: Float64Array.from(order, (k) => this.im[k]),
+      error: this.error,
+      mass: this.mass,
+      products: this.products,
+      factorEvaluations: this.factorEvaluations,
+    };
+  }
+}
+
+/**
+ * The decay profile's bound on |φ_Y(ω_m)|: exp(−(2/π²)ω_m² W(π/ω_m) − ζm²), with ω_m = 2πm/T.
+ */
+function decayBound(moments: Moments, period: number, zeta: number, m: number): number {
+  const weight = decayWeight(moments.profile, period / (2 * m));
+  return exp(-((8 * weight) / (period * period)) * (1 - 8 * U) * m * m - zeta * m * m);
+}
+
+/** The cumulant series of the split's deals, the factors of the others, and where the phase starts. */
+interface SeriesPart {
+  readonly sums: CumulantSums;
+  /** κ_1 of the series' deals − w0, and a bound on its error. */
+  readonly shift: number;
+  readonly shiftError: number;
+  readonly explicit: Factors | null;
+}
+
+function seriesPart(pipeline: Pipeline, moments: Moments, plan: SmoothingPlan): SeriesPart {
+  const { start, period } = plan.window;
+  const explicit = plan.split.explicit > 0 ? dealsFrom(pipeline, plan.split.reach) : null;
+  const explicitMean = explicit ? explicit.mean : 0;
+  // κ_1 − w0, from the compensated totals: off by a few units in the last place of the totals.
+  const shift = pipeline.mean - pipeline.offset - explicitMean - start;
+  const magnitudes =
+    pipeline.absTotal + abs(pipeline.mean) + abs(pipeline.offset) + 2 * abs(explicitMean);
+  return {
+    sums: cumulantsBelow(moments, plan.split.bins),
+    shift,
+    shiftError: 3 * U * (magnitudes + abs(start) + abs(shift)),
+    explicit: explicit ? new Factors(explicit.amounts, explicit.probabilities, period, null) : null,
+  };
+}
+
+/**
+ * φ_Y(ω_m) near 0: the cumulant series of the split's deals, times the product over the others.
+ * `distance` bounds |φ_Y − value|, `bound` bounds |φ_Y|; `complete` is false when the product was
+ * cut short (then only the bound holds).
+ */
+function seriesTerm(
+  part: SeriesPart,
+  m: number,
+  period: number,
+  zeta: number
+): { re: number; im: number; distance: number; bound: number; complete: boolean } {
+  const omega = (TWO_PI * m) / period;
+  const series = logCharacteristic(part.sums, omega, part.shift, part.shiftError);
+  const error = series.error + 4 * U * zeta * m * m;
+  const size = exp(series.re - zeta * m * m);
+  // |φ − φ̂| ≤ |φ̂|(e^ρ − 1) for the series' error ρ, plus the round-off of exp, cos and sin.
+  const distance = size * (Math.expm1(error) + 8 * U * exp(error)) * (1 + 4 * U);
+  const re = size * cos(series.im);
+  const im = size * sin(series.im);
+  const bound = size * (1 + 4 * U) + distance;
+  if (!part.explicit) return { re, im, distance, bound, complete: true };
+  // Times φ_E, |φ_E| ≤ 1: |φ_C φ_E − φ̂_C φ̂_E| ≤ |φ_C − φ̂_C|(|φ̂_E| + e) + |φ̂_C|·e. Never cut
+  // short: a few factors, and a value where φ_C is large.
+  const e = product(part.explicit, m, 0, 0, 0);
+  const eError = productRoundOff(part.explicit, m, e.used);
+  const eSize = hypot(e.re, e.im);
+  return {
+    re: re * e.re - im * e.im,
+    im: re * e.im + im * e.re,
+    distance: distance * (eSize + eError) + size * (1 + 4 * U) * eError + 4 * U * size * eSize,
+    bound: bound * (eSize + eError),
+    complete: !e.cut,
+  };
+}
+
+/**
+ * φ_Y(ω_m), m = 1..M, as the plan says. Near 0 by the cumulant series (times the product over the
+ * split's largest deals), where its error is no larger than a product's round-off would be;
+ * elsewhere by the product over all the deals; the rest left out with the decay profile's bound.
+ * Every left-out frequency and every error enters the spectrum's bounds.
+ */
+function spectrum(pipeline: Pipeline, moments: Moments, plan: SmoothingPlan): Spectrum {
+  const { period, zeta, startTurns } = plan.window;
+  const builder = new SpectrumBuilder();
+  const part = seriesPart(pipeline, moments, plan);
+  const productError = (pipeline.count + 1) * FACTOR_ERROR;
+  const leftover: number[] = [];
+  for (let m = 1; m <= plan.cumulantTop; m++) {
+    const term = seriesTerm(part, m, period, zeta);
+    if (part.explicit) builder.factorEvaluations += part.explicit.turns.length;
+    if (term.bound < TAU) builder.leaveOut(m, term.bound);
+    else if (term.complete && term.distance <= productError)
+      builder.keep(m, term.re, term.im, term.distance);
+    else {
+      const decay = decayBound(moments, period, zeta, m);
+      if (decay < TAU) builder.leaveOut(m, decay);
+      else leftover.push(m);
+    }
+  }
+  if (leftover.length > 0 || plan.productFrequencies > 0) {
+    const first = largestSpreads(pipeline, moments, FIRST_FACTORS);
+    const factors = new Factors(
+      pipeline.amounts,
+      pipeline.probabilities,
+      period,
+      first.order,
+      first.below
+    );
+    const at = (m: number) => addProduct(builder, factors, m, startTurns, zeta);
+    for (const m of leftover) at(m);
+    for (let r = 0; r < plan.productRanges.length; r += 2)
+      for (let m = plan.productRanges[r]; m <= plan.productRanges[r + 1]; m++) at(m);
+  }
+  builder.leaveOutAll(plan.certifiedError, plan.certifiedMass);
+  return builder.build();
+}
+
+function addProduct(
+  builder: SpectrumBuilder,
+  factors: Factors,
+  m: number,
+  startTurns: number,
+  zeta: number
+): void {
+  const { re, im, used, cut } = product(factors, m, startTurns, zeta, TAU);
+  builder.products++;
+  builder.factorEvaluations += used;
+  const roundOff = productRoundOff(factors, m, used);
+  if (cut) builder.leaveOut(m, hypot(re, im) + roundOff);
+  else builder.keep(m, re, im, roundOff);
+}
+
+/**
+ * G(t), the computed P(Y ≥ t) in window coordinates, from the kept frequencies:
+ *   G(t) = (T − t)/T + Σ_m Re[c_m (e^{−iω_m t} − 1)],  c_m = φ_Y(ω_m) / (iπm),
+ * and a bound on its round-off. A few scattered frequencies (a large pipeline: the centre of the
+ * spectrum and the odd revival) are summed term by term; a dense run of them (a small pipeline,
+ * whose characteristic function never dies out) by Horner's rule in z = e^{−2πi t/T}, 20 times
+ * cheaper than a sine and a cosine per term.
+ */
+function tailSeries(sp: Spectrum, period: number): { tail: (t: number) => number; error: number } {
+  const count = sp.frequencies.length;
+  const top = count > 0 ? sp.frequencies[count - 1] : 0;
+  let sumAbs = 0; // Σ |c_m|
+  let sumMAbs = 0; // Σ m |c_m|
+  let constant = 0; // Σ Re c_m
+  for (let k = 0; k < count; k++) {
+    const m = sp.frequencies[k];
+    const size = hypot(sp.re[k], sp.im[k]) / (PI * m);
+    sumAbs += size;
+    sumMAbs += m * size;
+    constant += sp.im[k] / (PI * m);
+  }
+  const linear = (t: number) => (period - t) / period;
+  if (top <= 40 * count) {
+    const cRe = new Float64Array(top + 1);
+    const cIm = new Float64Array(top + 1);
+    for (let k = 0; k < count; k++) {
+      const m = sp.frequencies[k];
+      cRe[m] = sp.im[k] / (PI * m);
+      cIm[m] = -sp.re[k] / (PI * m);
+    }
+    return {
+      // Horner with |z| = 1: at most ≈ 4.9 u per step on Σ|c_m| (Higham), plus z's own error
+      // compounding to m u on the m-th power.
+      error: 8 * U * (top + 2) * (1 + sumAbs) + 4 * U * sumMAbs,
+      tail(t: number): number {
+        if (t <= 0) return 1;
+        if (t >= period) return 0;
+        const angle = TWO_PI * (t / period);
+        const zr = cos(angle);
+        const zi = -sin(angle);
+        let ar = 0;
+        let ai = 0;
+        for (let m = top; m >= 1; m--) {
+          const nr = ar * zr - ai * zi + cRe[m];
+          ai = ar * zi + ai * zr + cIm[m];
+          ar = nr;
+        }
+        // The sum is Σ c_m z^m = z × (Horner's value), whose real part is ar zr − ai zi.
+        return linear(t) - constant + (ar * zr - ai * zi);
+      },
+    };
+  }
+  return {
+    // Per term: the angle is off by at most 4πu·m (so the term by 4u|φ_m|), plus the additions.
+    error: 16 * U * (count + 2) * (1 + sumAbs),
+    tail(t: number): number {
+      if (t <= 0) return 1;
+      if (t >= period) return 0;
+      const at = t / period;
+      let sum = linear(t);
+      for (let k = 0; k < count; k++) {
+        const m = sp.frequencies[k];
+        const x = m * at;
+        const angle = TWO_PI * (x - floor(x));
+        sum += (sp.im[k] * (cos(angle) - 1) - sp.re[k] * sin(angle)) / (PI * m);
+      }
+      return sum;
+    },
+  };
+}
+
+/** Everything the answers need: the series, where S lives, and the error bounds. */
+interface Smoothed {
+  readonly tail: (t: number) => number;
+  readonly period: number;
+  readonly sigmaZ: number;
+  /** S = origin + y in window coordinates. */
+  readonly origin: number;
+  readonly minTotal: number;
+  readonly maxTotal: number;
+  readonly rangeSlack: number;
+  /** δ_c: bound on |computed P(Y ≥ t) − P(Y ≥ t)| apart from reading the target. */
+  readonly probabilityError: number;
+  readonly readingError: (target: number) => number;
+  /** A bound on Y's density: (1/T)(1 + 2 Σ_{m≥1} |φ_Y(ω_m)|) bounds the periodised density. */
+  readonly densityBound: number;
+  readonly originRoundOff: number;
+}
+
+function smoothedSeries(
+  pipeline: Pipeline,
+  moments: Moments,
+  plan: SmoothingPlan,
+  sp: Spectrum
+): Smoothed {
+  const { period, zeta, sigmaZ, start, outside, frequencies } = plan.window;
+  const next = frequencies + 1;
+  const beyond = gaussianTail(zeta, next);
+  const truncation = (2 / (PI * next)) * beyond;
+  const series = tailSeries(sp, period);
+  const origin = pipeline.offset + start;
+  // Rounding of the offset, the origin and the target moves the point where the tail is read by at
+  // most this much (times |target| + originRoundOff); Y's density is at most 1 / (σ_Z √(2π)).
+  const originRoundOff = abs(origin) + abs(pipeline.offset) + abs(start) + period;
+  return {
+    tail: series.tail,
+    period,
+    sigmaZ,
+    origin,
+    minTotal: pipeline.offset,
+    maxTotal: pipeline.offset + moments.range,
+    rangeSlack: 4 * (pipeline.count + 4) * U * pipeline.absTotal,
+    probabilityError: outside + truncation + sp.error + series.error,
+    readingError: (target) => (8 * U * (abs(target) + originRoundOff)) / (sigmaZ * sqrt(2 * PI)),
+    densityBound: (1 + 2 * (sp.mass + beyond)) / period,
+    originRoundOff,
+  };
+}
+
+/**
+ * A bound on |P̂(S ≥ t) − P(S ≥ t)| for every target t: for any k, P(V ≥ t) lies between
+ * P(Y ≥ t + kσ_Z) − δ(k) and P(Y ≥ t − kσ_Z) + δ(k), each within f·kσ_Z of P(Y ≥ t) (f bounds Y's
+ * density), and the computed value is within δ_c (and the reading error) of P(Y ≥ t).
+ */
+function uniformBound(s: Smoothed): number {
+  const farthest = max(abs(s.minTotal), abs(s.maxTotal)) + s.rangeSlack;
+  const computed = s.probabilityError + s.readingError(farthest);
+  let best = 1;
+  for (const k of UNIFORM_SDS)
+    best = min(best, s.densityBound * k * s.sigmaZ + normalTailBound(k * (1 - 1e-12)));
+  return min(1, best + computed);
+}
+
+/** The rigorous interval of P(S ≥ target): see distribution.ts, method 2. */
+function smoothedBounds(s: Smoothed, target: number): { low: number; high: number } {
+  checkTarget(target);
+  // Outside the feasible range (give or take the rounding of its ends) the answer is certain.
+  if (target <= s.minTotal - s.rangeSlack) return { low: 1, high: 1 };
+  if (target > s.maxTotal + s.rangeSlack) return { low: 0, high: 0 };
+  const t = target - s.origin;
+  const computed = s.probabilityError + s.readingError(target);
+  let lowBound = 0;
+  let highBound = 1;
+  for (const k of BOUND_SDS) {
+    const smoothing = normalTailBound(k * (1 - 1e-12));
+    // Only widths whose tail exceeds the numerical error: then the smoothed estimate itself is
+    // provably inside the interval (it is within δ_c of P(Y ≥ t), which is monotone in t).
+    if (smoothing < computed) continue;
+    const slack = computed + smoothing;
+    lowBound = max(lowBound, s.tail(t + k * s.sigmaZ) - slack);
+    highBound = min(highBound, s.tail(t - k * s.sigmaZ) + slack);
+  }
+  return { low: lowBound, high: highBound };
+}
+
+/**
+ * The smallest y with computed P(Y ≤ y) ≥ q, by a bisection on fixed midpoints: for q1 < q2 the two
+ * searches agree until the first midpoint between them, so the result is non-decreasing in q even
+ * where the computed tail wobbles.
+ */
+function smoothedQuantile(s: Smoothed, level: number, tolerance: number): number {
+  checkLevel(level);
+  let lo = 0;
+  let hi = s.period;
+  for (let step = 0; step < 200 && hi - lo > tolerance; step++) {
+    const mid = lo + (hi - lo) / 2;
+    if (1 - s.tail(mid) >= level) hi = mid;
+    else lo = mid;
+  }
+  return min(s.maxTotal, max(s.minTotal, s.origin + hi));
+}
+
+/** The smoothed distribution of the pipeline, by the plan. */
+export function smoothedDistribution(
+  pipeline: Pipeline,
+  moments: Moments,
+  plan: SmoothingPlan
+): DetailedOutcomeDistribution {
+  const sp = spectrum(pipeline, moments, plan);
+  const s = smoothedSeries(pipeline, moments, plan, sp);
+  const quantileSds = sdsForTail(QUANTILE_TAIL) * (1 + 1e-12);
+  const tolerance = 1e-3 * s.sigmaZ;
+  const quantileError = quantileSds * s.sigmaZ + tolerance + 8 * U * s.originRoundOff;
+  return {
+    deals: pipeline.considered,
+    mean: pipeline.mean,
+    exact: false,
+    quantileErrorShare: quantileError / pipeline.absTotal,
+    probabilityAtLeast(target: number): number {
+      checkTarget(target);
+      if (target <= s.minTotal - s.rangeSlack) return 1;
+      if (target > s.maxTotal + s.rangeSlack) return 0;
+      return min(1, max(0, s.tail(target - s.origin)));
+    },
+    probabilityBounds: (target) => smoothedBounds(s, target),
+    quantile: (level) => smoothedQuantile(s, level, tolerance),
+    accuracy: {
+      method: "smoothed",
+      distinctTotals: 0,
+      frequencies: plan.window.frequencies,
+      computedFrequencies: sp.products,
+      factorEvaluations: sp.factorEvaluations,
+      separateDeals: plan.split.explicit,
+      fast: plan.fast,
+      smoothingSd: s.sigmaZ,
+      probabilityError: s.probabilityError,
+      probabilityBound: uniformBound(s),
+      quantileError,
+      quantileLevelSlack: QUANTILE_TAIL + s.probabilityError,
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import fc from "fast-check";
+import { outcomeDistribution } from "../../src/domain/distribution";
+import { normalise } from "../../src/domain/outcomePipeline";
+
+const deal = fc.record({
+  amount: fc.oneof(
+    fc.integer({ min: -2000, max: 250_000 }).map((c) => c / 100),
+    fc.constantFrom(0, 1000)
+  ),
+  probability: fc.oneof(
+    fc.integer({ min: 0, max: 100 }).map((p) => p / 100),
+    fc.constantFrom(0, 1)
+  ),
+});
+
+describe("the pipeline as the outcome distribution reads it", () => {
+  it("reads two columns of figures as it reads deal objects, and leaves the figures as they were", () => {
+    fc.assert(
+      fc.property(fc.array(deal, { maxLength: 40 }), (deals) => {
+        const amounts = Float64Array.from(deals, (d) => d.amount);
+        const probabilities = Float64Array.from(deals, (d) => d.probability);
+        const [a, p] = [amounts.slice(), probabilities.slice()];
+        const fromFigures = normalise({ amounts, probabilities });
+        const fromDeals = normalise(deals);
+        expect({ ...fromFigures, amounts: [...fromFigures.amounts] }).toEqual({
+          ...fromDeals,
+          amounts: [...fromDeals.amounts],
+        });
+        expect([...fromFigures.probabilities]).toEqual([...fromDeals.probabilities]);
+        expect(amounts).toEqual(a);
+        expect(probabilities).toEqual(p);
+      }),
+      { numRuns: 200 }
+    );
+  });
+
+  it("keeps plain figures without a copy, and copies them from the first deal that changes", () => {
+    const amounts = Float64Array.of(100, 200, 300);
+    const probabilities = Float64Array.of(0.5, 0.25, 0.75);
+    expect(normalise({ amounts, probabilities }).amounts.buffer).toBe(amounts.buffer);
+    const withCredit = normalise({
+      amounts: Float64Array.of(100, -50, 300),
+      probabilities: Float64Array.of(0.5, 0.2, 0.75),
+    });
+    expect([...withCredit.amounts]).toEqual([100, 50, 300]);
+    expect([...withCredit.probabilities]).toEqual([0.5, 0.8, 0.75]);
+    expect(withCredit.offset).toBe(-50);
+  });
+
+  it("gives the same distribution for the handbook's deals as figures", () => {
+    const d = outcomeDistribution({
+      amounts: Float64Array.of(1000, 2000, 4000),
+      probabilities: Float64Array.of(0.2, 0.5, 0.75),
+    });
+    expect(d.probabilityAtLeast(4000)).toBeCloseTo(0.75, 12);
+    expect(d.quantile(0.5)).toBe(4000);
+  });
+
+  it("names a bad figure by its deal, and columns of different lengths", () => {
+    expect(() =>
+      outcomeDistribution({
+        amounts: Float64Array.of(1, NaN),
+        probabilities: Float64Array.of(0.5, 0.5),
+      })
+    ).toThrow(/deal 2: the amount/);
+    expect(() => outcomeDistribution({ amounts: [1, 2], probabilities: [0.5] })).toThrow(
+      /2 amounts but 1 probabilities/
+    );
+  });
+});
