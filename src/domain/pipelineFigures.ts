@@ -5,11 +5,13 @@
  *
  * The reading rules stay countingRows' (through pipeline.ts): a block of plain cells — amounts and
  * probabilities that are numbers (a probability in [0, 1]), close dates that are serial numbers or
- * blank, and rows blank in all three — reads the same under them as here, since such rows can be
- * neither totals (no label, and every figured row has both figures) nor repeated headers (no text).
+ * blank, and rows blank in all three; a status that closes the deal (countingRows.closingStatus) on
+ * a row whose amount is a number — reads the same under them as here, since such rows can be
+ * neither totals (no label, and every open figured row has both figures) nor repeated headers.
  * Any other cell, and any column this short path does not know, sends the whole range through
  * pipelineDeals, which applies every rule and names every problem.
  */
+import { closingStatus } from "./countingRows";
 import { readDate } from "./dates";
 import { type Grid, sameShape } from "./grid";
 import { inPeriod, type PeriodFilter, pipelineDeals, type PipelineColumns } from "./pipeline";
@@ -87,10 +89,12 @@ function plainFigures(
   filter: PeriodFilter | undefined,
   arrays: (size: number) => DealFigures
 ): DealFigures | null {
-  const { amounts, probabilities, closeDates, ...others } = columns;
+  const { amounts, probabilities, closeDates, statuses, ...others } = columns;
   if (Object.values(others).some((column) => column != null)) return null;
   const dates: Grid | null = closeDates ?? null;
+  const status: Grid | null = statuses ?? null;
   if (!sameShape(amounts, probabilities) || (dates && !sameShape(amounts, dates))) return null;
+  if (status && !sameShape(amounts, status)) return null;
   const rows = amounts.length;
   const width = rows > 0 ? amounts[0].length : 0;
   const { amounts: outAmounts, probabilities: outProbabilities } = arrays(rows * width);
@@ -99,11 +103,19 @@ function plainFigures(
     const ar = amounts[r];
     const pr = probabilities[r];
     const dr = dates ? dates[r] : null;
+    const sr = status ? status[r] : null;
     for (let c = 0; c < width; c++) {
       const a = ar[c];
       const p = pr[c];
       const date = dr ? plainDate(dr[c]) : null;
       if (date === undefined) return null;
+      if (sr && !isBlankCell(sr[c]) && closingStatus(sr[c]) !== null) {
+        // A closed deal counts nowhere; plain when its amount is a number and its probability a
+        // number or blank (anything else: the full reading says where).
+        if (typeof a !== "number" || a - a !== 0) return null;
+        if (!isBlankCell(p) && !(typeof p === "number" && p >= 0 && p <= 1)) return null;
+        continue;
+      }
       if (typeof a === "number" && typeof p === "number") {
         // NaN and ±∞ (a formula's JavaScript caller) and probabilities outside [0, 1] are problems
         // the full reading names.

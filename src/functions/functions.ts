@@ -8,6 +8,7 @@
 import { abcCuts, abcClassOf, type AbcShares, DEFAULT_ABC_SHARES } from "../domain/abc";
 import { readDate } from "../domain/dates";
 import { outcomeDistribution } from "../domain/distribution";
+import { withPipelineFigures } from "../domain/pipelineFigures";
 import { cellCount, flatten, type Grid, InputProblem, reshape } from "../domain/grid";
 import {
   cutsProblem,
@@ -22,7 +23,6 @@ import {
 import {
   type PeriodFilter,
   periodFilterProblem,
-  pipelineDeals,
   type PipelineColumns,
   weightedPipeline as weightedPipelineOf,
 } from "../domain/pipeline";
@@ -124,11 +124,11 @@ export function pipelineProbability(
     const goal = readAmount(scalar(target, "target"));
     if (goal.kind === "error") throw new InputProblem(argumentProblem("target", goal));
     if (goal.kind === "blank") throw new InputProblem("target is blank: give the total to reach");
-    const deals = pipelineDeals(
+    return withPipelineFigures(
       pipelineColumns(amounts, probabilities, close_dates, statuses),
-      periodFilter(close_dates, from, to)
+      periodFilter(close_dates, from, to),
+      (figures) => outcomeDistribution(figures).probabilityAtLeast(goal.value)
     );
-    return outcomeDistribution(deals).probabilityAtLeast(goal.value);
   });
 }
 
@@ -162,11 +162,11 @@ export function pipelineQuantile(
       throw new InputProblem(
         `q ${level.value} must lie strictly between 0 and 1 (e.g. 10% for P10)`
       );
-    const deals = pipelineDeals(
+    return withPipelineFigures(
       pipelineColumns(amounts, probabilities, close_dates, statuses),
-      periodFilter(close_dates, from, to)
+      periodFilter(close_dates, from, to),
+      (figures) => outcomeDistribution(figures).quantile(level.value)
     );
-    return outcomeDistribution(deals).quantile(level.value);
   });
 }
 

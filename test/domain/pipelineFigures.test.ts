@@ -86,8 +86,8 @@ describe("the deals' figures for the outcome distribution", () => {
     const columns = {
       amounts: column(1000),
       probabilities: column(0.5),
-      statuses: column("Won"),
-    } as PipelineColumns;
+      owners: column("Anne"),
+    } as unknown as PipelineColumns;
     pipelineFigures(columns);
     expect(spy).toHaveBeenCalled();
   });
@@ -101,6 +101,17 @@ describe("the deals' figures for the outcome distribution", () => {
     const probability = fc.oneof(
       { weight: 20, arbitrary: fc.integer({ min: 0, max: 100 }).map((x) => x / 100) },
       { weight: 1, arbitrary: odd }
+    );
+    // Open, closed (a won deal needs no probability), or a word that leaves the deal open.
+    const statusCell = fc.constantFrom(
+      null,
+      null,
+      "",
+      "Won",
+      "Perdu",
+      "Omitted",
+      "Commit",
+      "Proposal"
     );
     const dateCell = fc.oneof(
       { weight: 20, arbitrary: fc.integer({ min: 37_000, max: 38_000 }) },
@@ -120,6 +131,12 @@ describe("the deals' figures for the outcome distribution", () => {
           }),
           closeDates: fc.option(
             fc.array(fc.array(dateCell, { minLength: width, maxLength: width }), {
+              minLength: rows,
+              maxLength: rows,
+            })
+          ),
+          statuses: fc.option(
+            fc.array(fc.array(statusCell, { minLength: width, maxLength: width }), {
               minLength: rows,
               maxLength: rows,
             })
