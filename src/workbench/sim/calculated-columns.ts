@@ -349,24 +349,25 @@ export function extendCalculatedColumns(
   rows: { row: number; rows: number }
 ): void {
   const columns = calculated.get(table);
+  const known = uniform.get(table);
   uniform.delete(table); // the body changed: what was known of its columns is not
   if (!columns || rows.rows <= 0) return;
   const body = bodyRect(table);
   for (const [col, template] of [...columns]) {
+    // A column known to hold its formula in every row still does once the new rows take it: no
+    // need to read it (a table grown block by block would read its whole column each time).
+    const wasUniform = known?.get(col) === template.key;
     if (
       col < body.col ||
       col >= body.col + body.cols ||
-      !holdsFormula(model, sheet, body, col, rows)
+      (!wasUniform && !holdsFormula(model, sheet, body, col, rows))
     ) {
       columns.delete(col);
       continue;
     }
-    model.backend.setCells(
-      sheet.name,
-      rows.row,
-      col,
-      Array.from({ length: rows.rows }, (_, i) => [template.render(rows.row + i, col)])
-    );
+    const cells = Array.from({ length: rows.rows }, (_, i) => [template.render(rows.row + i, col)]);
+    quietly(model, () => model.backend.setCells(sheet.name, rows.row, col, cells));
+    if (wasUniform) setUniform(table, col, template.key);
   }
 }
 
