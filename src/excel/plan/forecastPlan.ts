@@ -226,28 +226,52 @@ function weightedAmountFormulaAt(row: string): string {
 const WEIGHTED_AMOUNT_PARTS = weightedAmountFormulaAt("#").split("#");
 
 /**
- * Makes CarnetPipeline's rows, deal i on sheet row 4 + i, with what every row shares worked out once:
- * the period's text by day, and the source column's address without its row number.
+ * Makes CarnetPipeline's rows, deal i on sheet row 4 + i, with what rows share worked out once: see
+ * RowTexts.
  */
 function pipelineRows(build: ForecastBuild): (deal: Deal, i: number) => CellValue[] {
-  const { source } = build;
-  const periodAt = periodLookup(build.periodKind);
-  const periodTexts = new Map<number, string | null>();
-  const periodText = (serial: number) => {
-    let text = periodTexts.get(serial);
-    if (text === undefined) periodTexts.set(serial, (text = textCell(periodAt(serial).key)));
-    return text;
-  };
+  const texts = rowTexts(build);
+  return (deal, i) => pipelineRow(build, deal, 4 + i, texts);
+}
+
+/** Most distinct texts RowTexts keeps: a column of a million different names is not kept whole. */
+const MOST_KEPT_TEXTS = 100_000;
+
+interface RowTexts {
+  /** The text of a day's period, made once a day. */
+  period(serial: number): string | null;
+  /** The deal's cell in the source: the column's address made once, the row number added. */
+  sourceCell(dealRow: number): string;
+  /**
+   * textCell for the texts that repeat down a column (companies, products, owners, stages,
+   * categories): one string per distinct text, not one a row (a hundred megabytes at a million deals).
+   */
+  repeated(text: string | null): string | null;
+}
+
+function rowTexts({ source, periodKind }: ForecastBuild): RowTexts {
+  const periodAt = periodLookup(periodKind);
+  const periods = new Map<number, string | null>();
+  const kept = new Map<string, string | null>();
   // cellAddress ends with the row number: row -1 is written 0, dropped to leave the column.
   const column = textCell(cellAddress(source.sheet, -1, source.col))!.slice(0, -1);
-  return (deal, i) =>
-    pipelineRow(
-      build,
-      deal,
-      4 + i,
-      deal.closeDate === null ? null : periodText(deal.closeDate),
-      [column, source.row + 2 + deal.row].join("")
-    );
+  return {
+    period(serial) {
+      let text = periods.get(serial);
+      if (text === undefined) periods.set(serial, (text = textCell(periodAt(serial).key)));
+      return text;
+    },
+    sourceCell: (dealRow) => [column, source.row + 2 + dealRow].join(""),
+    repeated(text) {
+      if (text === null) return null;
+      let cell = kept.get(text);
+      if (cell === undefined) {
+        cell = textCell(text);
+        if (kept.size < MOST_KEPT_TEXTS) kept.set(text, cell);
+      }
+      return cell;
+    },
+  };
 }
 
 /** One deal's CarnetPipeline row, on 1-based sheet row `sheetRow`. */
@@ -255,25 +279,24 @@ function pipelineRow(
   build: ForecastBuild,
   d: Deal,
   sheetRow: number,
-  period: string | null,
-  sourceCell: string
+  texts: RowTexts
 ): CellValue[] {
   const extra = build.extraIssues?.get(d.row);
   const issues = extra === undefined ? d.issues : [...d.issues, extra];
   return [
     textCell(d.id),
     d.closeDate,
-    textCell(d.company),
-    textCell(d.contact),
-    textCell(d.product),
+    texts.repeated(d.company),
+    texts.repeated(d.contact),
+    texts.repeated(d.product),
     d.amount,
     d.probability,
     weightedAmountFormula(sheetRow),
-    textCell(d.owner),
-    textCell(d.stage),
-    textCell(d.category),
-    period,
-    sourceCell,
+    texts.repeated(d.owner),
+    texts.repeated(d.stage),
+    texts.repeated(d.category),
+    d.closeDate === null ? null : texts.period(d.closeDate),
+    texts.sourceCell(d.row),
     issues.length === 0 ? null : textCell(issues.join("; ") || null),
   ];
 }
