@@ -68,6 +68,12 @@ const COLUMN_NAMES = new Set(PIPELINE_FIELDS.flatMap((f) => f.synonyms));
  * column's own header, or one of Carnet's names for a pipeline column), and at least two are.
  */
 export function repeatsHeader(row: RowCells): boolean {
+  // A number or a boolean is never a column's name: most deal rows hold one, and are settled here
+  // without normalising their text (the reading asks this of every row of the table).
+  for (const i of row.read) {
+    const cell = row.cells[i];
+    if (cell !== null && cell !== undefined && typeof cell !== "string") return false;
+  }
   let names = 0;
   for (const i of row.read) {
     const text = normaliseHeader(row.cells[i]);
@@ -77,6 +83,12 @@ export function repeatsHeader(row: RowCells): boolean {
     names++;
   }
   return names >= 2;
+}
+
+/** Whether every cell the reader maps is blank. */
+function isBlankRow(row: RowCells): boolean {
+  for (const i of row.read) if (!isBlankCell(row.cells[i])) return false;
+  return true;
 }
 
 function cellAt(row: RowCells, index: number | null): CellValue {
@@ -117,7 +129,7 @@ export class RowCounter {
   ) {}
 
   kindOf(row: RowCells, index: number): RowKind {
-    if (row.read.every((i) => isBlankCell(row.cells[i]))) return "blank";
+    if (isBlankRow(row)) return "blank";
     if (repeatsHeader(row)) return "header";
     if (this.isLabelledTotal(row) || this.isRepeatedTotal(row, index)) return "total";
     return hasFigure(row) ? "deal" : "unfigured";
@@ -131,6 +143,10 @@ export class RowCounter {
   }
 
   private isLabelledTotal(row: RowCells): boolean {
+    // Only the label may name a deal: a row with two identity cells filled is a deal whatever it
+    // says, which settles most rows before any label is looked for.
+    let named = 0;
+    for (const i of row.identity) if (!isBlankCell(row.cells[i]) && ++named > 1) return false;
     const label = row.cells.findIndex(isTotalLabel);
     return label >= 0 && row.identity.every((i) => i === label || isBlankCell(row.cells[i]));
   }

@@ -103,6 +103,17 @@ export function readDate(cell: CellValue, options?: { dayFirst?: boolean }): Rea
   return typeof result === "number" ? { kind: "value", value: result } : error(shown, result);
 }
 
+/**
+ * The serial readDate gives a cell it takes as it is (an Excel serial in range, its time of day
+ * dropped), else undefined (ask readDate): the hot path of a large table, no Reading made. A test
+ * holds it to readDate.
+ */
+export function plainDateSerial(cell: CellValue): number | undefined {
+  if (typeof cell !== "number") return undefined;
+  const whole = Math.floor(cell);
+  return whole >= 1 && whole <= LAST_SERIAL ? whole : undefined;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 
 function error(shown: string, problem: string): Reading<number> {

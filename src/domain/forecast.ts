@@ -9,10 +9,10 @@
  * objective, and the probability of reaching the objective is P(open deals won ≥ remaining objective).
  * Best case includes Commit (the usual roll-up: Commit ⊂ Best case ⊂ Pipeline).
  */
-import { forecastDeals, weightedTotal } from "./countingRows";
+import { countsInForecast, weightedAmount } from "./countingRows";
 import type { Deal } from "./deal";
 import { outcomeDistribution } from "./distribution";
-import { periodOf, type PeriodKind } from "./pipeline";
+import { type Period, periodLookup, type PeriodKind } from "./pipeline";
 
 export type ForecastDimension = "period" | "owner" | "product";
 
@@ -52,38 +52,60 @@ export function forecastFigures(
   deals: readonly Deal[],
   objective: number | null = null
 ): ForecastFigures {
-  const open = forecastDeals(deals);
-  const hasCategories = deals.some((d) => d.category !== null);
-  let unweighted = 0;
-  let commit = 0;
-  let bestCase = 0;
-  for (const d of open) {
-    unweighted += d.amount;
-    if (d.category === "Commit") commit += d.amount;
-    if (d.category === "Commit" || d.category === "Best case") bestCase += d.amount;
+  const sums = new FigureSums();
+  for (const deal of deals) sums.add(deal);
+  return sums.figures(objective);
+}
+
+/** A deal that counts in the forecast: open, with an amount and a probability (countingRows). */
+type OpenDeal = Deal & { amount: number; probability: number };
+
+/**
+ * A group's figures, summed deal by deal as the deals come (so each sum is the one a loop over the
+ * group gives), with the deals that count kept for the outcome distribution as they are. A table
+ * visits each deal once, however many groups it lands in.
+ */
+class FigureSums {
+  private readonly open: OpenDeal[] = [];
+  private hasCategories = false;
+  private unweighted = 0;
+  private weighted = 0;
+  private commit = 0;
+  private bestCase = 0;
+  private won = 0;
+
+  add(d: Deal): void {
+    if (d.category !== null) this.hasCategories = true;
+    if (d.category === "Won" && d.amount !== null) this.won += d.amount;
+    if (!countsInForecast(d)) return;
+    this.open.push(d);
+    this.unweighted += d.amount;
+    this.weighted += weightedAmount(d)!;
+    if (d.category === "Commit") this.commit += d.amount;
+    if (d.category === "Commit" || d.category === "Best case") this.bestCase += d.amount;
   }
-  let won = 0;
-  for (const d of deals) if (d.category === "Won" && d.amount !== null) won += d.amount;
-  const distribution = outcomeDistribution(
-    open.map((d) => ({ amount: d.amount, probability: d.probability }))
-  );
-  const remaining = objective === null ? null : objective - won;
-  return {
-    deals: open.length,
-    unweighted,
-    weighted: weightedTotal(open),
-    commit: hasCategories ? commit : null,
-    bestCase: hasCategories ? bestCase : null,
-    won,
-    p10: distribution.quantile(0.1),
-    p50: distribution.quantile(0.5),
-    p90: distribution.quantile(0.9),
-    exact: distribution.exact,
-    objective,
-    coverage: remaining === null ? null : remaining <= 0 ? Infinity : unweighted / remaining,
-    probabilityOfObjective:
-      remaining === null ? null : remaining <= 0 ? 1 : distribution.probabilityAtLeast(remaining),
-  };
+
+  figures(objective: number | null): ForecastFigures {
+    const { open, unweighted, won } = this;
+    const distribution = outcomeDistribution(open);
+    const remaining = objective === null ? null : objective - won;
+    return {
+      deals: open.length,
+      unweighted,
+      weighted: this.weighted,
+      commit: this.hasCategories ? this.commit : null,
+      bestCase: this.hasCategories ? this.bestCase : null,
+      won,
+      p10: distribution.quantile(0.1),
+      p50: distribution.quantile(0.5),
+      p90: distribution.quantile(0.9),
+      exact: distribution.exact,
+      objective,
+      coverage: remaining === null ? null : remaining <= 0 ? Infinity : unweighted / remaining,
+      probabilityOfObjective:
+        remaining === null ? null : remaining <= 0 ? 1 : distribution.probabilityAtLeast(remaining),
+    };
+  }
 }
 
 export interface ForecastOptions {
@@ -98,25 +120,58 @@ export function forecastBy(
   dimension: ForecastDimension,
   options: ForecastOptions = {}
 ): ForecastRow[] {
-  const kind = options.periodKind ?? "quarter";
-  const groups = new Map<string, { deals: Deal[]; start?: number; end?: number }>();
-  for (const deal of deals) {
-    let key: string;
-    let start: number | undefined;
-    let end: number | undefined;
-    if (dimension === "period") {
-      if (deal.closeDate === null) key = NO_KEY;
-      else ({ key, start, end } = periodOf(deal.closeDate, kind));
-    } else key = (dimension === "owner" ? deal.owner : deal.product) ?? NO_KEY;
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { deals: [], start, end }));
-    group.deals.push(deal);
+  return forecastTables(deals, [dimension], () => options)[dimension];
+}
+
+/**
+ * The forecast by each of `dimensions`, as forecastBy gives it, in one pass over the deals (a large
+ * pipeline is read once, not once a table); `optionsOf` gives each table its period and objectives.
+ */
+export function forecastTables<D extends ForecastDimension>(
+  deals: readonly Deal[],
+  dimensions: readonly D[],
+  optionsOf: (dimension: D) => ForecastOptions
+): Record<D, ForecastRow[]> {
+  const tables = dimensions.map((dimension) => {
+    const periodAt = periodLookup(optionsOf(dimension).periodKind ?? "quarter");
+    const periodOf = (deal: Deal) =>
+      dimension === "period" && deal.closeDate !== null ? periodAt(deal.closeDate) : undefined;
+    const keyOf = (deal: Deal): string =>
+      dimension === "period"
+        ? (periodOf(deal)?.key ?? NO_KEY)
+        : ((dimension === "owner" ? deal.owner : deal.product) ?? NO_KEY);
+    return { dimension, keyOf, periodOf, groups: new Map<string, Group>() };
+  });
+  for (const deal of deals)
+    for (const { keyOf, periodOf, groups } of tables) {
+      const key = keyOf(deal);
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { sums: new FigureSums(), period: periodOf(deal) }));
+      group.sums.add(deal);
+    }
+  const result = {} as Record<D, ForecastRow[]>;
+  for (const { dimension, groups } of tables) {
+    const objectives = optionsOf(dimension).objectives;
+    const rows: ForecastRow[] = [];
+    for (const [key, { sums, period }] of groups)
+      rows.push({
+        key,
+        ...(period ? { start: period.start, end: period.end } : {}),
+        ...sums.figures(objectives?.get(key) ?? null),
+      });
+    result[dimension] = sortRows(rows, dimension);
   }
-  const rows: ForecastRow[] = [...groups.entries()].map(([key, group]) => ({
-    key,
-    ...(group.start !== undefined ? { start: group.start, end: group.end } : {}),
-    ...forecastFigures(group.deals, options.objectives?.get(key) ?? null),
-  }));
+  return result;
+}
+
+interface Group {
+  readonly sums: FigureSums;
+  /** The period of a period table's row; undefined for owners, products and undated deals. */
+  readonly period?: Period;
+}
+
+/** Periods in time order, owners and products by weighted total (largest first); "(none)" last. */
+function sortRows(rows: ForecastRow[], dimension: ForecastDimension): ForecastRow[] {
   const last = (row: ForecastRow) => (row.key === NO_KEY ? 1 : 0);
   return rows.sort((a, b) =>
     last(a) !== last(b)

@@ -275,3 +275,16 @@ export function periodOf(serial: number, kind: PeriodKind): Period {
         : `${year}-${kind === "quarter" ? "Q" : "S"}${index + 1}`;
   return { kind, key, start, end };
 }
+
+/**
+ * periodOf for one kind, remembered by day: a large pipeline holds a million deals on a few hundred
+ * days, and each day's period is worked out once (deals of one day share its Period).
+ */
+export function periodLookup(kind: PeriodKind): (serial: number) => Period {
+  const known = new Map<number, Period>();
+  return (serial) => {
+    let period = known.get(serial);
+    if (period === undefined) known.set(serial, (period = periodOf(serial, kind)));
+    return period;
+  };
+}

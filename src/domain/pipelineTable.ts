@@ -7,11 +7,20 @@
  */
 import type { ColumnMapping, PipelineField } from "./columns";
 import { PIPELINE_FIELDS } from "./columns";
-import { readDate } from "./dates";
+import { plainDateSerial, readDate } from "./dates";
 import type { Deal, ForecastCategory } from "./deal";
+import { CaselessFirstRows } from "./caselessKeys";
 import { closingStatus, lastFigureRow, RowCounter, type RowCells } from "./countingRows";
 import { readCategory, type StageDefault, stageProbability } from "./stages";
-import { type CellValue, isBlankCell, readAmount, readProbability, type Reading } from "./values";
+import {
+  type CellValue,
+  isBlankCell,
+  plainAmount,
+  plainProbability,
+  readAmount,
+  readProbability,
+  type Reading,
+} from "./values";
 
 export interface PipelineReadOptions {
   readonly stageTable?: readonly StageDefault[];
@@ -54,13 +63,36 @@ export function issueText(issue: PipelineIssue, address: string): string {
   return `${head ? head + " at " : "Row at "}${address} ${issue.problem}`;
 }
 
-/** Text fields as read: trimmed, the handbook's closing full stop dropped ("Alpha." → "Alpha"). */
+/**
+ * Text fields as read: trimmed, runs of spaces made one, the handbook's closing full stop dropped
+ * ("Alpha." → "Alpha").
+ */
 export function cleanText(cell: CellValue): string | null {
   if (isBlankCell(cell)) return null;
-  const text = String(cell).trim().replace(/\s+/g, " ");
+  const raw = String(cell);
+  const text = isTidy(raw) ? raw : raw.trim().replace(/\s+/g, " ");
   return text.length > 1 && text.endsWith(".") && !text.endsWith("..")
     ? text.slice(0, -1).trimEnd()
     : text;
+}
+
+/**
+ * True when trimming and collapsing spaces would leave `text` as it is: single ordinary spaces
+ * between characters that are not spaces. Only ASCII and the alphabets below U+1680 (which hold no
+ * space of any kind) are looked at; any other character sends the text the long way. Most cells of
+ * a large table pass, and are kept without a regular expression (six text fields a deal).
+ */
+export function isTidy(text: string): boolean {
+  let afterSpace = true; // a leading space is not tidy
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (afterSpace) return false;
+      afterSpace = true;
+    } else if ((c > 32 && c < 127) || (c >= 0xc0 && c < 0x1680)) afterSpace = false;
+    else return false;
+  }
+  return !afterSpace;
 }
 
 const LABEL: Record<PipelineField, string> = Object.fromEntries(
@@ -73,20 +105,30 @@ function shownOf(cell: CellValue): string {
 
 const IDENTITY_FIELDS = ["company", "contact", "product", "id", "closeDate"] as const;
 
-/** Where each kind of cell sits in a row of the user's table, for countingRows. */
+/**
+ * Where each kind of cell sits in a row of the user's table, for countingRows: one RowCells refilled
+ * with each row's cells (the rules read it before the next row is asked for), not one per row.
+ */
 function rowLayout(mapping: ColumnMapping<PipelineField>, header?: readonly CellValue[]) {
   const colOf = (fields: readonly PipelineField[]) =>
     fields.map((f) => mapping[f]).filter((c): c is number => c !== null);
-  const read = colOf(PIPELINE_FIELDS.map((f) => f.field));
-  const identity = colOf(IDENTITY_FIELDS);
-  return (cells: readonly CellValue[]): RowCells => ({
-    cells,
-    read,
-    identity,
+  const layout: { cells: readonly CellValue[] } & Omit<RowCells, "cells"> = {
+    cells: [],
+    read: colOf(PIPELINE_FIELDS.map((f) => f.field)),
+    identity: colOf(IDENTITY_FIELDS),
     amount: mapping.amount,
     probability: mapping.probability,
     header,
-  });
+  };
+  return (cells: readonly CellValue[]): RowCells => {
+    layout.cells = cells;
+    return layout;
+  };
+}
+
+/** The cell of a mapped column, blank when the column is not mapped. */
+function cellIn(row: readonly CellValue[], col: number | null): CellValue {
+  return col === null ? null : row[col];
 }
 
 function figureOf(cell: CellValue): number | null {
@@ -110,7 +152,8 @@ export function readPipelineRows(
     figureOf
   );
   const scale = new ProbabilityScaleWatch();
-  const ids = new Map<string, number>();
+  const ids = new CaselessFirstRows();
+  const report = new RowReport(mapping, issues);
   for (let r = 0; r < rows.length; r++) {
     const kind = counter.kindOf(layout(rows[r]), r);
     if (kind === "blank") blankRows++;
@@ -123,8 +166,8 @@ export function readPipelineRows(
         rowIssue(r, "total", "is a total or subtotal row: left out so that it is not counted twice")
       );
     } else {
-      scale.see(mapping.probability === null ? null : rows[r][mapping.probability]);
-      const deal = readDealRow(rows[r], r, mapping, options, { issues, ids });
+      scale.see(cellIn(rows[r], mapping.probability));
+      const deal = readDealRow(rows[r], r, mapping, options, { report, ids });
       counter.counted(deal.amount, deal.probability);
       deals.push(deal);
     }
@@ -157,15 +200,31 @@ class ProbabilityScaleWatch {
   }
 }
 
-/** Collects one row's problems, both for the report (with the column) and the deal's Issues cell. */
+/** Shared by every deal read without a problem (most of them): frozen, so no reader can add to it. */
+const NO_ISSUES: readonly string[] = Object.freeze([]);
+
+/**
+ * Collects each row's problems, both for the report (with the column) and the deal's Issues cell.
+ * One for the whole reading, started again on each row: a row without problems costs no allocation.
+ */
 class RowReport {
-  readonly lines: string[] = [];
+  private row = 0;
+  private lines: string[] | null = null;
 
   constructor(
-    private readonly row: number,
     private readonly mapping: ColumnMapping<PipelineField>,
     private readonly issues: PipelineIssue[]
   ) {}
+
+  begin(row: number): void {
+    this.row = row;
+    this.lines = null;
+  }
+
+  /** The row's problems, in words, for the deal's Issues cell. */
+  rowLines(): readonly string[] {
+    return this.lines ?? NO_ISSUES;
+  }
 
   say(field: PipelineField, kind: PipelineIssue["kind"], shown: string | null, problem: string) {
     const label = LABEL[field];
@@ -177,7 +236,7 @@ class RowReport {
       shown,
       problem,
     });
-    this.lines.push(`${label}${shown ? " " + shown : ""} ${problem}`);
+    (this.lines ??= []).push(`${label}${shown ? " " + shown : ""} ${problem}`);
   }
 
   /** The reading's value; an unreadable cell is reported and gives null. */
@@ -190,74 +249,75 @@ class RowReport {
   }
 }
 
-/** One deal row of the user's table, read with domain.md's rules; its problems go to `issues`. */
+/** One deal row of the user's table, read with domain.md's rules; its problems go to the report. */
 function readDealRow(
   row: readonly CellValue[],
   r: number,
   mapping: ColumnMapping<PipelineField>,
   options: PipelineReadOptions,
-  seen: { issues: PipelineIssue[]; ids: Map<string, number> }
+  seen: { report: RowReport; ids: CaselessFirstRows }
 ): Deal {
-  const cell = (field: PipelineField): CellValue => {
-    const col = mapping[field];
-    return col === null ? null : row[col];
-  };
-  const report = new RowReport(r, mapping, seen.issues);
+  const { report } = seen;
+  report.begin(r);
+  // Excel numbers are taken as they are without a Reading (plain…); anything else is read in full.
+  const dateCell = cellIn(row, mapping.closeDate);
   const closeDate =
     mapping.closeDate === null
       ? null
-      : report.value("closeDate", readDate(cell("closeDate"), { dayFirst: options.dayFirst }));
-  const amount = report.value("amount", readAmount(cell("amount")));
-  const stage = cleanText(cell("stage"));
-  const { category, categorySource } = categoryOf(cell, mapping, stage, report);
+      : (plainDateSerial(dateCell) ??
+        report.value("closeDate", readDate(dateCell, { dayFirst: options.dayFirst })));
+  const amountCell = cellIn(row, mapping.amount);
+  const amount = plainAmount(amountCell) ?? report.value("amount", readAmount(amountCell));
+  const stage = cleanText(cellIn(row, mapping.stage));
+  const { category, categorySource } = categoryOf(row, mapping, stage, report);
   const { probability, probabilitySource } = probabilityOf(
-    cell("probability"),
+    cellIn(row, mapping.probability),
     { stage, category, amount },
     options,
     report
   );
-  if (isBlankCell(cell("amount")))
+  if (isBlankCell(amountCell))
     report.say(
       "amount",
       "missing",
       null,
       "is blank: a deal needs an amount to count in the forecast"
     );
-  const id = cleanText(cell("id"));
+  const id = cleanText(cellIn(row, mapping.id));
   checkUniqueId(id, r, seen.ids, report);
   return {
     row: r,
     id,
     closeDate,
-    company: cleanText(cell("company")),
-    contact: cleanText(cell("contact")),
-    product: cleanText(cell("product")),
+    company: cleanText(cellIn(row, mapping.company)),
+    contact: cleanText(cellIn(row, mapping.contact)),
+    product: cleanText(cellIn(row, mapping.product)),
     amount,
     probability,
     probabilitySource,
-    owner: cleanText(cell("owner")),
+    owner: cleanText(cellIn(row, mapping.owner)),
     stage,
     category,
     categorySource,
-    issues: report.lines,
+    issues: report.rowLines(),
   };
 }
 
 /** The forecast category typed on the deal, else the closing one its stage says (Won, Lost, Omitted). */
 function categoryOf(
-  cell: (field: PipelineField) => CellValue,
+  row: readonly CellValue[],
   mapping: ColumnMapping<PipelineField>,
   stage: string | null,
   report: RowReport
 ): Pick<Deal, "category" | "categorySource"> {
   if (mapping.category !== null) {
-    const typed = readCategory(cell("category"));
+    const typed = readCategory(row[mapping.category]);
     if (typed) return { category: typed, categorySource: "deal" };
     if (typed === undefined)
       report.say(
         "category",
         "unreadable",
-        shownOf(cell("category")),
+        shownOf(row[mapping.category]),
         "is not a forecast category: write Commit, Best case, Pipeline, Omitted, Won or Lost"
       );
   }
@@ -278,7 +338,9 @@ function probabilityOf(
       typeof typed === "number" &&
       typed >= 0 &&
       typed <= 100;
-    const probability = report.value("probability", readProbability(points ? typed / 100 : typed));
+    const cell = points ? typed / 100 : typed;
+    const probability =
+      plainProbability(cell) ?? report.value("probability", readProbability(cell));
     return { probability, probabilitySource: probability === null ? null : "deal" };
   }
   const byStage = stageProbability(options.stageTable ?? [], deal.stage);
@@ -299,12 +361,11 @@ function probabilityOf(
   return { probability: null, probabilitySource: null };
 }
 
-/** Ids must be unique: a repeat is reported on the later row (the deal is kept). */
-function checkUniqueId(id: string | null, r: number, ids: Map<string, number>, report: RowReport) {
+/** Ids must be unique, whatever their case: a repeat is reported on the later row (the deal is kept). */
+function checkUniqueId(id: string | null, r: number, ids: CaselessFirstRows, report: RowReport) {
   if (id === null) return;
-  const seen = ids.get(id.toLowerCase());
-  if (seen === undefined) ids.set(id.toLowerCase(), r);
-  else
+  const seen = ids.firstRow(id, r);
+  if (seen !== undefined)
     report.say("id", "duplicate", id, `repeats the id of data row ${seen + 1}: ids must be unique`);
 }
 

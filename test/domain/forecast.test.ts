@@ -1,6 +1,23 @@
+import fc from "fast-check";
 import { serialFromYmd } from "../../src/domain/dates";
 import type { Deal } from "../../src/domain/deal";
-import { forecastBy, forecastFigures, NO_KEY } from "../../src/domain/forecast";
+import {
+  forecastBy,
+  type ForecastDimension,
+  forecastFigures,
+  type ForecastOptions,
+  forecastTables,
+  NO_KEY,
+} from "../../src/domain/forecast";
+import {
+  type Period,
+  PERIOD_KINDS,
+  type PeriodKind,
+  periodLookup,
+  periodOf,
+} from "../../src/domain/pipeline";
+import { countsInForecast, weightedAmount } from "../../src/domain/countingRows";
+import { outcomeDistribution } from "../../src/domain/distribution";
 
 let row = 0;
 function deal(amount: number, probability: number, extra: Partial<Deal> = {}): Deal {
@@ -96,5 +113,98 @@ describe("forecast tables", () => {
     const total = forecastFigures(deals).weighted;
     for (const dim of ["period", "owner", "product"] as const)
       expect(forecastBy(deals, dim).reduce((s, r) => s + r.weighted, 0)).toBeCloseTo(total);
+  });
+});
+
+describe("forecast tables in one pass", () => {
+  const arbitraryDeal = fc
+    .record({
+      amount: fc.option(fc.integer({ min: -500, max: 5000 }), { nil: null }),
+      probability: fc.option(fc.constantFrom(0, 0.1, 0.25, 0.5, 0.9, 1), { nil: null }),
+      closeDate: fc.option(fc.integer({ min: 37600, max: 38400 }), { nil: null }),
+      owner: fc.constantFrom("Anne", "Bruno", null),
+      product: fc.constantFrom("A", "B", "C", null),
+      category: fc.constantFrom<Deal["category"]>(
+        null,
+        "Commit",
+        "Best case",
+        "Won",
+        "Lost",
+        "Omitted"
+      ),
+    })
+    .map(({ amount, probability, ...rest }) => deal(amount as number, probability as number, rest));
+  const keyOf = (d: Deal, dimension: ForecastDimension, kind: PeriodKind) =>
+    dimension === "period"
+      ? d.closeDate === null
+        ? NO_KEY
+        : periodOf(d.closeDate, kind).key
+      : ((dimension === "owner" ? d.owner : d.product) ?? NO_KEY);
+
+  /** A row as the rules define it, computed plainly from the deals of its key. */
+  function expectedRow(group: Deal[], objective: number | null, period?: Period) {
+    const open = group.filter(countsInForecast);
+    const sum = (deals: Deal[]) => deals.reduce((s, d) => s + d.amount!, 0);
+    const categorised = group.some((d) => d.category !== null);
+    const distribution = outcomeDistribution(open);
+    const won = sum(group.filter((d) => d.category === "Won" && d.amount !== null));
+    return {
+      ...(period ? { start: period.start, end: period.end } : {}),
+      deals: open.length,
+      unweighted: sum(open),
+      weighted: open.reduce((s, d) => s + weightedAmount(d)!, 0),
+      commit: categorised ? sum(open.filter((d) => d.category === "Commit")) : null,
+      bestCase: categorised
+        ? sum(open.filter((d) => d.category === "Commit" || d.category === "Best case"))
+        : null,
+      won,
+      p10: distribution.quantile(0.1),
+      p50: distribution.quantile(0.5),
+      p90: distribution.quantile(0.9),
+      objective,
+      probabilityOfObjective:
+        objective === null
+          ? null
+          : objective - won <= 0
+            ? 1
+            : distribution.probabilityAtLeast(objective - won),
+    };
+  }
+
+  it("gives each row the figures of its deals, each table as forecastBy gives it alone", () => {
+    const options: Record<ForecastDimension, ForecastOptions> = {
+      period: { periodKind: "semester", objectives: new Map([["2003-S2", 3000]]) },
+      owner: { objectives: new Map([["Anne", 2000]]) },
+      product: { periodKind: "month" },
+    };
+    fc.assert(
+      fc.property(fc.array(arbitraryDeal, { maxLength: 30 }), (deals) => {
+        const dimensions = ["period", "owner", "product"] as const;
+        const tables = forecastTables(deals, dimensions, (dimension) => options[dimension]);
+        for (const dimension of dimensions) {
+          const { periodKind = "quarter", objectives } = options[dimension];
+          expect(tables[dimension]).toEqual(forecastBy(deals, dimension, options[dimension]));
+          const keys = new Set(deals.map((d) => keyOf(d, dimension, periodKind)));
+          expect(tables[dimension].map((r) => r.key).sort()).toEqual([...keys].sort());
+          for (const row of tables[dimension]) {
+            const group = deals.filter((d) => keyOf(d, dimension, periodKind) === row.key);
+            const dated = dimension === "period" && row.key !== NO_KEY;
+            const period = dated ? periodOf(group[0].closeDate!, periodKind) : undefined;
+            expect(row).toMatchObject(expectedRow(group, objectives?.get(row.key) ?? null, period));
+          }
+        }
+      }),
+      { numRuns: 150 }
+    );
+  });
+});
+
+describe("periods remembered by day", () => {
+  it("are the periods periodOf gives", () => {
+    for (const kind of PERIOD_KINDS) {
+      const periodAt = periodLookup(kind);
+      for (const serial of [1, 59, 60, 61, 37715, 37715, 46022, 46023, 2958000])
+        expect(periodAt(serial)).toEqual(periodOf(serial, kind));
+    }
   });
 });

@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { PIPELINE_FIELDS, recogniseColumns } from "../../src/domain/columns";
 import { serialFromYmd } from "../../src/domain/dates";
-import { cleanText, issueText, readPipelineRows } from "../../src/domain/pipelineTable";
+import { cleanText, isTidy, issueText, readPipelineRows } from "../../src/domain/pipelineTable";
 import { DEFAULT_STAGE_TABLE } from "../../src/domain/stages";
 
 const HANDBOOK = [
@@ -150,5 +151,38 @@ describe("reading a sales table", () => {
     expect(cleanText("  Mme.  Z. ")).toBe("Mme. Z");
     expect(cleanText("Etc...")).toBe("Etc...");
     expect(cleanText("")).toBeNull();
+  });
+});
+
+describe("text cells taken as they are", () => {
+  // Letters of several alphabets, every kind of space JavaScript trims, dots and signs.
+  const char = fc.constantFrom(
+    ..."aZ9.-'é€ΣЖ中",
+    " ",
+    "\t",
+    "\n",
+    "\u00a0",
+    "\u1680",
+    "\u2009",
+    "\u202f",
+    "\u3000",
+    "\ufeff",
+    "\u0085",
+    "\u180e"
+  );
+  const text = fc.array(char, { maxLength: 12 }).map((cs) => cs.join(""));
+
+  it("are only texts that trimming and collapsing spaces would leave as they are", () => {
+    fc.assert(
+      fc.property(text, (s) => !isTidy(s) || s === s.trim().replace(/\s+/g, " ")),
+      { numRuns: 5000 }
+    );
+  });
+
+  it("are the usual cells of a sales table", () => {
+    for (const s of ["D-1042", "Company 12", "Société Générale.", "Анна", "Mme. Z"])
+      expect(isTidy(s)).toBe(true);
+    for (const s of [" Alpha", "Alpha ", "Mme.  Z", "a\u00a0b", "a\tb", ""])
+      expect(isTidy(s)).toBe(false);
   });
 });

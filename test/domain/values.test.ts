@@ -2,6 +2,8 @@ import fc from "fast-check";
 import {
   describeProblem,
   isBlankCell,
+  plainAmount,
+  plainProbability,
   readAmount,
   readNumber,
   readProbability,
@@ -9,7 +11,7 @@ import {
   type CellValue,
   type Reading,
 } from "../../src/domain/values";
-import { readDate } from "../../src/domain/dates";
+import { plainDateSerial, readDate } from "../../src/domain/dates";
 
 const NBSP = "\u00a0";
 const NNBSP = "\u202f";
@@ -513,5 +515,59 @@ describe("Excel error values in cells", () => {
       kind: "error",
       problem: expect.not.stringMatching(/error value/),
     });
+  });
+});
+
+describe("the plain-number paths of a large table's reading", () => {
+  // Any cell: numbers of every kind (fractions, negatives, -0, NaN, ±Infinity, huge), number-like
+  // text, booleans, blanks.
+  const cell: fc.Arbitrary<CellValue> = fc.oneof(
+    fc.double(),
+    // fc.double spreads over the bits (mostly tiny numbers): these cover the ranges that matter.
+    fc.integer({ min: -200, max: 300 }).map((n) => n / 100),
+    fc.integer({ min: -10, max: 3_000_000 }).map((n) => n / 4),
+    fc.constantFrom(0, -0, 1, 0.5, NaN, Infinity, -Infinity, 2958465, 2958466, 2958465.9),
+    fc.constantFrom("1 000 €", "20 %", "0.5", "", " ", "2003-04-04", "abc"),
+    fc.boolean(),
+    fc.constantFrom(null, undefined)
+  );
+
+  /** A plain path may decline a cell (undefined), never give what the full reading does not. */
+  function agrees(plain: number | undefined, full: Reading<number>): boolean {
+    return plain === undefined || (full.kind === "value" && Object.is(full.value, plain));
+  }
+
+  it("plainAmount gives readAmount's value or declines", () => {
+    fc.assert(
+      fc.property(cell, (c) => agrees(plainAmount(c), readAmount(c))),
+      { numRuns: 2000 }
+    );
+  });
+
+  it("plainProbability gives readProbability's value or declines", () => {
+    fc.assert(
+      fc.property(cell, (c) => agrees(plainProbability(c), readProbability(c))),
+      { numRuns: 2000 }
+    );
+  });
+
+  it("plainDateSerial gives readDate's serial or declines, whatever the day order", () => {
+    fc.assert(
+      fc.property(cell, fc.option(fc.boolean(), { nil: undefined }), (c, dayFirst) =>
+        agrees(plainDateSerial(c), readDate(c, { dayFirst }))
+      ),
+      { numRuns: 2000 }
+    );
+  });
+
+  it("takes the numbers Excel sends as they are", () => {
+    expect(plainAmount(1234.5)).toBe(1234.5);
+    expect(plainProbability(0.35)).toBe(0.35);
+    expect(plainDateSerial(46023.75)).toBe(46023);
+    expect([plainAmount("1 000"), plainProbability(20), plainDateSerial(0)]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 });

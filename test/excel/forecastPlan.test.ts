@@ -8,6 +8,7 @@ import { weightedAmount } from "../../src/domain/countingRows";
 import { FORECAST_CATEGORIES, type ForecastCategory } from "../../src/domain/deal";
 import { PIPELINE_FIELDS, recogniseColumns } from "../../src/domain/columns";
 import { readPipelineRows } from "../../src/domain/pipelineTable";
+import { serialFromYmd } from "../../src/domain/dates";
 import {
   buildForecastPlans,
   PIPELINE_COLUMNS,
@@ -89,6 +90,51 @@ describe("sheet names in the formulas Carnet writes", () => {
         expect(formula.split(`'${sheet}'!`).join("")).not.toContain("!");
       }
     }
+  });
+});
+
+describe("CarnetPipeline's rows", () => {
+  it("say each deal's period and source cell, and carry the weighted amount formula of their row", () => {
+    const headers = ["Close date", "Amount", "Probability", "Forecast category"];
+    const cells = [
+      [serialFromYmd(2027, 2, 14), 1000, 0.2, "Commit"],
+      [null, 2000, 0.5, null],
+      [serialFromYmd(2027, 11, 30), 3000, 0.75, "Won"],
+      [serialFromYmd(2027, 2, 1), 4000, 0.1, null],
+    ];
+    // A sheet name that needs quotes, a table starting in column AB under three rows.
+    const source = {
+      kind: "range" as const,
+      tableName: null,
+      sheet: "Q2 deals",
+      row: 3,
+      col: 27,
+      address: "'Q2 deals'!AB4:AE8",
+      headers,
+      rows: cells,
+      numberFormats: headers.map(() => "General"),
+    };
+    const mapping = recogniseColumns(headers, PIPELINE_FIELDS);
+    const deals = readPipelineRows(cells, mapping).deals;
+    const { plans } = buildForecastPlans({
+      source,
+      mapping,
+      deals,
+      periodKind: "quarter",
+      stamp: "now",
+      currencyFormat: "0",
+    });
+    const rows = plans[0].tables[0].rows;
+    expect(rows.map((r) => r[col("Period")])).toEqual(["'2027-Q1", null, "'2027-Q4", "'2027-Q1"]);
+    expect(rows.map((r) => r[col("Source cell")])).toEqual(
+      [5, 6, 7, 8].map((n) => `''Q2 deals'!AB${n}`)
+    );
+    expect(rows.map((r) => r[col("Weighted amount")])).toEqual(
+      [4, 5, 6, 7].map(weightedAmountFormula)
+    );
+    expect(weightedAmountFormula(4)).toBe(
+      '=IF(AND(ISNUMBER(F4),ISNUMBER(G4),NOT(OR(K4="Won",K4="Lost",K4="Omitted"))),F4*G4,"")'
+    );
   });
 });
 

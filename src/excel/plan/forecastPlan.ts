@@ -14,11 +14,11 @@ import { isOpen } from "../../domain/countingRows";
 import type { Deal } from "../../domain/deal";
 import {
   type ForecastDimension,
-  forecastBy,
   type ForecastRow,
+  forecastTables,
   NO_KEY,
 } from "../../domain/forecast";
-import { periodOf, type PeriodKind } from "../../domain/pipeline";
+import { periodLookup, type PeriodKind } from "../../domain/pipeline";
 import type { CellValue } from "../../domain/values";
 import { cellAddress, columnLetters, formulaRef } from "./a1";
 import { type ChartPlan, SHEET_ROWS, type SheetPlan, type TablePlan, textCell } from "./sheetPlan";
@@ -147,14 +147,15 @@ function statusField(mapping: ColumnMapping<PipelineField>): "category" | "stage
 
 export function buildForecastPlans(build: ForecastBuild): ForecastPlans {
   const live = canBeLive(build);
-  const rows = {} as Record<ForecastDimension, ForecastRow[]>;
+  const dimensions: ForecastDimension[] = ["period", "owner", "product"];
+  // The three tables in one pass over the deals.
+  const rows = forecastTables(build.deals, dimensions, (dimension) => ({
+    periodKind: build.periodKind,
+    objectives: build.objectives?.get(FORECAST_TABLES[dimension].name),
+  }));
   const tables: TablePlan[] = [];
   let col = 0;
-  for (const dimension of ["period", "owner", "product"] as ForecastDimension[]) {
-    rows[dimension] = forecastBy(build.deals, dimension, {
-      periodKind: build.periodKind,
-      objectives: build.objectives?.get(FORECAST_TABLES[dimension].name),
-    });
+  for (const dimension of dimensions) {
     const table = forecastTable(build, dimension, rows[dimension], col, live);
     tables.push(table);
     col += table.headers.length + 1;
@@ -193,7 +194,7 @@ function pipelineTable(build: ForecastBuild): TablePlan {
   return {
     name: PIPELINE_TABLE,
     headers: [...PIPELINE_COLUMNS],
-    rows: build.deals.map((deal, i) => pipelineRow(build, deal, row + 2 + i)),
+    rows: build.deals.map(pipelineRows(build, row + 2)),
     numberFormats: PIPELINE_COLUMNS.map((h) => byHeader[h] ?? null),
     row,
     col: 0,
@@ -220,35 +221,102 @@ function pipelineLetter(header: (typeof PIPELINE_COLUMNS)[number]): string {
  * that the column's total is the weighted total, and a probability typed over follows.
  */
 export function weightedAmountFormula(sheetRow: number): string {
-  const [amount, probability, category] = (
-    ["Amount", "Probability", "Forecast category"] as const
-  ).map((h) => `${pipelineLetter(h)}${sheetRow}`);
-  const closed = CLOSED_CATEGORIES.map((c) => `${category}="${c}"`).join(",");
-  return `=IF(AND(ISNUMBER(${amount}),ISNUMBER(${probability}),NOT(OR(${closed}))),${amount}*${probability},"")`;
+  return WEIGHTED_AMOUNT_PARTS.join(String(sheetRow));
 }
 
 const CLOSED_CATEGORIES = ["Won", "Lost", "Omitted"] as const;
 
+/** The formula with `row` for its row number. */
+function weightedAmountFormulaAt(row: string): string {
+  const [amount, probability, category] = (
+    ["Amount", "Probability", "Forecast category"] as const
+  ).map((h) => `${pipelineLetter(h)}${row}`);
+  const closed = CLOSED_CATEGORIES.map((c) => `${category}="${c}"`).join(",");
+  return `=IF(AND(ISNUMBER(${amount}),ISNUMBER(${probability}),NOT(OR(${closed}))),${amount}*${probability},"")`;
+}
+
+/**
+ * The formula's text around its row numbers, worked out once: a row's formula is one join, a flat
+ * string (a template literal leaves a tree of pieces, three times the memory over a million rows).
+ */
+const WEIGHTED_AMOUNT_PARTS = weightedAmountFormulaAt("#").split("#");
+
+/**
+ * Makes CarnetPipeline's rows, deal i on sheet row firstSheetRow + i (1-based), with what rows share worked out once: see
+ * RowTexts.
+ */
+function pipelineRows(
+  build: ForecastBuild,
+  firstSheetRow: number
+): (deal: Deal, i: number) => CellValue[] {
+  const texts = rowTexts(build);
+  return (deal, i) => pipelineRow(build, deal, firstSheetRow + i, texts);
+}
+
+/** Most distinct texts RowTexts keeps: a column of a million different names is not kept whole. */
+const MOST_KEPT_TEXTS = 100_000;
+
+interface RowTexts {
+  /** The text of a day's period, made once a day. */
+  period(serial: number): string | null;
+  /** The deal's cell in the source: the column's address made once, the row number added. */
+  sourceCell(dealRow: number): string;
+  /**
+   * textCell for the texts that repeat down a column (companies, products, owners, stages,
+   * categories): one string per distinct text, not one a row (a hundred megabytes at a million deals).
+   */
+  repeated(text: string | null): string | null;
+}
+
+function rowTexts({ source, periodKind }: ForecastBuild): RowTexts {
+  const periodAt = periodLookup(periodKind);
+  const periods = new Map<number, string | null>();
+  const kept = new Map<string, string | null>();
+  // cellAddress ends with the row number: row -1 is written 0, dropped to leave the column.
+  const column = textCell(cellAddress(source.sheet, -1, source.col))!.slice(0, -1);
+  return {
+    period(serial) {
+      let text = periods.get(serial);
+      if (text === undefined) periods.set(serial, (text = textCell(periodAt(serial).key)));
+      return text;
+    },
+    sourceCell: (dealRow) => [column, source.row + 2 + dealRow].join(""),
+    repeated(text) {
+      if (text === null) return null;
+      let cell = kept.get(text);
+      if (cell === undefined) {
+        cell = textCell(text);
+        if (kept.size < MOST_KEPT_TEXTS) kept.set(text, cell);
+      }
+      return cell;
+    },
+  };
+}
+
 /** One deal's CarnetPipeline row, on 1-based sheet row `sheetRow`. */
-function pipelineRow(build: ForecastBuild, d: Deal, sheetRow: number): CellValue[] {
-  const { source, periodKind } = build;
+function pipelineRow(
+  build: ForecastBuild,
+  d: Deal,
+  sheetRow: number,
+  texts: RowTexts
+): CellValue[] {
   const extra = build.extraIssues?.get(d.row);
   const issues = extra === undefined ? d.issues : [...d.issues, extra];
   return [
     textCell(d.id),
     d.closeDate,
-    textCell(d.company),
-    textCell(d.contact),
-    textCell(d.product),
+    texts.repeated(d.company),
+    texts.repeated(d.contact),
+    texts.repeated(d.product),
     d.amount,
     d.probability,
     weightedAmountFormula(sheetRow),
-    textCell(d.owner),
-    textCell(d.stage),
-    textCell(d.category),
-    d.closeDate === null ? null : textCell(periodOf(d.closeDate, periodKind).key),
-    textCell(cellAddress(source.sheet, source.row + 1 + d.row, source.col)),
-    textCell(issues.join("; ") || null),
+    texts.repeated(d.owner),
+    texts.repeated(d.stage),
+    texts.repeated(d.category),
+    d.closeDate === null ? null : texts.period(d.closeDate),
+    texts.sourceCell(d.row),
+    issues.length === 0 ? null : textCell(issues.join("; ") || null),
   ];
 }
 
