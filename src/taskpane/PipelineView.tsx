@@ -22,6 +22,7 @@ import { usePaneStyles } from "./paneStyles";
 import { PIPELINE_FIELDS } from "../domain/columns";
 import { PERIOD_KINDS, type PeriodKind } from "../domain/pipeline";
 import { currencyFormatFor } from "../excel/plan/currencyFormat";
+import { breathe } from "../excel/plan/progress";
 import { SourcePicker, TaskStatus, useLongTask } from "./longTask";
 import type { CarnetSettings } from "../excel/plan/settings";
 import {
@@ -97,6 +98,8 @@ export function PipelineView({ host }: PipelineViewProps) {
       const next = await host.saveSettings({ source: sourceChoiceOf(source) });
       setSettings(next);
       noteExtent(analysis?.source ?? null, source);
+      progress("Reading the deals", 0, 0);
+      await breathe(signal);
       setAnalysis(analysePipeline(source, next));
       setBuilt(null);
     });
@@ -121,6 +124,8 @@ export function PipelineView({ host }: PipelineViewProps) {
     if (!analysis) return null;
     const source = await host.readSource(sourceChoiceOf(analysis.source), progress, signal);
     noteExtent(analysis.source, source);
+    progress("Reading the deals", 0, 0);
+    await breathe(signal);
     const fresh = analysePipeline(source, settings);
     setAnalysis(fresh);
     return fresh;

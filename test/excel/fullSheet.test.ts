@@ -88,3 +88,39 @@ describe("a Carnet table filling the sheet", () => {
     );
   });
 });
+
+describe("Cancel during the forecast's computation", () => {
+  it("lands before anything is written", async () => {
+    const { readSource } = await import("../../src/excel/host/source");
+    const { writeForecast } = await import("../../src/excel/host/forecast");
+    const { analysePipeline } = await import("../../src/taskpane/pipelineModel");
+    book = memoryWorkbook({
+      Ventes: [
+        ["Close date", "Amount", "Probability"],
+        [46400, 1000, 0.2],
+        [46401, 2000, 0.5],
+      ],
+    });
+    const source = await readSource({ kind: "range", address: "Ventes!A1:C3" });
+    const analysis = analysePipeline(source, {});
+    const controller = new AbortController();
+    const phases: string[] = [];
+    const progress = (phase: string) => {
+      phases.push(phase);
+      if (phase === "Computing the forecast") controller.abort(); // the user clicks Cancel now
+    };
+    const build = {
+      source,
+      mapping: analysis.mapping,
+      deals: analysis.reading.deals,
+      periodKind: "quarter" as const,
+      stamp: "now",
+      currencyFormat: "#,##0",
+    };
+    await expect(writeForecast(build, progress, controller.signal)).rejects.toBeInstanceOf(
+      Cancelled
+    );
+    expect(phases).toEqual(["Computing the forecast"]);
+    expect(book.host.tables()).toEqual([]);
+  });
+});

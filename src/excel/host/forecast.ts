@@ -5,7 +5,7 @@
 import { buildForecastPlans, FORECAST_TABLES, type ForecastBuild } from "../plan/forecastPlan";
 import type { WriteResult } from "../plan/sheetPlan";
 import { type WriteOptions, writeOwnedSheets } from "./owned";
-import type { Progress } from "../plan/progress";
+import { breathe, type Progress } from "../plan/progress";
 
 /** Objectives by forecast table, then by row key ("2003-S1", "Anne"...). Two syncs whatever the size. */
 export async function readObjectives(): Promise<Map<string, Map<string, number>>> {
@@ -48,7 +48,10 @@ export async function writeForecast(
   signal?: AbortSignal,
   options?: WriteOptions
 ): Promise<WriteResult & { live: boolean }> {
+  progress?.("Computing the forecast", 0, 0);
+  await breathe(signal);
   const { plans, live } = buildForecastPlans(build);
+  await breathe(signal);
   const result = await writeOwnedSheets(plans, progress, signal, options);
   return { ...result, live };
 }

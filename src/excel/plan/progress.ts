@@ -12,3 +12,12 @@ export class Cancelled extends Error {
 export function throwIfCancelled(signal?: AbortSignal): void {
   if (signal?.aborted) throw new Cancelled();
 }
+
+/**
+ * Lets the pane draw its progress and take a click on Cancel before a long computation (the forecast
+ * of a million deals takes seconds), then stops if it was cancelled.
+ */
+export async function breathe(signal?: AbortSignal): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  throwIfCancelled(signal);
+}
