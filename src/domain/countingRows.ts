@@ -27,7 +27,7 @@
  *   is amount × probability.
  */
 import { normaliseHeader, PIPELINE_FIELDS } from "./columns";
-import type { Deal, ForecastCategory } from "./deal";
+import type { ForecastCategory } from "./deal";
 import { readCategory } from "./stages";
 import { type CellValue, isBlankCell } from "./values";
 
@@ -208,11 +208,4 @@ export function weightedTotal(deals: Iterable<Weighable>): number {
     if (weighted !== null) total += weighted;
   }
   return total;
-}
-
-/** The deals of the pane's reading that count in the forecast. */
-export function forecastDeals(
-  deals: readonly Deal[]
-): (Deal & { amount: number; probability: number })[] {
-  return deals.filter(countsInForecast);
 }

@@ -263,9 +263,11 @@ export function periodOf(serial: number, kind: PeriodKind): Period {
   const index = Math.floor((month - 1) / span); // 0-based period within the year
   const firstMonth = index * span + 1;
   const start = serialFromYmd(year, firstMonth, 1);
+  // A period ending with the year ends on 31 December: the day after may be past Excel's last
+  // date (9999-12-31).
   const end =
     firstMonth + span > 12
-      ? serialFromYmd(year + 1, 1, 1) - 1
+      ? serialFromYmd(year, 12, 31)
       : serialFromYmd(year, firstMonth + span, 1) - 1;
   const key =
     kind === "year"

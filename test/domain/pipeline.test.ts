@@ -147,6 +147,13 @@ describe("periods", () => {
       end: serialFromYmd(2003, 12, 31),
     });
   });
+
+  it("holds a deal closing in Excel's last period, up to 9999-12-31", () => {
+    const last = serialFromYmd(9999, 12, 31);
+    for (const kind of ["month", "quarter", "semester", "year"] as const)
+      expect(periodOf(last, kind).end).toBe(last);
+    expect(periodOf(last, "quarter").key).toBe("9999-Q4");
+  });
 });
 
 describe("what is not a total row", () => {
