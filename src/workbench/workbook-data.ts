@@ -19,6 +19,11 @@ export interface SheetData {
 
 export interface WorkbookData {
   sheets: SheetData[];
+  /**
+   * "values" keeps formulas as written without computing them: what a workbook of millions of cells
+   * gets anyway (over 3,000,000 cells). Formulas are computed otherwise.
+   */
+  engine?: "formulas" | "values";
   /** The add-in's document settings (`workbook.settings`), by key; none when absent. */
   settings?: Record<string, unknown>;
 }

@@ -7,6 +7,7 @@
 import { HyperFormula } from "hyperformula";
 import { MAX_COLUMNS, parseAddress, rectAddress, type Rect } from "./sim/address";
 import { createHyperFormulaBackend, type CellValue, type WorkbookBackend } from "./sim/backend";
+import { createMemoryBackend } from "./sim/memory-backend";
 import {
   addTables,
   createWorkbenchHost,
@@ -16,6 +17,16 @@ import {
 } from "./host";
 import type { InputLocale } from "./sim";
 import type { CellInput, WorkbookData } from "./workbook-data";
+
+/** Above this many cells a workbook opens values only (`Workbench.valuesOnly`). */
+const VALUES_ONLY_CELLS = 3_000_000;
+
+/** Re-renders on the engine's events; returns the unsubscribe. */
+function watchEngine(hf: HyperFormula, changed: () => void): () => void {
+  const events = ["valuesUpdated", "sheetAdded", "sheetRemoved", "sheetRenamed"] as const;
+  events.forEach((event) => hf.on(event, changed));
+  return () => events.forEach((event) => hf.off(event, changed));
+}
 
 export const ENGINE_CONFIG = {
   licenseKey: "gpl-v3",
@@ -88,7 +99,14 @@ export function rectOf(address: string): Rect {
 }
 
 export class Workbench {
-  hf!: HyperFormula;
+  /** The formula engine; null for a workbook opened values only (see `valuesOnly`). */
+  hf: HyperFormula | null = null;
+  /**
+   * A workbook of millions of cells (a full sheet of deals) opens values only: formulas are kept as
+   * written, not computed, since a spreadsheet engine in a browser tab cannot hold it. The status bar
+   * says so.
+   */
+  valuesOnly = false;
   backend!: WorkbookBackend;
   host!: ExcelHost;
   /** Bumped each time a workbook is opened: the task pane reloads when it changes. */
@@ -125,8 +143,13 @@ export class Workbench {
       );
     }
     this.unsubscribe.forEach((stop) => stop());
-    const hf = HyperFormula.buildFromSheets(sheets as never, ENGINE_CONFIG);
-    const backend = createHyperFormulaBackend(hf);
+    const cells = data.sheets.reduce(
+      (n, sheet) => n + sheet.rows.length * (sheet.rows[0]?.length ?? 0),
+      0
+    );
+    const valuesOnly = data.engine === "values" || cells > VALUES_ONLY_CELLS;
+    const hf = valuesOnly ? null : HyperFormula.buildFromSheets(sheets as never, ENGINE_CONFIG);
+    const backend = hf ? createHyperFormulaBackend(hf) : createMemoryBackend(sheets);
     this.widths = new Map();
     this.bold = new Map();
     for (const sheet of data.sheets) {
@@ -155,6 +178,7 @@ export class Workbench {
       this.bold.set(sheet.name, bold);
     }
     this.hf = hf;
+    this.valuesOnly = valuesOnly;
     this.backend = backend;
     this.host = createWorkbenchHost(backend, title, this.latencyMs, this.locale);
     const tables = data.sheets.flatMap((sheet) =>
@@ -166,10 +190,7 @@ export class Workbench {
     // Setting up the document is not the add-in's traffic.
     this.host.resetStats();
     const changed = () => this.changed();
-    hf.on("valuesUpdated", changed);
-    hf.on("sheetAdded", changed);
-    hf.on("sheetRemoved", changed);
-    hf.on("sheetRenamed", changed);
+    const stopEngine = hf ? watchEngine(hf, changed) : (backend.onChange?.(changed) ?? (() => {}));
     const host = this.host;
     const stopSelection = host.selection.onChange(() => {
       if (this.selecting) return;
@@ -182,13 +203,7 @@ export class Workbench {
       this.selection = { sheet, anchor, focus };
       this.changed();
     });
-    this.unsubscribe = [
-      () => hf.off("valuesUpdated", changed),
-      () => hf.off("sheetAdded", changed),
-      () => hf.off("sheetRemoved", changed),
-      () => hf.off("sheetRenamed", changed),
-      stopSelection,
-    ];
+    this.unsubscribe = [stopEngine, stopSelection];
     this.title = title;
     this.generation += 1;
     this.tablesSignature = "";
@@ -238,19 +253,33 @@ export class Workbench {
   }
 
   hasSheet(sheet: string): boolean {
-    return this.hf.getSheetId(sheet) !== undefined;
+    return this.backend.sheetNames().includes(sheet);
   }
 
   private sheetId(sheet: string): number {
-    const id = this.hf.getSheetId(sheet);
-    if (id === undefined) throw new Error(`no sheet named "${sheet}"`);
+    const id = this.hf ? this.hf.getSheetId(sheet) : this.backend.sheetNames().indexOf(sheet);
+    if (id === undefined || id < 0) throw new Error(`no sheet named "${sheet}"`);
     return id;
   }
 
   /** Rows and columns that hold something (spilled arrays included). */
   dimensions(sheet: string): { rows: number; cols: number } {
+    if (!this.hf) {
+      this.sheetId(sheet);
+      const used = this.backend.usedRange(sheet);
+      return used
+        ? { rows: used.row + used.rows, cols: used.col + used.cols }
+        : { rows: 0, cols: 0 };
+    }
     const size = this.hf.getSheetDimensions(this.sheetId(sheet));
     return { rows: size.height, cols: size.width };
+  }
+
+  /** Whether a cell holds an error value (the engine's kind; values only: none is computed). */
+  isError(sheet: string, row: number, col: number): boolean {
+    if (!this.hf) return false;
+    const id = this.sheetId(sheet);
+    return String(this.hf.getCellValueType({ sheet: id, row, col })) === "ERROR";
   }
 
   block(sheet: string, rect: Rect): Block {
@@ -290,9 +319,11 @@ export class Workbench {
    * up and to the left whose spill covers it (arrays side by side are told apart that way).
    */
   spillOf(sheet: string, row: number, col: number): Rect | undefined {
+    const hf = this.hf;
+    if (!hf) return undefined; // values only: no formula spills
     const id = this.sheetId(sheet);
     const type = (r: number, c: number) =>
-      r < 0 || c < 0 ? "EMPTY" : String(this.hf.getCellType({ sheet: id, row: r, col: c }));
+      r < 0 || c < 0 ? "EMPTY" : String(hf.getCellType({ sheet: id, row: r, col: c }));
     const inArray = (r: number, c: number) => {
       const kind = type(r, c);
       return kind === "ARRAY" || kind === "ARRAYFORMULA";

@@ -354,7 +354,10 @@ export function App({ wb, onOpenFile, onDownload, onSample }: AppProps) {
       <footer className="wb-status" aria-live="polite">
         <span>{editing ? "Edit" : "Ready"}</span>
         <span className="msg" data-testid="status-message">
-          {message || activeError || (table ? `Table ${table.name}` : "")}
+          {message ||
+            activeError ||
+            (table ? `Table ${table.name}` : "") ||
+            (wb.valuesOnly ? "Large workbook: values only, formulas kept as written" : "")}
         </span>
         <span className="wb-spacer" />
         {summary.map((part) => (

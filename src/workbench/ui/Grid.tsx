@@ -217,8 +217,6 @@ export function Grid(props: GridProps) {
   // Typing in a cell re-renders the grid on each key: the drawn cells stay as they were.
   const cells = React.useMemo(() => {
     const block = wb.block(sheet, rect);
-    const hf = wb.hf;
-    const sheetId = hf.getSheetId(sheet) ?? 0;
     const cells: React.ReactNode[] = [];
     for (let r = firstRow; r <= lastRow; r++) {
       const top = r * ROW_HEIGHT;
@@ -241,7 +239,7 @@ export function Grid(props: GridProps) {
           text = value;
           if (
             ERROR_CODES.has(value) &&
-            String(hf.getCellValueType({ sheet: sheetId, row: r, col: c })) === "ERROR"
+            wb.isError(sheet, r, c)
           ) {
             cls += " err";
             error = wb.errorMessage(sheet, r, c) ?? "";
