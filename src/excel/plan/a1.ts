@@ -72,8 +72,9 @@ function parseCell(text: string): { row: number; col: number } | null {
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
-const SHEET_ROWS = 1_048_576;
-const SHEET_COLUMNS = 16_384;
+/** Rows and columns of an Excel sheet. */
+export const SHEET_ROWS = 1_048_576;
+export const SHEET_COLUMNS = 16_384;
 
 /**
  * Whole columns ("A:B", as Excel writes a table filling its columns) or whole rows ("3:5"), else null.

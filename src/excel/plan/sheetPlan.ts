@@ -69,8 +69,7 @@ export interface SheetPlan {
   readonly noteAt?: { readonly row: number; readonly col: number };
 }
 
-/** Rows in an Excel sheet. */
-export const SHEET_ROWS = 1_048_576;
+export { SHEET_ROWS } from "./a1";
 
 /** Where the plan's note line goes (A1 unless the plan says otherwise). */
 export function noteCell(plan: SheetPlan): { row: number; col: number } {
