@@ -4,6 +4,13 @@
  * never touch Office.js, and their tests hand them a host of their own.
  */
 import type { Snapshot, SnapshotRowProblem } from "../domain/snapshots";
+import type {
+  ActionPlanReading,
+  ActionPlanSave,
+  ActionPlanSaveResult,
+  PlanContext,
+  ReviewWriteResult,
+} from "./plan/actionPlanPort";
 import type { ForecastBuild } from "./plan/forecastPlan";
 import type { MatrixBuild } from "./plan/matrixPlan";
 import type { Progress } from "./plan/progress";
@@ -65,4 +72,21 @@ export interface CarnetHost {
     signal?: AbortSignal,
     options?: { replaceTyped?: boolean }
   ): Promise<MatrixWriteResult>;
+
+  /** CarnetActionPlan as it is now (every semester), with the plan's settings (issue 13). */
+  readActionPlan(progress?: Progress, signal?: AbortSignal): Promise<ActionPlanReading>;
+  /**
+   * Merges the pane's edits with CarnetActionPlan as it is now, by Id, and writes the result with the
+   * semester's budget totals and timeline chart; writes nothing and returns the conflicts when the same
+   * field of the same action changed in the pane and in Excel since the pane read it.
+   */
+  saveActionPlan(
+    save: ActionPlanSave,
+    progress?: Progress,
+    signal?: AbortSignal
+  ): Promise<ActionPlanSaveResult>;
+  /** What the plan's checks need for `semester`: the matrix's zones, the team, the pipeline, last semester's won. */
+  readPlanContext(semester: string, fiscalStartMonth: number): Promise<PlanContext>;
+  /** Writes the semester's review (attainment by action, means and owner) on its Carnet sheet with a native chart. */
+  writeActionPlanReview(semester: string): Promise<ReviewWriteResult>;
 }

@@ -28,6 +28,8 @@ export interface ActionPlanReading {
 
 /** A save: what the pane read, and what it has now. The host merges them with the table as it is now. */
 export interface ActionPlanSave {
+  /** The semester the pane shows: the sheet's budget totals and timeline chart follow it. */
+  readonly semester: string;
   readonly base: readonly Action[];
   readonly edited: readonly Action[];
   /** The answer to each conflict the last save returned, by `${id}\u0000${field}`. */
