@@ -19,6 +19,7 @@ import { FUNCTION_HELP } from "./functionHelp";
 import type { CarnetHost } from "../excel/port";
 import { MatrixView } from "./MatrixView";
 import { PipelineView } from "./PipelineView";
+import { PlanView } from "./plan/PlanView";
 
 const useStyles = makeStyles({
   root: {
@@ -46,7 +47,7 @@ export interface AppProps {
   readonly host: CarnetHost | null;
 }
 
-type View = "pipeline" | "matrix" | "functions";
+type View = "pipeline" | "matrix" | "plan" | "functions";
 
 export function App({ host }: AppProps) {
   const styles = useStyles();
@@ -59,17 +60,18 @@ export function App({ host }: AppProps) {
       </header>
       <Body1>
         Your sales workbook, turned into a sales plan: the probability-weighted pipeline and its
-        forecast, ABC classes of product ranges by contribution margin, and the
-        strengths–attractiveness matrix.
+        forecast, ABC classes of product ranges by contribution margin, the
+        strengths–attractiveness matrix, and the semester&apos;s sales action plan.
       </Body1>
       {host && (
         <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} size="small">
           <Tab value="pipeline">Pipeline</Tab>
           <Tab value="matrix">Matrix</Tab>
+          <Tab value="plan">Plan</Tab>
           <Tab value="functions">Functions</Tab>
         </TabList>
       )}
-      {/* Both views stay mounted, hidden when not shown: switching tabs keeps what was read,
+      {/* The views stay mounted, hidden when not shown: switching tabs keeps what was read,
           built and compared for the session. */}
       {host && (
         <div hidden={view !== "pipeline"}>
@@ -79,6 +81,11 @@ export function App({ host }: AppProps) {
       {host && (
         <div hidden={view !== "matrix"}>
           <MatrixView host={host} />
+        </div>
+      )}
+      {host && (
+        <div hidden={view !== "plan"}>
+          <PlanView host={host} active={view === "plan"} />
         </div>
       )}
       {!host && (

@@ -20,6 +20,8 @@ import {
   nextId,
   ownerChoices,
   placeProblems,
+  reviewMessage,
+  savedMessage,
   type PlanEvent,
   planReducer,
   type PlanState,
@@ -323,6 +325,19 @@ describe("what Save sends", () => {
     expect(hasUnsavedChanges(after)).toBe(false);
     // The next action's Id is still above every Id issued.
     expect(nextId(after)).toBe("A-0006");
+  });
+
+  it("says what was saved and what the review wrote", () => {
+    const state = opened(reading([...S1, ...S2]));
+    expect(savedMessage(state, "2027-S1")).toBe(
+      "Saved to CarnetActionPlan: 3 actions in 2027-S1, 4 in all."
+    );
+    expect(savedMessage(state, "2027-S2")).toBe(
+      "Saved to CarnetActionPlan: 1 action in 2027-S2, 4 in all."
+    );
+    expect(reviewMessage("2027-S1", { sheet: "Carnet Review", charts: ["Attainment"] })).toBe(
+      "Review of 2027-S1 written to Carnet Review with 1 chart."
+    );
   });
 
   it("keeps the pane's last Id when the workbook's is older", () => {

@@ -15,6 +15,7 @@ import {
 import { carryOver } from "../../domain/actionPlan/carryOver";
 import type { ActionConflict } from "../../domain/actionPlan/contract";
 import { actionIdIssuer, nextActionId } from "../../domain/actionPlan/ids";
+import { resolutionKey } from "../../domain/actionPlan/merge";
 import { groupByName } from "../../domain/actionPlan/names";
 import { actionProblems, isoDate, movePhase } from "../../domain/actionPlan/pdca";
 import {
@@ -284,7 +285,7 @@ export function hasUnsavedChanges(state: PlanState): boolean {
 
 /** The key of a conflict's answer, as the merge reads resolutions. */
 export function conflictKey(conflict: Pick<ActionConflict, "id" | "field">): string {
-  return `${conflict.id}\u0000${conflict.field}`;
+  return resolutionKey(conflict.id, conflict.field);
 }
 
 /** Whether every conflict of the last save has an answer. */
@@ -306,6 +307,24 @@ export function saveRequest(state: PlanState): ActionPlanSave {
     ...(envelope ? { envelope } : {}),
     lastId: state.lastId,
   };
+}
+
+/** What the pane says after a save: "Saved to CarnetActionPlan: 6 actions in 2027-S1, 9 in all." */
+export function savedMessage(state: PlanState, semester: string): string {
+  const count = state.actions.filter((a) => a.semester === semester).length;
+  return (
+    `Saved to CarnetActionPlan: ${count} action${count === 1 ? "" : "s"} in ${semester}, ` +
+    `${state.actions.length} in all.`
+  );
+}
+
+/** What the pane says once the review is written: "Review of 2027-S1 written to … with 1 chart." */
+export function reviewMessage(
+  semester: string,
+  result: { readonly sheet: string; readonly charts: readonly string[] }
+): string {
+  const n = result.charts.length;
+  return `Review of ${semester} written to ${result.sheet} with ${n} chart${n === 1 ? "" : "s"}.`;
 }
 
 /** The semester's first and last day, for the form's checks and the timeline. */
