@@ -95,3 +95,28 @@ export const HANDBOOK_MEANS: readonly string[] = Object.freeze([
   "Visits to existing customers",
   "Mailing",
 ]);
+
+/** An action with every field blank and phase Plan: a new row, or what an action is before anyone fills it in. */
+export function blankAction(id: string, semester = ""): Action {
+  return {
+    id,
+    semester,
+    action: "",
+    means: "",
+    target: "",
+    range: "",
+    objective: null,
+    unit: "",
+    owner: "",
+    start: null,
+    end: null,
+    order: null,
+    budget: null,
+    phase: "Plan",
+    actualResult: null,
+    actualCost: null,
+    correctiveAction: "",
+    carriedFrom: "",
+    comment: "",
+  };
+}
