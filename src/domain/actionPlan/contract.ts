@@ -18,7 +18,7 @@ export interface ActionConflict {
 export interface PlanContext {
   /** The matrix's cell and zone of each product range (by the range's name as the matrix writes it). */
   readonly zones: ReadonlyMap<string, { readonly cell: string; readonly zone: Zone }>;
-  /** The team: the pipeline's owners (plus the plan's owners are added by the checks themselves). */
+  /** The team: the pipeline's owners. The checks flag an action owned outside it and a member with no action (checks.ts). */
   readonly team: readonly string[];
   /** Weighted open pipeline closing in the semester, by owner and by product range. */
   readonly weightedByOwner: ReadonlyMap<string, number>;

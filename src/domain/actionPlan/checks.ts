@@ -1,0 +1,252 @@
+/**
+ * The handbook's quality rules for a semester's plan, as checks shown to the user (domain.md, "Sales
+ * action plan"), plus the reps' capacity. Each check names the action (to select its row) and says what
+ * is wrong in words. The rules, each with why:
+ * - harvest-range: an action on a range in the Harvest / divest zone of the matrix is flagged with the
+ *   range, its cell and zone: effort there goes against the strategy (continuity with strategy).
+ * - invest-range-without-action: every Invest / grow range with no action this semester: the strategy
+ *   says grow it, and nothing in the plan does.
+ * - unrealistic-objective: an action whose Unit is revenue ({@link isRevenueUnit}) with an Objective
+ *   above its support, support = the owner's weighted pipeline closing in the semester + what the owner
+ *   won in the previous semester; likewise against the Range's support when a Range is set. The message
+ *   gives the gap in money and percent and the support's parts, so the manager can argue it. Each action
+ *   is judged on its own, as the handbook states the rule; the objective is compared as typed, in the
+ *   pipeline's currency (a `k€` objective is not scaled).
+ * - owner-not-in-team: an action whose Owner (blank too) is not one of the team (the pipeline's
+ *   owners): a plan built with the reps has every action owned by one of them.
+ * - rep-without-action: every member of the team with no action this semester: every rep takes part.
+ * - over-envelope: the semester's Σ Budget above its envelope, with the gap (to the cent, see money.ts).
+ * - over-capacity: a day on which an owner runs more than `capacity` actions whose [Start, End]
+ *   overlap, naming the owner, the day and the actions; one check per day an action starts while the
+ *   owner is over capacity. An action without both dates (or with End before Start, which the form
+ *   refuses) is not scheduled yet and takes no day.
+ * Owners and ranges match trimmed and without case (names.ts). The checks look only at the actions of
+ * `semester`.
+ */
+import type { Action } from "./action";
+import type { PlanCheck, PlanContext } from "./contract";
+import { caselessMap, groupByName, nameKey } from "./names";
+import { formatAmount, formatPercent, moneyAbove, sumMoney } from "./money";
+import { isoDate } from "./pdca";
+import { previousSemester } from "./semester";
+
+export function planChecks(
+  actions: readonly Action[],
+  semester: string,
+  context: PlanContext,
+  envelope: number | null,
+  capacity: number
+): PlanCheck[] {
+  if (!(Number.isInteger(capacity) && capacity >= 1)) {
+    throw new RangeError(
+      `an owner's capacity must be a whole number of actions, 1 or more, not ${capacity}`
+    );
+  }
+  const plan = actions.filter((a) => a.semester === semester);
+  return [
+    ...harvestRanges(plan, context),
+    ...investRangesWithoutAction(plan, semester, context),
+    ...unrealisticObjectives(plan, semester, context),
+    ...ownersNotInTeam(plan, context),
+    ...repsWithoutAction(plan, semester, context),
+    ...overEnvelope(plan, semester, envelope),
+    ...overCapacity(plan, capacity),
+  ];
+}
+
+/** Σ Budget by means, by owner and overall, exact to the cent (money.ts); groups named by first spelling. */
+export function budgetTotals(actions: readonly Action[]): {
+  byMeans: Map<string, number>;
+  byOwner: Map<string, number>;
+  total: number;
+} {
+  const sums = (groups: Map<string, Action[]>) =>
+    new Map([...groups].map(([name, group]) => [name, sumMoney(group.map((a) => a.budget))]));
+  return {
+    byMeans: sums(groupByName(actions, (a) => a.means)),
+    byOwner: sums(groupByName(actions, (a) => a.owner)),
+    total: sumMoney(actions.map((a) => a.budget)),
+  };
+}
+
+/**
+ * True when a Unit means money earned: a currency sign or code (€ $ £, EUR USD GBP CHF) or the words
+ * revenue, turnover, chiffre d'affaires, CA, ventes, or sales when no other word follows it ("net
+ * sales" is money, "sales meetings" are meetings). Any case, accents and apostrophe style ignored.
+ */
+export function isRevenueUnit(unit: string): boolean {
+  const text = unit
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[\u2019`]/g, "'");
+  return REVENUE_UNIT.test(text);
+}
+
+const REVENUE_UNIT =
+  /[€$£]|\b(?:eur|usd|gbp|chf|revenues?|turnover|chiffre d'affaires|ca|ventes)\b|\bsales\b(?!\s+[a-z])/;
+
+// ---------------------------------------------------------------------------------------------------------------
+
+function harvestRanges(plan: readonly Action[], context: PlanContext): PlanCheck[] {
+  const zones = caselessMap(context.zones);
+  const checks: PlanCheck[] = [];
+  for (const action of plan) {
+    const place = action.range.trim() === "" ? undefined : zones.get(action.range);
+    if (place?.zone !== "Harvest / divest") continue;
+    checks.push({
+      kind: "harvest-range",
+      actionId: action.id,
+      message:
+        `${action.id} puts effort on range ${action.range.trim()}, in matrix cell ${place.cell}, ` +
+        `zone ${place.zone}: the strategy there is to harvest or divest, not to invest`,
+    });
+  }
+  return checks;
+}
+
+function investRangesWithoutAction(
+  plan: readonly Action[],
+  semester: string,
+  context: PlanContext
+): PlanCheck[] {
+  const worked = new Set(plan.map((a) => nameKey(a.range)));
+  return [...context.zones]
+    .filter(([range, place]) => place.zone === "Invest / grow" && !worked.has(nameKey(range)))
+    .map(([range, place]) => ({
+      kind: "invest-range-without-action" as const,
+      message: `range ${range} is in matrix cell ${place.cell}, zone ${place.zone}, and has no action in ${semester}`,
+    }));
+}
+
+function unrealisticObjectives(
+  plan: readonly Action[],
+  semester: string,
+  context: PlanContext
+): PlanCheck[] {
+  const previous = previousSemester(semester);
+  const byOwner = supportLookup(context.weightedByOwner, context.wonPreviousByOwner);
+  const byRange = supportLookup(context.weightedByRange, context.wonPreviousByRange);
+  const checks: PlanCheck[] = [];
+  for (const action of plan) {
+    if (action.objective === null || !isRevenueUnit(action.unit)) continue;
+    const sides = [
+      { name: action.owner.trim(), who: action.owner.trim(), lookup: byOwner },
+      { name: action.range.trim(), who: `range ${action.range.trim()}`, lookup: byRange },
+    ];
+    for (const { name, who, lookup } of sides) {
+      if (name === "") continue;
+      const support = lookup(name);
+      const total = sumMoney([support.weighted, support.won]);
+      if (!moneyAbove(action.objective, total)) continue;
+      checks.push({
+        kind: "unrealistic-objective",
+        actionId: action.id,
+        message: objectiveMessage(action, action.objective, who, support, total, previous),
+      });
+    }
+  }
+  return checks;
+}
+
+function supportLookup(
+  weighted: ReadonlyMap<string, number>,
+  won: ReadonlyMap<string, number>
+): (name: string) => { weighted: number; won: number } {
+  const w = caselessMap(weighted);
+  const v = caselessMap(won);
+  return (name) => ({ weighted: w.get(name) ?? 0, won: v.get(name) ?? 0 });
+}
+
+function objectiveMessage(
+  action: Action,
+  objective: number,
+  who: string,
+  support: { weighted: number; won: number },
+  total: number,
+  previous: string
+): string {
+  const gap = sumMoney([objective, -total]);
+  const share = total > 0 ? ` (${formatPercent(gap / total)})` : "";
+  const unit = action.unit.trim();
+  return (
+    `${action.id}'s objective of ${formatAmount(objective)} ${unit} is ${formatAmount(gap)}${share} above ` +
+    `what supports it for ${who}: weighted pipeline ${formatAmount(support.weighted)} + won in ${previous} ` +
+    `${formatAmount(support.won)} = ${formatAmount(total)}`
+  );
+}
+
+function ownersNotInTeam(plan: readonly Action[], context: PlanContext): PlanCheck[] {
+  const team = new Set(context.team.map(nameKey));
+  return plan
+    .filter((a) => !team.has(nameKey(a.owner)) || a.owner.trim() === "")
+    .map((a) => ({
+      kind: "owner-not-in-team" as const,
+      actionId: a.id,
+      message:
+        a.owner.trim() === ""
+          ? `${a.id} has no Owner: give it to one of the team`
+          : `${a.id}'s Owner ${a.owner.trim()} is not in the team (the pipeline's owners): check the spelling`,
+    }));
+}
+
+function repsWithoutAction(
+  plan: readonly Action[],
+  semester: string,
+  context: PlanContext
+): PlanCheck[] {
+  const owners = new Set(plan.map((a) => nameKey(a.owner)));
+  const reps = groupByName(
+    context.team.filter((rep) => rep.trim() !== ""),
+    (rep) => rep
+  );
+  return [...reps.keys()]
+    .filter((rep) => !owners.has(nameKey(rep)))
+    .map((rep) => ({
+      kind: "rep-without-action" as const,
+      message: `${rep} has no action in ${semester}: build the plan with every rep`,
+    }));
+}
+
+function overEnvelope(
+  plan: readonly Action[],
+  semester: string,
+  envelope: number | null
+): PlanCheck[] {
+  if (envelope === null) return [];
+  const total = budgetTotals(plan).total;
+  if (!moneyAbove(total, envelope)) return [];
+  const gap = sumMoney([total, -envelope]);
+  return [
+    {
+      kind: "over-envelope",
+      message:
+        `the budget of ${semester} totals ${formatAmount(total)}, ${formatAmount(gap)} above ` +
+        `its envelope of ${formatAmount(envelope)}`,
+    },
+  ];
+}
+
+function overCapacity(plan: readonly Action[], capacity: number): PlanCheck[] {
+  // A blank owner is owner-not-in-team's finding; nobody's capacity is at stake.
+  const scheduled = plan.filter(
+    (a) => a.owner.trim() !== "" && a.start !== null && a.end !== null && a.end >= a.start
+  );
+  const checks: PlanCheck[] = [];
+  for (const [owner, actions] of groupByName(scheduled, (a) => a.owner)) {
+    const starts = [...new Set(actions.map((a) => a.start as number))].sort((x, y) => x - y);
+    for (const day of starts) {
+      const running = actions.filter((a) => (a.start as number) <= day && day <= (a.end as number));
+      if (running.length <= capacity) continue;
+      const starting = running.filter((a) => a.start === day);
+      checks.push({
+        kind: "over-capacity",
+        actionId: starting[starting.length - 1].id,
+        message:
+          `${owner} runs ${running.length} actions on ${isoDate(day)}, ` +
+          `above the capacity of ${capacity}: ${running.map((a) => a.id).join(", ")}`,
+      });
+    }
+  }
+  return checks;
+}
