@@ -242,6 +242,15 @@ function excelErrorCode(code: string): string {
   return code === "#ERROR!" ? "#NAME?" : code;
 }
 
+/**
+ * A number as the cell holds it, for a cell holding a number (not a formula): Excel gives back the
+ * double it stores, where HyperFormula's values are rounded to its `precisionRounding` digits (1/15 read
+ * as 0.066666666667), which would make a number written and read back look changed.
+ */
+function storedNumber(serialized: unknown): number | undefined {
+  return typeof serialized === "number" ? serialized : undefined;
+}
+
 function toCellValue(value: unknown): CellValue {
   if (value === null || value === undefined) return "";
   if (isDetailedError(value)) return excelErrorCode(value.value);
@@ -318,13 +327,21 @@ export function createHyperFormulaBackend(hf: HyperFormula): WorkbookBackend {
       formats.rename(from, to);
       usedCache.clear();
     },
-    getValues: (sheet, row, col, rows, cols) =>
-      hf.getRangeValues(block(sheet, row, col, rows, cols)).map((line) => line.map(toCellValue)),
+    getValues: (sheet, row, col, rows, cols) => {
+      const range = block(sheet, row, col, rows, cols);
+      const stored = hf.getRangeSerialized(range);
+      return hf
+        .getRangeValues(range)
+        .map((line, i) => line.map((value, j) => storedNumber(stored[i][j]) ?? toCellValue(value)));
+    },
     getFormulas: (sheet, row, col, rows, cols) => {
       const range = block(sheet, row, col, rows, cols);
       const values = hf.getRangeValues(range);
       const formulas = hf.getRangeFormulas(range);
-      return values.map((line, i) => line.map((value, j) => formulas[i][j] ?? toCellValue(value)));
+      const stored = hf.getRangeSerialized(range);
+      return values.map((line, i) =>
+        line.map((value, j) => formulas[i][j] ?? storedNumber(stored[i][j]) ?? toCellValue(value))
+      );
     },
     getNumberFormats: (sheet, row, col, rows, cols) => {
       const id = sheetId(sheet);
