@@ -87,6 +87,13 @@ export interface CarnetHost {
   ): Promise<ActionPlanSaveResult>;
   /** What the plan's checks need for `semester`: the matrix's zones, the team, the pipeline, last semester's won. */
   readPlanContext(semester: string, fiscalStartMonth: number): Promise<PlanContext>;
-  /** Writes the semester's review (attainment by action, means and owner) on its Carnet sheet with a native chart. */
-  writeActionPlanReview(semester: string): Promise<ReviewWriteResult>;
+  /**
+   * Writes the semester's review (attainment by action, means and owner) on its Carnet sheet with a
+   * native chart. Stops with a TypedOverError (plan/typedOver.ts), writing nothing, where the user typed
+   * over cells of the review's tables since the last review, unless `replaceTyped`.
+   */
+  writeActionPlanReview(
+    semester: string,
+    options?: { replaceTyped?: boolean }
+  ): Promise<ReviewWriteResult>;
 }

@@ -1,6 +1,6 @@
 import { MATRIX_COLUMNS, RELATIVE_MATRIX_COLUMNS } from "../../src/domain/matrixTable";
 import { rangeKey } from "../../src/domain/productRanges";
-import { harvestRangeKeys } from "../../src/excel/plan/matrixReadBack";
+import { harvestRangeKeys, rangeZones } from "../../src/excel/plan/matrixReadBack";
 
 /** A CarnetMatrix body row with only what the read-back uses; every other cell is what Excel shows. */
 function row(headers: readonly string[], cells: Record<string, unknown>): unknown[] {
@@ -49,5 +49,25 @@ describe("the harvest ranges read back from CarnetMatrix's figures", () => {
     const body = [row(h, { Range: "Alpha", "Market share": 0.05, Margin: 10 })];
     expect(harvestRangeKeys(h, body, [[null, "#BUSY!"]])).toEqual(new Set());
     expect(harvestRangeKeys(["Range"], [["Alpha"]], SHARE_SETTINGS)).toEqual(new Set());
+  });
+});
+
+describe("every placed range's cell and zone, for the action plan's checks", () => {
+  it("names them as CarnetMatrix does, computed from the figures; an unplaced range is left out", () => {
+    const h = MATRIX_COLUMNS;
+    const body = [
+      row(h, { Range: "Alpha", "Market share": 0.3, Margin: 50000 }), // A, Strong
+      row(h, { Range: "Bravo", "Market share": 0.15, Margin: 30000 }), // A, Medium
+      row(h, { Range: "Golf Élite", "Market share": 0.05, Margin: 15000 }), // B, Weak
+      row(h, { Range: "Hotel", "Market share": "", Margin: "" }), // no share: no cell
+    ];
+    expect(rangeZones(h, body, SHARE_SETTINGS)).toEqual(
+      new Map([
+        ["Alpha", { cell: "Protect position", zone: "Invest / grow" }],
+        ["Bravo", { cell: "Invest to build", zone: "Invest / grow" }],
+        ["Golf Élite", { cell: "Limited expansion or harvest", zone: "Harvest / divest" }],
+      ])
+    );
+    expect(rangeZones(h, body, [[null, "#BUSY!"]])).toEqual(new Map());
   });
 });

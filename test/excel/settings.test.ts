@@ -39,6 +39,10 @@ const VALID: CarnetSettings = {
   periodKind: "month",
   probabilityScale: "points",
   dayFirst: true,
+  fiscalStartMonth: 4,
+  actionPlanEnvelopes: { "2027-S1": 50000, "2027-S2": 0 },
+  actionPlanCapacity: 5,
+  actionPlanLastId: "A-0042",
   matrix: { measure: "share", anything: ["the matrix checks its own"] },
 };
 
@@ -120,6 +124,60 @@ describe("checking the settings read from the workbook", () => {
       { mapping: { amount: 2 } },
       {},
       /^the column mapping kept in this workbook does not say which table it is for/,
+    ],
+    [
+      "a fiscal year starting in a month that does not exist",
+      { fiscalStartMonth: 13 },
+      {},
+      /^the fiscal year's first month kept in this workbook \(13\) is not a month from 1 to 12: semesters start in January/,
+    ],
+    [
+      "a fiscal start month typed as text",
+      { fiscalStartMonth: "4" },
+      {},
+      /^the fiscal year's first month kept in this workbook \("4"\) is not a month from 1 to 12/,
+    ],
+    [
+      "a capacity of no action",
+      { actionPlanCapacity: 0 },
+      {},
+      /^the actions one owner can run at once kept in this workbook \(0\) is not a whole number from 1: the plan's checks count 3/,
+    ],
+    [
+      "a capacity of half an action",
+      { actionPlanCapacity: 2.5 },
+      {},
+      /^the actions one owner can run at once kept in this workbook \(2.5\)/,
+    ],
+    [
+      "envelopes that are not amounts by semester",
+      { actionPlanEnvelopes: [50000] },
+      {},
+      /^the budget envelopes kept in this workbook \(\[50000\]\) are not amounts by semester/,
+    ],
+    [
+      "a negative envelope, keeping the others",
+      { actionPlanEnvelopes: { "2027-S1": 50000, "2027-S2": -10 } },
+      { actionPlanEnvelopes: { "2027-S1": 50000 } },
+      /^the budget envelope kept for "2027-S2" \(-10\) is not an amount from 0 for a semester written like 2027-S1: left out/,
+    ],
+    [
+      "an envelope for something that is not a semester",
+      { actionPlanEnvelopes: { "S1 2027": 50000 } },
+      { actionPlanEnvelopes: {} },
+      /^the budget envelope kept for "S1 2027" \(50000\) is not an amount from 0 for a semester/,
+    ],
+    [
+      "an envelope typed as text",
+      { actionPlanEnvelopes: { "2027-S1": "50000" } },
+      { actionPlanEnvelopes: {} },
+      /^the budget envelope kept for "2027-S1" \("50000"\)/,
+    ],
+    [
+      "a last Id that is not an action's Id",
+      { actionPlanLastId: "42" },
+      {},
+      /^the last action Id kept in this workbook \("42"\) is not an Id like A-0042: new Ids follow the highest Id in the plan/,
     ],
   ])("leaves out %s, and says what Carnet does instead", (_, stored, kept, message) => {
     const reading = readSettings({ ...stored, matrix: { measure: "share" } });

@@ -1,5 +1,11 @@
 /** The Excel side of the pane: the port the views receive, implemented with Office.js. */
 import type { CarnetHost } from "../port";
+import {
+  readActionPlan,
+  readPlanContext,
+  saveActionPlan,
+  writeActionPlanReview,
+} from "./actionPlan";
 import { readObjectives, writeForecast } from "./forecast";
 import { readHarvestRanges, readPipelineTable, writeMatrix } from "./matrix";
 import { loadSettings, saveSettings, selectAddress } from "./settings";
@@ -18,4 +24,8 @@ export const excelHost: CarnetHost = {
   readHarvestRanges,
   readPipeline: readPipelineTable,
   writeMatrix,
+  readActionPlan,
+  saveActionPlan,
+  readPlanContext,
+  writeActionPlanReview,
 };

@@ -147,19 +147,25 @@ export async function readPipelineTable(
   return exists ? readSource({ kind: "table", name: PIPELINE_TABLE }, progress, signal) : null;
 }
 
+/** CarnetMatrix's header and body values and CarnetMatrixSettings' body values, as Excel returns them. */
+export interface MatrixCells {
+  readonly headers: readonly unknown[];
+  readonly body: readonly (readonly unknown[])[];
+  readonly settingsBody: readonly (readonly unknown[])[];
+}
+
 /**
- * The ranges CarnetMatrix places in the Harvest / divest zone, as rangeKey gives their names (compare a deal's
- * product with rangeKey too), computed from its figures and settings (matrixReadBack.ts). Empty when the
- * matrix has not been built. Two syncs; the table holds one row per product range, far below 5 MB.
+ * The matrix's tables as they are, or null when the matrix has not been built. Two syncs; the table
+ * holds one row per product range, far below 5 MB.
  */
-export async function readHarvestRanges(): Promise<Set<string>> {
+export async function readMatrixCells(): Promise<MatrixCells | null> {
   return Excel.run(async (context) => {
     const table = context.workbook.tables.getItemOrNullObject(MATRIX_TABLE);
     table.load("name");
     const settings = context.workbook.tables.getItemOrNullObject(MATRIX_SETTINGS_TABLE);
     settings.load("name");
     await context.sync();
-    if (table.isNullObject || settings.isNullObject) return new Set<string>();
+    if (table.isNullObject || settings.isNullObject) return null;
     const header = table.getHeaderRowRange();
     header.load("values");
     const body = table.getDataBodyRange();
@@ -167,6 +173,18 @@ export async function readHarvestRanges(): Promise<Set<string>> {
     const settingsBody = settings.getDataBodyRange();
     settingsBody.load("values");
     await context.sync();
-    return harvestRangeKeys(header.values[0], body.values, settingsBody.values);
+    return { headers: header.values[0], body: body.values, settingsBody: settingsBody.values };
   });
+}
+
+/**
+ * The ranges CarnetMatrix places in the Harvest / divest zone, as rangeKey gives their names (compare a deal's
+ * product with rangeKey too), computed from its figures and settings (matrixReadBack.ts). Empty when the
+ * matrix has not been built.
+ */
+export async function readHarvestRanges(): Promise<Set<string>> {
+  const cells = await readMatrixCells();
+  return cells === null
+    ? new Set<string>()
+    : harvestRangeKeys(cells.headers, cells.body, cells.settingsBody);
 }

@@ -38,6 +38,11 @@ export interface ActionPlanSave {
   readonly envelope?: { readonly semester: string; readonly amount: number | null };
   /** The last Id the pane issued (kept so a deleted action's Id is never issued again). */
   readonly lastId: string | null;
+  /**
+   * The workbook's currency format (currencyFormat.ts, from the sales table), for Budget and Actual
+   * cost; without it the plan keeps its Budget column's format, else CarnetPipeline's amounts'.
+   */
+  readonly currencyFormat?: string;
 }
 
 export type ActionPlanSaveResult =
@@ -46,6 +51,8 @@ export type ActionPlanSaveResult =
       readonly kind: "saved";
       readonly reading: ActionPlanReading;
       readonly deletedInSheet: readonly string[];
+      /** Ids the pane deleted that Excel changed meanwhile: kept as Excel has them (merge.ts). */
+      readonly keptEditedInSheet?: readonly string[];
     }
   /** Nothing written: the same field of the same action changed in the pane and in Excel; ask. */
   | { readonly kind: "conflicts"; readonly conflicts: readonly ActionConflict[] };

@@ -1,14 +1,14 @@
 /**
- * Which product ranges the matrix places in the Harvest / divest zone, read back from the workbook
- * for the pipeline's Issues column. The zones are computed again with the domain from CarnetMatrix's
- * figures (market share, leader share, margin: plain references to the user's table, which Excel
+ * Which product ranges the matrix places in which zone, read back from the workbook for the
+ * pipeline's Issues column (Harvest / divest) and the action plan's checks (every placed range). The
+ * zones are computed again with the domain from CarnetMatrix's figures (market share, leader share, margin: plain references to the user's table, which Excel
  * computes at once) and CarnetMatrixSettings' cut-offs, never read from the Zone column: its CARNET
  * formulas are custom functions, which Excel computes asynchronously (a cell may read #BUSY!, or a
  * stale zone in manual calculation).
  */
-import type { Cuts } from "../../domain/matrix";
+import type { Cuts, Zone } from "../../domain/matrix";
 import { type MatrixSettings, settingsProblem } from "../../domain/matrixSettings";
-import { portfolioMatrix } from "../../domain/portfolioMatrix";
+import { type MatrixRow, portfolioMatrix } from "../../domain/portfolioMatrix";
 import { productRange, rangeKey } from "../../domain/productRanges";
 
 type Cells = readonly (readonly unknown[])[];
@@ -31,21 +31,21 @@ function settingsFrom(headers: readonly unknown[], settingsBody: Cells): MatrixS
 }
 
 /**
- * The names (as rangeKey gives them) of the ranges in the Harvest / divest zone, from CarnetMatrix's
- * header and body values and CarnetMatrixSettings' body values as Excel returns them. Empty when the
- * tables are not Carnet's shape or their settings cannot be read.
+ * The matrix's rows as the domain classifies them again from CarnetMatrix's header and body values and
+ * CarnetMatrixSettings' body values as Excel returns them; null when the tables are not Carnet's shape
+ * or their settings cannot be read.
  */
-export function harvestRangeKeys(
+function readBackRows(
   headers: readonly unknown[],
   body: Cells,
   settingsBody: Cells
-): Set<string> {
+): MatrixRow[] | null {
   const settings = settingsFrom(headers, settingsBody);
   const col = (name: string) => headers.indexOf(name);
   const [name, share, leader, margin] = ["Range", "Market share", "Leader share", "Margin"].map(
     col
   );
-  if (settings === null || name < 0 || share < 0 || margin < 0) return new Set();
+  if (settings === null || name < 0 || share < 0 || margin < 0) return null;
   const ranges = body
     .filter((row) => typeof row[name] === "string" && String(row[name]).trim() !== "")
     .map((row, i) =>
@@ -58,9 +58,39 @@ export function harvestRangeKeys(
         margin: figure(row[margin]),
       })
     );
+  return portfolioMatrix(ranges, settings);
+}
+
+/**
+ * The names (as rangeKey gives them) of the ranges in the Harvest / divest zone, from CarnetMatrix's
+ * header and body values and CarnetMatrixSettings' body values as Excel returns them. Empty when the
+ * tables are not Carnet's shape or their settings cannot be read.
+ */
+export function harvestRangeKeys(
+  headers: readonly unknown[],
+  body: Cells,
+  settingsBody: Cells
+): Set<string> {
   return new Set(
-    portfolioMatrix(ranges, settings)
+    (readBackRows(headers, body, settingsBody) ?? [])
       .filter((row) => row.zone === "Harvest / divest")
       .map((row) => rangeKey(row.range.name))
   );
+}
+
+/**
+ * Each placed range's nine-box cell and zone, by its name as CarnetMatrix holds it (the action plan's
+ * checks), from the same values; empty when they cannot be read. A range without a cell (no share or
+ * no margin) is not placed, so not listed.
+ */
+export function rangeZones(
+  headers: readonly unknown[],
+  body: Cells,
+  settingsBody: Cells
+): Map<string, { cell: string; zone: Zone }> {
+  const zones = new Map<string, { cell: string; zone: Zone }>();
+  for (const row of readBackRows(headers, body, settingsBody) ?? [])
+    if (row.cell !== null && row.zone !== null)
+      zones.set(row.range.name, { cell: row.cell, zone: row.zone });
+  return zones;
 }

@@ -12,6 +12,8 @@ import {
   PIPELINE_FIELDS,
   type PipelineField,
 } from "../../domain/columns";
+import { actionIdNumber } from "../../domain/actionPlan/ids";
+import { isSemester } from "../../domain/actionPlan/semester";
 import { PERIOD_KINDS, type PeriodKind } from "../../domain/pipeline";
 import type { StageDefault } from "../../domain/stages";
 import type { SourceChoice } from "./source";
@@ -31,6 +33,14 @@ export interface CarnetSettings {
   readonly probabilityScale?: "fraction" | "points";
   /** Dates typed dd/mm/yyyy in this workbook. */
   readonly dayFirst?: boolean;
+  /** The month (1–12) the workbook's fiscal year starts; the action plan's semesters start there. */
+  readonly fiscalStartMonth?: number;
+  /** The action plan's budget envelope by semester ("2027-S1" → 50000). */
+  readonly actionPlanEnvelopes?: Readonly<Record<string, number>>;
+  /** How many actions one owner can run at once (the plan's capacity check); 3 when not set. */
+  readonly actionPlanCapacity?: number;
+  /** The last action Id ever issued ("A-0042"), so that a deleted action's Id is never issued again. */
+  readonly actionPlanLastId?: string;
   /** Open-ended: later features add their own keys (the matrix's cut-offs, ...). */
   readonly [key: string]: unknown;
 }
@@ -114,6 +124,7 @@ export function readSettings(raw: unknown): SettingsReading {
         `the date order kept in this workbook (${v}) is not true or false: ` +
         "each date's order is worked out from the dates"
     ),
+    ...actionPlanChecks(raw),
   ];
   for (const check of checks) {
     for (const [key, value] of Object.entries(check.set))
@@ -239,6 +250,82 @@ function checkChoice(
 ): Checked {
   if (value === undefined || allowed.includes(value)) return { set: {}, dropped: [] };
   return { set: { [key]: undefined }, dropped: [message(quoted(value))] };
+}
+
+/** The action plan's settings (issue 13). */
+function actionPlanChecks(raw: Record<string, unknown>): Checked[] {
+  return [
+    checkWhole(
+      "fiscalStartMonth",
+      raw.fiscalStartMonth,
+      (v) => v >= 1 && v <= 12,
+      (v) =>
+        `the fiscal year's first month kept in this workbook (${v}) is not a month from 1 to 12: ` +
+        "semesters start in January until you choose"
+    ),
+    checkWhole(
+      "actionPlanCapacity",
+      raw.actionPlanCapacity,
+      (v) => v >= 1,
+      (v) =>
+        `the actions one owner can run at once kept in this workbook (${v}) is not a whole number from 1: ` +
+        "the plan's checks count 3 until you choose"
+    ),
+    checkEnvelopes(raw.actionPlanEnvelopes),
+    checkLastId(raw.actionPlanLastId),
+  ];
+}
+
+/** A whole number `fits` accepts, else left out with `message`. */
+function checkWhole(
+  key: string,
+  value: unknown,
+  fits: (v: number) => boolean,
+  message: (shown: string) => string
+): Checked {
+  if (value === undefined || (typeof value === "number" && Number.isInteger(value) && fits(value)))
+    return { set: {}, dropped: [] };
+  return { set: { [key]: undefined }, dropped: [message(quoted(value))] };
+}
+
+const isEnvelope = (v: unknown): v is number =>
+  typeof v === "number" && Number.isFinite(v) && v >= 0;
+
+/** Envelopes by semester: an entry that is not a semester with an amount from 0 is left out, said so. */
+function checkEnvelopes(value: unknown): Checked {
+  if (value === undefined) return { set: {}, dropped: [] };
+  if (!isObject(value))
+    return {
+      set: { actionPlanEnvelopes: undefined },
+      dropped: [
+        `the budget envelopes kept in this workbook (${quoted(value)}) are not amounts by semester: ` +
+          "type each semester's envelope again in the plan",
+      ],
+    };
+  const kept: Record<string, number> = {};
+  const dropped: string[] = [];
+  for (const [semester, amount] of Object.entries(value)) {
+    if (isSemester(semester) && isEnvelope(amount)) kept[semester] = amount;
+    else
+      dropped.push(
+        `the budget envelope kept for ${quoted(semester)} (${quoted(amount)}) is not an amount from 0 ` +
+          "for a semester written like 2027-S1: left out, type it again in the plan"
+      );
+  }
+  return { set: { actionPlanEnvelopes: kept }, dropped };
+}
+
+/** The last issued Id must read as one (ids.ts): a damaged one would let a deleted action's Id come back. */
+function checkLastId(value: unknown): Checked {
+  if (value === undefined || (typeof value === "string" && actionIdNumber(value) !== null))
+    return { set: {}, dropped: [] };
+  return {
+    set: { actionPlanLastId: undefined },
+    dropped: [
+      `the last action Id kept in this workbook (${quoted(value)}) is not an Id like A-0042: ` +
+        "new Ids follow the highest Id in the plan, so the Id of an action deleted above it may come back",
+    ],
+  };
 }
 
 /**

@@ -36,6 +36,11 @@ export interface WorkbookBackend {
   getFormulas(sheet: string, row: number, col: number, rows: number, cols: number): CellValue[][];
   /** Excel number format codes; "General" where none is set. */
   getNumberFormats(sheet: string, row: number, col: number, rows: number, cols: number): string[][];
+  /**
+   * Optional: whether any cell of a block was given the number format `format` (never "General"),
+   * answered without reading the block's formats: writes ask it of every block for the Text format.
+   */
+  hasNumberFormat?(sheet: string, rect: Rect, format: string): boolean;
   setCells(sheet: string, row: number, col: number, rows: CellInput[][]): void;
   setNumberFormats(sheet: string, row: number, col: number, formats: string[][]): void;
   /** Clears a block; contents only unless told otherwise. */
@@ -86,6 +91,19 @@ export class FormatStore {
         start = i;
       }
     }
+  }
+
+  /** Whether any cell of the block was given `format`: a look at the runs of its columns only. */
+  has(sheet: string, rect: Rect, format: string): boolean {
+    const columns = this.bySheet.get(sheet);
+    if (!columns) return false;
+    const end = rect.row + rect.rows;
+    for (const [col, runs] of columns) {
+      if (col < rect.col || col >= rect.col + rect.cols) continue;
+      for (let i = firstEndingAfter(runs, rect.row); i < runs.length && runs[i].start < end; i++)
+        if (runs[i].format === format) return true;
+    }
+    return false;
   }
 
   clear(sheet: string, rect: Rect): void {
@@ -224,6 +242,15 @@ function excelErrorCode(code: string): string {
   return code === "#ERROR!" ? "#NAME?" : code;
 }
 
+/**
+ * A number as the cell holds it, for a cell holding a number (not a formula): Excel gives back the
+ * double it stores, where HyperFormula's values are rounded to its `precisionRounding` digits (1/15 read
+ * as 0.066666666667), which would make a number written and read back look changed.
+ */
+function storedNumber(serialized: unknown): number | undefined {
+  return typeof serialized === "number" ? serialized : undefined;
+}
+
 function toCellValue(value: unknown): CellValue {
   if (value === null || value === undefined) return "";
   if (isDetailedError(value)) return excelErrorCode(value.value);
@@ -300,13 +327,21 @@ export function createHyperFormulaBackend(hf: HyperFormula): WorkbookBackend {
       formats.rename(from, to);
       usedCache.clear();
     },
-    getValues: (sheet, row, col, rows, cols) =>
-      hf.getRangeValues(block(sheet, row, col, rows, cols)).map((line) => line.map(toCellValue)),
+    getValues: (sheet, row, col, rows, cols) => {
+      const range = block(sheet, row, col, rows, cols);
+      const stored = hf.getRangeSerialized(range);
+      return hf
+        .getRangeValues(range)
+        .map((line, i) => line.map((value, j) => storedNumber(stored[i][j]) ?? toCellValue(value)));
+    },
     getFormulas: (sheet, row, col, rows, cols) => {
       const range = block(sheet, row, col, rows, cols);
       const values = hf.getRangeValues(range);
       const formulas = hf.getRangeFormulas(range);
-      return values.map((line, i) => line.map((value, j) => formulas[i][j] ?? toCellValue(value)));
+      const stored = hf.getRangeSerialized(range);
+      return values.map((line, i) =>
+        line.map((value, j) => formulas[i][j] ?? storedNumber(stored[i][j]) ?? toCellValue(value))
+      );
     },
     getNumberFormats: (sheet, row, col, rows, cols) => {
       const id = sheetId(sheet);
@@ -333,6 +368,7 @@ export function createHyperFormulaBackend(hf: HyperFormula): WorkbookBackend {
       sheetId(sheet);
       formats.set(sheet, row, col, values);
     },
+    hasNumberFormat: (sheet, rect, format) => formats.has(sheet, rect, format),
     clear: (sheet, row, col, rows, cols, what = "contents") => {
       const id = sheetId(sheet);
       const rect = { row, col, rows, cols };

@@ -26,7 +26,7 @@
  */
 import { intersect, type Rect } from "./address";
 import type { CellValue } from "./backend";
-import { writeCells } from "./cells";
+import { textCells, writeCells } from "./cells";
 import { formulaTemplate, type FormulaTemplate } from "./formula-refs";
 import type { SheetRecord, TableRecord, WorkbookModel } from "./model";
 import type { InputLocale } from "./typed-input";
@@ -103,10 +103,11 @@ const isFormula = (v: unknown): v is string => typeof v === "string" && v.starts
 /** What a write puts in a cell: nothing (null: unchanged), a blank, a formula or another value. */
 type Written = "skip" | "blank" | "formula" | "value";
 
-function writtenKind(v: unknown): Written {
+/** `asText`: the cell is formatted as Text, where a formula is written as text (cells.ts). */
+function writtenKind(v: unknown, asText = false): Written {
   if (v === null || v === undefined) return "skip";
   if (v === "") return "blank";
-  return isFormula(v) ? "formula" : "value";
+  return isFormula(v) && !asText ? "formula" : "value";
 }
 
 /** Formula keys of a column's cells, rendering the last template first: a uniform column parses once. */
@@ -284,6 +285,7 @@ export function writeCellsInTables(
     return;
   }
   const writes: ColumnWrite[] = [];
+  const text = textCells(model.backend, sheet, rect);
   let toWrite = sent;
   for (const table of tables) {
     const body = bodyRect(table);
@@ -292,7 +294,7 @@ export function writeCellsInTables(
       const j = col - rect.col;
       const kinds: Written[] = [];
       for (let r = part.row; r < part.row + part.rows; r += 1)
-        kinds.push(writtenKind(sentAt(sent, r - rect.row, j)));
+        kinds.push(writtenKind(sentAt(sent, r - rect.row, j), text?.(r - rect.row, j)));
       if (table === added && calculated.get(table)?.has(col)) {
         // The added row keeps its calculated formula where nothing is written (office-js #1916).
         if (!Array.isArray(toWrite)) {

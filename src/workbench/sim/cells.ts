@@ -99,9 +99,36 @@ function fillChunks<V>(
 }
 
 /** A sent cell as Excel types it (typed-input.ts), or null for "leave unchanged". */
-function typedCell(value: unknown, where: string, locale: InputLocale): TypedInput | null {
+function typedCell(
+  value: unknown,
+  where: string,
+  locale: InputLocale,
+  asText = false
+): TypedInput | null {
   const checked = checkCell(value, where);
-  return checked === null ? null : typeInput(checked, locale);
+  if (checked === null) return null;
+  // A cell formatted as Text takes a string as written, its apostrophe included (README, "Text format").
+  if (asText && typeof checked === "string" && checked !== "") return { content: `'${checked}` };
+  return typeInput(checked, locale);
+}
+
+/** Excel's Text number format. */
+export const TEXT_FORMAT = "@";
+
+/**
+ * Which cells of a block are formatted as Text, or null when none is: the common case, answered from
+ * the format runs without reading the block's formats when the backend can.
+ */
+export function textCells(
+  backend: WorkbookBackend,
+  sheet: SheetRecord,
+  rect: Rect
+): ((i: number, j: number) => boolean) | null {
+  if (backend.hasNumberFormat && !backend.hasNumberFormat(sheet.name, rect, TEXT_FORMAT))
+    return null;
+  const formats = backend.getNumberFormats(sheet.name, rect.row, rect.col, rect.rows, rect.cols);
+  if (!formats.some((line) => line.includes(TEXT_FORMAT))) return null;
+  return (i, j) => formats[i][j] === TEXT_FORMAT;
 }
 
 /**
@@ -144,19 +171,24 @@ export function writeCells(
 ): void {
   const write = (row: number, col: number, block: CellInput[][]) =>
     backend.setCells(sheet.name, row, col, block);
-  if (!Array.isArray(sent)) {
+  const text = textCells(backend, sheet, rect);
+  if (!Array.isArray(sent) && text === null) {
     const typed = typedCell(sent, where, locale);
     if (typed === null) return;
     fillChunks(rect, typed.content, write, where);
     if (typed.format !== undefined) formatRecognised(backend, sheet, rect, () => typed.format);
     return;
   }
-  const typed = checkShape(sent, rect, where).map((line) =>
-    line.map((v) => typedCell(v, where, locale))
+  // One value over a block holding Text cells: each cell takes it its own way.
+  const grid = Array.isArray(sent)
+    ? checkShape(sent, rect, where)
+    : Array.from({ length: rect.rows }, () => new Array<unknown>(rect.cols).fill(sent));
+  const typed = grid.map((line, i) =>
+    line.map((v, j) => typedCell(v, where, locale, text?.(i, j)))
   );
-  const grid = typed.map((line) => line.map((t) => (t === null ? null : t.content)));
-  if (grid.every((line) => line.every((v) => v !== null))) write(rect.row, rect.col, grid);
-  else writeSkippingNulls(grid, rect, write);
+  const contents = typed.map((line) => line.map((t) => (t === null ? null : t.content)));
+  if (contents.every((line) => line.every((v) => v !== null))) write(rect.row, rect.col, contents);
+  else writeSkippingNulls(contents, rect, write);
   if (typed.some((line) => line.some((t) => t?.format !== undefined)))
     formatRecognised(backend, sheet, rect, (i, j) => typed[i][j]?.format);
 }

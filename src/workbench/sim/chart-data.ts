@@ -112,6 +112,8 @@ export interface AxisInfo {
   minimum?: number;
   maximum?: number;
   numberFormat?: string;
+  /** The categories (or values) drawn in reverse order: a bar chart's first category at the top. */
+  reversed?: boolean;
 }
 
 export interface ChartInfo {
@@ -243,10 +245,11 @@ export function describeCharts(model: WorkbookModel): ChartInfo[] {
     const axisNumber = (value: unknown) => (typeof value === "number" ? value : undefined);
     const axis = (kind: "category" | "value"): AxisInfo => {
       const info: AxisInfo = { title: String(chart.axisTitles[kind].text ?? "") };
-      const { minimum, maximum, numberFormat } = chart.axes[kind];
+      const { minimum, maximum, numberFormat, reversePlotOrder } = chart.axes[kind];
       if (axisNumber(minimum) !== undefined) info.minimum = axisNumber(minimum);
       if (axisNumber(maximum) !== undefined) info.maximum = axisNumber(maximum);
       if (typeof numberFormat === "string") info.numberFormat = numberFormat;
+      if (reversePlotOrder === true) info.reversed = true;
       return info;
     };
     const info: ChartInfo = {

@@ -93,6 +93,7 @@ export class ChartAxis extends ChartPart {
   declare minorUnit: number | string;
   declare visible: boolean;
   declare numberFormat: string;
+  declare reversePlotOrder: boolean;
   private _title: ChartAxisTitle | undefined;
 
   constructor(
@@ -111,6 +112,7 @@ export class ChartAxis extends ChartPart {
       minorUnit: null,
       visible: true,
       numberFormat: "General",
+      reversePlotOrder: false,
     };
   }
   override _nav(name: string): SimObject | undefined {
@@ -128,6 +130,7 @@ defineBagProperties(ChartAxis, [
   "minorUnit",
   "visible",
   "numberFormat",
+  "reversePlotOrder",
 ]);
 
 type AxisKind = "category" | "value" | "series";

@@ -278,6 +278,7 @@ export const MEMBERS: Readonly<Record<string, Readonly<Record<string, Member>>>>
     MinorUnit: writable(),
     NumberFormat: writable("1.8"),
     Visible: writable("1.7"),
+    ReversePlotOrder: writable("1.7"),
     Title: nav("ChartAxisTitle"),
   },
   ChartAxisTitle: {

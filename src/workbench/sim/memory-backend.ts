@@ -108,6 +108,7 @@ export function createMemoryBackend(initial: Record<string, CellInput[][]> = {})
         Array.from({ length: cols }, (_, j) => formats.get(name, row + i, col + j) ?? "General")
       );
     },
+    hasNumberFormat: (name, rect, format) => formats.has(name, rect, format),
     setCells: (name, row, col, rows) => {
       const sheet = find(name);
       let cleared = false;

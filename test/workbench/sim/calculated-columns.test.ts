@@ -134,6 +134,17 @@ describe("calculated columns", () => {
     ]);
   });
 
+  it("are not made by a formula written into a cell formatted as Text: it is text there", async () => {
+    const { host, backend } = hyperFormulaHost();
+    await dealsTable(host);
+    await host.Excel.run(async (context) => {
+      context.workbook.worksheets.getActiveWorksheet().getRange("C3").numberFormat = [["@"]];
+      await context.sync();
+    });
+    await write(host, "C3", [["=B3*0.5"]]);
+    expect(backend.getValues("Sheet1", 1, 2, 3, 1)).toEqual([[""], ["=B3*0.5"], [""]]);
+  });
+
   it("are not made in a column that holds values: the formulas stay as written", async () => {
     const { host, backend } = hyperFormulaHost();
     await dealsTable(host, [1, 2, 3]);

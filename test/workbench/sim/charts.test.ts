@@ -184,6 +184,34 @@ describe("charts", () => {
     expect(badSource.code).toBe("InvalidArgument");
   });
 
+  it("draws a Gantt as Excel's idiom: a stacked bar whose first series has no fill, categories top down", async () => {
+    const { host } = memoryHost({
+      Sheet1: [
+        ["Action", "Offset", "Days"],
+        ["Fair", 10, 3],
+        ["Calls", 0, 60],
+      ],
+    });
+    await host.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      const chart = sheet.charts.add("BarStacked", sheet.getRange("A1:C3"), "Columns");
+      chart.series.getItemAt(0).format.fill.clear();
+      chart.axes.categoryAxis.reversePlotOrder = true;
+      const axis = chart.axes.categoryAxis.load("reversePlotOrder");
+      const value = chart.axes.valueAxis.load("reversePlotOrder");
+      await context.sync();
+      expect([axis.reversePlotOrder, value.reversePlotOrder]).toEqual([true, false]);
+    });
+    const [chart] = host.charts();
+    expect(chart.type).toBe("BarStacked");
+    expect(chart.series).toEqual([
+      { name: "Offset", values: [10, 0], xValues: ["Fair", "Calls"], fill: "none" },
+      { name: "Days", values: [3, 60], xValues: ["Fair", "Calls"] },
+    ]);
+    expect(chart.axes.category.reversed).toBe(true);
+    expect(chart.axes.value.reversed).toBeUndefined();
+  });
+
   it("finds charts by name and deletes them", async () => {
     const { host } = memoryHost({ Sheet1: sales });
     await host.Excel.run(async (context) => {

@@ -98,6 +98,20 @@ describe("FormatStore", () => {
         }
         for (let r = 0; r < 40; r++)
           for (let c = 0; c < 10; c++) expect(store.get("S", r, c)).toBe(model.get(`${r},${c}`));
+        // Whether a block holds a format, as the cell-by-cell store says, for a few blocks.
+        for (const block of [
+          { row: 0, col: 0, rows: 40, cols: 10 },
+          { row: 3, col: 1, rows: 5, cols: 2 },
+          { row: 12, col: 2, rows: 1, cols: 1 },
+        ])
+          for (const f of ["0%", "#,##0", "yyyy-mm-dd"]) {
+            const cells = [...model.entries()].filter(([k, v]) => {
+              const [r, c] = k.split(",").map(Number);
+              const inside = r >= block.row && r < block.row + block.rows;
+              return inside && c >= block.col && c < block.col + block.cols && v === f;
+            });
+            expect(store.has("S", block, f)).toBe(cells.length > 0);
+          }
       }),
       { numRuns: 300 }
     );

@@ -55,6 +55,14 @@ describe("HyperFormula backend", () => {
     expect(backend.usedRange("Sheet1")).toEqual({ row: 0, col: 0, rows: 2, cols: 2 });
   });
 
+  it("gives back a number it holds as written, where its formulas' results are HyperFormula's", () => {
+    const { backend } = hyperFormulaHost();
+    backend.setCells("Sheet1", 0, 0, [[2400 / 36000, 0.1 + 0.2, "=1/15"]]);
+    // Excel keeps the double written; HyperFormula would read 0.066666666667 and 0.3.
+    expect(backend.getValues("Sheet1", 0, 0, 1, 2)).toEqual([[2400 / 36000, 0.1 + 0.2]]);
+    expect(backend.getFormulas("Sheet1", 0, 0, 1, 3)).toEqual([[2400 / 36000, 0.1 + 0.2, "=1/15"]]);
+  });
+
   it("keeps quoted text as text and parses typed numbers, as Excel's input does", () => {
     const { backend } = hyperFormulaHost();
     backend.setCells("Sheet1", 0, 0, [["'123", "123", "20%"]]);

@@ -143,6 +143,27 @@ describe.each([
     });
   });
 
+  it("takes strings written into cells formatted as Text as written, apostrophe and formulas included", async () => {
+    const host = makeHost();
+    await host.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.getRange("A1:F1").numberFormat = [["@", "@", "@", "@", "@", "General"]];
+      sheet.getRange("A1:F1").values = [
+        ["0012", "+33 6 12 34 56 78", "2027-01-04", "'x", 7, "0012"],
+      ];
+      sheet.getRange("A2:B2").numberFormat = [["@", "@"]];
+      sheet.getRange("A2:B2").formulas = [["=1+1", ""]];
+      sheet.getRange("C2:D2").numberFormat = [["@", "General"]];
+      sheet.getRange("C2:D2").values = "00123" as unknown as unknown[][];
+      const read = sheet.getRange("A1:F2").load("values, formulas, numberFormat");
+      await context.sync();
+      expect(read.values[0]).toEqual(["0012", "+33 6 12 34 56 78", "2027-01-04", "'x", 7, 12]);
+      expect(read.formulas[1].slice(0, 4)).toEqual(["=1+1", "", "00123", 123]);
+      expect(read.values[1].slice(0, 4)).toEqual(["=1+1", "", "00123", 123]);
+      expect(read.numberFormat[0]).toEqual(["@", "@", "@", "@", "@", "General"]);
+    });
+  });
+
   it("types one value written to a whole block", async () => {
     const host = makeHost();
     await host.Excel.run(async (context) => {

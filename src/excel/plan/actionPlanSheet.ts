@@ -1,0 +1,637 @@
+/**
+ * The "Carnet Action Plan" sheet (issue 13), planned without a host: where CarnetActionPlan sits, how
+ * its columns are formatted, which cells a save writes, and the semester's budget block and timeline
+ * beside it. host/actionPlan.ts reads the table and writes what this module plans.
+ *
+ * The table is Carnet's, but users edit it in Excel (they type, sort, move columns, add rows), so a save
+ * never rewrites it: it writes, by Id, only the cells whose value changed, where each row is now
+ * (rows.ts finds the columns by header, merge.ts decides the values). Text columns are formatted as
+ * Text (`@`) before their values are written, so an id `0012` or a target `+33 6 12 34 56 78` stays
+ * text; Excel would otherwise type them (12, a formula). Nothing here writes a formula into the table:
+ * one formula in a table column becomes Excel's calculated column and fills every row.
+ */
+import {
+  ACTION_FIELDS,
+  ACTION_PLAN_COLUMNS,
+  type Action,
+  type ActionPlanColumn,
+} from "../../domain/actionPlan/action";
+import { actionIdIssuer, actionIdNumber } from "../../domain/actionPlan/ids";
+import {
+  ACTION_COLUMN_KINDS,
+  ACTION_PLAN_COLUMNS_FR,
+  type ActionTableReading,
+  actionPlanHeaders,
+} from "../../domain/actionPlan/rows";
+import { formatAmount, formatPercent } from "../../domain/actionPlan/money";
+import type { GroupReview, SemesterReview } from "../../domain/actionPlan/review";
+import { normaliseHeader } from "../../domain/columns";
+import { NO_KEY } from "../../domain/forecast";
+import type { CellValue } from "../../domain/values";
+import { cellAddress, columnLetters } from "./a1";
+import { type Box, type SheetPlan, type TablePlan, textCell } from "./sheetPlan";
+
+export const ACTION_PLAN_SHEET = "Carnet Action Plan";
+export const ACTION_PLAN_TABLE = "CarnetActionPlan";
+
+/** Excel's Text number format: what is written there is kept as written. */
+export const TEXT_FORMAT = "@";
+export const DATE_FORMAT = "yyyy-mm-dd";
+/** How many actions one owner can run at once when the workbook does not say (actionPlanPort.ts). */
+export const DEFAULT_CAPACITY = 3;
+
+/** The table's header cell, 0-based: A3, under the note line and a blank row. */
+export const ACTION_PLAN_AT = { row: 2, col: 0 } as const;
+
+/**
+ * The sheet as the first save makes it (through writeOwnedSheets: Carnet's own sheet, its mark in the
+ * note line): the table's header over one empty row; the actions are then written like any save's.
+ */
+export function actionPlanSheetPlan(french: boolean): SheetPlan {
+  return {
+    sheet: ACTION_PLAN_SHEET,
+    note:
+      "Edit the plan here or in Carnet's pane: a save writes, by Id, only the cells that changed, and keeps " +
+      "your sort, your rows and your other cells. The budget and timeline beside the table are Carnet's, " +
+      "rewritten on each save.",
+    tables: [
+      {
+        name: ACTION_PLAN_TABLE,
+        headers: actionPlanHeaders(french),
+        rows: [],
+        row: ACTION_PLAN_AT.row,
+        col: ACTION_PLAN_AT.col,
+        key: "Id",
+      },
+    ],
+  };
+}
+
+/** Each plan column's index among the table's headers now (a user may have moved them), or null. */
+export type PlanColumns = Readonly<Record<ActionPlanColumn, number | null>>;
+
+/**
+ * Where each plan column is among the table's headers, English or French, as rows.ts finds them to read
+ * the rows (the same comparison: normaliseHeader of either name, first header wins), so that a value
+ * read from a column is written back to it.
+ */
+export function planColumns(headers: readonly CellValue[]): PlanColumns {
+  const names = headers.map(normaliseHeader);
+  const columns = {} as Record<ActionPlanColumn, number | null>;
+  for (const column of ACTION_PLAN_COLUMNS) {
+    const wanted = [normaliseHeader(column), normaliseHeader(ACTION_PLAN_COLUMNS_FR[column])];
+    const index = names.findIndex((name) => wanted.includes(name));
+    columns[column] = index >= 0 ? index : null;
+  }
+  return columns;
+}
+
+/**
+ * The number format a column's written cells get: Text for the text columns (set before the value),
+ * a date for Start and End, the workbook's currency for Budget and Actual cost; null for the number
+ * columns, whose format a user may have chosen (an added row gets General).
+ */
+export function columnFormat(column: ActionPlanColumn, currencyFormat: string): string | null {
+  switch (ACTION_COLUMN_KINDS[column]) {
+    case "text":
+    case "semester":
+    case "phase":
+      return TEXT_FORMAT;
+    case "date":
+      return DATE_FORMAT;
+    case "amount":
+      return currencyFormat;
+    case "number":
+      return null;
+  }
+}
+
+/** The value written for a field: text as it is (its cell is Text), a number, or "" to clear. */
+function cellValue(action: Action, column: ActionPlanColumn): string | number {
+  const value = action[ACTION_FIELDS[column]];
+  return value === null ? "" : value;
+}
+
+/** One cell a save writes: its sheet position, its format (null: left as it is) and its value. */
+export interface CellWrite {
+  readonly row: number;
+  readonly col: number;
+  readonly format: string | null;
+  readonly value: string | number;
+}
+
+/** Cells side by side in a row, written as one range: their formats (null: left as they are), their values. */
+export interface RunWrite {
+  readonly row: number;
+  readonly col: number;
+  readonly formats: readonly string[] | null;
+  readonly values: readonly (string | number)[];
+}
+
+/**
+ * Cells joined into runs of neighbours in a row that all take a format or all keep theirs, so that a
+ * row whose every field changed is a few ranges, not nineteen: a save's request stays small.
+ */
+export function cellRuns(cells: readonly CellWrite[]): RunWrite[] {
+  const sorted = [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
+  const runs: {
+    row: number;
+    col: number;
+    formats: string[] | null;
+    values: (string | number)[];
+  }[] = [];
+  for (const cell of sorted) {
+    const last = runs[runs.length - 1];
+    const joins =
+      last !== undefined &&
+      last.row === cell.row &&
+      last.col + last.values.length === cell.col &&
+      (last.formats === null) === (cell.format === null);
+    if (joins) {
+      last.values.push(cell.value);
+      if (cell.format !== null) last.formats!.push(cell.format);
+    } else
+      runs.push({
+        row: cell.row,
+        col: cell.col,
+        formats: cell.format === null ? null : [cell.format],
+        values: [cell.value],
+      });
+  }
+  return runs;
+}
+
+/** CarnetActionPlan as read now: where it is, its headers and body rows, and what rows.ts read there. */
+export interface PlanTableNow {
+  readonly sheet: string;
+  /** The header's sheet row and first column, 0-based. */
+  readonly row: number;
+  readonly col: number;
+  readonly headers: readonly CellValue[];
+  readonly body: readonly (readonly CellValue[])[];
+  readonly reading: ActionTableReading;
+}
+
+/** What a save writes into CarnetActionPlan, and the plan as it will then be. */
+export interface PlanWrites {
+  /** Changed cells of rows already in the table, and the Ids given to rows added in Excel. */
+  readonly cells: readonly CellWrite[];
+  /** Rows the pane added, in the table's column order (null: a column that is not the plan's). */
+  readonly appended: readonly (readonly (string | number | null)[])[];
+  /** Their number formats, by table column (null: left as it is). */
+  readonly appendedFormats: readonly (string | null)[];
+  /** Body rows (0-based) of the actions deleted in the pane, bottom-up. */
+  readonly deleted: readonly number[];
+  /** The plan once written, in the table's order, added rows last. */
+  readonly actions: readonly Action[];
+  /** The last Id ever issued, this save's included: the document setting. */
+  readonly lastId: string | null;
+}
+
+/**
+ * The cells a save writes, from the table now and the merged plan (mergeActions' `merged`: the sheet's
+ * order, the pane's additions last). `lastIssued`: the highest of the settings' and the pane's last Id.
+ */
+export function planWrites(
+  now: PlanTableNow,
+  merged: readonly Action[],
+  lastIssued: string | null,
+  currencyFormat: string
+): PlanWrites {
+  const columns = planColumns(now.headers);
+  const { reading } = now;
+  const current = new Map(reading.actions.map((a) => [a.id, a]));
+  const kept = new Set(merged.map((a) => a.id));
+  // Every id in sight: a hand-typed A-0100 deleted in the pane must not be issued again either.
+  const issuer = actionIdIssuer(
+    [...merged, ...reading.actions].map((a) => a.id),
+    lastIssued
+  );
+  const cells: CellWrite[] = [];
+  const at = (row: number, column: ActionPlanColumn, action: Action) => ({
+    row: now.row + 1 + row,
+    col: now.col + columns[column]!,
+    format: columnFormat(column, currencyFormat),
+    value: cellValue(action, column),
+  });
+  const byRow: { row: number; action: Action }[] = [];
+  for (const action of merged) {
+    const row = reading.rowOfId.get(action.id);
+    const before = current.get(action.id);
+    if (row === undefined || before === undefined) continue;
+    byRow.push({ row, action });
+    for (const column of ACTION_PLAN_COLUMNS)
+      if (
+        columns[column] !== null &&
+        action[ACTION_FIELDS[column]] !== before[ACTION_FIELDS[column]]
+      )
+        cells.push(at(row, column, action));
+  }
+  for (const { row, action } of reading.unidentified) {
+    const named = { ...action, id: issuer.next() };
+    byRow.push({ row, action: named });
+    if (columns.Id !== null) cells.push(at(row, "Id", named));
+  }
+  const added = merged
+    .filter((a) => !reading.rowOfId.has(a.id))
+    .map((a) => (a.id.trim() === "" ? { ...a, id: issuer.next() } : a));
+  const deleted = [...reading.rowOfId]
+    .filter(([id]) => !kept.has(id))
+    .map(([, row]) => row)
+    .sort((a, b) => b - a);
+  byRow.sort((a, b) => a.row - b.row);
+  const actions = [...byRow.map((r) => r.action), ...added];
+  return {
+    cells,
+    appended: added.map((a) => tableRow(now.headers.length, columns, a)),
+    appendedFormats: tableFormats(now.headers.length, columns, currencyFormat),
+    deleted,
+    actions,
+    lastId: highestId([issuer.issued(), lastIssued, ...actions.map((a) => a.id)]),
+  };
+}
+
+/** An action as a row of the table's columns as they are now (null under a column of the user's). */
+function tableRow(width: number, columns: PlanColumns, action: Action): (string | number | null)[] {
+  const row: (string | number | null)[] = new Array<string | number | null>(width).fill(null);
+  for (const column of ACTION_PLAN_COLUMNS) {
+    const index = columns[column];
+    if (index !== null) row[index] = cellValue(action, column);
+  }
+  return row;
+}
+
+/** The formats of an added row, by table column: General for the plan's number columns. */
+function tableFormats(
+  width: number,
+  columns: PlanColumns,
+  currencyFormat: string
+): (string | null)[] {
+  const formats: (string | null)[] = new Array<string | null>(width).fill(null);
+  for (const column of ACTION_PLAN_COLUMNS) {
+    const index = columns[column];
+    if (index !== null) formats[index] = columnFormat(column, currencyFormat) ?? "General";
+  }
+  return formats;
+}
+
+/** The id of the highest number (ids.ts reads them), or null when none reads as an action's Id. */
+export function highestId(ids: readonly (string | null)[]): string | null {
+  let best: { id: string; n: number } | null = null;
+  for (const id of ids) {
+    const n = id === null ? null : actionIdNumber(id);
+    if (n !== null && (best === null || n > best.n)) best = { id: id!, n };
+  }
+  return best?.id ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The semester's budget and timeline, beside the table
+
+export const BUDGET_TABLE = "CarnetActionPlanBudget";
+export const BY_MEANS_TABLE = "CarnetActionPlanByMeans";
+export const BY_OWNER_TABLE = "CarnetActionPlanByOwner";
+export const TIMELINE_TABLE = "CarnetActionPlanTimeline";
+export const GANTT_CHART = "CarnetActionPlanGantt";
+/** Carnet's tables beside CarnetActionPlan, rewritten (deleted and made again) on each save. */
+export const BLOCK_TABLES = [BUDGET_TABLE, BY_MEANS_TABLE, BY_OWNER_TABLE, TIMELINE_TABLE] as const;
+
+/** A small table of the block: header and body cells (texts marked, formulas), a format per body cell. */
+export interface BlockTable {
+  readonly name: string;
+  readonly row: number;
+  readonly col: number;
+  readonly headers: readonly string[];
+  readonly cells: readonly (readonly CellValue[])[];
+  readonly formats: readonly (readonly string[])[];
+}
+
+/** The timeline: a stacked bar whose first series (the offset from the semester's start) has no fill. */
+export interface GanttPlan {
+  readonly name: string;
+  readonly title: string;
+  /** Sheet blocks (0-based) of the labels, the offsets and the durations. */
+  readonly labels: Box;
+  readonly offsets: Box;
+  readonly days: Box;
+  /** The semester's length in days: the value axis' end. */
+  readonly length: number;
+  readonly at: Box;
+}
+
+export interface PlanBlock {
+  readonly tables: readonly BlockTable[];
+  readonly gantt: GanttPlan | null;
+  /** The cells the block's tables cover: nothing of the user's may be there. */
+  readonly box: Box;
+}
+
+export interface BlockInput {
+  /** Where CarnetActionPlan is now: its header's sheet row and first column, and its width. */
+  readonly table: { readonly row: number; readonly col: number; readonly cols: number };
+  readonly columns: PlanColumns;
+  readonly semester: string;
+  /** The semester's first and last days (semester.ts, with the workbook's fiscal year). */
+  readonly bounds: { readonly start: number; readonly end: number };
+  readonly envelope: number | null;
+  /** The semester's actions, in the table's order. */
+  readonly actions: readonly Action[];
+  /** The means and the owners the totals list (budgetTotals' groups of the semester's actions). */
+  readonly means: readonly string[];
+  readonly owners: readonly string[];
+  readonly currencyFormat: string;
+}
+
+/**
+ * The block beside the table, one blank column after its last (the table grows downward, the block
+ * stays clear of it): the semester, its envelope, the total budget and what remains, then the totals
+ * by means and by owner, as SUMIFS over the table's columns, so a budget typed in the table updates
+ * them; then the timeline's data and its chart. Whole columns (`$M:$M`), not `CarnetActionPlan[Budget]`:
+ * they sum the rows a user adds or sorts in Excel just as well, and the workbench's formula engine
+ * (HyperFormula) has no structured references, so the workbench and the tests could not compute them.
+ */
+export function planBlock(input: BlockInput): PlanBlock {
+  const row = input.table.row;
+  const col = input.table.col + input.table.cols + 1;
+  const budget = budgetTable(input, row, col);
+  const semesterCell = cellAddress(null, row + 1, col + 1, true);
+  const byMeans = totalsTable(input, BY_MEANS_TABLE, "Means", input.means, semesterCell, {
+    row: row + budget.cells.length + 2,
+    col,
+  });
+  const belowMeans = byMeans
+    ? byMeans.row + byMeans.cells.length + 2
+    : row + budget.cells.length + 2;
+  const byOwner = totalsTable(input, BY_OWNER_TABLE, "Owner", input.owners, semesterCell, {
+    row: belowMeans,
+    col,
+  });
+  const timeline = timelineTable(input, row, col + 3);
+  const tables = [budget, byMeans, byOwner, timeline].filter((t): t is BlockTable => t !== null);
+  const rows = Math.max(...tables.map((t) => t.row + t.cells.length + 1)) - row;
+  return {
+    tables,
+    gantt: timeline && ganttPlan(input, timeline),
+    box: { row, col, rows, cols: 7 },
+  };
+}
+
+/** A column of the table as a whole-column reference of the sheet ($M:$M). */
+function wholeColumn(input: BlockInput, column: ActionPlanColumn): string {
+  const letters = columnLetters(input.table.col + input.columns[column]!);
+  return `$${letters}:$${letters}`;
+}
+
+function budgetTable(input: BlockInput, row: number, col: number): BlockTable {
+  const value = (r: number) => cellAddress(null, row + 1 + r, col + 1, true);
+  const total = `=SUMIFS(${wholeColumn(input, "Budget")},${wholeColumn(input, "Semester")},${value(0)})`;
+  const money = input.currencyFormat;
+  return {
+    name: BUDGET_TABLE,
+    row,
+    col,
+    headers: ["Item", "Value"],
+    cells: [
+      [textCell("Semester"), textCell(input.semester)],
+      [textCell("Envelope"), input.envelope ?? ""],
+      [textCell("Total budget"), total],
+      [textCell("Remaining"), `=IF(ISNUMBER(${value(1)}),${value(1)}-${value(2)},"")`],
+    ],
+    formats: [
+      ["General", "General"],
+      ["General", money],
+      ["General", money],
+      ["General", money],
+    ],
+  };
+}
+
+/** Budget by means or by owner: one SUMIFS a row, over the semester's actions of that name. */
+function totalsTable(
+  input: BlockInput,
+  name: string,
+  column: "Means" | "Owner",
+  keys: readonly string[],
+  semesterCell: string,
+  at: { row: number; col: number }
+): BlockTable | null {
+  if (keys.length === 0) return null;
+  const budget = wholeColumn(input, "Budget");
+  const semester = wholeColumn(input, "Semester");
+  const by = wholeColumn(input, column);
+  return {
+    name,
+    ...at,
+    headers: [column, "Budget"],
+    cells: keys.map((key, i) => {
+      const keyCell = cellAddress(null, at.row + 1 + i, at.col);
+      return [textCell(key), `=SUMIFS(${budget},${semester},${semesterCell},${by},${keyCell})`];
+    }),
+    formats: keys.map(() => ["General", input.currencyFormat]),
+  };
+}
+
+/** One timeline row: the action's label, its owner, its offset from the semester's start, its days. */
+export interface TimelineRow {
+  readonly label: string;
+  readonly owner: string;
+  readonly offset: number;
+  readonly days: number;
+}
+
+/**
+ * The bars of the semester's timeline, by owner then Order (actions without an order after, in the
+ * table's order): each dated action's days within the semester, its offset from the semester's first
+ * day. An action without both dates, ending before it starts or outside the semester has no bar.
+ */
+export function timelineRows(
+  actions: readonly Action[],
+  bounds: { readonly start: number; readonly end: number }
+): TimelineRow[] {
+  const ordered = actions
+    .map((action, i) => ({ action, i }))
+    .sort(
+      (a, b) =>
+        a.action.owner.localeCompare(b.action.owner) ||
+        (a.action.order ?? Infinity) - (b.action.order ?? Infinity) ||
+        a.i - b.i
+    );
+  const rows: TimelineRow[] = [];
+  for (const { action } of ordered) {
+    if (action.start === null || action.end === null) continue;
+    const from = Math.max(action.start, bounds.start);
+    const to = Math.min(action.end, bounds.end);
+    if (to < from) continue;
+    rows.push({
+      label: action.action.trim() === "" ? action.id : action.action,
+      owner: action.owner,
+      offset: from - bounds.start,
+      days: to - from + 1,
+    });
+  }
+  return rows;
+}
+
+function timelineTable(input: BlockInput, row: number, col: number): BlockTable | null {
+  const rows = timelineRows(input.actions, input.bounds);
+  if (rows.length === 0) return null;
+  return {
+    name: TIMELINE_TABLE,
+    row,
+    col,
+    headers: ["Action", "Owner", "Start offset", "Days"],
+    cells: rows.map((r) => [textCell(r.label), textCell(r.owner), r.offset, r.days]),
+    formats: rows.map(() => ["General", "General", "0", "0"]),
+  };
+}
+
+function ganttPlan(input: BlockInput, timeline: BlockTable): GanttPlan {
+  const body = (offset: number): Box => ({
+    row: timeline.row + 1,
+    col: timeline.col + offset,
+    rows: timeline.cells.length,
+    cols: 1,
+  });
+  return {
+    name: GANTT_CHART,
+    title: `Timeline ${input.semester}`,
+    labels: body(0),
+    offsets: body(2),
+    days: body(3),
+    length: input.bounds.end - input.bounds.start + 1,
+    at: {
+      row: timeline.row,
+      col: timeline.col + timeline.headers.length + 1,
+      rows: Math.max(15, timeline.cells.length + 5),
+      cols: 8,
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The semester's review, on its own sheet
+
+export const REVIEW_SHEET = "Carnet Review";
+export const REVIEW_BY_ACTION = "CarnetReviewByAction";
+export const REVIEW_BY_MEANS = "CarnetReviewByMeans";
+export const REVIEW_BY_OWNER = "CarnetReviewByOwner";
+export const REVIEW_CHART = "CarnetReviewAttainmentByOwner";
+const PERCENT = "0%";
+
+const BY_ACTION_HEADERS = [
+  "Id",
+  "Action",
+  "Means",
+  "Owner",
+  "Phase",
+  "Objective",
+  "Unit",
+  "Actual result",
+  "Attainment",
+  "Budget",
+  "Actual cost",
+  "Cost per result",
+] as const;
+const GROUP_HEADERS = ["Actions", "Checked", "Budget", "Actual cost", "Attainment"] as const;
+
+/**
+ * The review sheet (through writeOwnedSheets: a second run rewrites Carnet's own tables and chart in
+ * place, and nothing else): attainment and cost per result by action, then by means and by owner side
+ * by side, and a column chart of attainment by owner. The note line gives the semester's totals; no
+ * total row in the tables, so a SUM over a column counts each action once.
+ */
+export function reviewSheetPlan(review: SemesterReview, currencyFormat: string): SheetPlan {
+  const byAction = reviewByAction(review, currencyFormat);
+  const byMeans = groupTable(REVIEW_BY_MEANS, "Means", review.byMeans, currencyFormat, {
+    row: ACTION_PLAN_AT.row,
+    col: BY_ACTION_HEADERS.length + 1,
+  });
+  const byOwner = groupTable(REVIEW_BY_OWNER, "Owner", review.byOwner, currencyFormat, {
+    row: ACTION_PLAN_AT.row,
+    col: byMeans.col + byMeans.headers.length + 1,
+  });
+  const t = review.totals;
+  const attainment = t.attainment === null ? "none measured yet" : formatPercent(t.attainment);
+  return {
+    sheet: REVIEW_SHEET,
+    note:
+      `Review of ${review.semester}: ${t.actions} action${t.actions === 1 ? "" : "s"}, ${t.checked} checked, ` +
+      `budget ${formatAmount(t.budget)}, actual cost ${formatAmount(t.actualCost)}, mean attainment of the ` +
+      `checked actions ${attainment}. Rewritten by each review; attainment = actual result ÷ objective.`,
+    tables: [byAction, byMeans, byOwner],
+    charts: [
+      {
+        name: REVIEW_CHART,
+        type: "ColumnClustered",
+        title: `Attainment by owner, ${review.semester}`,
+        table: REVIEW_BY_OWNER,
+        categories: "Owner",
+        series: ["Attainment"],
+        at: {
+          row: ACTION_PLAN_AT.row + Math.max(1, review.byOwner.length) + 3,
+          col: byOwner.col,
+          rows: 16,
+          cols: 8,
+        },
+      },
+    ],
+  };
+}
+
+/** A group's name as the review tables show it: a blank Means or Owner as the forecast's "(none)". */
+const shownName = (name: string) => (name === "" ? NO_KEY : name);
+
+function reviewByAction(review: SemesterReview, money: string): TablePlan {
+  const formats: Partial<Record<(typeof BY_ACTION_HEADERS)[number], string>> = {
+    Attainment: PERCENT,
+    Budget: money,
+    "Actual cost": money,
+    "Cost per result": money,
+  };
+  return {
+    name: REVIEW_BY_ACTION,
+    headers: [...BY_ACTION_HEADERS],
+    rows: review.byAction.map(({ action: a, attainment, costPerResult }) => [
+      textCell(a.id),
+      textCell(a.action),
+      textCell(a.means),
+      textCell(a.owner),
+      textCell(a.phase),
+      a.objective,
+      textCell(a.unit),
+      a.actualResult,
+      attainment,
+      a.budget,
+      a.actualCost,
+      costPerResult,
+    ]),
+    numberFormats: BY_ACTION_HEADERS.map((h) => formats[h] ?? null),
+    row: ACTION_PLAN_AT.row,
+    col: 0,
+    key: "Id",
+  };
+}
+
+function groupTable(
+  name: string,
+  key: "Means" | "Owner",
+  groups: readonly GroupReview[],
+  money: string,
+  at: { row: number; col: number }
+): TablePlan {
+  return {
+    name,
+    headers: [key, ...GROUP_HEADERS],
+    rows: groups.map((g) => [
+      textCell(shownName(g.name)),
+      g.actions,
+      g.checked,
+      g.budget,
+      g.actualCost,
+      g.attainment,
+    ]),
+    numberFormats: [null, "0", "0", money, money, PERCENT],
+    ...at,
+    key,
+  };
+}
