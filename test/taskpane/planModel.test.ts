@@ -573,7 +573,7 @@ describe("what the pane says", () => {
     ]);
     const rows = new Map([["A-0001", "'Carnet Action Plan'!A2:S2"]]);
     expect(checkLine({ actionId: "A-0001", message: "on a Harvest range" }, rows)).toEqual({
-      text: "on a Harvest range",
+      text: "On a Harvest range.",
       address: "'Carnet Action Plan'!A2:S2",
     });
     expect(checkLine({ actionId: "A-0009", message: "not saved" }, rows).address).toBeNull();

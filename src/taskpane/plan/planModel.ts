@@ -26,6 +26,7 @@ import {
 } from "../../domain/actionPlan/semester";
 import { serialFromYmd, ymdFromSerial } from "../../domain/dates";
 import type { ActionPlanReading, ActionPlanSave } from "../../excel/plan/actionPlanPort";
+import { sentence } from "../format";
 import { readNumberInput } from "../matrixModel";
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -735,11 +736,11 @@ export function amountLines(totals: ReadonlyMap<string, number>): AmountLine[] {
     .sort((a, b) => b.amount - a.amount || a.name.localeCompare(b.name));
 }
 
-/** A check as a line of the list: its words, and the action's row to select when it has one already. */
+/** A check as a line of the list: its words as a sentence, and its action's row once it has one. */
 export function checkLine(
   check: { readonly actionId?: string; readonly message: string },
   rowAddress: ReadonlyMap<string, string> | undefined
 ): { text: string; address: string | null } {
   const address = check.actionId ? (rowAddress?.get(check.actionId) ?? null) : null;
-  return { text: check.message, address };
+  return { text: sentence(check.message), address };
 }
