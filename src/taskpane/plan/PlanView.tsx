@@ -21,7 +21,7 @@ import * as React from "react";
 import { type Action, HANDBOOK_MEANS } from "../../domain/actionPlan/action";
 import { budgetTotals, planChecks } from "../../domain/actionPlan/checks";
 import type { PlanContext } from "../../domain/actionPlan/contract";
-import { semesterReview } from "../../domain/actionPlan/review";
+import { type SemesterReview, semesterReview } from "../../domain/actionPlan/review";
 import type { CarnetHost } from "../../excel/port";
 import { formatAmount } from "../format";
 import { type LongTask, TaskStatus, useLongTask } from "../longTask";
@@ -145,12 +145,9 @@ export function PlanView({ host, active }: PlanViewProps) {
           task.attempt(`Could not select ${address}`, () => host.select(address))
         }
       />
-      {tasks.written?.semester === semester && (
+      {tasks.written?.review.semester === semester && (
         <div ref={tasks.reviewRef}>
-          <ReviewView
-            review={semesterReview(semesterActions(state.base, semester), semester)}
-            written={tasks.written.text}
-          />
+          <ReviewView review={tasks.written.review} written={tasks.written.text} />
         </div>
       )}
     </div>
@@ -169,7 +166,10 @@ function usePlanTasks(
 ) {
   const [saved, setSaved] = React.useState<string | null>(null);
   const [saves, setSaves] = React.useState(0);
-  const [written, setWritten] = React.useState<{ semester: string; text: string } | null>(null);
+  /** The review as written: the saved plan's (Review waits for Save), kept as the sheet has it. */
+  const [written, setWritten] = React.useState<{ review: SemesterReview; text: string } | null>(
+    null
+  );
   const reviewRef = React.useRef<HTMLDivElement | null>(null);
 
   React.useEffect(() => {
@@ -200,11 +200,18 @@ function usePlanTasks(
       setSaved(savedMessage(after, request.semester));
     });
 
+  // Review is offered only with nothing unsaved; the plan is read again first, so the pane's review
+  // and the sheet's are of the same plan even when Excel changed it since.
   const review = () => {
-    const semester = latest.current.semester;
-    return run("Writing the review", async () => {
+    const { semester } = latest.current;
+    return run("Writing the review", async (signal) => {
+      const reading = await host.readActionPlan(progress, signal);
+      dispatch({ type: "read", reading, today: serialOfDate() });
       const result = await host.writeActionPlanReview(semester);
-      setWritten({ semester, text: reviewMessage(semester, result) });
+      setWritten({
+        review: semesterReview(reading.actions, semester),
+        text: reviewMessage(semester, result),
+      });
     });
   };
   return { saved, setSaved, saves, written, reviewRef, save, review };
