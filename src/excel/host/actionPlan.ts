@@ -133,9 +133,8 @@ function settingsOf(located: Located): CarnetSettings {
 }
 
 /**
- * Queues the table's header, its body in blocks and its first row's number formats; syncs once the
- * blocks queued would pass one response's budget (once for a plan of a few hundred actions). `also`
- * is loaded with the last block. Returns the table as read, once synced.
+ * The table's header, its body in blocks and its first row's number formats, with whatever the caller
+ * queued before: one sync for a plan of a few hundred actions, one more per 4 MB of rows beyond.
  */
 async function readTableNow(
   context: Excel.RequestContext,
