@@ -4,11 +4,18 @@
  * envelope typed in the block.
  */
 import { ACTION_PLAN_COLUMNS, type Action, blankAction } from "../../src/domain/actionPlan/action";
-import { actionsFromTable, rowFromAction } from "../../src/domain/actionPlan/rows";
+import {
+  ACTION_COLUMN_KINDS,
+  actionPlanHeaders,
+  actionsFromTable,
+  rowFromAction,
+} from "../../src/domain/actionPlan/rows";
+import { ACTION_FIELDS } from "../../src/domain/actionPlan/action";
 import { serialFromYmd } from "../../src/domain/dates";
 import type { CellValue } from "../../src/domain/values";
 import {
   cellRuns,
+  planColumns,
   type PlanTableNow,
   planWrites,
   timelineRows,
@@ -43,6 +50,23 @@ function tableNow(headers: string[], actions: Action[], extra: CellValue[][] = [
     reading: actionsFromTable(headers, body, (r, c) => `R${r}C${c}`),
   };
 }
+
+describe("the columns a save writes to", () => {
+  it.each([
+    ["moved", [...ACTION_PLAN_COLUMNS].reverse()],
+    ["in French", actionPlanHeaders(true)],
+    ["typed otherwise", ACTION_PLAN_COLUMNS.map((h) => ` ${h.toUpperCase()}:`)],
+    ["twice, with a column of the user's", ["Notes", ...ACTION_PLAN_COLUMNS, "Owner", "Budget"]],
+  ])("are the ones rows.ts reads each field from, headers %s", (_, headers) => {
+    // Each cell says which column it is in: the text fields read back tell where rows.ts read them.
+    const row = headers.map((_, i) => `cell ${i}`);
+    const [read] = actionsFromTable(headers, [row], () => "").actions;
+    const columns = planColumns(headers);
+    for (const column of ACTION_PLAN_COLUMNS)
+      if (ACTION_COLUMN_KINDS[column] === "text")
+        expect(read[ACTION_FIELDS[column]]).toBe(`cell ${columns[column]}`);
+  });
+});
 
 describe("the cells a save writes", () => {
   it("writes a changed field into its column where the user moved it, and only that cell", () => {

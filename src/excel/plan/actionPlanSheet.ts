@@ -74,7 +74,8 @@ export type PlanColumns = Readonly<Record<ActionPlanColumn, number | null>>;
 /**
  * Where each plan column is among the table's headers, English or French, as rows.ts finds them to read
  * the rows (the same comparison: normaliseHeader of either name, first header wins), so that a value
- * read from a column is written back to it.
+ * read from a column is written back to it. rows.ts keeps its finder private; until it exports it, a
+ * test (actionPlanSheet.test.ts) holds the two to the same answers.
  */
 export function planColumns(headers: readonly CellValue[]): PlanColumns {
   const names = headers.map(normaliseHeader);
