@@ -390,6 +390,30 @@ describe("the budget block and the timeline beside the table", () => {
     expect(t.address).toBe(`'${ACTION_PLAN_SHEET}'!U3:V7`); // one blank column after the table's S
   });
 
+  it("takes the envelope typed in the block's Envelope cell, unless the pane sets one", async () => {
+    const first = await saved(
+      save({ edited: [FAIR, CALLS], envelope: { semester: S1, amount: 25000 } })
+    );
+    const t = table(BUDGET_TABLE);
+    // Typed the French way in an English workbook: text, which Excel's subtraction cannot use...
+    host.type(t.sheet, t.row + 2, t.col + 1, [["30 000 €"]]);
+    expect(block().budget.Remaining).toBe("");
+    // ...and Carnet reads as an amount, and writes back as one.
+    const second = await saved(save({ base: first.actions, edited: first.actions }));
+    expect(second.envelopes).toEqual({ [S1]: 30000 });
+    expect(block().budget).toMatchObject({ Envelope: 30000, Remaining: 15000 });
+    host.type(t.sheet, t.row + 2, t.col + 1, [[40000]]);
+    const third = await saved(
+      save({
+        base: second.actions,
+        edited: second.actions,
+        envelope: { semester: S1, amount: 20000 },
+      })
+    );
+    expect(third.envelopes).toEqual({ [S1]: 20000 });
+    expect(block().budget).toMatchObject({ Envelope: 20000, Remaining: 5000 });
+  });
+
   it("draws the semester's Gantt, by owner then Order, and redraws it on the next save", async () => {
     const reading = await saved(save({ edited: [FAIR, CALLS, VISITS] }));
     const gantt = () => host.charts().filter((c) => c.name === GANTT_CHART);

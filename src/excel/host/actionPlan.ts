@@ -34,6 +34,7 @@ import {
   type PlanWrites,
   planWrites,
   REVIEW_SHEET,
+  typedEnvelope,
   reviewSheetPlan,
 } from "../plan/actionPlanSheet";
 import type {
@@ -132,9 +133,8 @@ function settingsOf(located: Located): CarnetSettings {
 }
 
 /**
- * Queues the table's header, its body in blocks and its first row's number formats; syncs once the
- * blocks queued would pass one response's budget (once for a plan of a few hundred actions). `also`
- * is loaded with the last block. Returns the table as read, once synced.
+ * The table's header, its body in blocks and its first row's number formats, with whatever the caller
+ * queued before: one sync for a plan of a few hundred actions, one more per 4 MB of rows beyond.
  */
 async function readTableNow(
   context: Excel.RequestContext,
@@ -221,6 +221,8 @@ export async function readActionPlan(
 /** Carnet's own objects beside the table, loaded to be replaced: the block's tables and the chart. */
 interface Beside {
   readonly tables: { name: string; table: Excel.Table; range: Excel.Range; ws: Excel.Worksheet }[];
+  /** The budget table's body: the envelope the user may have typed there. */
+  readonly budget: Excel.Range;
   readonly chart: Excel.Chart;
   /** The first Amount cell of CarnetPipeline: the workbook's currency format, as the forecast found it. */
   readonly amount: Excel.Range;
@@ -244,7 +246,8 @@ function queueBeside(context: Excel.RequestContext, located: Located): Beside {
     return { name, table, range, ws };
   });
   const chart = located.worksheet.charts.getItemOrNullObject(GANTT_CHART).load("name");
-  return { tables, chart, amount: queueAmountCell(context) };
+  const budget = tables[0].table.getDataBodyRange().load("values");
+  return { tables, budget, chart, amount: queueAmountCell(context) };
 }
 
 /**
@@ -295,7 +298,10 @@ export async function saveActionPlan(
     const currency = currencyOf(save.currencyFormat, table, beside.amount);
     const lastIssued = highestId([settings.actionPlanLastId ?? null, save.lastId]);
     const writes = planWrites(now, merge.merged, lastIssued, currency);
-    const envelopes = envelopesAfter(settings, save);
+    const typed = beside.budget.isNullObject
+      ? null
+      : typedEnvelope(beside.budget.values as CellValue[][]);
+    const envelopes = envelopesAfter(settings, save, typed);
     const block = blockOf(now, writes.actions, save.semester, envelopes, settings, currency);
     await refuseBlockOverUserCells(context, place.sheet, strip, beside, block);
     throwIfCancelled(signal);
@@ -321,12 +327,20 @@ export async function saveActionPlan(
   });
 }
 
-/** The envelopes by semester once the pane's change is taken: a blank amount removes the semester's. */
-function envelopesAfter(settings: CarnetSettings, save: ActionPlanSave): Record<string, number> {
+/**
+ * The envelopes by semester once this save's change is taken: the pane's, else the one typed in the
+ * block's Envelope cell since the last save; a blank amount removes the semester's.
+ */
+function envelopesAfter(
+  settings: CarnetSettings,
+  save: ActionPlanSave,
+  typed: { semester: string; amount: number | null } | null
+): Record<string, number> {
   const envelopes = { ...(settings.actionPlanEnvelopes ?? {}) };
-  if (save.envelope) {
-    if (save.envelope.amount === null) delete envelopes[save.envelope.semester];
-    else envelopes[save.envelope.semester] = save.envelope.amount;
+  const change = save.envelope ?? typed;
+  if (change) {
+    if (change.amount === null) delete envelopes[change.semester];
+    else envelopes[change.semester] = change.amount;
   }
   return envelopes;
 }

@@ -24,10 +24,11 @@ import {
   actionPlanHeaders,
 } from "../../domain/actionPlan/rows";
 import { formatAmount, formatPercent } from "../../domain/actionPlan/money";
+import { semesterFromText } from "../../domain/actionPlan/semester";
 import type { GroupReview, SemesterReview } from "../../domain/actionPlan/review";
 import { normaliseHeader } from "../../domain/columns";
 import { NO_KEY } from "../../domain/forecast";
-import type { CellValue } from "../../domain/values";
+import { type CellValue, readAmount } from "../../domain/values";
 import { cellAddress, columnLetters } from "./a1";
 import { type Box, type SheetPlan, type TablePlan, textCell } from "./sheetPlan";
 
@@ -53,7 +54,7 @@ export function actionPlanSheetPlan(french: boolean): SheetPlan {
     note:
       "Edit the plan here or in Carnet's pane: a save writes, by Id, only the cells that changed, and keeps " +
       "your sort, your rows and your other cells. The budget and timeline beside the table are Carnet's, " +
-      "rewritten on each save.",
+      "rewritten on each save; type the semester's envelope in its Envelope cell or in the pane.",
     tables: [
       {
         name: ACTION_PLAN_TABLE,
@@ -73,7 +74,8 @@ export type PlanColumns = Readonly<Record<ActionPlanColumn, number | null>>;
 /**
  * Where each plan column is among the table's headers, English or French, as rows.ts finds them to read
  * the rows (the same comparison: normaliseHeader of either name, first header wins), so that a value
- * read from a column is written back to it.
+ * read from a column is written back to it. rows.ts keeps its finder private; until it exports it, a
+ * test (actionPlanSheet.test.ts) holds the two to the same answers.
  */
 export function planColumns(headers: readonly CellValue[]): PlanColumns {
   const names = headers.map(normaliseHeader);
@@ -404,6 +406,25 @@ function budgetTable(input: BlockInput, row: number, col: number): BlockTable {
       ["General", money],
     ],
   };
+}
+
+/**
+ * The envelope in the budget table's body as it is now, for the semester it names: the block's one
+ * input cell, which a user may type in Excel as in the pane (null when cleared). Null when the body is
+ * not the block's shape, or its cells cannot be read as a semester and an amount (Carnet then keeps the
+ * envelope it had).
+ */
+export function typedEnvelope(
+  body: readonly (readonly CellValue[])[]
+): { semester: string; amount: number | null } | null {
+  const row = (item: string) => body.find((cells) => cells[0] === item);
+  const semester = semesterFromText(String(row("Semester")?.[1] ?? ""));
+  const envelope = row("Envelope");
+  if (semester === null || envelope === undefined) return null;
+  // An amount as values.ts reads one ("50 000 €" typed as text too).
+  const amount = readAmount(envelope[1]);
+  if (amount.kind === "blank") return { semester, amount: null };
+  return amount.kind === "value" && amount.value >= 0 ? { semester, amount: amount.value } : null;
 }
 
 /** Budget by means or by owner: one SUMIFS a row, over the semester's actions of that name. */

@@ -2,7 +2,8 @@
  * A chart drawn in plain SVG from what the simulated host says about it (type, title, series read
  * from the cells now): columns/bars, lines, areas, pies, scatter and bubbles; other types fall back
  * to columns, which still shows the data. Axis titles, bounds and percentage number formats, data
- * labels (series name or value), series fills and a hidden legend are drawn as the chart sets them.
+ * labels (series name or value), series fills, stacked bars and columns, a reversed category axis and
+ * a hidden legend are drawn as the chart sets them.
  */
 import * as React from "react";
 import type { AxisInfo, ChartInfo, SeriesInfo } from "../sim/charts";
@@ -185,12 +186,20 @@ function CategoryChart({
   const categories = categoriesOf(series);
   // In a combo chart, a series drawn as a line (a Pareto's cumulative share) is not one of the bars.
   const lineSeries = (s: SeriesInfo) => /^line/i.test(s.chartType ?? "");
-  const bars = Math.max(1, series.filter((s) => !lineSeries(s)).length);
-  const all = numbers(series.flatMap((s) => s.values));
+  // Stacked bars or columns (a Gantt: a see-through offset, then the duration) sit on each other.
+  const stacked = /stacked/i.test(chart.type) && !/100/.test(chart.type);
+  const barSeries = series.filter((s) => !lineSeries(s));
+  const bars = stacked ? 1 : Math.max(1, barSeries.length);
+  const stackTotals = categories.map((_, i) =>
+    barSeries.reduce((sum, s) => sum + Math.max(0, s.values[i] ?? 0), 0)
+  );
+  const all = [...numbers(series.flatMap((s) => s.values)), ...(stacked ? stackTotals : [])];
   const scale = axisScale(chart.axes.value, Math.min(0, ...all), Math.max(0, ...all));
   const span = scale.max - scale.min || 1;
   const horizontal = family === "bar";
   const n = Math.max(1, categories.length);
+  // Excel draws a bar chart's first category at the bottom, unless its category axis is reversed.
+  const place = (i: number) => (horizontal && !chart.axes.category.reversed ? n - 1 - i : i);
   const along = horizontal ? frame.bottom - frame.top : frame.right - frame.left;
   const band = along / n;
   const across = (v: number) =>
@@ -214,7 +223,7 @@ function CategoryChart({
             <text
               key={i}
               x={frame.left - 6}
-              y={frame.top + band * (i + 0.5) + 4}
+              y={frame.top + band * (place(i) + 0.5) + 4}
               fontSize={10}
               textAnchor="end"
               fill="#595959"
@@ -238,32 +247,37 @@ function CategoryChart({
       {(family === "column" || family === "bar") &&
         series.map((s, si) => {
           if (lineSeries(s)) return null; // a combo chart's line, drawn below
+          if (s.fill === "none") return null; // see-through: a stacked Gantt's offset
           const inner = band * 0.7;
           const each = inner / bars;
-          const slot = series.slice(0, si).filter((other) => !lineSeries(other)).length;
+          const before = series.slice(0, si).filter((other) => !lineSeries(other));
+          const slot = stacked ? 0 : before.length;
+          const color = s.fill ?? PALETTE[si % PALETTE.length];
           return s.values.map((v, i) => {
             if (v === null) return null;
-            const start = band * i + (band - inner) / 2 + each * slot;
-            const a = across(v);
+            const start = band * place(i) + (band - inner) / 2 + each * slot;
+            const base = stacked ? before.reduce((sum, o) => sum + Math.max(0, o.values[i] ?? 0), 0) : 0;
+            const from = stacked ? across(base) : zero;
+            const a = across(base + v);
             return horizontal ? (
               <rect
                 key={`${si}-${i}`}
                 className="bar"
-                x={Math.min(a, zero)}
+                x={Math.min(a, from)}
                 y={frame.top + start}
-                width={Math.abs(a - zero)}
+                width={Math.abs(a - from)}
                 height={Math.max(1, each - 1)}
-                fill={PALETTE[si % PALETTE.length]}
+                fill={color}
               />
             ) : (
               <rect
                 key={`${si}-${i}`}
                 className="bar"
                 x={frame.left + start}
-                y={Math.min(a, zero)}
+                y={Math.min(a, from)}
                 width={Math.max(1, each - 1)}
-                height={Math.abs(a - zero)}
-                fill={PALETTE[si % PALETTE.length]}
+                height={Math.abs(a - from)}
+                fill={color}
               />
             );
           });
