@@ -6,6 +6,7 @@
 import { ACTION_PLAN_COLUMNS, type Action, blankAction } from "../../src/domain/actionPlan/action";
 import {
   ACTION_COLUMN_KINDS,
+  actionPlanColumns,
   actionPlanHeaders,
   actionsFromTable,
   rowFromAction,
@@ -15,7 +16,6 @@ import { serialFromYmd } from "../../src/domain/dates";
 import type { CellValue } from "../../src/domain/values";
 import {
   cellRuns,
-  planColumns,
   type PlanTableNow,
   planWrites,
   timelineRows,
@@ -51,7 +51,7 @@ function tableNow(headers: string[], actions: Action[], extra: CellValue[][] = [
   };
 }
 
-describe("the columns a save writes to", () => {
+describe("the columns a save writes to (rows.ts's one finder)", () => {
   it.each([
     ["moved", [...ACTION_PLAN_COLUMNS].reverse()],
     ["in French", actionPlanHeaders(true)],
@@ -61,7 +61,7 @@ describe("the columns a save writes to", () => {
     // Each cell says which column it is in: the text fields read back tell where rows.ts read them.
     const row = headers.map((_, i) => `cell ${i}`);
     const [read] = actionsFromTable(headers, [row], () => "").actions;
-    const columns = planColumns(headers);
+    const columns = actionPlanColumns(headers);
     for (const column of ACTION_PLAN_COLUMNS)
       if (ACTION_COLUMN_KINDS[column] === "text")
         expect(read[ACTION_FIELDS[column]]).toBe(`cell ${columns[column]}`);

@@ -120,7 +120,7 @@ export function actionsFromTable(
   rows: readonly (readonly CellValue[])[],
   locate: (row: number, column: number) => string
 ): ActionTableReading {
-  const columns = findColumns(headers);
+  const columns = actionPlanColumns(headers);
   const reading: ActionTableReading = {
     actions: [],
     rowOfId: new Map(),
@@ -170,12 +170,17 @@ export function actionPlanHeaders(french = false): string[] {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-type Columns = Record<ActionPlanColumn, number | null>;
+/** Each plan column's index among the table's headers (a user may have moved them), or null. */
+export type ActionPlanColumns = Readonly<Record<ActionPlanColumn, number | null>>;
+type Columns = ActionPlanColumns;
 
-/** Each column's index by its English or French header; the first header naming a column wins. */
-function findColumns(headers: readonly CellValue[]): Columns {
+/**
+ * Each column's index by its English or French header; the first header naming a column wins. The one
+ * finder: the host writes a field back into the column this read it from.
+ */
+export function actionPlanColumns(headers: readonly CellValue[]): Columns {
   const names = headers.map(normaliseHeader);
-  const columns = {} as Columns;
+  const columns = {} as Record<ActionPlanColumn, number | null>;
   for (const column of ACTION_PLAN_COLUMNS) {
     const wanted = [normaliseHeader(column), normaliseHeader(ACTION_PLAN_COLUMNS_FR[column])];
     const index = names.findIndex((name) => wanted.includes(name));

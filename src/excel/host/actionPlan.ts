@@ -11,7 +11,7 @@
  */
 import type { Action } from "../../domain/actionPlan/action";
 import { mergeActions } from "../../domain/actionPlan/merge";
-import { actionsFromTable } from "../../domain/actionPlan/rows";
+import { actionPlanColumns, actionsFromTable } from "../../domain/actionPlan/rows";
 import { semesterBounds } from "../../domain/actionPlan/semester";
 import { budgetTotals } from "../../domain/actionPlan/checks";
 import { semesterReview } from "../../domain/actionPlan/review";
@@ -29,7 +29,6 @@ import {
   highestId,
   type PlanBlock,
   planBlock,
-  planColumns,
   type PlanTableNow,
   type PlanWrites,
   planWrites,
@@ -260,7 +259,7 @@ function currencyOf(
   now: Omit<PlanTableNow, "reading"> & { firstRowFormats: string[] },
   amount: Excel.Range
 ): string {
-  const budget = planColumns(now.headers).Budget;
+  const budget = actionPlanColumns(now.headers).Budget;
   const own = budget === null ? undefined : now.firstRowFormats[budget];
   const pipeline = amount.isNullObject ? undefined : String(amount.numberFormat[0][0]);
   const chosen = [given, own, pipeline].find((f) => f && f !== "General");
@@ -359,7 +358,7 @@ function blockOf(
   const named = (names: Iterable<string>) => [...names].filter((n) => n.trim() !== "");
   return planBlock({
     table: { row: now.row, col: now.col, cols: now.headers.length },
-    columns: planColumns(now.headers),
+    columns: actionPlanColumns(now.headers),
     semester,
     bounds: semesterBounds(semester, settings.fiscalStartMonth ?? 1),
     envelope: envelopes[semester] ?? null,

@@ -19,14 +19,14 @@ import {
 import { actionIdIssuer, actionIdNumber } from "../../domain/actionPlan/ids";
 import {
   ACTION_COLUMN_KINDS,
-  ACTION_PLAN_COLUMNS_FR,
+  type ActionPlanColumns,
   type ActionTableReading,
+  actionPlanColumns,
   actionPlanHeaders,
 } from "../../domain/actionPlan/rows";
 import { formatAmount, formatPercent } from "../../domain/actionPlan/money";
 import { semesterFromText } from "../../domain/actionPlan/semester";
 import type { GroupReview, SemesterReview } from "../../domain/actionPlan/review";
-import { normaliseHeader } from "../../domain/columns";
 import { NO_KEY } from "../../domain/forecast";
 import { type CellValue, readAmount } from "../../domain/values";
 import { cellAddress, columnLetters } from "./a1";
@@ -68,25 +68,8 @@ export function actionPlanSheetPlan(french: boolean): SheetPlan {
   };
 }
 
-/** Each plan column's index among the table's headers now (a user may have moved them), or null. */
-export type PlanColumns = Readonly<Record<ActionPlanColumn, number | null>>;
-
-/**
- * Where each plan column is among the table's headers, English or French, as rows.ts finds them to read
- * the rows (the same comparison: normaliseHeader of either name, first header wins), so that a value
- * read from a column is written back to it. rows.ts keeps its finder private; until it exports it, a
- * test (actionPlanSheet.test.ts) holds the two to the same answers.
- */
-export function planColumns(headers: readonly CellValue[]): PlanColumns {
-  const names = headers.map(normaliseHeader);
-  const columns = {} as Record<ActionPlanColumn, number | null>;
-  for (const column of ACTION_PLAN_COLUMNS) {
-    const wanted = [normaliseHeader(column), normaliseHeader(ACTION_PLAN_COLUMNS_FR[column])];
-    const index = names.findIndex((name) => wanted.includes(name));
-    columns[column] = index >= 0 ? index : null;
-  }
-  return columns;
-}
+/** Each plan column's index among the table's headers now, as rows.ts read them (its one finder). */
+export type PlanColumns = ActionPlanColumns;
 
 /**
  * The number format a column's written cells get: Text for the text columns (set before the value),
@@ -200,7 +183,7 @@ export function planWrites(
   lastIssued: string | null,
   currencyFormat: string
 ): PlanWrites {
-  const columns = planColumns(now.headers);
+  const columns = actionPlanColumns(now.headers);
   const { reading } = now;
   const current = new Map(reading.actions.map((a) => [a.id, a]));
   const kept = new Set(merged.map((a) => a.id));
