@@ -26,7 +26,7 @@
 import type { Action } from "./action";
 import type { PlanCheck, PlanContext } from "./contract";
 import { caselessMap, groupByName, nameKey } from "./names";
-import { formatAmount, formatPercent, moneyAbove, sumMoney } from "./money";
+import { moneyText, percentText, moneyAbove, sumMoney } from "./money";
 import { isoDate } from "./pdca";
 import { previousSemester } from "./semester";
 
@@ -167,12 +167,12 @@ function objectiveMessage(
   previous: string
 ): string {
   const gap = sumMoney([objective, -total]);
-  const share = total > 0 ? ` (${formatPercent(gap / total)})` : "";
+  const share = total > 0 ? ` (${percentText(gap / total)})` : "";
   const unit = action.unit.trim();
   return (
-    `${action.id}'s objective of ${formatAmount(objective)} ${unit} is ${formatAmount(gap)}${share} above ` +
-    `what supports it for ${who}: weighted pipeline ${formatAmount(support.weighted)} + won in ${previous} ` +
-    `${formatAmount(support.won)} = ${formatAmount(total)}`
+    `${action.id}'s objective of ${moneyText(objective)} ${unit} is ${moneyText(gap)}${share} above ` +
+    `what supports it for ${who}: weighted pipeline ${moneyText(support.weighted)} + won in ${previous} ` +
+    `${moneyText(support.won)} = ${moneyText(total)}`
   );
 }
 
@@ -221,8 +221,8 @@ function overEnvelope(
     {
       kind: "over-envelope",
       message:
-        `the budget of ${semester} totals ${formatAmount(total)}, ${formatAmount(gap)} above ` +
-        `its envelope of ${formatAmount(envelope)}`,
+        `the budget of ${semester} totals ${moneyText(total)}, ${moneyText(gap)} above ` +
+        `its envelope of ${moneyText(envelope)}`,
     },
   ];
 }

@@ -21,8 +21,12 @@ export function moneyAbove(a: number, b: number): boolean {
   return toCents(a) > toCents(b);
 }
 
-/** `12 500`, `12 500.5`, `-300`: thousands grouped by a space, at most two decimals, the same in any locale. */
-export function formatAmount(value: number): string {
+/**
+ * `12 500`, `12 500.5`, `-300`: thousands grouped by a space, at most two decimals, the same in any
+ * locale: the text of the checks and of the sheets, which must not change with the machine (the pane's
+ * own figures follow the display locale, src/taskpane/format.ts).
+ */
+export function moneyText(value: number): string {
   const cents = Math.abs(toCents(value));
   const whole = Math.floor(cents / 100);
   const fraction = cents % 100;
@@ -32,7 +36,7 @@ export function formatAmount(value: number): string {
 }
 
 /** A share as a whole percentage, `25 %` (one decimal under 10 %: `2.5 %`). */
-export function formatPercent(share: number): string {
+export function percentText(share: number): string {
   const percent = share * 100;
   const shown = Math.abs(percent) < 10 ? Math.round(percent * 10) / 10 : Math.round(percent);
   return `${shown} %`;

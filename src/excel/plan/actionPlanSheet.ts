@@ -24,7 +24,7 @@ import {
   actionPlanColumns,
   actionPlanHeaders,
 } from "../../domain/actionPlan/rows";
-import { formatAmount, formatPercent } from "../../domain/actionPlan/money";
+import { moneyText, percentText } from "../../domain/actionPlan/money";
 import { semesterFromText } from "../../domain/actionPlan/semester";
 import type { GroupReview, SemesterReview } from "../../domain/actionPlan/review";
 import { NO_KEY } from "../../domain/forecast";
@@ -555,12 +555,12 @@ export function reviewSheetPlan(review: SemesterReview, currencyFormat: string):
     col: byMeans.col + byMeans.headers.length + 1,
   });
   const t = review.totals;
-  const attainment = t.attainment === null ? "none measured yet" : formatPercent(t.attainment);
+  const attainment = t.attainment === null ? "none measured yet" : percentText(t.attainment);
   return {
     sheet: REVIEW_SHEET,
     note:
       `Review of ${review.semester}: ${t.actions} action${t.actions === 1 ? "" : "s"}, ${t.checked} checked, ` +
-      `budget ${formatAmount(t.budget)}, actual cost ${formatAmount(t.actualCost)}, mean attainment of the ` +
+      `budget ${moneyText(t.budget)}, actual cost ${moneyText(t.actualCost)}, mean attainment of the ` +
       `checked actions ${attainment}. Rewritten by each review; attainment = actual result ÷ objective.`,
     tables: [byAction, byMeans, byOwner],
     charts: [

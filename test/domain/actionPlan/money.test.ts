@@ -1,9 +1,4 @@
-import {
-  formatAmount,
-  formatPercent,
-  moneyAbove,
-  sumMoney,
-} from "../../../src/domain/actionPlan/money";
+import { moneyText, percentText, moneyAbove, sumMoney } from "../../../src/domain/actionPlan/money";
 
 describe("money in the action plan", () => {
   it("sums to the cent, blanks counting as nothing", () => {
@@ -19,16 +14,16 @@ describe("money in the action plan", () => {
   });
 
   it("writes amounts with thousands grouped by a space and at most two decimals", () => {
-    expect(formatAmount(12500)).toBe("12 500");
-    expect(formatAmount(1234567.5)).toBe("1 234 567.5");
-    expect(formatAmount(-300.25)).toBe("-300.25");
-    expect(formatAmount(999)).toBe("999");
-    expect(formatAmount(-0.001)).toBe("0");
+    expect(moneyText(12500)).toBe("12 500");
+    expect(moneyText(1234567.5)).toBe("1 234 567.5");
+    expect(moneyText(-300.25)).toBe("-300.25");
+    expect(moneyText(999)).toBe("999");
+    expect(moneyText(-0.001)).toBe("0");
   });
 
   it("writes shares as percentages", () => {
-    expect(formatPercent(0.25)).toBe("25 %");
-    expect(formatPercent(0.025)).toBe("2.5 %");
-    expect(formatPercent(1.5)).toBe("150 %");
+    expect(percentText(0.25)).toBe("25 %");
+    expect(percentText(0.025)).toBe("2.5 %");
+    expect(percentText(1.5)).toBe("150 %");
   });
 });
