@@ -22,6 +22,7 @@ import type { CellInput } from "../../src/workbench/workbook-data";
 import { RANGE_HEADERS_FR, TEN_RANGES_IN_CELLS } from "../support/ten-ranges";
 import {
   openWorkbench,
+  readmePicture,
   screenshot,
   goTo,
   showSheet,
@@ -665,6 +666,10 @@ describe("a semester's action plan through the Plan tab", () => {
       `A-0005 Product webinar (Chloé): ${iso(90)} to ${iso(90)}, Plan`,
       `A-0006 Visit distributors (Chloé): ${iso(100)} to ${iso(170)}, Plan`,
     ]);
+    // The README's picture: the plan's first columns beside the pane's checks and timeline.
+    await goTo(session.page, "A1");
+    await figure.scrollIntoViewIfNeeded();
+    await readmePicture(session.page, "action-plan.png");
     expect(session.errors).toEqual([]);
   });
 
