@@ -11,6 +11,13 @@ import type {
   PlanContext,
   ReviewWriteResult,
 } from "./plan/actionPlanPort";
+import type {
+  CalibrationReport,
+  CalibrationWriteResult,
+  TeamBuild,
+  TeamReading,
+  TeamWriteResult,
+} from "./plan/teamPort";
 import type { ForecastBuild } from "./plan/forecastPlan";
 import type { MatrixBuild } from "./plan/matrixPlan";
 import type { Progress } from "./plan/progress";
@@ -96,4 +103,20 @@ export interface CarnetHost {
     semester: string,
     options?: { replaceTyped?: boolean }
   ): Promise<ReviewWriteResult>;
+
+  /** CarnetTeam as it is now (objectives typed, live cells recalculated), or null before a first build (issue 14). */
+  readTeam(): Promise<TeamReading | null>;
+  /**
+   * Writes CarnetTeam on Carnet's "Carnet Team" sheet (objectives typed there kept, by rep), the
+   * collective weight and team objective in its cells and the workbook's settings, and the chart of
+   * attainment by rep with the team line.
+   */
+  writeTeam(
+    build: TeamBuild,
+    progress?: Progress,
+    signal?: AbortSignal,
+    options?: { replaceTyped?: boolean }
+  ): Promise<TeamWriteResult>;
+  /** Writes the calibration (Brier by rep, reliability with its chart and diagonal, bias, stage suggestions) on its sheet. */
+  writeCalibration(report: CalibrationReport): Promise<CalibrationWriteResult>;
 }
