@@ -1,0 +1,156 @@
+/**
+ * The Team tab (issue 14): Build team writes CarnetTeam from the pipeline as it is now, the semester's
+ * action plan and the objectives typed in CarnetTeam; the pane then shows CarnetTeam as the workbook holds
+ * it (read again after each write, each time the tab is shown, and on Refresh), with the manager's
+ * collective weight and team objective, a card per rep and the handbook's trade-off; Calibration measures
+ * how well each rep forecasts from the snapshots. Excel is reached only through the CarnetHost callbacks;
+ * the rules are the domain's (src/domain/team).
+ */
+import { Body1, Button, MessageBar, MessageBarBody, Subtitle2 } from "@fluentui/react-components";
+import * as React from "react";
+import { semesterOf } from "../../domain/actionPlan/semester";
+import type { TeamSettings } from "../../domain/team/contract";
+import { currencyFormatFor } from "../../excel/plan/currencyFormat";
+import type { TeamReading } from "../../excel/plan/teamPort";
+import type { CarnetHost } from "../../excel/port";
+import { type LongTask, TaskStatus, useLongTask } from "../longTask";
+import { usePaneStyles } from "../paneStyles";
+import { serialOfDate } from "../plan/planModel";
+import { CalibrationView } from "./CalibrationView";
+import { currentPipeline } from "./currentPipeline";
+import { RepCard } from "./RepCard";
+import { TeamFields } from "./TeamFields";
+import {
+  builtMessage,
+  DEFAULT_TEAM_SETTINGS,
+  repCards,
+  teamBuildOf,
+  teamLine,
+} from "./teamModel";
+import { TradeOffSummary } from "./TradeOff";
+
+export interface TeamViewProps {
+  readonly host: CarnetHost;
+  /** Whether the Team tab is shown: CarnetTeam is read again each time it is (objectives typed meanwhile). */
+  readonly active: boolean;
+}
+
+export function TeamView({ host, active }: TeamViewProps) {
+  const pane = usePaneStyles();
+  const task = useLongTask();
+  const busy = !!task.busy;
+  const team = useTeam(host, active, task);
+  const { reading, chosen, built } = team;
+
+  return (
+    <div className={pane.section}>
+      <Subtitle2 as="h2" className={pane.heading}>
+        Team
+      </Subtitle2>
+      <Body1>
+        Each rep&apos;s pipeline, objective and attainment, and how much of their pay basis rides
+        on the team&apos;s.
+      </Body1>
+      <div className={pane.row}>
+        <Button appearance="primary" disabled={busy} onClick={() => void team.build(chosen)}>
+          Build team
+        </Button>
+        <Button disabled={busy} onClick={() => void team.refresh()}>
+          Refresh
+        </Button>
+      </div>
+      <TaskStatus task={task} />
+      {built && (
+        <MessageBar intent="success">
+          <MessageBarBody>{built}</MessageBarBody>
+        </MessageBar>
+      )}
+      <TeamFields settings={chosen} disabled={busy} onChoose={team.choose} built={reading !== null} />
+      <TeamFiguresSection
+        reading={reading}
+        read={team.read}
+        onSelect={(address) =>
+          task.attempt(`Could not select ${address}`, () => host.select(address))
+        }
+      />
+      <CalibrationView host={host} />
+    </div>
+  );
+}
+
+/**
+ * CarnetTeam in the pane: read each time the tab is shown and on Refresh, written by Build team (and by
+ * a field changed once it exists), then read back: every figure shown is the sheet's as it is now.
+ */
+function useTeam(host: CarnetHost, active: boolean, { busy, run, progress }: LongTask) {
+  const [reading, setReading] = React.useState<TeamReading | null>(null);
+  const [read, setRead] = React.useState(false);
+  /** The manager's choices: the sheet's once read, the pane's until a first build writes them. */
+  const [chosen, setChosen] = React.useState<TeamSettings>(DEFAULT_TEAM_SETTINGS);
+  const [built, setBuilt] = React.useState<string | null>(null);
+
+  const show = (next: TeamReading | null) => {
+    setReading(next);
+    setRead(true);
+    if (next) setChosen(next.settings);
+  };
+
+  const refresh = () =>
+    run("Reading CarnetTeam", async () => {
+      show(await host.readTeam());
+    });
+
+  React.useEffect(() => {
+    if (active && !busy) void refresh();
+  }, [active, host]);
+
+  const build = (settings: TeamSettings) =>
+    run("Building the team", async (signal, confirmed) => {
+      const { analysis } = await currentPipeline(host, progress, signal);
+      const plan = await host.readActionPlan(progress, signal);
+      const semester = semesterOf(serialOfDate(), plan.fiscalStartMonth);
+      const teamBuild = teamBuildOf({
+        deals: analysis.reading.deals,
+        actions: plan.actions,
+        semester,
+        reading: await host.readTeam(),
+        settings,
+        currencyFormat: currencyFormatFor(analysis.source, [analysis.mapping.amount], 2),
+      });
+      const result = await host.writeTeam(teamBuild, progress, signal, { replaceTyped: confirmed });
+      // What the pane shows is the sheet as it is now, its live cells recalculated.
+      show(await host.readTeam());
+      setBuilt(builtMessage(result, teamBuild.figures.reps.length, semester));
+    });
+
+  /** A field changed: kept in the pane, and written with the team at once when there is one. */
+  const choose = (settings: TeamSettings) => {
+    setChosen(settings);
+    if (reading) void build(settings);
+  };
+  return { reading, read, chosen, built, refresh, build, choose };
+}
+
+/** CarnetTeam as read: the team's line, who the team carries or holds back, a card per rep. */
+function TeamFiguresSection(props: {
+  readonly reading: TeamReading | null;
+  readonly read: boolean;
+  readonly onSelect: (address: string) => void;
+}) {
+  const { reading, read, onSelect } = props;
+  const cards = React.useMemo(() => (reading ? repCards(reading) : []), [reading]);
+  if (!reading)
+    return read ? (
+      <Body1>No CarnetTeam in this workbook yet: Build team writes it.</Body1>
+    ) : null;
+  const weight = reading.settings.collectiveWeight;
+  return (
+    <>
+      <Body1 aria-live="polite">{teamLine(reading.figures, reading.settings)}</Body1>
+      <TradeOffSummary tradeOffs={cards.flatMap((c) => (c.tradeOff ? [c.tradeOff] : []))} weight={weight} />
+      {cards.map((card) => (
+        <RepCard key={card.rep} card={card} weight={weight} onSelect={onSelect} />
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+/** The pipeline the Team tab counts: the Pipeline tab's source, read again now. */
+import type { Progress } from "../../excel/plan/progress";
+import { breathe } from "../../excel/plan/progress";
+import type { CarnetSettings } from "../../excel/plan/settings";
+import type { CarnetHost } from "../../excel/port";
+import { analysePipeline, type PipelineAnalysis } from "../pipelineModel";
+import { pipelineProblem } from "./teamModel";
+
+/**
+ * The pipeline as the Pipeline tab reads it, read again now (the source and mapping kept in the
+ * workbook's settings), so the team counts deals edited since; throws what to do when it cannot.
+ */
+export async function currentPipeline(
+  host: CarnetHost,
+  progress: Progress,
+  signal: AbortSignal
+): Promise<{ analysis: PipelineAnalysis; settings: CarnetSettings }> {
+  const { settings } = await host.loadSettings();
+  const choice = settings.source;
+  if (!choice) throw new Error(pipelineProblem(false, []) ?? "");
+  const source = await host.readSource(choice, progress, signal);
+  progress("Reading the deals", 0, 0);
+  await breathe(signal);
+  const analysis = analysePipeline(source, settings);
+  const missing = pipelineProblem(true, analysis.missing);
+  if (missing) throw new Error(missing);
+  return { analysis, settings };
+}
