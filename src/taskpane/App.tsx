@@ -20,6 +20,7 @@ import type { CarnetHost } from "../excel/port";
 import { MatrixView } from "./MatrixView";
 import { PipelineView } from "./PipelineView";
 import { PlanView } from "./plan/PlanView";
+import { TeamView } from "./team/TeamView";
 
 const useStyles = makeStyles({
   root: {
@@ -47,7 +48,7 @@ export interface AppProps {
   readonly host: CarnetHost | null;
 }
 
-type View = "pipeline" | "matrix" | "plan" | "functions";
+type View = "pipeline" | "matrix" | "plan" | "team" | "functions";
 
 export function App({ host }: AppProps) {
   const styles = useStyles();
@@ -61,13 +62,15 @@ export function App({ host }: AppProps) {
       <Body1>
         Your sales workbook, turned into a sales plan: the probability-weighted pipeline and its
         forecast, ABC classes of product ranges by contribution margin, the
-        strengths–attractiveness matrix, and the semester&apos;s sales action plan.
+        strengths–attractiveness matrix, the semester&apos;s sales action plan, and the reps&apos;
+        objectives and forecasts.
       </Body1>
       {host && (
         <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} size="small">
           <Tab value="pipeline">Pipeline</Tab>
           <Tab value="matrix">Matrix</Tab>
           <Tab value="plan">Plan</Tab>
+          <Tab value="team">Team</Tab>
           <Tab value="functions">Functions</Tab>
         </TabList>
       )}
@@ -75,7 +78,7 @@ export function App({ host }: AppProps) {
           built and compared for the session. */}
       {host && (
         <div hidden={view !== "pipeline"}>
-          <PipelineView host={host} />
+          <PipelineView host={host} active={view === "pipeline"} />
         </div>
       )}
       {host && (
@@ -86,6 +89,11 @@ export function App({ host }: AppProps) {
       {host && (
         <div hidden={view !== "plan"}>
           <PlanView host={host} active={view === "plan"} />
+        </div>
+      )}
+      {host && (
+        <div hidden={view !== "team"}>
+          <TeamView host={host} active={view === "team"} />
         </div>
       )}
       {!host && (

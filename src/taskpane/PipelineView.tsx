@@ -53,9 +53,11 @@ const useStyles = makeStyles({
 
 export interface PipelineViewProps {
   readonly host: CarnetHost;
+  /** Whether the Pipeline tab is shown: settings another tab changed (a stage adopted in Team) are read again. */
+  readonly active?: boolean;
 }
 
-export function PipelineView({ host }: PipelineViewProps) {
+export function PipelineView({ host, active }: PipelineViewProps) {
   const pane = usePaneStyles();
   const [settings, setSettings] = React.useState<CarnetSettings>({});
   const [analysis, setAnalysis] = React.useState<PipelineAnalysis | null>(null);
@@ -72,6 +74,24 @@ export function PipelineView({ host }: PipelineViewProps) {
       setDropped(loaded.dropped);
     });
   }, [host]);
+
+  // The stage table may have changed in another tab (Team's Calibration adopts a probability): read
+  // the settings again when shown, and the figures follow a changed stage table.
+  const shown = React.useRef(false);
+  React.useEffect(() => {
+    if (!active) return;
+    if (!shown.current) {
+      shown.current = true;
+      return;
+    }
+    attempt("Could not read the settings kept in this workbook", async () => {
+      const loaded = await host.loadSettings();
+      setSettings(loaded.settings);
+      const stages = (table: unknown) => JSON.stringify(table ?? null);
+      if (analysis && stages(loaded.settings.stageTable) !== stages(settings.stageTable))
+        setAnalysis(analysePipeline(analysis.source, loaded.settings));
+    });
+  }, [active]);
 
   /** "The table is now Ventes!A1:J21 (it was Ventes!A1:J20)", when a table read again grew or shrank. */
   const [extent, setExtent] = React.useState<string | null>(null);

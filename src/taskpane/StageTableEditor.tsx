@@ -33,10 +33,21 @@ export interface StageTableEditorProps {
 export function StageTableEditor({ table, onChange }: StageTableEditorProps) {
   const styles = useStyles();
   const rows = table ?? DEFAULT_STAGE_TABLE;
+  const draftOf = (stages: readonly StageDefault[]) =>
+    stages.map((r) => ({ stage: r.stage, probability: `${Math.round(r.probability * 100)} %` }));
   const [draft, setDraft] = React.useState<{ stage: string; probability: string }[]>(() =>
-    rows.map((r) => ({ stage: r.stage, probability: `${Math.round(r.probability * 100)} %` }))
+    draftOf(rows)
   );
   const [problem, setProblem] = React.useState<string | null>(null);
+  // A table changed elsewhere (a probability adopted in the Team tab) replaces the draft; the table
+  // this editor just sent does not, so a row being typed stays.
+  const sent = React.useRef(JSON.stringify(rows));
+  React.useEffect(() => {
+    if (JSON.stringify(rows) === sent.current) return;
+    sent.current = JSON.stringify(rows);
+    setDraft(draftOf(rows));
+    setProblem(null);
+  }, [table]);
 
   function commit(next: { stage: string; probability: string }[]) {
     setDraft(next);
@@ -53,6 +64,7 @@ export function StageTableEditor({ table, onChange }: StageTableEditorProps) {
       parsed.push({ stage: row.stage.trim(), probability: p.value });
     }
     setProblem(null);
+    sent.current = JSON.stringify(parsed);
     onChange(parsed);
   }
 
