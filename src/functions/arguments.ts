@@ -41,6 +41,13 @@ export function excelValue<T>(compute: () => T): T {
  */
 const INVALID_VALUE = "#VALUE!" as CustomFunctions.ErrorCode;
 
+/** #DIV/0! by its text (see above): a mean of nothing, as AVERAGE of blank cells gives. */
+const DIVISION_BY_ZERO = "#DIV/0!" as CustomFunctions.ErrorCode;
+
+export function divisionByZero(message: string): CustomFunctions.Error {
+  return new CustomFunctions.Error(DIVISION_BY_ZERO, message);
+}
+
 export function asExcelError(error: unknown): CustomFunctions.Error {
   if (error instanceof InputProblem || error instanceof RangeError)
     return new CustomFunctions.Error(INVALID_VALUE, error.message);

@@ -34,7 +34,16 @@ import {
   readNumber,
   readShare,
 } from "../domain/values";
-import { asExcelError, excelValue, optionalGrid, requiredGrid, scalar } from "./arguments";
+import { brierScore } from "../domain/team/calibration";
+import { forecastPairs } from "../domain/team/brierInput";
+import {
+  asExcelError,
+  divisionByZero,
+  excelValue,
+  optionalGrid,
+  requiredGrid,
+  scalar,
+} from "./arguments";
 
 /** A problem with a one-value argument: its name says where ("target beaucoup is not a number"). */
 function argumentProblem(label: string, reading: { shown: string; problem: string }): string {
@@ -353,5 +362,20 @@ export function amount(value: any): number | string {
     const reading = readAmount(scalar(value, "value"));
     if (reading.kind === "error") throw new InputProblem(argumentProblem("amount", reading));
     return reading.kind === "value" ? reading.value : "";
+  });
+}
+
+/**
+ * Brier score of win probabilities against what happened: the mean of (probability − outcome)², 0 for perfect forecasts, 0.25 for always saying 50 %, 1 for certainty that proved wrong.
+ * @customfunction BRIER
+ * @param probabilities The stated win probabilities: 20%, 0.2 or text such as "20 %".
+ * @param outcomes What became of each deal, one per probability: 1 or 0, TRUE or FALSE, Won or Lost, Gagné or Perdu. A pair of blank cells is skipped.
+ * @returns The mean of (probability − outcome)², between 0 and 1.
+ */
+export function brier(probabilities: any[][], outcomes: any[][]): number {
+  return excelValue(() => {
+    const score = brierScore(forecastPairs(requiredGrid(probabilities), requiredGrid(outcomes)));
+    if (score === null) throw divisionByZero("no forecast to score: every pair of cells is blank");
+    return score;
   });
 }

@@ -45,4 +45,10 @@ export const FUNCTION_HELP: ReadonlyArray<FunctionHelp> = [
     summary: "A money amount typed as text, as a number that SUM and friends can use.",
     example: '"12 500 €" → 12500',
   },
+  {
+    name: "BRIER",
+    syntax: "=CARNET.BRIER(probabilities, outcomes)",
+    summary: "How well win probabilities foretold the outcomes: mean (p − o)², 0 is perfect.",
+    example: "80 % won, 60 % lost, 30 % won → 0.297",
+  },
 ];

@@ -35,6 +35,7 @@ describe("functions.json generated from the JSDoc", () => {
     expect(Object.keys(byId).sort()).toEqual([
       "ABC_CLASS",
       "AMOUNT",
+      "BRIER",
       "MATRIX_QUADRANT",
       "PIPELINE_PROBABILITY",
       "PIPELINE_QUANTILE",
@@ -64,6 +65,7 @@ describe("functions.json generated from the JSDoc", () => {
     expect(signature("MATRIX_QUADRANT")).toBe(
       "strength:range, attractiveness:range, [strength_cuts:range], [attractiveness_cuts:range], [style]"
     );
+    expect(signature("BRIER")).toBe("probabilities:range, outcomes:range");
     expect(byId.ABC_CLASS.result.dimensionality).toBe("matrix");
     expect(byId.MATRIX_QUADRANT.result.dimensionality).toBe("matrix");
     for (const f of metadata.functions) {
@@ -171,6 +173,28 @@ describe.each([
     expect(value(hf, "B1")).toBe(25000);
     expect(value(hf, "C1")).toBe("");
     expect((value(hf, "D1") as DetailedCellError).message).toMatch(/^amount 1,000 is ambiguous/);
+  });
+
+  it("scores forecasts with BRIER, rescoring when an outcome is typed, and says where one is not decided", () => {
+    const hf = carnetEngine({
+      Sheet1: [
+        ["80 %", "Won", "=CARNET.BRIER(A1:A3,B1:B3)"],
+        [0.6, "Perdu"],
+        [0.3, true],
+        [0.5, "Open", "=CARNET.BRIER(A1:A4,B1:B4)"],
+        [null, null, "=CARNET.BRIER(A5,B5)"],
+      ],
+    });
+    // (0.8 − 1)² + (0.6 − 0)² + (0.3 − 1)² = 0.89, over 3.
+    expect(value(hf, "C1")).toBeCloseTo(0.89 / 3, 9); // the engine rounds to 11 digits
+    expect((value(hf, "C4") as DetailedCellError).message).toMatch(
+      /^outcome Open at position 4 is not won or lost/
+    );
+    // Two blank cells: no forecast (where a blank arrives as 0, a 0 % forecast that was lost).
+    if (blank === null) expect((value(hf, "C5") as DetailedCellError).value).toBe("#DIV/0!");
+    else expect(value(hf, "C5")).toBe(0);
+    hf.setCellContents(hf.simpleCellAddressFromString("B4", 0)!, [["Gagné"]]);
+    expect(value(hf, "C4")).toBeCloseTo((0.89 + 0.25) / 4, 9);
   });
 
   it("spills ABC classes and reclassifies after an edit", () => {

@@ -4,6 +4,7 @@
  */
 import {
   abcClass,
+  brier,
   matrixQuadrant,
   pipelineProbability,
   pipelineQuantile,
@@ -22,7 +23,7 @@ function excelError(run: () => unknown): CustomFunctionError {
     expect(error).toBeInstanceOf(CustomFunctionError);
     return error as CustomFunctionError;
   }
-  throw new Error("expected a #VALUE! error");
+  throw new Error("expected an error");
 }
 
 describe("WEIGHTED_PIPELINE", () => {
@@ -167,5 +168,62 @@ describe("MATRIX_QUADRANT", () => {
     expect(
       excelError(() => matrixQuadrant([[1]], [[1]], omitted, omitted, "colour")).message
     ).toMatch(/"cell" or "zone"/);
+  });
+});
+
+describe("BRIER", () => {
+  it("is the mean of (p − o)² over the pairs, outcomes as 1/0, TRUE/FALSE, Won/Lost, Gagné/Perdu", () => {
+    // (0.8 − 1)² + (0.6 − 0)² + (0.3 − 1)² = 0.04 + 0.36 + 0.49 = 0.89, over 3.
+    expect(brier(col(0.8, "60 %", "30%"), col("Won", "Lost", "Gagné"))).toBeCloseTo(0.89 / 3, 12);
+    expect(brier(col(0.8, 0.6, 0.3), col(1, 0, true))).toBeCloseTo(0.89 / 3, 12);
+    expect(brier(col(0.8, 0.6, 0.3), col(" WON ", "perdu", "gagne"))).toBeCloseTo(0.89 / 3, 12);
+    expect(brier(col(0.5, 0.5), col(true, false))).toBe(0.25);
+  });
+
+  it("pairs cells in reading order whatever the shapes, and skips a pair of blank cells", () => {
+    expect(brier([[0.8, 0.6, 0.3]], col("Won", "Lost", "Won"))).toBeCloseTo(0.89 / 3, 12);
+    expect(brier(col(0.8, null, 0.6, ""), col(1, "", 0, null))).toBeCloseTo(0.2, 12);
+  });
+
+  it("says where an outcome is neither won nor lost", () => {
+    const error = excelError(() => brier(col(0.8, 0.6, 0.5), col(1, 0, 0.5)));
+    expect(error.code).toBe("#VALUE!");
+    expect(error.message).toBe(
+      "outcome 0.5 at position 3 is not won or lost: write 1 or 0, TRUE or FALSE, Won or Lost (Gagné or Perdu)"
+    );
+    expect(excelError(() => brier(col(0.8), col("Open"))).message).toMatch(
+      /^outcome Open at position 1 is not won or lost/
+    );
+    expect(excelError(() => brier(col(0.8), col("Omis"))).message).toMatch(/^outcome Omis at/);
+  });
+
+  it("says where a probability cannot be read, with the pipeline functions' words", () => {
+    expect(excelError(() => brier(col(0.2, 0.5, "120 %"), col(1, 0, 1))).message).toBe(
+      "probability 120 % at position 3 is above 100 %: a probability is at most 100 %"
+    );
+    expect(excelError(() => brier(col(20), col(1))).message).toBe(
+      "probability 20 at position 1 is above 1: write 20% or 0.2"
+    );
+  });
+
+  it("says where a blank stands opposite a value", () => {
+    expect(excelError(() => brier(col(0.8, 0.4), col(1, null))).message).toBe(
+      "outcome at position 2 is blank but its probability is 0.4: give both or neither"
+    );
+    expect(excelError(() => brier(col(null), col("Won"))).message).toBe(
+      "probability at position 1 is blank but its outcome is Won: give both or neither"
+    );
+  });
+
+  it("asks for ranges of the same size", () => {
+    expect(excelError(() => brier(col(0.8, 0.6), col(1, 0, 1))).message).toBe(
+      "the probabilities have 2 cells but the outcomes have 3: give ranges of the same size"
+    );
+  });
+
+  it("is #DIV/0! with no pair to score, as an average of nothing", () => {
+    const error = excelError(() => brier(col(null, ""), col("", null)));
+    expect(error.code).toBe("#DIV/0!");
+    expect(error.message).toBe("no forecast to score: every pair of cells is blank");
   });
 });

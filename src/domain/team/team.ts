@@ -148,6 +148,11 @@ function objectivesByName(objectives: ReadonlyMap<string, number>): Map<string, 
 
 const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
 
+/** The order reps are listed in, here and in the calibration: alphabetical, any case or accent. */
+export function compareRepNames(a: string, b: string): number {
+  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
 /** The reps: deals' owners then the semester's action owners, by name key, in alphabetical order. */
 function groupReps(input: TeamInput): RepGroup[] {
   const groups = new Map<string, RepGroup>();
@@ -162,7 +167,7 @@ function groupReps(input: TeamInput): RepGroup[] {
   for (const deal of input.deals) groupOf(deal.owner)?.deals.push(deal);
   for (const action of input.actions)
     if (action.semester === input.semester) groupOf(action.owner)?.actions.push(action);
-  return [...groups.values()].sort((a, b) => collator.compare(a.rep, b.rep));
+  return [...groups.values()].sort((a, b) => compareRepNames(a.rep, b.rep));
 }
 
 /** A rep's row before the blend (which needs the whole team). */
