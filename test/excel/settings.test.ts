@@ -43,6 +43,8 @@ const VALID: CarnetSettings = {
   actionPlanEnvelopes: { "2027-S1": 50000, "2027-S2": 0 },
   actionPlanCapacity: 5,
   actionPlanLastId: "A-0042",
+  collectiveWeight: 0.2,
+  teamObjective: 250000,
   matrix: { measure: "share", anything: ["the matrix checks its own"] },
 };
 
@@ -56,6 +58,12 @@ describe("checking the settings read from the workbook", () => {
     // The header row the user picked is kept with the range it is for.
     const picked = { source: { kind: "range", address: "Ventes!A1:J20", header: 3 } };
     expect(readSettings(picked)).toEqual({ settings: picked, dropped: [] });
+    // No team objective set (the sum of the reps' objectives), and the bounds of w, are kept.
+    for (const team of [
+      { collectiveWeight: 0, teamObjective: null },
+      { collectiveWeight: 1, teamObjective: 0.5 },
+    ])
+      expect(readSettings(team)).toEqual({ settings: team, dropped: [] });
   });
 
   it.each<[string, Record<string, unknown>, Record<string, unknown>, RegExp]>([
@@ -172,6 +180,36 @@ describe("checking the settings read from the workbook", () => {
       { actionPlanEnvelopes: { "2027-S1": "50000" } },
       { actionPlanEnvelopes: {} },
       /^the budget envelope kept for "2027-S1" \("50000"\)/,
+    ],
+    [
+      "a collective weight above 1",
+      { collectiveWeight: 1.5 },
+      {},
+      /^the collective weight kept in this workbook \(1.5\) is not a share from 0 to 1: blended attainment is the individual one \(w = 0\)/,
+    ],
+    [
+      "a collective weight typed as text",
+      { collectiveWeight: "20 %" },
+      {},
+      /^the collective weight kept in this workbook \("20 %"\) is not a share from 0 to 1/,
+    ],
+    [
+      "a negative collective weight",
+      { collectiveWeight: -0.1 },
+      {},
+      /^the collective weight kept in this workbook \(-0.1\)/,
+    ],
+    [
+      "a team objective of nothing",
+      { teamObjective: 0 },
+      {},
+      /^the team objective kept in this workbook \(0\) is not an amount above 0: the team objective is the sum of the reps' objectives/,
+    ],
+    [
+      "a team objective typed as text",
+      { teamObjective: "250 000 €" },
+      {},
+      /^the team objective kept in this workbook \("250 000 €"\) is not an amount above 0/,
     ],
     [
       "a last Id that is not an action's Id",

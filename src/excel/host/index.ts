@@ -11,6 +11,7 @@ import { readHarvestRanges, readPipelineTable, writeMatrix } from "./matrix";
 import { loadSettings, saveSettings, selectAddress } from "./settings";
 import { appendSnapshot, readSnapshots } from "./snapshots";
 import { readSource } from "./source";
+import { readTeam, writeCalibration, writeTeam } from "./team";
 
 export const excelHost: CarnetHost = {
   loadSettings,
@@ -28,4 +29,7 @@ export const excelHost: CarnetHost = {
   saveActionPlan,
   readPlanContext,
   writeActionPlanReview,
+  readTeam,
+  writeTeam,
+  writeCalibration,
 };

@@ -41,6 +41,10 @@ export interface CarnetSettings {
   readonly actionPlanCapacity?: number;
   /** The last action Id ever issued ("A-0042"), so that a deleted action's Id is never issued again. */
   readonly actionPlanLastId?: string;
+  /** The team's collective weight w in [0, 1] (issue 14); CarnetTeamSettings' cell wins over it once written. */
+  readonly collectiveWeight?: number;
+  /** The team objective the manager set (a positive amount), or null for Σ of the reps' objectives. */
+  readonly teamObjective?: number | null;
   /** Open-ended: later features add their own keys (the matrix's cut-offs, ...). */
   readonly [key: string]: unknown;
 }
@@ -125,6 +129,7 @@ export function readSettings(raw: unknown): SettingsReading {
         "each date's order is worked out from the dates"
     ),
     ...actionPlanChecks(raw),
+    ...teamChecks(raw),
   ];
   for (const check of checks) {
     for (const [key, value] of Object.entries(check.set))
@@ -344,4 +349,34 @@ export function mappingBeyondTable<F extends string>(
     `${spec.label}, but the table has ${width} column${width === 1 ? "" : "s"}: ` +
     "the columns are recognised again from the headers, check them"
   );
+}
+
+/** The team's settings (issue 14): w a share from 0 to 1, the team objective a positive amount or null. */
+function teamChecks(raw: Record<string, unknown>): Checked[] {
+  const weight = raw.collectiveWeight;
+  const objective = raw.teamObjective;
+  const isWeight = typeof weight === "number" && weight >= 0 && weight <= 1;
+  const isObjective =
+    objective === null ||
+    (typeof objective === "number" && Number.isFinite(objective) && objective > 0);
+  return [
+    weight === undefined || isWeight
+      ? { set: {}, dropped: [] }
+      : {
+          set: { collectiveWeight: undefined },
+          dropped: [
+            `the collective weight kept in this workbook (${quoted(weight)}) is not a share from 0 to 1: ` +
+              "blended attainment is the individual one (w = 0) until you choose",
+          ],
+        },
+    objective === undefined || isObjective
+      ? { set: {}, dropped: [] }
+      : {
+          set: { teamObjective: undefined },
+          dropped: [
+            `the team objective kept in this workbook (${quoted(objective)}) is not an amount above 0: ` +
+              "the team objective is the sum of the reps' objectives until you set one",
+          ],
+        },
+  ];
 }

@@ -11,6 +11,11 @@ export interface TeamReading {
   readonly settings: TeamSettings;
   /** Where each rep's row is now, by rep, to select it. */
   readonly rowAddress: ReadonlyMap<string, string>;
+  /**
+   * Cells of CarnetTeam and CarnetTeamSettings that could not be read as the figures they should hold, each
+   * with its address and why (values.ts); their figures count 0 or none. Added by the host (issue 14).
+   */
+  readonly problems?: readonly string[];
 }
 
 /** What a team build writes: the figures as computed, and the settings the sheet's cells take. */
