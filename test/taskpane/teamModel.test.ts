@@ -230,7 +230,7 @@ describe("a team build", () => {
     const written = { sheet: "Carnet Team", charts: ["CarnetTeamAttainment"], liveCells: 12 };
     expect(builtMessage(written, 3, "2027-S1")).toBe(
       "CarnetTeam written to Carnet Team: 3 reps, 1 chart, actions of 2027-S1. " +
-        "Attainment and blended attainment are live formulas."
+        "Its figures are live formulas: an objective typed in CarnetTeam updates its row."
     );
     expect(builtMessage({ ...written, charts: [], liveCells: 0 }, 1, "2027-S2")).toBe(
       "CarnetTeam written to Carnet Team: 1 rep, 0 charts, actions of 2027-S2."

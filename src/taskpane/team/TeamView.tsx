@@ -6,13 +6,23 @@
  * how well each rep forecasts from the snapshots. Excel is reached only through the CarnetHost callbacks;
  * the rules are the domain's (src/domain/team).
  */
-import { Body1, Button, MessageBar, MessageBarBody, Subtitle2 } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
 import * as React from "react";
 import { semesterOf } from "../../domain/actionPlan/semester";
 import type { TeamSettings } from "../../domain/team/contract";
 import { currencyFormatFor } from "../../excel/plan/currencyFormat";
 import type { TeamReading } from "../../excel/plan/teamPort";
 import type { CarnetHost } from "../../excel/port";
+import { sentence } from "../format";
 import { type LongTask, TaskStatus, useLongTask } from "../longTask";
 import { usePaneStyles } from "../paneStyles";
 import { serialOfDate } from "../plan/planModel";
@@ -28,6 +38,10 @@ import {
   teamLine,
 } from "./teamModel";
 import { TradeOffSummary } from "./TradeOff";
+
+const useStyles = makeStyles({
+  problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
 
 export interface TeamViewProps {
   readonly host: CarnetHost;
@@ -144,13 +158,32 @@ function TeamFiguresSection(props: {
       <Body1>No CarnetTeam in this workbook yet: Build team writes it.</Body1>
     ) : null;
   const weight = reading.settings.collectiveWeight;
+  const problems = reading.problems ?? [];
   return (
     <>
+      {problems.length > 0 && <SheetProblems problems={problems} />}
       <Body1 aria-live="polite">{teamLine(reading.figures, reading.settings)}</Body1>
       <TradeOffSummary tradeOffs={cards.flatMap((c) => (c.tradeOff ? [c.tradeOff] : []))} weight={weight} />
       {cards.map((card) => (
         <RepCard key={card.rep} card={card} weight={weight} onSelect={onSelect} />
       ))}
     </>
+  );
+}
+
+/** Cells of CarnetTeam that could not be read as the figures they should hold, each located and said why. */
+function SheetProblems({ problems }: { readonly problems: readonly string[] }) {
+  const styles = useStyles();
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>CarnetTeam as it is now</MessageBarTitle>
+        <ul className={styles.problems} aria-label="CarnetTeam problems">
+          {problems.map((p) => (
+            <li key={p}>{sentence(p)}</li>
+          ))}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
   );
 }

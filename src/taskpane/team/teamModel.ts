@@ -20,7 +20,7 @@ import type {
   TeamFigures,
   TeamSettings,
 } from "../../domain/team/contract";
-import { calibrationReport } from "../../domain/team/calibration";
+import { calibrationReport, MINIMUM_STAGE_FORECASTS } from "../../domain/team/calibration";
 import { teamFigures, tradeOffs } from "../../domain/team/team";
 import type { PeriodKind } from "../../domain/pipeline";
 import { readAmount, readProbability } from "../../domain/values";
@@ -119,7 +119,10 @@ export function builtMessage(
   semester: string
 ): string {
   const charts = result.charts.length === 1 ? "1 chart" : `${result.charts.length} charts`;
-  const live = result.liveCells > 0 ? " Attainment and blended attainment are live formulas." : "";
+  const live =
+    result.liveCells > 0
+      ? " Its figures are live formulas: an objective typed in CarnetTeam updates its row."
+      : "";
   return `CarnetTeam written to ${result.sheet}: ${reps} rep${reps === 1 ? "" : "s"}, ${charts}, actions of ${semester}.${live}`;
 }
 
@@ -317,7 +320,10 @@ export interface SuggestionRow {
   readonly adopt: number | null;
 }
 
-export function suggestionRows(stages: readonly StageSuggestion[], minimum = 20): SuggestionRow[] {
+export function suggestionRows(
+  stages: readonly StageSuggestion[],
+  minimum = MINIMUM_STAGE_FORECASTS
+): SuggestionRow[] {
   return stages.map((s) => {
     const current = formatPercent(s.current);
     const base = `${s.stage}: ${s.forecasts} forecast${s.forecasts === 1 ? "" : "s"}`;
