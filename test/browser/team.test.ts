@@ -10,6 +10,7 @@
  */
 import type { FrameLocator, Locator } from "playwright-core";
 import { serialFromYmd, ymdFromSerial } from "../../src/domain/dates";
+import { TEAM_LABEL } from "../../src/excel/plan/teamSheet";
 import type { CellInput } from "../../src/workbench/workbook-data";
 import {
   goTo,
@@ -17,7 +18,6 @@ import {
   readmePicture,
   screenshot,
   showSheet,
-  typeInCell,
   workbenchApi,
   type Session,
 } from "./support/browser";
@@ -134,6 +134,22 @@ const shownBrier = (n: number) =>
       }).format(v),
     n
   );
+
+/** Take snapshot in the Pipeline tab's history, waiting for its rows in CarnetSnapshots. */
+async function takeSnapshot(): Promise<void> {
+  const table = (await wb.tables()).find((x) => x.name === "CarnetSnapshots");
+  const count = table ? (await wb.values(table.sheet, table.address.split("!").pop()!)).length : 0;
+  await click("Take snapshot");
+  await session.page.waitForFunction((n) => {
+    const t = window.workbench!.tables().find((x) => x.name === "CarnetSnapshots");
+    if (!t) return false;
+    return window.workbench!.getValues(t.sheet, t.address.split("!").pop()!).length > n;
+  }, count);
+  await pane()
+    .getByRole("button", { name: "Take snapshot", exact: true })
+    .and(pane().locator(":enabled"))
+    .waitFor();
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reading the workbook
@@ -371,7 +387,20 @@ describe("the Team tab", () => {
       Attainment: await shownPercent(0.4),
       Coverage: await shownCoverage(1700 / 3000),
       Blended: await shownPercent(0.456),
+      "P(objective)": "–",
     });
+    // P(objective) is computed by Build team: the pane says it is for another objective now, where.
+    const problems = pane().getByRole("list", { name: "CarnetTeam problems" });
+    await expect(problems.getByRole("listitem").allTextContents()).resolves.toEqual([
+      expect.stringMatching(
+        /P\(objective\) of Bruno was computed for another objective: Build team computes it again\.$/
+      ),
+    ]);
+    // Built again, it is computed for 5 000: P(won ≥ 3 000 more) = P(the 3 000 deal) = 50 %.
+    await click("Build team");
+    await teamIdle();
+    await expect(card("Bruno")).resolves.toMatchObject({ "P(objective)": await shownPercent(0.5) });
+    await expect(problems.count()).resolves.toBe(0);
     expect(session.errors).toEqual([]);
   });
 });
@@ -401,24 +430,6 @@ const FORECASTS: [number, CellInput][] = [
 const TEAM_BRIER = 3.04 / 9;
 
 describe("calibration", () => {
-  /** Take snapshot in the Pipeline tab's history, waiting for its rows in CarnetSnapshots. */
-  async function takeSnapshot(): Promise<void> {
-    const table = (await wb.tables()).find((x) => x.name === "CarnetSnapshots");
-    const count = table
-      ? (await wb.values(table.sheet, table.address.split("!").pop()!)).length
-      : 0;
-    await click("Take snapshot");
-    await session.page.waitForFunction((n) => {
-      const t = window.workbench!.tables().find((x) => x.name === "CarnetSnapshots");
-      if (!t) return false;
-      return window.workbench!.getValues(t.sheet, t.address.split("!").pop()!).length > n;
-    }, count);
-    await pane()
-      .getByRole("button", { name: "Take snapshot", exact: true })
-      .and(pane().locator(":enabled"))
-      .waitFor();
-  }
-
   const close = (id: string, category: "Won" | "Lost") =>
     wb.setCells("Deals", `G${ROW[id]}`, [[category]]);
 
@@ -485,21 +496,115 @@ describe("calibration", () => {
     ).resolves.toBe(1);
 
     // On the workbook: the calibration sheet and its chart.
-    const written = (await pane()
+    const message = (await pane()
       .getByText(/^Calibration of 9 forecasts written to /)
       .textContent())!;
-    const sheet = /written to (.+) with \d+ charts?\.$/.exec(written)![1];
+    const sheet = /written to (.+) with \d+ charts?\.$/.exec(message)![1];
     expect(await wb.sheets()).toContain(sheet);
     expect((await wb.charts()).some((c) => c.sheet === sheet)).toBe(true);
+    const calibration = await tableOf("CarnetCalibration");
+    expect(calibration.sheet).toBe(sheet);
+    const written = await wb.values(sheet, calibration.address.split("!").pop()!);
+    const teamRow = written.find((r) => r[0] === TEAM_LABEL)!;
+    expect(teamRow[1]).toBe(9);
+    expect(teamRow[2] as number).toBeCloseTo(TEAM_BRIER, 12);
+    expect((await tableOf("CarnetReliability")).sheet).toBe(sheet);
 
     // The same forecasts typed in a sheet of the user's, and CARNET.BRIER over them.
     await wb.setCells("Deals", "K1", [["p", "o"], ...FORECASTS]);
     await showSheet(session.page, "Deals");
-    await typeInCell(session.page, "M1", "=CARNET.BRIER(K2:K10,L2:L10)");
+    await goTo(session.page, "M1");
+    await session.page.keyboard.type("=CARNET.BRIER(K2:K10,L2:L10)");
+    await session.page.keyboard.press("Enter");
     const [[value]] = await wb.values("Deals", "M1");
-    expect(value as number).toBeCloseTo(TEAM_BRIER, 12);
+    // The workbench's engine keeps 11 significant digits of a formula's result.
+    expect(value as number).toBeCloseTo(TEAM_BRIER, 9);
     await expect(rowOf("Team")).resolves.toEqual(["9", await shownBrier(value as number)]);
+    await pane()
+      .getByRole("img", { name: /^Reliability chart of the team: / })
+      .scrollIntoViewIfNeeded();
     await screenshot(session.page, "calibration.png");
+    expect(session.errors).toEqual([]);
+  });
+});
+
+/**
+ * A stage's suggestion adopted: ten deals at Proposal (no probability typed: the stage table's 50 %)
+ * in two snapshots, then seven won and three lost: 20 forecasts at Proposal, 14 won, a win rate of
+ * 70 %. Adopted, the stage table holds 70 % and the Pipeline tab weighs the open Proposal deal with it.
+ */
+describe("adopting a stage's suggested probability", () => {
+  const HEADERS = ["Id", "Company", "Amount", "Probability", "Stage", "Forecast category", "Owner"];
+  const TEN = Array.from({ length: 10 }, (_, i) => [
+    `P${i + 1}`,
+    `Company ${i + 1}`,
+    1000,
+    "",
+    "Proposal",
+    "Pipeline",
+    i % 2 === 0 ? "Anne" : "Bruno",
+  ]);
+  const OPEN = ["P11", "Company 11", 1000, "", "Proposal", "Pipeline", "Chloé"];
+
+  /** The Pipeline tab's headline figure under its label. */
+  const headline = async (label: string) =>
+    (await pane()
+      .getByText(label, { exact: true })
+      .first()
+      .locator("xpath=following-sibling::*[1]")
+      .textContent()) ?? "";
+
+  it("offers the stage's win rate from 20 forecasts, and the Pipeline tab uses it once adopted", async () => {
+    await session.page.evaluate((data) => window.workbench!.loadWorkbook(data), {
+      sheets: [{ name: "Stages", rows: [HEADERS, ...TEN, OPEN] as CellInput[][] }],
+    });
+    await pane().getByRole("button", { name: "Read selection" }).waitFor();
+    await wb.select("Stages", "B2");
+    await showTab("Pipeline");
+    await click("Read selection");
+    // Eleven open deals of 1 000 at the stage table's 50 %.
+    await expect(headline("Weighted")).resolves.toBe(await shown(5500));
+    await takeSnapshot();
+    await takeSnapshot();
+    for (let i = 0; i < 10; i++)
+      await wb.setCells("Stages", `F${i + 2}`, [[i < 7 ? "Won" : "Lost"]]);
+
+    await showTab("Team");
+    await teamIdle();
+    await click("Calibration");
+    await teamIdle();
+    const suggestions = pane().getByRole("list", { name: "Stage suggestions" });
+    await suggestions
+      .getByText(
+        `Proposal: 20 forecasts, won ${await shownPercent(0.7)}; the stage table says ${await shownPercent(0.5)}.`
+      )
+      .waitFor();
+    // The stages no forecast was made at are named in one line, with nothing to adopt.
+    await pane()
+      .getByText(/^No forecast yet at Prospecting, Qualification, .*Negotiation/)
+      .waitFor();
+    await expect(suggestions.getByRole("button").count()).resolves.toBe(1);
+    await suggestions
+      .getByRole("button", { name: `Adopt ${await shownPercent(0.7)} for Proposal` })
+      .click();
+    await suggestions.getByText("Adopted").waitFor();
+
+    // The Pipeline tab's stage table and figures follow: the eleven deals it last read now weigh 700
+    // each; read again, only P11 is open: 700.
+    await showTab("Pipeline");
+    await expect(headline("Weighted")).resolves.toBe(await shown(7700));
+    await wb.select("Stages", "B2");
+    await click("Read selection");
+    await pane().getByRole("progressbar").waitFor({ state: "detached" });
+    await expect(headline("Weighted")).resolves.toBe(await shown(700));
+    await pane().getByRole("button", { name: "Stage table (default probabilities)" }).click();
+    const stages = await pane()
+      .getByRole("textbox", { name: /^Stage \d+$/ })
+      .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    const at = stages.indexOf("Proposal") + 1;
+    await expect(
+      pane().getByLabel(`Probability of stage ${at}`, { exact: true }).inputValue()
+    ).resolves.toBe("70 %");
     expect(session.errors).toEqual([]);
   });
 });

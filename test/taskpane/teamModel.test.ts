@@ -28,6 +28,7 @@ import {
   reliabilityPoints,
   reliabilityRows,
   repCards,
+  stagesWithoutForecasts,
   suggestionRows,
   teamBuildOf,
   teamLine,
@@ -254,12 +255,12 @@ describe("the cards and the trade-off", () => {
       Coverage: formatCoverage(0.2125),
       "P(objective)": formatPercent(0),
       Blended: formatPercent(0.33),
-      Actions: `0 actions · ${formatAmount(0)}`,
+      Actions: "0",
+      Budget: formatAmount(0),
     });
-    expect(cards[2].figures.find((f) => f.label === "Actions")?.value).toBe(
-      `2 actions · ${formatAmount(2000)}`
-    );
-    expect(cards[2].figures.find((f) => f.label === "Attainment")?.value).toBe("–");
+    const chloe = Object.fromEntries(cards[2].figures.map((f) => [f.label, f.value]));
+    expect([chloe.Actions, chloe.Budget]).toEqual(["2", formatAmount(2000)]);
+    expect(chloe.Attainment).toBe("–");
   });
 
   it("writes coverage as a multiple", () => {
@@ -385,13 +386,16 @@ describe("the calibration as the pane shows it", () => {
   });
 
   it("places a dot per band with forecasts: stated across, won up, sized by count", () => {
-    const { side, margin } = RELIABILITY_GEOMETRY;
-    const plot = side - margin;
+    // The plot runs from x = 28 (0 %) to 190 (100 %), and from y = 172 (0 %) up to 10 (100 %).
+    expect(RELIABILITY_GEOMETRY).toEqual({ side: 200, margin: 28, pad: 10 });
     const points = reliabilityPoints(REPORT.team.reliability);
     expect(points).toHaveLength(3);
     // 40–60 %: stated 50 %, won 50 %, on the diagonal; the largest band (2 forecasts) is the largest dot.
-    expect(points[1]).toMatchObject({ x: margin + plot / 2, y: plot / 2, r: 9 });
-    expect(points[0]).toMatchObject({ x: margin + 0.1 * plot, y: plot });
+    expect(points[1]).toMatchObject({ x: 109, y: 91, r: 9 });
+    // 0–20 %: stated 10 %, never won: on the bottom axis; 80–100 %: stated 90 %, always won: at the top.
+    expect(points[0]).toMatchObject({ x: 28 + 16.2, y: 172 });
+    expect(points[2]).toMatchObject({ y: 10 });
+    expect(points[2].x).toBeCloseTo(28 + 145.8, 9);
     expect(points[0].r).toBeCloseTo(3 + 6 * Math.sqrt(0.5), 12);
     expect(points[2].title).toBe(
       `80–100 %: 1 forecast, stated ${formatPercent(0.9)}, won ${formatPercent(1)}`
@@ -428,6 +432,21 @@ describe("the calibration as the pane shows it", () => {
       adopt: null,
       text: "Qualification: 7 forecasts, below 20: no suggestion yet.",
     });
+  });
+
+  it("says in one line which stages no forecast was made at", () => {
+    const stages = [
+      ...REPORT.stages,
+      { stage: "Prospecting", forecasts: 0, suggested: null, current: 0.1 },
+      { stage: "Closed lost", forecasts: 0, suggested: null, current: 0 },
+    ];
+    expect(suggestionRows(stages).map((r) => r.stage)).toEqual([
+      "Proposal",
+      "Negotiation",
+      "Qualification",
+    ]);
+    expect(stagesWithoutForecasts(stages)).toBe("No forecast yet at Prospecting, Closed lost.");
+    expect(stagesWithoutForecasts(REPORT.stages)).toBeNull();
   });
 
   it("adopts a suggestion in place in the stage table, or adds the stage", () => {

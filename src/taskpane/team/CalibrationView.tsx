@@ -32,6 +32,7 @@ import {
   calibrationFor,
   calibrationOf,
   reliabilityRows,
+  stagesWithoutForecasts,
   type SuggestionRow,
   suggestionRows,
 } from "./teamModel";
@@ -154,7 +155,12 @@ function CalibrationReportView(props: {
       <BrierTable report={report} />
       <Reliability report={report} />
       <BiasTable report={report} />
-      <Suggestions rows={suggestionRows(report.stages)} adopted={adopted} onAdopt={onAdopt} />
+      <Suggestions
+        rows={suggestionRows(report.stages)}
+        none={stagesWithoutForecasts(report.stages)}
+        adopted={adopted}
+        onAdopt={onAdopt}
+      />
     </>
   );
 }
@@ -239,7 +245,8 @@ function BiasTable({ report }: { readonly report: CalibrationReport }) {
   if (report.bias.length === 0)
     return (
       <Caption1 className={pane.muted}>
-        No past period with a snapshot taken before it started: no bias to measure yet.
+        No period has ended yet since a snapshot taken before it started: no bias to measure
+        yet.
       </Caption1>
     );
   return (
@@ -274,38 +281,43 @@ function BiasTable({ report }: { readonly report: CalibrationReport }) {
 
 function Suggestions(props: {
   readonly rows: readonly SuggestionRow[];
+  /** The stages no forecast was made at, in one line. */
+  readonly none: string | null;
   readonly adopted: ReadonlyMap<string, number>;
   readonly onAdopt: (stage: string, probability: number) => void;
 }) {
-  const { rows, adopted, onAdopt } = props;
+  const { rows, none, adopted, onAdopt } = props;
   const styles = useStyles();
   const pane = usePaneStyles();
-  if (rows.length === 0) return null;
+  if (rows.length === 0 && none === null) return null;
   return (
     <>
       <Subtitle2 as="h4" className={pane.heading}>
         Stage probabilities from the history
       </Subtitle2>
-      <ul className={styles.list} aria-label="Stage suggestions">
-        {rows.map((row) => (
-          <li key={row.stage} className={styles.suggestion}>
-            <Body1 className={styles.suggestionText}>{row.text}</Body1>
-            {adopted.has(row.stage) ? (
-              <Caption1>Adopted</Caption1>
-            ) : (
-              row.adopt !== null && (
-                <Button
-                  size="small"
-                  aria-label={`Adopt ${row.suggested} for ${row.stage}`}
-                  onClick={() => onAdopt(row.stage, row.adopt!)}
-                >
-                  Adopt
-                </Button>
-              )
-            )}
-          </li>
-        ))}
-      </ul>
+      {rows.length > 0 && (
+        <ul className={styles.list} aria-label="Stage suggestions">
+          {rows.map((row) => (
+            <li key={row.stage} className={styles.suggestion}>
+              <Body1 className={styles.suggestionText}>{row.text}</Body1>
+              {adopted.has(row.stage) ? (
+                <Caption1>Adopted</Caption1>
+              ) : (
+                row.adopt !== null && (
+                  <Button
+                    size="small"
+                    aria-label={`Adopt ${row.suggested} for ${row.stage}`}
+                    onClick={() => onAdopt(row.stage, row.adopt!)}
+                  >
+                    Adopt
+                  </Button>
+                )
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {none && <Caption1 className={pane.muted}>{none}</Caption1>}
       {adopted.size > 0 && (
         <Caption1>
           The stage table now holds what you adopted: the Pipeline tab&apos;s figures and the next

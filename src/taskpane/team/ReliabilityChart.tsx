@@ -20,8 +20,9 @@ export function ReliabilityChart(props: {
   readonly name: string;
 }) {
   const styles = useStyles();
-  const { side, margin } = RELIABILITY_GEOMETRY;
-  const plot = side - margin;
+  const { side, margin, pad } = RELIABILITY_GEOMETRY;
+  // The plot's corners: (left, bottom) is 0 % stated, 0 % won; (right, top) 100 %, 100 %.
+  const [left, right, top, bottom] = [margin, side - pad, pad, side - margin];
   const points = reliabilityPoints(props.bands);
   const summary =
     points.length === 0 ? "no forecast yet" : points.map((p) => p.title).join("; ");
@@ -32,22 +33,28 @@ export function ReliabilityChart(props: {
       role="img"
       aria-label={`Reliability chart of ${props.name}: ${summary}`}
     >
-      <line className={styles.axis} x1={margin} y1={plot} x2={side} y2={plot} />
-      <line className={styles.axis} x1={margin} y1={0} x2={margin} y2={plot} />
-      <line className={styles.diagonal} x1={margin} y1={plot} x2={side} y2={0} />
-      <text className={styles.label} x={margin} y={side - 14} textAnchor="middle">
+      <line className={styles.axis} x1={left} y1={bottom} x2={right} y2={bottom} />
+      <line className={styles.axis} x1={left} y1={top} x2={left} y2={bottom} />
+      <line className={styles.diagonal} x1={left} y1={bottom} x2={right} y2={top} />
+      <text className={styles.label} x={left} y={bottom + 12} textAnchor="middle">
         0 %
       </text>
-      <text className={styles.label} x={side - 2} y={side - 14} textAnchor="end">
+      <text className={styles.label} x={right} y={bottom + 12} textAnchor="end">
         100 %
       </text>
-      <text className={styles.label} x={(margin + side) / 2} y={side - 2} textAnchor="middle">
+      <text className={styles.label} x={(left + right) / 2} y={side - 2} textAnchor="middle">
         Stated probability
       </text>
-      <text className={styles.label} x={margin - 3} y={9} textAnchor="end">
+      <text className={styles.label} x={left - 3} y={top + 3} textAnchor="end">
         100 %
       </text>
-      <text className={styles.label} x={10} y={plot / 2} textAnchor="middle" transform={`rotate(-90 10 ${plot / 2})`}>
+      <text
+        className={styles.label}
+        x={10}
+        y={(top + bottom) / 2}
+        textAnchor="middle"
+        transform={`rotate(-90 10 ${(top + bottom) / 2})`}
+      >
         Won
       </text>
       {points.map((p) => (

@@ -150,7 +150,6 @@ export function formatCoverage(value: number | null): string {
 
 /** One rep's figures as the card lists them (the sheet's, as read). */
 export function repFigures(rep: RepFigures): Figure[] {
-  const actions = rep.actions === 1 ? "1 action" : `${rep.actions} actions`;
   return [
     { label: "Open pipeline", value: formatAmount(rep.openPipeline) },
     { label: "Weighted", value: formatAmount(rep.weighted) },
@@ -160,7 +159,8 @@ export function repFigures(rep: RepFigures): Figure[] {
     { label: "Coverage", value: formatCoverage(rep.coverage) },
     { label: "P(objective)", value: formatPercent(rep.pObjective) },
     { label: "Blended", value: formatPercent(rep.blendedAttainment) },
-    { label: "Actions", value: `${actions} · ${formatAmount(rep.budget)}` },
+    { label: "Actions", value: String(rep.actions) },
+    { label: "Budget", value: formatAmount(rep.budget) },
   ];
 }
 
@@ -320,29 +320,38 @@ export interface SuggestionRow {
   readonly adopt: number | null;
 }
 
+/** The stages no forecast was made at, in one line ("No forecast yet at Prospecting, Closed lost."), or null. */
+export function stagesWithoutForecasts(stages: readonly StageSuggestion[]): string | null {
+  const none = stages.filter((s) => s.forecasts === 0).map((s) => s.stage);
+  return none.length === 0 ? null : `No forecast yet at ${none.join(", ")}.`;
+}
+
+/** The stages forecasts were made at, each with its win rate or why none is suggested. */
 export function suggestionRows(
   stages: readonly StageSuggestion[],
   minimum = MINIMUM_STAGE_FORECASTS
 ): SuggestionRow[] {
-  return stages.map((s) => {
-    const current = formatPercent(s.current);
-    const base = `${s.stage}: ${s.forecasts} forecast${s.forecasts === 1 ? "" : "s"}`;
-    const text =
-      s.suggested === null
-        ? `${base}, below ${minimum}: no suggestion yet.`
-        : `${base}, won ${formatPercent(s.suggested)}; the stage table says ${current}.`;
-    // Adopted as shown (whole percent): the stage table shows and stores what the user saw.
-    const rounded = s.suggested === null ? null : Math.round(s.suggested * 100) / 100;
-    const same = rounded !== null && s.current !== null && Math.abs(rounded - s.current) < 1e-9;
-    return {
-      stage: s.stage,
-      forecasts: s.forecasts,
-      current,
-      suggested: formatPercent(s.suggested),
-      text,
-      adopt: same ? null : rounded,
-    };
-  });
+  return stages
+    .filter((s) => s.forecasts > 0)
+    .map((s) => {
+      const current = formatPercent(s.current);
+      const base = `${s.stage}: ${s.forecasts} forecast${s.forecasts === 1 ? "" : "s"}`;
+      const text =
+        s.suggested === null
+          ? `${base}, below ${minimum}: no suggestion yet.`
+          : `${base}, won ${formatPercent(s.suggested)}; the stage table says ${current}.`;
+      // Adopted as shown (whole percent): the stage table shows and stores what the user saw.
+      const rounded = s.suggested === null ? null : Math.round(s.suggested * 100) / 100;
+      const same = rounded !== null && s.current !== null && Math.abs(rounded - s.current) < 1e-9;
+      return {
+        stage: s.stage,
+        forecasts: s.forecasts,
+        current,
+        suggested: formatPercent(s.suggested),
+        text,
+        adopt: same ? null : rounded,
+      };
+    });
 }
 
 /**
@@ -360,8 +369,11 @@ export function adoptSuggestion(
   return table.map((row, i) => (i === at ? { stage: row.stage, probability } : row));
 }
 
-/** The reliability chart's square: its side and the margin left for the axes' labels, in SVG units. */
-export const RELIABILITY_GEOMETRY = Object.freeze({ side: 200, margin: 28 });
+/**
+ * The reliability chart's square, in SVG units: its side, the margin left and below for the axes' labels,
+ * and the padding above and right so that a dot at 100 % is drawn whole.
+ */
+export const RELIABILITY_GEOMETRY = Object.freeze({ side: 200, margin: 28, pad: 10 });
 
 export interface ReliabilityPoint {
   readonly x: number;
@@ -377,15 +389,15 @@ export interface ReliabilityPoint {
  * well-calibrated forecaster's dots sit on the diagonal.
  */
 export function reliabilityPoints(bands: readonly ReliabilityBand[]): ReliabilityPoint[] {
-  const { side, margin } = RELIABILITY_GEOMETRY;
-  const plot = side - margin;
+  const { side, margin, pad } = RELIABILITY_GEOMETRY;
+  const plot = side - margin - pad;
   const most = Math.max(1, ...bands.map((b) => b.forecasts));
   return bands.flatMap((b) => {
     if (b.forecasts === 0 || b.meanProbability === null || b.winRate === null) return [];
     return [
       {
         x: margin + b.meanProbability * plot,
-        y: plot - b.winRate * plot,
+        y: pad + (1 - b.winRate) * plot,
         r: 3 + 6 * Math.sqrt(b.forecasts / most),
         title:
           `${bandLabel(b.from, b.to)}: ${b.forecasts} forecast${b.forecasts === 1 ? "" : "s"}, ` +
