@@ -33,6 +33,7 @@
  * figures are never literals inside its formula.
  */
 import type { ActionPlanColumn } from "../../domain/actionPlan/action";
+import { MINIMUM_STAGE_FORECASTS } from "../../domain/team/calibration";
 import {
   type Calibration,
   type CalibrationReport,
@@ -758,6 +759,6 @@ function calibrationNote(report: CalibrationReport): string {
     `Calibration from CarnetSnapshots: ${n} forecast${n === 1 ? "" : "s"} (a deal open in a snapshot and won or lost by now is one). ` +
     "Brier score = mean of (stated probability − outcome)², won 1, lost 0: 0 is perfect, always saying 50 % scores 0.25. " +
     "Bias = weighted forecast at the last snapshot before the period − won in it (positive: optimistic). " +
-    "A stage's suggested probability is its win rate, shown from 20 forecasts. Values as of this run, rewritten by the next."
+    `A stage's suggested probability is its win rate, shown from ${MINIMUM_STAGE_FORECASTS} forecasts. Values as of this run, rewritten by the next.`
   );
 }
