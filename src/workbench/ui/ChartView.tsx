@@ -256,7 +256,9 @@ function CategoryChart({
           return s.values.map((v, i) => {
             if (v === null) return null;
             const start = band * place(i) + (band - inner) / 2 + each * slot;
-            const base = stacked ? before.reduce((sum, o) => sum + Math.max(0, o.values[i] ?? 0), 0) : 0;
+            const base = stacked
+              ? before.reduce((sum, o) => sum + Math.max(0, o.values[i] ?? 0), 0)
+              : 0;
             const from = stacked ? across(base) : zero;
             const a = across(base + v);
             return horizontal ? (
@@ -379,6 +381,24 @@ function XYChart({ chart, frame, bubble }: { chart: ChartInfo; frame: Frame; bub
         numberFormat={chart.axes.category.numberFormat}
       />
       <line x1={frame.left} x2={frame.right} y1={frame.bottom} y2={frame.bottom} stroke="#bfbfbf" />
+      {!bubble &&
+        points.map((line, si) => {
+          // XYScatterLines (and its smooth and no-marker kinds) join a series' points in order.
+          const type = chart.series[si].chartType ?? chart.type;
+          if (!/lines|smooth/i.test(type)) return null;
+          const color = chart.series[si].fill ?? PALETTE[si % PALETTE.length];
+          const at = line.filter((p) => p.y !== null).map((p) => `${px(p.x)},${py(p.y as number)}`);
+          return (
+            <polyline
+              key={`line-${si}`}
+              className="scatter-line"
+              points={at.join(" ")}
+              fill="none"
+              stroke={color === "none" ? PALETTE[si % PALETTE.length] : color}
+              strokeWidth={1.5}
+            />
+          );
+        })}
       {points.map((line, si) => {
         const s = chart.series[si];
         const color = s.fill && s.fill !== "none" ? s.fill : PALETTE[si % PALETTE.length];

@@ -45,3 +45,37 @@ describe("the workbench's drawing of a Gantt", () => {
     expect(calls.y).toBeGreaterThan(fair.y);
   });
 });
+
+/** The calibration's reliability chart: win rate against stated probability, with the diagonal. */
+const RELIABILITY: ChartInfo = {
+  sheet: "Carnet Calibration",
+  name: "CarnetReliabilityChart",
+  type: "XYScatterLines",
+  title: "Reliability",
+  series: [
+    { name: "Won", values: [0.1, 0.5, 0.7], xValues: [0.1, 0.3, 0.9] },
+    { name: "Diagonal", values: [0, 1], xValues: [0, 1] },
+  ],
+  axes: {
+    category: { title: "", minimum: 0, maximum: 1 },
+    value: { title: "", minimum: 0, maximum: 1 },
+  },
+  legend: { visible: true, position: "Right" },
+};
+
+function scatterLines(chart: ChartInfo): number[] {
+  const svg = renderToStaticMarkup(<ChartView chart={chart} width={490} height={300} />);
+  return [...svg.matchAll(/<polyline class="scatter-line" points="([^"]*)"/g)].map(
+    (m) => m[1].trim().split(" ").length
+  );
+}
+
+describe("the workbench's drawing of a scatter", () => {
+  it("joins each series' points when the chart is a scatter with lines, as Excel draws the diagonal", () => {
+    expect(scatterLines(RELIABILITY)).toEqual([3, 2]);
+  });
+
+  it("draws markers only for a plain scatter", () => {
+    expect(scatterLines({ ...RELIABILITY, type: "XYScatter" })).toEqual([]);
+  });
+});
