@@ -115,7 +115,7 @@ class Keys {
   constructor(private readonly col: number) {}
 
   template(text: string, row: number): FormulaTemplate {
-    if (this.last && this.last.render(row, this.col) === text) return this.last;
+    if (this.last && this.last.matches(text, row, this.col)) return this.last;
     this.last = formulaTemplate(text, row, this.col);
     return this.last;
   }

@@ -2,6 +2,7 @@
  * Excel's calculated columns, as the host applies them to what Microsoft's client sends: the rule and
  * its sources are in src/workbench/sim/README.md ("Calculated columns").
  */
+import fc from "fast-check";
 import { formulaTemplate, r1c1Key } from "../../../src/workbench/sim/formula-refs";
 import { hyperFormulaHost, memoryHost } from "./hosts";
 
@@ -62,6 +63,46 @@ describe("the R1C1 form of a formula", () => {
     expect(t.render(9, 6)).toBe("=IF(ISNUMBER(E10),E10*$F$2,D9)");
     expect(t.render(0, 6)).toBe("=IF(ISNUMBER(E1),E1*$F$2,#REF!)");
     expect(t.render(3, 6)).toBe("=IF(ISNUMBER(E4),E4*$F$2,D3)");
+  });
+
+  it("tells whether a text is the formula at a cell exactly as rendering it would", () => {
+    const piece = fc.constantFrom(
+      "A1",
+      "$B$2",
+      "c3",
+      "D$10",
+      "$E7",
+      "B:B",
+      "$3:$5",
+      "Data!F4",
+      "'Q2 deals'!$C$1",
+      '"A2"',
+      "LOG10(",
+      "SUM(",
+      "CARNET.AMOUNT(",
+      ")",
+      "*",
+      "+",
+      ",",
+      "0.5",
+      "#REF!",
+      " "
+    );
+    const cell = fc.record({ row: fc.nat(1_048_575), col: fc.nat(16_383) });
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), cell, cell, (ps, at, other) => {
+        const text = `=${ps.join("")}`;
+        const t = formulaTemplate(text, at.row, at.col);
+        expect(t.matches(text, at.row, at.col)).toBe(t.render(at.row, at.col) === text);
+        const there = t.render(other.row, other.col);
+        expect(t.matches(there, other.row, other.col)).toBe(true);
+        expect(t.matches(`${there} `, other.row, other.col)).toBe(false);
+        expect(t.matches(there, other.row + 1, other.col)).toBe(
+          t.render(other.row + 1, other.col) === there
+        );
+      }),
+      { numRuns: 2000 }
+    );
   });
 });
 
