@@ -12,8 +12,14 @@ import { type InputLocale, type TypedInput, typeInput } from "./typed-input";
 const SHAPE_MESSAGE =
   "The number of rows or columns in the input array doesn't match the size or dimensions of the range.";
 
-/** Cells per backend call when one value fills a large block: bounds the memory of a fill. */
-const FILL_CHUNK_CELLS = 1 << 20;
+/**
+ * Cells handled at a time when a write is large (one value filling a block, a grid of tens of
+ * thousands of rows): what a write holds beside the request itself then stays small enough to die
+ * in V8's young generation. Larger, it outlives a few minor collections and is promoted, and the old
+ * generation it fills is collected only when the heap has grown to a multiple of what is alive: a
+ * million-row write went to gigabytes that way.
+ */
+const CHUNK_CELLS = 1 << 14;
 
 /** Excel's limit on the cells one operation may touch ("OperationCellsExceedLimit"). */
 export const OPERATION_CELLS_LIMIT = 33_554_000;
@@ -43,6 +49,12 @@ function checkFormat(value: unknown, where: string): string | null {
   throw officeError(ErrorCodes.invalidArgument, where);
 }
 
+/** Whether two rows have their nulls in the same columns. */
+function sameNulls(a: readonly unknown[], b: readonly unknown[]): boolean {
+  for (let j = 0; j < a.length; j += 1) if ((a[j] === null) !== (b[j] === null)) return false;
+  return true;
+}
+
 /**
  * Writes a grid in which null means "leave unchanged": rows with the same pattern of nulls are
  * written together, one block per run of non-null columns, so a column of nulls costs few calls.
@@ -53,19 +65,18 @@ function writeSkippingNulls<V>(
   write: (row: number, col: number, block: V[][]) => void
 ): void {
   let start = 0;
-  const mask = (line: (V | null)[]) => line.map((v) => (v === null ? "0" : "1")).join("");
   while (start < grid.length) {
-    const pattern = mask(grid[start]);
+    const pattern = grid[start];
     let end = start + 1;
-    while (end < grid.length && mask(grid[end]) === pattern) end += 1;
+    while (end < grid.length && sameNulls(grid[end], pattern)) end += 1;
     let j = 0;
     while (j < rect.cols) {
-      if (pattern[j] === "0") {
+      if (pattern[j] === null) {
         j += 1;
         continue;
       }
       let k = j;
-      while (k < rect.cols && pattern[k] === "1") k += 1;
+      while (k < rect.cols && pattern[k] !== null) k += 1;
       const block = grid.slice(start, end).map((line) => line.slice(j, k) as V[]);
       write(rect.row + start, rect.col + j, block);
       j = k;
@@ -87,7 +98,7 @@ function fillChunks<V>(
       `The attempted operation affects more than the limit of ${OPERATION_CELLS_LIMIT} cells.`
     );
   }
-  const chunkRows = Math.max(1, Math.floor(FILL_CHUNK_CELLS / rect.cols));
+  const chunkRows = Math.max(1, Math.floor(CHUNK_CELLS / rect.cols));
   for (let row = rect.row; row < rect.row + rect.rows; row += chunkRows) {
     const rows = Math.min(chunkRows, rect.row + rect.rows - row);
     write(
@@ -114,7 +125,7 @@ function formatRecognised(
   rect: Rect,
   formatAt: (i: number, j: number) => string | undefined
 ): void {
-  const chunkRows = Math.max(1, Math.floor(FILL_CHUNK_CELLS / rect.cols));
+  const chunkRows = Math.max(1, Math.floor(CHUNK_CELLS / rect.cols));
   for (let top = 0; top < rect.rows; top += chunkRows) {
     const rows = Math.min(chunkRows, rect.rows - top);
     const current = backend.getNumberFormats(sheet.name, rect.row + top, rect.col, rows, rect.cols);
@@ -151,14 +162,50 @@ export function writeCells(
     if (typed.format !== undefined) formatRecognised(backend, sheet, rect, () => typed.format);
     return;
   }
-  const typed = checkShape(sent, rect, where).map((line) =>
-    line.map((v) => typedCell(v, where, locale))
-  );
-  const grid = typed.map((line) => line.map((t) => (t === null ? null : t.content)));
-  if (grid.every((line) => line.every((v) => v !== null))) write(rect.row, rect.col, grid);
-  else writeSkippingNulls(grid, rect, write);
-  if (typed.some((line) => line.some((t) => t?.format !== undefined)))
-    formatRecognised(backend, sheet, rect, (i, j) => typed[i][j]?.format);
+  const lines = checkShape(sent, rect, where);
+  // Every cell is checked before any is written: a refused write changes nothing.
+  for (const line of lines) for (const v of line) checkCell(v, where);
+  const chunkRows = Math.max(1, Math.floor(CHUNK_CELLS / rect.cols));
+  for (let top = 0; top < rect.rows; top += chunkRows) {
+    const part = { ...rect, row: rect.row + top, rows: Math.min(chunkRows, rect.rows - top) };
+    const chunk = top === 0 && part.rows === rect.rows ? lines : lines.slice(top, top + part.rows);
+    const { grid, formats, complete } = typedGrid(chunk, where, locale);
+    if (complete) write(part.row, part.col, grid);
+    else writeSkippingNulls(grid, part, write);
+    if (formats) formatRecognised(backend, sheet, part, (i, j) => formats.get(i * rect.cols + j));
+  }
+}
+
+/**
+ * A sent grid as the backend takes it (null: leave the cell unchanged), the formats typing
+ * recognised by cell (row × cols + column), and whether no cell is null. Built in one pass with no
+ * object a cell: a million-row write is typed in blocks of tens of thousands of rows.
+ */
+function typedGrid(
+  sent: unknown[][],
+  where: string,
+  locale: InputLocale
+): { grid: (CellInput | null)[][]; formats?: Map<number, string>; complete: boolean } {
+  let formats: Map<number, string> | undefined;
+  let complete = true;
+  const grid = new Array<(CellInput | null)[]>(sent.length);
+  for (let i = 0; i < sent.length; i += 1) {
+    const line = sent[i];
+    const typed = new Array<CellInput | null>(line.length);
+    for (let j = 0; j < line.length; j += 1) {
+      const checked = checkCell(line[j], where);
+      if (typeof checked !== "string") {
+        typed[j] = checked;
+        complete &&= checked !== null;
+        continue;
+      }
+      const t = typeInput(checked, locale);
+      typed[j] = t.content;
+      if (t.format !== undefined) (formats ??= new Map()).set(i * line.length + j, t.format);
+    }
+    grid[i] = typed;
+  }
+  return { grid, formats, complete };
 }
 
 /** Applies what a `numberFormat` setter sent. */
@@ -176,8 +223,16 @@ export function writeFormats(
     if (format !== null) fillChunks(rect, format, write, where);
     return;
   }
-  const grid = checkShape(sent, rect, where).map((line) => line.map((v) => checkFormat(v, where)));
-  writeSkippingNulls(grid, rect, write);
+  const lines = checkShape(sent, rect, where);
+  for (const line of lines) for (const v of line) checkFormat(v, where);
+  const chunkRows = Math.max(1, Math.floor(CHUNK_CELLS / rect.cols));
+  for (let top = 0; top < rect.rows; top += chunkRows) {
+    const part = { ...rect, row: rect.row + top, rows: Math.min(chunkRows, rect.rows - top) };
+    const grid = lines
+      .slice(top, top + part.rows)
+      .map((line) => line.map((v) => checkFormat(v, where)));
+    writeSkippingNulls(grid, part, write);
+  }
 }
 
 /** What `getFormulas` returned, made safe to write back: text stays text (the "'" prefix). */
