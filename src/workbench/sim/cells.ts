@@ -342,6 +342,23 @@ function blankRows(
 const SCAN_CHUNK = 4096;
 
 /**
+ * Whether a column is blank over some rows, read a chunk at a time up to the first cell that is not
+ * (a full-height region's column, read whole as rows of one cell, was a quarter of a gigabyte).
+ */
+function columnIsBlank(
+  backend: WorkbookBackend,
+  sheet: string,
+  col: number,
+  span: { row: number; rows: number }
+): boolean {
+  for (let top = span.row; top < span.row + span.rows; top += SCAN_CHUNK) {
+    const count = Math.min(SCAN_CHUNK, span.row + span.rows - top);
+    if (!blankRows(backend, sheet, top, count, col, 1).every((blank) => blank)) return false;
+  }
+  return true;
+}
+
+/**
  * The current region (Ctrl+Shift+*): the range grown until every cell around it, diagonals
  * included, is blank. Only the used range can hold content, so scans stop at its edges.
  */
@@ -391,23 +408,13 @@ export function currentRegion(backend: WorkbookBackend, sheet: string, start: Re
     }
     // Left and right, a column at a time (regions are tall rather than wide).
     while (r.col > used.col && r.col <= usedRight) {
-      const span = rowSpan();
-      const column = backend.getFormulas(sheet, span.row, r.col - 1, Math.max(span.rows, 0), 1);
-      if (span.rows <= 0 || column.every((line) => line[0] === "")) break;
+      if (columnIsBlank(backend, sheet, r.col - 1, rowSpan())) break;
       r.col -= 1;
       r.cols += 1;
       changed = true;
     }
     while (r.col + r.cols < usedRight && r.col + r.cols >= used.col) {
-      const span = rowSpan();
-      const column = backend.getFormulas(
-        sheet,
-        span.row,
-        r.col + r.cols,
-        Math.max(span.rows, 0),
-        1
-      );
-      if (span.rows <= 0 || column.every((line) => line[0] === "")) break;
+      if (columnIsBlank(backend, sheet, r.col + r.cols, rowSpan())) break;
       r.cols += 1;
       changed = true;
     }
