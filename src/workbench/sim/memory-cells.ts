@@ -37,14 +37,34 @@ const EMPTY = TAG + 1;
 const FALSE = TAG + 2;
 const TRUE = TAG + 3;
 
+/** A block of 4,096 rows of a column. */
+interface Page {
+  /** Cells that hold something: a page emptied is dropped. */
+  readonly count: number;
+  has(i: number): boolean;
+  get(i: number): Stored;
+  /** Whether the page can store this value; when not, it is made a MixedPage first. */
+  holds(value: Stored): boolean;
+  /** Sets a cell; whether it held something. */
+  set(i: number, value: Stored): boolean;
+  toMixed(): MixedPage;
+}
+
+const fitsNumberPage = (value: Stored): value is number | boolean | undefined =>
+  value === undefined || typeof value === "number" || typeof value === "boolean";
+
 /** A page holding numbers, booleans and blanks only. */
-class NumberPage {
-  readonly numbers = new Float64Array(PAGE_ROWS);
+class NumberPage implements Page {
+  private readonly numbers = new Float64Array(PAGE_ROWS);
   private readonly words = new Uint32Array(this.numbers.buffer);
   count = 0;
 
   constructor() {
     for (let i = HIGH; i < this.words.length; i += 2) this.words[i] = EMPTY;
+  }
+
+  has(i: number): boolean {
+    return this.words[2 * i + HIGH] !== EMPTY;
   }
 
   get(i: number): CellValue | undefined {
@@ -55,9 +75,12 @@ class NumberPage {
     return this.numbers[i];
   }
 
-  /** Sets a cell; whether it held something. */
-  set(i: number, value: number | boolean | undefined): boolean {
-    const held = this.words[2 * i + HIGH] !== EMPTY;
+  holds(value: Stored): boolean {
+    return fitsNumberPage(value);
+  }
+
+  set(i: number, value: Stored): boolean {
+    const held = this.has(i);
     if (typeof value === "number") this.numbers[i] = value;
     else this.words[2 * i + HIGH] = value === undefined ? EMPTY : value ? TRUE : FALSE;
     this.count += (value !== undefined ? 1 : 0) - (held ? 1 : 0);
@@ -65,20 +88,32 @@ class NumberPage {
   }
 
   toMixed(): MixedPage {
-    const page = new MixedPage();
-    for (let i = 0; i < PAGE_ROWS; i += 1) page.cells[i] = this.get(i);
-    page.count = this.count;
-    return page;
+    return MixedPage.from(this);
   }
 }
 
-/** A page that holds text or formulas, with numbers and blanks beside them. */
-class MixedPage {
-  readonly cells: Stored[] = new Array<Stored>(PAGE_ROWS).fill(undefined);
+/** A page that holds formulas, or text beside numbers: anything, a pointer a cell. */
+class MixedPage implements Page {
+  private readonly cells: Stored[] = new Array<Stored>(PAGE_ROWS).fill(undefined);
   count = 0;
+
+  static from(page: Page): MixedPage {
+    const mixed = new MixedPage();
+    for (let i = 0; i < PAGE_ROWS; i += 1) mixed.cells[i] = page.get(i);
+    mixed.count = page.count;
+    return mixed;
+  }
+
+  has(i: number): boolean {
+    return this.cells[i] !== undefined;
+  }
 
   get(i: number): Stored {
     return this.cells[i];
+  }
+
+  holds(): boolean {
+    return true;
   }
 
   set(i: number, value: Stored): boolean {
@@ -87,16 +122,132 @@ class MixedPage {
     this.count += (value !== undefined ? 1 : 0) - (held ? 1 : 0);
     return held;
   }
+
+  toMixed(): MixedPage {
+    return this;
+  }
 }
 
-type Page = NumberPage | MixedPage;
+/** The code of a text kept in its page's own bytes rather than in the column's dictionary. */
+const PACKED = 0xffff;
 
-const fitsNumberPage = (value: Stored): value is number | boolean | undefined =>
-  value === undefined || typeof value === "number" || typeof value === "boolean";
+/** The texts of a column, each coded once in 16 bits: a column of companies is 2 bytes a row. */
+class TextDictionary {
+  readonly texts: string[] = [];
+  private readonly codes = new Map<string, number>();
+
+  /** The text's code (1 up to 0xfffe), added when there is room; 0 when the dictionary is full. */
+  code(text: string): number {
+    const known = this.codes.get(text);
+    if (known !== undefined) return known;
+    if (this.texts.length >= PACKED - 1) return 0;
+    this.texts.push(text);
+    this.codes.set(text, this.texts.length);
+    return this.texts.length;
+  }
+}
+
+/** Whether a text can be packed as bytes: Latin-1 only, a length in 16 bits. */
+function packable(text: string): boolean {
+  if (text.length > 0xffff) return false;
+  for (let k = 0; k < text.length; k += 1) if (text.charCodeAt(k) > 0xff) return false;
+  return true;
+}
+
+/**
+ * A page of text and blanks, outside the JS heap: each cell a 16-bit code in its column's
+ * dictionary, or, once the dictionary is full (a column of distinct ids), its Latin-1 bytes kept
+ * in the page (read back as a new string).
+ */
+class TextPage implements Page {
+  private readonly codes = new Uint16Array(PAGE_ROWS);
+  /** Packed texts: their bytes, and each one's start and length (allocated with the first). */
+  private bytes = new Uint8Array(0);
+  private starts: Int32Array | undefined;
+  private lengths: Uint16Array | undefined;
+  private used = 0;
+  /** Bytes of texts since replaced, dropped when room is next made. */
+  private garbage = 0;
+  count = 0;
+
+  constructor(private readonly dictionary: TextDictionary) {}
+
+  has(i: number): boolean {
+    return this.codes[i] !== 0;
+  }
+
+  get(i: number): string | undefined {
+    const code = this.codes[i];
+    if (code === 0) return undefined;
+    if (code !== PACKED) return this.dictionary.texts[code - 1];
+    return latin1(this.bytes, this.starts![i], this.lengths![i]);
+  }
+
+  holds(value: Stored): boolean {
+    if (value === undefined) return true;
+    return typeof value === "string" && (this.dictionary.code(value) > 0 || packable(value));
+  }
+
+  set(i: number, value: Stored): boolean {
+    const held = this.codes[i] !== 0;
+    if (this.codes[i] === PACKED) this.garbage += this.lengths![i];
+    const text = value as string | undefined;
+    const code = text === undefined ? 0 : this.dictionary.code(text);
+    this.codes[i] = text === undefined || code > 0 ? code : PACKED;
+    if (text !== undefined && code === 0) this.pack(i, text);
+    this.count += (value !== undefined ? 1 : 0) - (held ? 1 : 0);
+    return held;
+  }
+
+  toMixed(): MixedPage {
+    return MixedPage.from(this);
+  }
+
+  private pack(i: number, text: string): void {
+    this.starts ??= new Int32Array(PAGE_ROWS);
+    this.lengths ??= new Uint16Array(PAGE_ROWS);
+    if (this.used + text.length > this.bytes.length) this.makeRoom(text.length);
+    for (let k = 0; k < text.length; k += 1) this.bytes[this.used + k] = text.charCodeAt(k);
+    this.starts[i] = this.used;
+    this.lengths[i] = text.length;
+    this.used += text.length;
+  }
+
+  /**
+   * Copies the live texts into bytes a quarter larger than they need, dropping those of replaced
+   * texts: a quarter, not double, as the page's bytes are most of what a column of ids weighs.
+   */
+  private makeRoom(needed: number): void {
+    const live = this.used - this.garbage;
+    const bytes = new Uint8Array(Math.max(4096, Math.ceil((live + needed) * 1.25)));
+    let used = 0;
+    for (let i = 0; i < PAGE_ROWS; i += 1) {
+      if (this.codes[i] !== PACKED) continue;
+      // Byte by byte: a subarray a text would be an object a text.
+      const start = this.starts![i];
+      const length = this.lengths![i];
+      for (let k = 0; k < length; k += 1) bytes[used + k] = this.bytes[start + k];
+      this.starts![i] = used;
+      used += length;
+    }
+    this.bytes = bytes;
+    this.used = used;
+    this.garbage = 0;
+  }
+}
+
+/** A packed text back as a string, in pieces (a long one would pass too many arguments). */
+function latin1(bytes: Uint8Array, start: number, length: number): string {
+  let text = "";
+  for (let at = start; at < start + length; at += 8192)
+    text += String.fromCharCode(...bytes.subarray(at, Math.min(at + 8192, start + length)));
+  return text;
+}
 
 /** One column of a sheet. */
 export class Column {
   private readonly pages: (Page | undefined)[] = [];
+  private dictionary: TextDictionary | undefined;
   /** The formula last stored here: the next row of a filled column renders from it. */
   lastFormula: StoredFormula | undefined;
 
@@ -110,19 +261,24 @@ export class Column {
     let page = this.pages[p];
     if (!page) {
       if (value === undefined) return false;
-      page = fitsNumberPage(value) ? new NumberPage() : new MixedPage();
+      page = this.newPage(value);
       // Grown one slot at a time, the array stays dense (a far write would make it a hash map).
       while (this.pages.length < p) this.pages.push(undefined);
       this.pages[p] = page;
-    } else if (page instanceof NumberPage && !fitsNumberPage(value)) {
+    } else if (!page.holds(value)) {
       page = this.pages[p] = page.toMixed();
     }
-    const held =
-      page instanceof NumberPage && fitsNumberPage(value)
-        ? page.set(row & IN_PAGE, value)
-        : (page as MixedPage).set(row & IN_PAGE, value);
+    const held = page.set(row & IN_PAGE, value);
     if (page.count === 0) this.pages[p] = undefined;
     return held;
+  }
+
+  /** The page a first value makes: numbers, text, or anything. */
+  private newPage(value: Stored): Page {
+    if (fitsNumberPage(value)) return new NumberPage();
+    if (typeof value !== "string") return new MixedPage();
+    const page = new TextPage((this.dictionary ??= new TextDictionary()));
+    return page.holds(value) ? page : new MixedPage();
   }
 
   /** Empties rows [start, end); whole pages are dropped rather than emptied cell by cell. */
@@ -148,7 +304,7 @@ export class Column {
       const page = this.pages[p];
       if (!page) continue;
       for (let i = 0; i < PAGE_ROWS; i += 1)
-        if (page.get(i) !== undefined) {
+        if (page.has(i)) {
           first = (p << PAGE_BITS) + i;
           break;
         }
@@ -158,7 +314,7 @@ export class Column {
       const page = this.pages[p];
       if (!page) continue;
       for (let i = PAGE_ROWS - 1; i >= 0; i -= 1)
-        if (page.get(i) !== undefined) return { first, last: (p << PAGE_BITS) + i };
+        if (page.has(i)) return { first, last: (p << PAGE_BITS) + i };
     }
     return undefined;
   }
@@ -188,9 +344,12 @@ export class CellEncoder {
   text(text: string): string {
     const kept = this.texts.get(text);
     if (kept !== undefined) return kept;
+    // A slice of 13 characters or more is, in V8, a view keeping the whole request's string alive
+    // (the text with its "'"): a column of distinct texts then cost twice its size. Kept as a copy.
+    const own = text.length >= 13 ? (JSON.parse(JSON.stringify(text)) as string) : text;
     if (this.texts.size >= MOST_SHARED) this.texts.clear();
-    this.texts.set(text, text);
-    return text;
+    this.texts.set(own, own);
+    return own;
   }
 
   /** A formula as its shared template, or as its text when the template would not give it back. */

@@ -17,6 +17,7 @@ const row = fc.oneof(fc.nat(6), fc.integer({ min: 4090, max: 4100 }), fc.constan
 const cell: fc.Arbitrary<CellInput> = fc.oneof(
   fc.constantFrom(0, -1.5, 1e300, 42, 0.1 + 0.2, true, false, null, ""),
   fc.constantFrom("Acme", "'00123", "'=not a formula", "=A1*B1", "=SUM($A$1:A5)", "=a1", "=B:B"),
+  fc.constantFrom("Zoë", "東京", "a long text of more than thirteen characters", "x".repeat(9000)),
   fc.double({ noNaN: true })
 );
 const block = fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), {
@@ -118,6 +119,26 @@ describe("the memory backend's cells", () => {
       }),
       { numRuns: 300 }
     );
+  });
+
+  it("keep a column of distinct texts, past what its dictionary codes, and texts rewritten", () => {
+    const backend = createMemoryBackend({ S: [] });
+    const rows = 70_000;
+    // One text outside Latin-1, in the last page: that page alone is kept another way. One long.
+    const id = (i: number, round: number) =>
+      i === 69_990 ? `東京 ${round}` : i === 69_000 ? "x".repeat(9000) + round : `D-${i}.${round}`;
+    for (let round = 0; round < 3; round += 1)
+      backend.setCells(
+        "S",
+        0,
+        0,
+        Array.from({ length: rows }, (_, i) => [`'${id(i, round)}`])
+      );
+    const read = backend.getValues("S", 0, 0, rows, 1);
+    expect(read.every(([v], i) => v === id(i, 2))).toBe(true);
+    backend.setCells("S", 5, 0, [[1.5], ["=A1"], [""]]);
+    expect(backend.getValues("S", 4, 0, 4, 1)).toEqual([[id(4, 2)], [1.5], ["=A1"], [""]]);
+    expect(backend.getValues("S", 69_999, 0, 1, 1)).toEqual([[id(69_999, 2)]]);
   });
 
   it("keep a formula written down a column once, and read each row's own references", () => {
