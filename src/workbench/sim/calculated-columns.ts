@@ -318,8 +318,10 @@ export function writeCellsInTables(
       for (let r = part.row; r < part.row + part.rows; r += 1)
         kinds.push(writtenKind(sentAt(sent, r - rect.row, j)));
       if (table === added && calculated.get(table)?.has(col)) {
-        // The added row keeps its calculated formula where nothing is written (office-js #1916).
-        if (!Array.isArray(toWrite)) {
+        // The added row keeps its calculated formula where nothing is written (office-js #1916):
+        // the blanks become nulls in a copy (what was sent may be the client's own arrays:
+        // json-view.ts).
+        if (toWrite === sent && kinds.includes("blank")) {
           toWrite = Array.from({ length: rect.rows }, (_, i) =>
             Array.from({ length: rect.cols }, (_, jj) => sentAt(sent, i, jj))
           );

@@ -12,6 +12,7 @@
  */
 import { RequestContext } from "./context";
 import { ErrorCodes, type ExcelError, asOfficeError, officeError } from "./errors";
+import { NOT_PLAIN, jsonView } from "./json-view";
 import { type Member, memberOf, versionAtMost } from "./members";
 import type { WorkbookModel } from "./model";
 import { ClientResult, SimCollection, SimObject, wireName } from "./object";
@@ -144,10 +145,15 @@ export class RichApiHost {
     return highest !== undefined && versionAtMost(version, highest);
   }
 
-  /** One request body in, the response body out (Excel on the web answers HTTP 200 either way). */
-  processQuery(body: string): string {
+  /**
+   * One request body in, the response body out (Excel on the web answers HTTP 200 either way).
+   * `sent` is the object the client made the body from, when it gave one: read as JSON carries it
+   * (json-view.ts), sparing a parse of the body; never changed, and nothing of it is kept.
+   */
+  processQuery(body: string, sent?: unknown): string {
     const stats = this.model.stats;
-    const request = JSON.parse(body) as RichApiRequest;
+    const view = sent === undefined ? NOT_PLAIN : jsonView(sent);
+    const request = (view === NOT_PLAIN ? JSON.parse(body) : view) as RichApiRequest;
     // The client's own request releasing kept references once a run ends is not a sync of the add-in.
     const cleanup =
       request.Actions.some((a) => a.Name === "_RemoveReference") &&
