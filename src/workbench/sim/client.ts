@@ -20,11 +20,8 @@ export interface ClientScope {
 export interface ConnectableHost {
   /** The host's address: requests to it carry it as their URL. */
   readonly url: string;
-  /**
-   * One request: its body as JSON text, and, when the client gave an object, that object (read
-   * instead of the text when JSON would carry it unchanged: richapi.ts).
-   */
-  processQuery(body: string, sent?: unknown): string;
+  /** One request: its body as the client gives it, the object it would send as JSON (or JSON text). */
+  processQuery(body: unknown): string;
   readonly latencyMs: number;
   readonly profile: {
     readonly requirementSets: Record<string, string>;
@@ -68,11 +65,13 @@ function routeRequests(scope: ClientScope): Map<string, ConnectableHost> {
   scope.OfficeExtension.HttpUtility.setCustomSendRequestFunc(async (request: any) => {
     const host = [...hosts.values()].find((h) => String(request.url).startsWith(h.url));
     if (!host) return { statusCode: 404, headers: {}, body: "" };
-    const sent: unknown = request.body;
-    const body = typeof sent === "string" ? sent : JSON.stringify(sent);
-    if (host.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, host.latencyMs));
-    const response = host.processQuery(body, typeof sent === "string" ? undefined : sent);
-    return { statusCode: 200, headers: {}, body: response };
+    let body: unknown = request.body;
+    if (host.latencyMs > 0) {
+      // Sent now, as Excel receives it: what the add-in changes while the request travels is not.
+      body = typeof body === "string" ? body : JSON.stringify(body);
+      await new Promise((resolve) => setTimeout(resolve, host.latencyMs));
+    }
+    return { statusCode: 200, headers: {}, body: host.processQuery(body) };
   });
   return hosts;
 }

@@ -12,7 +12,7 @@
  */
 import { RequestContext } from "./context";
 import { ErrorCodes, type ExcelError, asOfficeError, officeError } from "./errors";
-import { NOT_PLAIN, jsonView } from "./json-view";
+import { NOT_PLAIN, jsonBytes, jsonView } from "./json-view";
 import { type Member, memberOf, versionAtMost } from "./members";
 import type { WorkbookModel } from "./model";
 import { ClientResult, SimCollection, SimObject, wireName } from "./object";
@@ -146,21 +146,29 @@ export class RichApiHost {
   }
 
   /**
-   * One request body in, the response body out (Excel on the web answers HTTP 200 either way).
-   * `sent` is the object the client made the body from, when it gave one: read as JSON carries it
-   * (json-view.ts), sparing a parse of the body; never changed, and nothing of it is kept.
+   * One request body in, the response body out (Excel on the web answers HTTP 200 either way). The
+   * body is JSON text, or the object the client would send as JSON: that is read and measured as JSON
+   * carries it (json-view.ts), without making or parsing its text; it is never changed, and nothing
+   * of it is kept.
    */
-  processQuery(body: string, sent?: unknown): string {
+  processQuery(body: unknown): string {
     const stats = this.model.stats;
-    const view = sent === undefined ? NOT_PLAIN : jsonView(sent);
-    const request = (view === NOT_PLAIN ? JSON.parse(body) : view) as RichApiRequest;
+    const view = typeof body === "string" ? NOT_PLAIN : jsonView(body);
+    const requestBytes =
+      typeof body === "string"
+        ? utf8Bytes(body)
+        : view !== NOT_PLAIN
+          ? jsonBytes(view)
+          : utf8Bytes(JSON.stringify(body));
+    const request = (
+      view !== NOT_PLAIN ? view : JSON.parse(typeof body === "string" ? body : JSON.stringify(body))
+    ) as RichApiRequest;
     // The client's own request releasing kept references once a run ends is not a sync of the add-in.
     const cleanup =
       request.Actions.some((a) => a.Name === "_RemoveReference") &&
       request.Actions.every(
         (a) => a.ActionType === ACTION.instantiate || a.Name === "_RemoveReference"
       );
-    const requestBytes = utf8Bytes(body);
     if (!cleanup) {
       stats.syncs += 1;
       stats.largestRequestBytes = Math.max(stats.largestRequestBytes, requestBytes);

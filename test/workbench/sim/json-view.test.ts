@@ -5,7 +5,8 @@
  */
 import fc from "fast-check";
 import { isDeepStrictEqual } from "util";
-import { NOT_PLAIN, jsonView } from "../../../src/workbench/sim/json-view";
+import { NOT_PLAIN, jsonBytes, jsonView } from "../../../src/workbench/sim/json-view";
+import { utf8Bytes } from "../../../src/workbench/sim/richapi";
 import { memoryHost } from "./hosts";
 
 class Deal {
@@ -30,6 +31,36 @@ describe("jsonView", () => {
           const view = jsonView(value);
           if (json === undefined || view === NOT_PLAIN) return;
           expect(isDeepStrictEqual(view, JSON.parse(json))).toBe(true);
+        }
+      ),
+      { numRuns: 5000 }
+    );
+  });
+
+  it("counts the UTF-8 bytes of the JSON text without making it", () => {
+    const text = fc.string({ unit: "binary" });
+    const special = fc.constantFrom(
+      "\ud800",
+      "\udc00x",
+      '"\\',
+      "\u0000\u0007\b\t\n\u000b\f\r\u001f",
+      "é€😀"
+    );
+    const number = fc.oneof(
+      fc.double({ noNaN: true }),
+      fc.integer(),
+      fc.constantFrom(1e21, -1e21, 123e-20, 2 ** 53)
+    );
+    fc.assert(
+      fc.property(
+        fc.anything({
+          key: fc.oneof(text, special),
+          values: [text, special, number, fc.boolean(), fc.constant(null)],
+        }),
+        (value) => {
+          const view = jsonView(value);
+          if (view === NOT_PLAIN) return;
+          expect(jsonBytes(view)).toBe(utf8Bytes(JSON.stringify(value)));
         }
       ),
       { numRuns: 5000 }
