@@ -83,7 +83,7 @@ function writeBlock(
       let column = columns[j] ?? sheet.columns.get(col + j);
       if (!column) {
         if (cell === null || cell === "") continue;
-        column = new Column();
+        column = new Column(encoder);
         sheet.columns.set(col + j, column);
       }
       columns[j] = column;
@@ -124,7 +124,7 @@ function moveBlock(
   });
   taken.forEach((cells, j) => {
     let column = sheet.columns.get(toCol + j);
-    if (!column) sheet.columns.set(toCol + j, (column = new Column()));
+    if (!column) sheet.columns.set(toCol + j, (column = new Column(encoder)));
     for (let i = 0; i < cells.length; i += 1) {
       const cell = cells[i];
       const at = toRow + i;

@@ -1,15 +1,16 @@
 /**
  * The memory backend's cells, kept compact enough for a full sheet: a run at 1,048,575 deals holds
  * the source table (1M × 7 cells) and what Carnet writes beside it (1M × 14) in the same process as
- * the add-in, and the whole run has a memory target (issue 12).
+ * the add-in, and the whole run has a memory target (issue 12). Most cells live outside the JS heap
+ * (typed arrays), where V8 neither scans them nor sizes its heap after them.
  *
  * - A column is cut into pages of 4,096 rows; a page that never held anything takes no memory.
  * - A page of numbers, booleans and blanks is a Float64Array: numbers unboxed (a JS array would box
- *   every non-integer, 16 more bytes each) and outside the JS heap, so V8's garbage collector neither
- *   scans them nor sizes its heap from them. Blanks and booleans are NaNs no arithmetic makes. A page
- *   is made a plain array once it holds text or a formula.
- * - Text is interned: Microsoft's client sends each cell as its own string, and a million rows of a
- *   few companies, products and owners would otherwise be a million copies.
+ *   every non-integer, 16 more bytes each). Blanks and booleans are NaNs no arithmetic makes.
+ * - A page of text and blanks holds 16-bit codes in its column's dictionary of texts, or, once that
+ *   is full (a column of ids), the texts' Latin-1 bytes.
+ * - Anything else (a formula, text beside numbers) makes the page a plain array, its texts interned:
+ *   Microsoft's client sends each cell as its own string.
  * - A formula is kept as its R1C1 template, one object for every cell holding the same formula (a
  *   calculated column's million rows hold one), rendered in A1 terms when read. It is kept so only
  *   when rendering it at its cell gives back exactly the text written; any other formula is kept as
@@ -131,18 +132,26 @@ class MixedPage implements Page {
 /** The code of a text kept in its page's own bytes rather than in the column's dictionary. */
 const PACKED = 0xffff;
 
+/** Where a column's texts are kept as strings: one string for every cell holding the same text. */
+export interface SharedTexts {
+  text(text: string): string;
+}
+
 /** The texts of a column, each coded once in 16 bits: a column of companies is 2 bytes a row. */
 class TextDictionary {
   readonly texts: string[] = [];
   private readonly codes = new Map<string, number>();
+
+  constructor(private readonly shared: SharedTexts) {}
 
   /** The text's code (1 up to 0xfffe), added when there is room; 0 when the dictionary is full. */
   code(text: string): number {
     const known = this.codes.get(text);
     if (known !== undefined) return known;
     if (this.texts.length >= PACKED - 1) return 0;
-    this.texts.push(text);
-    this.codes.set(text, this.texts.length);
+    const own = this.shared.text(text);
+    this.texts.push(own);
+    this.codes.set(own, this.texts.length);
     return this.texts.length;
   }
 }
@@ -251,6 +260,8 @@ export class Column {
   /** The formula last stored here: the next row of a filled column renders from it. */
   lastFormula: StoredFormula | undefined;
 
+  constructor(private readonly shared: SharedTexts) {}
+
   get(row: number): Stored {
     return this.pages[row >>> PAGE_BITS]?.get(row & IN_PAGE);
   }
@@ -268,7 +279,9 @@ export class Column {
     } else if (!page.holds(value)) {
       page = this.pages[p] = page.toMixed();
     }
-    const held = page.set(row & IN_PAGE, value);
+    const kept =
+      typeof value === "string" && page instanceof MixedPage ? this.shared.text(value) : value;
+    const held = page.set(row & IN_PAGE, kept);
     if (page.count === 0) this.pages[p] = undefined;
     return held;
   }
@@ -277,7 +290,7 @@ export class Column {
   private newPage(value: Stored): Page {
     if (fitsNumberPage(value)) return new NumberPage();
     if (typeof value !== "string") return new MixedPage();
-    const page = new TextPage((this.dictionary ??= new TextDictionary()));
+    const page = new TextPage((this.dictionary ??= new TextDictionary(this.shared)));
     return page.holds(value) ? page : new MixedPage();
   }
 
@@ -324,7 +337,7 @@ export class Column {
 const MOST_SHARED = 1 << 16;
 
 /** Turns what a backend is given into what a column stores, sharing texts and formulas. */
-export class CellEncoder {
+export class CellEncoder implements SharedTexts {
   private readonly texts = new Map<string, string>();
   private readonly formulas = new Map<string, StoredFormula>();
 
@@ -335,12 +348,12 @@ export class CellEncoder {
   encode(cell: CellInput, row: number, col: number, column: Column): Stored {
     if (cell === null || cell === "") return undefined;
     if (typeof cell !== "string") return cell;
-    if (cell.startsWith("'")) return this.text(cell.slice(1));
+    if (cell.startsWith("'")) return cell.slice(1);
     if (cell.startsWith("=")) return this.formula(cell, row, col, column);
-    return this.text(cell);
+    return cell;
   }
 
-  /** The text stored for `text`: one string for every cell holding it. */
+  /** The string kept for `text` where a page keeps strings: one for every cell holding it. */
   text(text: string): string {
     const kept = this.texts.get(text);
     if (kept !== undefined) return kept;
@@ -357,7 +370,7 @@ export class CellEncoder {
     const last = column.lastFormula;
     if (last && last.template.matches(text, row, col)) return last;
     const template = formulaTemplate(text, row, col);
-    if (!template.matches(text, row, col)) return this.text(text);
+    if (!template.matches(text, row, col)) return text;
     let stored = this.formulas.get(template.key);
     if (!stored) {
       if (this.formulas.size >= MOST_SHARED) this.formulas.clear();
