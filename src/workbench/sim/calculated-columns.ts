@@ -116,7 +116,7 @@ class Keys {
   constructor(private readonly col: number) {}
 
   template(text: string, row: number): FormulaTemplate {
-    if (this.last && this.last.render(row, this.col) === text) return this.last;
+    if (this.last && this.last.matches(text, row, this.col)) return this.last;
     this.last = formulaTemplate(text, row, this.col);
     return this.last;
   }
@@ -172,6 +172,32 @@ function stateOf(text: CellValue, row: number, keys: Keys): State {
   return isFormula(text) ? { kind: "formula", key: keys.template(text, row).key } : VALUE;
 }
 
+/** Rows read or written at a time in a column: a block this size dies young (cells.ts, CHUNK_CELLS). */
+const CHUNK_ROWS = 1 << 12;
+
+/**
+ * Cell k of a column block, read a chunk at a time when asked for in order: the block is not held
+ * whole as rows of one cell.
+ */
+function columnReader(
+  model: WorkbookModel,
+  sheet: SheetRecord,
+  row: number,
+  col: number,
+  rows: number
+): (k: number) => CellValue {
+  let start = 0;
+  let chunk: CellValue[][] = [];
+  return (k) => {
+    if (k < start || k >= start + chunk.length) {
+      start = k - (k % CHUNK_ROWS);
+      const count = Math.min(CHUNK_ROWS, rows - start);
+      chunk = model.backend.getFormulas(sheet.name, row + start, col, count, 1);
+    }
+    return chunk[k - start][0];
+  };
+}
+
 /**
  * Runs the column's cells through the rule in write order; writes the fill, if any, and records the
  * calculated column.
@@ -179,9 +205,7 @@ function stateOf(text: CellValue, row: number, keys: Keys): State {
 function settle(model: WorkbookModel, sheet: SheetRecord, w: ColumnWrite): void {
   const { body, col, first, kinds, before } = w;
   const keys = new Keys(col);
-  const written = model.backend
-    .getFormulas(sheet.name, body.row + first, col, kinds.length, 1)
-    .map((line) => line[0]);
+  const written = columnReader(model, sheet, body.row + first, col, kinds.length);
   const counts = new ColumnCounts();
   let initial: (i: number) => State;
   if (Array.isArray(before)) {
@@ -204,7 +228,7 @@ function settle(model: WorkbookModel, sheet: SheetRecord, w: ColumnWrite): void 
     if (kind === "skip") continue;
     const i = first + k;
     counts.remove(stateAt(i));
-    const text = written[k];
+    const text = written(k);
     const next: State =
       kind === "formula" && isFormula(text)
         ? { kind: "formula", key: keys.template(text, body.row + i).key }
@@ -234,7 +258,7 @@ function settle(model: WorkbookModel, sheet: SheetRecord, w: ColumnWrite): void 
   // Rows outside the write already hold this formula when the column was known to hold it.
   const unchanged = !Array.isArray(before) && before.key === template.key;
   const current = (i: number) =>
-    inWrite(i) ? written[i - first] : Array.isArray(before) ? before[i] : undefined;
+    inWrite(i) ? written(i - first) : Array.isArray(before) ? before[i] : undefined;
   // Write only what differs, in runs: a column already uniform costs no write.
   const [from, to] = unchanged ? [first, first + kinds.length] : [0, body.rows];
   let start = -1;
@@ -296,8 +320,10 @@ export function writeCellsInTables(
       for (let r = part.row; r < part.row + part.rows; r += 1)
         kinds.push(writtenKind(sentAt(sent, r - rect.row, j), text?.(r - rect.row, j)));
       if (table === added && calculated.get(table)?.has(col)) {
-        // The added row keeps its calculated formula where nothing is written (office-js #1916).
-        if (!Array.isArray(toWrite)) {
+        // The added row keeps its calculated formula where nothing is written (office-js #1916):
+        // the blanks become nulls in a copy (what was sent may be the client's own arrays:
+        // json-view.ts).
+        if (toWrite === sent && kinds.includes("blank")) {
           toWrite = Array.from({ length: rect.rows }, (_, i) =>
             Array.from({ length: rect.cols }, (_, jj) => sentAt(sent, i, jj))
           );
@@ -334,10 +360,13 @@ function holdsFormula(
   col: number,
   skip?: { row: number; rows: number }
 ): boolean {
-  return model.backend.getFormulas(sheet.name, body.row, col, body.rows, 1).some((line, i) => {
+  const cell = columnReader(model, sheet, body.row, col, body.rows);
+  for (let i = 0; i < body.rows; i += 1) {
     const row = body.row + i;
-    return isFormula(line[0]) && !(skip && row >= skip.row && row < skip.row + skip.rows);
-  });
+    if (skip && row >= skip.row && row < skip.row + skip.rows) continue;
+    if (isFormula(cell(i))) return true;
+  }
+  return false;
 }
 
 /**
@@ -367,8 +396,12 @@ export function extendCalculatedColumns(
       columns.delete(col);
       continue;
     }
-    const cells = Array.from({ length: rows.rows }, (_, i) => [template.render(rows.row + i, col)]);
-    quietly(model, () => model.backend.setCells(sheet.name, rows.row, col, cells));
+    for (let top = 0; top < rows.rows; top += CHUNK_ROWS) {
+      const at = rows.row + top;
+      const count = Math.min(CHUNK_ROWS, rows.rows - top);
+      const cells = Array.from({ length: count }, (_, i) => [template.render(at + i, col)]);
+      quietly(model, () => model.backend.setCells(sheet.name, at, col, cells));
+    }
     if (wasUniform) setUniform(table, col, template.key);
   }
 }

@@ -12,8 +12,14 @@ import { type InputLocale, type TypedInput, typeInput } from "./typed-input";
 const SHAPE_MESSAGE =
   "The number of rows or columns in the input array doesn't match the size or dimensions of the range.";
 
-/** Cells per backend call when one value fills a large block: bounds the memory of a fill. */
-const FILL_CHUNK_CELLS = 1 << 20;
+/**
+ * Cells handled at a time when a write is large (one value filling a block, a grid of tens of
+ * thousands of rows): what a write holds beside the request itself then stays small enough to die
+ * in V8's young generation. Larger, it outlives a few minor collections and is promoted, and the old
+ * generation it fills is collected only when the heap has grown to a multiple of what is alive: a
+ * million-row write went to gigabytes that way.
+ */
+const CHUNK_CELLS = 1 << 14;
 
 /** Excel's limit on the cells one operation may touch ("OperationCellsExceedLimit"). */
 export const OPERATION_CELLS_LIMIT = 33_554_000;
@@ -43,6 +49,12 @@ function checkFormat(value: unknown, where: string): string | null {
   throw officeError(ErrorCodes.invalidArgument, where);
 }
 
+/** Whether two rows have their nulls in the same columns. */
+function sameNulls(a: readonly unknown[], b: readonly unknown[]): boolean {
+  for (let j = 0; j < a.length; j += 1) if ((a[j] === null) !== (b[j] === null)) return false;
+  return true;
+}
+
 /**
  * Writes a grid in which null means "leave unchanged": rows with the same pattern of nulls are
  * written together, one block per run of non-null columns, so a column of nulls costs few calls.
@@ -53,19 +65,18 @@ function writeSkippingNulls<V>(
   write: (row: number, col: number, block: V[][]) => void
 ): void {
   let start = 0;
-  const mask = (line: (V | null)[]) => line.map((v) => (v === null ? "0" : "1")).join("");
   while (start < grid.length) {
-    const pattern = mask(grid[start]);
+    const pattern = grid[start];
     let end = start + 1;
-    while (end < grid.length && mask(grid[end]) === pattern) end += 1;
+    while (end < grid.length && sameNulls(grid[end], pattern)) end += 1;
     let j = 0;
     while (j < rect.cols) {
-      if (pattern[j] === "0") {
+      if (pattern[j] === null) {
         j += 1;
         continue;
       }
       let k = j;
-      while (k < rect.cols && pattern[k] === "1") k += 1;
+      while (k < rect.cols && pattern[k] !== null) k += 1;
       const block = grid.slice(start, end).map((line) => line.slice(j, k) as V[]);
       write(rect.row + start, rect.col + j, block);
       j = k;
@@ -87,7 +98,7 @@ function fillChunks<V>(
       `The attempted operation affects more than the limit of ${OPERATION_CELLS_LIMIT} cells.`
     );
   }
-  const chunkRows = Math.max(1, Math.floor(FILL_CHUNK_CELLS / rect.cols));
+  const chunkRows = Math.max(1, Math.floor(CHUNK_CELLS / rect.cols));
   for (let row = rect.row; row < rect.row + rect.rows; row += chunkRows) {
     const rows = Math.min(chunkRows, rect.row + rect.rows - row);
     write(
@@ -141,7 +152,7 @@ function formatRecognised(
   rect: Rect,
   formatAt: (i: number, j: number) => string | undefined
 ): void {
-  const chunkRows = Math.max(1, Math.floor(FILL_CHUNK_CELLS / rect.cols));
+  const chunkRows = Math.max(1, Math.floor(CHUNK_CELLS / rect.cols));
   for (let top = 0; top < rect.rows; top += chunkRows) {
     const rows = Math.min(chunkRows, rect.rows - top);
     const current = backend.getNumberFormats(sheet.name, rect.row + top, rect.col, rows, rect.cols);
@@ -180,17 +191,59 @@ export function writeCells(
     return;
   }
   // One value over a block holding Text cells: each cell takes it its own way.
-  const grid = Array.isArray(sent)
+  const lines = Array.isArray(sent)
     ? checkShape(sent, rect, where)
     : Array.from({ length: rect.rows }, () => new Array<unknown>(rect.cols).fill(sent));
-  const typed = grid.map((line, i) =>
-    line.map((v, j) => typedCell(v, where, locale, text?.(i, j)))
-  );
-  const contents = typed.map((line) => line.map((t) => (t === null ? null : t.content)));
-  if (contents.every((line) => line.every((v) => v !== null))) write(rect.row, rect.col, contents);
-  else writeSkippingNulls(contents, rect, write);
-  if (typed.some((line) => line.some((t) => t?.format !== undefined)))
-    formatRecognised(backend, sheet, rect, (i, j) => typed[i][j]?.format);
+  // Every cell is checked before any is written: a refused write changes nothing.
+  for (const line of lines) for (const v of line) checkCell(v, where);
+  const chunkRows = Math.max(1, Math.floor(CHUNK_CELLS / rect.cols));
+  for (let top = 0; top < rect.rows; top += chunkRows) {
+    const part = { ...rect, row: rect.row + top, rows: Math.min(chunkRows, rect.rows - top) };
+    const chunk = top === 0 && part.rows === rect.rows ? lines : lines.slice(top, top + part.rows);
+    const asText = text === null ? null : (i: number, j: number) => text(top + i, j);
+    const { grid, formats, complete } = typedGrid(chunk, where, locale, asText);
+    if (complete) write(part.row, part.col, grid);
+    else writeSkippingNulls(grid, part, write);
+    if (formats) formatRecognised(backend, sheet, part, (i, j) => formats.get(i * rect.cols + j));
+  }
+}
+
+/**
+ * A sent grid as the backend takes it (null: leave the cell unchanged), the formats typing
+ * recognised by cell (row × cols + column), and whether no cell is null. Built in one pass with no
+ * object a cell: a million-row write is typed in blocks of tens of thousands of rows.
+ */
+function typedGrid(
+  sent: unknown[][],
+  where: string,
+  locale: InputLocale,
+  asText: ((i: number, j: number) => boolean) | null
+): { grid: (CellInput | null)[][]; formats?: Map<number, string>; complete: boolean } {
+  let formats: Map<number, string> | undefined;
+  let complete = true;
+  const grid = new Array<(CellInput | null)[]>(sent.length);
+  for (let i = 0; i < sent.length; i += 1) {
+    const line = sent[i];
+    const typed = new Array<CellInput | null>(line.length);
+    for (let j = 0; j < line.length; j += 1) {
+      const checked = checkCell(line[j], where);
+      if (typeof checked !== "string") {
+        typed[j] = checked;
+        complete &&= checked !== null;
+        continue;
+      }
+      // A cell formatted as Text takes a string as written, its apostrophe included (README, "Text format").
+      if (checked !== "" && asText?.(i, j)) {
+        typed[j] = `'${checked}`;
+        continue;
+      }
+      const t = typeInput(checked, locale);
+      typed[j] = t.content;
+      if (t.format !== undefined) (formats ??= new Map()).set(i * line.length + j, t.format);
+    }
+    grid[i] = typed;
+  }
+  return { grid, formats, complete };
 }
 
 /** Applies what a `numberFormat` setter sent. */
@@ -208,8 +261,16 @@ export function writeFormats(
     if (format !== null) fillChunks(rect, format, write, where);
     return;
   }
-  const grid = checkShape(sent, rect, where).map((line) => line.map((v) => checkFormat(v, where)));
-  writeSkippingNulls(grid, rect, write);
+  const lines = checkShape(sent, rect, where);
+  for (const line of lines) for (const v of line) checkFormat(v, where);
+  const chunkRows = Math.max(1, Math.floor(CHUNK_CELLS / rect.cols));
+  for (let top = 0; top < rect.rows; top += chunkRows) {
+    const part = { ...rect, row: rect.row + top, rows: Math.min(chunkRows, rect.rows - top) };
+    const grid = lines
+      .slice(top, top + part.rows)
+      .map((line) => line.map((v) => checkFormat(v, where)));
+    writeSkippingNulls(grid, part, write);
+  }
 }
 
 /** What `getFormulas` returned, made safe to write back: text stays text (the "'" prefix). */
@@ -319,6 +380,23 @@ function blankRows(
 const SCAN_CHUNK = 4096;
 
 /**
+ * Whether a column is blank over some rows, read a chunk at a time up to the first cell that is not
+ * (a full-height region's column, read whole as rows of one cell, was a quarter of a gigabyte).
+ */
+function columnIsBlank(
+  backend: WorkbookBackend,
+  sheet: string,
+  col: number,
+  span: { row: number; rows: number }
+): boolean {
+  for (let top = span.row; top < span.row + span.rows; top += SCAN_CHUNK) {
+    const count = Math.min(SCAN_CHUNK, span.row + span.rows - top);
+    if (!blankRows(backend, sheet, top, count, col, 1).every((blank) => blank)) return false;
+  }
+  return true;
+}
+
+/**
  * The current region (Ctrl+Shift+*): the range grown until every cell around it, diagonals
  * included, is blank. Only the used range can hold content, so scans stop at its edges.
  */
@@ -368,23 +446,13 @@ export function currentRegion(backend: WorkbookBackend, sheet: string, start: Re
     }
     // Left and right, a column at a time (regions are tall rather than wide).
     while (r.col > used.col && r.col <= usedRight) {
-      const span = rowSpan();
-      const column = backend.getFormulas(sheet, span.row, r.col - 1, Math.max(span.rows, 0), 1);
-      if (span.rows <= 0 || column.every((line) => line[0] === "")) break;
+      if (columnIsBlank(backend, sheet, r.col - 1, rowSpan())) break;
       r.col -= 1;
       r.cols += 1;
       changed = true;
     }
     while (r.col + r.cols < usedRight && r.col + r.cols >= used.col) {
-      const span = rowSpan();
-      const column = backend.getFormulas(
-        sheet,
-        span.row,
-        r.col + r.cols,
-        Math.max(span.rows, 0),
-        1
-      );
-      if (span.rows <= 0 || column.every((line) => line[0] === "")) break;
+      if (columnIsBlank(backend, sheet, r.col + r.cols, rowSpan())) break;
       r.cols += 1;
       changed = true;
     }

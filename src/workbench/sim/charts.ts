@@ -14,7 +14,7 @@ import {
 import type { RequestContext } from "./context";
 import { ErrorCodes, officeError } from "./errors";
 import type { ChartRecord, SheetRecord, WorkbookModel } from "./model";
-import { ClientResult, SimCollection, SimObject } from "./object";
+import { ClientResult, SimCollection, SimObject, keptCopy } from "./object";
 import { type Located, type Range } from "./range";
 import { Worksheet } from "./worksheet";
 
@@ -251,7 +251,7 @@ export class Chart extends SimObject<ChartRecord> {
   }
 
   private _layout(name: string, value: number): void {
-    this._setProperty(name, value, (chart, sent) => void (chart.layout[name] = sent));
+    this._setProperty(name, value, (chart, sent) => void (chart.layout[name] = keptCopy(sent)));
   }
   set top(value: number) {
     this._layout("top", value);

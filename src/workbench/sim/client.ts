@@ -20,7 +20,8 @@ export interface ClientScope {
 export interface ConnectableHost {
   /** The host's address: requests to it carry it as their URL. */
   readonly url: string;
-  processQuery(body: string): string;
+  /** One request: its body as the client gives it, the object it would send as JSON (or JSON text). */
+  processQuery(body: unknown): string;
   readonly latencyMs: number;
   readonly profile: {
     readonly requirementSets: Record<string, string>;
@@ -64,8 +65,12 @@ function routeRequests(scope: ClientScope): Map<string, ConnectableHost> {
   scope.OfficeExtension.HttpUtility.setCustomSendRequestFunc(async (request: any) => {
     const host = [...hosts.values()].find((h) => String(request.url).startsWith(h.url));
     if (!host) return { statusCode: 404, headers: {}, body: "" };
-    const body = typeof request.body === "string" ? request.body : JSON.stringify(request.body);
-    if (host.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, host.latencyMs));
+    let body: unknown = request.body;
+    if (host.latencyMs > 0) {
+      // Sent now, as Excel receives it: what the add-in changes while the request travels is not.
+      body = typeof body === "string" ? body : JSON.stringify(body);
+      await new Promise((resolve) => setTimeout(resolve, host.latencyMs));
+    }
     return { statusCode: 200, headers: {}, body: host.processQuery(body) };
   });
   return hosts;

@@ -29,6 +29,11 @@ export interface FormulaTemplate {
   readonly key: string;
   /** The formula as it reads at (row, col), 0-based; a reference pushed off the sheet is #REF!. */
   render(row: number, col: number): string;
+  /**
+   * Whether `text` is what render(row, col) gives, without making that text: checking each row of a
+   * million-row column against its formula then allocates nothing.
+   */
+  matches(text: string, row: number, col: number): boolean;
 }
 
 const NAME_CHAR = /[A-Za-z0-9_.$\\\u00C0-\uFFFF]/;
@@ -154,6 +159,23 @@ function r1c1(ref: Reference): string {
   return `\u0001${part(ref.row, "R")}${part(ref.col, "C")}\u0001`;
 }
 
+/** A reference's row at (atRow), 0-based, or undefined for a whole column. */
+function rowAt(ref: Reference, atRow: number): number | undefined {
+  return ref.row && (ref.row.absolute ? ref.row.index : ref.row.index + atRow);
+}
+
+/** Whether `text` holds the 1-based row number `n` at `at`, as String(n) writes it; where it ends. */
+function numberAt(text: string, at: number, n: number): number {
+  let value = 0;
+  let i = at;
+  for (; i < text.length; i += 1) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) break;
+    value = value * 10 + digit;
+  }
+  return i > at && text.charCodeAt(at) !== 48 && value === n ? i : -1;
+}
+
 /**
  * The template of `formula` as it stands at (row, col), 0-based. Literal text is kept as it is
  * (function names, strings, spaces): only references are made relative.
@@ -161,36 +183,56 @@ function r1c1(ref: Reference): string {
 export function formulaTemplate(formula: string, row: number, col: number): FormulaTemplate {
   const parts = pieces(formula, row, col);
   const key = parts.map((p) => (typeof p === "string" ? p : r1c1(p))).join("");
-  // A column's letters depend on the column only: kept from the last render (a fill stays in one).
+  // A column's letters depend on the column only: kept from the last use (a fill stays in one).
   let lettersAt = -1;
   let letters: string[] = [];
+  const lettersFor = (atCol: number) => {
+    if (atCol !== lettersAt) {
+      letters = parts.map((p) => {
+        if (typeof p === "string" || !p.col) return "";
+        const c = p.col.absolute ? p.col.index : p.col.index + atCol;
+        return c < 0 || c >= MAX_COLUMNS ? "" : (p.col.absolute ? "$" : "") + columnLetters(c);
+      });
+      lettersAt = atCol;
+    }
+    return letters;
+  };
+  /** A reference pushed off the sheet reads #REF!. */
+  const offSheet = (p: Reference, k: number, r: number | undefined) =>
+    (p.col !== undefined && letters[k] === "") || (r !== undefined && (r < 0 || r >= MAX_ROWS));
+  // One array filled and joined: appending piece by piece would leave a chain of partial strings.
+  const out = new Array<string>(parts.length);
   return {
     key,
     render(atRow: number, atCol: number): string {
-      if (atCol !== lettersAt) {
-        letters = parts.map((p) => {
-          if (typeof p === "string" || !p.col) return "";
-          const c = p.col.absolute ? p.col.index : p.col.index + atCol;
-          return c < 0 || c >= MAX_COLUMNS ? "" : (p.col.absolute ? "$" : "") + columnLetters(c);
-        });
-        lettersAt = atCol;
-      }
-      let out = "";
+      lettersFor(atCol);
       for (let k = 0; k < parts.length; k += 1) {
         const p = parts[k];
         if (typeof p === "string") {
-          out += p;
+          out[k] = p;
           continue;
         }
-        const r = p.row && (p.row.absolute ? p.row.index : p.row.index + atRow);
-        if ((p.col && letters[k] === "") || (r !== undefined && (r < 0 || r >= MAX_ROWS))) {
-          out += "#REF!";
-          continue;
-        }
-        if (p.col) out += letters[k];
-        if (r !== undefined) out += (p.row!.absolute ? "$" : "") + (r + 1);
+        const r = rowAt(p, atRow);
+        if (offSheet(p, k, r)) out[k] = "#REF!";
+        else if (r === undefined) out[k] = letters[k];
+        else out[k] = letters[k] + (p.row!.absolute ? "$" : "") + String(r + 1);
       }
-      return out;
+      return out.join("");
+    },
+    matches(text: string, atRow: number, atCol: number): boolean {
+      lettersFor(atCol);
+      let at = 0;
+      for (let k = 0; k < parts.length && at >= 0; k += 1) {
+        const p = parts[k];
+        const r = typeof p === "string" ? undefined : rowAt(p, atRow);
+        const fixed = typeof p === "string" ? p : offSheet(p, k, r) ? "#REF!" : letters[k];
+        if (!text.startsWith(fixed, at)) return false;
+        at += fixed.length;
+        if (typeof p === "string" || r === undefined || fixed === "#REF!") continue;
+        if (p.row!.absolute) at = text.startsWith("$", at) ? at + 1 : -1;
+        if (at >= 0) at = numberAt(text, at, r + 1);
+      }
+      return at === text.length;
     },
   };
 }

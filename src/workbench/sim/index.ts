@@ -98,7 +98,7 @@ export function createExcelHost(backend: WorkbookBackend, options: ExcelHostOpti
   const connectable: ConnectableHost = {
     url,
     latencyMs: options.latencyMs ?? 0,
-    processQuery: (body) => richApi.processQuery(body),
+    processQuery: (body: unknown) => richApi.processQuery(body),
     profile: { requirementSets, displayLanguage: options.displayLanguage ?? "en-US", platform },
   };
 

@@ -1,10 +1,10 @@
 /**
- * A values-only backend: no formula engine (a string starting with "=" is kept as text and read
- * back as written). It parses no input itself: what the add-in writes reaches it typed by the host
- * (typed-input.ts: "00123" is 123 there as in Excel), while its initial sheets and other direct
- * writes are stored as given ("1 000 €" and "00123" stay text), which is what a fixture means.
- * Cells are stored column by column in plain arrays, so a million rows of a few columns stay cheap;
- * meant for large tests and benchmarks.
+ * A values-only backend: no formula engine (a formula is kept and read back as written). It parses no
+ * input itself: what the add-in writes reaches it typed by the host (typed-input.ts: "00123" is 123
+ * there as in Excel), while its initial sheets and other direct writes are stored as given
+ * ("1 000 €" and "00123" stay text), which is what a fixture means. Cells are stored column by
+ * column in pages (memory-cells.ts), so a full sheet of a few columns stays cheap; meant for large
+ * tests and benchmarks.
  */
 import {
   ChangeNotifier,
@@ -14,8 +14,7 @@ import {
   type WorkbookBackend,
 } from "./backend";
 import type { Rect } from "./address";
-
-type Column = (CellValue | undefined)[];
+import { CellEncoder, Column, StoredFormula, cellValue } from "./memory-cells";
 
 interface MemorySheet {
   name: string;
@@ -24,28 +23,16 @@ interface MemorySheet {
   used: Rect | null | undefined;
 }
 
-function stored(cell: CellInput): CellValue | undefined {
-  if (cell === null || cell === "") return undefined;
-  if (typeof cell === "string" && cell.startsWith("'")) return cell.slice(1);
-  return cell;
-}
-
 function scanUsed(sheet: MemorySheet): Rect | null {
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
   let right = -1;
   for (const [col, column] of sheet.columns) {
-    let first = -1;
-    let last = -1;
-    for (let r = 0; r < column.length; r += 1) {
-      if (column[r] === undefined) continue;
-      if (first < 0) first = r;
-      last = r;
-    }
-    if (first < 0) continue;
-    top = Math.min(top, first);
-    bottom = Math.max(bottom, last);
+    const extent = column.extent();
+    if (!extent) continue;
+    top = Math.min(top, extent.first);
+    bottom = Math.max(bottom, extent.last);
     left = Math.min(left, col);
     right = Math.max(right, col);
   }
@@ -54,34 +41,115 @@ function scanUsed(sheet: MemorySheet): Rect | null {
     : { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
 }
 
+/** The used range grown to cover a block just written (nothing in it was emptied). */
+function grownUsed(used: Rect | null, written: Rect): Rect {
+  if (used === null) return written;
+  const top = Math.min(used.row, written.row);
+  const left = Math.min(used.col, written.col);
+  const bottom = Math.max(used.row + used.rows, written.row + written.rows);
+  const right = Math.max(used.col + used.cols, written.col + written.cols);
+  return { row: top, col: left, rows: bottom - top, cols: right - left };
+}
+
+/** A block of cells as read: formulas as their text, blanks as "". */
+function readBlock(sheet: MemorySheet, row: number, col: number, rows: number, cols: number) {
+  const columns = Array.from({ length: cols }, (_, j) => sheet.columns.get(col + j));
+  const out: CellValue[][] = new Array<CellValue[]>(rows);
+  for (let i = 0; i < rows; i += 1) {
+    const line: CellValue[] = new Array<CellValue>(cols);
+    for (let j = 0; j < cols; j += 1) {
+      const column = columns[j];
+      line[j] = column ? cellValue(column.get(row + i), row + i, col + j) : "";
+    }
+    out[i] = line;
+  }
+  return out;
+}
+
+/** Writes a block as given; whether a cell that held something was emptied (the used range may shrink). */
+function writeBlock(
+  sheet: MemorySheet,
+  encoder: CellEncoder,
+  row: number,
+  col: number,
+  rows: CellInput[][]
+): boolean {
+  let cleared = false;
+  const columns: (Column | undefined)[] = [];
+  for (let i = 0; i < rows.length; i += 1) {
+    const line = rows[i];
+    for (let j = 0; j < line.length; j += 1) {
+      const cell = line[j];
+      let column = columns[j] ?? sheet.columns.get(col + j);
+      if (!column) {
+        if (cell === null || cell === "") continue;
+        column = new Column(encoder);
+        sheet.columns.set(col + j, column);
+      }
+      columns[j] = column;
+      const value = encoder.encode(cell, row + i, col + j, column);
+      // Only emptying a cell that held something can shrink the used range: a blank written into
+      // empty rows (a new table's blank cells) keeps it, so it is not scanned again.
+      if (column.set(row + i, value) && value === undefined) cleared = true;
+    }
+  }
+  return cleared;
+}
+
+/**
+ * Moves a block so its top-left corner lands on (toRow, toCol). A formula keeps its text, unadjusted
+ * (there is no engine to follow references), so it is stored again at its new cell.
+ */
+function moveBlock(
+  sheet: MemorySheet,
+  encoder: CellEncoder,
+  source: Rect,
+  toRow: number,
+  toCol: number
+): void {
+  // Taken out first, then put back: source and destination may overlap.
+  const taken = Array.from({ length: source.cols }, (_, j) => {
+    const column = sheet.columns.get(source.col + j);
+    const cells = new Array<CellValue | undefined | { formula: string }>(source.rows);
+    for (let i = 0; i < source.rows; i += 1) {
+      const row = source.row + i;
+      const cell = column?.get(row);
+      cells[i] =
+        cell instanceof StoredFormula
+          ? { formula: cell.template.render(row, source.col + j) }
+          : cell;
+      column?.set(row, undefined);
+    }
+    return cells;
+  });
+  taken.forEach((cells, j) => {
+    let column = sheet.columns.get(toCol + j);
+    if (!column) sheet.columns.set(toCol + j, (column = new Column(encoder)));
+    for (let i = 0; i < cells.length; i += 1) {
+      const cell = cells[i];
+      const at = toRow + i;
+      column.set(
+        at,
+        typeof cell === "object" ? encoder.formula(cell.formula, at, toCol + j, column) : cell
+      );
+    }
+  });
+}
+
 /** A memory backend, optionally with initial sheets (`{ Sheet1: [["Name", "Amount"], ["A", 1]] }`). */
 export function createMemoryBackend(initial: Record<string, CellInput[][]> = {}): WorkbookBackend {
   const sheets: MemorySheet[] = [];
   const formats = new FormatStore();
   const changes = new ChangeNotifier();
+  const encoder = new CellEncoder();
 
   const find = (name: string): MemorySheet => {
     const sheet = sheets.find((s) => s.name === name);
     if (!sheet) throw new Error(`No sheet named '${name}'.`);
     return sheet;
   };
-  const read = (
-    name: string,
-    row: number,
-    col: number,
-    rows: number,
-    cols: number
-  ): CellValue[][] => {
-    const sheet = find(name);
-    const columns = Array.from({ length: cols }, (_, j) => sheet.columns.get(col + j));
-    const out: CellValue[][] = new Array(rows);
-    for (let i = 0; i < rows; i += 1) {
-      const line: CellValue[] = new Array(cols);
-      for (let j = 0; j < cols; j += 1) line[j] = columns[j]?.[row + i] ?? "";
-      out[i] = line;
-    }
-    return out;
-  };
+  const read = (name: string, row: number, col: number, rows: number, cols: number) =>
+    readBlock(find(name), row, col, rows, cols);
 
   const backend: WorkbookBackend = {
     sheetNames: () => sheets.map((s) => s.name),
@@ -104,48 +172,25 @@ export function createMemoryBackend(initial: Record<string, CellInput[][]> = {})
     getFormulas: read,
     getNumberFormats: (name, row, col, rows, cols) => {
       find(name);
-      return Array.from({ length: rows }, (_, i) =>
-        Array.from({ length: cols }, (_, j) => formats.get(name, row + i, col + j) ?? "General")
-      );
+      const out = new Array<string[]>(rows);
+      for (let i = 0; i < rows; i += 1) {
+        const line = new Array<string>(cols);
+        for (let j = 0; j < cols; j += 1)
+          line[j] = formats.get(name, row + i, col + j) ?? "General";
+        out[i] = line;
+      }
+      return out;
     },
     hasNumberFormat: (name, rect, format) => formats.has(name, rect, format),
     setCells: (name, row, col, rows) => {
       const sheet = find(name);
-      let cleared = false;
-      let width = 0;
-      rows.forEach((line, i) => {
-        width = Math.max(width, line.length);
-        line.forEach((cell, j) => {
-          const value = stored(cell);
-          let column = sheet.columns.get(col + j);
-          if (!column) {
-            if (value === undefined) return;
-            column = [];
-            sheet.columns.set(col + j, column);
-          }
-          // Growing one slot at a time keeps the array dense (a far write would make it a hash map).
-          while (column.length < row + i) column.push(undefined);
-          // Only emptying a cell that held something can shrink the used range: a blank written
-          // into empty rows (a new table's blank cells) keeps it, so it is not scanned again.
-          if (value === undefined && column[row + i] !== undefined) cleared = true;
-          column[row + i] = value;
-        });
-      });
+      const cleared = writeBlock(sheet, encoder, row, col, rows);
+      const width = rows.reduce((w, line) => Math.max(w, line.length), 0);
+      const written = { row, col, rows: rows.length, cols: width };
       if (cleared) sheet.used = undefined;
-      else if (sheet.used !== undefined && rows.length > 0 && width > 0) {
-        const used = sheet.used;
-        const written = { row, col, rows: rows.length, cols: width };
-        if (used === null) sheet.used = written;
-        else {
-          const top = Math.min(used.row, row);
-          const left = Math.min(used.col, col);
-          const bottom = Math.max(used.row + used.rows, row + rows.length);
-          const right = Math.max(used.col + used.cols, col + width);
-          sheet.used = { row: top, col: left, rows: bottom - top, cols: right - left };
-        }
-      }
-      if (rows.length > 0 && width > 0)
-        changes.notify(name, { row, col, rows: rows.length, cols: width });
+      else if (sheet.used !== undefined && rows.length > 0 && width > 0)
+        sheet.used = grownUsed(sheet.used, written);
+      if (rows.length > 0 && width > 0) changes.notify(name, written);
     },
     setNumberFormats: (name, row, col, values) => {
       find(name);
@@ -155,12 +200,7 @@ export function createMemoryBackend(initial: Record<string, CellInput[][]> = {})
       const sheet = find(name);
       const rect = { row, col, rows, cols };
       if (what !== "formats") {
-        for (let j = 0; j < cols; j += 1) {
-          const column = sheet.columns.get(col + j);
-          if (!column) continue;
-          const end = Math.min(column.length, row + rows);
-          for (let r = row; r < end; r += 1) column[r] = undefined;
-        }
+        for (let j = 0; j < cols; j += 1) sheet.columns.get(col + j)?.clear(row, row + rows);
         sheet.used = undefined;
         changes.notify(name, rect);
       }
@@ -168,25 +208,7 @@ export function createMemoryBackend(initial: Record<string, CellInput[][]> = {})
     },
     moveCells: (name, source, toRow, toCol) => {
       const sheet = find(name);
-      // Taken out first, then put back: source and destination may overlap.
-      const taken = Array.from({ length: source.cols }, (_, j) => {
-        const column = sheet.columns.get(source.col + j);
-        const cells: (CellValue | undefined)[] = [];
-        for (let i = 0; i < source.rows; i += 1) {
-          cells.push(column?.[source.row + i]);
-          if (column && source.row + i < column.length) column[source.row + i] = undefined;
-        }
-        return cells;
-      });
-      taken.forEach((cells, j) => {
-        let column = sheet.columns.get(toCol + j);
-        if (!column) {
-          column = [];
-          sheet.columns.set(toCol + j, column);
-        }
-        while (column.length < toRow + cells.length) column.push(undefined);
-        cells.forEach((cell, i) => ((column as Column)[toRow + i] = cell));
-      });
+      moveBlock(sheet, encoder, source, toRow, toCol);
       formats.move(name, source, toRow - source.row, toCol - source.col);
       sheet.used = undefined;
       changes.notify(name, {

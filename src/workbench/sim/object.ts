@@ -196,6 +196,15 @@ export class ClientResult<T> {
 }
 
 /**
+ * A value the workbook keeps, as its own: an object or array sent may be the client's own (the host
+ * reads a view of the client's request that shares what JSON keeps unchanged: json-view.ts), which
+ * the add-in may change later, where Excel keeps what it received.
+ */
+export function keptCopy(sent: unknown): unknown {
+  return typeof sent === "object" && sent !== null ? JSON.parse(JSON.stringify(sent)) : sent;
+}
+
+/**
  * An object whose properties are kept in a plain record (chart titles, axes, legend) or are accepted
  * and forgotten (range formatting): the task pane may set them, the simulator has nothing to show.
  */
@@ -220,7 +229,7 @@ export abstract class BagObject extends SimObject<Record<string, unknown>> {
   /** @internal Used by the setters that `defineBagProperties` puts on the prototype. */
   _bagSet(name: string, value: unknown): void {
     this._setProperty(name, value, (bag, sent) => {
-      bag[name] = sent;
+      bag[name] = keptCopy(sent);
     });
   }
 }

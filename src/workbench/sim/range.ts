@@ -667,19 +667,24 @@ function columnWidthBag(model: RequestContext["_model"], { sheet, rect }: Locate
 const POINTS_PER_CHARACTER = 7;
 const MAX_COLUMN_POINTS = 1790;
 
+/** Rows autofit reads at a time: small enough to die young (cells.ts, CHUNK_CELLS). */
+const AUTOFIT_CHUNK_ROWS = 1 << 12;
+
 function autofit(model: RequestContext["_model"], { sheet, rect }: Located): void {
   const used = model.backend.usedRange(sheet.name);
   if (!used) return;
   for (let c = rect.col; c < rect.col + rect.cols; c++) {
     if (c < used.col || c >= used.col + used.cols) continue;
-    const args = [sheet.name, used.row, c, used.rows, 1] as const;
-    const values = model.backend.getValues(...args);
-    const formats = model.backend.getNumberFormats(...args);
-    const widest = values.reduce(
-      (max, [v], i) =>
-        Math.max(max, v === null || v === "" ? 0 : formatValue(v, formats[i][0]).length),
-      0
-    );
+    let widest = 0;
+    for (let top = used.row; top < used.row + used.rows; top += AUTOFIT_CHUNK_ROWS) {
+      const rows = Math.min(AUTOFIT_CHUNK_ROWS, used.row + used.rows - top);
+      const values = model.backend.getValues(sheet.name, top, c, rows, 1);
+      const formats = model.backend.getNumberFormats(sheet.name, top, c, rows, 1);
+      for (let i = 0; i < rows; i++) {
+        const v = values[i][0];
+        if (v !== null && v !== "") widest = Math.max(widest, formatValue(v, formats[i][0]).length);
+      }
+    }
     if (widest > 0)
       model.setColumnWidth(
         sheet,

@@ -12,6 +12,7 @@
  */
 import { RequestContext } from "./context";
 import { ErrorCodes, type ExcelError, asOfficeError, officeError } from "./errors";
+import { NOT_PLAIN, jsonBytes, jsonView } from "./json-view";
 import { type Member, memberOf, versionAtMost } from "./members";
 import type { WorkbookModel } from "./model";
 import { ClientResult, SimCollection, SimObject, wireName } from "./object";
@@ -144,17 +145,30 @@ export class RichApiHost {
     return highest !== undefined && versionAtMost(version, highest);
   }
 
-  /** One request body in, the response body out (Excel on the web answers HTTP 200 either way). */
-  processQuery(body: string): string {
+  /**
+   * One request body in, the response body out (Excel on the web answers HTTP 200 either way). The
+   * body is JSON text, or the object the client would send as JSON: that is read and measured as JSON
+   * carries it (json-view.ts), without making or parsing its text; it is never changed, and nothing
+   * of it is kept.
+   */
+  processQuery(body: unknown): string {
     const stats = this.model.stats;
-    const request = JSON.parse(body) as RichApiRequest;
+    const view = typeof body === "string" ? NOT_PLAIN : jsonView(body);
+    const requestBytes =
+      typeof body === "string"
+        ? utf8Bytes(body)
+        : view !== NOT_PLAIN
+          ? jsonBytes(view)
+          : utf8Bytes(JSON.stringify(body));
+    const request = (
+      view !== NOT_PLAIN ? view : JSON.parse(typeof body === "string" ? body : JSON.stringify(body))
+    ) as RichApiRequest;
     // The client's own request releasing kept references once a run ends is not a sync of the add-in.
     const cleanup =
       request.Actions.some((a) => a.Name === "_RemoveReference") &&
       request.Actions.every(
         (a) => a.ActionType === ACTION.instantiate || a.Name === "_RemoveReference"
       );
-    const requestBytes = utf8Bytes(body);
     if (!cleanup) {
       stats.syncs += 1;
       stats.largestRequestBytes = Math.max(stats.largestRequestBytes, requestBytes);

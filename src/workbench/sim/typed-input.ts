@@ -319,12 +319,13 @@ const BOOLEANS: Record<InputLocale, Record<string, boolean>> = {
 
 /**
  * What Excel stores for a value written into a cell, read in `locale`. `now` gives the year of a
- * date typed without one ("3/4", "26 nov.").
+ * date typed without one ("3/4", "26 nov."); without it, the clock is read then only, not once a
+ * cell of a million-row write.
  */
 export function typeInput(
   value: string | number | boolean,
   locale: InputLocale,
-  now: Date = new Date()
+  now?: Date
 ): TypedInput {
   if (typeof value !== "string") return { content: value };
   if (value === "") return { content: "" };
@@ -337,7 +338,7 @@ export function typeInput(
   const recognised =
     parseNumber(text, locale) ??
     parseFraction(text) ??
-    parseDateTime(text, locale, now.getFullYear());
+    parseDateTime(text, locale, (now ?? new Date()).getFullYear());
   if (recognised) return { content: recognised.value, format: recognised.format };
   // Documented on Range.values: a value starting with "+" or "-" is a formula. The host takes the
   // strict reading: any such text that is not a number is written as the formula "=" + text, and
