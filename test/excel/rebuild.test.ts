@@ -12,7 +12,7 @@ import { readSource } from "../../src/excel/host/source";
 import { currencyFormatFor } from "../../src/excel/plan/currencyFormat";
 import { buildForecastPlans, type ForecastBuild } from "../../src/excel/plan/forecastPlan";
 import { buildMatrixPlans } from "../../src/excel/plan/matrixPlan";
-import type { SheetPlan } from "../../src/excel/plan/sheetPlan";
+import { planRows, type SheetPlan } from "../../src/excel/plan/sheetPlan";
 import { snapshotFromDeals, snapshotRows } from "../../src/domain/snapshots";
 import { analyseRangeTable, matrixBuildOf } from "../../src/taskpane/matrixModel";
 import { analysePipeline } from "../../src/taskpane/pipelineModel";
@@ -79,7 +79,7 @@ function expectAsPlanned(plans: readonly SheetPlan[], sheets: Record<string, str
         `${letters(table.col)}${table.row + 1}:${letters(table.col + cols - 1)}${table.row + 1 + rows}`
       );
       const body = backend.getFormulas(sheet, table.row + 1, table.col, rows, cols);
-      const planned = table.rows.length === 0 ? [table.headers.map(() => "")] : table.rows;
+      const planned = table.rows.length === 0 ? [table.headers.map(() => "")] : planRows(table);
       const wanted = planned.map((line) => line.map(asWritten));
       const got = body.map((line, i) =>
         line.map((cell, j) =>

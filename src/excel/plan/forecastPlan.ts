@@ -21,7 +21,14 @@ import {
 import { periodLookup, type PeriodKind } from "../../domain/pipeline";
 import type { CellValue } from "../../domain/values";
 import { cellAddress, columnLetters, formulaRef } from "./a1";
-import { type ChartPlan, SHEET_ROWS, type SheetPlan, type TablePlan, textCell } from "./sheetPlan";
+import {
+  type ChartPlan,
+  type RowSource,
+  SHEET_ROWS,
+  type SheetPlan,
+  type TablePlan,
+  textCell,
+} from "./sheetPlan";
 import type { SourceData } from "./source";
 
 export const PIPELINE_SHEET = "Carnet Pipeline";
@@ -182,6 +189,7 @@ export function buildForecastPlans(build: ForecastBuild): ForecastPlans {
 /**
  * CarnetPipeline: the deals as read, one row each, with the weighted amount as a live formula. Its
  * header is on row 3, under the note, unless the deals need those rows (a full sheet: 1,048,575).
+ * Its rows are made as the write asks for them, a block at a time (sheetPlan's RowSource).
  */
 function pipelineTable(build: ForecastBuild): TablePlan {
   const row = pipelineHeaderRow(build.deals.length);
@@ -194,7 +202,7 @@ function pipelineTable(build: ForecastBuild): TablePlan {
   return {
     name: PIPELINE_TABLE,
     headers: [...PIPELINE_COLUMNS],
-    rows: build.deals.map(pipelineRows(build, row + 2)),
+    rows: pipelineRows(build, row + 2),
     numberFormats: PIPELINE_COLUMNS.map((h) => byHeader[h] ?? null),
     row,
     col: 0,
@@ -242,15 +250,19 @@ function weightedAmountFormulaAt(row: string): string {
 const WEIGHTED_AMOUNT_PARTS = weightedAmountFormulaAt("#").split("#");
 
 /**
- * Makes CarnetPipeline's rows, deal i on sheet row firstSheetRow + i (1-based), with what rows share worked out once: see
- * RowTexts.
+ * CarnetPipeline's rows, deal i on sheet row firstSheetRow + i (1-based), made when asked, with what
+ * rows share worked out once: see RowTexts.
  */
-function pipelineRows(
-  build: ForecastBuild,
-  firstSheetRow: number
-): (deal: Deal, i: number) => CellValue[] {
+function pipelineRows(build: ForecastBuild, firstSheetRow: number): RowSource {
   const texts = rowTexts(build);
-  return (deal, i) => pipelineRow(build, deal, firstSheetRow + i, texts);
+  const { deals } = build;
+  return {
+    length: deals.length,
+    slice: (start, end) =>
+      deals
+        .slice(start, end)
+        .map((deal, k) => pipelineRow(build, deal, firstSheetRow + start + k, texts)),
+  };
 }
 
 /** Most distinct texts RowTexts keeps: a column of a million different names is not kept whole. */
