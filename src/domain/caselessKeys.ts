@@ -1,8 +1,10 @@
 /**
  * Which row first held each key, keys compared as their toLowerCase() compare ("D-1" and "d-1" are
  * one id): how a table's ids are checked for repeats. A Map of lower-cased strings costs about half a
- * microsecond and 60 bytes a key over a million ids; this table of 32-bit hashes keeps the keys as
- * given, in typed arrays the garbage collector does not walk, and lowers text only to confirm a match.
+ * microsecond and 60 bytes a key over a million ids; a hash table filled key by key, its probes
+ * falling anywhere in memory, about 150 ns. Here the whole column is looked at once, on 32-bit hashes
+ * of the lower-cased text, in two bitmaps of hash buckets, and text is compared only for the few keys
+ * whose buckets are shared: a million ids in a few tens of milliseconds.
  */
 
 /** FNV-1a offset basis and prime. */
@@ -27,48 +29,6 @@ function textHash(text: string): number {
   return hash;
 }
 
-export class CaselessFirstRows {
-  /** Open addressing, linear probing: entry index + 1 per slot, 0 for an empty slot. */
-  private slots = new Int32Array(1024);
-  private hashes = new Int32Array(512);
-  private rows = new Int32Array(512);
-  private readonly keys: string[] = [];
-
-  /** The row that first held `key` (as compared above); else records `row` for it and says undefined. */
-  firstRow(key: string, row: number): number | undefined {
-    const hash = caselessHash(key);
-    const mask = this.slots.length - 1;
-    let slot = spread(hash) & mask;
-    for (let entry = this.slots[slot]; entry !== 0; entry = this.slots[slot]) {
-      if (this.hashes[entry - 1] === hash && sameCaseless(this.keys[entry - 1], key))
-        return this.rows[entry - 1];
-      slot = (slot + 1) & mask;
-    }
-    const entry = this.keys.length;
-    if (entry === this.hashes.length) {
-      this.hashes = doubled(this.hashes);
-      this.rows = doubled(this.rows);
-    }
-    this.hashes[entry] = hash;
-    this.rows[entry] = row;
-    this.keys.push(key);
-    this.slots[slot] = entry + 1;
-    if (2 * (entry + 1) > mask) this.rehash(2 * this.slots.length);
-    return undefined;
-  }
-
-  /** Kept at most half full, so that a probe meets an empty slot within a few steps. */
-  private rehash(size: number): void {
-    this.slots = new Int32Array(size);
-    const mask = size - 1;
-    for (let entry = 0; entry < this.keys.length; entry++) {
-      let slot = spread(this.hashes[entry]) & mask;
-      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-      this.slots[slot] = entry + 1;
-    }
-  }
-}
-
 /** Mixes the high bits into the low ones the slot index takes. */
 function spread(hash: number): number {
   return hash ^ (hash >>> 15);
@@ -78,8 +38,103 @@ function sameCaseless(a: string, b: string): boolean {
   return a === b || a.toLowerCase() === b.toLowerCase();
 }
 
-function doubled(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(2 * array.length);
-  bigger.set(array);
-  return bigger;
+/** The keys that repeat an earlier key, each with the index of that first key; in index order. */
+export interface Repeats {
+  readonly at: number[];
+  readonly first: number[];
+}
+
+/**
+ * The keys that repeat an earlier one (compared as above), key i being keyAt(i). See RepeatedKeys.
+ */
+export function repeatedKeys(count: number, keyAt: (i: number) => string | null): Repeats {
+  const keys = new RepeatedKeys(count);
+  for (let i = 0; i < count; i++) keys.set(i, keyAt(i));
+  return keys.find(count, keyAt);
+}
+
+/**
+ * The keys of a column that repeat an earlier one, found in one go once every key is set (a reader
+ * sets each as it reads its row, while the row is at hand): each key's hash goes into a bitmap of
+ * hash buckets (16 bits a key), a second bitmap marks the buckets met twice, and only the keys in
+ * those buckets (every repeat, and the few others a bucket shares) are compared, first by their whole
+ * hash, then as text. Null keys are not keys.
+ */
+export class RepeatedKeys {
+  private readonly hashes: Int32Array;
+  private readonly isKey: Uint8Array;
+
+  constructor(capacity: number) {
+    this.hashes = new Int32Array(capacity);
+    this.isKey = new Uint8Array(capacity);
+  }
+
+  set(i: number, key: string | null): void {
+    if (key === null) return;
+    this.hashes[i] = caselessHash(key);
+    this.isKey[i] = 1;
+  }
+
+  /** The repeats among the first `count` keys; keyAt(i) gives key i again (for a few keys). */
+  find(count: number, keyAt: (i: number) => string | null): Repeats {
+    const { hashes, isKey } = this;
+    const twice = bucketsMetTwice(hashes.subarray(0, count), isKey);
+    const mask = (twice.length << 5) - 1;
+    const firstByHash = new Map<number, number>();
+    /** The first of each key among keys whose whole hashes are equal but which differ (rare). */
+    const firstByText = new Map<string, number>();
+    const repeats: Repeats = { at: [], first: [] };
+    for (let i = 0; i < count; i++) {
+      const bucket = spread(hashes[i]) & mask;
+      if (isKey[i] === 0 || !(twice[bucket >>> 5] & (1 << (bucket & 31)))) continue;
+      const first = firstByHash.get(hashes[i]);
+      if (first === undefined) {
+        firstByHash.set(hashes[i], i);
+        continue;
+      }
+      const key = keyAt(i)!;
+      const earlier = sameCaseless(keyAt(first)!, key)
+        ? first
+        : firstOfText(firstByText, keyAt(first)!, first, key, i);
+      if (earlier !== undefined) {
+        repeats.at.push(i);
+        repeats.first.push(earlier);
+      }
+    }
+    return repeats;
+  }
+}
+
+/**
+ * Among keys of one whole hash that differ: records `first` for its key, then gives the first key
+ * equal to `key`, or records `i` for it and gives undefined.
+ */
+function firstOfText(
+  firstByText: Map<string, number>,
+  firstKey: string,
+  first: number,
+  key: string,
+  i: number
+): number | undefined {
+  const lower = firstKey.toLowerCase();
+  if (!firstByText.has(lower)) firstByText.set(lower, first);
+  const earlier = firstByText.get(key.toLowerCase());
+  if (earlier === undefined) firstByText.set(key.toLowerCase(), i);
+  return earlier;
+}
+
+/** The hash buckets (a bitmap, about 16 a key) that two or more keys' hashes fall in. */
+function bucketsMetTwice(hashes: Int32Array, isKey: Uint8Array): Int32Array {
+  const bits = Math.max(1024, 1 << Math.ceil(Math.log2(16 * Math.max(hashes.length, 1))));
+  const mask = bits - 1;
+  const once = new Int32Array(bits >>> 5);
+  const twice = new Int32Array(bits >>> 5);
+  for (let i = 0; i < hashes.length; i++) {
+    if (isKey[i] === 0) continue;
+    const bucket = spread(hashes[i]) & mask;
+    const bit = 1 << (bucket & 31);
+    if (once[bucket >>> 5] & bit) twice[bucket >>> 5] |= bit;
+    else once[bucket >>> 5] |= bit;
+  }
+  return twice;
 }

@@ -9,8 +9,8 @@
  * objective, and the probability of reaching the objective is P(open deals won ≥ remaining objective).
  * Best case includes Commit (the usual roll-up: Commit ⊂ Best case ⊂ Pipeline).
  */
-import { countsInForecast, weightedAmount } from "./countingRows";
-import type { Deal } from "./deal";
+import { weightedAmounts } from "./countingRows";
+import { categoryCode, type DealTable, type Deals, dealTableOf } from "./dealTable";
 import { outcomeDistribution } from "./distribution";
 import { type Period, periodLookup, type PeriodKind } from "./pipeline";
 
@@ -48,53 +48,127 @@ export interface ForecastRow extends ForecastFigures {
 
 export const NO_KEY = "(none)";
 
-export function forecastFigures(
-  deals: readonly Deal[],
-  objective: number | null = null
-): ForecastFigures {
-  const sums = new FigureSums();
-  for (const deal of deals) sums.add(deal);
-  return sums.figures(objective);
+export function forecastFigures(deals: Deals, objective: number | null = null): ForecastFigures {
+  const table = dealTableOf(deals);
+  const all = { of: new Int32Array(table.length), keys: [NO_KEY], periods: [undefined] };
+  const counted = new CountedDeals(table);
+  return new GroupSums(counted, all).figures(0, objective);
 }
 
-/** A deal that counts in the forecast: open, with an amount and a probability (countingRows). */
-type OpenDeal = Deal & { amount: number; probability: number };
+/** Each deal's group along a dimension, by index into `keys` (and, for periods, `periods`). */
+interface Grouping {
+  readonly of: Int32Array;
+  readonly keys: readonly string[];
+  /** The period of a period table's group; undefined for owners, products and undated deals. */
+  readonly periods: readonly (Period | undefined)[];
+}
+
+const COMMIT = categoryCode("Commit");
+const BEST_CASE = categoryCode("Best case");
+const WON = categoryCode("Won");
 
 /**
- * A group's figures, summed deal by deal as the deals come (so each sum is the one a loop over the
- * group gives), with the deals that count kept for the outcome distribution as they are. A table
- * visits each deal once, however many groups it lands in.
+ * The table's deals with what the forecast reads of each: its weighted amount (countingRows, NaN when
+ * it does not count), worked out once for every grouping; and room for the counting deals' figures,
+ * gathered group by group for one grouping's outcome distributions at a time.
  */
-class FigureSums {
-  private readonly open: OpenDeal[] = [];
-  private hasCategories = false;
-  private unweighted = 0;
-  private weighted = 0;
-  private commit = 0;
-  private bestCase = 0;
-  private won = 0;
+class CountedDeals {
+  readonly weighted: Float64Array;
+  readonly amounts: Float64Array;
+  readonly probabilities: Float64Array;
 
-  add(d: Deal): void {
-    if (d.category !== null) this.hasCategories = true;
-    if (d.category === "Won" && d.amount !== null) this.won += d.amount;
-    if (!countsInForecast(d)) return;
-    this.open.push(d);
-    this.unweighted += d.amount;
-    this.weighted += weightedAmount(d)!;
-    if (d.category === "Commit") this.commit += d.amount;
-    if (d.category === "Commit" || d.category === "Best case") this.bestCase += d.amount;
+  constructor(readonly table: DealTable) {
+    this.weighted = weightedAmounts(table.columns, table.length);
+    let counting = 0;
+    for (let i = 0; i < table.length; i++) if (this.weighted[i] === this.weighted[i]) counting++;
+    this.amounts = new Float64Array(counting);
+    this.probabilities = new Float64Array(counting);
+  }
+}
+
+/**
+ * Each group's figures, summed deal by deal in the deals' order (so each sum is the one a loop over
+ * the group gives), and the counting deals' amounts and probabilities gathered group by group for
+ * the outcome distributions. One pass over the columns, no object per deal.
+ */
+class GroupSums {
+  private readonly count: Int32Array;
+  private readonly unweighted: Float64Array;
+  private readonly weighted: Float64Array;
+  private readonly commit: Float64Array;
+  private readonly bestCase: Float64Array;
+  private readonly won: Float64Array;
+  private readonly hasCategories: Uint8Array;
+  /** Group g's counting deals are at [first[g], first[g] + count[g]) of the gathered figures. */
+  private readonly first: Int32Array;
+
+  constructor(
+    private readonly deals: CountedDeals,
+    groups: Grouping
+  ) {
+    const size = groups.keys.length;
+    this.count = new Int32Array(size);
+    this.unweighted = new Float64Array(size);
+    this.weighted = new Float64Array(size);
+    this.commit = new Float64Array(size);
+    this.bestCase = new Float64Array(size);
+    this.won = new Float64Array(size);
+    this.hasCategories = new Uint8Array(size);
+    this.sum(groups.of);
+    this.first = new Int32Array(size);
+    for (let g = 1; g < size; g++) this.first[g] = this.first[g - 1] + this.count[g - 1];
+    this.gather(groups.of);
   }
 
-  figures(objective: number | null): ForecastFigures {
-    const { open, unweighted, won } = this;
-    const distribution = outcomeDistribution(open);
+  private sum(of: Int32Array): void {
+    const { table, weighted } = this.deals;
+    const { amounts, categories } = table.columns;
+    for (let i = 0; i < table.length; i++) {
+      const g = of[i];
+      const category = categories[i];
+      const amount = amounts[i];
+      if (category !== 0) this.hasCategories[g] = 1;
+      if (category === WON && amount === amount) this.won[g] += amount;
+      if (weighted[i] !== weighted[i]) continue; // NaN: the deal does not count
+      this.count[g]++;
+      this.unweighted[g] += amount;
+      this.weighted[g] += weighted[i];
+      if (category === COMMIT) this.commit[g] += amount;
+      if (category === COMMIT || category === BEST_CASE) this.bestCase[g] += amount;
+    }
+  }
+
+  /** The counting deals' figures, group after group, each group's in the deals' order. */
+  private gather(of: Int32Array): void {
+    const { table, weighted, amounts, probabilities } = this.deals;
+    const next = this.first.slice();
+    for (let i = 0; i < table.length; i++) {
+      if (weighted[i] !== weighted[i]) continue;
+      const at = next[of[i]]++;
+      amounts[at] = table.columns.amounts[i];
+      probabilities[at] = table.columns.probabilities[i];
+    }
+  }
+
+  /** Group g's figures; its outcome distribution may overwrite the gathered figures (its own). */
+  figures(g: number, objective: number | null): ForecastFigures {
+    const unweighted = this.unweighted[g];
+    const won = this.won[g];
+    const from = this.first[g];
+    const to = from + this.count[g];
+    const distribution = outcomeDistribution({
+      amounts: this.deals.amounts.subarray(from, to),
+      probabilities: this.deals.probabilities.subarray(from, to),
+      scratch: true,
+    });
     const remaining = objective === null ? null : objective - won;
+    const categories = this.hasCategories[g] === 1;
     return {
-      deals: open.length,
+      deals: this.count[g],
       unweighted,
-      weighted: this.weighted,
-      commit: this.hasCategories ? this.commit : null,
-      bestCase: this.hasCategories ? this.bestCase : null,
+      weighted: this.weighted[g],
+      commit: categories ? this.commit[g] : null,
+      bestCase: categories ? this.bestCase[g] : null,
       won,
       p10: distribution.quantile(0.1),
       p50: distribution.quantile(0.5),
@@ -116,7 +190,7 @@ export interface ForecastOptions {
 
 /** One row per period (in time order), owner or product (largest weighted total first). */
 export function forecastBy(
-  deals: readonly Deal[],
+  deals: Deals,
   dimension: ForecastDimension,
   options: ForecastOptions = {}
 ): ForecastRow[] {
@@ -124,50 +198,134 @@ export function forecastBy(
 }
 
 /**
- * The forecast by each of `dimensions`, as forecastBy gives it, in one pass over the deals (a large
- * pipeline is read once, not once a table); `optionsOf` gives each table its period and objectives.
+ * The forecast by each of `dimensions`, as forecastBy gives it; `optionsOf` gives each table its
+ * period and objectives.
  */
 export function forecastTables<D extends ForecastDimension>(
-  deals: readonly Deal[],
+  deals: Deals,
   dimensions: readonly D[],
   optionsOf: (dimension: D) => ForecastOptions
 ): Record<D, ForecastRow[]> {
-  const tables = dimensions.map((dimension) => {
-    const periodAt = periodLookup(optionsOf(dimension).periodKind ?? "quarter");
-    const periodOf = (deal: Deal) =>
-      dimension === "period" && deal.closeDate !== null ? periodAt(deal.closeDate) : undefined;
-    const keyOf = (deal: Deal): string =>
-      dimension === "period"
-        ? (periodOf(deal)?.key ?? NO_KEY)
-        : ((dimension === "owner" ? deal.owner : deal.product) ?? NO_KEY);
-    return { dimension, keyOf, periodOf, groups: new Map<string, Group>() };
-  });
-  for (const deal of deals)
-    for (const { keyOf, periodOf, groups } of tables) {
-      const key = keyOf(deal);
-      let group = groups.get(key);
-      if (!group) groups.set(key, (group = { sums: new FigureSums(), period: periodOf(deal) }));
-      group.sums.add(deal);
-    }
+  const counted = new CountedDeals(dealTableOf(deals));
   const result = {} as Record<D, ForecastRow[]>;
-  for (const { dimension, groups } of tables) {
-    const objectives = optionsOf(dimension).objectives;
-    const rows: ForecastRow[] = [];
-    for (const [key, { sums, period }] of groups)
-      rows.push({
+  for (const dimension of dimensions) {
+    const { periodKind, objectives } = optionsOf(dimension);
+    const groups = groupDeals(counted.table, dimension, periodKind ?? "quarter");
+    // One grouping's figures at a time: each gathers into the same room (CountedDeals).
+    const sums = new GroupSums(counted, groups);
+    const rows = groups.keys.map((key, g): ForecastRow => {
+      const period = groups.periods[g];
+      return {
         key,
         ...(period ? { start: period.start, end: period.end } : {}),
-        ...sums.figures(objectives?.get(key) ?? null),
-      });
+        ...sums.figures(g, objectives?.get(key) ?? null),
+      };
+    });
     result[dimension] = sortRows(rows, dimension);
   }
   return result;
 }
 
-interface Group {
-  readonly sums: FigureSums;
-  /** The period of a period table's row; undefined for owners, products and undated deals. */
-  readonly period?: Period;
+/** The groups of a dimension's keys, numbered as they come. */
+class Groups implements Grouping {
+  readonly of: Int32Array;
+  readonly keys: string[] = [];
+  readonly periods: (Period | undefined)[] = [];
+  private readonly byKey = new Map<string, number>();
+
+  constructor(length: number) {
+    this.of = new Int32Array(length);
+  }
+
+  groupOf(key: string, period?: Period): number {
+    let g = this.byKey.get(key);
+    if (g === undefined) {
+      this.byKey.set(key, (g = this.keys.length));
+      this.keys.push(key);
+      this.periods.push(period);
+    }
+    return g;
+  }
+}
+
+/** The deals' groups along a dimension: by period of the close date, owner or product; NO_KEY without. */
+function groupDeals(table: DealTable, dimension: ForecastDimension, kind: PeriodKind): Grouping {
+  const groups = new Groups(table.length);
+  const { of } = groups;
+  if (dimension === "period") {
+    const periodAt = periodLookup(kind);
+    const days = table.columns.closeDates;
+    const dayGroups = new DayIndex(days, table.length);
+    for (let i = 0; i < table.length; i++) {
+      const day = days[i];
+      if (day !== day) {
+        of[i] = groups.groupOf(NO_KEY);
+        continue;
+      }
+      // A million deals fall on a few hundred days: each day's group is looked up once.
+      let g = dayGroups.get(day);
+      if (g < 0) {
+        const period = periodAt(day);
+        dayGroups.set(day, (g = groups.groupOf(period.key, period)));
+      }
+      of[i] = g;
+    }
+  } else {
+    const coded = table.textCodes(dimension);
+    if (coded) {
+      // Each text's group looked up once, on its first deal; each deal's by its code.
+      const groupOfCode = new Int32Array(coded.texts.length).fill(-1);
+      for (let i = 0; i < table.length; i++) {
+        const code = coded.codes[i];
+        let g = groupOfCode[code];
+        if (g < 0) g = groupOfCode[code] = groups.groupOf(coded.texts[code] ?? NO_KEY);
+        of[i] = g;
+      }
+    } else {
+      const textOf = table.text(dimension);
+      for (let i = 0; i < table.length; i++) of[i] = groups.groupOf(textOf(i) ?? NO_KEY);
+    }
+  }
+  return groups;
+}
+
+/** Most days an array may span for DayIndex (a few megabytes); wider, a Map. */
+const MOST_INDEXED_DAYS = 1 << 20;
+
+/** A number per day (Excel serials), -1 until set: an array over the days' span when it is short. */
+class DayIndex {
+  private readonly first: number;
+  private readonly byOffset: Int32Array | null;
+  private readonly byDay = new Map<number, number>();
+
+  constructor(days: Float64Array, length: number) {
+    let low = Infinity;
+    let high = -Infinity;
+    for (let i = 0; i < length; i++) {
+      const day = days[i];
+      if (day === day && Number.isInteger(day)) {
+        if (day < low) low = day;
+        if (day > high) high = day;
+      }
+    }
+    this.first = low;
+    const span = high - low + 1;
+    this.byOffset = span > 0 && span <= MOST_INDEXED_DAYS ? new Int32Array(span).fill(-1) : null;
+  }
+
+  get(day: number): number {
+    const at = day - this.first;
+    if (this.byOffset !== null && Number.isInteger(at) && at >= 0 && at < this.byOffset.length)
+      return this.byOffset[at];
+    return this.byDay.get(day) ?? -1;
+  }
+
+  set(day: number, value: number): void {
+    const at = day - this.first;
+    if (this.byOffset !== null && Number.isInteger(at) && at >= 0 && at < this.byOffset.length)
+      this.byOffset[at] = value;
+    else this.byDay.set(day, value);
+  }
 }
 
 /** Periods in time order, owners and products by weighted total (largest first); "(none)" last. */

@@ -136,12 +136,12 @@ export function PipelineView({ host }: PipelineViewProps) {
       const fresh = await current(signal);
       if (!fresh) return;
       const objectives = await host.readObjectives();
-      const extraIssues = harvestIssues(fresh.reading.deals, await host.readHarvestRanges());
+      const extraIssues = harvestIssues(fresh.reading.table, await host.readHarvestRanges());
       const result = await host.writeForecast(
         {
           source: fresh.source,
           mapping: fresh.mapping,
-          deals: fresh.reading.deals,
+          deals: fresh.reading.table,
           periodKind: settings.periodKind ?? "quarter",
           objectives,
           extraIssues,
@@ -210,7 +210,7 @@ export function PipelineView({ host }: PipelineViewProps) {
           />
           <HistoryPanel
             host={host}
-            deals={reading.deals}
+            dealCount={reading.table.length}
             currencyFormat={currencyFormatFor(analysis.source, [analysis.mapping.amount], 2)}
             periodKind={settings.periodKind ?? "quarter"}
             currentDeals={async (signal) => (await current(signal))?.reading.deals ?? []}
@@ -321,7 +321,7 @@ function DataQualitySection({
         Data quality
       </Subtitle2>
       <Body1 aria-live="polite">
-        {reading.deals.length} deals read · {totals} total row{totals === 1 ? "" : "s"} left out ·{" "}
+        {reading.table.length} deals read · {totals} total row{totals === 1 ? "" : "s"} left out ·{" "}
         {headers > 0 && `${headers} header row${headers === 1 ? "" : "s"} left out · `}
         {below > 0 && `${below} row${below === 1 ? "" : "s"} below the table left out · `}
         {problems} problem{problems === 1 ? "" : "s"}
@@ -407,7 +407,7 @@ function ForecastSection({
         </Field>
         <Button
           appearance="primary"
-          disabled={busy || analysis.missing.length > 0 || reading.deals.length === 0}
+          disabled={busy || analysis.missing.length > 0 || reading.table.length === 0}
           onClick={onBuild}
         >
           Build forecast

@@ -12,7 +12,7 @@ import {
   recogniseColumns,
 } from "../domain/columns";
 import { type ForecastFigures, forecastFigures } from "../domain/forecast";
-import type { Deal } from "../domain/deal";
+import type { Deals } from "../domain/dealTable";
 import { issueText, type PipelineReading, readPipelineRows } from "../domain/pipelineTable";
 import { dealsOnRanges, harvestWarning } from "../domain/harvest";
 import { DEFAULT_STAGE_TABLE } from "../domain/stages";
@@ -96,7 +96,7 @@ export function analysePipeline(
     missing: missingFields(mapping, PIPELINE_FIELDS),
     reading,
     report,
-    headline: forecastFigures(reading.deals, objective),
+    headline: forecastFigures(reading.table, objective),
   };
 }
 
@@ -105,9 +105,6 @@ export function analysePipeline(
  * history) on product ranges the matrix puts in the Harvest / divest zone (names as rangeKey) are
  * flagged, never hidden — the same deals the Matrix tab counts. By deal row.
  */
-export function harvestIssues(
-  deals: readonly Deal[],
-  harvest: ReadonlySet<string>
-): Map<number, string> {
+export function harvestIssues(deals: Deals, harvest: ReadonlySet<string>): Map<number, string> {
   return new Map(dealsOnRanges(deals, harvest).map((d) => [d.row, harvestWarning(d.product!)]));
 }

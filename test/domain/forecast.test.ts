@@ -17,6 +17,8 @@ import {
   periodOf,
 } from "../../src/domain/pipeline";
 import { countsInForecast, weightedAmount } from "../../src/domain/countingRows";
+import { PIPELINE_FIELDS, recogniseColumns } from "../../src/domain/columns";
+import { readPipelineRows } from "../../src/domain/pipelineTable";
 import { outcomeDistribution } from "../../src/domain/distribution";
 
 let row = 0;
@@ -206,5 +208,51 @@ describe("periods remembered by day", () => {
       for (const serial of [1, 59, 60, 61, 37715, 37715, 46022, 46023, 2958000])
         expect(periodAt(serial)).toEqual(periodOf(serial, kind));
     }
+  });
+});
+
+describe("forecast tables over a reading's table", () => {
+  const header = ["Close date", "Owner", "Product", "Amount", "Probability", "Forecast category"];
+  const cell = {
+    date: fc.option(fc.integer({ min: 37600, max: 38400 }), { nil: null }),
+    owner: fc.constantFrom("Anne", "Anne.", " Bruno ", null),
+    product: fc.constantFrom("A", "B", "b", null),
+    amount: fc.option(fc.integer({ min: -500, max: 5000 }), { nil: null }),
+    probability: fc.option(fc.constantFrom(0, 0.25, 0.5, 1), { nil: null }),
+    category: fc.constantFrom(null, "Commit", "Won", "Lost", "Best case"),
+  };
+  const row = fc.tuple(
+    cell.date,
+    cell.owner,
+    cell.product,
+    cell.amount,
+    cell.probability,
+    cell.category
+  );
+
+  it("are the tables of its deals as objects (texts kept as codes or not)", () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 30 }), (rows) => {
+        const { table, deals } = readPipelineRows(rows, recogniseColumns(header, PIPELINE_FIELDS));
+        const dimensions = ["period", "owner", "product"] as const;
+        const options = () => ({ periodKind: "quarter" as const });
+        expect(forecastTables(table, dimensions, options)).toEqual(
+          forecastTables(deals, dimensions, options)
+        );
+        expect(forecastFigures(table)).toEqual(forecastFigures(deals));
+      }),
+      { numRuns: 150 }
+    );
+  });
+
+  it("have no (none) row when every deal names its owner and product", () => {
+    const rows = [
+      [37700, "Anne", "A", 1000, 0.5, null],
+      [37800, "Bruno", "B", 2000, 0.5, null],
+    ];
+    const { table } = readPipelineRows(rows, recogniseColumns(header, PIPELINE_FIELDS));
+    const tables = forecastTables(table, ["owner", "product"], () => ({}));
+    expect(tables.owner.map((r) => r.key)).toEqual(["Bruno", "Anne"]);
+    expect(tables.product.map((r) => r.key)).toEqual(["B", "A"]);
   });
 });
