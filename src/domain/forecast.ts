@@ -13,6 +13,7 @@ import { weightedAmounts } from "./countingRows";
 import { categoryCode, type DealTable, type Deals, dealTableOf } from "./dealTable";
 import { outcomeDistribution } from "./distribution";
 import { type Period, periodLookup, type PeriodKind } from "./pipeline";
+import { runSteps, type Steps } from "./steps";
 
 export type ForecastDimension = "period" | "owner" | "product";
 
@@ -49,10 +50,21 @@ export interface ForecastRow extends ForecastFigures {
 export const NO_KEY = "(none)";
 
 export function forecastFigures(deals: Deals, objective: number | null = null): ForecastFigures {
+  return runSteps(forecastFiguresSteps(deals, objective));
+}
+
+/** forecastFigures in steps (steps.ts): a pass over the deals, or a distribution, at a time. */
+export function* forecastFiguresSteps(
+  deals: Deals,
+  objective: number | null = null
+): Steps<ForecastFigures> {
   const table = dealTableOf(deals);
   const all = { of: new Int32Array(table.length), keys: [NO_KEY], periods: [undefined] };
   const counted = new CountedDeals(table);
-  return new GroupSums(counted, all).figures(0, objective);
+  yield;
+  const sums = new GroupSums(counted, all);
+  yield;
+  return sums.figures(0, objective);
 }
 
 /** Each deal's group along a dimension, by index into `keys` (and, for periods, `periods`). */
@@ -206,21 +218,35 @@ export function forecastTables<D extends ForecastDimension>(
   dimensions: readonly D[],
   optionsOf: (dimension: D) => ForecastOptions
 ): Record<D, ForecastRow[]> {
+  return runSteps(forecastTablesSteps(deals, dimensions, optionsOf));
+}
+
+/** forecastTables in steps (steps.ts): a pass over the deals, or a group's distribution, at a time. */
+export function* forecastTablesSteps<D extends ForecastDimension>(
+  deals: Deals,
+  dimensions: readonly D[],
+  optionsOf: (dimension: D) => ForecastOptions
+): Steps<Record<D, ForecastRow[]>> {
   const counted = new CountedDeals(dealTableOf(deals));
   const result = {} as Record<D, ForecastRow[]>;
   for (const dimension of dimensions) {
+    yield;
     const { periodKind, objectives } = optionsOf(dimension);
     const groups = groupDeals(counted.table, dimension, periodKind ?? "quarter");
+    yield;
     // One grouping's figures at a time: each gathers into the same room (CountedDeals).
     const sums = new GroupSums(counted, groups);
-    const rows = groups.keys.map((key, g): ForecastRow => {
+    const rows: ForecastRow[] = [];
+    for (let g = 0; g < groups.keys.length; g++) {
+      yield;
+      const key = groups.keys[g];
       const period = groups.periods[g];
-      return {
+      rows.push({
         key,
         ...(period ? { start: period.start, end: period.end } : {}),
         ...sums.figures(g, objectives?.get(key) ?? null),
-      };
-    });
+      });
+    }
     result[dimension] = sortRows(rows, dimension);
   }
   return result;

@@ -22,7 +22,7 @@ import { usePaneStyles } from "./paneStyles";
 import { PIPELINE_FIELDS } from "../domain/columns";
 import { PERIOD_KINDS, type PeriodKind } from "../domain/pipeline";
 import { currencyFormatFor } from "../excel/plan/currencyFormat";
-import { breathe } from "../excel/plan/progress";
+import { breathe, runStepsAsync } from "../excel/plan/progress";
 import { SourcePicker, TaskStatus, useLongTask } from "./longTask";
 import type { CarnetSettings } from "../excel/plan/settings";
 import {
@@ -33,7 +33,13 @@ import {
 } from "../excel/plan/source";
 import { formatAmount, formatPercent, sentence, timestamp } from "./format";
 import type { CarnetHost } from "../excel/port";
-import { analysePipeline, harvestIssues, isLeftOut, type PipelineAnalysis } from "./pipelineModel";
+import {
+  analysePipeline,
+  analysePipelineSteps,
+  harvestIssues,
+  isLeftOut,
+  type PipelineAnalysis,
+} from "./pipelineModel";
 import { CellLinks } from "./CellLinks";
 import { HistoryPanel } from "./HistoryPanel";
 import { StageTableEditor } from "./StageTableEditor";
@@ -100,7 +106,7 @@ export function PipelineView({ host }: PipelineViewProps) {
       noteExtent(analysis?.source ?? null, source);
       progress("Reading the deals", 0, 0);
       await breathe(signal);
-      setAnalysis(analysePipeline(source, next));
+      setAnalysis(await runStepsAsync(analysePipelineSteps(source, next), signal));
       setBuilt(null);
     });
   }
@@ -126,7 +132,7 @@ export function PipelineView({ host }: PipelineViewProps) {
     noteExtent(analysis.source, source);
     progress("Reading the deals", 0, 0);
     await breathe(signal);
-    const fresh = analysePipeline(source, settings);
+    const fresh = await runStepsAsync(analysePipelineSteps(source, settings), signal);
     setAnalysis(fresh);
     return fresh;
   }

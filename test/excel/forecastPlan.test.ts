@@ -11,11 +11,13 @@ import { readPipelineRows } from "../../src/domain/pipelineTable";
 import { serialFromYmd } from "../../src/domain/dates";
 import {
   buildForecastPlans,
+  forecastPlansSteps,
   PIPELINE_COLUMNS,
   pipelineHeaderRow,
   weightedAmountFormula,
 } from "../../src/excel/plan/forecastPlan";
 import { planRows } from "../../src/excel/plan/sheetPlan";
+import { Cancelled, runStepsAsync } from "../../src/excel/plan/progress";
 import { carnetEngine } from "../support/carnet-engine";
 
 const col = (header: (typeof PIPELINE_COLUMNS)[number]) => PIPELINE_COLUMNS.indexOf(header);
@@ -246,5 +248,61 @@ describe("CarnetPipeline's place on its sheet", () => {
     expect(pipelineHeaderRow(1_048_573)).toBe(2); // the last deal on the sheet's last row
     expect(pipelineHeaderRow(1_048_574)).toBe(0);
     expect(pipelineHeaderRow(1_048_575)).toBe(0);
+  });
+});
+
+describe("the forecast's plans in steps", () => {
+  const headers = ["Close date", "Owner", "Product", "Amount", "Probability"];
+  const cells = Array.from({ length: 3000 }, (_, i) => [
+    46023 + (i % 365),
+    ["Anne", "Bruno", "Claire"][i % 3],
+    ["A", "B"][i % 2],
+    1000 + (i % 101),
+    (i % 20) / 20,
+  ]);
+  const source = {
+    kind: "range" as const,
+    tableName: null,
+    sheet: "Deals",
+    row: 0,
+    col: 0,
+    address: "Deals!A1:E3001",
+    headers,
+    rows: cells,
+    numberFormats: headers.map(() => "General"),
+  };
+  const mapping = recogniseColumns(headers, PIPELINE_FIELDS);
+  const build = {
+    source,
+    mapping,
+    deals: readPipelineRows(cells, mapping).table,
+    periodKind: "quarter" as const,
+    stamp: "now",
+    currencyFormat: "0",
+  };
+
+  it("are the plans made at once, and stop at the step after Cancel", async () => {
+    let pauses = 0;
+    const count = { everyMs: 0, pause: async () => void pauses++ };
+    const inSteps = await runStepsAsync(forecastPlansSteps(build), undefined, count);
+    const atOnce = buildForecastPlans(build);
+    expect(inSteps.rows).toEqual(atOnce.rows);
+    expect(inSteps.plans.map((p) => p.tables.map(planRows))).toEqual(
+      atOnce.plans.map((p) => p.tables.map(planRows))
+    );
+    // A step a grouping pass and a step a group's distribution: four periods, three owners, two products.
+    expect(pauses).toBeGreaterThan(4 + 3 + 2);
+    const controller = new AbortController();
+    let seen = 0;
+    const abortAtThird = {
+      everyMs: 0,
+      pause: async () => {
+        if (++seen === 3) controller.abort();
+      },
+    };
+    await expect(
+      runStepsAsync(forecastPlansSteps(build), controller.signal, abortAtThird)
+    ).rejects.toThrow(Cancelled);
+    expect(seen).toBe(3);
   });
 });

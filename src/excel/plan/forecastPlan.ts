@@ -24,9 +24,10 @@ import {
 import {
   type ForecastDimension,
   type ForecastRow,
-  forecastTables,
+  forecastTablesSteps,
   NO_KEY,
 } from "../../domain/forecast";
+import { runSteps, type Steps } from "../../domain/steps";
 import { periodLookup, type PeriodKind } from "../../domain/pipeline";
 import type { CellValue } from "../../domain/values";
 import { cellAddress, columnLetters, formulaRef } from "./a1";
@@ -173,9 +174,17 @@ function statusField(mapping: ColumnMapping<PipelineField>): "category" | "stage
 }
 
 export function buildForecastPlans(build: ForecastBuild): ForecastPlans {
+  return runSteps(forecastPlansSteps(build));
+}
+
+/**
+ * buildForecastPlans in steps (domain/steps.ts), for a caller that pauses between them (the host
+ * writing the forecast for the pane). CarnetPipeline's rows are not made here: the write makes them.
+ */
+export function* forecastPlansSteps(build: ForecastBuild): Steps<ForecastPlans> {
   const live = canBeLive(build);
   const dimensions: ForecastDimension[] = ["period", "owner", "product"];
-  const rows = forecastTables(build.deals, dimensions, (dimension) => ({
+  const rows = yield* forecastTablesSteps(build.deals, dimensions, (dimension) => ({
     periodKind: build.periodKind,
     objectives: build.objectives?.get(FORECAST_TABLES[dimension].name),
   }));
