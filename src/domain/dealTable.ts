@@ -7,9 +7,12 @@
 import type { CellValue } from "./values";
 import { type Deal, FORECAST_CATEGORIES, type ForecastCategory } from "./deal";
 
+/** Each category's code, worked out once (the reader asks for one a deal). */
+const CATEGORY_CODES = new Map(FORECAST_CATEGORIES.map((category, i) => [category, i + 1]));
+
 /** A category as a code: 0 for none, else 1 + its index in FORECAST_CATEGORIES. */
 export function categoryCode(category: ForecastCategory | null | undefined): number {
-  return category ? FORECAST_CATEGORIES.indexOf(category) + 1 : 0;
+  return category ? CATEGORY_CODES.get(category)! : 0;
 }
 
 /** The category of a code made by categoryCode. */

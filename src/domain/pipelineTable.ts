@@ -17,7 +17,7 @@ import {
   RowCounter,
   type RowCells,
 } from "./countingRows";
-import { DealColumnsBuilder, type DealTable, NO_ISSUES, TextCodes } from "./dealTable";
+import { DealColumnsBuilder, type DealTable, TextCodes } from "./dealTable";
 import { readCategory, type StageDefault, stageProbability } from "./stages";
 import { runSteps, STEP_ROWS, type Steps } from "./steps";
 import {
@@ -29,6 +29,18 @@ import {
   readProbability,
   type Reading,
 } from "./values";
+
+/**
+ * The readers the reading calls on every row, taken once as this module's own: an imported name is
+ * read through a getter on each call under tsx and webpack's development build (the workbench),
+ * about 15 ns a call, which over a million rows and a few calls a row is a good part of the reading.
+ */
+const cells = {
+  isBlank: isBlankCell,
+  amount: plainAmount,
+  probability: plainProbability,
+  date: plainDateSerial,
+};
 
 export interface PipelineReadOptions {
   readonly stageTable?: readonly StageDefault[];
@@ -81,7 +93,7 @@ export function issueText(issue: PipelineIssue, address: string): string {
 export function cleanText(cell: CellValue): string | null {
   // Most text cells of a large table are tidy, hence not blank: taken without another look.
   if (typeof cell === "string" && isTidy(cell)) return withoutClosingStop(cell);
-  if (isBlankCell(cell)) return null;
+  if (cells.isBlank(cell)) return null;
   const raw = String(cell);
   return withoutClosingStop(isTidy(raw) ? raw : raw.trim().replace(/\s+/g, " "));
 }
@@ -262,10 +274,10 @@ class PipelineReader {
     report.begin(r);
     const closeDate = mapping.closeDate === null ? null : this.dateOf(row[mapping.closeDate]);
     const amountCell = cellIn(row, mapping.amount);
-    const plain = plainAmount(amountCell);
+    const plain = cells.amount(amountCell);
     const amount = plain ?? report.value("amount", readAmount(amountCell));
     // A plain amount is no blank cell: only the others are looked at again.
-    const amountBlank = plain === undefined && isBlankCell(amountCell);
+    const amountBlank = plain === undefined && cells.isBlank(amountCell);
     const stageCodes = this.coded.stage;
     if (stageCodes) stageCodes.setCell(d, row[mapping.stage!]);
     const stage = stageCodes ? stageCodes.texts[stageCodes.codes[d]] : null;
@@ -273,8 +285,8 @@ class PipelineReader {
     const category = typed ?? this.stages.closing(stage);
     const probabilityCell = cellIn(row, mapping.probability);
     const plainTyped =
-      this.options.probabilityScale === "points" ? undefined : plainProbability(probabilityCell);
-    const probabilityBlank = plainTyped === undefined && isBlankCell(probabilityCell);
+      this.options.probabilityScale === "points" ? undefined : cells.probability(probabilityCell);
+    const probabilityBlank = plainTyped === undefined && cells.isBlank(probabilityCell);
     const probability =
       plainTyped ?? this.probabilityOf(probabilityCell, probabilityBlank, stage, category, amount);
     if (amountBlank)
@@ -300,13 +312,13 @@ class PipelineReader {
     if (product) product.setCell(d, row[mapping.product!]);
     if (mapping.id !== null) this.ids.set(d, cleanText(row[mapping.id]));
     const lines = report.rowLines();
-    if (lines.length > 0) deals.issues.set(d, lines as string[]);
+    if (lines !== null) deals.issues.set(d, lines);
   }
 
   /** The close date of a deal's cell; an unreadable one is reported. */
   private dateOf(cell: CellValue): number | null {
     return (
-      plainDateSerial(cell) ??
+      cells.date(cell) ??
       this.report.value("closeDate", readDate(cell, { dayFirst: this.options.dayFirst }))
     );
   }
@@ -327,7 +339,7 @@ class PipelineReader {
         typed >= 0 &&
         typed <= 100;
       const cell = points ? typed / 100 : typed;
-      return plainProbability(cell) ?? report.value("probability", readProbability(cell));
+      return cells.probability(cell) ?? report.value("probability", readProbability(cell));
     }
     const byStage = this.stages.probability(stage);
     if (byStage !== null) return byStage;
@@ -399,7 +411,7 @@ class PipelineReader {
         id,
         `repeats the id of data row ${this.deals.rows[first[k]] + 1}: ids must be unique`
       );
-      this.deals.issues.set(d, [...(this.deals.issues.get(d) ?? []), ...report.rowLines()]);
+      this.deals.issues.set(d, [...(this.deals.issues.get(d) ?? []), ...report.rowLines()!]);
     });
     const merged: PipelineIssue[] = [];
     let k = 0;
@@ -498,9 +510,9 @@ class RowReport {
     this.lines = null;
   }
 
-  /** The row's problems, in words, for the deal's Issues cell. */
-  rowLines(): readonly string[] {
-    return this.lines ?? NO_ISSUES;
+  /** The row's problems, in words, for the deal's Issues cell; null when it has none. */
+  rowLines(): string[] | null {
+    return this.lines;
   }
 
   say(field: PipelineField, kind: PipelineIssue["kind"], shown: string | null, problem: string) {
