@@ -58,21 +58,27 @@ export function* forecastFiguresSteps(
   deals: Deals,
   objective: number | null = null
 ): Steps<ForecastFigures> {
-  const table = dealTableOf(deals);
-  const all = { of: new Int32Array(table.length), keys: [NO_KEY], periods: [undefined] };
-  const counted = new CountedDeals(table);
+  const counted = new CountedDeals(dealTableOf(deals));
   yield;
-  const sums = new GroupSums(counted, all);
+  const sums = new GroupSums(counted, {
+    of: null,
+    keys: [NO_KEY],
+    periods: [undefined],
+    counting: [],
+  });
   yield;
   return sums.figures(0, objective);
 }
 
 /** Each deal's group along a dimension, by index into `keys` (and, for periods, `periods`). */
 interface Grouping {
-  readonly of: Int32Array;
+  /** Each deal's group; null when every deal is in group 0. */
+  readonly of: Int32Array | null;
   readonly keys: readonly string[];
   /** The period of a period table's group; undefined for owners, products and undated deals. */
   readonly periods: readonly (Period | undefined)[];
+  /** How many deals of each group count in the forecast (needed when there are several groups). */
+  readonly counting: readonly number[];
 }
 
 const COMMIT = categoryCode("Commit");
@@ -88,20 +94,33 @@ class CountedDeals {
   readonly weighted: Float64Array;
   readonly amounts: Float64Array;
   readonly probabilities: Float64Array;
+  /** Room for each deal's group, one grouping at a time (made for the first). */
+  groups: Int32Array | null = null;
 
   constructor(readonly table: DealTable) {
-    this.weighted = weightedAmounts(table.columns, table.length);
-    let counting = 0;
-    for (let i = 0; i < table.length; i++) if (this.weighted[i] === this.weighted[i]) counting++;
-    this.amounts = new Float64Array(counting);
-    this.probabilities = new Float64Array(counting);
+    this.weighted = weightedOf(table);
+    this.amounts = new Float64Array(table.length);
+    this.probabilities = new Float64Array(table.length);
   }
+}
+
+/**
+ * The weighted amount of each deal of a table (countingRows), worked out once a table: the pane's
+ * headline figures and the forecast's tables both read it. The table never changes.
+ */
+const weightedByTable = new WeakMap<DealTable, Float64Array>();
+
+function weightedOf(table: DealTable): Float64Array {
+  let weighted = weightedByTable.get(table);
+  if (weighted === undefined)
+    weightedByTable.set(table, (weighted = weightedAmounts(table.columns, table.length)));
+  return weighted;
 }
 
 /**
  * Each group's figures, summed deal by deal in the deals' order (so each sum is the one a loop over
  * the group gives), and the counting deals' amounts and probabilities gathered group by group for
- * the outcome distributions. One pass over the columns, no object per deal.
+ * the outcome distributions, in one pass over the columns, no object per deal.
  */
 class GroupSums {
   private readonly count: Int32Array;
@@ -126,17 +145,18 @@ class GroupSums {
     this.bestCase = new Float64Array(size);
     this.won = new Float64Array(size);
     this.hasCategories = new Uint8Array(size);
-    this.sum(groups.of);
     this.first = new Int32Array(size);
-    for (let g = 1; g < size; g++) this.first[g] = this.first[g - 1] + this.count[g - 1];
-    this.gather(groups.of);
+    for (let g = 1; g < size; g++) this.first[g] = this.first[g - 1] + groups.counting[g - 1];
+    this.sumAndGather(groups.of);
   }
 
-  private sum(of: Int32Array): void {
+  private sumAndGather(of: Int32Array | null): void {
     const { table, weighted } = this.deals;
-    const { amounts, categories } = table.columns;
+    const { amounts, probabilities, categories } = table.columns;
+    const gathered = this.deals;
+    const next = this.first.slice();
     for (let i = 0; i < table.length; i++) {
-      const g = of[i];
+      const g = of === null ? 0 : of[i];
       const category = categories[i];
       const amount = amounts[i];
       if (category !== 0) this.hasCategories[g] = 1;
@@ -147,18 +167,9 @@ class GroupSums {
       this.weighted[g] += weighted[i];
       if (category === COMMIT) this.commit[g] += amount;
       if (category === COMMIT || category === BEST_CASE) this.bestCase[g] += amount;
-    }
-  }
-
-  /** The counting deals' figures, group after group, each group's in the deals' order. */
-  private gather(of: Int32Array): void {
-    const { table, weighted, amounts, probabilities } = this.deals;
-    const next = this.first.slice();
-    for (let i = 0; i < table.length; i++) {
-      if (weighted[i] !== weighted[i]) continue;
-      const at = next[of[i]]++;
-      amounts[at] = table.columns.amounts[i];
-      probabilities[at] = table.columns.probabilities[i];
+      const at = next[g]++;
+      gathered.amounts[at] = amount;
+      gathered.probabilities[at] = probabilities[i];
     }
   }
 
@@ -232,7 +243,7 @@ export function* forecastTablesSteps<D extends ForecastDimension>(
   for (const dimension of dimensions) {
     yield;
     const { periodKind, objectives } = optionsOf(dimension);
-    const groups = groupDeals(counted.table, dimension, periodKind ?? "quarter");
+    const groups = groupDeals(counted, dimension, periodKind ?? "quarter");
     yield;
     // One grouping's figures at a time: each gathers into the same room (CountedDeals).
     const sums = new GroupSums(counted, groups);
@@ -252,15 +263,18 @@ export function* forecastTablesSteps<D extends ForecastDimension>(
   return result;
 }
 
-/** The groups of a dimension's keys, numbered as they come. */
+/** The groups of a dimension's keys, numbered as they come, with how many of their deals count. */
 class Groups implements Grouping {
   readonly of: Int32Array;
   readonly keys: string[] = [];
   readonly periods: (Period | undefined)[] = [];
+  readonly counting: number[] = [];
   private readonly byKey = new Map<string, number>();
+  private readonly weighted: Float64Array;
 
-  constructor(length: number) {
-    this.of = new Int32Array(length);
+  constructor(deals: CountedDeals) {
+    this.of = deals.groups ??= new Int32Array(deals.table.length);
+    this.weighted = deals.weighted;
   }
 
   groupOf(key: string, period?: Period): number {
@@ -269,34 +283,24 @@ class Groups implements Grouping {
       this.byKey.set(key, (g = this.keys.length));
       this.keys.push(key);
       this.periods.push(period);
+      this.counting.push(0);
     }
     return g;
+  }
+
+  /** Puts deal i in group g, counting it when it counts in the forecast. */
+  place(i: number, g: number): void {
+    this.of[i] = g;
+    if (this.weighted[i] === this.weighted[i]) this.counting[g]++; // NaN: it does not count
   }
 }
 
 /** The deals' groups along a dimension: by period of the close date, owner or product; NO_KEY without. */
-function groupDeals(table: DealTable, dimension: ForecastDimension, kind: PeriodKind): Grouping {
-  const groups = new Groups(table.length);
-  const { of } = groups;
-  if (dimension === "period") {
-    const periodAt = periodLookup(kind);
-    const days = table.columns.closeDates;
-    const dayGroups = new DayIndex(days, table.length);
-    for (let i = 0; i < table.length; i++) {
-      const day = days[i];
-      if (day !== day) {
-        of[i] = groups.groupOf(NO_KEY);
-        continue;
-      }
-      // A million deals fall on a few hundred days: each day's group is looked up once.
-      let g = dayGroups.get(day);
-      if (g < 0) {
-        const period = periodAt(day);
-        dayGroups.set(day, (g = groups.groupOf(period.key, period)));
-      }
-      of[i] = g;
-    }
-  } else {
+function groupDeals(deals: CountedDeals, dimension: ForecastDimension, kind: PeriodKind): Grouping {
+  const { table } = deals;
+  const groups = new Groups(deals);
+  if (dimension === "period") groupByPeriod(table, groups, kind);
+  else {
     const coded = table.textCodes(dimension);
     if (coded) {
       // Each text's group looked up once, on its first deal; each deal's by its code.
@@ -305,52 +309,70 @@ function groupDeals(table: DealTable, dimension: ForecastDimension, kind: Period
         const code = coded.codes[i];
         let g = groupOfCode[code];
         if (g < 0) g = groupOfCode[code] = groups.groupOf(coded.texts[code] ?? NO_KEY);
-        of[i] = g;
+        groups.place(i, g);
       }
     } else {
       const textOf = table.text(dimension);
-      for (let i = 0; i < table.length; i++) of[i] = groups.groupOf(textOf(i) ?? NO_KEY);
+      for (let i = 0; i < table.length; i++) groups.place(i, groups.groupOf(textOf(i) ?? NO_KEY));
     }
   }
   return groups;
 }
 
-/** Most days an array may span for DayIndex (a few megabytes); wider, a Map. */
-const MOST_INDEXED_DAYS = 1 << 20;
+/** Each deal's group by the period of its close date (NO_KEY without one). */
+function groupByPeriod(table: DealTable, groups: Groups, kind: PeriodKind): void {
+  const periodAt = periodLookup(kind);
+  const days = table.columns.closeDates;
+  // A million deals fall on a few hundred days: each day's group is looked up once.
+  const dayGroups = new DayIndex();
+  for (let i = 0; i < table.length; i++) {
+    const day = days[i];
+    if (day !== day) {
+      groups.place(i, groups.groupOf(NO_KEY));
+      continue;
+    }
+    let g = dayGroups.get(day);
+    if (g < 0) {
+      const period = periodAt(day);
+      dayGroups.set(day, (g = groups.groupOf(period.key, period)));
+    }
+    groups.place(i, g);
+  }
+}
 
-/** A number per day (Excel serials), -1 until set: an array over the days' span when it is short. */
+/** Days DayIndex keeps in an array: 22 years. */
+const INDEXED_DAYS = 8192;
+
+/**
+ * A number per day (Excel serials), -1 until set: an array over the INDEXED_DAYS around the first
+ * day set (a pipeline's dates, in practice), a Map for a day beyond them or not whole.
+ */
 class DayIndex {
-  private readonly first: number;
-  private readonly byOffset: Int32Array | null;
+  private first = 0;
+  private byOffset: Int32Array | null = null;
   private readonly byDay = new Map<number, number>();
 
-  constructor(days: Float64Array, length: number) {
-    let low = Infinity;
-    let high = -Infinity;
-    for (let i = 0; i < length; i++) {
-      const day = days[i];
-      if (day === day && Number.isInteger(day)) {
-        if (day < low) low = day;
-        if (day > high) high = day;
-      }
-    }
-    this.first = low;
-    const span = high - low + 1;
-    this.byOffset = span > 0 && span <= MOST_INDEXED_DAYS ? new Int32Array(span).fill(-1) : null;
-  }
-
   get(day: number): number {
-    const at = day - this.first;
-    if (this.byOffset !== null && Number.isInteger(at) && at >= 0 && at < this.byOffset.length)
-      return this.byOffset[at];
-    return this.byDay.get(day) ?? -1;
+    const at = this.offsetOf(day);
+    return at >= 0 ? this.byOffset![at] : (this.byDay.get(day) ?? -1);
   }
 
   set(day: number, value: number): void {
-    const at = day - this.first;
-    if (this.byOffset !== null && Number.isInteger(at) && at >= 0 && at < this.byOffset.length)
-      this.byOffset[at] = value;
+    if (this.byOffset === null) {
+      this.byOffset = new Int32Array(INDEXED_DAYS).fill(-1);
+      this.first = Math.floor(day) - INDEXED_DAYS / 2;
+    }
+    const at = this.offsetOf(day);
+    if (at >= 0) this.byOffset[at] = value;
     else this.byDay.set(day, value);
+  }
+
+  /** The day's place in the array, or -1 when it has none. */
+  private offsetOf(day: number): number {
+    const at = day - this.first;
+    return this.byOffset !== null && (at | 0) === at && at >= 0 && at < this.byOffset.length
+      ? at
+      : -1;
   }
 }
 

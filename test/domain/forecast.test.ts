@@ -111,6 +111,21 @@ describe("forecast tables", () => {
     expect(forecastBy(deals, "product").map((r) => r.key)).toEqual(["B", "A", NO_KEY]);
   });
 
+  it("groups days far apart, and a day with a time, by their own periods", () => {
+    const days = [serialFromYmd(2003, 4, 4), 1, 2958465, serialFromYmd(2003, 4, 4) + 0.75, 40000];
+    const rows = forecastBy(
+      days.map((closeDate) => deal(1000, 0.5, { closeDate })),
+      "period",
+      { periodKind: "month" }
+    );
+    expect(rows.map((r) => [r.key, r.deals])).toEqual([
+      [periodOf(1, "month").key, 1],
+      ["2003-04", 2],
+      [periodOf(40000, "month").key, 1],
+      [periodOf(2958465, "month").key, 1],
+    ]);
+  });
+
   it("adds up to the whole pipeline whatever the grouping", () => {
     const total = forecastFigures(deals).weighted;
     for (const dim of ["period", "owner", "product"] as const)
