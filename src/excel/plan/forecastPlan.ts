@@ -19,7 +19,6 @@ import {
   sourceCode,
   type Deals,
   dealTableOf,
-  NO_ISSUES,
 } from "../../domain/dealTable";
 import {
   type ForecastDimension,
@@ -351,7 +350,7 @@ function pipelineRow(
   const { id, company, contact, product, owner, stage } = fields;
   const row = c.rows[i];
   const extra = build.extraIssues?.get(row);
-  const found = c.issues.get(i) ?? NO_ISSUES;
+  const found = c.issues.get(i) ?? [];
   const issues = extra === undefined ? found : [...found, extra];
   const closeDate = orNull(c.closeDates[i]);
   return [
