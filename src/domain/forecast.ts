@@ -153,23 +153,27 @@ class GroupSums {
   private sumAndGather(of: Int32Array | null): void {
     const { table, weighted } = this.deals;
     const { amounts, probabilities, categories } = table.columns;
-    const gathered = this.deals;
+    const { count, unweighted, won, commit, bestCase, hasCategories } = this;
+    const sums = this.weighted;
+    const gatheredAmounts = this.deals.amounts;
+    const gatheredProbabilities = this.deals.probabilities;
     const next = this.first.slice();
     for (let i = 0; i < table.length; i++) {
       const g = of === null ? 0 : of[i];
       const category = categories[i];
       const amount = amounts[i];
-      if (category !== 0) this.hasCategories[g] = 1;
-      if (category === WON && amount === amount) this.won[g] += amount;
-      if (weighted[i] !== weighted[i]) continue; // NaN: the deal does not count
-      this.count[g]++;
-      this.unweighted[g] += amount;
-      this.weighted[g] += weighted[i];
-      if (category === COMMIT) this.commit[g] += amount;
-      if (category === COMMIT || category === BEST_CASE) this.bestCase[g] += amount;
+      if (category !== 0) hasCategories[g] = 1;
+      if (category === WON && amount === amount) won[g] += amount;
+      const w = weighted[i];
+      if (w !== w) continue; // NaN: the deal does not count
+      count[g]++;
+      unweighted[g] += amount;
+      sums[g] += w;
+      if (category === COMMIT) commit[g] += amount;
+      if (category === COMMIT || category === BEST_CASE) bestCase[g] += amount;
       const at = next[g]++;
-      gathered.amounts[at] = amount;
-      gathered.probabilities[at] = probabilities[i];
+      gatheredAmounts[at] = amount;
+      gatheredProbabilities[at] = probabilities[i];
     }
   }
 
@@ -319,60 +323,37 @@ function groupDeals(deals: CountedDeals, dimension: ForecastDimension, kind: Per
   return groups;
 }
 
-/** Each deal's group by the period of its close date (NO_KEY without one). */
+/** Days kept in groupByPeriod's array: 22 years. */
+const INDEXED_DAYS = 8192;
+
+/**
+ * Each deal's group by the period of its close date (NO_KEY without one). A million deals fall on a
+ * few hundred days: each day's group is looked up once, in an array over the INDEXED_DAYS around the
+ * first day met (a pipeline's dates, in practice), in a Map for a day beyond them or not whole.
+ */
 function groupByPeriod(table: DealTable, groups: Groups, kind: PeriodKind): void {
   const periodAt = periodLookup(kind);
   const days = table.columns.closeDates;
-  // A million deals fall on a few hundred days: each day's group is looked up once.
-  const dayGroups = new DayIndex();
+  const byOffset = new Int32Array(INDEXED_DAYS).fill(-1);
+  const byDay = new Map<number, number>();
+  let first = NaN;
   for (let i = 0; i < table.length; i++) {
     const day = days[i];
     if (day !== day) {
       groups.place(i, groups.groupOf(NO_KEY));
       continue;
     }
-    let g = dayGroups.get(day);
+    if (first !== first) first = Math.floor(day) - INDEXED_DAYS / 2;
+    const at = day - first;
+    const indexed = (at | 0) === at && at >= 0 && at < INDEXED_DAYS;
+    let g = indexed ? byOffset[at] : (byDay.get(day) ?? -1);
     if (g < 0) {
       const period = periodAt(day);
-      dayGroups.set(day, (g = groups.groupOf(period.key, period)));
+      g = groups.groupOf(period.key, period);
+      if (indexed) byOffset[at] = g;
+      else byDay.set(day, g);
     }
     groups.place(i, g);
-  }
-}
-
-/** Days DayIndex keeps in an array: 22 years. */
-const INDEXED_DAYS = 8192;
-
-/**
- * A number per day (Excel serials), -1 until set: an array over the INDEXED_DAYS around the first
- * day set (a pipeline's dates, in practice), a Map for a day beyond them or not whole.
- */
-class DayIndex {
-  private first = 0;
-  private byOffset: Int32Array | null = null;
-  private readonly byDay = new Map<number, number>();
-
-  get(day: number): number {
-    const at = this.offsetOf(day);
-    return at >= 0 ? this.byOffset![at] : (this.byDay.get(day) ?? -1);
-  }
-
-  set(day: number, value: number): void {
-    if (this.byOffset === null) {
-      this.byOffset = new Int32Array(INDEXED_DAYS).fill(-1);
-      this.first = Math.floor(day) - INDEXED_DAYS / 2;
-    }
-    const at = this.offsetOf(day);
-    if (at >= 0) this.byOffset[at] = value;
-    else this.byDay.set(day, value);
-  }
-
-  /** The day's place in the array, or -1 when it has none. */
-  private offsetOf(day: number): number {
-    const at = day - this.first;
-    return this.byOffset !== null && (at | 0) === at && at >= 0 && at < this.byOffset.length
-      ? at
-      : -1;
   }
 }
 
