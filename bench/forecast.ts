@@ -144,7 +144,7 @@ function compute(source: Awaited<ReturnType<typeof readSource>>) {
   const { plans } = buildForecastPlans({
     source,
     mapping: analysis.mapping,
-    deals: analysis.reading.deals,
+    deals: analysis.reading.table,
     periodKind: "quarter",
     stamp: "bench",
     currencyFormat: currencyFormatFor(source, [analysis.mapping.amount], 2),
@@ -174,7 +174,7 @@ export async function benchForecast(
     if (!read.ok) return [...lines, `FAIL  forecast of ${size} deals: the read failed`];
     const bare = barePass(read.value.rows);
     const computed = await timed(() => compute(read.value));
-    const dealsRead = computed.ok ? computed.value.analysis.reading.deals.length : 0;
+    const dealsRead = computed.ok ? computed.value.analysis.reading.table.length : 0;
     out(
       stageLine(
         "compute",

@@ -27,9 +27,15 @@
  *   is amount × probability.
  */
 import { normaliseHeader, PIPELINE_FIELDS } from "./columns";
-import type { ForecastCategory } from "./deal";
+import { FORECAST_CATEGORIES, type ForecastCategory } from "./deal";
+import type { DealColumns } from "./dealTable";
 import { readCategory } from "./stages";
-import { type CellValue, isBlankCell } from "./values";
+import { type CellValue, isBlankCell as isBlankCellOfValues } from "./values";
+
+// Asked of several cells of every row of a million: a name of this module's own, since an imported
+// name is read through a getter on each call under tsx and webpack's development build (the
+// workbench), about 15 ns a call, more than the test itself.
+const isBlankCell = isBlankCellOfValues;
 
 const TOTAL_LABEL = /^\s*(?:(?:sous|sub)[\s-]?)?total\b|^\s*grand[\s-]total\b/i;
 
@@ -69,9 +75,11 @@ const COLUMN_NAMES = new Set(PIPELINE_FIELDS.flatMap((f) => f.synonyms));
  */
 export function repeatsHeader(row: RowCells): boolean {
   // A number or a boolean is never a column's name: most deal rows hold one, and are settled here
-  // without normalising their text (the reading asks this of every row of the table).
-  for (const i of row.read) {
-    const cell = row.cells[i];
+  // without normalising their text (the reading asks this of every row of the table, so its loops
+  // are indexed: a for…of may make an iterator each row where the compiler does not remove it).
+  const { read, cells } = row;
+  for (let k = 0; k < read.length; k++) {
+    const cell = cells[read[k]];
     if (cell !== null && cell !== undefined && typeof cell !== "string") return false;
   }
   let names = 0;
@@ -87,7 +95,8 @@ export function repeatsHeader(row: RowCells): boolean {
 
 /** Whether every cell the reader maps is blank. */
 function isBlankRow(row: RowCells): boolean {
-  for (const i of row.read) if (!isBlankCell(row.cells[i])) return false;
+  const { read, cells } = row;
+  for (let k = 0; k < read.length; k++) if (!isBlankCell(cells[read[k]])) return false;
   return true;
 }
 
@@ -113,9 +122,14 @@ export function lastFigureRow(count: number, rowAt: (index: number) => RowCells)
 /** A cell that reads as a plain number ("4 200 €" read by the caller), or null. */
 export type FigureReader = (cell: CellValue) => number | null;
 
+/** The plain and the weighted totals of the deals so far, as {@link RowCounter.counted} sums them. */
+export type RunningTotals = () => { readonly plain: number; readonly weighted: number };
+
 /**
  * Decides the kind of each row, in order. Feed it every deal it called "deal" through
- * {@link RowCounter.counted}, so that it knows the running totals a last-row total may repeat.
+ * {@link RowCounter.counted}, so that it knows the running totals a last-row total may repeat; or
+ * give it `totals`, which it asks only at the last figured row: a reader that keeps the deals'
+ * figures counts them there, through another RowCounter, rather than once a row.
  */
 export class RowCounter {
   private plain = 0;
@@ -125,8 +139,14 @@ export class RowCounter {
     /** From {@link lastFigureRow}. */
     private readonly lastFigure: number,
     /** How a lone figure is read (the amount rules). */
-    private readonly readFigure: FigureReader
+    private readonly readFigure: FigureReader,
+    private readonly totals: RunningTotals = () => this.running()
   ) {}
+
+  /** The totals of the deals counted so far. */
+  running(): { readonly plain: number; readonly weighted: number } {
+    return { plain: this.plain, weighted: this.weighted };
+  }
 
   kindOf(row: RowCells, index: number): RowKind {
     if (isBlankRow(row)) return "blank";
@@ -145,21 +165,29 @@ export class RowCounter {
   private isLabelledTotal(row: RowCells): boolean {
     // Only the label may name a deal: a row with two identity cells filled is a deal whatever it
     // says, which settles most rows before any label is looked for.
+    const { identity, cells } = row;
     let named = 0;
-    for (const i of row.identity) if (!isBlankCell(row.cells[i]) && ++named > 1) return false;
+    for (let k = 0; k < identity.length; k++)
+      if (!isBlankCell(cells[identity[k]]) && ++named > 1) return false;
     const label = row.cells.findIndex(isTotalLabel);
     return label >= 0 && row.identity.every((i) => i === label || isBlankCell(row.cells[i]));
   }
 
   private isRepeatedTotal(row: RowCells, index: number): boolean {
-    if (index !== this.lastFigure || row.identity.some((i) => !isBlankCell(row.cells[i])))
-      return false;
+    // Asked of every row, looked at in one: the closures below capture the row, and would cost
+    // every row the room they share if they were in the same function as this test.
+    return index === this.lastFigure && this.repeatsTotalFigure(row);
+  }
+
+  private repeatsTotalFigure(row: RowCells): boolean {
+    if (row.identity.some((i) => !isBlankCell(row.cells[i]))) return false;
     const figures = [cellAt(row, row.amount), cellAt(row, row.probability)].filter(
       (c) => !isBlankCell(c)
     );
     if (figures.length !== 1) return false;
     const value = this.readFigure(figures[0]);
-    return value !== null && repeatsTotal(value, this.plain, this.weighted);
+    const { plain, weighted } = this.totals();
+    return value !== null && repeatsTotal(value, plain, weighted);
   }
 }
 
@@ -208,4 +236,24 @@ export function weightedTotal(deals: Iterable<Weighable>): number {
     if (weighted !== null) total += weighted;
   }
   return total;
+}
+
+/** isOpen of each category code (dealTable.ts: 0 for none, then FORECAST_CATEGORIES): 1 when open. */
+export const OPEN_CODES: Readonly<Uint8Array> = Uint8Array.from(
+  [null, ...FORECAST_CATEGORIES],
+  (category) => (isOpen({ category }) ? 1 : 0)
+);
+
+/**
+ * weightedAmount of every deal of a table, from its columns: NaN where weightedAmount says null (the
+ * deal does not count). One pass, no Deal object, for the forecast's million deals. A test holds it
+ * to weightedAmount.
+ */
+export function weightedAmounts(columns: DealColumns, length: number): Float64Array {
+  const { amounts, probabilities, categories } = columns;
+  const weighted = new Float64Array(length);
+  // NaN stands for a missing figure, and NaN × anything is NaN.
+  for (let i = 0; i < length; i++)
+    weighted[i] = OPEN_CODES[categories[i]] === 1 ? amounts[i] * probabilities[i] : NaN;
+  return weighted;
 }

@@ -9,10 +9,11 @@
  * objective, and the probability of reaching the objective is P(open deals won ≥ remaining objective).
  * Best case includes Commit (the usual roll-up: Commit ⊂ Best case ⊂ Pipeline).
  */
-import { countsInForecast, weightedAmount } from "./countingRows";
-import type { Deal } from "./deal";
+import { weightedAmounts } from "./countingRows";
+import { categoryCode, type DealTable, type Deals, dealTableOf } from "./dealTable";
 import { outcomeDistribution } from "./distribution";
 import { type Period, periodLookup, type PeriodKind } from "./pipeline";
+import { runSteps, type Steps } from "./steps";
 
 export type ForecastDimension = "period" | "owner" | "product";
 
@@ -48,53 +49,153 @@ export interface ForecastRow extends ForecastFigures {
 
 export const NO_KEY = "(none)";
 
-export function forecastFigures(
-  deals: readonly Deal[],
-  objective: number | null = null
-): ForecastFigures {
-  const sums = new FigureSums();
-  for (const deal of deals) sums.add(deal);
-  return sums.figures(objective);
+export function forecastFigures(deals: Deals, objective: number | null = null): ForecastFigures {
+  return runSteps(forecastFiguresSteps(deals, objective));
 }
 
-/** A deal that counts in the forecast: open, with an amount and a probability (countingRows). */
-type OpenDeal = Deal & { amount: number; probability: number };
+/** forecastFigures in steps (steps.ts): a pass over the deals, or a distribution, at a time. */
+export function* forecastFiguresSteps(
+  deals: Deals,
+  objective: number | null = null
+): Steps<ForecastFigures> {
+  const counted = new CountedDeals(dealTableOf(deals));
+  yield;
+  const sums = new GroupSums(counted, {
+    of: null,
+    keys: [NO_KEY],
+    periods: [undefined],
+    counting: [],
+  });
+  yield;
+  return sums.figures(0, objective);
+}
+
+/** Each deal's group along a dimension, by index into `keys` (and, for periods, `periods`). */
+interface Grouping {
+  /** Each deal's group; null when every deal is in group 0. */
+  readonly of: Int32Array | null;
+  readonly keys: readonly string[];
+  /** The period of a period table's group; undefined for owners, products and undated deals. */
+  readonly periods: readonly (Period | undefined)[];
+  /** How many deals of each group count in the forecast (needed when there are several groups). */
+  readonly counting: readonly number[];
+}
+
+const COMMIT = categoryCode("Commit");
+const BEST_CASE = categoryCode("Best case");
+const WON = categoryCode("Won");
 
 /**
- * A group's figures, summed deal by deal as the deals come (so each sum is the one a loop over the
- * group gives), with the deals that count kept for the outcome distribution as they are. A table
- * visits each deal once, however many groups it lands in.
+ * The table's deals with what the forecast reads of each: its weighted amount (countingRows, NaN when
+ * it does not count), worked out once for every grouping; and room for the counting deals' figures,
+ * gathered group by group for one grouping's outcome distributions at a time.
  */
-class FigureSums {
-  private readonly open: OpenDeal[] = [];
-  private hasCategories = false;
-  private unweighted = 0;
-  private weighted = 0;
-  private commit = 0;
-  private bestCase = 0;
-  private won = 0;
+class CountedDeals {
+  readonly weighted: Float64Array;
+  readonly amounts: Float64Array;
+  readonly probabilities: Float64Array;
+  /** Room for each deal's group, one grouping at a time (made for the first). */
+  groups: Int32Array | null = null;
 
-  add(d: Deal): void {
-    if (d.category !== null) this.hasCategories = true;
-    if (d.category === "Won" && d.amount !== null) this.won += d.amount;
-    if (!countsInForecast(d)) return;
-    this.open.push(d);
-    this.unweighted += d.amount;
-    this.weighted += weightedAmount(d)!;
-    if (d.category === "Commit") this.commit += d.amount;
-    if (d.category === "Commit" || d.category === "Best case") this.bestCase += d.amount;
+  constructor(readonly table: DealTable) {
+    this.weighted = weightedOf(table);
+    this.amounts = new Float64Array(table.length);
+    this.probabilities = new Float64Array(table.length);
+  }
+}
+
+/**
+ * The weighted amount of each deal of a table (countingRows), worked out once a table: the pane's
+ * headline figures and the forecast's tables both read it. The table never changes.
+ */
+const weightedByTable = new WeakMap<DealTable, Float64Array>();
+
+function weightedOf(table: DealTable): Float64Array {
+  let weighted = weightedByTable.get(table);
+  if (weighted === undefined)
+    weightedByTable.set(table, (weighted = weightedAmounts(table.columns, table.length)));
+  return weighted;
+}
+
+/**
+ * Each group's figures, summed deal by deal in the deals' order (so each sum is the one a loop over
+ * the group gives), and the counting deals' amounts and probabilities gathered group by group for
+ * the outcome distributions, in one pass over the columns, no object per deal.
+ */
+class GroupSums {
+  private readonly count: Int32Array;
+  private readonly unweighted: Float64Array;
+  private readonly weighted: Float64Array;
+  private readonly commit: Float64Array;
+  private readonly bestCase: Float64Array;
+  private readonly won: Float64Array;
+  private readonly hasCategories: Uint8Array;
+  /** Group g's counting deals are at [first[g], first[g] + count[g]) of the gathered figures. */
+  private readonly first: Int32Array;
+
+  constructor(
+    private readonly deals: CountedDeals,
+    groups: Grouping
+  ) {
+    const size = groups.keys.length;
+    this.count = new Int32Array(size);
+    this.unweighted = new Float64Array(size);
+    this.weighted = new Float64Array(size);
+    this.commit = new Float64Array(size);
+    this.bestCase = new Float64Array(size);
+    this.won = new Float64Array(size);
+    this.hasCategories = new Uint8Array(size);
+    this.first = new Int32Array(size);
+    for (let g = 1; g < size; g++) this.first[g] = this.first[g - 1] + groups.counting[g - 1];
+    this.sumAndGather(groups.of);
   }
 
-  figures(objective: number | null): ForecastFigures {
-    const { open, unweighted, won } = this;
-    const distribution = outcomeDistribution(open);
+  private sumAndGather(of: Int32Array | null): void {
+    const { table, weighted } = this.deals;
+    const { amounts, probabilities, categories } = table.columns;
+    const { count, unweighted, won, commit, bestCase, hasCategories } = this;
+    const sums = this.weighted;
+    const gatheredAmounts = this.deals.amounts;
+    const gatheredProbabilities = this.deals.probabilities;
+    const next = this.first.slice();
+    for (let i = 0; i < table.length; i++) {
+      const g = of === null ? 0 : of[i];
+      const category = categories[i];
+      const amount = amounts[i];
+      if (category !== 0) hasCategories[g] = 1;
+      if (category === WON && amount === amount) won[g] += amount;
+      const w = weighted[i];
+      if (w !== w) continue; // NaN: the deal does not count
+      count[g]++;
+      unweighted[g] += amount;
+      sums[g] += w;
+      if (category === COMMIT) commit[g] += amount;
+      if (category === COMMIT || category === BEST_CASE) bestCase[g] += amount;
+      const at = next[g]++;
+      gatheredAmounts[at] = amount;
+      gatheredProbabilities[at] = probabilities[i];
+    }
+  }
+
+  /** Group g's figures; its outcome distribution may overwrite the gathered figures (its own). */
+  figures(g: number, objective: number | null): ForecastFigures {
+    const unweighted = this.unweighted[g];
+    const won = this.won[g];
+    const from = this.first[g];
+    const to = from + this.count[g];
+    const distribution = outcomeDistribution({
+      amounts: this.deals.amounts.subarray(from, to),
+      probabilities: this.deals.probabilities.subarray(from, to),
+      scratch: true,
+    });
     const remaining = objective === null ? null : objective - won;
+    const categories = this.hasCategories[g] === 1;
     return {
-      deals: open.length,
+      deals: this.count[g],
       unweighted,
-      weighted: this.weighted,
-      commit: this.hasCategories ? this.commit : null,
-      bestCase: this.hasCategories ? this.bestCase : null,
+      weighted: this.weighted[g],
+      commit: categories ? this.commit[g] : null,
+      bestCase: categories ? this.bestCase[g] : null,
       won,
       p10: distribution.quantile(0.1),
       p50: distribution.quantile(0.5),
@@ -116,7 +217,7 @@ export interface ForecastOptions {
 
 /** One row per period (in time order), owner or product (largest weighted total first). */
 export function forecastBy(
-  deals: readonly Deal[],
+  deals: Deals,
   dimension: ForecastDimension,
   options: ForecastOptions = {}
 ): ForecastRow[] {
@@ -124,50 +225,136 @@ export function forecastBy(
 }
 
 /**
- * The forecast by each of `dimensions`, as forecastBy gives it, in one pass over the deals (a large
- * pipeline is read once, not once a table); `optionsOf` gives each table its period and objectives.
+ * The forecast by each of `dimensions`, as forecastBy gives it; `optionsOf` gives each table its
+ * period and objectives.
  */
 export function forecastTables<D extends ForecastDimension>(
-  deals: readonly Deal[],
+  deals: Deals,
   dimensions: readonly D[],
   optionsOf: (dimension: D) => ForecastOptions
 ): Record<D, ForecastRow[]> {
-  const tables = dimensions.map((dimension) => {
-    const periodAt = periodLookup(optionsOf(dimension).periodKind ?? "quarter");
-    const periodOf = (deal: Deal) =>
-      dimension === "period" && deal.closeDate !== null ? periodAt(deal.closeDate) : undefined;
-    const keyOf = (deal: Deal): string =>
-      dimension === "period"
-        ? (periodOf(deal)?.key ?? NO_KEY)
-        : ((dimension === "owner" ? deal.owner : deal.product) ?? NO_KEY);
-    return { dimension, keyOf, periodOf, groups: new Map<string, Group>() };
-  });
-  for (const deal of deals)
-    for (const { keyOf, periodOf, groups } of tables) {
-      const key = keyOf(deal);
-      let group = groups.get(key);
-      if (!group) groups.set(key, (group = { sums: new FigureSums(), period: periodOf(deal) }));
-      group.sums.add(deal);
-    }
+  return runSteps(forecastTablesSteps(deals, dimensions, optionsOf));
+}
+
+/** forecastTables in steps (steps.ts): a pass over the deals, or a group's distribution, at a time. */
+export function* forecastTablesSteps<D extends ForecastDimension>(
+  deals: Deals,
+  dimensions: readonly D[],
+  optionsOf: (dimension: D) => ForecastOptions
+): Steps<Record<D, ForecastRow[]>> {
+  const counted = new CountedDeals(dealTableOf(deals));
   const result = {} as Record<D, ForecastRow[]>;
-  for (const { dimension, groups } of tables) {
-    const objectives = optionsOf(dimension).objectives;
+  for (const dimension of dimensions) {
+    yield;
+    const { periodKind, objectives } = optionsOf(dimension);
+    const groups = groupDeals(counted, dimension, periodKind ?? "quarter");
+    yield;
+    // One grouping's figures at a time: each gathers into the same room (CountedDeals).
+    const sums = new GroupSums(counted, groups);
     const rows: ForecastRow[] = [];
-    for (const [key, { sums, period }] of groups)
+    for (let g = 0; g < groups.keys.length; g++) {
+      yield;
+      const key = groups.keys[g];
+      const period = groups.periods[g];
       rows.push({
         key,
         ...(period ? { start: period.start, end: period.end } : {}),
-        ...sums.figures(objectives?.get(key) ?? null),
+        ...sums.figures(g, objectives?.get(key) ?? null),
       });
+    }
     result[dimension] = sortRows(rows, dimension);
   }
   return result;
 }
 
-interface Group {
-  readonly sums: FigureSums;
-  /** The period of a period table's row; undefined for owners, products and undated deals. */
-  readonly period?: Period;
+/** The groups of a dimension's keys, numbered as they come, with how many of their deals count. */
+class Groups implements Grouping {
+  readonly of: Int32Array;
+  readonly keys: string[] = [];
+  readonly periods: (Period | undefined)[] = [];
+  readonly counting: number[] = [];
+  private readonly byKey = new Map<string, number>();
+  private readonly weighted: Float64Array;
+
+  constructor(deals: CountedDeals) {
+    this.of = deals.groups ??= new Int32Array(deals.table.length);
+    this.weighted = deals.weighted;
+  }
+
+  groupOf(key: string, period?: Period): number {
+    let g = this.byKey.get(key);
+    if (g === undefined) {
+      this.byKey.set(key, (g = this.keys.length));
+      this.keys.push(key);
+      this.periods.push(period);
+      this.counting.push(0);
+    }
+    return g;
+  }
+
+  /** Puts deal i in group g, counting it when it counts in the forecast. */
+  place(i: number, g: number): void {
+    this.of[i] = g;
+    if (this.weighted[i] === this.weighted[i]) this.counting[g]++; // NaN: it does not count
+  }
+}
+
+/** The deals' groups along a dimension: by period of the close date, owner or product; NO_KEY without. */
+function groupDeals(deals: CountedDeals, dimension: ForecastDimension, kind: PeriodKind): Grouping {
+  const { table } = deals;
+  const groups = new Groups(deals);
+  if (dimension === "period") groupByPeriod(table, groups, kind);
+  else {
+    const coded = table.textCodes(dimension);
+    if (coded) {
+      // Each text's group looked up once, on its first deal; each deal's by its code.
+      const groupOfCode = new Int32Array(coded.texts.length).fill(-1);
+      for (let i = 0; i < table.length; i++) {
+        const code = coded.codes[i];
+        let g = groupOfCode[code];
+        if (g < 0) g = groupOfCode[code] = groups.groupOf(coded.texts[code] ?? NO_KEY);
+        groups.place(i, g);
+      }
+    } else {
+      const textOf = table.text(dimension);
+      for (let i = 0; i < table.length; i++) groups.place(i, groups.groupOf(textOf(i) ?? NO_KEY));
+    }
+  }
+  return groups;
+}
+
+/** Days kept in groupByPeriod's array: 22 years. */
+const INDEXED_DAYS = 8192;
+
+/**
+ * Each deal's group by the period of its close date (NO_KEY without one). A million deals fall on a
+ * few hundred days: each day's group is looked up once, in an array over the INDEXED_DAYS around the
+ * first day met (a pipeline's dates, in practice), in a Map for a day beyond them or not whole.
+ */
+function groupByPeriod(table: DealTable, groups: Groups, kind: PeriodKind): void {
+  const periodAt = periodLookup(kind);
+  const days = table.columns.closeDates;
+  const byOffset = new Int32Array(INDEXED_DAYS).fill(-1);
+  const byDay = new Map<number, number>();
+  let first = NaN;
+  for (let i = 0; i < table.length; i++) {
+    const day = days[i];
+    if (day !== day) {
+      groups.place(i, groups.groupOf(NO_KEY));
+      continue;
+    }
+    if (first !== first) first = Math.floor(day) - INDEXED_DAYS / 2;
+    const at = day - first;
+    const indexed = (at | 0) === at && at >= 0 && at < INDEXED_DAYS;
+    let g = indexed ? byOffset[at] : (byDay.get(day) ?? -1);
+    if (g < 0) {
+      const period = periodAt(day);
+      g = groups.groupOf(period.key, period);
+      if (indexed) byOffset[at] = g;
+      else byDay.set(day, g);
+    }
+    groups.place(i, g);
+  }
 }
 
 /** Periods in time order, owners and products by weighted total (largest first); "(none)" last. */

@@ -5,6 +5,7 @@
  */
 import { isOpen } from "./countingRows";
 import type { Deal } from "./deal";
+import type { DealTable, Deals } from "./dealTable";
 import type { Zone } from "./matrix";
 import type { MatrixRow } from "./portfolioMatrix";
 import { rangeKey } from "./productRanges";
@@ -41,9 +42,31 @@ export function harvestOpportunities(
  * The open deals (opportunities: a won deal is history) whose product is one of `rangeKeys` (names as
  * {@link rangeKey}), in order: what the handbook's warning counts, in the pane and in the pipeline.
  */
-export function dealsOnRanges(deals: readonly Deal[], rangeKeys: ReadonlySet<string>): Deal[] {
+export function dealsOnRanges(deals: Deals, rangeKeys: ReadonlySet<string>): Deal[] {
   if (rangeKeys.size === 0) return [];
-  return deals.filter((d) => isOpen(d) && d.product !== null && rangeKeys.has(rangeKey(d.product)));
+  if (Array.isArray(deals))
+    return deals.filter(
+      (d) => isOpen(d) && d.product !== null && rangeKeys.has(rangeKey(d.product))
+    );
+  // A table's deals are made objects only when on such a range (a few of a million, if any), and
+  // each product's key is worked out once: a million deals name a few products.
+  const table = deals as DealTable;
+  const productOf = table.text("product");
+  const onRange = new Map<string, boolean>();
+  const isOnRange = (product: string) => {
+    let on = onRange.get(product);
+    if (on === undefined) onRange.set(product, (on = rangeKeys.has(rangeKey(product))));
+    return on;
+  };
+  const found: Deal[] = [];
+  for (let i = 0; i < table.length; i++) {
+    const product = productOf(i);
+    if (product !== null && isOnRange(product)) {
+      const deal = table.at(i);
+      if (isOpen(deal)) found.push(deal);
+    }
+  }
+  return found;
 }
 
 /** The line the forecast build adds to a flagged deal's Issues column. */

@@ -12,6 +12,11 @@ export type OutcomeDeals =
   | {
       readonly amounts: ArrayLike<number>;
       readonly probabilities: ArrayLike<number>;
+      /**
+       * The arrays are the caller's scratch (Float64Arrays it will not read again): the deals are
+       * split in them, in place, rather than in a copy when one is not a plain uncertain deal.
+       */
+      readonly scratch?: boolean;
     };
 
 export interface Pipeline {
@@ -49,7 +54,9 @@ export class CompensatedSum {
  * Splits each deal into the certain offset and the uncertain part, checking it as it goes. Figures
  * in Float64Arrays are kept as they are while every deal is a plain uncertain one (0 < p < 1, a > 0),
  * as in a large pipeline read from cells: a million deals then cost no copy (the garbage collector
- * would pay for it), and nothing here or downstream writes to them.
+ * would pay for it), and nothing here or downstream writes to them. Arrays the caller gives as
+ * scratch are never copied: deal i is written at `count` ≤ i, so splitting them in place reads each
+ * deal before it can be overwritten.
  */
 class PipelineBuilder {
   private readonly mean = new CompensatedSum();
@@ -60,14 +67,21 @@ class PipelineBuilder {
   private probabilities: Float64Array;
   /** While true, `amounts` and `probabilities` are the caller's, and deal i is at i. */
   private shared: boolean;
+  /** Whether the caller's arrays may be written (OutcomeDeals' scratch). */
+  private readonly scratch: boolean;
   private considered = 0;
   private count = 0;
 
   constructor(
     private readonly capacity: number,
-    source?: { readonly amounts: Float64Array; readonly probabilities: Float64Array }
+    source?: {
+      readonly amounts: Float64Array;
+      readonly probabilities: Float64Array;
+      readonly scratch?: boolean;
+    }
   ) {
     this.shared = source !== undefined;
+    this.scratch = source?.scratch === true;
     this.amounts = source ? source.amounts : new Float64Array(capacity);
     this.probabilities = source ? source.probabilities : new Float64Array(capacity);
   }
@@ -75,6 +89,10 @@ class PipelineBuilder {
   /** Copies the deals kept so far into arrays of our own, before the first one that changes. */
   private unshare(): void {
     if (!this.shared) return;
+    if (this.scratch) {
+      this.shared = false; // the arrays are ours to write: in place from here on
+      return;
+    }
     const amounts = new Float64Array(this.capacity);
     const probabilities = new Float64Array(this.capacity);
     amounts.set(this.amounts.subarray(0, this.count));
@@ -149,14 +167,14 @@ export function normalise(deals: OutcomeDeals): Pipeline {
     }
     return builder.build();
   }
-  const { amounts, probabilities } = deals;
+  const { amounts, probabilities, scratch } = deals;
   if (amounts.length !== probabilities.length)
     throw new RangeError(
       `${amounts.length} amounts but ${probabilities.length} probabilities: give one of each per deal`
     );
   const builder =
     amounts instanceof Float64Array && probabilities instanceof Float64Array
-      ? new PipelineBuilder(amounts.length, { amounts, probabilities })
+      ? new PipelineBuilder(amounts.length, { amounts, probabilities, scratch })
       : new PipelineBuilder(amounts.length);
   for (let i = 0; i < amounts.length; i++) builder.add(amounts[i], probabilities[i], i);
   return builder.build();

@@ -9,9 +9,17 @@ import type { ColumnMapping, PipelineField } from "./columns";
 import { PIPELINE_FIELDS } from "./columns";
 import { plainDateSerial, readDate } from "./dates";
 import type { Deal, ForecastCategory } from "./deal";
-import { CaselessFirstRows } from "./caselessKeys";
-import { closingStatus, lastFigureRow, RowCounter, type RowCells } from "./countingRows";
+import { RepeatedKeys } from "./caselessKeys";
+import {
+  type ClosedCategory,
+  closingStatus,
+  lastFigureRow,
+  RowCounter,
+  type RowCells,
+} from "./countingRows";
+import { DealColumnsBuilder, type DealTable, TextCodes } from "./dealTable";
 import { readCategory, type StageDefault, stageProbability } from "./stages";
+import { runSteps, STEP_ROWS, type Steps } from "./steps";
 import {
   type CellValue,
   isBlankCell,
@@ -21,6 +29,18 @@ import {
   readProbability,
   type Reading,
 } from "./values";
+
+/**
+ * The readers the reading calls on every row, taken once as this module's own: an imported name is
+ * read through a getter on each call under tsx and webpack's development build (the workbench),
+ * about 15 ns a call, which over a million rows and a few calls a row is a good part of the reading.
+ */
+const cells = {
+  isBlank: isBlankCell,
+  amount: plainAmount,
+  probability: plainProbability,
+  date: plainDateSerial,
+};
 
 export interface PipelineReadOptions {
   readonly stageTable?: readonly StageDefault[];
@@ -46,6 +66,9 @@ export interface PipelineIssue {
 }
 
 export interface PipelineReading {
+  /** The deals read, column by column: what the forecast and CarnetPipeline read. */
+  readonly table: DealTable;
+  /** The same deals as objects, made on first use (readers of a few deals, the tests). */
   readonly deals: Deal[];
   readonly issues: PipelineIssue[];
   /** Data rows recognised as totals or subtotals and left out. */
@@ -68,9 +91,15 @@ export function issueText(issue: PipelineIssue, address: string): string {
  * ("Alpha." → "Alpha").
  */
 export function cleanText(cell: CellValue): string | null {
-  if (isBlankCell(cell)) return null;
+  // Most text cells of a large table are tidy, hence not blank: taken without another look.
+  if (typeof cell === "string" && isTidy(cell)) return withoutClosingStop(cell);
+  if (cells.isBlank(cell)) return null;
   const raw = String(cell);
-  const text = isTidy(raw) ? raw : raw.trim().replace(/\s+/g, " ");
+  return withoutClosingStop(isTidy(raw) ? raw : raw.trim().replace(/\s+/g, " "));
+}
+
+/** "Alpha." → "Alpha"; "Etc..." stays. */
+function withoutClosingStop(text: string): string {
   return text.length > 1 && text.endsWith(".") && !text.endsWith("..")
     ? text.slice(0, -1).trimEnd()
     : text;
@@ -136,50 +165,313 @@ function figureOf(cell: CellValue): number | null {
   return reading.kind === "value" ? reading.value : null;
 }
 
+/** readPipelineRows in steps of STEP_ROWS rows (steps.ts): the pane pauses between them. */
+export function* pipelineReadingSteps(
+  rows: readonly (readonly CellValue[])[],
+  mapping: ColumnMapping<PipelineField>,
+  options: PipelineReadOptions = {}
+): Steps<PipelineReading> {
+  const reader = new PipelineReader(rows, mapping, options);
+  for (let start = 0; start < rows.length; start += STEP_ROWS) {
+    reader.read(start, Math.min(start + STEP_ROWS, rows.length));
+    yield;
+  }
+  return reader.finish();
+}
+
 export function readPipelineRows(
   rows: readonly (readonly CellValue[])[],
   mapping: ColumnMapping<PipelineField>,
   options: PipelineReadOptions = {}
 ): PipelineReading {
-  const deals: Deal[] = [];
-  const issues: PipelineIssue[] = [];
-  const totalRows: number[] = [];
-  const headerRows: number[] = [];
-  let blankRows = 0;
-  const layout = rowLayout(mapping, options.header);
-  const counter = new RowCounter(
-    lastFigureRow(rows.length, (r) => layout(rows[r])),
-    figureOf
-  );
-  const scale = new ProbabilityScaleWatch();
-  const ids = new CaselessFirstRows();
-  const report = new RowReport(mapping, issues);
-  for (let r = 0; r < rows.length; r++) {
-    const kind = counter.kindOf(layout(rows[r]), r);
-    if (kind === "blank") blankRows++;
-    else if (kind === "header") {
-      headerRows.push(r);
-      issues.push(rowIssue(r, "header", "repeats the header: left out"));
-    } else if (kind === "total") {
-      totalRows.push(r);
-      issues.push(
-        rowIssue(r, "total", "is a total or subtotal row: left out so that it is not counted twice")
-      );
-    } else {
-      scale.see(cellIn(rows[r], mapping.probability));
-      const deal = readDealRow(rows[r], r, mapping, options, { report, ids });
-      counter.counted(deal.amount, deal.probability);
-      deals.push(deal);
+  return runSteps(pipelineReadingSteps(rows, mapping, options));
+}
+
+/**
+ * Reads the rows in order, a block at a time: countingRows says what each row is, a deal's fields
+ * go into the table's columns (dealTable.ts), its problems to the report.
+ */
+class PipelineReader {
+  private readonly deals: DealColumnsBuilder;
+  private count = 0;
+  private readonly issues: PipelineIssue[] = [];
+  private readonly totalRows: number[] = [];
+  private readonly headerRows: number[] = [];
+  private blankRows = 0;
+  private readonly layout: (cells: readonly CellValue[]) => RowCells;
+  private readonly counter: RowCounter;
+  private readonly scale = new ProbabilityScaleWatch();
+  private readonly report: RowReport;
+  private readonly stages: StageRules;
+  /**
+   * The texts read as codes as the rows are read: the fields the forecast groups by, and the stage
+   * (read anyway); a few texts fill each down a column. The others are read again when asked for.
+   */
+  private readonly coded: Partial<Record<"owner" | "product" | "stage", TextCodes>> = {};
+  /** Each deal's id, hashed as it is read, to find the repeats once all are read. */
+  private readonly ids: RepeatedKeys;
+
+  constructor(
+    private readonly rows: readonly (readonly CellValue[])[],
+    private readonly mapping: ColumnMapping<PipelineField>,
+    private readonly options: PipelineReadOptions
+  ) {
+    this.deals = new DealColumnsBuilder(rows.length);
+    this.layout = rowLayout(mapping, options.header);
+    this.counter = new RowCounter(
+      lastFigureRow(rows.length, (r) => this.layout(rows[r])),
+      figureOf,
+      () => this.totalsSoFar()
+    );
+    this.report = new RowReport(mapping, this.issues);
+    this.stages = new StageRules(options.stageTable ?? []);
+    for (const field of ["owner", "product", "stage"] as const)
+      if (mapping[field] !== null) this.coded[field] = new TextCodes(rows.length, cleanText);
+    this.ids = new RepeatedKeys(rows.length);
+  }
+
+  read(start: number, end: number): void {
+    const { rows, counter, layout } = this;
+    for (let r = start; r < end; r++) {
+      const kind = counter.kindOf(layout(rows[r]), r);
+      if (kind === "blank") this.blankRows++;
+      else if (kind === "header") {
+        this.headerRows.push(r);
+        this.issues.push(rowIssue(r, "header", "repeats the header: left out"));
+      } else if (kind === "total") {
+        this.totalRows.push(r);
+        this.issues.push(
+          rowIssue(
+            r,
+            "total",
+            "is a total or subtotal row: left out so that it is not counted twice"
+          )
+        );
+      } else {
+        this.scale.see(cellIn(rows[r], this.mapping.probability));
+        const d = this.count++;
+        this.readDeal(rows[r], r, d);
+      }
     }
   }
-  return {
-    deals,
-    issues,
-    totalRows,
-    headerRows,
-    blankRows,
-    probabilitiesLookLikePoints: options.probabilityScale !== "points" && scale.looksLikePoints(),
-  };
+
+  /** The running totals of the deals read so far, counted by the rules (asked at one row at most). */
+  private totalsSoFar() {
+    const sums = new RowCounter(-1, figureOf);
+    const { amounts, probabilities } = this.deals;
+    const orNull = (x: number) => (x === x ? x : null); // NaN: no figure
+    for (let d = 0; d < this.count; d++) sums.counted(orNull(amounts[d]), orNull(probabilities[d]));
+    return sums.running();
+  }
+
+  /**
+   * One deal row of the user's table into deal `d`, read with domain.md's rules. Excel numbers are
+   * taken as they are without a Reading (plain…); anything else is read in full. Its texts are read
+   * from the cells when asked for (DealTexts).
+   */
+  private readDeal(row: readonly CellValue[], r: number, d: number): void {
+    const { report, mapping, deals } = this;
+    report.begin(r);
+    const closeDate = mapping.closeDate === null ? null : this.dateOf(row[mapping.closeDate]);
+    const amountCell = cellIn(row, mapping.amount);
+    const plain = cells.amount(amountCell);
+    const amount = plain ?? report.value("amount", readAmount(amountCell));
+    // A plain amount is no blank cell: only the others are looked at again.
+    const amountBlank = plain === undefined && cells.isBlank(amountCell);
+    const stageCodes = this.coded.stage;
+    if (stageCodes) stageCodes.setCell(d, row[mapping.stage!]);
+    const stage = stageCodes ? stageCodes.texts[stageCodes.codes[d]] : null;
+    const typed = mapping.category === null ? null : typedCategory(row[mapping.category], report);
+    const category = typed ?? this.stages.closing(stage);
+    const probabilityCell = cellIn(row, mapping.probability);
+    const plainTyped =
+      this.options.probabilityScale === "points" ? undefined : cells.probability(probabilityCell);
+    const probabilityBlank = plainTyped === undefined && cells.isBlank(probabilityCell);
+    const probability =
+      plainTyped ?? this.probabilityOf(probabilityCell, probabilityBlank, stage, category, amount);
+    if (amountBlank)
+      report.say(
+        "amount",
+        "missing",
+        null,
+        "is blank: a deal needs an amount to count in the forecast"
+      );
+    deals.rows[d] = r;
+    deals.closeDates[d] = closeDate ?? NaN;
+    deals.amounts[d] = amount ?? NaN;
+    deals.probabilities[d] = probability ?? NaN;
+    deals.setSources(
+      d,
+      category,
+      typed ? "deal" : category === null ? null : "stage",
+      // A probability is the deal's when its cell holds one, else its stage's (or Won / Lost's).
+      probability === null ? null : probabilityBlank ? "stage" : "deal"
+    );
+    const { owner, product } = this.coded;
+    if (owner) owner.setCell(d, row[mapping.owner!]);
+    if (product) product.setCell(d, row[mapping.product!]);
+    if (mapping.id !== null) this.ids.set(d, cleanText(row[mapping.id]));
+    const lines = report.rowLines();
+    if (lines !== null) deals.issues.set(d, lines);
+  }
+
+  /** The close date of a deal's cell; an unreadable one is reported. */
+  private dateOf(cell: CellValue): number | null {
+    return (
+      cells.date(cell) ??
+      this.report.value("closeDate", readDate(cell, { dayFirst: this.options.dayFirst }))
+    );
+  }
+
+  /** The probability typed on the deal, else its stage's default, else 1 / 0 for Won / Lost. */
+  private probabilityOf(
+    typed: CellValue,
+    blank: boolean,
+    stage: string | null,
+    category: ForecastCategory | null,
+    amount: number | null
+  ): number | null {
+    const { report } = this;
+    if (!blank) {
+      const points =
+        this.options.probabilityScale === "points" &&
+        typeof typed === "number" &&
+        typed >= 0 &&
+        typed <= 100;
+      const cell = points ? typed / 100 : typed;
+      return cells.probability(cell) ?? report.value("probability", readProbability(cell));
+    }
+    const byStage = this.stages.probability(stage);
+    if (byStage !== null) return byStage;
+    if (category === "Won" || category === "Lost") return category === "Won" ? 1 : 0;
+    // An omitted deal counts nowhere: it needs no probability, and a blank one is not a problem.
+    if (category === "Omitted") return null;
+    if (amount !== null)
+      report.say(
+        "probability",
+        "missing",
+        null,
+        stage
+          ? `is blank and stage "${stage}" has no default probability: type one or add the stage to the stage table`
+          : "is blank: type one, or give the deal a stage with a default probability"
+      );
+    return null;
+  }
+
+  finish(): PipelineReading {
+    const { mapping } = this;
+    const table = this.deals.build(this.count, {
+      cells: this.rows,
+      cellRows: this.deals.rows.subarray(0, this.count),
+      columns: {
+        id: mapping.id,
+        company: mapping.company,
+        contact: mapping.contact,
+        product: mapping.product,
+        owner: mapping.owner,
+        stage: mapping.stage,
+      },
+      read: cleanText,
+      coded: this.coded,
+    });
+    this.reportRepeatedIds(table);
+    const { issues, totalRows, headerRows, blankRows } = this;
+    return {
+      table,
+      get deals() {
+        return table.toArray();
+      },
+      issues,
+      totalRows,
+      headerRows,
+      blankRows,
+      probabilitiesLookLikePoints:
+        this.options.probabilityScale !== "points" && this.scale.looksLikePoints(),
+    };
+  }
+
+  /**
+   * Ids must be unique, whatever their case: a repeat is reported on the later row (the deal is
+   * kept), after that row's other problems. Found once every row is read (caselessKeys.ts), and put
+   * in the report in row order.
+   */
+  private reportRepeatedIds(table: DealTable): void {
+    const idOf = table.text("id");
+    const { at, first } = this.ids.find(table.length, idOf);
+    if (at.length === 0) return;
+    const repeats: PipelineIssue[] = [];
+    const report = new RowReport(this.mapping, repeats);
+    at.forEach((d, k) => {
+      const row = this.deals.rows[d];
+      const id = idOf(d);
+      report.begin(row);
+      report.say(
+        "id",
+        "duplicate",
+        id,
+        `repeats the id of data row ${this.deals.rows[first[k]] + 1}: ids must be unique`
+      );
+      this.deals.issues.set(d, [...(this.deals.issues.get(d) ?? []), ...report.rowLines()!]);
+    });
+    const merged: PipelineIssue[] = [];
+    let k = 0;
+    for (const issue of this.issues) {
+      while (k < repeats.length && repeats[k].row < issue.row) merged.push(repeats[k++]);
+      merged.push(issue);
+    }
+    merged.push(...repeats.slice(k));
+    this.issues.splice(0, this.issues.length, ...merged);
+  }
+}
+
+/**
+ * The stage table's default probability and the closing category (Won, Lost, Omitted) of each stage,
+ * worked out once a stage: the rules normalise the text, and a stage column holds a few stages down
+ * a million rows. Kept for the first MOST_STAGES stages only, so a column of all-different texts
+ * costs no more than the rules themselves.
+ */
+class StageRules {
+  private readonly known = new Map<
+    string,
+    { probability: number | null; closing: ClosedCategory | null }
+  >();
+
+  /** What closingStatus says of no stage (no deal without a stage is closed by it). */
+  private readonly closingOfNone = closingStatus(null);
+
+  constructor(private readonly table: readonly StageDefault[]) {}
+
+  probability(stage: string | null): number | null {
+    return stage === null ? null : this.of(stage).probability;
+  }
+
+  closing(stage: string | null): ClosedCategory | null {
+    return stage === null ? this.closingOfNone : this.of(stage).closing;
+  }
+
+  private of(stage: string) {
+    let rules = this.known.get(stage);
+    if (rules === undefined) {
+      rules = { probability: stageProbability(this.table, stage), closing: closingStatus(stage) };
+      if (this.known.size < MOST_STAGES) this.known.set(stage, rules);
+    }
+    return rules;
+  }
+}
+
+const MOST_STAGES = 1000;
+
+/** The forecast category typed on the deal (null when blank); an unknown one is reported. */
+function typedCategory(cell: CellValue, report: RowReport): ForecastCategory | null {
+  const typed = readCategory(cell);
+  if (typed === undefined)
+    report.say(
+      "category",
+      "unreadable",
+      shownOf(cell),
+      "is not a forecast category: write Commit, Best case, Pipeline, Omitted, Won or Lost"
+    );
+  return typed ?? null;
 }
 
 /** Numbers typed in the probability column: all in 1–100 with some above 1 looks like 20, 50, 75. */
@@ -200,9 +492,6 @@ class ProbabilityScaleWatch {
   }
 }
 
-/** Shared by every deal read without a problem (most of them): frozen, so no reader can add to it. */
-const NO_ISSUES: readonly string[] = Object.freeze([]);
-
 /**
  * Collects each row's problems, both for the report (with the column) and the deal's Issues cell.
  * One for the whole reading, started again on each row: a row without problems costs no allocation.
@@ -221,9 +510,9 @@ class RowReport {
     this.lines = null;
   }
 
-  /** The row's problems, in words, for the deal's Issues cell. */
-  rowLines(): readonly string[] {
-    return this.lines ?? NO_ISSUES;
+  /** The row's problems, in words, for the deal's Issues cell; null when it has none. */
+  rowLines(): string[] | null {
+    return this.lines;
   }
 
   say(field: PipelineField, kind: PipelineIssue["kind"], shown: string | null, problem: string) {
@@ -247,126 +536,6 @@ class RowReport {
     }
     return reading.kind === "value" ? reading.value : null;
   }
-}
-
-/** One deal row of the user's table, read with domain.md's rules; its problems go to the report. */
-function readDealRow(
-  row: readonly CellValue[],
-  r: number,
-  mapping: ColumnMapping<PipelineField>,
-  options: PipelineReadOptions,
-  seen: { report: RowReport; ids: CaselessFirstRows }
-): Deal {
-  const { report } = seen;
-  report.begin(r);
-  // Excel numbers are taken as they are without a Reading (plain…); anything else is read in full.
-  const dateCell = cellIn(row, mapping.closeDate);
-  const closeDate =
-    mapping.closeDate === null
-      ? null
-      : (plainDateSerial(dateCell) ??
-        report.value("closeDate", readDate(dateCell, { dayFirst: options.dayFirst })));
-  const amountCell = cellIn(row, mapping.amount);
-  const amount = plainAmount(amountCell) ?? report.value("amount", readAmount(amountCell));
-  const stage = cleanText(cellIn(row, mapping.stage));
-  const { category, categorySource } = categoryOf(row, mapping, stage, report);
-  const { probability, probabilitySource } = probabilityOf(
-    cellIn(row, mapping.probability),
-    { stage, category, amount },
-    options,
-    report
-  );
-  if (isBlankCell(amountCell))
-    report.say(
-      "amount",
-      "missing",
-      null,
-      "is blank: a deal needs an amount to count in the forecast"
-    );
-  const id = cleanText(cellIn(row, mapping.id));
-  checkUniqueId(id, r, seen.ids, report);
-  return {
-    row: r,
-    id,
-    closeDate,
-    company: cleanText(cellIn(row, mapping.company)),
-    contact: cleanText(cellIn(row, mapping.contact)),
-    product: cleanText(cellIn(row, mapping.product)),
-    amount,
-    probability,
-    probabilitySource,
-    owner: cleanText(cellIn(row, mapping.owner)),
-    stage,
-    category,
-    categorySource,
-    issues: report.rowLines(),
-  };
-}
-
-/** The forecast category typed on the deal, else the closing one its stage says (Won, Lost, Omitted). */
-function categoryOf(
-  row: readonly CellValue[],
-  mapping: ColumnMapping<PipelineField>,
-  stage: string | null,
-  report: RowReport
-): Pick<Deal, "category" | "categorySource"> {
-  if (mapping.category !== null) {
-    const typed = readCategory(row[mapping.category]);
-    if (typed) return { category: typed, categorySource: "deal" };
-    if (typed === undefined)
-      report.say(
-        "category",
-        "unreadable",
-        shownOf(row[mapping.category]),
-        "is not a forecast category: write Commit, Best case, Pipeline, Omitted, Won or Lost"
-      );
-  }
-  const byStage = closingStatus(stage);
-  return { category: byStage, categorySource: byStage === null ? null : "stage" };
-}
-
-/** The probability typed on the deal, else its stage's default, else 1 / 0 for Won / Lost. */
-function probabilityOf(
-  typed: CellValue,
-  deal: { stage: string | null; category: ForecastCategory | null; amount: number | null },
-  options: PipelineReadOptions,
-  report: RowReport
-): { probability: number | null; probabilitySource: Deal["probabilitySource"] } {
-  if (!isBlankCell(typed)) {
-    const points =
-      options.probabilityScale === "points" &&
-      typeof typed === "number" &&
-      typed >= 0 &&
-      typed <= 100;
-    const cell = points ? typed / 100 : typed;
-    const probability =
-      plainProbability(cell) ?? report.value("probability", readProbability(cell));
-    return { probability, probabilitySource: probability === null ? null : "deal" };
-  }
-  const byStage = stageProbability(options.stageTable ?? [], deal.stage);
-  if (byStage !== null) return { probability: byStage, probabilitySource: "stage" };
-  if (deal.category === "Won" || deal.category === "Lost")
-    return { probability: deal.category === "Won" ? 1 : 0, probabilitySource: "stage" };
-  // An omitted deal counts nowhere: it needs no probability, and a blank one is not a problem.
-  if (deal.category === "Omitted") return { probability: null, probabilitySource: null };
-  if (deal.amount !== null)
-    report.say(
-      "probability",
-      "missing",
-      null,
-      deal.stage
-        ? `is blank and stage "${deal.stage}" has no default probability: type one or add the stage to the stage table`
-        : "is blank: type one, or give the deal a stage with a default probability"
-    );
-  return { probability: null, probabilitySource: null };
-}
-
-/** Ids must be unique, whatever their case: a repeat is reported on the later row (the deal is kept). */
-function checkUniqueId(id: string | null, r: number, ids: CaselessFirstRows, report: RowReport) {
-  if (id === null) return;
-  const seen = ids.firstRow(id, r);
-  if (seen !== undefined)
-    report.say("id", "duplicate", id, `repeats the id of data row ${seen + 1}: ids must be unique`);
 }
 
 /** A whole row left out (a total, a repeated header), as the report says it after "Row at <address>". */

@@ -43,7 +43,8 @@ function nowSerial(date = new Date()): number {
 
 export interface HistoryPanelProps {
   readonly host: CarnetHost;
-  readonly deals: readonly Deal[];
+  /** How many deals the pane read (a snapshot of none is not offered). */
+  readonly dealCount: number;
   readonly currencyFormat: string;
   /** The periods a comparison can be narrowed to (the forecast's). */
   readonly periodKind: PeriodKind;
@@ -57,7 +58,7 @@ export interface HistoryPanelProps {
 /** Take snapshots of the pipeline and compare any two, deal by deal, with a waterfall. */
 export function HistoryPanel({
   host,
-  deals,
+  dealCount,
   currencyFormat,
   periodKind,
   currentDeals,
@@ -127,7 +128,7 @@ export function HistoryPanel({
         />
       </Field>
       <div className={pane.row}>
-        <Button disabled={busy || deals.length === 0} onClick={take}>
+        <Button disabled={busy || dealCount === 0} onClick={take}>
           Take snapshot
         </Button>
         <Button disabled={busy} onClick={() => run("Reading", load)}>

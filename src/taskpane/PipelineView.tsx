@@ -22,7 +22,7 @@ import { usePaneStyles } from "./paneStyles";
 import { PIPELINE_FIELDS } from "../domain/columns";
 import { PERIOD_KINDS, type PeriodKind } from "../domain/pipeline";
 import { currencyFormatFor } from "../excel/plan/currencyFormat";
-import { breathe } from "../excel/plan/progress";
+import { breathe, runStepsAsync } from "../excel/plan/progress";
 import { SourcePicker, TaskStatus, useLongTask } from "./longTask";
 import type { CarnetSettings } from "../excel/plan/settings";
 import {
@@ -33,7 +33,13 @@ import {
 } from "../excel/plan/source";
 import { formatAmount, formatPercent, sentence, timestamp } from "./format";
 import type { CarnetHost } from "../excel/port";
-import { analysePipeline, harvestIssues, isLeftOut, type PipelineAnalysis } from "./pipelineModel";
+import {
+  analysePipeline,
+  analysePipelineSteps,
+  harvestIssues,
+  isLeftOut,
+  type PipelineAnalysis,
+} from "./pipelineModel";
 import { CellLinks } from "./CellLinks";
 import { HistoryPanel } from "./HistoryPanel";
 import { StageTableEditor } from "./StageTableEditor";
@@ -120,7 +126,7 @@ export function PipelineView({ host, active }: PipelineViewProps) {
       noteExtent(analysis?.source ?? null, source);
       progress("Reading the deals", 0, 0);
       await breathe(signal);
-      setAnalysis(analysePipeline(source, next));
+      setAnalysis(await runStepsAsync(analysePipelineSteps(source, next), signal));
       setBuilt(null);
     });
   }
@@ -146,7 +152,7 @@ export function PipelineView({ host, active }: PipelineViewProps) {
     noteExtent(analysis.source, source);
     progress("Reading the deals", 0, 0);
     await breathe(signal);
-    const fresh = analysePipeline(source, settings);
+    const fresh = await runStepsAsync(analysePipelineSteps(source, settings), signal);
     setAnalysis(fresh);
     return fresh;
   }
@@ -156,12 +162,12 @@ export function PipelineView({ host, active }: PipelineViewProps) {
       const fresh = await current(signal);
       if (!fresh) return;
       const objectives = await host.readObjectives();
-      const extraIssues = harvestIssues(fresh.reading.deals, await host.readHarvestRanges());
+      const extraIssues = harvestIssues(fresh.reading.table, await host.readHarvestRanges());
       const result = await host.writeForecast(
         {
           source: fresh.source,
           mapping: fresh.mapping,
-          deals: fresh.reading.deals,
+          deals: fresh.reading.table,
           periodKind: settings.periodKind ?? "quarter",
           objectives,
           extraIssues,
@@ -230,7 +236,7 @@ export function PipelineView({ host, active }: PipelineViewProps) {
           />
           <HistoryPanel
             host={host}
-            deals={reading.deals}
+            dealCount={reading.table.length}
             currencyFormat={currencyFormatFor(analysis.source, [analysis.mapping.amount], 2)}
             periodKind={settings.periodKind ?? "quarter"}
             currentDeals={async (signal) => (await current(signal))?.reading.deals ?? []}
@@ -341,7 +347,7 @@ function DataQualitySection({
         Data quality
       </Subtitle2>
       <Body1 aria-live="polite">
-        {reading.deals.length} deals read · {totals} total row{totals === 1 ? "" : "s"} left out ·{" "}
+        {reading.table.length} deals read · {totals} total row{totals === 1 ? "" : "s"} left out ·{" "}
         {headers > 0 && `${headers} header row${headers === 1 ? "" : "s"} left out · `}
         {below > 0 && `${below} row${below === 1 ? "" : "s"} below the table left out · `}
         {problems} problem{problems === 1 ? "" : "s"}
@@ -427,7 +433,7 @@ function ForecastSection({
         </Field>
         <Button
           appearance="primary"
-          disabled={busy || analysis.missing.length > 0 || reading.deals.length === 0}
+          disabled={busy || analysis.missing.length > 0 || reading.table.length === 0}
           onClick={onBuild}
         >
           Build forecast

@@ -11,9 +11,10 @@ import {
   type PipelineField,
   recogniseColumns,
 } from "../domain/columns";
-import { type ForecastFigures, forecastFigures } from "../domain/forecast";
-import type { Deal } from "../domain/deal";
-import { issueText, type PipelineReading, readPipelineRows } from "../domain/pipelineTable";
+import { type ForecastFigures, forecastFiguresSteps } from "../domain/forecast";
+import type { Deals } from "../domain/dealTable";
+import { issueText, type PipelineReading, pipelineReadingSteps } from "../domain/pipelineTable";
+import { runSteps, STEP_ROWS, type Steps } from "../domain/steps";
 import { dealsOnRanges, harvestWarning } from "../domain/harvest";
 import { DEFAULT_STAGE_TABLE } from "../domain/stages";
 import { cellAddress, rangeAddress } from "../excel/plan/a1";
@@ -50,6 +51,18 @@ export function analysePipeline(
   settings: CarnetSettings,
   objective: number | null = null
 ): PipelineAnalysis {
+  return runSteps(analysePipelineSteps(source, settings, objective));
+}
+
+/**
+ * analysePipeline in steps (domain/steps.ts): the pane runs them with runStepsAsync, so that a
+ * million deals leave it free to draw and to take a click on Cancel between two steps.
+ */
+export function* analysePipelineSteps(
+  source: SourceData,
+  settings: CarnetSettings,
+  objective: number | null = null
+): Steps<PipelineAnalysis> {
   const key = sourceKey(source);
   const saved = settings.mappingFor === key ? settings.mapping : undefined;
   const recognised = recogniseColumns(source.headers, PIPELINE_FIELDS);
@@ -57,21 +70,38 @@ export function analysePipeline(
     ? mappingBeyondTable(saved, PIPELINE_FIELDS, source.headers.length)
     : null;
   const mapping = saved && !mappingNote ? completeMapping(saved, recognised) : recognised;
-  const reading = readPipelineRows(source.rows, mapping, {
+  const reading = yield* pipelineReadingSteps(source.rows, mapping, {
     stageTable: settings.stageTable ?? DEFAULT_STAGE_TABLE,
     probabilityScale: settings.probabilityScale,
     dayFirst: settings.dayFirst,
     header: source.headers,
   });
+  const report = yield* reportSteps(source, reading);
+  return {
+    source,
+    sourceKey: key,
+    mapping,
+    mappingNote,
+    missing: missingFields(mapping, PIPELINE_FIELDS),
+    reading,
+    report,
+    headline: yield* forecastFiguresSteps(reading.table, objective),
+  };
+}
+
+/** The reading's issues as report lines with their addresses (a table may have one a row). */
+function* reportSteps(source: SourceData, reading: PipelineReading): Steps<ReportLine[]> {
   const width = source.headers.length;
-  const report: ReportLine[] = reading.issues.map((issue) => {
+  const report: ReportLine[] = [];
+  for (const issue of reading.issues) {
     const row = source.row + 1 + issue.row;
     const address =
       issue.col === null
         ? rangeAddress(source.sheet, row, source.col, 1, width)
         : cellAddress(source.sheet, row, source.col + issue.col);
-    return { address, text: issueText(issue, address), kind: issue.kind };
-  });
+    report.push({ address, text: issueText(issue, address), kind: issue.kind });
+    if (report.length % STEP_ROWS === 0) yield;
+  }
   // Rows under a blank row that do not look like deals ended the table: said, never dropped silently.
   const below = source.leftOut;
   if (below) {
@@ -88,16 +118,7 @@ export function analysePipeline(
       kind: "below",
     });
   }
-  return {
-    source,
-    sourceKey: key,
-    mapping,
-    mappingNote,
-    missing: missingFields(mapping, PIPELINE_FIELDS),
-    reading,
-    report,
-    headline: forecastFigures(reading.deals, objective),
-  };
+  return report;
 }
 
 /**
@@ -105,9 +126,6 @@ export function analysePipeline(
  * history) on product ranges the matrix puts in the Harvest / divest zone (names as rangeKey) are
  * flagged, never hidden — the same deals the Matrix tab counts. By deal row.
  */
-export function harvestIssues(
-  deals: readonly Deal[],
-  harvest: ReadonlySet<string>
-): Map<number, string> {
+export function harvestIssues(deals: Deals, harvest: ReadonlySet<string>): Map<number, string> {
   return new Map(dealsOnRanges(deals, harvest).map((d) => [d.row, harvestWarning(d.product!)]));
 }

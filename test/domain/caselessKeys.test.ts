@@ -1,19 +1,24 @@
 import fc from "fast-check";
-import { CaselessFirstRows } from "../../src/domain/caselessKeys";
+import { repeatedKeys } from "../../src/domain/caselessKeys";
 
 /** What the table stands for: a Map of the keys' toLowerCase(). */
-function firstRowsByMap(keys: readonly string[]): (number | undefined)[] {
+function firstRowsByMap(keys: readonly (string | null)[]): (number | undefined)[] {
   const seen = new Map<string, number>();
   return keys.map((key, row) => {
+    if (key === null) return undefined;
     const first = seen.get(key.toLowerCase());
     if (first === undefined) seen.set(key.toLowerCase(), row);
     return first;
   });
 }
 
-function firstRows(keys: readonly string[]): (number | undefined)[] {
-  const table = new CaselessFirstRows();
-  return keys.map((key, row) => table.firstRow(key, row));
+/** The same, from repeatedKeys over the whole column. */
+function firstRowsOfColumn(keys: readonly (string | null)[]): (number | undefined)[] {
+  const { at, first } = repeatedKeys(keys.length, (i) => keys[i]);
+  const firsts: (number | undefined)[] = keys.map(() => undefined);
+  at.forEach((i, k) => (firsts[i] = first[k]));
+  expect(at).toEqual([...at].sort((a, b) => a - b));
+  return firsts;
 }
 
 describe("the first row of each key, whatever its case", () => {
@@ -31,21 +36,46 @@ describe("the first row of each key, whatever its case", () => {
   it("is what a Map of the lower-cased keys says", () => {
     fc.assert(
       fc.property(fc.array(key, { maxLength: 60 }), (keys) => {
-        expect(firstRows(keys)).toEqual(firstRowsByMap(keys));
+        expect(firstRowsOfColumn(keys)).toEqual(firstRowsByMap(keys));
       }),
       { numRuns: 500 }
     );
+  });
+
+  it("is what a Map says of a column with blanks (no key), taken whole", () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(key), { maxLength: 60 }), (keys) => {
+        expect(firstRowsOfColumn(keys)).toEqual(firstRowsByMap(keys));
+      }),
+      { numRuns: 300 }
+    );
+  });
+
+  it("finds the repeats of a column of a million ids, and no others", () => {
+    const keys = Array.from({ length: 1_000_000 }, (_, i) => `D-${i}`);
+    keys[999_999] = "d-12345";
+    keys[500_000] = null as unknown as string;
+    expect(repeatedKeys(keys.length, (i) => keys[i])).toEqual({
+      at: [999_999],
+      first: [12_345],
+    });
   });
 
   it("holds over more keys than the table first has room for", () => {
     const keys = Array.from({ length: 5000 }, (_, i) =>
       i % 3 ? `D-${i % 2000}` : `d-${i % 2000}`
     );
-    expect(firstRows(keys)).toEqual(firstRowsByMap(keys));
+    expect(firstRowsOfColumn(keys)).toEqual(firstRowsByMap(keys));
+  });
+
+  it("tells apart keys of one whole hash (FNV-1a's costarring and liquid)", () => {
+    const keys = ["costarring", "liquid", "LIQUID", "Costarring", "declinate", "macallums"];
+    expect(firstRowsOfColumn(keys)).toEqual(firstRowsByMap(keys));
+    expect(firstRowsOfColumn(keys)).toEqual([undefined, undefined, 1, 0, undefined, undefined]);
   });
 
   it("says a repeat's first row", () => {
-    expect(firstRows(["D-1", "D-2", "d-1", "\u212a", "k"])).toEqual([
+    expect(firstRowsOfColumn(["D-1", "D-2", "d-1", "\u212a", "k"])).toEqual([
       undefined,
       undefined,
       0,

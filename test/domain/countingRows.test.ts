@@ -8,8 +8,12 @@ import {
   RowCounter,
   type RowCells,
   weightedAmount,
+  weightedAmounts,
   weightedTotal,
 } from "../../src/domain/countingRows";
+import { FORECAST_CATEGORIES } from "../../src/domain/deal";
+import { DealTable } from "../../src/domain/dealTable";
+import fc from "fast-check";
 import type { CellValue } from "../../src/domain/values";
 import { readAmount } from "../../src/domain/values";
 
@@ -168,5 +172,35 @@ describe("the weighted total", () => {
     expect(weightedTotal(deals)).toBe(1700);
     expect(isOpen({ category: "Best case" })).toBe(true);
     expect(isOpen({})).toBe(true);
+  });
+
+  it("is weightedAmount's for every deal of a table, read from its columns", () => {
+    const anyDeal = fc.record({
+      amount: fc.option(fc.integer({ min: -5000, max: 5000 }), { nil: null }),
+      probability: fc.option(fc.constantFrom(0, 0.2, 0.5, 1), { nil: null }),
+      category: fc.constantFrom(null, ...FORECAST_CATEGORIES),
+    });
+    fc.assert(
+      fc.property(fc.array(anyDeal, { maxLength: 30 }), (figures) => {
+        const deals = figures.map((f, row) => ({
+          ...f,
+          row,
+          id: null,
+          closeDate: null,
+          company: null,
+          contact: null,
+          product: null,
+          probabilitySource: null,
+          owner: null,
+          stage: null,
+          issues: [],
+        }));
+        const table = DealTable.of(deals);
+        const weighted = weightedAmounts(table.columns, table.length);
+        expect([...weighted].map((w) => (Number.isNaN(w) ? null : w))).toEqual(
+          deals.map(weightedAmount)
+        );
+      })
+    );
   });
 });

@@ -17,6 +17,8 @@ import {
   periodOf,
 } from "../../src/domain/pipeline";
 import { countsInForecast, weightedAmount } from "../../src/domain/countingRows";
+import { PIPELINE_FIELDS, recogniseColumns } from "../../src/domain/columns";
+import { readPipelineRows } from "../../src/domain/pipelineTable";
 import { outcomeDistribution } from "../../src/domain/distribution";
 
 let row = 0;
@@ -107,6 +109,21 @@ describe("forecast tables", () => {
     expect(byOwner[0]).toMatchObject({ weighted: 3200, objective: 4000, coverage: 5000 / 4000 });
     expect(byOwner[1].objective).toBeNull();
     expect(forecastBy(deals, "product").map((r) => r.key)).toEqual(["B", "A", NO_KEY]);
+  });
+
+  it("groups days far apart, and a day with a time, by their own periods", () => {
+    const days = [serialFromYmd(2003, 4, 4), 1, 2958465, serialFromYmd(2003, 4, 4) + 0.75, 40000];
+    const rows = forecastBy(
+      days.map((closeDate) => deal(1000, 0.5, { closeDate })),
+      "period",
+      { periodKind: "month" }
+    );
+    expect(rows.map((r) => [r.key, r.deals])).toEqual([
+      [periodOf(1, "month").key, 1],
+      ["2003-04", 2],
+      [periodOf(40000, "month").key, 1],
+      [periodOf(2958465, "month").key, 1],
+    ]);
   });
 
   it("adds up to the whole pipeline whatever the grouping", () => {
@@ -206,5 +223,51 @@ describe("periods remembered by day", () => {
       for (const serial of [1, 59, 60, 61, 37715, 37715, 46022, 46023, 2958000])
         expect(periodAt(serial)).toEqual(periodOf(serial, kind));
     }
+  });
+});
+
+describe("forecast tables over a reading's table", () => {
+  const header = ["Close date", "Owner", "Product", "Amount", "Probability", "Forecast category"];
+  const cell = {
+    date: fc.option(fc.integer({ min: 37600, max: 38400 }), { nil: null }),
+    owner: fc.constantFrom("Anne", "Anne.", " Bruno ", null),
+    product: fc.constantFrom("A", "B", "b", null),
+    amount: fc.option(fc.integer({ min: -500, max: 5000 }), { nil: null }),
+    probability: fc.option(fc.constantFrom(0, 0.25, 0.5, 1), { nil: null }),
+    category: fc.constantFrom(null, "Commit", "Won", "Lost", "Best case"),
+  };
+  const row = fc.tuple(
+    cell.date,
+    cell.owner,
+    cell.product,
+    cell.amount,
+    cell.probability,
+    cell.category
+  );
+
+  it("are the tables of its deals as objects (texts kept as codes or not)", () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 30 }), (rows) => {
+        const { table, deals } = readPipelineRows(rows, recogniseColumns(header, PIPELINE_FIELDS));
+        const dimensions = ["period", "owner", "product"] as const;
+        const options = () => ({ periodKind: "quarter" as const });
+        expect(forecastTables(table, dimensions, options)).toEqual(
+          forecastTables(deals, dimensions, options)
+        );
+        expect(forecastFigures(table)).toEqual(forecastFigures(deals));
+      }),
+      { numRuns: 150 }
+    );
+  });
+
+  it("have no (none) row when every deal names its owner and product", () => {
+    const rows = [
+      [37700, "Anne", "A", 1000, 0.5, null],
+      [37800, "Bruno", "B", 2000, 0.5, null],
+    ];
+    const { table } = readPipelineRows(rows, recogniseColumns(header, PIPELINE_FIELDS));
+    const tables = forecastTables(table, ["owner", "product"], () => ({}));
+    expect(tables.owner.map((r) => r.key)).toEqual(["Bruno", "Anne"]);
+    expect(tables.product.map((r) => r.key)).toEqual(["B", "A"]);
   });
 });

@@ -34,6 +34,28 @@ describe("the pipeline as the outcome distribution reads it", () => {
     );
   });
 
+  it("splits figures given as scratch in place, into what it makes of a copy", () => {
+    fc.assert(
+      fc.property(fc.array(deal, { maxLength: 40 }), (deals) => {
+        const amounts = Float64Array.from(deals, (d) => d.amount);
+        const probabilities = Float64Array.from(deals, (d) => d.probability);
+        const copied = normalise({
+          amounts: amounts.slice(),
+          probabilities: probabilities.slice(),
+        });
+        const inPlace = normalise({ amounts, probabilities, scratch: true });
+        expect(inPlace.amounts.buffer).toBe(amounts.buffer);
+        expect({ ...inPlace, amounts: [...inPlace.amounts], probabilities: [] }).toEqual({
+          ...copied,
+          amounts: [...copied.amounts],
+          probabilities: [],
+        });
+        expect([...inPlace.probabilities]).toEqual([...copied.probabilities]);
+      }),
+      { numRuns: 200 }
+    );
+  });
+
   it("keeps plain figures without a copy, and copies them from the first deal that changes", () => {
     const amounts = Float64Array.of(100, 200, 300);
     const probabilities = Float64Array.of(0.5, 0.25, 0.75);

@@ -3,6 +3,7 @@ import { PIPELINE_FIELDS, recogniseColumns } from "../../src/domain/columns";
 import { serialFromYmd } from "../../src/domain/dates";
 import { cleanText, isTidy, issueText, readPipelineRows } from "../../src/domain/pipelineTable";
 import { DEFAULT_STAGE_TABLE } from "../../src/domain/stages";
+import { STEP_ROWS } from "../../src/domain/steps";
 
 const HANDBOOK = [
   ["Date jalon", "Société", "Interlocuteur", "Nature", "Montant", "Probabilité"],
@@ -39,6 +40,17 @@ describe("reading a sales table", () => {
     const reading = read([...HANDBOOK.slice(0, 4), [null, null, null, null, "7 000 €", null]]);
     expect(reading.totalRows).toEqual([3]);
     expect(reading.deals).toHaveLength(3);
+  });
+
+  it("recognises the weighted total by its figure below more rows than one step reads", () => {
+    const deals = Array.from({ length: STEP_ROWS + 10 }, (_, i) => [`D-${i}`, 100 + (i % 7), 0.5]);
+    const weighted = deals.reduce((s, d) => s + (d[1] as number) * 0.5, 0);
+    const table = [["Id", "Amount", "Probability"], ...deals, [null, null, weighted]];
+    const reading = read(table);
+    expect(reading.totalRows).toEqual([STEP_ROWS + 10]);
+    expect(reading.table.length).toBe(STEP_ROWS + 10);
+    // A per cent off and it is no total: a deal missing its amount.
+    expect(read([...table.slice(0, -1), [null, null, weighted * 1.01]]).totalRows).toEqual([]);
   });
 
   it("counts a customer called Total as a deal, and a labelled subtotal row as a total", () => {

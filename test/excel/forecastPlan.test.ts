@@ -11,10 +11,13 @@ import { readPipelineRows } from "../../src/domain/pipelineTable";
 import { serialFromYmd } from "../../src/domain/dates";
 import {
   buildForecastPlans,
+  forecastPlansSteps,
   PIPELINE_COLUMNS,
   pipelineHeaderRow,
   weightedAmountFormula,
 } from "../../src/excel/plan/forecastPlan";
+import { planRows } from "../../src/excel/plan/sheetPlan";
+import { Cancelled, runStepsAsync } from "../../src/excel/plan/progress";
 import { carnetEngine } from "../support/carnet-engine";
 
 const col = (header: (typeof PIPELINE_COLUMNS)[number]) => PIPELINE_COLUMNS.indexOf(header);
@@ -82,7 +85,7 @@ describe("sheet names in the formulas Carnet writes", () => {
       });
       expect(live).toBe(true);
       const formulas = plans
-        .flatMap((p) => p.tables.flatMap((t) => t.rows.flat()))
+        .flatMap((p) => p.tables.flatMap((t) => planRows(t).flat()))
         .filter((c): c is string => typeof c === "string" && c.startsWith("=") && c.includes("!"));
       expect(formulas.length).toBeGreaterThan(0);
       for (const formula of formulas) {
@@ -124,7 +127,7 @@ describe("CarnetPipeline's rows", () => {
       stamp: "now",
       currencyFormat: "0",
     });
-    const rows = plans[0].tables[0].rows;
+    const rows = planRows(plans[0].tables[0]);
     expect(rows.map((r) => r[col("Period")])).toEqual(["'2027-Q1", null, "'2027-Q4", "'2027-Q1"]);
     expect(rows.map((r) => r[col("Source cell")])).toEqual(
       [5, 6, 7, 8].map((n) => `''Q2 deals'!AB${n}`)
@@ -135,6 +138,15 @@ describe("CarnetPipeline's rows", () => {
     expect(weightedAmountFormula(4)).toBe(
       '=IF(AND(ISNUMBER(F4),ISNUMBER(G4),NOT(OR(K4="Won",K4="Lost",K4="Omitted"))),F4*G4,"")'
     );
+    // Made a block at a time as the write asks: any block is those rows of the whole table.
+    const table = plans[0].tables[0];
+    for (const [start, end] of [
+      [0, 4],
+      [1, 3],
+      [3, 4],
+      [2, 2],
+    ])
+      expect(table.rows.slice(start, end)).toEqual(rows.slice(start, end));
   });
 });
 
@@ -175,7 +187,7 @@ describe("the live period figures over a table with closed deals", () => {
     const table = plans[1].tables[0];
     const sheet: unknown[][] = Array.from({ length: table.row + 1 + table.rows.length }, () => []);
     sheet[table.row] = [...table.headers];
-    table.rows.forEach((r, i) => (sheet[table.row + 1 + i] = [...r]));
+    planRows(table).forEach((r, i) => (sheet[table.row + 1 + i] = [...r]));
     const hf = carnetEngine({ Deals: [headers, ...cells], Forecast: sheet });
     const at = (header: string, i: number) =>
       hf.getCellValue({ sheet: 1, row: table.row + 1 + i, col: table.headers.indexOf(header) });
@@ -236,5 +248,61 @@ describe("CarnetPipeline's place on its sheet", () => {
     expect(pipelineHeaderRow(1_048_573)).toBe(2); // the last deal on the sheet's last row
     expect(pipelineHeaderRow(1_048_574)).toBe(0);
     expect(pipelineHeaderRow(1_048_575)).toBe(0);
+  });
+});
+
+describe("the forecast's plans in steps", () => {
+  const headers = ["Close date", "Owner", "Product", "Amount", "Probability"];
+  const cells = Array.from({ length: 3000 }, (_, i) => [
+    46023 + (i % 365),
+    ["Anne", "Bruno", "Claire"][i % 3],
+    ["A", "B"][i % 2],
+    1000 + (i % 101),
+    (i % 20) / 20,
+  ]);
+  const source = {
+    kind: "range" as const,
+    tableName: null,
+    sheet: "Deals",
+    row: 0,
+    col: 0,
+    address: "Deals!A1:E3001",
+    headers,
+    rows: cells,
+    numberFormats: headers.map(() => "General"),
+  };
+  const mapping = recogniseColumns(headers, PIPELINE_FIELDS);
+  const build = {
+    source,
+    mapping,
+    deals: readPipelineRows(cells, mapping).table,
+    periodKind: "quarter" as const,
+    stamp: "now",
+    currencyFormat: "0",
+  };
+
+  it("are the plans made at once, and stop at the step after Cancel", async () => {
+    let pauses = 0;
+    const count = { everyMs: 0, pause: async () => void pauses++ };
+    const inSteps = await runStepsAsync(forecastPlansSteps(build), undefined, count);
+    const atOnce = buildForecastPlans(build);
+    expect(inSteps.rows).toEqual(atOnce.rows);
+    expect(inSteps.plans.map((p) => p.tables.map(planRows))).toEqual(
+      atOnce.plans.map((p) => p.tables.map(planRows))
+    );
+    // A step a grouping pass and a step a group's distribution: four periods, three owners, two products.
+    expect(pauses).toBeGreaterThan(4 + 3 + 2);
+    const controller = new AbortController();
+    let seen = 0;
+    const abortAtThird = {
+      everyMs: 0,
+      pause: async () => {
+        if (++seen === 3) controller.abort();
+      },
+    };
+    await expect(
+      runStepsAsync(forecastPlansSteps(build), controller.signal, abortAtThird)
+    ).rejects.toThrow(Cancelled);
+    expect(seen).toBe(3);
   });
 });

@@ -37,6 +37,7 @@ import {
   PARETO_COLUMNS,
   ROW_IN_SOURCE,
 } from "../../src/excel/plan/matrixPlan";
+import { planRows } from "../../src/excel/plan/sheetPlan";
 import type { SourceData } from "../../src/excel/plan/source";
 import { carnetEngine } from "../support/carnet-engine";
 import { TEN_RANGES_IN_CELLS } from "../support/ten-ranges";
@@ -97,7 +98,7 @@ function layOut(plans: MatrixPlans): CellValue[][] {
   put(0, 0, plan.note ?? null);
   for (const table of plan.tables) {
     table.headers.forEach((h, j) => put(table.row!, table.col! + j, h));
-    table.rows.forEach((row, i) =>
+    planRows(table).forEach((row, i) =>
       row.forEach((v, j) => put(table.row! + 1 + i, table.col! + j, v))
     );
   }
@@ -124,7 +125,7 @@ function evaluate(plans: MatrixPlans, source: SourceData | null): Evaluated {
     hf,
     table(name) {
       const t = plans.plans[0].tables.find((x) => x.name === name)!;
-      return t.rows.map((_, i) =>
+      return planRows(t).map((_, i) =>
         Object.fromEntries(
           t.headers.map((h, j) => {
             const v = hf.getCellValue({ sheet: matrixId, row: t.row! + 1 + i, col: t.col! + j });
@@ -211,7 +212,7 @@ describe("the Carnet Matrix sheet's layout", () => {
     ]);
     // The published columns, then the row each range was read from.
     expect(plan.tables[0].headers).toEqual([...MATRIX_COLUMNS, ROW_IN_SOURCE]);
-    expect(plan.tables[0].rows.map((r) => r.at(-1))).toEqual([1, 2, 3, 4, 5, 7, 8, 9, 10, 11]);
+    expect(planRows(plan.tables[0]).map((r) => r.at(-1))).toEqual([1, 2, 3, 4, 5, 7, 8, 9, 10, 11]);
     expect(plan.tables[2].headers).toEqual(CHART_DATA_COLUMNS);
     expect(plan.tables[3].headers).toEqual(PARETO_COLUMNS);
     expect(plan.tables[4].headers).toEqual(CUT_MARK_COLUMNS);
@@ -262,7 +263,7 @@ describe("the computed columns, evaluated", () => {
   it("read the source's cells live, and stamp only the columns no formula can read as the pane does", () => {
     const matrix = plans.plans[0].tables[0];
     const col = (h: string) => MATRIX_COLUMNS.indexOf(h);
-    const [alpha, juliet] = [matrix.rows[0], matrix.rows[9]];
+    const [alpha, juliet] = [planRows(matrix)[0], planRows(matrix)[9]];
     // One formula per column: each row's cell found by its Row in source (N), past the blank row.
     expect(alpha[col("Margin")]).toBe(
       `=IFERROR(CARNET.AMOUNT(INDEX('Products'!$F$2:$F$13,N4)),"")`
@@ -274,7 +275,7 @@ describe("the computed columns, evaluated", () => {
       `=IFERROR(CARNET.AMOUNT(INDEX('Products'!$B$2:$B$13,N4)),"")`
     );
     // "8 %" typed as text on Echo's row: the share column is values, the domain's.
-    expect(matrix.rows.map((r) => r[col("Market share")])).toEqual(
+    expect(planRows(matrix).map((r) => r[col("Market share")])).toEqual(
       plans.rows.map((r) => r.range.marketShare)
     );
     expect(plans.stampedCells).toBe(9); // Hotel has no share
@@ -283,7 +284,7 @@ describe("the computed columns, evaluated", () => {
     const typed = TEN.map((r) => [...r]);
     typed[4][3] = null; // Echo's share left blank: volume ÷ market volume, live like the others
     const { plans: live } = buildFrom(sourceOf(HEADERS, typed));
-    const shares = live.plans[0].tables[0].rows.map((r) => r[col("Market share")]);
+    const shares = planRows(live.plans[0].tables[0]).map((r) => r[col("Market share")]);
     expect(shares[0]).toMatch(
       /^=IF\(ISNUMBER\(INDEX\('Products'!\$D\$2:\$D\$13,N4\)\),INDEX\('Products'!\$D\$2:\$D\$13,N4\),/
     );
@@ -299,8 +300,8 @@ describe("the computed columns, evaluated", () => {
     const refused = sourceOf(HEADERS, rows);
     const { plans: p } = buildFrom(refused);
     const matrix = p.plans[0].tables[0];
-    expect(matrix.rows[1][MATRIX_COLUMNS.indexOf("Margin")]).toBeNull();
-    expect(matrix.rows[0][MATRIX_COLUMNS.indexOf("Volume")]).toBeNull();
+    expect(planRows(matrix)[1][MATRIX_COLUMNS.indexOf("Margin")]).toBeNull();
+    expect(planRows(matrix)[0][MATRIX_COLUMNS.indexOf("Volume")]).toBeNull();
     const evaluated = evaluate(p, refused);
     for (const { got, want, shares, wantShares } of compare(evaluated, p)) {
       expect(got).toEqual(want);
@@ -440,7 +441,9 @@ describe("ranges built from won deals", () => {
     const matrix = plans.plans[0].tables[0];
     const col = (h: string) => MATRIX_COLUMNS.indexOf(h);
     // Names go through textCell: the leading apostrophe marks them as text and is not kept in the value.
-    expect(matrix.rows.map((r) => [r[col("Range")], r[col("Sales")], r[col("Margin")]])).toEqual([
+    expect(
+      planRows(matrix).map((r) => [r[col("Range")], r[col("Sales")], r[col("Margin")]])
+    ).toEqual([
       ["'Produit A", 3500, 1200],
       ["'Produit B", 4000, 50],
     ]);

@@ -5,6 +5,7 @@
  * other data and other numbers of rows, must leave every cell of every Carnet table as the plan meant,
  * and nothing of an earlier, longer table below it. Needs `npm run build` first (dist/functions.js).
  */
+import { dealTableOf } from "../../src/domain/dealTable";
 import { readObjectives, writeForecast } from "../../src/excel/host/forecast";
 import { writeMatrix } from "../../src/excel/host/matrix";
 import { appendSnapshot } from "../../src/excel/host/snapshots";
@@ -12,7 +13,7 @@ import { readSource } from "../../src/excel/host/source";
 import { currencyFormatFor } from "../../src/excel/plan/currencyFormat";
 import { buildForecastPlans, type ForecastBuild } from "../../src/excel/plan/forecastPlan";
 import { buildMatrixPlans } from "../../src/excel/plan/matrixPlan";
-import type { SheetPlan } from "../../src/excel/plan/sheetPlan";
+import { planRows, type SheetPlan } from "../../src/excel/plan/sheetPlan";
 import { snapshotFromDeals, snapshotRows } from "../../src/domain/snapshots";
 import { analyseRangeTable, matrixBuildOf } from "../../src/taskpane/matrixModel";
 import { analysePipeline } from "../../src/taskpane/pipelineModel";
@@ -79,7 +80,7 @@ function expectAsPlanned(plans: readonly SheetPlan[], sheets: Record<string, str
         `${letters(table.col)}${table.row + 1}:${letters(table.col + cols - 1)}${table.row + 1 + rows}`
       );
       const body = backend.getFormulas(sheet, table.row + 1, table.col, rows, cols);
-      const planned = table.rows.length === 0 ? [table.headers.map(() => "")] : table.rows;
+      const planned = table.rows.length === 0 ? [table.headers.map(() => "")] : planRows(table);
       const wanted = planned.map((line) => line.map(asWritten));
       const got = body.map((line, i) =>
         line.map((cell, j) =>
@@ -300,8 +301,9 @@ describe("CarnetSnapshots under calculated columns", () => {
   it("holds every appended snapshot's rows as they were taken", async () => {
     book = formulaWorkbook({ Ventes: [HEADERS, ...deals(5, 1)] as never });
     const build = await forecastOf("Ventes", "now");
-    const monday = snapshotFromDeals("Monday", 46000.4, build.deals);
-    const friday = snapshotFromDeals("Friday", 46004.7, build.deals.slice(1));
+    const read = dealTableOf(build.deals).toArray();
+    const monday = snapshotFromDeals("Monday", 46000.4, read);
+    const friday = snapshotFromDeals("Friday", 46004.7, read.slice(1));
     await appendSnapshot(monday, "#,##0");
     await appendSnapshot(friday, "#,##0");
     const rows = [...snapshotRows(monday), ...snapshotRows(friday)];

@@ -10,7 +10,7 @@ import { snapshotFromDeals, snapshotRows } from "../../src/domain/snapshots";
 import { rangesFromWonDeals } from "../../src/domain/rangesFromWonDeals";
 import { buildForecastPlans, FORECAST_TABLES } from "../../src/excel/plan/forecastPlan";
 import { buildMatrixPlans } from "../../src/excel/plan/matrixPlan";
-import type { SheetPlan, TablePlan } from "../../src/excel/plan/sheetPlan";
+import { planRows, type SheetPlan, type TablePlan } from "../../src/excel/plan/sheetPlan";
 import { snapshotSheetPlan } from "../../src/excel/plan/snapshotPlan";
 import type { SourceData } from "../../src/excel/plan/source";
 import { analyseRangeTable, matrixBuildOf } from "../../src/taskpane/matrixModel";
@@ -47,7 +47,7 @@ const isFormula = (v: unknown): v is string => typeof v === "string" && v.starts
 function mixedColumns(table: TablePlan): Record<string, string[]> {
   const mixed: Record<string, string[]> = {};
   table.headers.forEach((header, j) => {
-    const cells = table.rows.map((line) => line[j]);
+    const cells = planRows(table).map((line) => line[j]);
     if (!cells.some(isFormula)) return;
     const forms = new Set(
       cells.map((cell, i) =>

@@ -7,6 +7,7 @@ import type { TablePlan } from "../../src/excel/plan/sheetPlan";
 import {
   columnDigest,
   normalisedCell,
+  TableDigest,
   typedOver,
   writtenDigest,
 } from "../../src/excel/plan/typedOver";
@@ -25,6 +26,30 @@ describe("a column's digest", () => {
           if (other === cells[i]) return;
           const edited = cells.map((c, j) => (j === i ? other : c));
           expect(columnDigest(edited)).not.toBe(columnDigest(cells));
+        }
+      )
+    );
+  });
+});
+
+describe("a table's digest", () => {
+  it("is the same taken block by block, however the rows are cut, as taken whole", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.string(), fc.integer(), fc.constantFrom(null, "=A1")), {
+          maxLength: 40,
+        }),
+        fc.array(fc.nat(), { maxLength: 5 }),
+        (rows, cuts) => {
+          const plan: TablePlan = { name: "T", headers: ["a", "b", "c"], rows, row: 0, col: 0 };
+          const digest = new TableDigest(plan.headers);
+          let at = 0;
+          for (const cut of [...cuts.map((c) => c % (rows.length + 1)).sort((x, y) => x - y)]) {
+            digest.add(rows.slice(at, Math.max(at, cut)));
+            at = Math.max(at, cut);
+          }
+          digest.add(rows.slice(at));
+          expect(digest.digest()).toEqual(writtenDigest(plan));
         }
       )
     );

@@ -2,7 +2,15 @@ import type { Deal } from "../../src/domain/deal";
 import { harvestWarning } from "../../src/domain/harvest";
 import { rangeKey } from "../../src/domain/productRanges";
 import type { SourceData } from "../../src/excel/plan/source";
-import { analysePipeline, harvestIssues, isLeftOut } from "../../src/taskpane/pipelineModel";
+import { DealTable } from "../../src/domain/dealTable";
+import { STEP_ROWS } from "../../src/domain/steps";
+import { Cancelled, runStepsAsync } from "../../src/excel/plan/progress";
+import {
+  analysePipeline,
+  analysePipelineSteps,
+  harvestIssues,
+  isLeftOut,
+} from "../../src/taskpane/pipelineModel";
 
 const deal = (row: number, product: string | null, category: Deal["category"] = null): Deal => ({
   row,
@@ -38,6 +46,14 @@ describe("the handbook's warning in the pipeline's Issues column", () => {
       [0, harvestWarning("Hardware Kit.")],
       [5, harvestWarning("Hardware Kit")],
     ]);
+    // The same of the deals as a table, as the pane holds a large pipeline.
+    const table = DealTable.of([
+      deal(0, "Hardware Kit."),
+      deal(1, "hardware kit", "Won"),
+      deal(3, "Training"),
+      deal(5, "Hardware Kit", "Commit"),
+    ]);
+    expect([...harvestIssues(table, harvest).keys()]).toEqual([0, 5]);
   });
 });
 
@@ -79,5 +95,58 @@ describe("the data-quality report", () => {
         true,
       ],
     ]);
+  });
+});
+
+describe("analysing a large pipeline in steps", () => {
+  /** A table of `deals` rows: an id, an amount and a probability each. */
+  const sourceOf = (deals: number): SourceData => ({
+    kind: "table",
+    tableName: "Deals",
+    sheet: "Deals",
+    row: 0,
+    col: 0,
+    address: `Deals!A1:C${deals + 1}`,
+    headers: ["Id", "Amount", "Probability"],
+    rows: Array.from({ length: deals }, (_, i) => [`D-${i}`, 1000 + (i % 97), (i % 19) / 20]),
+    numberFormats: ["General", "General", "General"],
+  });
+  /** Pauses after every step, counting them; aborts at the pause `abortAt`. */
+  const pacer = (controller: AbortController, abortAt = Infinity) => {
+    const pace = {
+      pauses: 0,
+      everyMs: 0,
+      pause: async () => {
+        if (++pace.pauses === abortAt) controller.abort();
+      },
+    };
+    return pace;
+  };
+
+  it("gives what analysePipeline gives", async () => {
+    const source = sourceOf(500);
+    const controller = new AbortController();
+    const inSteps = await runStepsAsync(
+      analysePipelineSteps(source, {}),
+      controller.signal,
+      pacer(controller)
+    );
+    const atOnce = analysePipeline(source, {});
+    expect({ ...inSteps, reading: null }).toEqual({ ...atOnce, reading: null });
+    expect(inSteps.reading.deals).toEqual(atOnce.reading.deals);
+  });
+
+  it("stops at the first step after Cancel, a few steps into a pipeline of many", async () => {
+    const source = sourceOf(4 * STEP_ROWS);
+    const whole = pacer(new AbortController());
+    await runStepsAsync(analysePipelineSteps(source, {}), undefined, whole);
+    // Four steps of reading at least, and the headline's passes and distribution.
+    expect(whole.pauses).toBeGreaterThanOrEqual(6);
+    const controller = new AbortController();
+    const cancelled = pacer(controller, 2);
+    await expect(
+      runStepsAsync(analysePipelineSteps(source, {}), controller.signal, cancelled)
+    ).rejects.toThrow(Cancelled);
+    expect(cancelled.pauses).toBe(2);
   });
 });

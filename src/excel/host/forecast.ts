@@ -2,10 +2,10 @@
  * "Build forecast" end to end on the Excel side: the objectives the user typed last time are read back
  * from Carnet's forecast tables (so a rebuild keeps them), then the plans are written.
  */
-import { buildForecastPlans, FORECAST_TABLES, type ForecastBuild } from "../plan/forecastPlan";
+import { FORECAST_TABLES, type ForecastBuild, forecastPlansSteps } from "../plan/forecastPlan";
 import type { WriteResult } from "../plan/sheetPlan";
 import { type WriteOptions, writeOwnedSheets } from "./owned";
-import { breathe, type Progress } from "../plan/progress";
+import { breathe, type Progress, runStepsAsync } from "../plan/progress";
 
 /** Objectives by forecast table, then by row key ("2003-S1", "Anne"...). Two syncs whatever the size. */
 export async function readObjectives(): Promise<Map<string, Map<string, number>>> {
@@ -50,8 +50,7 @@ export async function writeForecast(
 ): Promise<WriteResult & { live: boolean }> {
   progress?.("Computing the forecast", 0, 0);
   await breathe(signal);
-  const { plans, live } = buildForecastPlans(build);
-  await breathe(signal);
+  const { plans, live } = await runStepsAsync(forecastPlansSteps(build), signal);
   const result = await writeOwnedSheets(plans, progress, signal, options);
   return { ...result, live };
 }

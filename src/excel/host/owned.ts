@@ -34,12 +34,12 @@ import {
 } from "../plan/sheetPlan";
 import {
   parseWritten,
+  TableDigest,
   type TableNow,
   TypedOverError,
   typedOver,
   WRITTEN_SETTING,
   type WrittenDigest,
-  writtenDigest,
 } from "../plan/typedOver";
 
 export const OWNED_SHEETS_SETTING = "carnet.ownedSheets";
@@ -123,6 +123,8 @@ export async function writeOwnedSheets(
     if (!options.replaceTyped) await refuseTypedOver(context, plans, state, progress);
     const result: Record<string, string> = {};
     const written: string[] = [];
+    /** What each table written whole holds, digested block by block as it was written. */
+    const digests = new Map<string, WrittenDigest>();
     const rowCount = plans.reduce(
       (s, p) => s + p.tables.reduce((t, tb) => t + tb.rows.length + 1, 0),
       0
@@ -133,9 +135,7 @@ export async function writeOwnedSheets(
     // Whatever stops the loop (a cancel), the sheets Carnet created so far stay known as its own.
     const remember = async () => {
       context.workbook.settings.add(OWNED_SHEETS_SETTING, JSON.stringify(state.owned));
-      for (const plan of plans)
-        for (const t of plan.tables)
-          if (written.includes(t.name)) state.written[t.name] = writtenDigest(t);
+      for (const [name, digest] of digests) state.written[name] = digest;
       context.workbook.settings.add(WRITTEN_SETTING, JSON.stringify(state.written));
       await context.sync();
     };
@@ -156,7 +156,8 @@ export async function writeOwnedSheets(
           delete state.written[tablePlan.name];
           const previous = reusable.get(tablePlan.name) ?? null;
           writing = tablePlan.name;
-          await writeTable(context, sheet, tablePlan, previous, onRows, signal);
+          const digest = await writeTable(context, sheet, tablePlan, previous, onRows, signal);
+          digests.set(tablePlan.name, digest);
           written.push(tablePlan.name);
           writing = null;
         }
@@ -502,7 +503,8 @@ async function prepareSheet(
  * The header, then the rows in blocks under 5 MB, one sync each. A table Carnet keeps is resized first
  * and its rows written over; a new one is made over the header and the first block (a table of
  * millions of cells is not made in one request), then grown by the next blocks with `rows.add`.
- * Cancelling stops between blocks: the table then holds the rows written so far.
+ * Cancelling stops between blocks: the table then holds the rows written so far. Gives the digest of
+ * what it wrote (typedOver.ts), taken block by block: the rows are made a block at a time, once.
  */
 async function writeTable(
   context: Excel.RequestContext,
@@ -511,7 +513,7 @@ async function writeTable(
   previous: Excel.Table | null,
   onRows: (rows: number) => void,
   signal?: AbortSignal
-): Promise<void> {
+): Promise<WrittenDigest> {
   const { row, col } = plan;
   const cols = plan.headers.length;
   // Resized before the rows are written: a formula written into a table fills its whole column
@@ -524,8 +526,10 @@ async function writeTable(
   // The formats travel with each row of values: their weight counts in the block's budget.
   const formatBytes = formats ? utf8Bytes(JSON.stringify(formats)) + 1 : 0;
   let table: Excel.Table | null = resized ? previous : null;
+  const digest = new TableDigest(plan.headers);
   for (const block of writeBlocks(plan.rows, undefined, formatBytes)) {
     throwIfCancelled(signal);
+    digest.add(block.rows);
     const at = sheet.getRangeByIndexes(row + 1 + block.start, col, block.rows.length, cols);
     const cells = block.rows as unknown as (string | number | boolean)[][];
     if (table !== null && !resized) table.rows.add(undefined, cells);
@@ -536,6 +540,7 @@ async function writeTable(
     await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop -- one per block under 5 MB, by design
   }
   table ??= newTable(sheet, plan, 1); // no rows: the header over one empty row
+  return digest.digest();
 }
 
 /** A Carnet table over its header and the `rows` below it. */

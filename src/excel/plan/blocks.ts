@@ -40,25 +40,36 @@ export function bytesOf(rows: readonly (readonly unknown[])[]): number {
   return utf8Bytes(JSON.stringify(rows));
 }
 
+/** Rows asked of a row source at a time when going through all of them (a few megabytes). */
+export const ROW_CHUNK = 4096;
+
 /**
  * Splits rows into blocks under the budget (for writes), measuring each row once; `extraBytesPerRow`
- * is what else each row sends with it (its number formats).
+ * is what else each row sends with it (its number formats). The rows may be made as they are asked
+ * for (sheetPlan's RowSource): they are asked a chunk at a time, so only the block being filled and
+ * one chunk are held, never all of them.
  */
 export function* writeBlocks<T extends readonly unknown[]>(
-  rows: readonly T[],
+  rows: { readonly length: number; slice(start: number, end: number): readonly T[] },
   budget = BLOCK_BUDGET_BYTES,
   extraBytesPerRow = 0
 ): Generator<{ start: number; rows: T[] }> {
+  let block: T[] = [];
   let start = 0;
   let size = 2; // the surrounding [] of the array
-  for (let i = 0; i < rows.length; i++) {
-    const weight = utf8Bytes(JSON.stringify(rows[i])) + 1 + extraBytesPerRow;
-    if (i > start && (size + weight > budget || i - start >= MAX_BLOCK_ROWS)) {
-      yield { start, rows: rows.slice(start, i) as T[] };
-      start = i;
-      size = 2;
+  for (let from = 0; from < rows.length; from += ROW_CHUNK) {
+    const chunk = rows.slice(from, Math.min(from + ROW_CHUNK, rows.length));
+    for (const row of chunk) {
+      const weight = utf8Bytes(JSON.stringify(row)) + 1 + extraBytesPerRow;
+      if (block.length > 0 && (size + weight > budget || block.length >= MAX_BLOCK_ROWS)) {
+        yield { start, rows: block };
+        start += block.length;
+        block = [];
+        size = 2;
+      }
+      block.push(row);
+      size += weight;
     }
-    size += weight;
   }
-  if (start < rows.length) yield { start, rows: rows.slice(start) as T[] };
+  if (block.length > 0) yield { start, rows: block };
 }

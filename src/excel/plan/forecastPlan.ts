@@ -10,18 +10,34 @@
  * only), figures are values stamped with the time they were computed; the note says which.
  */
 import type { ColumnMapping, PipelineField } from "../../domain/columns";
-import { isOpen } from "../../domain/countingRows";
-import type { Deal } from "../../domain/deal";
+import { OPEN_CODES } from "../../domain/countingRows";
+import {
+  categoryOfCode,
+  DEAL_TEXTS,
+  type DealTable,
+  type DealText,
+  sourceCode,
+  type Deals,
+  dealTableOf,
+} from "../../domain/dealTable";
 import {
   type ForecastDimension,
   type ForecastRow,
-  forecastTables,
+  forecastTablesSteps,
   NO_KEY,
 } from "../../domain/forecast";
+import { runSteps, type Steps } from "../../domain/steps";
 import { periodLookup, type PeriodKind } from "../../domain/pipeline";
 import type { CellValue } from "../../domain/values";
 import { cellAddress, columnLetters, formulaRef } from "./a1";
-import { type ChartPlan, SHEET_ROWS, type SheetPlan, type TablePlan, textCell } from "./sheetPlan";
+import {
+  type ChartPlan,
+  type RowSource,
+  SHEET_ROWS,
+  type SheetPlan,
+  type TablePlan,
+  textCell,
+} from "./sheetPlan";
 import type { SourceData } from "./source";
 
 export const PIPELINE_SHEET = "Carnet Pipeline";
@@ -82,7 +98,8 @@ export function forecastColumns(dimension: ForecastDimension): string[] {
 export interface ForecastBuild {
   readonly source: SourceData;
   readonly mapping: ColumnMapping<PipelineField>;
-  readonly deals: readonly Deal[];
+  /** The deals as read: the reading's table (a large pipeline), or objects. */
+  readonly deals: Deals;
   readonly periodKind: PeriodKind;
   /** Objectives the user typed last time, by table name then row key. */
   readonly objectives?: ReadonlyMap<string, ReadonlyMap<string, number>>;
@@ -115,8 +132,7 @@ const PERCENT = "0%";
 export function canBeLive(
   build: Pick<ForecastBuild, "source" | "mapping" | "deals" | "probabilityScale" | "dayFirst">
 ): boolean {
-  const { source, mapping, deals } = build;
-  const status = statusField(mapping);
+  const { source, mapping } = build;
   return (
     source.kind === "table" &&
     mapping.amount !== null &&
@@ -124,19 +140,30 @@ export function canBeLive(
     mapping.closeDate !== null &&
     build.probabilityScale !== "points" &&
     !build.dayFirst &&
-    deals.every(
-      (d) =>
-        (!isOpen(d) || d.probabilitySource === "deal") &&
-        // The formulas read one status column: a category the pane took from the stage because
-        // the category cell was blank would be open to them.
-        !(status === "category" && d.categorySource === "stage") &&
-        d.amount !== null &&
-        // An undated deal's period row has no Start and End to bound a formula: its figures would
-        // be values in columns of formulas, which Excel's calculated columns overwrite.
-        d.closeDate !== null &&
-        d.issues.length === 0
-    )
+    everyDealReadAsTyped(dealTableOf(build.deals), statusField(mapping))
   );
+}
+
+/** Whether the CARNET functions, reading the cells as typed, see every deal as the pane read it. */
+function everyDealReadAsTyped(table: DealTable, status: "category" | "stage" | null): boolean {
+  const c = table.columns;
+  const open = OPEN_CODES;
+  const [deal, stage] = [sourceCode("deal"), sourceCode("stage")];
+  if (c.issues.size > 0) return false;
+  for (let i = 0; i < table.length; i++) {
+    if (
+      (open[c.categories[i]] === 1 && c.probabilitySources[i] !== deal) ||
+      // The formulas read one status column: a category the pane took from the stage because
+      // the category cell was blank would be open to them.
+      (status === "category" && c.categorySources[i] === stage) ||
+      c.amounts[i] !== c.amounts[i] ||
+      // An undated deal's period row has no Start and End to bound a formula: its figures would
+      // be values in columns of formulas, which Excel's calculated columns overwrite.
+      c.closeDates[i] !== c.closeDates[i]
+    )
+      return false;
+  }
+  return true;
 }
 
 /** The column the live formulas read to leave closed deals out: the category, else the stage. */
@@ -146,10 +173,17 @@ function statusField(mapping: ColumnMapping<PipelineField>): "category" | "stage
 }
 
 export function buildForecastPlans(build: ForecastBuild): ForecastPlans {
+  return runSteps(forecastPlansSteps(build));
+}
+
+/**
+ * buildForecastPlans in steps (domain/steps.ts), for a caller that pauses between them (the host
+ * writing the forecast for the pane). CarnetPipeline's rows are not made here: the write makes them.
+ */
+export function* forecastPlansSteps(build: ForecastBuild): Steps<ForecastPlans> {
   const live = canBeLive(build);
   const dimensions: ForecastDimension[] = ["period", "owner", "product"];
-  // The three tables in one pass over the deals.
-  const rows = forecastTables(build.deals, dimensions, (dimension) => ({
+  const rows = yield* forecastTablesSteps(build.deals, dimensions, (dimension) => ({
     periodKind: build.periodKind,
     objectives: build.objectives?.get(FORECAST_TABLES[dimension].name),
   }));
@@ -160,7 +194,7 @@ export function buildForecastPlans(build: ForecastBuild): ForecastPlans {
     tables.push(table);
     col += table.headers.length + 1;
   }
-  const pipeline = pipelineTable(build);
+  const pipeline = pipelineTable(build, dealTableOf(build.deals));
   const plans: SheetPlan[] = [
     {
       sheet: PIPELINE_SHEET,
@@ -182,9 +216,10 @@ export function buildForecastPlans(build: ForecastBuild): ForecastPlans {
 /**
  * CarnetPipeline: the deals as read, one row each, with the weighted amount as a live formula. Its
  * header is on row 3, under the note, unless the deals need those rows (a full sheet: 1,048,575).
+ * Its rows are made as the write asks for them, a block at a time (sheetPlan's RowSource).
  */
-function pipelineTable(build: ForecastBuild): TablePlan {
-  const row = pipelineHeaderRow(build.deals.length);
+function pipelineTable(build: ForecastBuild, deals: DealTable): TablePlan {
+  const row = pipelineHeaderRow(deals.length);
   const byHeader: Partial<Record<(typeof PIPELINE_COLUMNS)[number], string>> = {
     "Close date": DATE_FORMAT,
     Amount: build.currencyFormat,
@@ -194,7 +229,7 @@ function pipelineTable(build: ForecastBuild): TablePlan {
   return {
     name: PIPELINE_TABLE,
     headers: [...PIPELINE_COLUMNS],
-    rows: build.deals.map(pipelineRows(build, row + 2)),
+    rows: pipelineRows(build, deals, row + 2),
     numberFormats: PIPELINE_COLUMNS.map((h) => byHeader[h] ?? null),
     row,
     col: 0,
@@ -242,16 +277,25 @@ function weightedAmountFormulaAt(row: string): string {
 const WEIGHTED_AMOUNT_PARTS = weightedAmountFormulaAt("#").split("#");
 
 /**
- * Makes CarnetPipeline's rows, deal i on sheet row firstSheetRow + i (1-based), with what rows share worked out once: see
- * RowTexts.
+ * CarnetPipeline's rows, deal i on sheet row firstSheetRow + i (1-based), made when asked, with what
+ * rows share worked out once: see RowTexts.
  */
-function pipelineRows(
-  build: ForecastBuild,
-  firstSheetRow: number
-): (deal: Deal, i: number) => CellValue[] {
+function pipelineRows(build: ForecastBuild, deals: DealTable, firstSheetRow: number): RowSource {
   const texts = rowTexts(build);
-  return (deal, i) => pipelineRow(build, deal, firstSheetRow + i, texts);
+  const fields = Object.fromEntries(DEAL_TEXTS.map((f) => [f, deals.text(f)])) as DealFields;
+  return {
+    length: deals.length,
+    slice(start, end) {
+      const rows: CellValue[][] = [];
+      for (let i = start; i < Math.min(end, deals.length); i++)
+        rows.push(pipelineRow(build, deals, fields, i, firstSheetRow + i, texts));
+      return rows;
+    },
+  };
 }
+
+/** A deal's text fields, by deal index. */
+type DealFields = Record<DealText, (i: number) => string | null>;
 
 /** Most distinct texts RowTexts keeps: a column of a million different names is not kept whole. */
 const MOST_KEPT_TEXTS = 100_000;
@@ -293,31 +337,43 @@ function rowTexts({ source, periodKind }: ForecastBuild): RowTexts {
   };
 }
 
-/** One deal's CarnetPipeline row, on 1-based sheet row `sheetRow`. */
+/** Deal i's CarnetPipeline row, on 1-based sheet row `sheetRow`, read from the table's columns. */
 function pipelineRow(
   build: ForecastBuild,
-  d: Deal,
+  deals: DealTable,
+  fields: DealFields,
+  i: number,
   sheetRow: number,
   texts: RowTexts
 ): CellValue[] {
-  const extra = build.extraIssues?.get(d.row);
-  const issues = extra === undefined ? d.issues : [...d.issues, extra];
+  const { columns: c } = deals;
+  const { id, company, contact, product, owner, stage } = fields;
+  const row = c.rows[i];
+  const extra = build.extraIssues?.get(row);
+  const found = c.issues.get(i) ?? [];
+  const issues = extra === undefined ? found : [...found, extra];
+  const closeDate = orNull(c.closeDates[i]);
   return [
-    textCell(d.id),
-    d.closeDate,
-    texts.repeated(d.company),
-    texts.repeated(d.contact),
-    texts.repeated(d.product),
-    d.amount,
-    d.probability,
+    textCell(id(i)),
+    closeDate,
+    texts.repeated(company(i)),
+    texts.repeated(contact(i)),
+    texts.repeated(product(i)),
+    orNull(c.amounts[i]),
+    orNull(c.probabilities[i]),
     weightedAmountFormula(sheetRow),
-    texts.repeated(d.owner),
-    texts.repeated(d.stage),
-    texts.repeated(d.category),
-    d.closeDate === null ? null : texts.period(d.closeDate),
-    texts.sourceCell(d.row),
+    texts.repeated(owner(i)),
+    texts.repeated(stage(i)),
+    texts.repeated(categoryOfCode(c.categories[i])),
+    closeDate === null ? null : texts.period(closeDate),
+    texts.sourceCell(row),
     issues.length === 0 ? null : textCell(issues.join("; ") || null),
   ];
+}
+
+/** A figure of the table's columns as a cell: NaN (no figure) is a blank cell. */
+function orNull(x: number): number | null {
+  return x === x ? x : null;
 }
 
 /** CarnetForecastByPeriod / ByOwner / ByProduct, its header at row 3 of the sheet, from column `col`. */

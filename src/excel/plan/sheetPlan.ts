@@ -4,6 +4,7 @@
  * (forecastPlan, matrixPlan), written by host/owned.ts; nothing here calls Office.js.
  */
 import type { CellValue } from "../../domain/values";
+import { ROW_CHUNK } from "./blocks";
 
 export type CellInput = CellValue | Date;
 
@@ -20,12 +21,39 @@ export function textCell(text: string | null): string | null {
   return text === null ? null : `'${text}`;
 }
 
+/** One row of a planned table: values, or formulas (text starting with "="). */
+export type PlannedRow = readonly CellValue[];
+
+/**
+ * A table's rows, made when asked. CarnetPipeline's million rows are made a write block at a time,
+ * as they are written, not all during the compute: held whole they weigh about 0.4 GB for the
+ * seconds the write takes. An array is one (its own slice), so a small table is planned as rows.
+ */
+export interface RowSource {
+  readonly length: number;
+  /** Rows `start` to `end` (excluded), made on each call: keep them only as long as needed. */
+  slice(start: number, end: number): readonly PlannedRow[];
+}
+
+/** Every row of a row source, chunk by chunk: only one chunk is made at a time. */
+export function* rowChunks(
+  rows: RowSource,
+  size = ROW_CHUNK
+): Generator<{ start: number; rows: readonly PlannedRow[] }> {
+  for (let start = 0; start < rows.length; start += size)
+    yield { start, rows: rows.slice(start, Math.min(start + size, rows.length)) };
+}
+
+/** Every row of a table, made at once: for small tables and for tests. */
+export function planRows(table: Pick<TablePlan, "rows">): PlannedRow[] {
+  return table.rows.slice(0, table.rows.length) as PlannedRow[];
+}
+
 export interface TablePlan {
   /** Public name, e.g. CarnetPipeline. */
   readonly name: string;
   readonly headers: readonly string[];
-  /** Values, or formulas (text starting with "="). */
-  readonly rows: readonly (readonly CellValue[])[];
+  readonly rows: RowSource;
   /** Number format per column ("General" when null). */
   readonly numberFormats?: readonly (string | null)[];
   /** Top-left cell of the header, 0-based. Fixed by the plan so that a rebuild finds its tables again. */

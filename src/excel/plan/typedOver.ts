@@ -16,7 +16,7 @@
  */
 import type { CellValue } from "../../domain/values";
 import { cellAddress } from "./a1";
-import type { TablePlan } from "./sheetPlan";
+import { type PlannedRow, rowChunks, type TablePlan } from "./sheetPlan";
 
 /** Document setting: table name → the digest of what the last build wrote in it. */
 export const WRITTEN_SETTING = "carnet.written";
@@ -50,29 +50,69 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
-/** An order-independent digest of a column: two sums of per-cell hashes, and the count. */
-export function columnDigest(cells: Iterable<string>): string {
-  let sum = 0;
-  let mixed = 0;
-  let count = 0;
-  for (const cell of cells) {
+/**
+ * An order-independent digest of a column, taken a cell at a time: two sums of per-cell hashes, and
+ * the count. Sums, so that the cells may come in any order and in any number of blocks.
+ */
+export class ColumnDigest {
+  private sum = 0;
+  private mixed = 0;
+  private count = 0;
+
+  add(cell: string): void {
     const h = hash(cell);
-    sum = (sum + h) >>> 0;
-    mixed = (mixed + Math.imul(h ^ (h >>> 16), 0x45d9f3b)) >>> 0;
-    count++;
+    this.sum = (this.sum + h) >>> 0;
+    this.mixed = (this.mixed + Math.imul(h ^ (h >>> 16), 0x45d9f3b)) >>> 0;
+    this.count++;
   }
-  return `${count}.${sum.toString(36)}.${mixed.toString(36)}`;
+
+  text(): string {
+    return `${this.count}.${this.sum.toString(36)}.${this.mixed.toString(36)}`;
+  }
+}
+
+/** The digest of a column of cells (normalised, see normalisedCell). */
+export function columnDigest(cells: Iterable<string>): string {
+  const digest = new ColumnDigest();
+  for (const cell of cells) digest.add(cell);
+  return digest.text();
 }
 
 function columnOf(rows: readonly (readonly unknown[])[], j: number) {
   return rows.map((row) => normalisedCell(row[j] as CellValue));
 }
 
-/** The digest of what a plan writes. */
+/**
+ * The digest of what a table plan writes, taken block by block as its rows are written (a large
+ * table's rows are made a block at a time and never held whole).
+ */
+export class TableDigest {
+  private readonly columns: ColumnDigest[];
+  private rows = 0;
+
+  constructor(private readonly headers: readonly string[]) {
+    this.columns = headers.map(() => new ColumnDigest());
+  }
+
+  add(rows: readonly PlannedRow[]): void {
+    for (const row of rows)
+      for (let j = 0; j < this.columns.length; j++)
+        this.columns[j].add(normalisedCell(row[j] ?? null));
+    this.rows += rows.length;
+  }
+
+  digest(): WrittenDigest {
+    const columns: Record<string, string> = {};
+    this.headers.forEach((header, j) => (columns[header] = this.columns[j].text()));
+    return { rows: this.rows, columns };
+  }
+}
+
+/** The digest of what a plan writes, its rows made a chunk at a time. */
 export function writtenDigest(plan: TablePlan): WrittenDigest {
-  const columns: Record<string, string> = {};
-  plan.headers.forEach((header, j) => (columns[header] = columnDigest(columnOf(plan.rows, j))));
-  return { rows: plan.rows.length, columns };
+  const digest = new TableDigest(plan.headers);
+  for (const chunk of rowChunks(plan.rows)) digest.add(chunk.rows);
+  return digest.digest();
 }
 
 /** The stored setting, or nothing when it is missing, damaged or edited by hand. */
@@ -137,15 +177,23 @@ export function typedOver(plan: TablePlan, digest: WrittenDigest, now: TableNow)
   return found;
 }
 
-/** The planned row for a row of the table as it is now: the one with its key, else the same position. */
+/**
+ * The planned row for a row of the table as it is now: the one with its key, else the same position.
+ * Planned rows are made one at a time as asked (a large plan's rows are not held whole); the keys are
+ * gathered a chunk at a time.
+ */
 function plannedRows(plan: TablePlan, now: TableNow) {
   const keyAt = plan.key === undefined ? -1 : plan.headers.indexOf(plan.key);
   const keyNow = plan.key === undefined ? -1 : now.headers.indexOf(plan.key);
-  if (keyAt < 0 || keyNow < 0)
-    return (_row: readonly CellValue[], r: number) => plan.rows[r] ?? null;
-  const byKey = new Map<string, readonly CellValue[]>();
-  for (const row of plan.rows) byKey.set(normalisedCell(row[keyAt]), row);
-  return (row: readonly CellValue[]) => byKey.get(normalisedCell(row[keyNow])) ?? null;
+  const plannedAt = (r: number) => (r < plan.rows.length ? plan.rows.slice(r, r + 1)[0] : null);
+  if (keyAt < 0 || keyNow < 0) return (_row: readonly CellValue[], r: number) => plannedAt(r);
+  const byKey = new Map<string, number>();
+  for (const { start, rows } of rowChunks(plan.rows))
+    rows.forEach((row, i) => byKey.set(normalisedCell(row[keyAt]), start + i));
+  return (row: readonly CellValue[]) => {
+    const r = byKey.get(normalisedCell(row[keyNow]));
+    return r === undefined ? null : plannedAt(r);
+  };
 }
 
 /** A rebuild stopped before writing over cells the user typed in Carnet's tables. */
