@@ -3,6 +3,7 @@
  * (Excel's calculated columns would copy a row's formula over the others), and CarnetTeam read back: the
  * figures as the cells hold them, the settings from the sheet, and every cell that cannot be read located.
  */
+import { planRows } from "../../src/excel/plan/sheetPlan";
 import { TEAM_COLUMNS, type RepFigures, type TeamFigures } from "../../src/domain/team/contract";
 import {
   REBUILD,
@@ -68,7 +69,7 @@ describe("the planned sheet", () => {
     const team = plan.tables[0];
     expect(team.headers).toEqual([...TEAM_COLUMNS]);
     TEAM_COLUMNS.forEach((header, j) => {
-      const cells = team.rows.map((row, i) => {
+      const cells = planRows(team).map((row, i) => {
         const cell = row[j];
         // The row's own number, written in place of the row: what Excel's R1C1 form compares.
         return typeof cell === "string" && cell.startsWith("=")
@@ -78,8 +79,8 @@ describe("the planned sheet", () => {
       expect({ header, kinds: new Set(cells).size }).toEqual({ header, kinds: 1 });
     });
     // Typed objectives stay values; P(objective) looks up what Build team computed.
-    expect(team.rows.map((r) => r[3])).toEqual([20000, null, 5000]);
-    expect(plan.tables[2].rows).toEqual([
+    expect(planRows(team).map((r) => r[3])).toEqual([20000, null, 5000]);
+    expect(planRows(plan.tables[2])).toEqual([
       ["'Anne", 20000, 0.125],
       ["'Bruno", null, null],
       ["'Chloé", 5000, 0],
@@ -93,7 +94,7 @@ describe("the planned sheet", () => {
       actionPlan: null,
     };
     const { plan, liveCells, stampedCells } = teamSheetPlan(build, moved);
-    const [anne] = plan.tables[0].rows;
+    const [anne] = planRows(plan.tables[0]);
     expect(anne[2]).toBe(
       `=SUMIFS('Carnet Pipeline (2)'!$H:$H,'Carnet Pipeline (2)'!$I:$I,"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE($A4,"~","~~"),"*","~*"),"?","~?"))`
     );

@@ -33,7 +33,7 @@ import {
   type ActionPlanColumn,
   type Phase,
 } from "./action";
-import { CaselessFirstRows } from "../caselessKeys";
+import { repeatedKeys } from "../caselessKeys";
 import { readDate } from "../dates";
 import { normaliseHeader } from "../columns";
 import { isBlankCell, readAmount, readNumber, type CellValue, type Reading } from "../values";
@@ -133,18 +133,23 @@ export function actionsFromTable(
       `the action plan has no column ${missing.join(", ")}: ${missing.length > 1 ? "they read" : "it reads"} as blank`
     );
   }
-  const firstRows = new CaselessFirstRows();
+  const read: { row: number; action: Action; problems: string[] }[] = [];
   rows.forEach((cells, row) => {
     if (cells.every(isBlankCell)) return;
     const { action, problems } = actionFromRow(cells, columns, (column) =>
       locate(row, columns[column] as number)
     );
+    read.push({ row, action, problems });
+  });
+  const repeats = repeatedKeys(read.length, (i) => read[i].action.id || null);
+  const firstOf = new Map(repeats.at.map((at, k) => [at, read[repeats.first[k]].row]));
+  read.forEach(({ row, action, problems }, i) => {
     reading.problems.push(...problems);
     if (action.id === "") {
       reading.unidentified.push({ row, action });
       return;
     }
-    const first = firstRows.firstRow(action.id, row);
+    const first = firstOf.get(i);
     if (first !== undefined) {
       reading.problems.push(
         `${locate(row, columns.Id ?? 0)}: Id ${action.id} is already the Id of ${locate(first, columns.Id ?? 0)}: ` +
