@@ -202,6 +202,10 @@ describe("a messy French workbook", () => {
       );
       expect(await wb.selection()).toEqual({ sheet: "Ventes", address });
     }
+    // The name box follows the selection on the grid's next render: wait for it, then read it.
+    await session.page.waitForFunction(
+      () => document.querySelector<HTMLInputElement>('[aria-label="Name box"]')?.value === "B11:F11"
+    );
     await expect(session.page.getByLabel("Name box").inputValue()).resolves.toBe("B11:F11");
     expect(session.errors).toEqual([]);
   });
