@@ -121,9 +121,10 @@ const [MEAN, SUM_SQUARES, RANGE, LARGEST, THIRD, FIRST_BIN, LAST_BIN, SUMS] = [
 ];
 
 /**
- * The pass over the deals, a function of its own that ends with the loop: the compiler optimises a
- * long loop while it runs, and the code after it, never run by then, would be dropped and taken
- * again on every call (a million deals cut in a dozen groups is a dozen calls).
+ * The pass over the deals, a function of its own that ends with its loop, and that keeps its sums
+ * in `sums` as it goes: the compiler optimises a long loop while it runs, and code after the loop,
+ * never run by then, would be dropped and taken again on every call (a million deals cut in a dozen
+ * groups is a dozen calls).
  */
 function binDeals(
   amounts: Float64Array,
@@ -136,13 +137,8 @@ function binDeals(
   const bits = BITS;
   const words = WORDS;
   const high = HIGH_WORD;
-  let mean = 0;
-  let sumSquares = 0;
-  let range = 0;
-  let largest = 0;
-  let third = 0;
-  let first = AMOUNT_BINS;
-  let last = -1;
+  sums[FIRST_BIN] = AMOUNT_BINS;
+  sums[LAST_BIN] = -1;
   for (let i = 0; i < n; i++) {
     const b = amounts[i];
     const p = probabilities[i];
@@ -154,15 +150,15 @@ function binDeals(
     const sb4 = sb3 * b;
     const sb5 = sb4 * b;
     const sb6 = sb5 * b;
-    mean += p * b;
-    sumSquares += b2;
-    range += b;
-    if (b > largest) largest = b;
-    third += sb3 * (1 - 2 * s);
+    sums[MEAN] += p * b;
+    sums[SUM_SQUARES] += b2;
+    sums[RANGE] += b;
+    if (b > sums[LARGEST]) sums[LARGEST] = b;
+    sums[THIRD] += sb3 * (1 - 2 * s);
     bits[0] = b;
     const bin = words[high] >>> 16;
-    if (bin < first) first = bin;
-    if (bin > last) last = bin;
+    if (bin < sums[FIRST_BIN]) sums[FIRST_BIN] = bin;
+    if (bin > sums[LAST_BIN]) sums[LAST_BIN] = bin;
     const at = bin * STRIDE;
     // κ_2 … κ_8 of a Bernoulli(p) (κ_{k+1} = p(1−p)·dκ_k/dp): s, s·d, s(1 − 6s), s·d(1 − 12s),
     // s(1 − 30s + 120s²), s·d(1 − 60s + 360s²), s(1 − 126s + 1680s² − 5040s³).
@@ -177,13 +173,6 @@ function binDeals(
     bins[at + 8] += sb6 * b2 * (1 - s * (126 - s * (1680 - 5040 * s)));
     spreads[(s * SPREAD_SCALE) | 0]++;
   }
-  sums[MEAN] = mean;
-  sums[SUM_SQUARES] = sumSquares;
-  sums[RANGE] = range;
-  sums[LARGEST] = largest;
-  sums[THIRD] = third;
-  sums[FIRST_BIN] = first;
-  sums[LAST_BIN] = last;
 }
 
 /** γ for sums of n terms spread over `occupied` bins and added up bin by bin. */
