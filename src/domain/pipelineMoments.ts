@@ -97,48 +97,46 @@ export function pipelineMoments(pipeline: Pipeline): Moments {
   const { amounts, probabilities, count: n } = pipeline;
   const bins = (amountBins ??= new Float64Array(STRIDE * AMOUNT_BINS));
   const spreads = new Int32Array(SPREAD_BINS);
-  const sums = new Float64Array(SUMS);
-  binDeals(amounts, probabilities, n, bins, spreads, sums);
-  const profile = amountProfile(bins, n, sums[FIRST_BIN], sums[LAST_BIN]);
+  const sums = binDeals(amounts, probabilities, n, bins, spreads);
+  const profile = amountProfile(bins, n, sums.firstBin, sums.lastBin);
   const occupied = profile.edges.length;
   return {
     count: n,
-    mean: sums[MEAN],
-    sumSquares: sums[SUM_SQUARES],
-    range: sums[RANGE],
-    largest: sums[LARGEST],
+    mean: sums.mean,
+    sumSquares: sums.sumSquares,
+    range: sums.range,
+    largest: sums.largest,
     cumulants: profile.cumulantsBelow.slice(9 * occupied, 9 * occupied + 9),
     roundOff: cumulantRoundOff(n, occupied),
-    absoluteThird: sums[THIRD],
+    absoluteThird: sums.third,
     profile,
     spreads,
   };
 }
 
-/** Slots of binDeals' sums, and the first and last amount bins it filled. */
-const [MEAN, SUM_SQUARES, RANGE, LARGEST, THIRD, FIRST_BIN, LAST_BIN, SUMS] = [
-  0, 1, 2, 3, 4, 5, 6, 7,
-];
-
 /**
- * The pass over the deals, a function of its own that ends with its loop, and that keeps its sums
- * in `sums` as it goes: the compiler optimises a long loop while it runs, and code after the loop,
- * never run by then, would be dropped and taken again on every call (a million deals cut in a dozen
- * groups is a dozen calls).
+ * The pass over the deals, a function of its own whose loop is followed only by the object of its
+ * sums: the compiler optimises a long loop while it runs, and code after it that reads or calls
+ * anything, never run by then, would be dropped and taken again on every call (a million deals cut
+ * in a dozen groups is a dozen calls).
  */
 function binDeals(
   amounts: Float64Array,
   probabilities: Float64Array,
   n: number,
   bins: Float64Array,
-  spreads: Int32Array,
-  sums: Float64Array
-): void {
+  spreads: Int32Array
+) {
   const bits = BITS;
   const words = WORDS;
   const high = HIGH_WORD;
-  sums[FIRST_BIN] = AMOUNT_BINS;
-  sums[LAST_BIN] = -1;
+  let mean = 0;
+  let sumSquares = 0;
+  let range = 0;
+  let largest = 0;
+  let third = 0;
+  let firstBin = AMOUNT_BINS;
+  let lastBin = -1;
   for (let i = 0; i < n; i++) {
     const b = amounts[i];
     const p = probabilities[i];
@@ -150,15 +148,15 @@ function binDeals(
     const sb4 = sb3 * b;
     const sb5 = sb4 * b;
     const sb6 = sb5 * b;
-    sums[MEAN] += p * b;
-    sums[SUM_SQUARES] += b2;
-    sums[RANGE] += b;
-    if (b > sums[LARGEST]) sums[LARGEST] = b;
-    sums[THIRD] += sb3 * (1 - 2 * s);
+    mean += p * b;
+    sumSquares += b2;
+    range += b;
+    if (b > largest) largest = b;
+    third += sb3 * (1 - 2 * s);
     bits[0] = b;
     const bin = words[high] >>> 16;
-    if (bin < sums[FIRST_BIN]) sums[FIRST_BIN] = bin;
-    if (bin > sums[LAST_BIN]) sums[LAST_BIN] = bin;
+    if (bin < firstBin) firstBin = bin;
+    if (bin > lastBin) lastBin = bin;
     const at = bin * STRIDE;
     // κ_2 … κ_8 of a Bernoulli(p) (κ_{k+1} = p(1−p)·dκ_k/dp): s, s·d, s(1 − 6s), s·d(1 − 12s),
     // s(1 − 30s + 120s²), s·d(1 − 60s + 360s²), s(1 − 126s + 1680s² − 5040s³).
@@ -173,6 +171,7 @@ function binDeals(
     bins[at + 8] += sb6 * b2 * (1 - s * (126 - s * (1680 - 5040 * s)));
     spreads[(s * SPREAD_SCALE) | 0]++;
   }
+  return { mean, sumSquares, range, largest, third, firstBin, lastBin };
 }
 
 /** γ for sums of n terms spread over `occupied` bins and added up bin by bin. */

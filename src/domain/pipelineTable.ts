@@ -276,7 +276,10 @@ class PipelineReader {
   private readDeal(row: readonly CellValue[], r: number, d: number): void {
     const { report, mapping, deals } = this;
     report.begin(r);
-    const closeDate = mapping.closeDate === null ? null : this.dateOf(row[mapping.closeDate]);
+    const dateCell = cellIn(row, mapping.closeDate);
+    const plainDate = cells.date(dateCell);
+    const closeDate =
+      plainDate ?? (mapping.closeDate === null ? null : this.dateOf(row[mapping.closeDate]));
     const amountCell = cellIn(row, mapping.amount);
     const plain = cells.amount(amountCell);
     const amount = plain ?? report.value("amount", readAmount(amountCell));
@@ -319,12 +322,9 @@ class PipelineReader {
     if (lines !== null) deals.issues.set(d, lines);
   }
 
-  /** The close date of a deal's cell; an unreadable one is reported. */
+  /** The close date of a deal's cell that is not a plain serial; an unreadable one is reported. */
   private dateOf(cell: CellValue): number | null {
-    return (
-      cells.date(cell) ??
-      this.report.value("closeDate", readDate(cell, { dayFirst: this.options.dayFirst }))
-    );
+    return this.report.value("closeDate", readDate(cell, { dayFirst: this.options.dayFirst }));
   }
 
   /** The probability typed on the deal, else its stage's default, else 1 / 0 for Won / Lost. */
