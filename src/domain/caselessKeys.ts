@@ -69,6 +69,10 @@ export class RepeatedKeys {
   private readonly room: KeysRoom;
   /** Gives the keys' room back; find does, and a reader stopped before it must. */
   readonly release: () => void;
+  /** A key's part is the top `bits` bits of its spread hash: its hash >>> 1 >>> partShift. */
+  private readonly partShift: number;
+  /** Keys of each part, at [part + 1], counted as they are set. */
+  private readonly starts: Int32Array;
 
   constructor(capacity: number) {
     const { room, release } = KEPT_BYTES.take(13 * capacity);
@@ -80,12 +84,17 @@ export class RepeatedKeys {
     };
     ({ hashes: this.hashes, isKey: this.isKey } = this.room);
     this.release = release;
+    const bits = Math.min(24, Math.max(0, Math.ceil(Math.log2(capacity / PART_KEYS))));
+    this.partShift = 31 - bits;
+    this.starts = new Int32Array((1 << bits) + 1);
   }
 
   set(i: number, key: string | null): void {
     if (key === null) return;
-    this.hashes[i] = caselessHash(key);
+    const hash = caselessHash(key);
+    this.hashes[i] = hash;
     this.isKey[i] = 1;
+    this.starts[((spread(hash) >>> 1) >>> this.partShift) + 1]++;
   }
 
   /**
@@ -101,7 +110,7 @@ export class RepeatedKeys {
   }
 
   private repeats(count: number, keyAt: (i: number) => string | null): Repeats {
-    const parts = partsByHash(this.room, count);
+    const parts = partsByHash(this.room, count, this.starts, this.partShift);
     const table = new PartTable(parts.largest);
     const found: { at: number; first: number }[] = [];
     const { starts, order, hashes } = parts;
@@ -131,14 +140,15 @@ interface KeysRoom {
 /**
  * The keys' indexes sorted by the top bits of their hashes, stably (each part's in index order, so
  * a part meets the first of equal keys first), their hashes in the same order (read in order, not
- * all over a million), and where each part starts.
+ * all over a million), and where each part starts; from the keys' count in each part, at [part + 1]
+ * of `starts` (made the parts' starts here).
  */
-function partsByHash({ hashes, isKey, order, sorted }: KeysRoom, count: number) {
-  const bits = Math.max(0, Math.ceil(Math.log2(count / PART_KEYS)));
-  const shift = 32 - bits;
-  const partOf = (hash: number) => (bits === 0 ? 0 : spread(hash) >>> shift);
-  const starts = new Int32Array((1 << bits) + 1);
-  for (let i = 0; i < count; i++) if (isKey[i] === 1) starts[partOf(hashes[i]) + 1]++;
+function partsByHash(
+  { hashes, isKey, order, sorted }: KeysRoom,
+  count: number,
+  starts: Int32Array,
+  shift: number
+) {
   let largest = 0;
   for (let part = 1; part < starts.length; part++) {
     largest = Math.max(largest, starts[part]);
@@ -147,7 +157,7 @@ function partsByHash({ hashes, isKey, order, sorted }: KeysRoom, count: number) 
   const next = starts.slice(0, -1);
   for (let i = 0; i < count; i++) {
     if (isKey[i] === 0) continue;
-    const at = next[partOf(hashes[i])]++;
+    const at = next[(spread(hashes[i]) >>> 1) >>> shift]++;
     order[at] = i;
     sorted[at] = hashes[i];
   }
