@@ -63,7 +63,7 @@ export function* forecastFiguresSteps(
   try {
     yield;
     const sums = new GroupSums(counted, {
-      of: null,
+      of: counted.groups.fill(0, 0, counted.table.length), // every deal in group 0
       keys: [NO_KEY],
       periods: [undefined],
       counting: [],
@@ -77,8 +77,8 @@ export function* forecastFiguresSteps(
 
 /** Each deal's group along a dimension, by index into `keys` (and, for periods, `periods`). */
 interface Grouping {
-  /** Each deal's group; null when every deal is in group 0. */
-  readonly of: Int32Array | null;
+  /** Each deal's group. */
+  readonly of: Int32Array;
   readonly keys: readonly string[];
   /** The period of a period table's group; undefined for owners, products and undated deals. */
   readonly periods: readonly (Period | undefined)[];
@@ -159,7 +159,7 @@ class GroupSums {
     this.sumAndGather(groups.of);
   }
 
-  private sumAndGather(of: Int32Array | null): void {
+  private sumAndGather(of: Int32Array): void {
     const { table, weighted } = this.deals;
     const { amounts, probabilities, categories } = table.columns;
     const { count, unweighted, won, commit, bestCase, hasCategories } = this;
@@ -168,7 +168,7 @@ class GroupSums {
     const gatheredProbabilities = this.deals.probabilities;
     const next = this.first.slice();
     for (let i = 0; i < table.length; i++) {
-      const g = of === null ? 0 : of[i];
+      const g = of[i];
       const category = categories[i];
       const amount = amounts[i];
       if (category !== 0) hasCategories[g] = 1;

@@ -293,12 +293,25 @@ export function largestSpreads(
     at += moments.spreads[bin];
   }
   const order = new Int32Array(count);
-  const { probabilities } = pipeline;
-  for (let i = 0; i < pipeline.count; i++) {
+  placeBySpread(pipeline.probabilities, pipeline.count, below, next, order);
+  return { order, below };
+}
+
+/**
+ * The deals of the bins from `below` up, each at the next place of its bin: a pass over the deals in
+ * a function that ends with its loop (see binDeals).
+ */
+function placeBySpread(
+  probabilities: Float64Array,
+  n: number,
+  below: number,
+  next: Int32Array,
+  order: Int32Array
+): void {
+  for (let i = 0; i < n; i++) {
     const bin = spreadBin(probabilities[i]);
     if (bin >= below) order[next[bin]++] = i;
   }
-  return { order, below };
 }
 
 /** Radius of the circle of Cauchy's estimate below (the nearest singularity is at distance ≥ π). */
