@@ -7,6 +7,8 @@
  * are equal: a million ids in some 20 milliseconds.
  */
 
+import { KEPT_BYTES } from "./keptRoom";
+
 /** FNV-1a offset basis and prime. */
 const FNV_BASIS = 0x811c9dc5 | 0;
 const FNV_PRIME = 16777619;
@@ -64,21 +66,51 @@ export function repeatedKeys(count: number, keyAt: (i: number) => string | null)
 export class RepeatedKeys {
   private readonly hashes: Int32Array;
   private readonly isKey: Uint8Array;
+  private readonly room: KeysRoom;
+  /** Gives the keys' room back; find does, and a reader stopped before it must. */
+  readonly release: () => void;
+  /** A key's part is the top `bits` bits of its spread hash: its hash >>> 1 >>> partShift. */
+  private readonly partShift: number;
+  /** Keys of each part, at [part + 1], counted as they are set. */
+  private readonly starts: Int32Array;
 
   constructor(capacity: number) {
-    this.hashes = new Int32Array(capacity);
-    this.isKey = new Uint8Array(capacity);
+    const { room, release } = KEPT_BYTES.take(13 * capacity);
+    this.room = {
+      hashes: new Int32Array(room, 0, capacity),
+      order: new Int32Array(room, 4 * capacity, capacity),
+      sorted: new Int32Array(room, 8 * capacity, capacity),
+      isKey: new Uint8Array(room, 12 * capacity, capacity).fill(0),
+    };
+    ({ hashes: this.hashes, isKey: this.isKey } = this.room);
+    this.release = release;
+    const bits = Math.min(24, Math.max(0, Math.ceil(Math.log2(capacity / PART_KEYS))));
+    this.partShift = 31 - bits;
+    this.starts = new Int32Array((1 << bits) + 1);
   }
 
   set(i: number, key: string | null): void {
     if (key === null) return;
-    this.hashes[i] = caselessHash(key);
+    const hash = caselessHash(key);
+    this.hashes[i] = hash;
     this.isKey[i] = 1;
+    this.starts[((spread(hash) >>> 1) >>> this.partShift) + 1]++;
   }
 
-  /** The repeats among the first `count` keys; keyAt(i) gives key i again (for a few keys). */
+  /**
+   * The repeats among the first `count` keys; keyAt(i) gives key i again (for a few keys). Once:
+   * the keys' room is given back.
+   */
   find(count: number, keyAt: (i: number) => string | null): Repeats {
-    const parts = partsByHash(this.hashes, this.isKey, count);
+    try {
+      return this.repeats(count, keyAt);
+    } finally {
+      this.release();
+    }
+  }
+
+  private repeats(count: number, keyAt: (i: number) => string | null): Repeats {
+    const parts = partsByHash(this.room, count, this.starts, this.partShift);
     const table = new PartTable(parts.largest);
     const found: { at: number; first: number }[] = [];
     const { starts, order, hashes } = parts;
@@ -97,28 +129,35 @@ export class RepeatedKeys {
 /** Keys per part, about: a part's table (twice as many slots) stays in the processor's cache. */
 const PART_KEYS = 2048;
 
+/** The keys' hashes, and room to sort them by part (13 bytes a key, in KEPT_BYTES). */
+interface KeysRoom {
+  readonly hashes: Int32Array;
+  readonly isKey: Uint8Array;
+  readonly order: Int32Array;
+  readonly sorted: Int32Array;
+}
+
 /**
  * The keys' indexes sorted by the top bits of their hashes, stably (each part's in index order, so
  * a part meets the first of equal keys first), their hashes in the same order (read in order, not
- * all over a million), and where each part starts.
+ * all over a million), and where each part starts; from the keys' count in each part, at [part + 1]
+ * of `starts` (made the parts' starts here).
  */
-function partsByHash(hashes: Int32Array, isKey: Uint8Array, count: number) {
-  const bits = Math.max(0, Math.ceil(Math.log2(count / PART_KEYS)));
-  const shift = 32 - bits;
-  const partOf = (hash: number) => (bits === 0 ? 0 : spread(hash) >>> shift);
-  const starts = new Int32Array((1 << bits) + 1);
-  for (let i = 0; i < count; i++) if (isKey[i] === 1) starts[partOf(hashes[i]) + 1]++;
+function partsByHash(
+  { hashes, isKey, order, sorted }: KeysRoom,
+  count: number,
+  starts: Int32Array,
+  shift: number
+) {
   let largest = 0;
   for (let part = 1; part < starts.length; part++) {
     largest = Math.max(largest, starts[part]);
     starts[part] += starts[part - 1];
   }
-  const order = new Int32Array(starts[starts.length - 1]);
-  const sorted = new Int32Array(order.length);
   const next = starts.slice(0, -1);
   for (let i = 0; i < count; i++) {
     if (isKey[i] === 0) continue;
-    const at = next[partOf(hashes[i])]++;
+    const at = next[(spread(hashes[i]) >>> 1) >>> shift]++;
     order[at] = i;
     sorted[at] = hashes[i];
   }

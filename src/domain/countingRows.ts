@@ -246,12 +246,15 @@ export const OPEN_CODES: Readonly<Uint8Array> = Uint8Array.from(
 
 /**
  * weightedAmount of every deal of a table, from its columns: NaN where weightedAmount says null (the
- * deal does not count). One pass, no Deal object, for the forecast's million deals. A test holds it
- * to weightedAmount.
+ * deal does not count). One pass, no Deal object, for the forecast's million deals, into `weighted`
+ * (room of the caller's, or new). A test holds it to weightedAmount.
  */
-export function weightedAmounts(columns: DealColumns, length: number): Float64Array {
+export function weightedAmounts(
+  columns: DealColumns,
+  length: number,
+  weighted: Float64Array<ArrayBufferLike> = new Float64Array(length)
+): Float64Array<ArrayBufferLike> {
   const { amounts, probabilities, categories } = columns;
-  const weighted = new Float64Array(length);
   // NaN stands for a missing figure, and NaN × anything is NaN.
   for (let i = 0; i < length; i++)
     weighted[i] = OPEN_CODES[categories[i]] === 1 ? amounts[i] * probabilities[i] : NaN;

@@ -12,6 +12,7 @@
 import { weightedAmounts } from "./countingRows";
 import { categoryCode, type DealTable, type Deals, dealTableOf } from "./dealTable";
 import { outcomeDistribution } from "./distribution";
+import { KEPT_BYTES } from "./keptRoom";
 import { type Period, periodLookup, type PeriodKind } from "./pipeline";
 import { runSteps, type Steps } from "./steps";
 
@@ -59,21 +60,25 @@ export function* forecastFiguresSteps(
   objective: number | null = null
 ): Steps<ForecastFigures> {
   const counted = new CountedDeals(dealTableOf(deals));
-  yield;
-  const sums = new GroupSums(counted, {
-    of: null,
-    keys: [NO_KEY],
-    periods: [undefined],
-    counting: [],
-  });
-  yield;
-  return sums.figures(0, objective);
+  try {
+    yield;
+    const sums = new GroupSums(counted, {
+      of: counted.groups.fill(0, 0, counted.table.length), // every deal in group 0
+      keys: [NO_KEY],
+      periods: [undefined],
+      counting: [],
+    });
+    yield;
+    return sums.figures(0, objective);
+  } finally {
+    counted.release();
+  }
 }
 
 /** Each deal's group along a dimension, by index into `keys` (and, for periods, `periods`). */
 interface Grouping {
-  /** Each deal's group; null when every deal is in group 0. */
-  readonly of: Int32Array | null;
+  /** Each deal's group. */
+  readonly of: Int32Array;
   readonly keys: readonly string[];
   /** The period of a period table's group; undefined for owners, products and undated deals. */
   readonly periods: readonly (Period | undefined)[];
@@ -90,31 +95,35 @@ const WON = categoryCode("Won");
  * it does not count), worked out once for every grouping; and room for the counting deals' figures,
  * gathered group by group for one grouping's outcome distributions at a time.
  */
+/** Bytes of the kept room (keptRoom.ts) a forecast over `deals` deals works in: see CountedDeals. */
+export function forecastRoomBytes(deals: number): number {
+  return 28 * deals;
+}
+
 class CountedDeals {
   readonly weighted: Float64Array;
   readonly amounts: Float64Array;
   readonly probabilities: Float64Array;
-  /** Room for each deal's group, one grouping at a time (made for the first). */
-  groups: Int32Array | null = null;
+  /** Room for each deal's group, one grouping at a time. */
+  readonly groups: Int32Array;
+  /** Gives the room back (the computation ended, or was cancelled). */
+  readonly release: () => void;
 
+  /**
+   * 28 bytes a deal of the room kept (keptRoom.ts). The weighted amounts stay in it from one
+   * computation over the table to the next (the pane's headline figures, then the forecast's
+   * tables) while nobody else takes it.
+   */
   constructor(readonly table: DealTable) {
-    this.weighted = weightedOf(table);
-    this.amounts = new Float64Array(table.length);
-    this.probabilities = new Float64Array(table.length);
+    const n = table.length;
+    const { room, intact, release } = KEPT_BYTES.take(forecastRoomBytes(n), table);
+    this.weighted = new Float64Array(room, 0, n);
+    this.amounts = new Float64Array(room, 8 * n, n);
+    this.probabilities = new Float64Array(room, 16 * n, n);
+    this.groups = new Int32Array(room, 24 * n, n);
+    if (!intact) weightedAmounts(table.columns, n, this.weighted);
+    this.release = release;
   }
-}
-
-/**
- * The weighted amount of each deal of a table (countingRows), worked out once a table: the pane's
- * headline figures and the forecast's tables both read it. The table never changes.
- */
-const weightedByTable = new WeakMap<DealTable, Float64Array>();
-
-function weightedOf(table: DealTable): Float64Array {
-  let weighted = weightedByTable.get(table);
-  if (weighted === undefined)
-    weightedByTable.set(table, (weighted = weightedAmounts(table.columns, table.length)));
-  return weighted;
 }
 
 /**
@@ -150,7 +159,7 @@ class GroupSums {
     this.sumAndGather(groups.of);
   }
 
-  private sumAndGather(of: Int32Array | null): void {
+  private sumAndGather(of: Int32Array): void {
     const { table, weighted } = this.deals;
     const { amounts, probabilities, categories } = table.columns;
     const { count, unweighted, won, commit, bestCase, hasCategories } = this;
@@ -159,7 +168,7 @@ class GroupSums {
     const gatheredProbabilities = this.deals.probabilities;
     const next = this.first.slice();
     for (let i = 0; i < table.length; i++) {
-      const g = of === null ? 0 : of[i];
+      const g = of[i];
       const category = categories[i];
       const amount = amounts[i];
       if (category !== 0) hasCategories[g] = 1;
@@ -243,28 +252,39 @@ export function* forecastTablesSteps<D extends ForecastDimension>(
   optionsOf: (dimension: D) => ForecastOptions
 ): Steps<Record<D, ForecastRow[]>> {
   const counted = new CountedDeals(dealTableOf(deals));
-  const result = {} as Record<D, ForecastRow[]>;
-  for (const dimension of dimensions) {
-    yield;
-    const { periodKind, objectives } = optionsOf(dimension);
-    const groups = groupDeals(counted, dimension, periodKind ?? "quarter");
-    yield;
-    // One grouping's figures at a time: each gathers into the same room (CountedDeals).
-    const sums = new GroupSums(counted, groups);
-    const rows: ForecastRow[] = [];
-    for (let g = 0; g < groups.keys.length; g++) {
-      yield;
-      const key = groups.keys[g];
-      const period = groups.periods[g];
-      rows.push({
-        key,
-        ...(period ? { start: period.start, end: period.end } : {}),
-        ...sums.figures(g, objectives?.get(key) ?? null),
-      });
-    }
-    result[dimension] = sortRows(rows, dimension);
+  try {
+    const result = {} as Record<D, ForecastRow[]>;
+    for (const dimension of dimensions)
+      result[dimension] = yield* forecastRowsSteps(counted, dimension, optionsOf(dimension));
+    return result;
+  } finally {
+    counted.release();
   }
-  return result;
+}
+
+/** One forecast table's rows, in steps: a grouping pass, then a group's distribution at a time. */
+function* forecastRowsSteps(
+  counted: CountedDeals,
+  dimension: ForecastDimension,
+  { periodKind, objectives }: ForecastOptions
+): Steps<ForecastRow[]> {
+  yield;
+  const groups = groupDeals(counted, dimension, periodKind ?? "quarter");
+  yield;
+  // One grouping's figures at a time: each gathers into the same room (CountedDeals).
+  const sums = new GroupSums(counted, groups);
+  const rows: ForecastRow[] = [];
+  for (let g = 0; g < groups.keys.length; g++) {
+    yield;
+    const key = groups.keys[g];
+    const period = groups.periods[g];
+    rows.push({
+      key,
+      ...(period ? { start: period.start, end: period.end } : {}),
+      ...sums.figures(g, objectives?.get(key) ?? null),
+    });
+  }
+  return sortRows(rows, dimension);
 }
 
 /** The groups of a dimension's keys, numbered as they come, with how many of their deals count. */
@@ -277,7 +297,7 @@ class Groups implements Grouping {
   private readonly weighted: Float64Array;
 
   constructor(deals: CountedDeals) {
-    this.of = deals.groups ??= new Int32Array(deals.table.length);
+    this.of = deals.groups;
     this.weighted = deals.weighted;
   }
 

@@ -50,132 +50,155 @@ export class CompensatedSum {
   }
 }
 
-/**
- * Splits each deal into the certain offset and the uncertain part, checking it as it goes. Figures
- * in Float64Arrays are kept as they are while every deal is a plain uncertain one (0 < p < 1, a > 0),
- * as in a large pipeline read from cells: a million deals then cost no copy (the garbage collector
- * would pay for it), and nothing here or downstream writes to them. Arrays the caller gives as
- * scratch are never copied: deal i is written at `count` ≤ i, so splitting them in place reads each
- * deal before it can be overwritten.
- */
-class PipelineBuilder {
-  private readonly mean = new CompensatedSum();
-  private readonly offset = new CompensatedSum();
-  private readonly absTotal = new CompensatedSum();
-  private readonly offsetParts: number[] = [];
-  private amounts: Float64Array;
-  private probabilities: Float64Array;
-  /** While true, `amounts` and `probabilities` are the caller's, and deal i is at i. */
-  private shared: boolean;
-  /** Whether the caller's arrays may be written (OutcomeDeals' scratch). */
-  private readonly scratch: boolean;
-  private considered = 0;
-  private count = 0;
-
-  constructor(
-    private readonly capacity: number,
-    source?: {
-      readonly amounts: Float64Array;
-      readonly probabilities: Float64Array;
-      readonly scratch?: boolean;
-    }
-  ) {
-    this.shared = source !== undefined;
-    this.scratch = source?.scratch === true;
-    this.amounts = source ? source.amounts : new Float64Array(capacity);
-    this.probabilities = source ? source.probabilities : new Float64Array(capacity);
-  }
-
-  /** Copies the deals kept so far into arrays of our own, before the first one that changes. */
-  private unshare(): void {
-    if (!this.shared) return;
-    if (this.scratch) {
-      this.shared = false; // the arrays are ours to write: in place from here on
-      return;
-    }
-    const amounts = new Float64Array(this.capacity);
-    const probabilities = new Float64Array(this.capacity);
-    amounts.set(this.amounts.subarray(0, this.count));
-    probabilities.set(this.probabilities.subarray(0, this.count));
-    this.amounts = amounts;
-    this.probabilities = probabilities;
-    this.shared = false;
-  }
-
-  add(amount: number, probability: number, index: number): void {
-    if (typeof amount !== "number" || amount - amount !== 0) {
-      throw new RangeError(`deal ${index + 1}: the amount must be a finite number`);
-    }
-    if (typeof probability !== "number" || !(probability >= 0 && probability <= 1)) {
-      throw new RangeError(`deal ${index + 1}: the probability must be between 0 and 1`);
-    }
-    if (probability === 0 || amount === 0) {
-      this.unshare();
-      return;
-    }
-    this.considered++;
-    this.mean.add(amount * probability);
-    this.absTotal.add(abs(amount));
-    if (probability === 1) {
-      this.unshare();
-      this.offset.add(amount);
-      this.offsetParts.push(amount);
-    } else if (amount > 0) {
-      if (this.shared) {
-        this.count++;
-        return;
-      }
-      this.amounts[this.count] = amount;
-      this.probabilities[this.count++] = probability;
-    } else {
-      // A credit note: B a = a + (1 − B)|a|, and 1 − B is won with probability 1 − p.
-      this.unshare();
-      this.offset.add(amount);
-      this.offsetParts.push(amount);
-      this.amounts[this.count] = -amount;
-      this.probabilities[this.count++] = 1 - probability;
-    }
-  }
-
-  build(): Pipeline {
-    return {
-      considered: this.considered,
-      mean: this.mean.value(),
-      absTotal: this.absTotal.value(),
-      offset: this.offset.value(),
-      count: this.count,
-      amounts: this.amounts.subarray(0, this.count),
-      probabilities: this.probabilities.subarray(0, this.count),
-      offsetParts: this.offsetParts,
-    };
-  }
-}
-
 function isDealList(
   deals: OutcomeDeals
 ): deals is ReadonlyArray<{ readonly amount: number; readonly probability: number }> {
   return Array.isArray(deals);
 }
 
+const badAmount = (index: number) =>
+  new RangeError(`deal ${index + 1}: the amount must be a finite number`);
+const badProbability = (index: number) =>
+  new RangeError(`deal ${index + 1}: the probability must be between 0 and 1`);
+
 /** Checks the deals and splits them into S = c + V (see the module comment of distribution.ts). */
 export function normalise(deals: OutcomeDeals): Pipeline {
-  if (isDealList(deals)) {
-    const builder = new PipelineBuilder(deals.length);
-    for (let i = 0; i < deals.length; i++) {
-      const deal = deals[i];
-      builder.add(deal.amount, deal.probability, i);
-    }
-    return builder.build();
-  }
-  const { amounts, probabilities, scratch } = deals;
+  if (isDealList(deals)) return split(figuresOfDeals(deals), "own");
+  const { amounts, probabilities } = deals;
   if (amounts.length !== probabilities.length)
     throw new RangeError(
       `${amounts.length} amounts but ${probabilities.length} probabilities: give one of each per deal`
     );
-  const builder =
-    amounts instanceof Float64Array && probabilities instanceof Float64Array
-      ? new PipelineBuilder(amounts.length, { amounts, probabilities, scratch })
-      : new PipelineBuilder(amounts.length);
-  for (let i = 0; i < amounts.length; i++) builder.add(amounts[i], probabilities[i], i);
-  return builder.build();
+  const columns = amounts instanceof Float64Array && probabilities instanceof Float64Array;
+  if (!columns) return split({ amounts, probabilities }, "copy");
+  return split({ amounts, probabilities }, deals.scratch ? "own" : "shared");
+}
+
+/**
+ * Deals as objects, their figures in arrays of their own; what is not a number is NaN there (not the
+ * 0 an array would make of null), for split to name in its turn.
+ */
+function figuresOfDeals(
+  deals: ReadonlyArray<{ readonly amount: number; readonly probability: number }>
+) {
+  const amounts = new Float64Array(deals.length);
+  const probabilities = new Float64Array(deals.length);
+  deals.forEach(({ amount, probability }, i) => {
+    amounts[i] = typeof amount === "number" ? amount : NaN;
+    probabilities[i] = typeof probability === "number" ? probability : NaN;
+  });
+  return { amounts, probabilities };
+}
+
+/**
+ * Splits each deal into the certain offset and the uncertain part, checking it as it goes. Where the
+ * split uncertain deals go: "shared", in the caller's Float64Arrays themselves while every deal is a
+ * plain uncertain one (0 < p < 1, a > 0), as in a large pipeline read from cells, so that a million
+ * deals cost no copy (the garbage collector would pay for it), copied from the first deal that
+ * changes; "own", in place (deal i is written at `count` ≤ i, so each deal is read before it can be
+ * overwritten); "copy", in arrays of its own from the start (figures in other arrays).
+ */
+function split(
+  figures: { readonly amounts: ArrayLike<number>; readonly probabilities: ArrayLike<number> },
+  into: "shared" | "own" | "copy"
+): Pipeline {
+  const n = figures.amounts.length;
+  const state: SplitState = {
+    shared: into === "shared",
+    // Always an object of these two fields (one shape for the loop to read), however made.
+    out:
+      into === "copy"
+        ? { amounts: new Float64Array(n), probabilities: new Float64Array(n) }
+        : {
+            amounts: figures.amounts as Float64Array,
+            probabilities: figures.probabilities as Float64Array,
+          },
+    mean: new CompensatedSum(),
+    offset: new CompensatedSum(),
+    absTotal: new CompensatedSum(),
+    offsetParts: [],
+    considered: 0,
+    count: 0,
+  };
+  splitDeals(figures.amounts, figures.probabilities, state);
+  const { out, count } = state;
+  return {
+    considered: state.considered,
+    mean: state.mean.value(),
+    absTotal: state.absTotal.value(),
+    offset: state.offset.value(),
+    count,
+    amounts: out.amounts.subarray(0, count),
+    probabilities: out.probabilities.subarray(0, count),
+    offsetParts: state.offsetParts,
+  };
+}
+
+/** What split keeps as it goes through the deals. */
+interface SplitState {
+  /** Whether `out` is still the caller's arrays, deal i at i. */
+  shared: boolean;
+  out: { amounts: Float64Array; probabilities: Float64Array };
+  readonly mean: CompensatedSum;
+  readonly offset: CompensatedSum;
+  readonly absTotal: CompensatedSum;
+  readonly offsetParts: number[];
+  considered: number;
+  count: number;
+}
+
+/**
+ * split's pass over the deals, a function that ends with its loop and keeps what it finds in
+ * `state`: the compiler optimises a long loop while it runs, and code after it, never run by then,
+ * would be dropped and taken again on every call (a forecast makes a dozen calls and more).
+ */
+function splitDeals(
+  amounts: ArrayLike<number>,
+  probabilities: ArrayLike<number>,
+  state: SplitState
+): void {
+  for (let i = 0; i < amounts.length; i++) {
+    const amount = amounts[i];
+    const probability = probabilities[i];
+    if (typeof amount !== "number" || amount - amount !== 0) throw badAmount(i);
+    if (typeof probability !== "number" || !(probability >= 0 && probability <= 1))
+      throw badProbability(i);
+    const plain = amount > 0 && probability > 0 && probability < 1;
+    if (state.shared && !plain) {
+      state.out = copied(state.out, state.count, amounts.length);
+      state.shared = false;
+    }
+    if (probability === 0 || amount === 0) continue;
+    state.considered++;
+    state.mean.add(amount * probability);
+    state.absTotal.add(abs(amount));
+    if (plain) {
+      if (!state.shared) {
+        state.out.amounts[state.count] = amount;
+        state.out.probabilities[state.count] = probability;
+      }
+      state.count++;
+      continue;
+    }
+    state.offset.add(amount);
+    state.offsetParts.push(amount);
+    // A credit note: B a = a + (1 − B)|a|, and 1 − B is won with probability 1 − p.
+    if (probability !== 1) {
+      state.out.amounts[state.count] = -amount;
+      state.out.probabilities[state.count++] = 1 - probability;
+    }
+  }
+}
+
+/** The first `count` deals of `figures` in arrays of their own, of room for `capacity`. */
+function copied(
+  figures: { amounts: Float64Array; probabilities: Float64Array },
+  count: number,
+  capacity: number
+) {
+  const amounts = new Float64Array(capacity);
+  const probabilities = new Float64Array(capacity);
+  amounts.set(figures.amounts.subarray(0, count));
+  probabilities.set(figures.probabilities.subarray(0, count));
+  return { amounts, probabilities };
 }

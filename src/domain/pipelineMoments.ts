@@ -97,42 +97,36 @@ export function pipelineMoments(pipeline: Pipeline): Moments {
   const { amounts, probabilities, count: n } = pipeline;
   const bins = (amountBins ??= new Float64Array(STRIDE * AMOUNT_BINS));
   const spreads = new Int32Array(SPREAD_BINS);
-  const sums = new Float64Array(SUMS);
-  binDeals(amounts, probabilities, n, bins, spreads, sums);
-  const profile = amountProfile(bins, n, sums[FIRST_BIN], sums[LAST_BIN]);
+  const sums = binDeals(amounts, probabilities, n, bins, spreads);
+  const profile = amountProfile(bins, n, sums.firstBin, sums.lastBin);
   const occupied = profile.edges.length;
   return {
     count: n,
-    mean: sums[MEAN],
-    sumSquares: sums[SUM_SQUARES],
-    range: sums[RANGE],
-    largest: sums[LARGEST],
+    mean: sums.mean,
+    sumSquares: sums.sumSquares,
+    range: sums.range,
+    largest: sums.largest,
     cumulants: profile.cumulantsBelow.slice(9 * occupied, 9 * occupied + 9),
     roundOff: cumulantRoundOff(n, occupied),
-    absoluteThird: sums[THIRD],
+    absoluteThird: sums.third,
     profile,
     spreads,
   };
 }
 
-/** Slots of binDeals' sums, and the first and last amount bins it filled. */
-const [MEAN, SUM_SQUARES, RANGE, LARGEST, THIRD, FIRST_BIN, LAST_BIN, SUMS] = [
-  0, 1, 2, 3, 4, 5, 6, 7,
-];
-
 /**
- * The pass over the deals, a function of its own that ends with the loop: the compiler optimises a
- * long loop while it runs, and the code after it, never run by then, would be dropped and taken
- * again on every call (a million deals cut in a dozen groups is a dozen calls).
+ * The pass over the deals, a function of its own whose loop is followed only by the object of its
+ * sums: the compiler optimises a long loop while it runs, and code after it that reads or calls
+ * anything, never run by then, would be dropped and taken again on every call (a million deals cut
+ * in a dozen groups is a dozen calls).
  */
 function binDeals(
   amounts: Float64Array,
   probabilities: Float64Array,
   n: number,
   bins: Float64Array,
-  spreads: Int32Array,
-  sums: Float64Array
-): void {
+  spreads: Int32Array
+) {
   const bits = BITS;
   const words = WORDS;
   const high = HIGH_WORD;
@@ -141,8 +135,8 @@ function binDeals(
   let range = 0;
   let largest = 0;
   let third = 0;
-  let first = AMOUNT_BINS;
-  let last = -1;
+  let firstBin = AMOUNT_BINS;
+  let lastBin = -1;
   for (let i = 0; i < n; i++) {
     const b = amounts[i];
     const p = probabilities[i];
@@ -161,8 +155,8 @@ function binDeals(
     third += sb3 * (1 - 2 * s);
     bits[0] = b;
     const bin = words[high] >>> 16;
-    if (bin < first) first = bin;
-    if (bin > last) last = bin;
+    if (bin < firstBin) firstBin = bin;
+    if (bin > lastBin) lastBin = bin;
     const at = bin * STRIDE;
     // κ_2 … κ_8 of a Bernoulli(p) (κ_{k+1} = p(1−p)·dκ_k/dp): s, s·d, s(1 − 6s), s·d(1 − 12s),
     // s(1 − 30s + 120s²), s·d(1 − 60s + 360s²), s(1 − 126s + 1680s² − 5040s³).
@@ -177,13 +171,7 @@ function binDeals(
     bins[at + 8] += sb6 * b2 * (1 - s * (126 - s * (1680 - 5040 * s)));
     spreads[(s * SPREAD_SCALE) | 0]++;
   }
-  sums[MEAN] = mean;
-  sums[SUM_SQUARES] = sumSquares;
-  sums[RANGE] = range;
-  sums[LARGEST] = largest;
-  sums[THIRD] = third;
-  sums[FIRST_BIN] = first;
-  sums[LAST_BIN] = last;
+  return { mean, sumSquares, range, largest, third, firstBin, lastBin };
 }
 
 /** γ for sums of n terms spread over `occupied` bins and added up bin by bin. */
@@ -305,12 +293,25 @@ export function largestSpreads(
     at += moments.spreads[bin];
   }
   const order = new Int32Array(count);
-  const { probabilities } = pipeline;
-  for (let i = 0; i < pipeline.count; i++) {
+  placeBySpread(pipeline.probabilities, pipeline.count, below, next, order);
+  return { order, below };
+}
+
+/**
+ * The deals of the bins from `below` up, each at the next place of its bin: a pass over the deals in
+ * a function that ends with its loop (see binDeals).
+ */
+function placeBySpread(
+  probabilities: Float64Array,
+  n: number,
+  below: number,
+  next: Int32Array,
+  order: Int32Array
+): void {
+  for (let i = 0; i < n; i++) {
     const bin = spreadBin(probabilities[i]);
     if (bin >= below) order[next[bin]++] = i;
   }
-  return { order, below };
 }
 
 /** Radius of the circle of Cauchy's estimate below (the nearest singularity is at distance ≥ π). */

@@ -172,11 +172,15 @@ export function* pipelineReadingSteps(
   options: PipelineReadOptions = {}
 ): Steps<PipelineReading> {
   const reader = new PipelineReader(rows, mapping, options);
-  for (let start = 0; start < rows.length; start += STEP_ROWS) {
-    reader.read(start, Math.min(start + STEP_ROWS, rows.length));
-    yield;
+  try {
+    for (let start = 0; start < rows.length; start += STEP_ROWS) {
+      reader.read(start, Math.min(start + STEP_ROWS, rows.length));
+      yield;
+    }
+    return reader.finish();
+  } finally {
+    reader.release();
   }
-  return reader.finish();
 }
 
 export function readPipelineRows(
@@ -272,7 +276,10 @@ class PipelineReader {
   private readDeal(row: readonly CellValue[], r: number, d: number): void {
     const { report, mapping, deals } = this;
     report.begin(r);
-    const closeDate = mapping.closeDate === null ? null : this.dateOf(row[mapping.closeDate]);
+    const dateCell = cellIn(row, mapping.closeDate);
+    const plainDate = cells.date(dateCell);
+    const closeDate =
+      plainDate ?? (mapping.closeDate === null ? null : this.dateOf(row[mapping.closeDate]));
     const amountCell = cellIn(row, mapping.amount);
     const plain = cells.amount(amountCell);
     const amount = plain ?? report.value("amount", readAmount(amountCell));
@@ -296,7 +303,7 @@ class PipelineReader {
         null,
         "is blank: a deal needs an amount to count in the forecast"
       );
-    deals.rows[d] = r;
+    deals.setRow(d, r);
     deals.closeDates[d] = closeDate ?? NaN;
     deals.amounts[d] = amount ?? NaN;
     deals.probabilities[d] = probability ?? NaN;
@@ -315,12 +322,9 @@ class PipelineReader {
     if (lines !== null) deals.issues.set(d, lines);
   }
 
-  /** The close date of a deal's cell; an unreadable one is reported. */
+  /** The close date of a deal's cell that is not a plain serial; an unreadable one is reported. */
   private dateOf(cell: CellValue): number | null {
-    return (
-      cells.date(cell) ??
-      this.report.value("closeDate", readDate(cell, { dayFirst: this.options.dayFirst }))
-    );
+    return this.report.value("closeDate", readDate(cell, { dayFirst: this.options.dayFirst }));
   }
 
   /** The probability typed on the deal, else its stage's default, else 1 / 0 for Won / Lost. */
@@ -358,11 +362,16 @@ class PipelineReader {
     return null;
   }
 
+  /** Gives back the room the ids were kept in (a reading cancelled before its end). */
+  release(): void {
+    this.ids.release();
+  }
+
   finish(): PipelineReading {
     const { mapping } = this;
     const table = this.deals.build(this.count, {
       cells: this.rows,
-      cellRows: this.deals.rows.subarray(0, this.count),
+      cellRows: this.deals.rows === null ? null : this.deals.rows.subarray(0, this.count),
       columns: {
         id: mapping.id,
         company: mapping.company,
@@ -402,14 +411,14 @@ class PipelineReader {
     const repeats: PipelineIssue[] = [];
     const report = new RowReport(this.mapping, repeats);
     at.forEach((d, k) => {
-      const row = this.deals.rows[d];
+      const row = this.deals.rowOf(d);
       const id = idOf(d);
       report.begin(row);
       report.say(
         "id",
         "duplicate",
         id,
-        `repeats the id of data row ${this.deals.rows[first[k]] + 1}: ids must be unique`
+        `repeats the id of data row ${this.deals.rowOf(first[k]) + 1}: ids must be unique`
       );
       this.deals.issues.set(d, [...(this.deals.issues.get(d) ?? []), ...report.rowLines()!]);
     });

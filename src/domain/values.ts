@@ -59,7 +59,12 @@ const BLANK: { kind: "blank" } = Object.freeze({ kind: "blank" as const });
 
 /** Null, undefined, the empty string and whitespace-only text (including no-break spaces). */
 export function isBlankCell(cell: CellValue): boolean {
-  return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
+  if (cell === null || cell === undefined) return true;
+  if (typeof cell !== "string") return false;
+  // A text starting with a visible ASCII character is no blank: most cells, settled without
+  // trimming them (the reading asks this of several cells of every row).
+  const first = cell.charCodeAt(0);
+  return !(first > 32 && first < 127) && cell.trim() === "";
 }
 
 /** Money or a plain number. `%` text is refused: an amount is never a percentage. */

@@ -11,7 +11,8 @@ import {
   type PipelineField,
   recogniseColumns,
 } from "../domain/columns";
-import { type ForecastFigures, forecastFiguresSteps } from "../domain/forecast";
+import { type ForecastFigures, forecastFiguresSteps, forecastRoomBytes } from "../domain/forecast";
+import { KEPT_BYTES } from "../domain/keptRoom";
 import type { Deals } from "../domain/dealTable";
 import { issueText, type PipelineReading, pipelineReadingSteps } from "../domain/pipelineTable";
 import { runSteps, STEP_ROWS, type Steps } from "../domain/steps";
@@ -70,6 +71,8 @@ export function* analysePipelineSteps(
     ? mappingBeyondTable(saved, PIPELINE_FIELDS, source.headers.length)
     : null;
   const mapping = saved && !mappingNote ? completeMapping(saved, recognised) : recognised;
+  // The room the headline's forecast needs, made before the reading's ids use it (keptRoom.ts).
+  KEPT_BYTES.reserve(forecastRoomBytes(source.rows.length));
   const reading = yield* pipelineReadingSteps(source.rows, mapping, {
     stageTable: settings.stageTable ?? DEFAULT_STAGE_TABLE,
     probabilityScale: settings.probabilityScale,

@@ -60,6 +60,14 @@ describe("a table of deals", () => {
 });
 
 describe("a text field as codes", () => {
+  it("keeps every text of a column of more than 65,536 different texts", () => {
+    const cells = Array.from({ length: 70_000 }, (_, i) => `Company ${i % 69_000}`);
+    const codes = new TextCodes(cells.length, cleanText);
+    cells.forEach((cell, i) => codes.setCell(i, cell));
+    expect(codes.texts).toHaveLength(69_001);
+    expect(cells.every((cell, i) => codes.texts[codes.codes[i]] === cell)).toBe(true);
+  });
+
   it("gives each cell the code of its text as read, one code a text", () => {
     fc.assert(
       fc.property(

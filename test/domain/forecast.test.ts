@@ -7,6 +7,7 @@ import {
   forecastFigures,
   type ForecastOptions,
   forecastTables,
+  forecastTablesSteps,
   NO_KEY,
 } from "../../src/domain/forecast";
 import {
@@ -257,6 +258,32 @@ describe("forecast tables over a reading's table", () => {
         expect(forecastFigures(table)).toEqual(forecastFigures(deals));
       }),
       { numRuns: 150 }
+    );
+  });
+
+  it("are the same computed step by step, two at once", () => {
+    fc.assert(
+      fc.property(
+        fc.array(row, { maxLength: 30 }),
+        fc.array(row, { maxLength: 30 }),
+        (rowsA, rowsB) => {
+          const mapping = recogniseColumns(header, PIPELINE_FIELDS);
+          const [a, b] = [rowsA, rowsB].map((rows) => readPipelineRows(rows, mapping).table);
+          const dimensions = ["period", "owner", "product"] as const;
+          const options = () => ({});
+          // Interleaved, each computation's gathered figures must stay its own.
+          const stepsA = forecastTablesSteps(a, dimensions, options);
+          const stepsB = forecastTablesSteps(b, dimensions, options);
+          let [doneA, doneB] = [stepsA.next(), stepsB.next()];
+          while (!doneA.done || !doneB.done) {
+            if (!doneA.done) doneA = stepsA.next();
+            if (!doneB.done) doneB = stepsB.next();
+          }
+          expect(doneA.value).toEqual(forecastTables(a, dimensions, options));
+          expect(doneB.value).toEqual(forecastTables(b, dimensions, options));
+        }
+      ),
+      { numRuns: 60 }
     );
   });
 

@@ -88,5 +88,15 @@ describe("the pipeline as the outcome distribution reads it", () => {
     expect(() => outcomeDistribution({ amounts: [1, 2], probabilities: [0.5] })).toThrow(
       /2 amounts but 1 probabilities/
     );
+    // Deals as objects: a missing figure is named, never taken for 0; the first bad deal is named.
+    const deals = (amount: unknown, probability: unknown) =>
+      [
+        { amount: 1, probability: 0.5 },
+        { amount, probability },
+        { amount: "x", probability: 0.5 },
+      ] as { amount: number; probability: number }[];
+    expect(() => normalise(deals(null, 0.5))).toThrow(/deal 2: the amount/);
+    expect(() => normalise(deals(1, null))).toThrow(/deal 2: the probability/);
+    expect(() => normalise(deals(1, 1.5))).toThrow(/deal 2: the probability/);
   });
 });

@@ -138,6 +138,7 @@ describe("reading a sales table", () => {
     const table = [...rows.slice(0, 1), header, ...rows.slice(1)];
     const reading = readPipelineRows(table, recogniseColumns(header, PIPELINE_FIELDS), { header });
     expect(reading.deals.map((d) => d.company)).toEqual(["Alpha", "Bêta", "Gamma"]);
+    expect(reading.deals.map((d) => d.row)).toEqual([0, 2, 3]);
     expect(reading.headerRows).toEqual([1]);
     expect(reading.issues).toEqual([
       expect.objectContaining({ row: 1, col: null, kind: "header", field: null }),

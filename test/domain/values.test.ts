@@ -70,6 +70,29 @@ describe("blank cells", () => {
   it.each<CellValue>([0, "0", false, " x "])("%p is not blank", (cell) => {
     expect(isBlankCell(cell)).toBe(false);
   });
+
+  it("is text that trims to nothing, whatever its first character", () => {
+    const char = fc.constantFrom(
+      "a",
+      "!",
+      "~",
+      " ",
+      "\t",
+      "\n",
+      NBSP,
+      NNBSP,
+      "\u2028",
+      "\ufeff",
+      "é"
+    );
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 6 }), (chars) => {
+        const text = chars.join("");
+        expect(isBlankCell(text)).toBe(text.trim() === "");
+      }),
+      { numRuns: 2000 }
+    );
+  });
 });
 
 describe("Excel numbers", () => {

@@ -348,7 +348,7 @@ function pipelineRow(
 ): CellValue[] {
   const { columns: c } = deals;
   const { id, company, contact, product, owner, stage } = fields;
-  const row = c.rows[i];
+  const row = deals.rowOf(i);
   const extra = build.extraIssues?.get(row);
   const found = c.issues.get(i) ?? [];
   const issues = extra === undefined ? found : [...found, extra];
