@@ -228,6 +228,17 @@ export function weightedAmount(deal: Weighable): number | null {
   return countsInForecast(deal) ? deal.amount * deal.probability : null;
 }
 
+/**
+ * The amount already won: the deal's amount when its category is Won, else null. What counts towards
+ * an objective (a rep's, the team's, last semester's support of a plan's objective).
+ */
+export function wonAmount(deal: {
+  readonly category?: ForecastCategory | null;
+  readonly amount: number | null;
+}): number | null {
+  return deal.category === "Won" ? deal.amount : null;
+}
+
 /** Σ amount × probability over the deals that count. */
 export function weightedTotal(deals: Iterable<Weighable>): number {
   let total = 0;

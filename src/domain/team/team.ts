@@ -37,7 +37,7 @@
  */
 import { nameKey } from "../actionPlan/names";
 import type { Action } from "../actionPlan/action";
-import { countsInForecast, weightedAmount } from "../countingRows";
+import { countsInForecast, weightedAmount, wonAmount } from "../countingRows";
 import type { Deal } from "../deal";
 import { outcomeDistribution } from "../distribution";
 import type { RepFigures, RepTradeOff, TeamFigures, TeamSettings } from "./contract";
@@ -177,7 +177,7 @@ function repRow(group: RepGroup, objective: number | null): RepFigures {
   let won = 0;
   const open: { amount: number; probability: number }[] = [];
   for (const deal of group.deals) {
-    if (deal.category === "Won" && deal.amount !== null) won += deal.amount;
+    won += wonAmount(deal) ?? 0;
     if (!countsInForecast(deal)) continue;
     open.push(deal);
     openPipeline += deal.amount;

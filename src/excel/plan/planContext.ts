@@ -11,7 +11,7 @@ import { sumMoney } from "../../domain/actionPlan/money";
 import { caselessMap, groupByName } from "../../domain/actionPlan/names";
 import { previousSemester, semesterBounds } from "../../domain/actionPlan/semester";
 import { PIPELINE_FIELDS, recogniseColumns } from "../../domain/columns";
-import { weightedAmount } from "../../domain/countingRows";
+import { wonAmount, weightedAmount } from "../../domain/countingRows";
 import type { Deal } from "../../domain/deal";
 import type { Zone } from "../../domain/matrix";
 import { inPeriod } from "../../domain/pipeline";
@@ -50,7 +50,7 @@ export function planContextOf(
   const ownerOf = firstSpelling(deals.map((d) => d.owner));
   const rangeOf = productToRange(zones, firstSpelling(deals.map((d) => d.product)));
   const weighted = (d: Deal) => (now(d) ? weightedAmount(d) : null);
-  const won = (d: Deal) => (before(d) && d.category === "Won" ? d.amount : null);
+  const won = (d: Deal) => (before(d) ? wonAmount(d) : null);
   const owner = (d: Deal) => ownerOf(d.owner);
   return {
     zones,
