@@ -8,6 +8,7 @@
  */
 import {
   ACTION_FIELDS,
+  ACTION_PLAN_COLUMNS,
   type Action,
   type ActionPlanColumn,
   type Phase,
@@ -364,26 +365,19 @@ export function actionName(action: Pick<Action, "id" | "action">): string {
 // ---------------------------------------------------------------------------------------------------------------
 // The form: what is typed, and the action it makes
 
-/** The form's fields, by their visible labels (a public contract: the browser tests find them by name). */
-export const FORM_FIELDS = Object.freeze([
-  "Action",
-  "Means",
-  "Target",
-  "Range",
-  "Objective",
-  "Unit",
-  "Owner",
-  "Start",
-  "End",
-  "Order",
-  "Budget",
-  "Phase",
-  "Actual result",
-  "Actual cost",
-  "Corrective action",
-  "Comment",
-] as const satisfies readonly ActionPlanColumn[]);
-export type FormField = (typeof FORM_FIELDS)[number];
+/** The columns the pane fills itself, never typed in the form. */
+const NOT_IN_FORM = ["Id", "Semester", "Carried from"] as const;
+export type FormField = Exclude<ActionPlanColumn, (typeof NOT_IN_FORM)[number]>;
+
+/**
+ * The form's fields, by their visible labels: the plan's columns, in their order, but those the pane
+ * fills (a public contract: the browser tests find them by name).
+ */
+export const FORM_FIELDS: readonly FormField[] = Object.freeze(
+  ACTION_PLAN_COLUMNS.filter(
+    (column): column is FormField => !(NOT_IN_FORM as readonly string[]).includes(column)
+  )
+);
 
 /** What the form holds: each field as typed (dates as yyyy-mm-dd, the date inputs' value). */
 export type ActionDraft = Readonly<Record<FormField, string>>;
