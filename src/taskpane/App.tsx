@@ -16,6 +16,7 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { FUNCTION_HELP } from "./functionHelp";
+import { useText } from "./i18n/language";
 import type { CarnetHost } from "../excel/port";
 import { MatrixView } from "./MatrixView";
 import { PipelineView } from "./PipelineView";
@@ -52,6 +53,7 @@ type View = "pipeline" | "matrix" | "plan" | "team" | "functions";
 
 export function App({ host }: AppProps) {
   const styles = useStyles();
+  const t = useText();
   const [view, setView] = React.useState<View>(host ? "pipeline" : "functions");
   return (
     <main className={styles.root}>
@@ -67,11 +69,11 @@ export function App({ host }: AppProps) {
       </Body1>
       {host && (
         <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} size="small">
-          <Tab value="pipeline">Pipeline</Tab>
-          <Tab value="matrix">Matrix</Tab>
-          <Tab value="plan">Plan</Tab>
-          <Tab value="team">Team</Tab>
-          <Tab value="functions">Functions</Tab>
+          <Tab value="pipeline">{t("app.tab.pipeline")}</Tab>
+          <Tab value="matrix">{t("app.tab.matrix")}</Tab>
+          <Tab value="plan">{t("app.tab.plan")}</Tab>
+          <Tab value="team">{t("app.tab.team")}</Tab>
+          <Tab value="functions">{t("app.tab.functions")}</Tab>
         </TabList>
       )}
       {/* The views stay mounted, hidden when not shown: switching tabs keeps what was read,

@@ -1,14 +1,21 @@
 /** Figures as the pane shows them: compact, in the user's locale, no currency guesswork; and its messages. */
-export function formatAmount(value: number | null | undefined): string {
+export function formatAmount(value: number | null | undefined, locale?: string): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "–";
-  return new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 }).format(value);
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
 }
 
-export function formatPercent(value: number | null | undefined): string {
+export function formatPercent(value: number | null | undefined, locale?: string): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "–";
-  return new Intl.NumberFormat(undefined, { style: "percent", maximumFractionDigits: 0 }).format(
+  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(
     value
   );
+}
+
+/** An Excel date serial (1900 system) as a day in the locale: "4 avr. 2003", "Apr 4, 2003". */
+export function formatSerialDate(serial: number | null | undefined, locale?: string): string {
+  if (serial === null || serial === undefined || !Number.isFinite(serial)) return "–";
+  const day = new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86400000);
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(day);
 }
 
 export function timestamp(date = new Date()): string {

@@ -2,14 +2,21 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { excelHost } from "../excel/host";
 import { App } from "./App";
+import { LanguageProvider, paneLanguageOf } from "./i18n/language";
 
-/* global document, Office */
+/* global document, navigator, Office */
 
 function render(inOffice: boolean) {
   const root = createRoot(document.getElementById("container") as HTMLElement);
+  // The pane speaks Office's display language (French when it starts with "fr"), read once here.
+  const language = paneLanguageOf(
+    typeof Office === "undefined" ? navigator.language : Office.context?.displayLanguage
+  );
   root.render(
     <FluentProvider theme={webLightTheme}>
-      <App host={inOffice ? excelHost : null} />
+      <LanguageProvider value={language}>
+        <App host={inOffice ? excelHost : null} />
+      </LanguageProvider>
     </FluentProvider>
   );
 }

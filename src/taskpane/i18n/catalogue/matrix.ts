@@ -1,0 +1,4 @@
+import { defineMessages } from "../define";
+
+/** The Matrix tab's messages (keys "matrix.…"). */
+export const matrixMessages = defineMessages({}, {});

@@ -1,0 +1,4 @@
+import { defineMessages } from "../define";
+
+/** The Plan tab's messages (keys "plan.…"). */
+export const planMessages = defineMessages({}, {});

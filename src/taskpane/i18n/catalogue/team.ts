@@ -1,0 +1,4 @@
+import { defineMessages } from "../define";
+
+/** The Team tab's messages (keys "team.…"). */
+export const teamMessages = defineMessages({}, {});
