@@ -30,6 +30,8 @@ const useStyles = makeStyles({
     },
     // Figures stay on one line; names wrap between words, so the figures get the room they need.
     "& td": { whiteSpace: "nowrap" },
+    // "25 000 sur 30 000" may wrap between its words (each figure keeps its no-break spaces).
+    "& td[data-wrap]": { whiteSpace: "normal" },
     "& th:first-child, & td:first-child": { textAlign: "left", overflowWrap: "break-word" },
     "& tfoot td, & tfoot th": { fontWeight: tokens.fontWeightSemibold },
   },
@@ -81,7 +83,7 @@ function ActionTable({ review }: { readonly review: SemesterReview }) {
         {review.byAction.map(({ action, attainment, costPerResult }) => (
           <tr key={action.id}>
             <th scope="row">{actionName(action)}</th>
-            <td>
+            <td data-wrap>
               {action.actualResult === null
                 ? "–"
                 : t("plan.review.resultOf", {
