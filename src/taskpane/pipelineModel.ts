@@ -20,7 +20,8 @@ import { dealsOnRanges, harvestWarning } from "../domain/harvest";
 import { DEFAULT_STAGE_TABLE } from "../domain/stages";
 import { cellAddress, rangeAddress } from "../excel/plan/a1";
 import { type CarnetSettings, mappingBeyondTable } from "../excel/plan/settings";
-import { leftOutText, type SourceData, sourceKey } from "../excel/plan/source";
+import { type SourceData, sourceKey } from "../excel/plan/source";
+import { ENGLISH_WORDS, type Words } from "./words";
 
 export interface ReportLine {
   readonly address: string;
@@ -50,19 +51,22 @@ export interface PipelineAnalysis {
 export function analysePipeline(
   source: SourceData,
   settings: CarnetSettings,
-  objective: number | null = null
+  objective: number | null = null,
+  words: Words = ENGLISH_WORDS
 ): PipelineAnalysis {
-  return runSteps(analysePipelineSteps(source, settings, objective));
+  return runSteps(analysePipelineSteps(source, settings, objective, words));
 }
 
 /**
  * analysePipeline in steps (domain/steps.ts): the pane runs them with runStepsAsync, so that a
- * million deals leave it free to draw and to take a click on Cancel between two steps.
+ * million deals leave it free to draw and to take a click on Cancel between two steps. The report's
+ * own sentences are in `words`' language; the reading's problems are the domain's, as they are.
  */
 export function* analysePipelineSteps(
   source: SourceData,
   settings: CarnetSettings,
-  objective: number | null = null
+  objective: number | null = null,
+  words: Words = ENGLISH_WORDS
 ): Steps<PipelineAnalysis> {
   const key = sourceKey(source);
   const saved = settings.mappingFor === key ? settings.mapping : undefined;
@@ -79,7 +83,7 @@ export function* analysePipelineSteps(
     dayFirst: settings.dayFirst,
     header: source.headers,
   });
-  const report = yield* reportSteps(source, reading);
+  const report = yield* reportSteps(source, reading, words);
   return {
     source,
     sourceKey: key,
@@ -93,7 +97,11 @@ export function* analysePipelineSteps(
 }
 
 /** The reading's issues as report lines with their addresses (a table may have one a row). */
-function* reportSteps(source: SourceData, reading: PipelineReading): Steps<ReportLine[]> {
+function* reportSteps(
+  source: SourceData,
+  reading: PipelineReading,
+  { t }: Words
+): Steps<ReportLine[]> {
   const width = source.headers.length;
   const report: ReportLine[] = [];
   for (const issue of reading.issues) {
@@ -115,11 +123,14 @@ function* reportSteps(source: SourceData, reading: PipelineReading): Steps<Repor
       below.last - below.first + 1,
       width
     );
-    report.push({
-      address,
-      text: leftOutText(below, { one: "a deal", many: "deals" }),
-      kind: "below",
-    });
+    const text =
+      below.first === below.last
+        ? t("pipeline.report.belowOne", { row: String(below.first + 1) })
+        : t("pipeline.report.belowMany", {
+            first: String(below.first + 1),
+            last: String(below.last + 1),
+          });
+    report.push({ address, text, kind: "below" });
   }
   return report;
 }
