@@ -21,6 +21,8 @@ import { DEFAULT_STAGE_TABLE } from "../domain/stages";
 import { cellAddress, rangeAddress } from "../excel/plan/a1";
 import { type CarnetSettings, mappingBeyondTable } from "../excel/plan/settings";
 import { type SourceData, sourceKey } from "../excel/plan/source";
+import type { ChangeKind } from "../domain/snapshots";
+import type { MessageKey } from "./i18n/messages";
 import { ENGLISH_WORDS, type Words } from "./words";
 
 export interface ReportLine {
@@ -142,4 +144,35 @@ function* reportSteps(
  */
 export function harvestIssues(deals: Deals, harvest: ReadonlySet<string>): Map<number, string> {
   return new Map(dealsOnRanges(deals, harvest).map((d) => [d.row, harvestWarning(d.product!)]));
+}
+
+/** Each kind of change between two snapshots, by its message (the English is CHANGE_LABELS'). */
+const CHANGE_KEYS: Readonly<Record<ChangeKind, MessageKey>> = {
+  new: "pipeline.change.new",
+  removed: "pipeline.change.removed",
+  won: "pipeline.change.won",
+  lost: "pipeline.change.lost",
+  omitted: "pipeline.change.omitted",
+  reopened: "pipeline.change.reopened",
+  "slipped out": "pipeline.change.slippedOut",
+  "pulled in": "pipeline.change.pulledIn",
+  "amount up": "pipeline.change.amountUp",
+  "amount down": "pipeline.change.amountDown",
+  "probability up": "pipeline.change.probabilityUp",
+  "probability down": "pipeline.change.probabilityDown",
+  unchanged: "pipeline.change.unchanged",
+};
+
+/**
+ * A kind of change as the history and its waterfall name it; narrowed to a period ("Slipped out of
+ * 2027-Q1") when the comparison is.
+ */
+export function changeLabel(
+  kind: ChangeKind,
+  period: string | null = null,
+  { t }: Words = ENGLISH_WORDS
+): string {
+  if (period && kind === "slipped out") return t("pipeline.change.slippedOutOf", { period });
+  if (period && kind === "pulled in") return t("pipeline.change.pulledInto", { period });
+  return t(CHANGE_KEYS[kind]);
 }

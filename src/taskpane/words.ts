@@ -7,12 +7,14 @@
 import * as React from "react";
 import { DEFAULT_LOCALE, type Language } from "../domain/language";
 import { formatAmount, formatPercent, formatSerialDate } from "./format";
-import { type Formats, type Text, useFormats, useText } from "./i18n/language";
+import { type Formats, type Text, useFormats, usePaneLanguage, useText } from "./i18n/language";
 import { translate } from "./i18n/messages";
 
 export interface Words {
   readonly t: Text;
   readonly formats: Formats;
+  /** The display locale, for a number the formats do not cover (a ratio to two decimals). */
+  readonly locale: string;
 }
 
 /** The words of `language`, numbers and dates in `locale` (the language's default locale if none). */
@@ -24,6 +26,7 @@ export function wordsIn(language: Language, locale: string = DEFAULT_LOCALE[lang
       percent: (v) => formatPercent(v, locale),
       date: (s) => formatSerialDate(s, locale),
     },
+    locale,
   };
 }
 
@@ -33,7 +36,8 @@ export const ENGLISH_WORDS: Words = wordsIn("en");
 export function useWords(): Words {
   const t = useText();
   const formats = useFormats();
-  return React.useMemo(() => ({ t, formats }), [t, formats]);
+  const { locale } = usePaneLanguage();
+  return React.useMemo(() => ({ t, formats, locale }), [t, formats, locale]);
 }
 
 /** "A and B and C" in the pane's language (what Carnet wrote where, the columns to choose). */

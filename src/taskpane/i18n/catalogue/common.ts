@@ -73,6 +73,7 @@ export const commonMessages = defineMessages(
     "app.selectCell": "Select {address}",
     "app.quality.title": "Data quality",
     "app.quality.report": "Data-quality report",
+    "app.input.blank": "is blank",
 
     "app.column.none": "(none)",
     "app.column.noHeader": "Column {letter} (no header)",
@@ -164,6 +165,7 @@ export const commonMessages = defineMessages(
     "app.selectCell": "Sélectionner {address}",
     "app.quality.title": "Qualité des données",
     "app.quality.report": "Rapport de qualité des données",
+    "app.input.blank": "est vide",
 
     "app.column.none": "(aucune)",
     "app.column.noHeader": "Colonne {letter} (sans en-tête)",
