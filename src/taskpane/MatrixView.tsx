@@ -195,7 +195,7 @@ export function MatrixView({ host }: MatrixViewProps) {
         busy={!!busy}
         saved={saved}
         onRead={(choice) => void readTable(choice)}
-        placeholder="Sheet1!A1:F20"
+        placeholder={t("matrix.rangePlaceholder")}
         extra={
           <Button disabled={!!busy} onClick={readWonDeals}>
             {t("matrix.fromWonDeals")}
@@ -263,8 +263,10 @@ export function MatrixView({ host }: MatrixViewProps) {
 
 // ---------------------------------------------------------------------------------------------------------------
 
+// The sections are exported so that test/taskpane/frenchPane.test.tsx renders them in both languages.
+
 /** The table's columns (correctable), or the market figures typed for ranges built from won deals. */
-function RangeSource({
+export function RangeSource({
   analysis,
   marketFigures,
   onMapping,
@@ -302,7 +304,7 @@ function RangeSource({
 }
 
 /** How many ranges were read, and every note with a link to its cell. */
-function RangeReport({
+export function RangeReport({
   analysis,
   onSelect,
 }: {
@@ -385,7 +387,7 @@ function NumberField(props: {
   );
 }
 
-function SettingsForm(props: {
+export function SettingsForm(props: {
   settings: MatrixSettings;
   onChange: (changes: Partial<StoredMatrixSettings>) => void;
 }) {
@@ -449,7 +451,7 @@ function SettingsForm(props: {
   );
 }
 
-function MarketFiguresForm(props: {
+export function MarketFiguresForm(props: {
   names: string[];
   figures: Readonly<Record<string, MarketFigures>>;
   onChange: (figures: Record<string, MarketFigures>) => void;
@@ -506,7 +508,7 @@ function MarketFiguresForm(props: {
   );
 }
 
-function HarvestWarning(props: {
+export function HarvestWarning(props: {
   lines: ReturnType<typeof harvestLines>;
   hasPipeline: boolean;
   onSelect: (address: string) => void;

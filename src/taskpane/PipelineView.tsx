@@ -207,7 +207,7 @@ export function PipelineView({ host, active }: PipelineViewProps) {
         busy={!!busy}
         saved={saved}
         onRead={(choice) => void read(choice)}
-        placeholder="Sheet1!A1:F200"
+        placeholder={t("pipeline.rangePlaceholder")}
       />
       <TaskStatus task={task} />
       {extent && (
@@ -259,8 +259,10 @@ interface SectionProps {
   readonly onChange: (changes: Partial<CarnetSettings>) => void;
 }
 
+// The sections are exported so that test/taskpane/frenchPane.test.tsx renders them in both languages.
+
 /** Where the table is, its header row and which of its columns Carnet took for what (all correctable). */
-function ColumnsSection({
+export function ColumnsSection({
   analysis,
   busy,
   onChange,
@@ -338,7 +340,7 @@ function ColumnsSection({
 }
 
 /** What was read, every cell that could not be, and the stage table that fills probabilities. */
-function DataQualitySection({
+export function DataQualitySection({
   analysis,
   settings,
   onChange,
@@ -386,7 +388,7 @@ function DataQualitySection({
 }
 
 /** The headline figures, the period, Build forecast and what it wrote. */
-function ForecastSection({
+export function ForecastSection({
   analysis,
   settings,
   busy,
@@ -463,7 +465,7 @@ function Figure({ label, value }: { label: string; value: string }) {
 }
 
 /** The settings kept in the workbook that Carnet left out, each with what it does instead. */
-function SettingsLeftOut({
+export function SettingsLeftOut({
   lines,
   onDismiss,
 }: {

@@ -3,6 +3,7 @@ import { defineMessages } from "../define";
 /** The Matrix tab's messages (keys "matrix.…"): reading, settings, build, nine-box, the handbook's warning. */
 export const matrixMessages = defineMessages(
   {
+    "matrix.rangePlaceholder": "Sheet1!A1:F20",
     "matrix.title": "Portfolio matrix",
     "matrix.intro":
       "Strength is each range's market share; attractiveness is the ABC class of its contribution margin. Select a cell in your product-range table, or build the ranges from won deals.",
@@ -100,6 +101,7 @@ export const matrixMessages = defineMessages(
     "matrix.harvest.lineAmount": "{who} ({amount}) on {range}: Harvest / divest zone",
   },
   {
+    "matrix.rangePlaceholder": "Feuil1!A1:F20",
     "matrix.title": "Matrice du portefeuille",
     "matrix.intro":
       "L'atout de chaque gamme est sa part de marché\u00a0; son attrait est la classe ABC de sa marge sur coût variable. Sélectionnez une cellule de votre tableau des gammes, ou construisez les gammes à partir des affaires gagnées.",

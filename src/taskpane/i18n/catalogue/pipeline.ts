@@ -3,6 +3,7 @@ import { defineMessages } from "../define";
 /** The Pipeline tab's messages (keys "pipeline.…"): reading, data quality, forecast, history. */
 export const pipelineMessages = defineMessages(
   {
+    "pipeline.rangePlaceholder": "Sheet1!A1:F200",
     "pipeline.title": "Pipeline",
     "pipeline.intro": "Select a cell in your sales table, or name its range, then read it.",
     "pipeline.extent.more":
@@ -97,6 +98,7 @@ export const pipelineMessages = defineMessages(
     "pipeline.change.pulledInto": "Pulled into {period}",
   },
   {
+    "pipeline.rangePlaceholder": "Feuil1!A1:F200",
     "pipeline.title": "Pipeline",
     "pipeline.intro":
       "Sélectionnez une cellule de votre tableau des ventes, ou donnez sa plage, puis lisez-le.",
