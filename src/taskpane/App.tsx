@@ -34,6 +34,8 @@ const useStyles = makeStyles({
   },
   header: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
   logo: { width: "32px", height: "32px" },
+  // Five tabs fit 320 px in English, not quite in French: they wrap rather than run off the pane.
+  tabs: { flexWrap: "wrap" },
   syntax: {
     display: "block",
     fontFamily: tokens.fontFamilyMonospace,
@@ -63,7 +65,12 @@ export function App({ host }: AppProps) {
       </header>
       <Body1>{t("app.intro")}</Body1>
       {host && (
-        <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} size="small">
+        <TabList
+          className={styles.tabs}
+          selectedValue={view}
+          onTabSelect={(_, d) => setView(d.value as View)}
+          size="small"
+        >
           <Tab value="pipeline">{t("app.tab.pipeline")}</Tab>
           <Tab value="matrix">{t("app.tab.matrix")}</Tab>
           <Tab value="plan">{t("app.tab.plan")}</Tab>

@@ -23,6 +23,8 @@ const useStyles = makeStyles({
     alignItems: "center",
   },
   error: { color: tokens.colorPaletteRedForeground1 },
+  // Fluent's Input keeps a minimum width that would push the remove button off a 320 px pane.
+  input: { minWidth: 0, width: "100%" },
 });
 
 export interface StageTableEditorProps {
@@ -77,6 +79,7 @@ export function StageTableEditor({ table, onChange }: StageTableEditorProps) {
             {draft.map((row, i) => (
               <React.Fragment key={i}>
                 <Input
+                  className={styles.input}
                   size="small"
                   aria-label={t("pipeline.stages.stage", { row: String(i + 1) })}
                   value={row.stage}
@@ -86,6 +89,7 @@ export function StageTableEditor({ table, onChange }: StageTableEditorProps) {
                   onBlur={() => commit(draft)}
                 />
                 <Input
+                  className={styles.input}
                   size="small"
                   aria-label={t("pipeline.stages.probability", { row: String(i + 1) })}
                   value={row.probability}

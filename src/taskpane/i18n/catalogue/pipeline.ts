@@ -110,7 +110,8 @@ export const pipelineMessages = defineMessages(
     "pipeline.header.found": "En-tête\u00a0: ligne {row}",
     "pipeline.header.picked": "En-tête\u00a0: ligne {row} (votre choix)",
     "pipeline.header.row": "Ligne d'en-tête",
-    "pipeline.columns.recognised": "Colonnes\u00a0: {count} reconnue(s) sur {total}",
+    "pipeline.columns.recognised":
+      "Colonnes\u00a0: {count, plural, one {# reconnue} other {# reconnues}} sur {total}",
     "pipeline.columns.missing": "Choisissez la colonne pour\u00a0: {fields}.",
 
     "pipeline.quality.deals": "{count, plural, one {# affaire lue} other {# affaires lues}}",
