@@ -15,8 +15,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
-import { FUNCTION_HELP } from "./functionHelp";
-import { useText } from "./i18n/language";
+import { FUNCTION_HELP, functionNameIn } from "./functionHelp";
+import { usePaneLanguage, useText } from "./i18n/language";
 import type { CarnetHost } from "../excel/port";
 import { MatrixView } from "./MatrixView";
 import { PipelineView } from "./PipelineView";
@@ -34,6 +34,8 @@ const useStyles = makeStyles({
   },
   header: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
   logo: { width: "32px", height: "32px" },
+  // Five tabs fit 320 px in English, not quite in French: they wrap rather than run off the pane.
+  tabs: { flexWrap: "wrap" },
   syntax: {
     display: "block",
     fontFamily: tokens.fontFamilyMonospace,
@@ -61,14 +63,14 @@ export function App({ host }: AppProps) {
         <img className={styles.logo} src="assets/icon-32.png" alt="" />
         <Title3 as="h1">Carnet</Title3>
       </header>
-      <Body1>
-        Your sales workbook, turned into a sales plan: the probability-weighted pipeline and its
-        forecast, ABC classes of product ranges by contribution margin, the
-        strengths–attractiveness matrix, the semester&apos;s sales action plan, and the reps&apos;
-        objectives and forecasts.
-      </Body1>
+      <Body1>{t("app.intro")}</Body1>
       {host && (
-        <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} size="small">
+        <TabList
+          className={styles.tabs}
+          selectedValue={view}
+          onTabSelect={(_, d) => setView(d.value as View)}
+          size="small"
+        >
           <Tab value="pipeline">{t("app.tab.pipeline")}</Tab>
           <Tab value="matrix">{t("app.tab.matrix")}</Tab>
           <Tab value="plan">{t("app.tab.plan")}</Tab>
@@ -100,9 +102,7 @@ export function App({ host }: AppProps) {
       )}
       {!host && (
         <MessageBar intent="info">
-          <MessageBarBody>
-            Open this pane from Excel (Home › Sales plan) to work on a workbook.
-          </MessageBarBody>
+          <MessageBarBody>{t("app.openFromExcel")}</MessageBarBody>
         </MessageBar>
       )}
       {view === "functions" && <FunctionsHelp />}
@@ -112,20 +112,25 @@ export function App({ host }: AppProps) {
 
 function FunctionsHelp() {
   const styles = useStyles();
+  const t = useText();
+  const { language } = usePaneLanguage();
   return (
     <>
-      <Subtitle2 as="h2">Functions you can type in a cell</Subtitle2>
+      <Subtitle2 as="h2">{t("app.functions.title")}</Subtitle2>
       <Accordion collapsible multiple>
-        {FUNCTION_HELP.map((fn) => (
-          <AccordionItem value={fn.name} key={fn.name}>
-            <AccordionHeader size="small">{fn.name}</AccordionHeader>
-            <AccordionPanel>
-              <code className={styles.syntax}>{fn.syntax}</code>
-              <Body1 block>{fn.summary}</Body1>
-              <Caption1 className={styles.example}>{fn.example}</Caption1>
-            </AccordionPanel>
-          </AccordionItem>
-        ))}
+        {FUNCTION_HELP.map((fn) => {
+          const local = functionNameIn(fn, language);
+          return (
+            <AccordionItem value={fn.name} key={fn.name}>
+              <AccordionHeader size="small">{local.name}</AccordionHeader>
+              <AccordionPanel>
+                <code className={styles.syntax}>{local.syntax}</code>
+                <Body1 block>{t(fn.summary)}</Body1>
+                <Caption1 className={styles.example}>{t(fn.example)}</Caption1>
+              </AccordionPanel>
+            </AccordionItem>
+          );
+        })}
       </Accordion>
     </>
   );

@@ -4,6 +4,7 @@
  */
 import { Link, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
+import { useText } from "./i18n/language";
 
 const useStyles = makeStyles({
   list: {
@@ -35,6 +36,7 @@ export function CellLinks({
   readonly onSelect: (address: string) => void;
 }) {
   const styles = useStyles();
+  const t = useText();
   return (
     <ul className={styles.list} aria-label={label}>
       {lines.map((line, i) => (
@@ -43,7 +45,7 @@ export function CellLinks({
             <Link
               as="button"
               onClick={() => onSelect(line.address!)}
-              title={`Select ${line.address}`}
+              title={t("app.selectCell", { address: line.address })}
             >
               {line.text}
             </Link>

@@ -17,7 +17,6 @@ import type { Deal } from "../domain/deal";
 import { serialFromYmd } from "../domain/dates";
 import {
   CHANGE_KINDS,
-  CHANGE_LABELS,
   type ChangeKind,
   type Comparison,
   compareSnapshots,
@@ -27,9 +26,10 @@ import {
   snapshotPeriods,
 } from "../domain/snapshots";
 import type { PeriodKind } from "../domain/pipeline";
-import { formatAmount } from "./format";
 import type { CarnetHost } from "../excel/port";
 import { Waterfall } from "./Waterfall";
+import { changeLabel } from "./pipelineModel";
+import { useWords, type Words } from "./words";
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
@@ -67,6 +67,8 @@ export function HistoryPanel({
 }: HistoryPanelProps) {
   const styles = useStyles();
   const pane = usePaneStyles();
+  const words = useWords();
+  const { t, formats } = words;
   const [snapshots, setSnapshots] = React.useState<Snapshot[] | null>(null);
   const [problems, setProblems] = React.useState<number>(0);
   const [pair, setPair] = React.useState<[number, number]>([0, 0]);
@@ -83,7 +85,7 @@ export function HistoryPanel({
   }
 
   async function take() {
-    await run("Writing", async (signal) => {
+    await run(t("app.phase.writing"), async (signal) => {
       const existing = snapshots ?? (await host.readSnapshots(undefined, signal)).snapshots;
       const takenAt = nowSerial();
       const label = snapshotLabel(
@@ -113,44 +115,41 @@ export function HistoryPanel({
           period ? { from: period.start, to: period.end } : undefined
         )
       : null;
-  const lines = comparison ? changeLines(comparison, period?.key ?? null) : [];
+  const lines = comparison ? changeLines(comparison, period?.key ?? null, words) : [];
 
   return (
     <div className={pane.section}>
       <Subtitle2 as="h3" className={pane.heading}>
-        History
+        {t("pipeline.history.title")}
       </Subtitle2>
-      <Field label="Snapshot name (optional)">
+      <Field label={t("pipeline.history.name")}>
         <Input
           value={name}
-          placeholder="e.g. Monday review"
+          placeholder={t("pipeline.history.namePlaceholder")}
           onChange={(_, d) => setName(d.value)}
         />
       </Field>
       <div className={pane.row}>
         <Button disabled={busy || dealCount === 0} onClick={take}>
-          Take snapshot
+          {t("pipeline.history.take")}
         </Button>
-        <Button disabled={busy} onClick={() => run("Reading", load)}>
-          Compare snapshots
+        <Button disabled={busy} onClick={() => run(t("app.phase.reading"), load)}>
+          {t("pipeline.history.compare")}
         </Button>
       </div>
       {snapshots && snapshots.length < 2 && (
         <Caption1>
-          {snapshots.length === 0 ? "No snapshot yet." : "One snapshot so far."} Take another later
-          to see how the pipeline moved.
+          {t(snapshots.length === 0 ? "pipeline.history.none" : "pipeline.history.one")}
         </Caption1>
       )}
       {problems > 0 && (
         <MessageBar intent="warning">
-          <MessageBarBody>
-            {problems} rows of CarnetSnapshots could not be read and were left out.
-          </MessageBarBody>
+          <MessageBarBody>{t("pipeline.history.unreadable", { count: problems })}</MessageBarBody>
         </MessageBar>
       )}
       {snapshots && snapshots.length >= 2 && (
         <div className={pane.row}>
-          {(["From", "To"] as const).map((label, side) => (
+          {[t("pipeline.history.from"), t("pipeline.history.to")].map((label, side) => (
             <Field key={label} label={label} className={pane.grow}>
               <Select
                 value={String(pair[side])}
@@ -169,9 +168,9 @@ export function HistoryPanel({
         </div>
       )}
       {snapshots && snapshots.length >= 2 && periods.length > 0 && (
-        <Field label="Period">
+        <Field label={t("pipeline.history.period")}>
           <Select value={period?.key ?? ""} onChange={(_, d) => setPeriodKey(d.value)}>
-            <option value="">Whole pipeline</option>
+            <option value="">{t("pipeline.history.wholePipeline")}</option>
             {periods.map((p) => (
               <option key={p.key} value={p.key}>
                 {p.key}
@@ -183,15 +182,17 @@ export function HistoryPanel({
       {comparison && (
         <>
           <Body1>
-            Weighted total {formatAmount(comparison.weightedBefore)} →{" "}
-            {formatAmount(comparison.weightedAfter)}
+            {t("pipeline.history.weighted", {
+              before: formats.amount(comparison.weightedBefore),
+              after: formats.amount(comparison.weightedAfter),
+            })}
           </Body1>
           <Waterfall
             before={comparison.weightedBefore}
             after={comparison.weightedAfter}
             steps={comparison.waterfall}
           />
-          <ul className={styles.list} aria-label="Changes by kind">
+          <ul className={styles.list} aria-label={t("pipeline.history.changes")}>
             {lines.map((line) => (
               <li key={line.kind}>
                 <Body1>{line.text}</Body1>
@@ -201,8 +202,10 @@ export function HistoryPanel({
           {comparison.duplicates.length > 0 && (
             <MessageBar intent="warning">
               <MessageBarBody>
-                {comparison.duplicates.length} deals share an id or company + contact + product and
-                were matched in order: {comparison.duplicates.map((d) => d.key).join(", ")}.
+                {t("pipeline.history.duplicates", {
+                  count: comparison.duplicates.length,
+                  keys: comparison.duplicates.map((d) => d.key).join(", "),
+                })}
               </MessageBarBody>
             </MessageBar>
           )}
@@ -218,7 +221,8 @@ export function HistoryPanel({
  */
 function changeLines(
   comparison: Comparison,
-  period: string | null
+  period: string | null,
+  words: Words
 ): { kind: ChangeKind; text: string }[] {
   const byKind = new Map<ChangeKind, string[]>();
   for (const change of comparison.changes)
@@ -227,22 +231,18 @@ function changeLines(
   const deltas = new Map(comparison.waterfall.map((step) => [step.kind, step.delta]));
   return CHANGE_KINDS.filter((kind) => byKind.has(kind)).map((kind) => {
     const names = byKind.get(kind)!;
-    const label =
-      period && kind === "slipped out"
-        ? `Slipped out of ${period}`
-        : period && kind === "pulled in"
-          ? `Pulled into ${period}`
-          : CHANGE_LABELS[kind];
+    const label = changeLabel(kind, period, words);
     const delta = deltas.get(kind);
-    const moved = delta === undefined ? "" : `, ${signedAmount(delta)}`;
+    const moved = delta === undefined ? "" : `, ${signedAmount(delta, words)}`;
     const more = names.length > 5 ? ", …" : "";
+    const deals = `${names.slice(0, 5).join(", ")}${more}`;
     return {
       kind,
-      text: `${label} (${names.length}${moved}): ${names.slice(0, 5).join(", ")}${more}`,
+      text: words.t("pipeline.history.line", { label, count: names.length, moved, deals }),
     };
   });
 }
 
-function signedAmount(value: number): string {
-  return `${value > 0 ? "+" : value < 0 ? "−" : ""}${formatAmount(Math.abs(value))}`;
+function signedAmount(value: number, { formats }: Words): string {
+  return `${value > 0 ? "+" : value < 0 ? "−" : ""}${formats.amount(Math.abs(value))}`;
 }

@@ -30,7 +30,9 @@ import type { MarketFigures } from "../domain/rangesFromWonDeals";
 import { SourcePicker, TaskStatus, useLongTask } from "./longTask";
 import type { CarnetSettings } from "../excel/plan/settings";
 import { type SourceChoice, sourceChoiceOf, type SourceData } from "../excel/plan/source";
-import { formatAmount, timestamp } from "./format";
+import { timestamp } from "./format";
+import { type Text, useText } from "./i18n/language";
+import { useWords, type Words } from "./words";
 import type { CarnetHost } from "../excel/port";
 import {
   analyseRangeTable,
@@ -82,14 +84,16 @@ type Read =
   | { readonly origin: "table"; readonly source: SourceData; readonly pipeline: SourceData | null }
   | { readonly origin: "won"; readonly pipeline: SourceData };
 
-function analyse(read: Read, stored: StoredMatrixSettings): MatrixAnalysis {
+function analyse(read: Read, stored: StoredMatrixSettings, words: Words): MatrixAnalysis {
   return read.origin === "table"
-    ? analyseRangeTable(read.source, stored)
-    : analyseWonDeals(read.pipeline, stored);
+    ? analyseRangeTable(read.source, stored, words)
+    : analyseWonDeals(read.pipeline, stored, words);
 }
 
 export function MatrixView({ host }: MatrixViewProps) {
   const pane = usePaneStyles();
+  const words = useWords();
+  const { t } = words;
   const [settings, setSettings] = React.useState<CarnetSettings>({});
   const [read, setRead] = React.useState<Read | null>(null);
   const task = useLongTask();
@@ -97,30 +101,33 @@ export function MatrixView({ host }: MatrixViewProps) {
   const [built, setBuilt] = React.useState<{ sheet: string; message: string } | null>(null);
 
   React.useEffect(() => {
-    attempt("Could not read the settings kept in this workbook", async () =>
+    attempt(t("app.failed.readSettings"), async () =>
       setSettings((await host.loadSettings()).settings)
     );
   }, [host]);
 
   const stored = React.useMemo(() => storedMatrix(settings), [settings]);
-  const analysis = React.useMemo(() => (read ? analyse(read, stored) : null), [read, stored]);
+  const analysis = React.useMemo(
+    () => (read ? analyse(read, stored, words) : null),
+    [read, stored, words]
+  );
   const pipeline = read?.pipeline ?? null;
   const warnings = React.useMemo(
-    () => (analysis ? harvestLines(analysis.rows, pipeline) : []),
-    [analysis, pipeline]
+    () => (analysis ? harvestLines(analysis.rows, pipeline, words) : []),
+    [analysis, pipeline, words]
   );
 
   function saveMatrix(changes: Partial<StoredMatrixSettings>) {
-    attempt("Could not save your choice in the workbook", async () =>
+    attempt(t("app.failed.saveChoice"), async () =>
       setSettings(await host.saveSettings(matrixSettingsChange(settings, changes)))
     );
   }
 
   const select = (address: string) =>
-    attempt(`Could not select ${address}`, () => host.select(address));
+    attempt(t("app.failed.select", { address }), () => host.select(address));
 
   async function readTable(choice: SourceChoice) {
-    await run("Reading", async (signal) => {
+    await run(t("app.phase.reading"), async (signal) => {
       const source = await host.readSource(choice, progress, signal);
       const found = await host.readPipeline(progress, signal);
       setSettings(
@@ -134,10 +141,10 @@ export function MatrixView({ host }: MatrixViewProps) {
   }
 
   async function readWonDeals() {
-    await run("Reading", async (signal) => {
+    await run(t("app.phase.reading"), async (signal) => {
       const found = await host.readPipeline(progress, signal);
       if (!found) {
-        setError("No CarnetPipeline table yet: build the forecast in the Pipeline tab first.");
+        setError(t("matrix.noPipeline"));
         return;
       }
       setSettings(await host.saveSettings(matrixSettingsChange(settings, { origin: "won" })));
@@ -154,7 +161,7 @@ export function MatrixView({ host }: MatrixViewProps) {
 
   async function build() {
     if (!analysis) return;
-    await run("Writing", async (signal, confirmed) => {
+    await run(t("app.phase.writing"), async (signal, confirmed) => {
       const result = await host.writeMatrix(
         matrixBuildOf(analysis, timestamp()),
         progress,
@@ -163,11 +170,7 @@ export function MatrixView({ host }: MatrixViewProps) {
       );
       setBuilt({
         sheet: result.sheet,
-        message:
-          `CarnetMatrix written to ${result.sheet} with ${result.charts.length} charts. ` +
-          (result.liveCells > 0
-            ? `${result.liveCells} figures read the source live: editing a margin there reclassifies.`
-            : "Figures are values: edit a margin in CarnetMatrix itself to reclassify."),
+        message: builtText(t, result.sheet, result.charts.length, result.liveCells),
       });
     });
   }
@@ -185,21 +188,17 @@ export function MatrixView({ host }: MatrixViewProps) {
   return (
     <div className={pane.section}>
       <Subtitle2 as="h2" className={pane.heading}>
-        Portfolio matrix
+        {t("matrix.title")}
       </Subtitle2>
-      <Body1>
-        Strength is each range&apos;s market share; attractiveness is the ABC class of its
-        contribution margin. Select a cell in your product-range table, or build the ranges from won
-        deals.
-      </Body1>
+      <Body1>{t("matrix.intro")}</Body1>
       <SourcePicker
         busy={!!busy}
         saved={saved}
         onRead={(choice) => void readTable(choice)}
-        placeholder="Sheet1!A1:F20"
+        placeholder={t("matrix.rangePlaceholder")}
         extra={
           <Button disabled={!!busy} onClick={readWonDeals}>
-            From won deals
+            {t("matrix.fromWonDeals")}
           </Button>
         }
       />
@@ -207,11 +206,7 @@ export function MatrixView({ host }: MatrixViewProps) {
 
       {analysis && (
         <>
-          <Caption1>
-            {analysis.origin === "won" ? "Won deals of " : ""}
-            {analysis.source.tableName ? `Table ${analysis.source.tableName} · ` : ""}
-            {analysis.source.address}
-          </Caption1>
+          <Caption1>{sourceLine(t, analysis)}</Caption1>
 
           <RangeSource
             analysis={analysis}
@@ -221,7 +216,9 @@ export function MatrixView({ host }: MatrixViewProps) {
           />
           {analysis.problems.length > 0 && (
             <MessageBar intent="warning">
-              <MessageBarBody>{analysis.problems.join(". ")}.</MessageBarBody>
+              <MessageBarBody>
+                {t("matrix.problems", { problems: analysis.problems.join(". ") })}
+              </MessageBarBody>
             </MessageBar>
           )}
 
@@ -231,7 +228,7 @@ export function MatrixView({ host }: MatrixViewProps) {
 
           <div className={pane.row}>
             <Button appearance="primary" disabled={!ready} onClick={build}>
-              Build matrix
+              {t("matrix.build")}
             </Button>
           </div>
           {built && (
@@ -244,7 +241,7 @@ export function MatrixView({ host }: MatrixViewProps) {
             <>
               <div ref={nineBox}>
                 <Subtitle2 as="h3" className={pane.heading}>
-                  Nine-box
+                  {t("matrix.nineBox.heading")}
                 </Subtitle2>
               </div>
               <NineBox
@@ -266,8 +263,10 @@ export function MatrixView({ host }: MatrixViewProps) {
 
 // ---------------------------------------------------------------------------------------------------------------
 
+// The sections are exported so that test/taskpane/frenchPane.test.tsx renders them in both languages.
+
 /** The table's columns (correctable), or the market figures typed for ranges built from won deals. */
-function RangeSource({
+export function RangeSource({
   analysis,
   marketFigures,
   onMapping,
@@ -279,6 +278,7 @@ function RangeSource({
   readonly onMarketFigures: (figures: NonNullable<StoredMatrixSettings["marketFigures"]>) => void;
 }) {
   const pane = usePaneStyles();
+  const t = useText();
   if (analysis.origin !== "table")
     return (
       <MarketFiguresForm
@@ -290,7 +290,7 @@ function RangeSource({
   return (
     <>
       <Subtitle2 as="h3" className={pane.heading}>
-        Columns
+        {t("matrix.columns")}
       </Subtitle2>
       <ColumnMappingPicker
         fields={PORTFOLIO_FIELDS}
@@ -304,7 +304,7 @@ function RangeSource({
 }
 
 /** How many ranges were read, and every note with a link to its cell. */
-function RangeReport({
+export function RangeReport({
   analysis,
   onSelect,
 }: {
@@ -312,19 +312,21 @@ function RangeReport({
   readonly onSelect: (address: string) => void;
 }) {
   const pane = usePaneStyles();
+  const t = useText();
   const { ranges, totalRows, report } = analysis;
+  const parts = [
+    t("matrix.quality.ranges", { count: ranges.length }),
+    ...(totalRows.length > 0 ? [t("matrix.quality.totals", { count: totalRows.length })] : []),
+    t("matrix.quality.notes", { count: report.length }),
+  ];
   return (
     <>
       <Subtitle2 as="h3" className={pane.heading}>
-        Data quality
+        {t("app.quality.title")}
       </Subtitle2>
-      <Body1 aria-live="polite">
-        {ranges.length} range{ranges.length === 1 ? "" : "s"} read
-        {totalRows.length > 0 ? ` · ${totalRows.length} total row(s) left out` : ""} ·{" "}
-        {report.length} note{report.length === 1 ? "" : "s"}
-      </Body1>
+      <Body1 aria-live="polite">{parts.join(" · ")}</Body1>
       {report.length > 0 && (
-        <CellLinks lines={report} label="Data-quality report" onSelect={onSelect} />
+        <CellLinks lines={report} label={t("app.quality.report")} onSelect={onSelect} />
       )}
     </>
   );
@@ -342,6 +344,7 @@ function NumberField(props: {
 }) {
   const { label, value, show, read, onCommit, optional, unit } = props;
   const styles = useStyles();
+  const words = useWords();
   const shown = value === null || value === undefined ? "" : show(value);
   const [text, setText] = React.useState(shown);
   const [problem, setProblem] = React.useState<string | null>(null);
@@ -351,7 +354,7 @@ function NumberField(props: {
       if (optional) {
         setProblem(null);
         if (value !== null && value !== undefined) onCommit(null);
-      } else setProblem("is blank");
+      } else setProblem(words.t("app.input.blank"));
       return;
     }
     const reading = read(text);
@@ -367,7 +370,7 @@ function NumberField(props: {
       label={label}
       size="small"
       validationState={problem ? "error" : "none"}
-      validationMessage={problem ? `${label} ${problem}` : undefined}
+      validationMessage={problem ? words.t("matrix.input.problem", { label, problem }) : undefined}
     >
       <Input
         className={styles.input}
@@ -384,13 +387,15 @@ function NumberField(props: {
   );
 }
 
-function SettingsForm(props: {
+export function SettingsForm(props: {
   settings: MatrixSettings;
   onChange: (changes: Partial<StoredMatrixSettings>) => void;
 }) {
   const { settings, onChange } = props;
   const styles = useStyles();
   const pane = usePaneStyles();
+  const words = useWords();
+  const { t } = words;
   const { measure, strengthCuts: cuts, abcShares: abc } = settings;
   const share = measure === "share";
   const cutField = (which: "low" | "high", label: string) => (
@@ -398,7 +403,7 @@ function SettingsForm(props: {
       label={label}
       value={cuts[which]}
       show={share ? percentInputText : String}
-      read={share ? readPercentInput : (t) => readNumberInput(t)}
+      read={share ? (text) => readPercentInput(text, words) : (text) => readNumberInput(text, true, words)}
       unit={share ? "%" : "×"}
       onCommit={(v) => v !== null && onChange({ strengthCuts: { ...cuts, [which]: v } })}
     />
@@ -406,9 +411,9 @@ function SettingsForm(props: {
   return (
     <>
       <Subtitle2 as="h3" className={pane.heading}>
-        Settings
+        {t("matrix.settings.title")}
       </Subtitle2>
-      <Field label="Strength measure" size="small">
+      <Field label={t("matrix.settings.measure")} size="small">
         <Select
           size="small"
           value={measure}
@@ -417,36 +422,36 @@ function SettingsForm(props: {
             onChange({ measure: next, strengthCuts: DEFAULT_STRENGTH_CUTS[next] });
           }}
         >
-          <option value="share">Market share in volume</option>
-          <option value="relative">Relative share (÷ the leader&apos;s share)</option>
+          <option value="share">{t("matrix.settings.share")}</option>
+          <option value="relative">{t("matrix.settings.relative")}</option>
         </Select>
       </Field>
       <div className={styles.pair}>
-        {cutField("low", "Weak below")}
-        {cutField("high", "Strong from")}
+        {cutField("low", t("matrix.settings.weakBelow"))}
+        {cutField("high", t("matrix.settings.strongFrom"))}
         <NumberField
-          label="Class A to"
+          label={t("matrix.settings.classA")}
           value={abc.a}
           show={percentInputText}
-          read={readPercentInput}
+          read={(text) => readPercentInput(text, words)}
           unit="%"
           onCommit={(v) => v !== null && onChange({ abcShares: { ...abc, a: v } })}
         />
         <NumberField
-          label="Class B to"
+          label={t("matrix.settings.classB")}
           value={abc.b}
           show={percentInputText}
-          read={readPercentInput}
+          read={(text) => readPercentInput(text, words)}
           unit="%"
           onCommit={(v) => v !== null && onChange({ abcShares: { ...abc, b: v } })}
         />
       </div>
-      <Caption1 className={pane.muted}>Saved in this workbook.</Caption1>
+      <Caption1 className={pane.muted}>{t("matrix.settings.saved")}</Caption1>
     </>
   );
 }
 
-function MarketFiguresForm(props: {
+export function MarketFiguresForm(props: {
   names: string[];
   figures: Readonly<Record<string, MarketFigures>>;
   onChange: (figures: Record<string, MarketFigures>) => void;
@@ -454,18 +459,17 @@ function MarketFiguresForm(props: {
   const { names, figures, onChange } = props;
   const styles = useStyles();
   const pane = usePaneStyles();
+  const words = useWords();
+  const { t } = words;
   const set = (name: string, field: keyof MarketFigures, value: number | null) =>
     onChange({ ...figures, [name]: { ...(figures[name] ?? {}), [field]: value } });
-  if (names.length === 0) return <Body1>No won deal with a product in CarnetPipeline yet.</Body1>;
+  if (names.length === 0) return <Body1>{t("matrix.market.none")}</Body1>;
   return (
     <>
       <Subtitle2 as="h3" className={pane.heading}>
-        Market figures
+        {t("matrix.market.title")}
       </Subtitle2>
-      <Caption1 className={pane.muted}>
-        Sales are the won deals&apos; amounts; give each range&apos;s market volume (or share) and
-        its contribution margin.
-      </Caption1>
+      <Caption1 className={pane.muted}>{t("matrix.market.intro")}</Caption1>
       {names.map((name) => (
         <div key={name} role="group" aria-label={name}>
           <Caption1>
@@ -473,28 +477,28 @@ function MarketFiguresForm(props: {
           </Caption1>
           <div className={styles.figures}>
             <NumberField
-              label="Market volume"
+              label={t("app.field.marketVolume")}
               optional
               value={figures[name]?.marketVolume}
               show={String}
-              read={(t) => readNumberInput(t, false)}
+              read={(text) => readNumberInput(text, false, words)}
               onCommit={(v) => set(name, "marketVolume", v)}
             />
             <NumberField
-              label="Share"
+              label={t("matrix.market.share")}
               optional
               unit="%"
               value={figures[name]?.marketShare}
               show={percentInputText}
-              read={readPercentInput}
+              read={(text) => readPercentInput(text, words)}
               onCommit={(v) => set(name, "marketShare", v)}
             />
             <NumberField
-              label="Margin"
+              label={t("app.field.margin")}
               optional
               value={figures[name]?.margin}
               show={String}
-              read={(t) => readNumberInput(t, false)}
+              read={(text) => readNumberInput(text, false, words)}
               onCommit={(v) => set(name, "margin", v)}
             />
           </div>
@@ -504,7 +508,7 @@ function MarketFiguresForm(props: {
   );
 }
 
-function HarvestWarning(props: {
+export function HarvestWarning(props: {
   lines: ReturnType<typeof harvestLines>;
   hasPipeline: boolean;
   onSelect: (address: string) => void;
@@ -512,30 +516,22 @@ function HarvestWarning(props: {
   const { lines, hasPipeline, onSelect } = props;
   const styles = useStyles();
   const pane = usePaneStyles();
-  if (!hasPipeline)
-    return (
-      <Caption1 className={pane.muted}>
-        Build the forecast (Pipeline tab) to check open deals against the Harvest / divest zone.
-      </Caption1>
-    );
-  if (lines.length === 0)
-    return <Caption1>No open deal in CarnetPipeline is on a Harvest / divest range.</Caption1>;
+  const { t, formats } = useWords();
+  if (!hasPipeline) return <Caption1 className={pane.muted}>{t("matrix.harvest.noPipeline")}</Caption1>;
+  if (lines.length === 0) return <Caption1>{t("matrix.harvest.none")}</Caption1>;
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>
-          {lines.length} {lines.length === 1 ? "opportunity" : "opportunities"} that may not fit the
-          plan
-        </MessageBarTitle>
-        <div>
-          Open deals on ranges in the Harvest / divest zone; the next forecast build flags them in
-          CarnetPipeline&apos;s Issues column.
-        </div>
+        <MessageBarTitle>{t("matrix.harvest.title", { count: lines.length })}</MessageBarTitle>
+        <div>{t("matrix.harvest.intro")}</div>
         {harvestGroups(lines).map((group) => (
           <details key={group.range} className={styles.group}>
             <summary>
-              {group.range}: {group.lines.length} {group.lines.length === 1 ? "deal" : "deals"},{" "}
-              {formatAmount(group.amount)}
+              {t("matrix.harvest.group", {
+                range: group.range,
+                count: group.lines.length,
+                amount: formats.amount(group.amount),
+              })}
             </summary>
             <CellLinks lines={group.lines} onSelect={onSelect} />
           </details>
@@ -543,4 +539,19 @@ function HarvestWarning(props: {
       </MessageBarBody>
     </MessageBar>
   );
+}
+
+/** Where the ranges come from: the table (its name and address), or the won deals of CarnetPipeline. */
+function sourceLine(t: Text, analysis: MatrixAnalysis): string {
+  const { tableName, address } = analysis.source;
+  const where = tableName ? t("app.source.tableAt", { name: tableName, address }) : address;
+  return analysis.origin === "won" ? t("matrix.source.wonDeals", { where }) : where;
+}
+
+/** What Build matrix wrote, and whether its figures follow the source. */
+function builtText(t: Text, sheet: string, charts: number, liveCells: number): string {
+  const where = t("matrix.built.where", { sheet, count: charts });
+  const how =
+    liveCells > 0 ? t("matrix.built.live", { count: liveCells }) : t("matrix.built.values");
+  return `${where} ${how}`;
 }

@@ -9,10 +9,20 @@
  */
 import { Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import * as React from "react";
-import { strengthWord, type Zone } from "../domain/matrix";
+import type { Zone } from "../domain/matrix";
 import type { StrengthMeasure } from "../domain/matrixSettings";
 import { type MatrixRow, unplacedReason } from "../domain/portfolioMatrix";
-import { NINE_BOX_GEOMETRY, nextFocus, nineBoxLayout, rangeFigures } from "./matrixModel";
+import {
+  levelName,
+  NINE_BOX_GEOMETRY,
+  type NineBoxCell,
+  nextFocus,
+  nineBoxLayout,
+  rangeFigures,
+  strengthName,
+  zoneName,
+} from "./matrixModel";
+import { useWords, type Words } from "./words";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
@@ -74,7 +84,9 @@ const ZONE_CLASS: Record<Zone, "invest" | "selectivity" | "harvest"> = {
 
 export function NineBox({ rows, measure, onSelect }: NineBoxProps) {
   const styles = useStyles();
-  const layout = React.useMemo(() => nineBoxLayout(rows), [rows]);
+  const words = useWords();
+  const { t } = words;
+  const layout = React.useMemo(() => nineBoxLayout(rows, words), [rows, words]);
   const [focused, setFocused] = React.useState<number | null>(null);
   const [hovered, setHovered] = React.useState<number | null>(null);
   // The one range that Tab reaches: the last one focused, kept within the grid when the ranges change.
@@ -87,6 +99,7 @@ export function NineBox({ rows, measure, onSelect }: NineBoxProps) {
 
   const active = hovered ?? focused;
   const activeRow = active === null ? null : layout.order[active];
+  const activeCell = layout.cells.find((c) => c.items.some((i) => i.row === activeRow));
   const indexOf = (row: MatrixRow) => rows.indexOf(row);
 
   function onKeyDown(event: React.KeyboardEvent, order: number, row: MatrixRow) {
@@ -112,10 +125,7 @@ export function NineBox({ rows, measure, onSelect }: NineBoxProps) {
         aria-labelledby={titleId}
         aria-describedby={detailsId}
       >
-        <title id={titleId}>
-          Strengths–attractiveness matrix: attractiveness High to Low from the top, strength Weak to
-          Strong from the left
-        </title>
+        <title id={titleId}>{t("matrix.nineBox.title")}</title>
         {layout.columns.map((c) => (
           <text
             key={c.text}
@@ -142,11 +152,12 @@ export function NineBox({ rows, measure, onSelect }: NineBoxProps) {
           </text>
         ))}
         {layout.cells.map((cell) => {
-          const label =
-            `${cell.attractiveness} attractiveness, ${strengthWord(cell.strength).toLowerCase()} ` +
-            `strength: ${cell.cell}, zone ${cell.zone}, ${cell.items.length === 1 ? "1 range" : `${cell.items.length} ranges`}`;
           return (
-            <g key={`${cell.attractiveness}-${cell.strength}`} role="group" aria-label={label}>
+            <g
+              key={`${cell.attractiveness}-${cell.strength}`}
+              role="group"
+              aria-label={cellLabel(cell, words)}
+            >
               <rect
                 className={styles[ZONE_CLASS[cell.zone]]}
                 x={cell.x}
@@ -172,10 +183,10 @@ export function NineBox({ rows, measure, onSelect }: NineBoxProps) {
                 y={cell.y + g.padding + 9 + cell.nameLines.length * g.lineHeight}
                 aria-hidden
               >
-                {cell.zone}
+                {cell.zoneName}
               </text>
               {cell.items.map((item) => {
-                const figures = rangeFigures(item.row, measure);
+                const figures = rangeFigures(item.row, measure, words);
                 const isFocused = focused === item.order;
                 const isHovered = hovered === item.order;
                 return (
@@ -187,7 +198,7 @@ export function NineBox({ rows, measure, onSelect }: NineBoxProps) {
                     className={styles.item}
                     role="button"
                     tabIndex={item.order === stop ? 0 : -1}
-                    aria-label={`${item.row.range.name}: ${figures}. Select its row`}
+                    aria-label={t("matrix.nineBox.item", { name: item.row.range.name, figures })}
                     onFocus={() => {
                       setFocused(item.order);
                       setTabStop(item.order);
@@ -198,7 +209,7 @@ export function NineBox({ rows, measure, onSelect }: NineBoxProps) {
                     onClick={() => onSelect(item.row, indexOf(item.row))}
                     onKeyDown={(e) => onKeyDown(e, item.order, item.row)}
                   >
-                    <title>{`${item.row.range.name}: ${figures}`}</title>
+                    <title>{t("matrix.nineBox.itemTitle", { name: item.row.range.name, figures })}</title>
                     <rect
                       className={mergeClasses(
                         isFocused ? styles.ring : isHovered ? styles.hoverRing : undefined
@@ -238,37 +249,54 @@ export function NineBox({ rows, measure, onSelect }: NineBoxProps) {
       <div className={styles.legend} aria-hidden>
         <Caption1>
           <span className={mergeClasses(styles.swatch, styles.investSwatch)} />
-          Invest / grow
+          {zoneName("Invest / grow", words)}
         </Caption1>
         <Caption1>
           <span className={mergeClasses(styles.swatch, styles.selectivitySwatch)} />
-          Selectivity
+          {zoneName("Selectivity", words)}
         </Caption1>
         <Caption1>
           <span className={mergeClasses(styles.swatch, styles.harvestSwatch)} />
-          Harvest / divest
+          {zoneName("Harvest / divest", words)}
         </Caption1>
       </div>
       <div id={detailsId} className={styles.details} aria-live="polite">
         {activeRow ? (
           <Caption1>
-            <strong>{activeRow.range.name}</strong>: {rangeFigures(activeRow, measure)}.{" "}
-            {activeRow.cell} ({activeRow.zone}).
+            <strong>{activeRow.range.name}</strong>
+            {t("matrix.nineBox.details", {
+              figures: rangeFigures(activeRow, measure, words),
+              cell: activeCell?.cellName ?? "",
+              zone: activeCell?.zoneName ?? "",
+            })}
           </Caption1>
         ) : (
           <Caption1>
-            {layout.order.length === 0
-              ? "No range has both a market share and a margin yet."
-              : "Point at a range, or Tab into the grid and use the arrow keys, to see its figures; Enter selects its row."}
+            {t(layout.order.length === 0 ? "matrix.nineBox.empty" : "matrix.nineBox.hint")}
           </Caption1>
         )}
       </div>
       {layout.unplaced.length > 0 && (
         <Caption1>
-          Not in the grid:{" "}
-          {layout.unplaced.map((row) => `${row.range.name} (${unplacedReason(row)})`).join(", ")}.
+          {t("matrix.nineBox.unplaced", {
+            ranges: layout.unplaced
+              .map((row) => t("matrix.nineBox.unplacedRange", { name: row.range.name, reason: unplacedReason(row) }))
+              .join(", "),
+          })}
         </Caption1>
       )}
     </div>
   );
+}
+
+/** A cell's accessible name: where it sits, its name and zone, how many ranges it holds. */
+function cellLabel(cell: NineBoxCell, words: Words): string {
+  const text = words.t("matrix.nineBox.cell", {
+    attractiveness: levelName(cell.attractiveness, words).toLowerCase(),
+    strength: strengthName(cell.strength, words).toLowerCase(),
+    cell: cell.cellName,
+    zone: cell.zoneName,
+    count: cell.items.length,
+  });
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -20,6 +20,9 @@ import {
 import * as React from "react";
 import { usePaneStyles } from "./paneStyles";
 import { PIPELINE_FIELDS } from "../domain/columns";
+import { fieldLabel } from "./columnChoices";
+import { type Formats, type Text, useFormats, useText } from "./i18n/language";
+import { andList, useWords } from "./words";
 import { PERIOD_KINDS, type PeriodKind } from "../domain/pipeline";
 import { currencyFormatFor } from "../excel/plan/currencyFormat";
 import { breathe, runStepsAsync } from "../excel/plan/progress";
@@ -31,7 +34,7 @@ import {
   type SourceData,
   withHeader,
 } from "../excel/plan/source";
-import { formatAmount, formatPercent, sentence, timestamp } from "./format";
+import { sentence, timestamp } from "./format";
 import type { CarnetHost } from "../excel/port";
 import {
   analysePipeline,
@@ -65,6 +68,8 @@ export interface PipelineViewProps {
 
 export function PipelineView({ host, active }: PipelineViewProps) {
   const pane = usePaneStyles();
+  const words = useWords();
+  const { t } = words;
   const [settings, setSettings] = React.useState<CarnetSettings>({});
   const [analysis, setAnalysis] = React.useState<PipelineAnalysis | null>(null);
   const task = useLongTask();
@@ -74,7 +79,7 @@ export function PipelineView({ host, active }: PipelineViewProps) {
   const [dropped, setDropped] = React.useState<readonly string[]>([]);
 
   React.useEffect(() => {
-    attempt("Could not read the settings kept in this workbook", async () => {
+    attempt(t("app.failed.readSettings"), async () => {
       const loaded = await host.loadSettings();
       setSettings(loaded.settings);
       setDropped(loaded.dropped);
@@ -90,12 +95,12 @@ export function PipelineView({ host, active }: PipelineViewProps) {
       shown.current = true;
       return;
     }
-    attempt("Could not read the settings kept in this workbook", async () => {
+    attempt(t("app.failed.readSettings"), async () => {
       const loaded = await host.loadSettings();
       setSettings(loaded.settings);
       const stages = (table: unknown) => JSON.stringify(table ?? null);
       if (analysis && stages(loaded.settings.stageTable) !== stages(settings.stageTable))
-        setAnalysis(analysePipeline(analysis.source, loaded.settings));
+        setAnalysis(analysePipeline(analysis.source, loaded.settings, null, words));
     });
   }, [active]);
 
@@ -112,35 +117,38 @@ export function PipelineView({ host, active }: PipelineViewProps) {
       before.address !== after.address;
     setExtent(
       moved
-        ? `The table is now ${after.address} (it was ${before.address}): ${after.rows.length} rows ` +
-            `below the header, ${after.rows.length > before.rows.length ? "more" : "fewer"} than when last read.`
+        ? t(after.rows.length > before.rows.length ? "pipeline.extent.more" : "pipeline.extent.fewer", {
+            now: after.address,
+            was: before.address,
+            count: after.rows.length,
+          })
         : null
     );
   }
 
   async function read(choice: SourceChoice) {
-    await run("Reading", async (signal) => {
+    await run(t("app.phase.reading"), async (signal) => {
       const source = await host.readSource(choice, progress, signal);
       const next = await host.saveSettings({ source: sourceChoiceOf(source) });
       setSettings(next);
       noteExtent(analysis?.source ?? null, source);
-      progress("Reading the deals", 0, 0);
+      progress(t("app.phase.readingDeals"), 0, 0);
       await breathe(signal);
-      setAnalysis(await runStepsAsync(analysePipelineSteps(source, next), signal));
+      setAnalysis(await runStepsAsync(analysePipelineSteps(source, next, null, words), signal));
       setBuilt(null);
     });
   }
 
   function change(changes: Partial<CarnetSettings>) {
-    attempt("Could not save your choice in the workbook", async () => {
+    attempt(t("app.failed.saveChoice"), async () => {
       const next = await host.saveSettings(changes);
       setSettings(next);
-      if (analysis) setAnalysis(analysePipeline(analysis.source, next));
+      if (analysis) setAnalysis(analysePipeline(analysis.source, next, null, words));
     });
   }
 
   const select = (address: string) =>
-    attempt(`Could not select ${address}`, () => host.select(address));
+    attempt(t("app.failed.select", { address }), () => host.select(address));
 
   /**
    * The source as it is now: every action that writes from it reads it again first, so a cell fixed
@@ -150,15 +158,15 @@ export function PipelineView({ host, active }: PipelineViewProps) {
     if (!analysis) return null;
     const source = await host.readSource(sourceChoiceOf(analysis.source), progress, signal);
     noteExtent(analysis.source, source);
-    progress("Reading the deals", 0, 0);
+    progress(t("app.phase.readingDeals"), 0, 0);
     await breathe(signal);
-    const fresh = await runStepsAsync(analysePipelineSteps(source, settings), signal);
+    const fresh = await runStepsAsync(analysePipelineSteps(source, settings, null, words), signal);
     setAnalysis(fresh);
     return fresh;
   }
 
   async function build() {
-    await run("Writing", async (signal, confirmed) => {
+    await run(t("app.phase.writing"), async (signal, confirmed) => {
       const fresh = await current(signal);
       if (!fresh) return;
       const objectives = await host.readObjectives();
@@ -180,10 +188,7 @@ export function PipelineView({ host, active }: PipelineViewProps) {
         signal,
         { replaceTyped: confirmed }
       );
-      setBuilt(
-        `Written to ${Object.values(result.sheets).join(" and ")} (${result.tables.length} tables). ` +
-          (result.live ? "Period figures are live formulas." : "Figures are values as of now.")
-      );
+      setBuilt(builtText(t, Object.values(result.sheets), result.tables.length, result.live));
     });
   }
 
@@ -195,14 +200,14 @@ export function PipelineView({ host, active }: PipelineViewProps) {
   return (
     <div className={pane.section}>
       <Subtitle2 as="h2" className={pane.heading}>
-        Pipeline
+        {t("pipeline.title")}
       </Subtitle2>
-      <Body1>Select a cell in your sales table, or name its range, then read it.</Body1>
+      <Body1>{t("pipeline.intro")}</Body1>
       <SourcePicker
         busy={!!busy}
         saved={saved}
         onRead={(choice) => void read(choice)}
-        placeholder="Sheet1!A1:F200"
+        placeholder={t("pipeline.rangePlaceholder")}
       />
       <TaskStatus task={task} />
       {extent && (
@@ -254,26 +259,32 @@ interface SectionProps {
   readonly onChange: (changes: Partial<CarnetSettings>) => void;
 }
 
+// The sections are exported so that test/taskpane/frenchPane.test.tsx renders them in both languages.
+
 /** Where the table is, its header row and which of its columns Carnet took for what (all correctable). */
-function ColumnsSection({
+export function ColumnsSection({
   analysis,
   busy,
   onChange,
   onPickHeader,
 }: SectionProps & { readonly busy: boolean; readonly onPickHeader: (row: number) => void }) {
+  const t = useText();
   const recognised = PIPELINE_FIELDS.filter((f) => analysis.mapping[f.field] !== null).length;
+  const missing = PIPELINE_FIELDS.filter((f) => analysis.missing.includes(f.label));
   const { source } = analysis;
   // An Excel table's header is its own; a range's is the row Carnet found, or the one the user picked.
   const choices = source.tableName === null ? (source.headerChoices ?? []) : [];
   return (
     <>
       <Caption1>
-        {source.tableName ? `Table ${source.tableName} · ` : ""}
-        {source.address}
+        {source.tableName
+          ? t("app.source.tableAt", { name: source.tableName, address: source.address })
+          : source.address}
       </Caption1>
       <Caption1>
-        Header: row {source.row + 1}
-        {source.headerPicked ? " (your choice)" : ""}
+        {t(source.headerPicked ? "pipeline.header.picked" : "pipeline.header.found", {
+          row: String(source.row + 1),
+        })}
       </Caption1>
       <Accordion
         collapsible
@@ -281,11 +292,11 @@ function ColumnsSection({
       >
         <AccordionItem value="columns">
           <AccordionHeader size="small">
-            Columns: {recognised} of {PIPELINE_FIELDS.length} recognised
+            {t("pipeline.columns.recognised", { count: recognised, total: PIPELINE_FIELDS.length })}
           </AccordionHeader>
           <AccordionPanel>
             {choices.length > 1 && (
-              <Field label="Header row" size="small">
+              <Field label={t("pipeline.header.row")} size="small">
                 <Select
                   size="small"
                   disabled={busy}
@@ -315,9 +326,13 @@ function ColumnsSection({
           <MessageBarBody>{sentence(analysis.mappingNote)}</MessageBarBody>
         </MessageBar>
       )}
-      {analysis.missing.length > 0 && (
+      {missing.length > 0 && (
         <MessageBar intent="warning">
-          <MessageBarBody>Choose the column for: {analysis.missing.join(", ")}.</MessageBarBody>
+          <MessageBarBody>
+            {t("pipeline.columns.missing", {
+              fields: missing.map((spec) => fieldLabel(spec, t)).join(", "),
+            })}
+          </MessageBarBody>
         </MessageBar>
       )}
     </>
@@ -325,7 +340,7 @@ function ColumnsSection({
 }
 
 /** What was read, every cell that could not be, and the stage table that fills probabilities. */
-function DataQualitySection({
+export function DataQualitySection({
   analysis,
   settings,
   onChange,
@@ -335,45 +350,34 @@ function DataQualitySection({
   readonly onSelect: (address: string) => void;
 }) {
   const pane = usePaneStyles();
+  const t = useText();
   const { reading } = analysis;
-  const problems = analysis.report.filter((l) => !isLeftOut(l)).length;
-  const totals = reading.totalRows.length;
-  const headers = reading.headerRows.length;
-  const leftOut = analysis.source.leftOut;
-  const below = leftOut ? leftOut.last - leftOut.first + 1 : 0;
   return (
     <>
       <Subtitle2 as="h3" className={pane.heading}>
-        Data quality
+        {t("app.quality.title")}
       </Subtitle2>
-      <Body1 aria-live="polite">
-        {reading.table.length} deals read · {totals} total row{totals === 1 ? "" : "s"} left out ·{" "}
-        {headers > 0 && `${headers} header row${headers === 1 ? "" : "s"} left out · `}
-        {below > 0 && `${below} row${below === 1 ? "" : "s"} below the table left out · `}
-        {problems} problem{problems === 1 ? "" : "s"}
-      </Body1>
+      <Body1 aria-live="polite">{qualityLine(t, analysis)}</Body1>
       {reading.probabilitiesLookLikePoints && (
         <MessageBar intent="info">
-          <MessageBarBody>
-            Probabilities are typed like 20, 50, 75. Are they percentages?
-          </MessageBarBody>
+          <MessageBarBody>{t("pipeline.points.question")}</MessageBarBody>
           <MessageBarActions>
             <Button size="small" onClick={() => onChange({ probabilityScale: "points" })}>
-              Read as percentages
+              {t("pipeline.points.adopt")}
             </Button>
           </MessageBarActions>
         </MessageBar>
       )}
       {settings.probabilityScale === "points" && (
         <Caption1>
-          Probabilities read as percentage points.{" "}
+          {t("pipeline.points.adopted")}{" "}
           <Link as="button" onClick={() => onChange({ probabilityScale: "fraction" })}>
-            Undo
+            {t("app.undo")}
           </Link>
         </Caption1>
       )}
       {analysis.report.length > 0 && (
-        <CellLinks lines={analysis.report} label="Data-quality report" onSelect={onSelect} />
+        <CellLinks lines={analysis.report} label={t("app.quality.report")} onSelect={onSelect} />
       )}
       <StageTableEditor
         table={settings.stageTable}
@@ -384,7 +388,7 @@ function DataQualitySection({
 }
 
 /** The headline figures, the period, Build forecast and what it wrote. */
-function ForecastSection({
+export function ForecastSection({
   analysis,
   settings,
   busy,
@@ -399,34 +403,35 @@ function ForecastSection({
 }) {
   const styles = useStyles();
   const pane = usePaneStyles();
+  const t = useText();
+  const formats = useFormats();
   const { headline, reading } = analysis;
   return (
     <>
       <Subtitle2 as="h3" className={pane.heading}>
-        Forecast
+        {t("pipeline.forecast.title")}
       </Subtitle2>
       <div className={styles.figures}>
-        <Figure label="Weighted" value={formatAmount(headline.weighted)} />
-        <Figure label="Unweighted" value={formatAmount(headline.unweighted)} />
-        <Figure label="Open deals" value={String(headline.deals)} />
-        <Figure label="P10" value={formatAmount(headline.p10)} />
-        <Figure label="P50" value={formatAmount(headline.p50)} />
-        <Figure label="P90" value={formatAmount(headline.p90)} />
+        {headlineFigures(t, formats, headline).map(([label, value]) => (
+          <Figure key={label} label={label} value={value} />
+        ))}
       </div>
       {headline.probabilityOfObjective !== null && (
         <Body1>
-          Probability of reaching the objective: {formatPercent(headline.probabilityOfObjective)}
+          {t("pipeline.forecast.objective", {
+            percent: formats.percent(headline.probabilityOfObjective),
+          })}
         </Body1>
       )}
       <div className={pane.row}>
-        <Field label="By" className={pane.grow}>
+        <Field label={t("pipeline.forecast.by")} className={pane.grow}>
           <Select
             value={settings.periodKind ?? "quarter"}
             onChange={(_, d) => onChange({ periodKind: d.value as PeriodKind })}
           >
             {PERIOD_KINDS.map((p) => (
               <option key={p} value={p}>
-                {p}
+                {t(`pipeline.period.${p}`)}
               </option>
             ))}
           </Select>
@@ -436,7 +441,7 @@ function ForecastSection({
           disabled={busy || analysis.missing.length > 0 || reading.table.length === 0}
           onClick={onBuild}
         >
-          Build forecast
+          {t("pipeline.forecast.build")}
         </Button>
       </div>
       {built && (
@@ -460,7 +465,7 @@ function Figure({ label, value }: { label: string; value: string }) {
 }
 
 /** The settings kept in the workbook that Carnet left out, each with what it does instead. */
-function SettingsLeftOut({
+export function SettingsLeftOut({
   lines,
   onDismiss,
 }: {
@@ -468,11 +473,12 @@ function SettingsLeftOut({
   onDismiss: () => void;
 }) {
   const styles = useStyles();
+  const t = useText();
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>Some settings kept in this workbook could not be used</MessageBarTitle>
-        <ul className={styles.notes} aria-label="Settings left out">
+        <MessageBarTitle>{t("pipeline.settingsLeftOut.title")}</MessageBarTitle>
+        <ul className={styles.notes} aria-label={t("pipeline.settingsLeftOut.label")}>
           {lines.map((line, i) => (
             <li key={i}>{sentence(line)}</li>
           ))}
@@ -480,9 +486,49 @@ function SettingsLeftOut({
       </MessageBarBody>
       <MessageBarActions>
         <Button size="small" onClick={onDismiss}>
-          Dismiss
+          {t("app.dismiss")}
         </Button>
       </MessageBarActions>
     </MessageBar>
   );
+}
+
+/** What Build forecast wrote: where, how many tables, and whether the period figures follow the deals. */
+function builtText(t: Text, sheets: readonly string[], tables: number, live: boolean): string {
+  const where = t("pipeline.built.where", { sheets: andList(t, sheets), count: tables });
+  return `${where} ${t(live ? "pipeline.built.live" : "pipeline.built.values")}`;
+}
+
+/** The data-quality line: deals read, rows left out (by why), and problems. */
+export function qualityLine(t: Text, analysis: PipelineAnalysis): string {
+  const { reading } = analysis;
+  const leftOut = analysis.source.leftOut;
+  const headers = reading.headerRows.length;
+  const below = leftOut ? leftOut.last - leftOut.first + 1 : 0;
+  const parts = [
+    t("pipeline.quality.deals", { count: reading.table.length }),
+    t("pipeline.quality.totals", { count: reading.totalRows.length }),
+    ...(headers > 0 ? [t("pipeline.quality.headers", { count: headers })] : []),
+    ...(below > 0 ? [t("pipeline.quality.below", { count: below })] : []),
+    t("pipeline.quality.problems", {
+      count: analysis.report.filter((l) => !isLeftOut(l)).length,
+    }),
+  ];
+  return parts.join(" · ");
+}
+
+/** The six headline figures, label and value, in the order of the grid. */
+function headlineFigures(
+  t: Text,
+  formats: Formats,
+  headline: PipelineAnalysis["headline"]
+): [string, string][] {
+  return [
+    [t("pipeline.forecast.weighted"), formats.amount(headline.weighted)],
+    [t("pipeline.forecast.unweighted"), formats.amount(headline.unweighted)],
+    [t("pipeline.forecast.openDeals"), formats.amount(headline.deals)],
+    ["P10", formats.amount(headline.p10)],
+    ["P50", formats.amount(headline.p50)],
+    ["P90", formats.amount(headline.p90)],
+  ];
 }

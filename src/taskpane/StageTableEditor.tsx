@@ -12,6 +12,7 @@ import {
 import * as React from "react";
 import { DEFAULT_STAGE_TABLE, type StageDefault } from "../domain/stages";
 import { readProbability } from "../domain/values";
+import { type Text, useText } from "./i18n/language";
 
 const useStyles = makeStyles({
   grid: {
@@ -22,6 +23,8 @@ const useStyles = makeStyles({
     alignItems: "center",
   },
   error: { color: tokens.colorPaletteRedForeground1 },
+  // Fluent's Input keeps a minimum width that would push the remove button off a 320 px pane.
+  input: { minWidth: 0, width: "100%" },
 });
 
 export interface StageTableEditorProps {
@@ -32,6 +35,7 @@ export interface StageTableEditorProps {
 /** Stage → default probability, edited in place; a probability typed on a deal always wins. */
 export function StageTableEditor({ table, onChange }: StageTableEditorProps) {
   const styles = useStyles();
+  const t = useText();
   const rows = table ?? DEFAULT_STAGE_TABLE;
   const draftOf = (stages: readonly StageDefault[]) =>
     stages.map((r) => ({ stage: r.stage, probability: `${Math.round(r.probability * 100)} %` }));
@@ -56,9 +60,7 @@ export function StageTableEditor({ table, onChange }: StageTableEditorProps) {
       if (row.stage.trim() === "") continue;
       const p = readProbability(row.probability);
       if (p.kind !== "value") {
-        setProblem(
-          `Row ${i + 1}: probability ${row.probability} ${p.kind === "error" ? p.problem : "is blank"}`
-        );
+        setProblem(stageProblem(t, i, row.probability, p.kind === "error" ? p.problem : null));
         return;
       }
       parsed.push({ stage: row.stage.trim(), probability: p.value });
@@ -71,14 +73,15 @@ export function StageTableEditor({ table, onChange }: StageTableEditorProps) {
   return (
     <Accordion collapsible>
       <AccordionItem value="stages">
-        <AccordionHeader size="small">Stage table (default probabilities)</AccordionHeader>
+        <AccordionHeader size="small">{t("pipeline.stages.title")}</AccordionHeader>
         <AccordionPanel>
           <div className={styles.grid}>
             {draft.map((row, i) => (
               <React.Fragment key={i}>
                 <Input
+                  className={styles.input}
                   size="small"
-                  aria-label={`Stage ${i + 1}`}
+                  aria-label={t("pipeline.stages.stage", { row: String(i + 1) })}
                   value={row.stage}
                   onChange={(_, d) =>
                     setDraft(draft.map((r, j) => (j === i ? { ...r, stage: d.value } : r)))
@@ -86,8 +89,9 @@ export function StageTableEditor({ table, onChange }: StageTableEditorProps) {
                   onBlur={() => commit(draft)}
                 />
                 <Input
+                  className={styles.input}
                   size="small"
-                  aria-label={`Probability of stage ${i + 1}`}
+                  aria-label={t("pipeline.stages.probability", { row: String(i + 1) })}
                   value={row.probability}
                   onChange={(_, d) =>
                     setDraft(draft.map((r, j) => (j === i ? { ...r, probability: d.value } : r)))
@@ -97,7 +101,7 @@ export function StageTableEditor({ table, onChange }: StageTableEditorProps) {
                 <Button
                   size="small"
                   appearance="subtle"
-                  aria-label={`Remove stage ${i + 1}`}
+                  aria-label={t("pipeline.stages.remove", { row: String(i + 1) })}
                   onClick={() => commit(draft.filter((_, j) => j !== i))}
                 >
                   ✕
@@ -106,11 +110,22 @@ export function StageTableEditor({ table, onChange }: StageTableEditorProps) {
             ))}
           </div>
           <Button size="small" onClick={() => setDraft([...draft, { stage: "", probability: "" }])}>
-            Add stage
+            {t("pipeline.stages.add")}
           </Button>
           {problem && <Caption1 className={styles.error}>{problem}</Caption1>}
         </AccordionPanel>
       </AccordionItem>
     </Accordion>
   );
+}
+
+/**
+ * What is wrong with a stage's probability: the domain's reason (passed through as it is), or blank,
+ * in the pane's sentence around it.
+ */
+function stageProblem(t: Text, index: number, typed: string, problem: string | null): string {
+  const row = String(index + 1);
+  return problem === null
+    ? t("pipeline.stages.blank", { row, typed })
+    : t("pipeline.stages.problem", { row, typed, problem });
 }

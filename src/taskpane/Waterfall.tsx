@@ -1,6 +1,7 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { WaterfallStep } from "../domain/snapshots";
-import { formatAmount } from "./format";
+import { changeLabel } from "./pipelineModel";
+import { ENGLISH_WORDS, useWords, type Words } from "./words";
 
 const useStyles = makeStyles({
   svg: { width: "100%", height: "auto", display: "block" },
@@ -30,25 +31,32 @@ interface Bar {
   readonly kind: "total" | "up" | "down";
 }
 
-/** The bars: the first snapshot's total, one per step that moved it, the second snapshot's total. */
+/**
+ * The bars: the first snapshot's total, one per step that moved it, the second snapshot's total;
+ * each named in `words`' language.
+ */
 export function waterfallBars(
   before: number,
   after: number,
-  steps: readonly WaterfallStep[]
+  steps: readonly WaterfallStep[],
+  words: Words = ENGLISH_WORDS
 ): Bar[] {
-  const bars: Bar[] = [{ label: "Before", from: before, to: before, kind: "total" }];
+  const { t } = words;
+  const bars: Bar[] = [
+    { label: t("pipeline.waterfall.before"), from: before, to: before, kind: "total" },
+  ];
   let level = before;
   for (const step of steps) {
     if (step.delta === 0) continue;
     bars.push({
-      label: step.label,
+      label: changeLabel(step.kind, null, words),
       from: level,
       to: level + step.delta,
       kind: step.delta > 0 ? "up" : "down",
     });
     level += step.delta;
   }
-  bars.push({ label: "After", from: after, to: after, kind: "total" });
+  bars.push({ label: t("pipeline.waterfall.after"), from: after, to: after, kind: "total" });
   return bars;
 }
 
@@ -59,7 +67,9 @@ export function waterfallBars(
  */
 export function Waterfall({ before, after, steps, width = 288 }: WaterfallProps) {
   const styles = useStyles();
-  const bars = waterfallBars(before, after, steps);
+  const words = useWords();
+  const { t, formats } = words;
+  const bars = waterfallBars(before, after, steps, words);
   const levels = bars.flatMap((b) => [b.from, b.to]);
   const span = Math.max(...levels) - Math.min(...levels);
   const margin = Math.max(span * 0.25, Math.abs(Math.max(...levels)) * 0.02, 1);
@@ -74,15 +84,15 @@ export function Waterfall({ before, after, steps, width = 288 }: WaterfallProps)
   };
   const amountOf = (b: Bar) =>
     b.kind === "total"
-      ? formatAmount(b.to)
-      : `${b.to > b.from ? "+" : "−"}${formatAmount(Math.abs(b.to - b.from))}`;
+      ? formats.amount(b.to)
+      : `${b.to > b.from ? "+" : "−"}${formats.amount(Math.abs(b.to - b.from))}`;
   const summary = bars.map((b) => `${b.label}: ${amountOf(b)}`).join("; ");
   return (
     <svg
       className={styles.svg}
       viewBox={`0 0 ${width} ${bars.length * ROW + 4}`}
       role="img"
-      aria-label={`Weighted total movement. ${summary}`}
+      aria-label={t("pipeline.waterfall.label", { summary })}
     >
       {bars.map((b, i) => {
         const start = b.kind === "total" ? lo : Math.min(b.from, b.to);

@@ -13,9 +13,11 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { usePaneStyles } from "./paneStyles";
-import type { Progress } from "../excel/plan/progress";
+import { Cancelled, type Progress } from "../excel/plan/progress";
 import { errorText } from "./format";
 import type { SourceChoice } from "../excel/plan/source";
+import { type Text, useText } from "./i18n/language";
+import type { MessageKey } from "./i18n/messages";
 
 export interface Busy {
   readonly phase: string;
@@ -57,6 +59,7 @@ export interface LongTask {
 }
 
 export function useLongTask(): LongTask {
+  const t = useText();
   const [busy, setBusy] = React.useState<Busy | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [question, setQuestion] = React.useState<Question | null>(null);
@@ -75,23 +78,23 @@ export function useLongTask(): LongTask {
         if (e instanceof Error && e.name === "TypedOverError")
           setQuestion({
             text: e.message,
-            yes: "Replace them",
+            yes: t("app.task.replace"),
             rerun: () => runTask(phase, task, true),
           });
-        else setError(errorText(e));
+        else setError(e instanceof Cancelled ? t("app.task.cancelled") : errorText(e));
       } finally {
         setBusy(null);
         abort.current = null;
       }
     },
-    []
+    [t]
   );
   const attempt = React.useCallback((failed: string, action: () => Promise<unknown>) => {
     setError(null);
     Promise.resolve()
       .then(action)
-      .catch((e) => setError(`${failed}: ${errorText(e)}`));
-  }, []);
+      .catch((e) => setError(t("app.task.failed", { failed, error: errorText(e) })));
+  }, [t]);
   const progress = React.useCallback<Progress>(
     (phase, done, total) => setBusy({ phase, done, total }),
     []
@@ -100,9 +103,37 @@ export function useLongTask(): LongTask {
   return { busy, error, setError, question, run, attempt, progress, cancel };
 }
 
+/**
+ * The phases Excel's side reports in English (excel/host's progress), by the catalogue's key: shown in
+ * the pane's language. A phase the pane gave itself is already in its language and shown as it is.
+ */
+const HOST_PHASES: ReadonlyMap<string, MessageKey> = new Map<string, MessageKey>(
+  Object.entries({
+  Reading: "app.phase.reading",
+  Writing: "app.phase.writing",
+  "Reading the deals": "app.phase.readingDeals",
+  "Computing the forecast": "app.phase.computingForecast",
+  "Drawing charts": "app.phase.drawingCharts",
+  "Checking Carnet's tables": "app.phase.checkingTables",
+  "Reading the action plan": "app.phase.readingActionPlan",
+  "Saving the action plan": "app.phase.savingActionPlan",
+    "Finding CarnetPipeline and CarnetActionPlan": "app.phase.findingTables",
+  } satisfies Record<string, MessageKey>)
+);
+
+/** What the progress line says: the phase, and how far it is when its size is known. */
+export function progressText(t: Text, busy: Busy): string {
+  const key = HOST_PHASES.get(busy.phase);
+  const phase = key ? t(key) : busy.phase;
+  return busy.total
+    ? t("app.task.progress", { phase, done: busy.done, total: busy.total })
+    : t("app.task.phase", { phase });
+}
+
 /** The progress bar with Cancel while a task runs, and the last error. */
 export function TaskStatus({ task }: { readonly task: LongTask }) {
   const { busy, error, question } = task;
+  const t = useText();
   // An action far down the pane (a report line, a nine-box range) fails up here: bring it into view.
   const bar = React.useRef<HTMLDivElement | null>(null);
   React.useEffect(() => {
@@ -112,12 +143,12 @@ export function TaskStatus({ task }: { readonly task: LongTask }) {
     <>
       {busy && (
         <Field
-          validationMessage={`${busy.phase}${busy.total ? ` ${busy.done.toLocaleString()} of ${busy.total.toLocaleString()} rows` : "…"}`}
+          validationMessage={progressText(t, busy)}
           validationState="none"
         >
           <ProgressBar value={busy.total ? busy.done / busy.total : undefined} />
           <Button size="small" onClick={task.cancel}>
-            Cancel
+            {t("app.cancel")}
           </Button>
         </Field>
       )}
@@ -152,22 +183,25 @@ export interface SourcePickerProps {
 
 export function SourcePicker({ busy, saved, onRead, placeholder, extra }: SourcePickerProps) {
   const pane = usePaneStyles();
+  const t = useText();
   const [address, setAddress] = React.useState("");
   return (
     <>
       <div className={pane.row}>
         <Button appearance="primary" disabled={busy} onClick={() => onRead({ kind: "auto" })}>
-          Read selection
+          {t("app.source.readSelection")}
         </Button>
         {saved && saved.kind !== "auto" && (
           <Button disabled={busy} onClick={() => onRead(saved)}>
-            Read {saved.kind === "table" ? saved.name : "last range"}
+            {saved.kind === "table"
+              ? t("app.source.readTable", { name: saved.name })
+              : t("app.source.readLastRange")}
           </Button>
         )}
         {extra}
       </div>
       <div className={pane.row}>
-        <Field label="Or a range" className={pane.grow}>
+        <Field label={t("app.source.orRange")} className={pane.grow}>
           <Input
             value={address}
             placeholder={placeholder}
@@ -178,7 +212,7 @@ export function SourcePicker({ busy, saved, onRead, placeholder, extra }: Source
           disabled={busy || address.trim() === ""}
           onClick={() => onRead({ kind: "range", address: address.trim() })}
         >
-          Read range
+          {t("app.source.readRange")}
         </Button>
       </div>
     </>

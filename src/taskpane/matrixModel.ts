@@ -14,7 +14,7 @@ import {
 } from "../domain/columns";
 import type { Deal } from "../domain/deal";
 import { harvestOpportunities } from "../domain/harvest";
-import { type Cuts, type Level, strengthWord, type Zone } from "../domain/matrix";
+import { type Cuts, type Level, type Zone } from "../domain/matrix";
 import {
   DEFAULT_MATRIX_SETTINGS,
   DEFAULT_STRENGTH_CUTS,
@@ -35,9 +35,10 @@ import { cellAddress, rangeAddress } from "../excel/plan/a1";
 import { currencyFormatFor } from "../excel/plan/currencyFormat";
 import { type MatrixBuild, matrixRowAddress } from "../excel/plan/matrixPlan";
 import type { CarnetSettings } from "../excel/plan/settings";
-import { leftOutText, type SourceChoice, type SourceData, sourceKey } from "../excel/plan/source";
+import { type SourceChoice, type SourceData, sourceKey } from "../excel/plan/source";
 import { readAmount, readNumber } from "../domain/values";
-import { formatAmount, formatPercent } from "./format";
+import type { MessageKey } from "./i18n/messages";
+import { ENGLISH_WORDS, type Words } from "./words";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Settings kept in the workbook
@@ -178,10 +179,14 @@ function classify(
   return portfolioMatrix(ranges, settings);
 }
 
-/** A product-range table read from the workbook: mapping (the user's, else recognised), ranges, report. */
+/**
+ * A product-range table read from the workbook: mapping (the user's, else recognised), ranges, report.
+ * The report's own sentences are in `words`' language; the reading's problems are the domain's.
+ */
 export function analyseRangeTable(
   source: SourceData,
-  stored: StoredMatrixSettings
+  stored: StoredMatrixSettings,
+  { t }: Words = ENGLISH_WORDS
 ): MatrixAnalysis {
   const key = sourceKey(source);
   const recognised = recogniseColumns(source.headers, PORTFOLIO_FIELDS);
@@ -206,7 +211,7 @@ export function analyseRangeTable(
   }));
   for (const row of reading?.totalRows ?? []) {
     const address = where(row, null);
-    report.push({ address, text: `row ${address} is a total: left out, so nothing counts twice` });
+    report.push({ address, text: t("matrix.report.total", { address }) });
   }
   const below = source.leftOut;
   if (below)
@@ -218,7 +223,13 @@ export function analyseRangeTable(
         below.last - below.first + 1,
         width
       ),
-      text: leftOutText(below, { one: "a product range", many: "product ranges" }),
+      text:
+        below.first === below.last
+          ? t("matrix.report.belowOne", { row: String(below.first + 1) })
+          : t("matrix.report.belowMany", {
+              first: String(below.first + 1),
+              last: String(below.last + 1),
+            }),
     });
   return {
     origin: "table",
@@ -253,7 +264,8 @@ function pipelineRowAddress(pipeline: SourceData, row: number): string {
 /** Ranges built from CarnetPipeline's won deals and the market figures the user typed in the pane. */
 export function analyseWonDeals(
   pipeline: SourceData,
-  stored: StoredMatrixSettings
+  stored: StoredMatrixSettings,
+  { t }: Words = ENGLISH_WORDS
 ): MatrixAnalysis {
   const deals = pipelineDealsOf(pipeline);
   const market = new Map(Object.entries(stored.marketFigures ?? {}));
@@ -262,22 +274,16 @@ export function analyseWonDeals(
   const problems: string[] = [];
   const problem = settingsProblem(settings);
   if (problem) problems.push(problem);
-  if (settings.measure === "relative")
-    problems.push(
-      "the relative share needs each range's leader share: use a product-range table for it"
-    );
+  if (settings.measure === "relative") problems.push(t("matrix.problem.relativeFromWon"));
   const report: MatrixReportLine[] = ranges.flatMap((range) =>
     range.issues.map((text) => ({ address: null, text }))
   );
   const unassigned = unassignedWonDeals(deals);
-  if (unassigned.length > 0) {
-    const count =
-      unassigned.length === 1 ? "1 won deal names" : `${unassigned.length} won deals name`;
+  if (unassigned.length > 0)
     report.push({
       address: pipelineRowAddress(pipeline, unassigned[0].row),
-      text: `${count} no product: left out of every range`,
+      text: t("matrix.report.unassigned", { count: unassigned.length }),
     });
-  }
   return {
     origin: "won",
     source: pipeline,
@@ -342,17 +348,21 @@ export type InputReading = { readonly value: number } | { readonly problem: stri
  * A percentage typed in a percent field: "10" and "10 %" are both 10 % (0.1), "7,5" is 7.5 %; the domain's
  * reading rules otherwise ("1,000" is ambiguous, and said so).
  */
-export function readPercentInput(text: string): InputReading {
+export function readPercentInput(text: string, { t }: Words = ENGLISH_WORDS): InputReading {
   const reading = readNumber(text);
-  if (reading.kind === "blank") return { problem: "is blank" };
+  if (reading.kind === "blank") return { problem: t("app.input.blank") };
   if (reading.kind === "error") return { problem: `${reading.shown} ${reading.problem}` };
   return { value: text.includes("%") ? reading.value : Number(`${reading.value}e-2`) };
 }
 
 /** A plain number typed in the pane (a relative share's cut-off, a volume, a margin such as "12 500 €"). */
-export function readNumberInput(text: string, allowPercent = true): InputReading {
+export function readNumberInput(
+  text: string,
+  allowPercent = true,
+  { t }: Words = ENGLISH_WORDS
+): InputReading {
   const reading = allowPercent ? readNumber(text) : readAmount(text);
-  if (reading.kind === "blank") return { problem: "is blank" };
+  if (reading.kind === "blank") return { problem: t("app.input.blank") };
   if (reading.kind === "error") return { problem: `${reading.shown} ${reading.problem}` };
   return { value: reading.value };
 }
@@ -396,17 +406,18 @@ export function harvestGroups(lines: readonly HarvestLine[]): HarvestGroup[] {
 /** Open deals in CarnetPipeline on ranges in the Harvest / divest zone: "opportunities that may not fit the plan". */
 export function harvestLines(
   rows: readonly MatrixRow[],
-  pipeline: SourceData | null
+  pipeline: SourceData | null,
+  { t, formats }: Words = ENGLISH_WORDS
 ): HarvestLine[] {
   if (!pipeline || rows.length === 0) return [];
   return harvestOpportunities(pipelineDealsOf(pipeline), rows).map(({ deal, range }) => {
-    const who = deal.company ?? deal.id ?? "A deal";
-    const amount = deal.amount === null ? "" : ` (${formatAmount(deal.amount)})`;
+    const who = deal.company ?? deal.id ?? t("matrix.harvest.aDeal");
+    const params = { who, range, amount: formats.amount(deal.amount) };
     return {
       address: pipelineRowAddress(pipeline, deal.row),
       range,
       amount: deal.amount,
-      text: `${who}${amount} on ${range}: Harvest / divest zone`,
+      text: t(deal.amount === null ? "matrix.harvest.line" : "matrix.harvest.lineAmount", params),
     };
   });
 }
@@ -415,17 +426,24 @@ export function harvestLines(
 // What the pane says about a range
 
 /** A range's figures in words, for the grid's details and its items' accessible names. */
-export function rangeFigures(row: MatrixRow, measure: StrengthMeasure): string {
+export function rangeFigures(
+  row: MatrixRow,
+  measure: StrengthMeasure,
+  { t, formats, locale }: Words = ENGLISH_WORDS
+): string {
   const r = row.range;
+  const twoDecimals = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
+  const relative = row.relativeShare === null ? "–" : twoDecimals.format(row.relativeShare);
   const parts = [
-    `market share ${formatPercent(r.marketShare)}`,
-    ...(measure === "relative"
-      ? [`relative share ${row.relativeShare === null ? "–" : row.relativeShare.toFixed(2)}`]
-      : []),
-    `margin ${formatAmount(r.margin)}`,
-    `class ${row.abc ?? "–"}`,
+    t("matrix.figures.share", { value: formats.percent(r.marketShare) }),
+    ...(measure === "relative" ? [t("matrix.figures.relative", { value: relative })] : []),
+    t("matrix.figures.margin", { value: formats.amount(r.margin) }),
+    t("matrix.figures.class", { value: row.abc ?? "–" }),
   ];
-  if (r.sales !== null) parts.push(`sales ${formatAmount(r.sales)}`);
+  if (r.sales !== null) parts.push(t("matrix.figures.sales", { value: formats.amount(r.sales) }));
   return parts.join(", ");
 }
 
@@ -448,13 +466,17 @@ export interface NineBoxItem {
 export interface NineBoxCell {
   readonly strength: Level;
   readonly attractiveness: Level;
+  /** The domain's cell and zone (English, as MATRIX_QUADRANT returns them)… */
   readonly cell: string;
   readonly zone: Zone;
+  /** …and as the pane names them, in its language. */
+  readonly cellName: string;
+  readonly zoneName: string;
   readonly x: number;
   readonly y: number;
   readonly width: number;
   readonly height: number;
-  /** The cell's name, wrapped to the cell's width. */
+  /** The cell's name as the pane says it, wrapped to the cell's width. */
   readonly nameLines: string[];
   readonly items: NineBoxItem[];
 }
@@ -519,6 +541,66 @@ function shorten(name: string, max: number): string {
   return name.length <= max ? name : `${name.slice(0, max - 1).trimEnd()}…`;
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// The matrix's words in the pane's language (the English ones are domain/matrix.ts's, word for word)
+
+const LEVEL_KEYS: Readonly<Record<Level, MessageKey>> = {
+  High: "matrix.level.high",
+  Medium: "matrix.level.medium",
+  Low: "matrix.level.low",
+};
+const STRENGTH_KEYS: Readonly<Record<Level, MessageKey>> = {
+  High: "matrix.strength.strong",
+  Medium: "matrix.strength.medium",
+  Low: "matrix.strength.weak",
+};
+const ZONE_KEYS: Readonly<Record<Zone, MessageKey>> = {
+  "Invest / grow": "matrix.zone.invest",
+  Selectivity: "matrix.zone.selectivity",
+  "Harvest / divest": "matrix.zone.harvest",
+};
+/** attractiveness → strength → the cell's name, as domain.md's table. */
+const CELL_KEYS: Readonly<Record<Level, Readonly<Record<Level, MessageKey>>>> = {
+  High: {
+    High: "matrix.cell.protectPosition",
+    Medium: "matrix.cell.investToBuild",
+    Low: "matrix.cell.buildSelectively",
+  },
+  Medium: {
+    High: "matrix.cell.buildSelectively",
+    Medium: "matrix.cell.selectivity",
+    Low: "matrix.cell.limitedExpansion",
+  },
+  Low: {
+    High: "matrix.cell.protectAndRefocus",
+    Medium: "matrix.cell.manageForEarnings",
+    Low: "matrix.cell.divest",
+  },
+};
+
+/** An attractiveness level as the grid's rows say it: High, Medium, Low. */
+export function levelName(level: Level, { t }: Words = ENGLISH_WORDS): string {
+  return t(LEVEL_KEYS[level]);
+}
+
+/** A strength level as the grid's columns say it: Strong, Medium, Weak. */
+export function strengthName(level: Level, { t }: Words = ENGLISH_WORDS): string {
+  return t(STRENGTH_KEYS[level]);
+}
+
+export function zoneName(zone: Zone, { t }: Words = ENGLISH_WORDS): string {
+  return t(ZONE_KEYS[zone]);
+}
+
+/** The nine-box cell's name for a range's strength and attractiveness. */
+export function cellName(
+  strength: Level,
+  attractiveness: Level,
+  { t }: Words = ENGLISH_WORDS
+): string {
+  return t(CELL_KEYS[attractiveness][strength]);
+}
+
 const LEVELS: readonly Level[] = ["High", "Medium", "Low"];
 /** Strength columns from the left: Weak to Strong, as the bubble chart's market share axis grows to the right. */
 const STRENGTHS: readonly Level[] = ["Low", "Medium", "High"];
@@ -529,7 +611,10 @@ const STRENGTHS: readonly Level[] = ["Low", "Medium", "High"];
  * x axis is the market share, so that Strong is on the right in both. Each row is as tall as its fullest cell
  * needs.
  */
-export function nineBoxLayout(rows: readonly MatrixRow[]): NineBoxLayout {
+export function nineBoxLayout(
+  rows: readonly MatrixRow[],
+  words: Words = ENGLISH_WORDS
+): NineBoxLayout {
   const g = NINE_BOX_GEOMETRY;
   const cellWidth = (g.width - g.left) / 3;
   const contents = nineBoxContents(rows);
@@ -542,7 +627,9 @@ export function nineBoxLayout(rows: readonly MatrixRow[]): NineBoxLayout {
     const boxes = STRENGTHS.map((strength) =>
       contents.find((b) => b.attractiveness === attractiveness && b.strength === strength)!
     );
-    const names = boxes.map((b) => wrapWords(b.cell, g.charsPerLine));
+    const names = boxes.map((b) =>
+      wrapWords(cellName(b.strength, b.attractiveness, words), g.charsPerLine)
+    );
     const nameHeight = Math.max(...names.map((n) => n.length)) * g.lineHeight;
     const headerHeight = g.padding + nameHeight + g.lineHeight + g.padding; // the name, then the zone
     const itemLines = (row: MatrixRow) => labelLines(row.range.name, g.labelChars, g.labelLines);
@@ -570,9 +657,19 @@ export function nineBoxLayout(rows: readonly MatrixRow[]): NineBoxLayout {
         itemY += item.height;
         return item;
       });
-      cells.push({ ...box, x, y, width: cellWidth, height, nameLines: names[c], items });
+      cells.push({
+        ...box,
+        cellName: names[c].join(" "),
+        zoneName: zoneName(box.zone, words),
+        x,
+        y,
+        width: cellWidth,
+        height,
+        nameLines: names[c],
+        items,
+      });
     });
-    rowLabels.push({ text: attractiveness, y: y + height / 2 });
+    rowLabels.push({ text: levelName(attractiveness, words), y: y + height / 2 });
     y += height;
   }
   return {
@@ -582,7 +679,7 @@ export function nineBoxLayout(rows: readonly MatrixRow[]): NineBoxLayout {
     order,
     unplaced: rows.filter((r) => r.strength === null || r.attractiveness === null),
     columns: STRENGTHS.map((level, c) => ({
-      text: strengthWord(level),
+      text: strengthName(level, words),
       x: g.left + c * cellWidth + cellWidth / 2,
     })),
     rows: rowLabels,

@@ -20,7 +20,10 @@ import { dealsOnRanges, harvestWarning } from "../domain/harvest";
 import { DEFAULT_STAGE_TABLE } from "../domain/stages";
 import { cellAddress, rangeAddress } from "../excel/plan/a1";
 import { type CarnetSettings, mappingBeyondTable } from "../excel/plan/settings";
-import { leftOutText, type SourceData, sourceKey } from "../excel/plan/source";
+import { type SourceData, sourceKey } from "../excel/plan/source";
+import type { ChangeKind } from "../domain/snapshots";
+import type { MessageKey } from "./i18n/messages";
+import { ENGLISH_WORDS, type Words } from "./words";
 
 export interface ReportLine {
   readonly address: string;
@@ -50,19 +53,22 @@ export interface PipelineAnalysis {
 export function analysePipeline(
   source: SourceData,
   settings: CarnetSettings,
-  objective: number | null = null
+  objective: number | null = null,
+  words: Words = ENGLISH_WORDS
 ): PipelineAnalysis {
-  return runSteps(analysePipelineSteps(source, settings, objective));
+  return runSteps(analysePipelineSteps(source, settings, objective, words));
 }
 
 /**
  * analysePipeline in steps (domain/steps.ts): the pane runs them with runStepsAsync, so that a
- * million deals leave it free to draw and to take a click on Cancel between two steps.
+ * million deals leave it free to draw and to take a click on Cancel between two steps. The report's
+ * own sentences are in `words`' language; the reading's problems are the domain's, as they are.
  */
 export function* analysePipelineSteps(
   source: SourceData,
   settings: CarnetSettings,
-  objective: number | null = null
+  objective: number | null = null,
+  words: Words = ENGLISH_WORDS
 ): Steps<PipelineAnalysis> {
   const key = sourceKey(source);
   const saved = settings.mappingFor === key ? settings.mapping : undefined;
@@ -79,7 +85,7 @@ export function* analysePipelineSteps(
     dayFirst: settings.dayFirst,
     header: source.headers,
   });
-  const report = yield* reportSteps(source, reading);
+  const report = yield* reportSteps(source, reading, words);
   return {
     source,
     sourceKey: key,
@@ -93,7 +99,11 @@ export function* analysePipelineSteps(
 }
 
 /** The reading's issues as report lines with their addresses (a table may have one a row). */
-function* reportSteps(source: SourceData, reading: PipelineReading): Steps<ReportLine[]> {
+function* reportSteps(
+  source: SourceData,
+  reading: PipelineReading,
+  { t }: Words
+): Steps<ReportLine[]> {
   const width = source.headers.length;
   const report: ReportLine[] = [];
   for (const issue of reading.issues) {
@@ -115,11 +125,14 @@ function* reportSteps(source: SourceData, reading: PipelineReading): Steps<Repor
       below.last - below.first + 1,
       width
     );
-    report.push({
-      address,
-      text: leftOutText(below, { one: "a deal", many: "deals" }),
-      kind: "below",
-    });
+    const text =
+      below.first === below.last
+        ? t("pipeline.report.belowOne", { row: String(below.first + 1) })
+        : t("pipeline.report.belowMany", {
+            first: String(below.first + 1),
+            last: String(below.last + 1),
+          });
+    report.push({ address, text, kind: "below" });
   }
   return report;
 }
@@ -131,4 +144,35 @@ function* reportSteps(source: SourceData, reading: PipelineReading): Steps<Repor
  */
 export function harvestIssues(deals: Deals, harvest: ReadonlySet<string>): Map<number, string> {
   return new Map(dealsOnRanges(deals, harvest).map((d) => [d.row, harvestWarning(d.product!)]));
+}
+
+/** Each kind of change between two snapshots, by its message (the English is CHANGE_LABELS'). */
+const CHANGE_KEYS: Readonly<Record<ChangeKind, MessageKey>> = {
+  new: "pipeline.change.new",
+  removed: "pipeline.change.removed",
+  won: "pipeline.change.won",
+  lost: "pipeline.change.lost",
+  omitted: "pipeline.change.omitted",
+  reopened: "pipeline.change.reopened",
+  "slipped out": "pipeline.change.slippedOut",
+  "pulled in": "pipeline.change.pulledIn",
+  "amount up": "pipeline.change.amountUp",
+  "amount down": "pipeline.change.amountDown",
+  "probability up": "pipeline.change.probabilityUp",
+  "probability down": "pipeline.change.probabilityDown",
+  unchanged: "pipeline.change.unchanged",
+};
+
+/**
+ * A kind of change as the history and its waterfall name it; narrowed to a period ("Slipped out of
+ * 2027-Q1") when the comparison is.
+ */
+export function changeLabel(
+  kind: ChangeKind,
+  period: string | null = null,
+  { t }: Words = ENGLISH_WORDS
+): string {
+  if (period && kind === "slipped out") return t("pipeline.change.slippedOutOf", { period });
+  if (period && kind === "pulled in") return t("pipeline.change.pulledInto", { period });
+  return t(CHANGE_KEYS[kind]);
 }

@@ -1,4 +1,4 @@
-import { NINE_BOX } from "../../src/domain/matrix";
+import { NINE_BOX, strengthWord } from "../../src/domain/matrix";
 import { DEFAULT_MATRIX_SETTINGS } from "../../src/domain/matrixSettings";
 import { MATRIX_COLUMNS } from "../../src/domain/matrixTable";
 import { unplacedReason } from "../../src/domain/portfolioMatrix";
@@ -10,8 +10,10 @@ import { formatAmount } from "../../src/taskpane/format";
 import {
   analyseRangeTable,
   analyseWonDeals,
+  cellName,
   harvestGroups,
   harvestLines,
+  levelName,
   MATRIX_KEY,
   matrixBuildOf,
   matrixSettingsChange,
@@ -25,8 +27,11 @@ import {
   readNumberInput,
   readPercentInput,
   storedMatrix,
+  strengthName,
   wrapWords,
+  zoneName,
 } from "../../src/taskpane/matrixModel";
+import { wordsIn } from "../../src/taskpane/words";
 import { TEN_RANGES, RANGE_HEADERS_FR } from "../support/ten-ranges";
 
 // The issue's ten ranges under French headers, on sheet "Gammes" with the header in B2 (not A1, so that
@@ -461,5 +466,106 @@ describe("the nine-box grid", () => {
     expect(text).toContain(`margin ${formatAmount(90000)}`);
     expect(text).toMatch(/market share 30\s?%/);
     expect(rangeFigures(alpha, "relative")).toContain("relative share –");
+  });
+});
+
+describe("the matrix in a French pane", () => {
+  const fr = wordsIn("fr");
+  const NNBSP = "\u202f";
+
+  it("says its own report lines in French, the domain's problems passing through as they are", () => {
+    const analysis = analyseRangeTable(SOURCE, {}, fr);
+    expect(analysis.report).toEqual([
+      {
+        address: "Gammes!D11",
+        // The domain's located problem, as it is.
+        text: "market volume at Gammes!D11 is blank: give it, or the market share, to place the range on the strength axis",
+      },
+      {
+        address: "Gammes!B14:G14",
+        text: "la ligne Gammes!B14:G14 est un total\u00a0: écartée, pour que rien ne compte deux fois",
+      },
+    ]);
+    const won = pipeline([
+      { company: "Alpha SA", product: null, amount: 3000, category: "Won" },
+      { company: "Bêta", product: null, amount: 4000, category: "Won" },
+    ]);
+    expect(analyseWonDeals(won, {}, fr).report.map((l) => l.text)).toEqual([
+      "2 affaires gagnées ne nomment aucun produit\u00a0: écartées de toutes les gammes",
+    ]);
+    expect(analyseWonDeals(won, { measure: "relative" }, fr).problems).toEqual([
+      "la part relative demande la part du leader de chaque gamme\u00a0: utilisez pour cela un tableau des gammes",
+    ]);
+  });
+
+  it("names the rows left out below a range table in the pane's language", () => {
+    const below = { ...SOURCE, leftOut: { first: 16, last: 18 } };
+    expect(analyseRangeTable(below, {}).report.at(-1)?.text).toBe(
+      "Rows 17–19 below a blank row do not look like product ranges: left out"
+    );
+    expect(analyseRangeTable(below, {}, fr).report.at(-1)?.text).toBe(
+      "Les lignes 17 à 19, sous une ligne vide, ne ressemblent pas à des gammes de produits\u00a0: écartées"
+    );
+  });
+
+  it("warns of harvest deals with French words and French amounts", () => {
+    const rows = analyseRangeTable(SOURCE, {}).rows;
+    const deals = pipeline([
+      { company: "Alpha SA", product: "Golf elite.", amount: 12000, category: "Pipeline" },
+    ]);
+    expect(harvestLines(rows, deals, fr).map((l) => l.text)).toEqual([
+      `Alpha SA (12${NNBSP}000) sur Golf Élite\u00a0: zone Récolter / abandonner`,
+    ]);
+  });
+
+  it("describes a range's figures with French words and numbers", () => {
+    const rows = analyseRangeTable(SOURCE, {}).rows;
+    const text = rangeFigures(rows[0], "share", fr);
+    expect(text).toBe(
+      `part de marché 30\u00a0%, marge 90${NNBSP}000, classe A, ventes 450${NNBSP}000`
+    );
+    expect(rangeFigures({ ...rows[0], relativeShare: 1.5 }, "relative", fr)).toContain(
+      "part relative 1,50"
+    );
+    expect(rangeFigures({ ...rows[0], relativeShare: 1.5 }, "relative")).toContain(
+      "relative share 1.50"
+    );
+  });
+
+  it("draws the nine-box with French axes, cells and zones, keeping the domain's values", () => {
+    const rows = analyseRangeTable(SOURCE, {}).rows;
+    const layout = nineBoxLayout(rows, fr);
+    expect(layout.columns.map((c) => c.text)).toEqual(["Faible", "Moyen", "Fort"]);
+    expect(layout.rows.map((r) => r.text)).toEqual(["Élevé", "Moyen", "Faible"]);
+    expect(layout.cells[2]).toMatchObject({
+      cell: "Protect position",
+      zone: "Invest / grow",
+      cellName: "Protéger sa position",
+      zoneName: "Investir",
+    });
+    expect(layout.cells[6]).toMatchObject({
+      cellName: "Abandonner",
+      zoneName: "Récolter / abandonner",
+    });
+    // A longer French name wraps within the cell's width.
+    for (const cell of layout.cells)
+      for (const line of cell.nameLines)
+        expect(line.length <= NINE_BOX_GEOMETRY.charsPerLine || !line.includes(" ")).toBe(true);
+  });
+
+  it("says the English words of the domain word for word, so that English stays as it was", () => {
+    for (const box of NINE_BOX) {
+      expect(cellName(box.strength, box.attractiveness)).toBe(box.cell);
+      expect(zoneName(box.zone)).toBe(box.zone);
+      expect(strengthName(box.strength)).toBe(strengthWord(box.strength));
+      expect(levelName(box.attractiveness)).toBe(box.attractiveness);
+    }
+  });
+
+  it("says a blank field is blank in French", () => {
+    expect(readPercentInput("", fr)).toEqual({ problem: "est vide" });
+    expect(readNumberInput(" ", false, fr)).toEqual({ problem: "est vide" });
+    // What is wrong with a typed number is the domain's reading, as it is.
+    expect(readPercentInput("dix", fr)).toEqual({ problem: "dix is not a number" });
   });
 });

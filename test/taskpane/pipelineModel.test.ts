@@ -5,12 +5,15 @@ import type { SourceData } from "../../src/excel/plan/source";
 import { DealTable } from "../../src/domain/dealTable";
 import { STEP_ROWS } from "../../src/domain/steps";
 import { Cancelled, runStepsAsync } from "../../src/excel/plan/progress";
+import { CHANGE_KINDS, CHANGE_LABELS } from "../../src/domain/snapshots";
 import {
   analysePipeline,
   analysePipelineSteps,
+  changeLabel,
   harvestIssues,
   isLeftOut,
 } from "../../src/taskpane/pipelineModel";
+import { wordsIn } from "../../src/taskpane/words";
 
 const deal = (row: number, product: string | null, category: Deal["category"] = null): Deal => ({
   row,
@@ -148,5 +151,42 @@ describe("analysing a large pipeline in steps", () => {
       runStepsAsync(analysePipelineSteps(source, {}), controller.signal, cancelled)
     ).rejects.toThrow(Cancelled);
     expect(cancelled.pauses).toBe(2);
+  });
+});
+
+describe("the pipeline's own words in a French pane", () => {
+  const fr = wordsIn("fr");
+  const source: SourceData = {
+    kind: "range",
+    tableName: null,
+    sheet: "Ventes",
+    row: 0,
+    col: 0,
+    address: "Ventes!A1:D3",
+    headers: ["Date jalon", "Société", "Montant", "Probabilité"],
+    rows: [
+      ["2003-04-04", "Alpha", "1 000 €", "20 %"],
+      ["2003-04-05", "Gamma", "deux mille", "50 %"],
+    ],
+    numberFormats: ["General", "General", "General", "General"],
+    leftOut: { first: 5, last: 5 },
+  };
+
+  it("says the rows left out in French; the domain's located problems pass through as they are", () => {
+    const { report } = analysePipeline(source, {}, null, fr);
+    expect(report.map((l) => l.text)).toEqual([
+      expect.stringMatching(/^Amount deux mille at Ventes!C3 is not a number/),
+      "La ligne 6, sous une ligne vide, ne ressemble pas à une affaire\u00a0: écartée",
+    ]);
+    expect(analysePipeline(source, {}).report[1].text).toBe(
+      "Row 6 below a blank row does not look like a deal: left out"
+    );
+  });
+
+  it("names each kind of change as the domain does in English, and in French", () => {
+    for (const kind of CHANGE_KINDS) expect(changeLabel(kind)).toBe(CHANGE_LABELS[kind]);
+    expect(changeLabel("slipped out", "2027-Q1")).toBe("Slipped out of 2027-Q1");
+    expect(changeLabel("pulled in", "2027-Q1", fr)).toBe("Avancées dans 2027-Q1");
+    expect(changeLabel("amount up", null, fr)).toBe("Montant en hausse");
   });
 });
