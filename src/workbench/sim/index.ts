@@ -49,6 +49,11 @@ export interface ExcelHostOptions {
   /** What `Office.context.displayLanguage` answers (default "en-US"). */
   displayLanguage?: string;
   /**
+   * What `Office.context.contentLanguage` answers, the document's language (by default the display
+   * language): a French Office may open a workbook written in English, and the reverse.
+   */
+  contentLanguage?: string;
+  /**
    * The workbook's regional format, as Excel's "Region" setting: how `Range.formulasLocal` and
    * typing in a cell read "1 000,50", "20 %", "26/11/2026" ("en-US" or "fr-FR"). By default the
    * display language's (fr-* is fr-FR, anything else en-US), as a new Excel has it. `values`,
@@ -99,7 +104,12 @@ export function createExcelHost(backend: WorkbookBackend, options: ExcelHostOpti
     url,
     latencyMs: options.latencyMs ?? 0,
     processQuery: (body: unknown) => richApi.processQuery(body),
-    profile: { requirementSets, displayLanguage: options.displayLanguage ?? "en-US", platform },
+    profile: {
+      requirementSets,
+      displayLanguage: options.displayLanguage ?? "en-US",
+      contentLanguage: options.contentLanguage ?? options.displayLanguage ?? "en-US",
+      platform,
+    },
   };
 
   const selection: HostSelection = {
