@@ -3,6 +3,7 @@
  * console) drive the workbench with. Every method returns plain data or a promise of plain data, never
  * a live object: what crosses into a test is a copy.
  */
+import type { Language } from "../domain/language";
 import { parseAddress, rectAddress, type Rect } from "./sim/address";
 import type { CellValue, ChartInfo, SimStats, TableInfo } from "./sim";
 import type { CellInput, WorkbookData } from "./workbook-data";
@@ -31,6 +32,14 @@ export interface WorkbenchAutomation {
   selection(): { sheet: string; address: string };
   /** Round trips of the task pane to the simulated host and its largest request, since the workbook opened. */
   stats(): SimStats;
+  /** Office's display language the workbench simulates now: "en" or "fr". */
+  language(): Language;
+  /**
+   * Office in English or French, as the top bar's Language does: the open workbook is kept, the
+   * French function names are registered, the task pane reloads in that language. Resolves once the
+   * page has drawn the new pane's frame (its content loads after).
+   */
+  setLanguage(language: Language): Promise<void>;
 }
 
 declare global {
@@ -45,7 +54,11 @@ const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 const painted = () =>
   new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
-export function createAutomation(wb: Workbench, ready: Promise<void>): WorkbenchAutomation {
+export function createAutomation(
+  wb: Workbench,
+  ready: Promise<void>,
+  switchLanguage: (language: Language) => Promise<void>
+): WorkbenchAutomation {
   const sheetOf = (sheet: string): string => {
     const found = wb
       .sheetNames()
@@ -131,5 +144,10 @@ export function createAutomation(wb: Workbench, ready: Promise<void>): Workbench
       };
     },
     stats: () => copy(wb.host.stats()),
+    language: () => wb.language,
+    async setLanguage(language) {
+      await switchLanguage(language);
+      await painted();
+    },
   };
 }

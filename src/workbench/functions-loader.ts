@@ -46,6 +46,11 @@ function loadBundle(baseUrl: string): Promise<Map<string, Implementation>> {
 
 const registered = new Map<Language, Promise<FunctionsMetadata>>();
 
+/** Whether `language`'s names were asked for already (an engine built since then knows them). */
+export function carnetFunctionsRequested(language: Language): boolean {
+  return registered.has(language);
+}
+
 /**
  * Registers CARNET.* in HyperFormula under the names of `language`, once per page and language;
  * resolves with that language's metadata. The English names are always registered first and stay:

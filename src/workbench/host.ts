@@ -14,13 +14,22 @@ declare global {
   }
 }
 
+/** What the workbench sets of a host: its delay, and the Office and region it runs in. */
+export interface WorkbenchHostOptions {
+  latencyMs?: number;
+  locale?: InputLocale;
+  /** Office's display language ("fr-FR"): the pane's. */
+  displayLanguage?: string;
+  /** The document's language ("fr-FR"): the workbook language Carnet decides from it. */
+  contentLanguage?: string;
+}
+
 export function createWorkbenchHost(
   backend: WorkbookBackend,
   workbookName: string,
-  latencyMs = 0,
-  locale: InputLocale = "en-US"
+  options: WorkbenchHostOptions = {}
 ): ExcelHost {
-  const host = createExcelHost(backend, { workbookName, latencyMs, locale });
+  const host = createExcelHost(backend, { workbookName, ...options });
   window.carnetHost = host;
   return host;
 }

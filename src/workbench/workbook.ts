@@ -5,6 +5,8 @@
  * The grid reads everything through this class and re-renders when it says something changed.
  */
 import { HyperFormula } from "hyperformula";
+import type { Language } from "../domain/language";
+import { carnetFunctionsRequested, loadCarnetFunctions } from "./functions-loader";
 import { MAX_COLUMNS, parseAddress, rectAddress, type Rect } from "./sim/address";
 import { createHyperFormulaBackend, type CellValue, type WorkbookBackend } from "./sim/backend";
 import { createMemoryBackend } from "./sim/memory-backend";
@@ -17,6 +19,24 @@ import {
 } from "./host";
 import type { InputLocale } from "./sim";
 import type { CellInput, WorkbookData } from "./workbook-data";
+
+/**
+ * What Office reports in each language: a French Office installation has both its display language
+ * (the pane's words) and its editing language (`contentLanguage`, the document's: what the workbook's
+ * headers and day-first dates follow) in French.
+ */
+export const OFFICE_LANGUAGES: Readonly<
+  Record<Language, { displayLanguage: string; contentLanguage: string }>
+> = {
+  en: { displayLanguage: "en-US", contentLanguage: "en-US" },
+  fr: { displayLanguage: "fr-FR", contentLanguage: "fr-FR" },
+};
+
+/** The regional format a user of each language has unless told otherwise (typing "1 000,50"). */
+export const LOCALE_OF_LANGUAGE: Readonly<Record<Language, InputLocale>> = {
+  en: "en-US",
+  fr: "fr-FR",
+};
 
 /** Above this many cells a workbook opens values only (`Workbench.valuesOnly`). */
 const VALUES_ONLY_CELLS = 3_000_000;
@@ -123,8 +143,15 @@ export class Workbench {
   private selecting = false;
   /** Delay of each simulated round trip (the page's ?latency=ms), to watch the pane's progress states. */
   latencyMs = 0;
-  /** The workbook's regional format (the page's ?locale=fr-FR): how typing reads "1 000,50". */
+  /**
+   * The workbook's regional format: how typing reads "1 000,50". The language's (`LOCALE_OF_LANGUAGE`)
+   * unless `localeChosen` (the page's ?locale=en-US or fr-FR).
+   */
   locale: InputLocale = "en-US";
+  /** The regional format was chosen on its own (?locale=): a language switch keeps it. */
+  localeChosen = false;
+  /** Office's display language, as the top bar's Language sets it (the page's ?lang=fr). */
+  language: Language = "en";
 
   constructor() {
     // Tables and charts the add-in creates live in the simulated host, not in the engine: a light
@@ -180,7 +207,11 @@ export class Workbench {
     this.hf = hf;
     this.valuesOnly = valuesOnly;
     this.backend = backend;
-    this.host = createWorkbenchHost(backend, title, this.latencyMs, this.locale);
+    this.host = createWorkbenchHost(backend, title, {
+      latencyMs: this.latencyMs,
+      locale: this.locale,
+      ...OFFICE_LANGUAGES[this.language],
+    });
     const tables = data.sheets.flatMap((sheet) =>
       (sheet.tables ?? []).map((table) => ({ sheet: sheet.name, ...table }))
     );
@@ -210,6 +241,27 @@ export class Workbench {
     const first = this.sheetNames()[0];
     this.selection = { sheet: first, anchor: { row: 0, col: 0 }, focus: { row: 0, col: 0 } };
     this.syncSelection();
+    this.changed();
+  }
+
+  /**
+   * Office in another language, the open workbook kept: the French function names registered in the
+   * engine (formulas already in cells are computed again, so a French one typed before works), the
+   * document reopened by an Office of that display and editing language (and its regional format,
+   * unless ?locale= chose one), and the task pane reloaded, as Excel restarts it.
+   */
+  async setLanguage(language: Language): Promise<void> {
+    if (language !== "en" && language !== "fr")
+      throw new Error(`Unknown language "${String(language)}": en or fr.`);
+    const fresh = !carnetFunctionsRequested(language);
+    await loadCarnetFunctions("", language);
+    if (fresh) this.hf?.rebuildAndRecalculate();
+    if (language === this.language) return;
+    this.language = language;
+    if (!this.localeChosen) this.locale = LOCALE_OF_LANGUAGE[language];
+    this.host.reopen(OFFICE_LANGUAGES[language]);
+    this.host.setLocale(this.locale);
+    this.generation += 1;
     this.changed();
   }
 

@@ -85,8 +85,11 @@ export function createExcelHost(backend: WorkbookBackend, options: ExcelHostOpti
     ...(platform === PlatformType.OfficeOnline ? {} : { payloadBytes: Number.POSITIVE_INFINITY }),
     ...options.limits,
   };
-  if (options.locale !== undefined && !INPUT_LOCALES.includes(options.locale))
-    throw new Error(`Unsupported locale "${String(options.locale)}": en-US or fr-FR.`);
+  const checkLocale = (locale: InputLocale | undefined) => {
+    if (locale !== undefined && !INPUT_LOCALES.includes(locale))
+      throw new Error(`Unsupported locale "${String(locale)}": en-US or fr-FR.`);
+  };
+  checkLocale(options.locale);
   const locale = options.locale ?? inputLocaleOf(options.displayLanguage);
   const model = new WorkbookModel(backend, {
     limits,
@@ -100,15 +103,19 @@ export function createExcelHost(backend: WorkbookBackend, options: ExcelHostOpti
   const requirementSets = options.requirementSets ?? DEFAULT_REQUIREMENT_SETS;
   const richApi = new RichApiHost(model, requirementSets);
   const url = `https://excel-${++hostCount}.workbench.invalid`;
+  let profile: ConnectableHost["profile"] = {
+    requirementSets,
+    displayLanguage: options.displayLanguage ?? "en-US",
+    contentLanguage: options.contentLanguage ?? options.displayLanguage ?? "en-US",
+    platform,
+  };
   const connectable: ConnectableHost = {
     url,
     latencyMs: options.latencyMs ?? 0,
     processQuery: (body: unknown) => richApi.processQuery(body),
-    profile: {
-      requirementSets,
-      displayLanguage: options.displayLanguage ?? "en-US",
-      contentLanguage: options.contentLanguage ?? options.displayLanguage ?? "en-US",
-      platform,
+    // Read on each question Office answers: reopen() may open the document in another Office.
+    get profile() {
+      return profile;
     },
   };
 
@@ -161,7 +168,17 @@ export function createExcelHost(backend: WorkbookBackend, options: ExcelHostOpti
     /** The sheet names in tab order. */
     sheets: (): string[] => model.sheets().map((sheet) => sheet.name),
     /** The workbook's regional format (see `ExcelHostOptions.locale`). */
-    locale,
+    get locale(): InputLocale {
+      return model.options.locale;
+    },
+    /**
+     * Another regional format, as a user changes Excel's region: typing and `formulasLocal` read
+     * strings that way from now on; what cells hold already stays as it is.
+     */
+    setLocale(next: InputLocale): void {
+      checkLocale(next);
+      model.options.locale = next;
+    },
     /**
      * Typing into a block of cells, as a user does in Excel: strings read in the workbook's locale
      * (dates, numbers, percentages, booleans, "=" formulas; a leading "'" keeps text), null leaves a
@@ -177,6 +194,7 @@ export function createExcelHost(backend: WorkbookBackend, options: ExcelHostOpti
       if (!sheet) throw new Error(`No sheet named '${sheetName}'.`);
       const cols = Math.max(0, ...rows.map((line) => line.length));
       if (rows.length === 0 || cols === 0) return;
+      const { locale } = model.options;
       writeCells(backend, sheet, { row, col, rows: rows.length, cols }, rows, "type", locale);
     },
     /**
@@ -191,10 +209,13 @@ export function createExcelHost(backend: WorkbookBackend, options: ExcelHostOpti
      * program saved the file. Names, cells, formats, tables, charts, settings and the selection stay;
      * sheets, tables and charts get new ids (sheets by position, as Excel on the web numbers them),
      * so an id kept from before may name nothing or another object; kept references are dropped.
+     * `office` opens it in another Office: another display or content language (a French Office
+     * opening a workbook written in English).
      */
-    reopen(): void {
+    reopen(office?: { displayLanguage?: string; contentLanguage?: string }): void {
       model.reopen();
       richApi.references.clear();
+      if (office) profile = { ...profile, ...office };
     },
     /** Objects the client keeps between requests (ranges it tracks), for tests of the host. */
     references: () => richApi.references.size,

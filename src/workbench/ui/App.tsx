@@ -3,6 +3,7 @@
  * tabs, the Carnet task pane (the real bundle, in an iframe) and a status bar.
  */
 import * as React from "react";
+import type { Language } from "../../domain/language";
 import {
   cellAddress,
   columnLetters,
@@ -19,6 +20,8 @@ export interface AppProps {
   onOpenFile(file: File): Promise<void>;
   onDownload(): Promise<void>;
   onSample(): Promise<void>;
+  /** Office's display language for the pane (and the French function names in the engine). */
+  onLanguage(language: Language): Promise<void>;
 }
 
 function useWorkbench(wb: Workbench): number {
@@ -81,13 +84,63 @@ const SampleIcon = () => (
     <path d="M3 3h14v14H3V3Zm1 1v3h4V4H4Zm5 0v3h7V4H9ZM4 8v3h4V8H4Zm5 0v3h7V8H9Zm-5 4v4h4v-4H4Zm5 0v4h7v-4H9Z" />
   </svg>
 );
+const GlobeIcon = () => (
+  <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden="true">
+    <path d="M10 2a8 8 0 1 0 0 16 8 8 0 0 0 0-16Zm5.9 7.5h-3a12.7 12.7 0 0 0-1-5.3 7 7 0 0 1 4 5.3Zm-5.9-6.3c.7.9 1.7 3 1.9 6.3H8.1c.2-3.3 1.2-5.4 1.9-6.3Zm-1.9 1a12.7 12.7 0 0 0-1 5.3h-3a7 7 0 0 1 4-5.3Zm-4 6.3h3c.1 2.2.5 4 1 5.3a7 7 0 0 1-4-5.3Zm5.9 6.3c-.7-.9-1.7-3-1.9-6.3h3.8c-.2 3.3-1.2 5.4-1.9 6.3Zm1.9-1c.5-1.3.9-3.1 1-5.3h3a7 7 0 0 1-4 5.3Z" />
+  </svg>
+);
+
+/** The languages Office can be switched to here, each named in its own language. */
+const LANGUAGE_NAMES: ReadonlyArray<[Language, string]> = [
+  ["en", "English"],
+  ["fr", "Français"],
+];
+
+/** The top bar's Language: Office's display language, as a user sets it in Office's options. */
+function LanguageSwitch(props: {
+  wb: Workbench;
+  onLanguage(language: Language): Promise<void>;
+  onError(message: string): void;
+}) {
+  const [switching, setSwitching] = React.useState(false);
+  const change = (language: Language) => {
+    setSwitching(true);
+    props
+      .onLanguage(language)
+      .catch((error: unknown) =>
+        props.onError(error instanceof Error ? error.message : String(error))
+      )
+      .finally(() => setSwitching(false));
+  };
+  return (
+    <label
+      className="wb-language"
+      title="Office's display language: the task pane's and the function names'"
+    >
+      <GlobeIcon />
+      <select
+        aria-label="Language"
+        value={props.wb.language}
+        disabled={switching}
+        onChange={(e) => change(e.target.value as Language)}
+      >
+        {LANGUAGE_NAMES.map(([language, name]) => (
+          <option key={language} value={language} lang={language}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 const PaneIcon = () => (
   <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden="true">
     <path d="M3 4h14v12H3V4Zm1 1v10h8V5H4Zm9 0v10h3V5h-3Z" />
   </svg>
 );
 
-export function App({ wb, onOpenFile, onDownload, onSample }: AppProps) {
+export function App({ wb, onOpenFile, onDownload, onSample, onLanguage }: AppProps) {
   const version = useWorkbench(wb);
   const [editing, setEditing] = React.useState<Editing | null>(null);
   const [paneOpen, setPaneOpen] = React.useState(true);
@@ -241,6 +294,7 @@ export function App({ wb, onOpenFile, onDownload, onSample }: AppProps) {
         >
           <SampleIcon /> Sample
         </button>
+        <LanguageSwitch wb={wb} onLanguage={onLanguage} onError={setMessage} />
         <button
           className="wb-button"
           aria-pressed={paneOpen}
