@@ -100,15 +100,19 @@ export function createExcelHost(backend: WorkbookBackend, options: ExcelHostOpti
   const requirementSets = options.requirementSets ?? DEFAULT_REQUIREMENT_SETS;
   const richApi = new RichApiHost(model, requirementSets);
   const url = `https://excel-${++hostCount}.workbench.invalid`;
+  let profile: ConnectableHost["profile"] = {
+    requirementSets,
+    displayLanguage: options.displayLanguage ?? "en-US",
+    contentLanguage: options.contentLanguage ?? options.displayLanguage ?? "en-US",
+    platform,
+  };
   const connectable: ConnectableHost = {
     url,
     latencyMs: options.latencyMs ?? 0,
     processQuery: (body: unknown) => richApi.processQuery(body),
-    profile: {
-      requirementSets,
-      displayLanguage: options.displayLanguage ?? "en-US",
-      contentLanguage: options.contentLanguage ?? options.displayLanguage ?? "en-US",
-      platform,
+    // Read on each question Office answers: reopen() may open the document in another Office.
+    get profile() {
+      return profile;
     },
   };
 
@@ -191,10 +195,13 @@ export function createExcelHost(backend: WorkbookBackend, options: ExcelHostOpti
      * program saved the file. Names, cells, formats, tables, charts, settings and the selection stay;
      * sheets, tables and charts get new ids (sheets by position, as Excel on the web numbers them),
      * so an id kept from before may name nothing or another object; kept references are dropped.
+     * `office` opens it in another Office: another display or content language (a French Office
+     * opening a workbook written in English).
      */
-    reopen(): void {
+    reopen(office?: { displayLanguage?: string; contentLanguage?: string }): void {
       model.reopen();
       richApi.references.clear();
+      if (office) profile = { ...profile, ...office };
     },
     /** Objects the client keeps between requests (ranges it tracks), for tests of the host. */
     references: () => richApi.references.size,
