@@ -253,6 +253,11 @@ export function headerIn(table: string, header: string, language: Language): str
   return TABLE_HEADERS_FR[table]?.[header] ?? header;
 }
 
+/** Whether a table's English header has its French form (for the tests: every header Carnet writes has). */
+export function hasFrenchHeader(table: string, header: string): boolean {
+  return TABLE_HEADERS_FR[table]?.[header] !== undefined;
+}
+
 /**
  * A table's headers as Carnet reads them, English: a French header of the table (compared without case
  * or accents, as every header Carnet reads) becomes its English one; any other cell is left as it is.
