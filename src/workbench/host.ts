@@ -24,6 +24,9 @@ export interface WorkbenchHostOptions {
   contentLanguage?: string;
 }
 
+/** Undoes the previous workbook's host installation in this page. */
+let uninstallPrevious: (() => void) | undefined;
+
 export function createWorkbenchHost(
   backend: WorkbookBackend,
   workbookName: string,
@@ -31,6 +34,10 @@ export function createWorkbenchHost(
 ): ExcelHost {
   const host = createExcelHost(backend, { workbookName, ...options });
   window.carnetHost = host;
+  // The custom functions run in this page, as in a shared runtime: their messages ask
+  // Office.context.displayLanguage, which the page's own client answers from the open workbook's host.
+  uninstallPrevious?.();
+  uninstallPrevious = host.install(window as never);
   return host;
 }
 

@@ -180,6 +180,11 @@ describe("the workbench started in French (?lang=fr)", () => {
     await expect(wb.formulas("Summary", "H1")).resolves.toEqual([
       [`=CARNET.PIPELINE_PONDERE(${args})`],
     ]);
+    // The functions' own messages follow Office's display language too (the domain's reading words stay English).
+    await wb.setCells("Summary", "H3", [['=CARNET.MONTANT("abc")']]);
+    await expect(
+      session.page.evaluate(() => window.workbench!.errorMessage("Summary", "H3"))
+    ).resolves.toMatch(/^montant abc /);
   });
 
   it("builds the matrix of the sample's ranges in the Matrice tab", async () => {
@@ -312,6 +317,10 @@ describe("the top bar's Language, switched with a workbook open", () => {
     );
     await typeAt("Summary", "H4", "1,250.75");
     await expect(wb.values("Summary", "H4")).resolves.toEqual([[1250.75]]);
+    await wb.setCells("Summary", "H5", [['=CARNET.AMOUNT("abc")']]);
+    await expect(
+      session.page.evaluate(() => window.workbench!.errorMessage("Summary", "H5"))
+    ).resolves.toMatch(/^amount abc /);
     expect(session.errors).toEqual([]);
   });
 });
