@@ -3,6 +3,8 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const pkg = require("./package.json");
+// The functions' translation logic is TypeScript (scripts/, tested with jest): loaded through tsx.
+const { require: requireTs } = require("tsx/cjs/api");
 
 /** The README rendered as the add-in's help page (the manifest's SupportUrl). */
 function helpPage(markdown) {
@@ -17,6 +19,49 @@ function helpPage(markdown) {
     marked.parse(markdown.toString()),
     "</body></html>",
   ].join("\n");
+}
+
+/** The translation of the custom functions' names and descriptions (see its "$comment"). */
+const FUNCTIONS_FR = path.resolve(__dirname, "src/domain/functions.fr.json");
+
+/**
+ * Writes functions-fr.json (the manifest's fr-FR override of the metadata URL) from the functions.json
+ * that CustomFunctionsMetadataPlugin generated and the French translation file; a translation that
+ * misses or names a function, parameter or description that no longer exists fails the build.
+ */
+class FunctionsTranslationPlugin {
+  apply(compiler) {
+    const name = "FunctionsTranslationPlugin";
+    const { localizeFunctions, translationError } = requireTs(
+      "./scripts/functions-translation.ts",
+      __filename
+    );
+    const { excelFunctionNames } = requireTs("./scripts/excel-function-names.ts", __filename);
+    const builtIns = excelFunctionNames();
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      // Read on every build, so that `npm start` picks up an edited translation.
+      compilation.fileDependencies.add(FUNCTIONS_FR);
+      const stage = compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL;
+      compilation.hooks.processAssets.tap({ name, stage }, () => {
+        const english = compilation.getAsset("functions.json");
+        if (!english) return; // the metadata plugin reported its own error
+        const translation = JSON.parse(require("fs").readFileSync(FUNCTIONS_FR, "utf8"));
+        const metadata = JSON.parse(english.source.source().toString());
+        const { metadata: french, problems } = localizeFunctions(metadata, translation, builtIns);
+        if (problems.length > 0) {
+          const file = path.relative(__dirname, FUNCTIONS_FR);
+          compilation.errors.push(
+            new compiler.webpack.WebpackError(translationError(file, problems))
+          );
+          return;
+        }
+        compilation.emitAsset(
+          "functions-fr.json",
+          new compiler.webpack.sources.RawSource(JSON.stringify(french, null, 4))
+        );
+      });
+    });
+  }
 }
 
 /** The development URL written in manifest.xml. */
@@ -73,6 +118,7 @@ function workbenchBuild(base) {
         output: "functions.json",
         input: "./src/functions/functions.ts",
       }),
+      new FunctionsTranslationPlugin(),
       new HtmlWebpackPlugin({
         filename: "index.html",
         template: "./src/workbench/index.html",
@@ -130,6 +176,7 @@ module.exports = async (env, options) => {
         output: "functions.json",
         input: "./src/functions/functions.ts",
       }),
+      new FunctionsTranslationPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

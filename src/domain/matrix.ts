@@ -6,6 +6,7 @@
  * three levels by two cut-offs; the nine cells carry Kotler's names (domain.md).
  */
 import type { AbcClass } from "./abc";
+import type { Language } from "./language";
 
 export type Level = "Low" | "Medium" | "High";
 export type Zone = "Invest / grow" | "Selectivity" | "Harvest / divest";
@@ -43,20 +44,51 @@ export function strengthWord(level: Level): "Strong" | "Medium" | "Weak" {
   return level === "High" ? "Strong" : level === "Low" ? "Weak" : "Medium";
 }
 
-const CELLS: Record<Level, Record<Level, string>> = {
-  // attractiveness → strength → cell
-  High: { High: "Protect position", Medium: "Invest to build", Low: "Build selectively" },
-  Medium: {
-    High: "Build selectively",
-    Medium: "Selectivity / manage for earnings",
-    Low: "Limited expansion or harvest",
+/** The nine cells, attractiveness → strength → name, in each language (domain.md; French: the handbook's words). */
+const CELLS: Record<Language, Record<Level, Record<Level, string>>> = {
+  en: {
+    High: { High: "Protect position", Medium: "Invest to build", Low: "Build selectively" },
+    Medium: {
+      High: "Build selectively",
+      Medium: "Selectivity / manage for earnings",
+      Low: "Limited expansion or harvest",
+    },
+    Low: { High: "Protect and refocus", Medium: "Manage for earnings", Low: "Divest" },
   },
-  Low: { High: "Protect and refocus", Medium: "Manage for earnings", Low: "Divest" },
+  fr: {
+    High: {
+      High: "Protéger sa position",
+      Medium: "Investir pour se développer",
+      Low: "Se développer sélectivement",
+    },
+    Medium: {
+      High: "Se développer sélectivement",
+      Medium: "Sélectivité / gérer pour la rentabilité",
+      Low: "Expansion limitée ou récolte",
+    },
+    Low: { High: "Protéger et recentrer", Medium: "Gérer pour la rentabilité", Low: "Abandonner" },
+  },
 };
 
-/** The nine-box cell name for a range's strength and attractiveness levels. */
+/** The nine-box cell name for a range's strength and attractiveness levels (English). */
 export function nineBoxCell(strength: Level, attractiveness: Level): string {
-  return CELLS[attractiveness][strength];
+  return CELLS.en[attractiveness][strength];
+}
+
+/** The nine-box cell name in `language`: what MATRIX_QUADRANT writes when asked for French. */
+export function nineBoxCellIn(language: Language, strength: Level, attractiveness: Level): string {
+  return CELLS[language][attractiveness][strength];
+}
+
+const ZONE_NAMES: Record<Zone, Record<Language, string>> = {
+  "Invest / grow": { en: "Invest / grow", fr: "Investir" },
+  Selectivity: { en: "Selectivity", fr: "Sélectivité" },
+  "Harvest / divest": { en: "Harvest / divest", fr: "Récolter / abandonner" },
+};
+
+/** A zone's name in `language` (domain.md: Investir, Sélectivité, Récolter / abandonner). */
+export function zoneName(zone: Zone, language: Language): string {
+  return ZONE_NAMES[zone][language];
 }
 
 const RANK: Record<Level, number> = { Low: 0, Medium: 1, High: 2 };

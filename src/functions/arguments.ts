@@ -4,6 +4,7 @@
  */
 import { type Grid, InputProblem } from "../domain/grid";
 import type { CellValue } from "../domain/values";
+import { functionMessage } from "./messages";
 
 /** An optional range argument: null when omitted, a 1×1 grid for a single value. */
 export function optionalGrid(arg: unknown): Grid | null {
@@ -16,13 +17,19 @@ export function requiredGrid(arg: unknown): Grid {
   return optionalGrid(arg) ?? [[null]];
 }
 
-/** A scalar argument; a range of one cell is accepted, a larger range is an error that says so. */
+/**
+ * A scalar argument; a range of one cell is accepted, a larger range is an error that says so.
+ * `name` is the argument as the message calls it, in the message's language.
+ */
 export function scalar(arg: unknown, name: string): CellValue {
   if (!Array.isArray(arg)) return arg as CellValue;
   const grid = arg as Grid;
   if (grid.length === 1 && grid[0].length === 1) return grid[0][0];
   throw new InputProblem(
-    `${name} must be one value, not a range of ${grid.length * (grid[0]?.length ?? 0)} cells`
+    functionMessage("argument.notOneValue", {
+      argument: name,
+      count: grid.length * (grid[0]?.length ?? 0),
+    })
   );
 }
 

@@ -17,23 +17,18 @@ import {
   type Level,
   levelOf,
   levelOfAbc,
-  nineBoxCell,
+  nineBoxCellIn,
+  zoneName,
   zoneOf,
 } from "../domain/matrix";
+import { type Language, languageOfTag } from "../domain/language";
 import {
   type PeriodFilter,
   periodFilterProblem,
   type PipelineColumns,
   weightedPipeline as weightedPipelineOf,
 } from "../domain/pipeline";
-import {
-  type CellValue,
-  describeProblem,
-  isBlankCell,
-  readAmount,
-  readNumber,
-  readShare,
-} from "../domain/values";
+import { type CellValue, isBlankCell, readAmount, readNumber, readShare } from "../domain/values";
 import { brierScore } from "../domain/team/calibration";
 import { forecastPairs } from "../domain/team/brierInput";
 import {
@@ -44,10 +39,29 @@ import {
   requiredGrid,
   scalar,
 } from "./arguments";
+import { functionMessage } from "./messages";
 
 /** A problem with a one-value argument: its name says where ("target beaucoup is not a number"). */
 function argumentProblem(label: string, reading: { shown: string; problem: string }): string {
-  return `${label} ${reading.shown} ${reading.problem}`;
+  return functionMessage("argument.reading", {
+    argument: label,
+    shown: reading.shown,
+    problem: reading.problem,
+  });
+}
+
+/** A problem with one cell of a range: its argument and position say where. */
+function cellProblem(
+  label: string,
+  reading: { shown: string; problem: string },
+  position: number
+): string {
+  return functionMessage("cell.reading", {
+    argument: label,
+    shown: reading.shown,
+    position,
+    problem: reading.problem,
+  });
 }
 
 function pipelineColumns(
@@ -73,9 +87,12 @@ function dateBound(arg: unknown, name: string): number | null {
 }
 
 function periodFilter(closeDates: any, from: any, to: any): PeriodFilter {
-  const filter = { from: dateBound(from, "from date"), to: dateBound(to, "to date") };
+  const filter = {
+    from: dateBound(from, functionMessage("argument.from")),
+    to: dateBound(to, functionMessage("argument.to")),
+  };
   if ((filter.from != null || filter.to != null) && closeDates == null)
-    throw new InputProblem("a from or to date needs the close_dates range to filter on");
+    throw new InputProblem(functionMessage("period.needsCloseDates"));
   const problem = periodFilterProblem(filter);
   if (problem) throw new InputProblem(problem);
   return filter;
@@ -130,9 +147,10 @@ export function pipelineProbability(
   statuses?: any[][]
 ): number {
   return excelValue(() => {
-    const goal = readAmount(scalar(target, "target"));
-    if (goal.kind === "error") throw new InputProblem(argumentProblem("target", goal));
-    if (goal.kind === "blank") throw new InputProblem("target is blank: give the total to reach");
+    const label = functionMessage("argument.target");
+    const goal = readAmount(scalar(target, label));
+    if (goal.kind === "error") throw new InputProblem(argumentProblem(label, goal));
+    if (goal.kind === "blank") throw new InputProblem(functionMessage("target.blank"));
     return withPipelineFigures(
       pipelineColumns(amounts, probabilities, close_dates, statuses),
       periodFilter(close_dates, from, to),
@@ -163,14 +181,12 @@ export function pipelineQuantile(
   statuses?: any[][]
 ): number {
   return excelValue(() => {
-    const level = readShare(scalar(q, "q"));
-    if (level.kind === "error") throw new InputProblem(argumentProblem("q", level));
-    if (level.kind === "blank")
-      throw new InputProblem("q is blank: give a level such as 10% or 90%");
+    const label = functionMessage("argument.q");
+    const level = readShare(scalar(q, label));
+    if (level.kind === "error") throw new InputProblem(argumentProblem(label, level));
+    if (level.kind === "blank") throw new InputProblem(functionMessage("q.blank"));
     if (!(level.value > 0 && level.value < 1))
-      throw new InputProblem(
-        `q ${level.value} must lie strictly between 0 and 1 (e.g. 10% for P10)`
-      );
+      throw new InputProblem(functionMessage("q.outOfRange", { value: level.value }));
     return withPipelineFigures(
       pipelineColumns(amounts, probabilities, close_dates, statuses),
       periodFilter(close_dates, from, to),
@@ -197,8 +213,8 @@ function shareArgument(arg: unknown, name: string, fallback: number): number {
 export function abcClass(values: any[][], a_share?: any, b_share?: any): string[][] {
   const grid = requiredGrid(values);
   const shares: AbcShares = excelValue(() => ({
-    a: shareArgument(a_share, "a_share", DEFAULT_ABC_SHARES.a),
-    b: shareArgument(b_share, "b_share", DEFAULT_ABC_SHARES.b),
+    a: shareArgument(a_share, functionMessage("argument.aShare"), DEFAULT_ABC_SHARES.a),
+    b: shareArgument(b_share, functionMessage("argument.bShare"), DEFAULT_ABC_SHARES.b),
   }));
   // Read every cell in one pass over the rows (no flattened copy: a column of a million cells would
   // cost a million small arrays); a cell that cannot be read gets its own error, out of the total.
@@ -221,7 +237,7 @@ export function abcClass(values: any[][], a_share?: any, b_share?: any): string[
           problems.set(
             i,
             asExcelError(
-              new InputProblem(describeProblem("value", value, `position ${i + 1}`), i + 1)
+              new InputProblem(cellProblem(functionMessage("argument.value"), value, i + 1), i + 1)
             )
           );
       }
@@ -241,10 +257,16 @@ export function abcClass(values: any[][], a_share?: any, b_share?: any): string[
 
 const ABC_LETTER = /^\s*([abc])\s*\.?\s*$/i;
 
+type Axis = "strength" | "attractiveness";
+
+function axisName(axis: Axis): string {
+  return functionMessage(axis === "strength" ? "axis.strength" : "axis.attractiveness");
+}
+
 function readLevel(
   cell: CellValue,
   cuts: Cuts,
-  axis: string,
+  axis: Axis,
   position: number,
   allowAbc: boolean
 ): Level | null {
@@ -256,32 +278,37 @@ function readLevel(
   const value =
     typeof cell === "number" ? { kind: "value" as const, value: cell } : readShare(cell);
   if (value.kind === "error") {
-    const hint = allowAbc ? `${value.problem} (or an ABC class A, B or C)` : value.problem;
+    const hint = allowAbc
+      ? functionMessage("level.orAbcClass", { problem: value.problem })
+      : value.problem;
     throw new InputProblem(
-      describeProblem(axis, { shown: value.shown, problem: hint }, `position ${position}`),
+      cellProblem(axisName(axis), { shown: value.shown, problem: hint }, position),
       position
     );
   }
   return value.kind === "value" ? levelOf(value.value, cuts) : null;
 }
 
-function cutsArgument(arg: unknown, axis: string): Cuts {
+function cutsArgument(arg: unknown, axis: Axis): Cuts {
   const grid = optionalGrid(arg);
   if (!grid || (cellCount(grid) === 1 && isBlankCell(grid[0][0]))) return DEFAULT_CUTS;
   const cells = flatten(grid);
+  const params = { axis: axisName(axis) };
   if (cells.length !== 2)
-    throw new InputProblem(`${axis} cuts need two cells {low, high}, not ${cells.length}`);
+    throw new InputProblem(functionMessage("cuts.count", { ...params, count: cells.length }));
   const [low, high] = cells.map((cell, i) => {
     const value = readShare(cell);
-    const which = i === 0 ? "low" : "high";
     if (value.kind === "error")
-      throw new InputProblem(argumentProblem(`${axis} ${which} cut`, value));
-    if (value.kind === "blank") throw new InputProblem(`${axis} ${which} cut is blank`);
+      throw new InputProblem(
+        argumentProblem(functionMessage(i === 0 ? "cuts.low" : "cuts.high", params), value)
+      );
+    if (value.kind === "blank")
+      throw new InputProblem(functionMessage(i === 0 ? "cuts.lowBlank" : "cuts.highBlank", params));
     return value.value;
   });
   const cuts = { low, high };
   const problem = cutsProblem(cuts);
-  if (problem) throw new InputProblem(`${axis} cuts: ${problem}`);
+  if (problem) throw new InputProblem(functionMessage("cuts.problem", { ...params, problem }));
   return cuts;
 }
 
@@ -302,8 +329,48 @@ function broadcast(
     };
   }
   throw new InputProblem(
-    `strength has ${a.length}×${a[0]?.length ?? 0} cells and attractiveness ${b.length}×${b[0]?.length ?? 0}: give ranges of the same shape`
+    functionMessage("matrix.shapes", {
+      strengthRows: a.length,
+      strengthColumns: a[0]?.length ?? 0,
+      attractivenessRows: b.length,
+      attractivenessColumns: b[0]?.length ?? 0,
+    })
   );
+}
+
+type Style = "cell" | "zone";
+
+/** "cell" (or the French "case") and "zone", in any case; blank is "cell". */
+function styleArgument(arg: unknown): Style {
+  const cell = scalar(arg, functionMessage("argument.style"));
+  if (isBlankCell(cell)) return "cell";
+  const word = String(cell).trim().toLowerCase();
+  if (word === "cell" || word === "case") return "cell";
+  if (word === "zone") return "zone";
+  throw new InputProblem(functionMessage("matrix.style", { value: String(cell) }));
+}
+
+const LANGUAGE_WORDS: Readonly<Record<string, Language>> = {
+  english: "en",
+  anglais: "en",
+  french: "fr",
+  français: "fr",
+  francais: "fr",
+};
+
+/**
+ * The language of the names MATRIX_QUADRANT returns: blank is English, the names a workbook already
+ * holds; "fr", "fr-FR", "français" are French. Never the display language: a cell's value must not
+ * change with who opens the workbook.
+ */
+function languageArgument(arg: unknown): Language {
+  const cell = scalar(arg, functionMessage("argument.language"));
+  if (isBlankCell(cell)) return "en";
+  const word = String(cell).trim().toLowerCase();
+  const language = LANGUAGE_WORDS[word] ?? languageOfTag(word);
+  if (language === null)
+    throw new InputProblem(functionMessage("matrix.language", { value: String(cell) }));
+  return language;
 }
 
 /**
@@ -314,6 +381,7 @@ function broadcast(
  * @param [strength_cuts] Two cells {low, high}: below low is Weak, from high up is Strong (default {7/3, 11/3}).
  * @param [attractiveness_cuts] Two cells {low, high} for a numeric attractiveness (default {7/3, 11/3}).
  * @param [style] "cell" (default) for the cell's name, or "zone" for Invest / grow, Selectivity or Harvest / divest.
+ * @param [language] "en" (default) for English names, or "fr" for French ones (Protéger sa position… ; Investir, Sélectivité, Récolter / abandonner).
  * @returns The cell or zone name for each range.
  */
 export function matrixQuadrant(
@@ -321,15 +389,14 @@ export function matrixQuadrant(
   attractiveness: any[][],
   strength_cuts?: any[][],
   attractiveness_cuts?: any[][],
-  style?: any
+  style?: any,
+  language?: any
 ): string[][] {
   return excelValue(() => {
     const sCuts = cutsArgument(strength_cuts, "strength");
     const aCuts = cutsArgument(attractiveness_cuts, "attractiveness");
-    const styleCell = scalar(style, "style");
-    const styleName = isBlankCell(styleCell) ? "cell" : String(styleCell).trim().toLowerCase();
-    if (styleName !== "cell" && styleName !== "zone")
-      throw new InputProblem(`style "${String(styleCell)}" is not known: write "cell" or "zone"`);
+    const styleName = styleArgument(style);
+    const names = languageArgument(language);
     const pairs = broadcast(requiredGrid(strength), requiredGrid(attractiveness));
     const out: string[] = new Array(pairs.count);
     for (let i = 0; i < pairs.count; i++) {
@@ -339,13 +406,19 @@ export function matrixQuadrant(
       if (sLevel === null || aLevel === null) {
         if (sLevel !== aLevel)
           throw new InputProblem(
-            `${sLevel === null ? "strength" : "attractiveness"} at position ${i + 1} is blank: a range needs both`,
+            functionMessage("matrix.halfBlank", {
+              axis: axisName(sLevel === null ? "strength" : "attractiveness"),
+              position: i + 1,
+            }),
             i + 1
           );
         out[i] = "";
         continue;
       }
-      out[i] = styleName === "zone" ? zoneOf(sLevel, aLevel) : nineBoxCell(sLevel, aLevel);
+      out[i] =
+        styleName === "zone"
+          ? zoneName(zoneOf(sLevel, aLevel), names)
+          : nineBoxCellIn(names, sLevel, aLevel);
     }
     return reshape(out, pairs.shape);
   });
@@ -359,8 +432,9 @@ export function matrixQuadrant(
  */
 export function amount(value: any): number | string {
   return excelValue(() => {
-    const reading = readAmount(scalar(value, "value"));
-    if (reading.kind === "error") throw new InputProblem(argumentProblem("amount", reading));
+    const reading = readAmount(scalar(value, functionMessage("argument.value")));
+    if (reading.kind === "error")
+      throw new InputProblem(argumentProblem(functionMessage("argument.amount"), reading));
     return reading.kind === "value" ? reading.value : "";
   });
 }
@@ -375,7 +449,7 @@ export function amount(value: any): number | string {
 export function brier(probabilities: any[][], outcomes: any[][]): number {
   return excelValue(() => {
     const score = brierScore(forecastPairs(requiredGrid(probabilities), requiredGrid(outcomes)));
-    if (score === null) throw divisionByZero("no forecast to score: every pair of cells is blank");
+    if (score === null) throw divisionByZero(functionMessage("brier.nothingToScore"));
     return score;
   });
 }

@@ -28,6 +28,22 @@ function resources(kind: string): Map<string, string> {
   return map;
 }
 
+/** The locale overrides of each resource, by id: locale → value. */
+function overrides(kind: string): Map<string, Map<string, string>> {
+  const map = new Map<string, Map<string, string>>();
+  for (const group of all(kind))
+    for (const el of children(group))
+      map.set(
+        el.getAttribute("id")!,
+        new Map(
+          children(el)
+            .filter((o) => o.nodeName === "bt:Override")
+            .map((o) => [o.getAttribute("Locale")!, o.getAttribute("Value")!])
+        )
+      );
+  return map;
+}
+
 const images = resources("bt:Images");
 const urls = resources("bt:Urls");
 const shortStrings = resources("bt:ShortStrings");
@@ -114,6 +130,34 @@ describe("manifest.xml", () => {
     expect(urls.get(source("Metadata"))).toBe(`${DEV_URL}functions.json`);
   });
 
+  it("serves the French function names to a French Excel: a fr-FR override of the metadata URL", () => {
+    const metadata = overrides("bt:Urls").get("Functions.Metadata.Url")!;
+    expect([...metadata.keys()]).toEqual(["fr-FR"]);
+    const url = metadata.get("fr-FR")!;
+    expect(url).toBe(`${DEV_URL}functions-fr.json`);
+    // The file the build writes from the translation: same ids, French names.
+    const built = JSON.parse(fs.readFileSync(path.join(DIST, url.slice(DEV_URL.length)), "utf8"));
+    const english = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8"));
+    const ids = (m: { functions: Array<{ id: string }> }) => m.functions.map((f) => f.id);
+    expect(ids(built)).toEqual(ids(english));
+    expect(built.functions.find((f: { id: string }) => f.id === "WEIGHTED_PIPELINE").name).toBe(
+      "PIPELINE_PONDERE"
+    );
+  });
+
+  it("words the ribbon and the welcome callout in French for fr-FR, within the schema's lengths", () => {
+    const short = overrides("bt:ShortStrings");
+    const long = overrides("bt:LongStrings");
+    expect(short.get("Carnet.TaskpaneButton.Label")!.get("fr-FR")).toBe("Plan commercial");
+    expect(short.get("GetStarted.Title")!.get("fr-FR")).toBe("Carnet est prêt");
+    expect(long.get("GetStarted.Description")!.get("fr-FR")).toContain("=CARNET.PIPELINE_PONDERE(");
+    for (const [id, byLocale] of [...short, ...long])
+      for (const [locale, value] of byLocale) {
+        expect({ id, locale }).toEqual({ id, locale: "fr-FR" });
+        expect(value.length).toBeLessThanOrEqual(short.has(id) ? 125 : 250);
+      }
+  });
+
   it("opens the task pane from a Home-tab button", () => {
     const tab = all("OfficeTab")[0];
     expect(tab.getAttribute("id")).toBe("TabHome");
@@ -141,7 +185,10 @@ describe("manifest.xml", () => {
       .flatMap((tag) => all(tag))
       .map((e) => e.getAttribute("DefaultValue"))
       .filter((v): v is string => !!v);
-    const everyUrl = [...direct, ...urls.values(), ...images.values()];
+    const overridden = [...overrides("bt:Urls").values()].flatMap((byLocale) => [
+      ...byLocale.values(),
+    ]);
+    const everyUrl = [...direct, ...urls.values(), ...overridden, ...images.values()];
     expect(everyUrl.length).toBeGreaterThan(8);
     for (const url of everyUrl) {
       expect(url.startsWith(DEV_URL)).toBe(true);

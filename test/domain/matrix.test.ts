@@ -4,8 +4,11 @@ import {
   levelOfAbc,
   NINE_BOX,
   nineBoxCell,
+  nineBoxCellIn,
+  zoneName,
   zoneOf,
   cutsProblem,
+  type Level,
 } from "../../src/domain/matrix";
 
 describe("the strengths–attractiveness (GE-McKinsey) matrix", () => {
@@ -61,5 +64,30 @@ describe("the strengths–attractiveness (GE-McKinsey) matrix", () => {
   it("rejects cut-offs in the wrong order", () => {
     expect(cutsProblem({ low: 0.3, high: 0.1 })).toMatch(/above the high cut-off/);
     expect(cutsProblem({ low: 0.1, high: 0.3 })).toBeNull();
+  });
+});
+
+describe("the matrix's names in French (domain.md, the handbook's words)", () => {
+  it("names the three zones Investir, Sélectivité, Récolter / abandonner", () => {
+    expect(zoneName("Invest / grow", "fr")).toBe("Investir");
+    expect(zoneName("Selectivity", "fr")).toBe("Sélectivité");
+    expect(zoneName("Harvest / divest", "fr")).toBe("Récolter / abandonner");
+    expect(zoneName("Selectivity", "en")).toBe("Selectivity");
+  });
+
+  it("names each of the nine cells in French, the English names unchanged", () => {
+    const levels: Level[] = ["High", "Medium", "Low"];
+    const grid = (language: "en" | "fr") =>
+      levels.map((a) => levels.map((s) => nineBoxCellIn(language, s, a)));
+    expect(grid("fr")).toEqual([
+      ["Protéger sa position", "Investir pour se développer", "Se développer sélectivement"],
+      [
+        "Se développer sélectivement",
+        "Sélectivité / gérer pour la rentabilité",
+        "Expansion limitée ou récolte",
+      ],
+      ["Protéger et recentrer", "Gérer pour la rentabilité", "Abandonner"],
+    ]);
+    expect(grid("en")).toEqual(levels.map((a) => levels.map((s) => nineBoxCell(s, a))));
   });
 });

@@ -63,7 +63,7 @@ describe("functions.json generated from the JSDoc", () => {
     );
     expect(signature("ABC_CLASS")).toBe("values:range, [a_share], [b_share]");
     expect(signature("MATRIX_QUADRANT")).toBe(
-      "strength:range, attractiveness:range, [strength_cuts:range], [attractiveness_cuts:range], [style]"
+      "strength:range, attractiveness:range, [strength_cuts:range], [attractiveness_cuts:range], [style], [language]"
     );
     expect(signature("BRIER")).toBe("probabilities:range, outcomes:range");
     expect(byId.ABC_CLASS.result.dimensionality).toBe("matrix");

@@ -17,8 +17,9 @@ import {
 
 export const DIST = path.resolve(__dirname, "../../dist");
 
-export function builtMetadata(): FunctionsMetadata {
-  const file = path.join(DIST, "functions.json");
+/** The built metadata: functions.json (English names) or functions-fr.json (French names). */
+export function builtMetadata(name = "functions.json"): FunctionsMetadata {
+  const file = path.join(DIST, name);
   if (!fs.existsSync(file)) throw new Error(`${file} is missing: run npm run build first`);
   return JSON.parse(fs.readFileSync(file, "utf8")) as FunctionsMetadata;
 }
@@ -33,11 +34,26 @@ export function builtImplementations(): Map<string, Implementation> {
 }
 
 let registered = false;
+let implementations: Map<string, Implementation> | undefined;
+
+function bundle(): Map<string, Implementation> {
+  implementations ??= builtImplementations();
+  return implementations;
+}
+
+let frenchRegistered = false;
+
+/** Adds the French names (functions-fr.json) beside the English ones, as the workbench does in French. */
+export function registerFrenchNames(): void {
+  if (frenchRegistered) return;
+  registerCarnetFunctions(HyperFormula, builtMetadata("functions-fr.json"), bundle());
+  frenchRegistered = true;
+}
 
 /** A fresh engine with the CARNET functions registered (once per test file). */
 export function carnetEngine(sheets: Record<string, unknown[][]> = { Sheet1: [] }): HyperFormula {
   if (!registered) {
-    registerCarnetFunctions(HyperFormula, builtMetadata(), builtImplementations());
+    registerCarnetFunctions(HyperFormula, builtMetadata(), bundle());
     registered = true;
   }
   return HyperFormula.buildFromSheets(sheets as never, { licenseKey: "gpl-v3", maxRows: 1048576 });
