@@ -1,12 +1,15 @@
-import { type Action, HANDBOOK_MEANS } from "../../src/domain/actionPlan/action";
+import { type Action, HANDBOOK_MEANS, PHASES } from "../../src/domain/actionPlan/action";
+import { actionsFromTable } from "../../src/domain/actionPlan/rows";
 import type { ActionConflict } from "../../src/domain/actionPlan/contract";
 import { serialFromYmd } from "../../src/domain/dates";
 import type { ActionPlanReading } from "../../src/excel/plan/actionPlanPort";
+import { paneWordsOf } from "../../src/taskpane/plan/paneWords";
 import {
   actionFromDraft,
   allResolved,
   amountLines,
   checkLine,
+  columnLabel,
   columnOf,
   conflictKey,
   dateInput,
@@ -18,7 +21,9 @@ import {
   initialPlanState,
   meansChoices,
   nextId,
+  noticeText,
   ownerChoices,
+  phaseLabel,
   placeProblems,
   reviewMessage,
   savedMessage,
@@ -30,7 +35,12 @@ import {
   semesterChoices,
   timelineLayout,
   TIMELINE_GEOMETRY,
+  unitChoices,
 } from "../../src/taskpane/plan/planModel";
+
+/** The pane in English (the browser tests' words) and in French. */
+const EN = paneWordsOf("en");
+const FR = paneWordsOf("fr");
 
 const day = (y: number, m: number, d: number) => serialFromYmd(y, m, d);
 /** 2026-11-27: the pane opened in 2026-S2 (calendar fiscal year). */
@@ -222,7 +232,8 @@ describe("a new plan carried over from the previous semester", () => {
     // The fair of 15 March is planned on 15 September.
     expect(carried[0].start).toBe(day(2027, 9, 15));
     expect(state.lastId).toBe("A-0006");
-    expect(state.notice).toBe("2 actions carried over from 2027-S1.");
+    expect(noticeText(state.notice!, EN.t)).toBe("2 actions carried over from 2027-S1.");
+    expect(noticeText(state.notice!, FR.t)).toBe("2 actions reprises de 2027-S1.");
     expect(saveRequest(state).edited).toHaveLength(5);
   });
 
@@ -234,7 +245,8 @@ describe("a new plan carried over from the previous semester", () => {
       { type: "carry-over" }
     );
     expect(semesterActions(state.actions, "2027-S2")).toHaveLength(2);
-    expect(state.notice).toBe("Nothing to carry over from 2027-S1.");
+    expect(noticeText(state.notice!, EN.t)).toBe("Nothing to carry over from 2027-S1.");
+    expect(noticeText(state.notice!, FR.t)).toBe("Rien à reprendre de 2027-S1.");
   });
 });
 
@@ -329,14 +341,26 @@ describe("what Save sends", () => {
 
   it("says what was saved and what the review wrote", () => {
     const state = opened(reading([...S1, ...S2]));
-    expect(savedMessage(state, "2027-S1")).toBe(
+    expect(savedMessage(state, "2027-S1", EN.t)).toBe(
       "Saved to CarnetActionPlan: 3 actions in 2027-S1, 4 in all."
     );
-    expect(savedMessage(state, "2027-S2")).toBe(
+    expect(savedMessage(state, "2027-S2", EN.t)).toBe(
       "Saved to CarnetActionPlan: 1 action in 2027-S2, 4 in all."
     );
-    expect(reviewMessage("2027-S1", { sheet: "Carnet Review", charts: ["Attainment"] })).toBe(
+    const review = { sheet: "Carnet Review", charts: ["Attainment"] };
+    expect(reviewMessage("2027-S1", review, EN.t)).toBe(
       "Review of 2027-S1 written to Carnet Review with 1 chart."
+    );
+  });
+
+  it("says it in French to a French pane", () => {
+    const state = opened(reading([...S1, ...S2]));
+    expect(savedMessage(state, "2027-S2", FR.t)).toBe(
+      "Enregistré dans CarnetActionPlan : 1 action en 2027-S2, 4 en tout."
+    );
+    const review = { sheet: "Carnet Bilan", charts: ["Réalisation", "Coûts"] };
+    expect(reviewMessage("2027-S1", review, FR.t)).toBe(
+      "Bilan de 2027-S1 écrit dans Carnet Bilan avec 2 graphiques."
     );
   });
 
@@ -356,6 +380,7 @@ describe("the form", () => {
     id: "A-0010",
     semester: "2027-S1",
     bounds: { start: day(2027, 1, 1), end: day(2027, 6, 30) },
+    words: EN,
   };
   const filled = {
     ...emptyDraft(),
@@ -427,6 +452,19 @@ describe("the form", () => {
     expect(dateInput("28/02/2027")).toBeNull();
   });
 
+  it("says what it refuses itself in French, naming fields by their French headers", () => {
+    const outcome = actionFromDraft(
+      { ...filled, "Actual cost": "1,000", End: "2027-13-01" },
+      null,
+      { ...context, words: FR }
+    );
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    // The field's name is the pane's; why a number is ambiguous is the domain's words (values.ts).
+    expect(outcome.problems["Actual cost"]![0]).toMatch(/^Coût réel 1,000 /);
+    expect(outcome.problems.End).toEqual(["Fin 2027-13-01 n'est pas une date (aaaa-mm-jj)"]);
+  });
+
   it("refuses what the domain refuses, each message next to the field it names", () => {
     const outcome = actionFromDraft(
       { ...filled, Action: " ", Start: "2027-03-10", End: "2027-07-02", Budget: "-5" },
@@ -482,6 +520,21 @@ describe("the form", () => {
   });
 });
 
+describe("the phases' French names", () => {
+  it("are those CarnetActionPlan's reader takes for the same phase: what the pane shows can be typed in the sheet", () => {
+    const headers = ["Id", "Semester", "Action", "Phase"];
+    const rows = PHASES.map((p, i) => [`A-000${i + 1}`, "2027-S1", "x", phaseLabel(p, FR.t)]);
+    const read = actionsFromTable(headers, rows, (r, c) => `R${r}C${c}`);
+    expect(read.actions.map((a) => a.phase)).toEqual([...PHASES]);
+    expect(PHASES.map((p) => phaseLabel(p, FR.t))).toEqual([
+      "Planifier",
+      "Faire",
+      "Vérifier",
+      "Agir",
+    ]);
+  });
+});
+
 describe("the form's open lists", () => {
   it("offers the handbook's means, then those the plan uses, each once whatever its case", () => {
     const actions = [
@@ -495,6 +548,12 @@ describe("the form's open lists", () => {
   it("offers the team, then the plan's owners, including one typed in the pane only", () => {
     const actions = [act("A-1", { owner: "Bruno" }), act("A-2", { owner: "Zoé (new)" })];
     expect(ownerChoices(["Anne", "Bruno"], actions)).toEqual(["Anne", "Bruno", "Zoé (new)"]);
+  });
+
+  it("seeds the units in the pane's language, then those the plan uses", () => {
+    const actions = [act("A-1", { unit: "Meetings" }), act("A-2", { unit: "calls" })];
+    expect(unitChoices(actions, EN.t)).toEqual(["€ revenue", "meetings", "calls"]);
+    expect(unitChoices(actions, FR.t)).toEqual(["€ de CA", "rendez-vous", "Meetings", "calls"]);
   });
 });
 
@@ -513,7 +572,7 @@ describe("the timeline", () => {
     act("A-0003", { owner: "Bruno", order: 1, start: day(2026, 12, 1), end: day(2027, 2, 15) }),
     act("A-0004", { owner: "", order: 1 }),
   ];
-  const layout = timelineLayout(actions, bounds, "2027-S1");
+  const layout = timelineLayout(actions, bounds, "2027-S1", EN);
 
   it("draws one lane per owner by name, no owner last, bars in order", () => {
     expect(layout.lanes.map((l) => [l.owner, l.bars.map((b) => b.action.id)])).toEqual([
@@ -545,16 +604,54 @@ describe("the timeline", () => {
     expect(layout.lanes[2].bars[0].title).toBe(
       "A-0004 Action A-0004 ((no owner)): no start or end date, Plan"
     );
+    expect(layout.lanes[0].bars[0].label).toBe("Action A-0002 · Do");
+    expect(layout.lanes[2].bars[0].label).toBe("Action A-0004 · Plan · no dates");
+  });
+
+  it("says it in French, dates and months in the French locale, phases as the sheet reads them", () => {
+    const fr = timelineLayout(actions, bounds, "2027-S1", FR);
+    expect(fr.months.map((m) => m.text)).toEqual(["janv.", "févr.", "mars", "avr.", "mai", "juin"]);
+    expect(fr.lanes.map((l) => l.owner)).toEqual(["Anne", "Bruno", "(sans responsable)"]);
+    expect(fr.summary).toBe(
+      "Calendrier de 2027-S1, du 1 janv. 2027 au 30 juin 2027 : 4 actions pour 3 responsables " +
+        "(Anne 1, Bruno 2, (sans responsable) 1) ; 1 sans dates."
+    );
+    expect(fr.lanes[0].bars[0].title).toBe(
+      "A-0002 Action A-0002 (Anne) : du 1 janv. 2027 au 31 janv. 2027, Faire"
+    );
+    expect(fr.lanes[2].bars[0].label).toBe("Action A-0004 · Planifier · sans dates");
+    // The geometry does not depend on the language.
+    expect(fr.lanes.flatMap((l) => l.bars.map((b) => [b.x, b.width]))).toEqual(
+      layout.lanes.flatMap((l) => l.bars.map((b) => [b.x, b.width]))
+    );
+  });
+
+  it("sums up an empty semester", () => {
+    expect(timelineLayout([], bounds, "2027-S1", EN).summary).toBe(
+      "Timeline of 2027-S1, 2027-01-01 to 2027-06-30: no action."
+    );
+    expect(timelineLayout([], bounds, "2027-S1", FR).summary).toBe(
+      "Calendrier de 2027-S1, du 1 janv. 2027 au 30 juin 2027 : aucune action."
+    );
   });
 });
 
 describe("what the pane says", () => {
   it("shows a conflict's values in words: dates as dates, blanks said, fields by their header", () => {
-    expect(fieldText("start", day(2027, 3, 1))).toBe("2027-03-01");
-    expect(fieldText("budget", 1500)).toBe("1500");
-    expect(fieldText("owner", "")).toBe("(blank)");
-    expect(fieldText("actualCost", null)).toBe("(blank)");
+    expect(fieldText("start", day(2027, 3, 1), EN)).toBe("2027-03-01");
+    expect(fieldText("budget", 1500, EN)).toBe("1500");
+    expect(fieldText("owner", "", EN)).toBe("(blank)");
+    expect(fieldText("actualCost", null, EN)).toBe("(blank)");
+    expect(fieldText("phase", "Check", EN)).toBe("Check");
     expect(columnOf("actualResult")).toBe("Actual result");
+  });
+
+  it("says a conflict's values and fields in French: French dates, phases and headers", () => {
+    expect(fieldText("start", day(2027, 3, 1), FR)).toBe("1 mars 2027");
+    expect(fieldText("owner", "", FR)).toBe("(vide)");
+    expect(fieldText("phase", "Check", FR)).toBe("Vérifier");
+    expect(columnLabel(columnOf("actualResult"), "fr")).toBe("Résultat réel");
+    expect(columnLabel(columnOf("actualResult"), "en")).toBe("Actual result");
   });
 
   it("lists totals largest first, and a check selects its action's row once saved", () => {
@@ -564,7 +661,8 @@ describe("what the pane says", () => {
           ["Mailing", 500],
           ["Trade fair", 4500],
           ["", 500],
-        ])
+        ]),
+        EN.t
       )
     ).toEqual([
       { name: "Trade fair", amount: 4500 },

@@ -9,6 +9,7 @@ import type {
 } from "../../src/domain/team/contract";
 import type { TeamReading } from "../../src/excel/plan/teamPort";
 import { formatAmount, formatPercent } from "../../src/taskpane/format";
+import { paneWordsOf } from "../../src/taskpane/plan/paneWords";
 import {
   adoptSuggestion,
   bandLabel,
@@ -36,6 +37,10 @@ import {
   tradeOffText,
   weightInputText,
 } from "../../src/taskpane/team/teamModel";
+
+/** The pane in English (the browser tests' words) and in French. */
+const EN = paneWordsOf("en");
+const FR = paneWordsOf("fr");
 
 let row = 0;
 function deal(owner: string, amount: number, probability: number, extra: Partial<Deal> = {}): Deal {
@@ -129,42 +134,42 @@ const HANDBOOK: TeamSettings = { collectiveWeight: 0.2, teamObjective: 20000 };
 
 describe("the manager's fields", () => {
   it("reads the collective weight as a share from 0 to 1, or a percentage", () => {
-    expect(readCollectiveWeight("0.2")).toEqual({ value: 0.2 });
-    expect(readCollectiveWeight("20 %")).toEqual({ value: 0.2 });
-    expect(readCollectiveWeight(" 7,5 % ")).toEqual({ value: 0.075 });
-    expect(readCollectiveWeight("1")).toEqual({ value: 1 });
-    expect(readCollectiveWeight("0")).toEqual({ value: 0 });
+    expect(readCollectiveWeight("0.2", EN.t)).toEqual({ value: 0.2 });
+    expect(readCollectiveWeight("20 %", EN.t)).toEqual({ value: 0.2 });
+    expect(readCollectiveWeight(" 7,5 % ", EN.t)).toEqual({ value: 0.075 });
+    expect(readCollectiveWeight("1", EN.t)).toEqual({ value: 1 });
+    expect(readCollectiveWeight("0", EN.t)).toEqual({ value: 0 });
   });
 
   it("refuses a weight outside [0, 1] and says how to write it", () => {
-    expect(readCollectiveWeight("20")).toEqual({
+    expect(readCollectiveWeight("20", EN.t)).toEqual({
       problem: "Collective weight 20 is above 1: write 20% or 0.2",
     });
-    expect(readCollectiveWeight("120 %")).toEqual({
+    expect(readCollectiveWeight("120 %", EN.t)).toEqual({
       problem: "Collective weight 120 % is above 100 %: a probability is at most 100 %",
     });
-    expect(readCollectiveWeight("-0.1")).toMatchObject({
+    expect(readCollectiveWeight("-0.1", EN.t)).toMatchObject({
       problem: expect.stringMatching(/^Collective weight -0.1 is below 0/),
     });
-    expect(readCollectiveWeight("a fifth")).toMatchObject({
+    expect(readCollectiveWeight("a fifth", EN.t)).toMatchObject({
       problem: expect.stringMatching(/^Collective weight a fifth /),
     });
-    expect(readCollectiveWeight("  ")).toEqual({
+    expect(readCollectiveWeight("  ", EN.t)).toEqual({
       problem: "Type a weight from 0 to 1, or 0 % to 100 %",
     });
   });
 
   it("reads the team objective as an amount, blank for the sum of the reps' objectives", () => {
-    expect(readTeamObjective("")).toEqual({ value: null });
-    expect(readTeamObjective("20 000 €")).toEqual({ value: 20000 });
-    expect(readTeamObjective("€25,000")).toEqual({ value: 25000 });
-    expect(readTeamObjective("20 %")).toEqual({
+    expect(readTeamObjective("", EN.t)).toEqual({ value: null });
+    expect(readTeamObjective("20 000 €", EN.t)).toEqual({ value: 20000 });
+    expect(readTeamObjective("€25,000", EN.t)).toEqual({ value: 25000 });
+    expect(readTeamObjective("20 %", EN.t)).toEqual({
       problem: "Team objective 20 % is a percentage, not an amount",
     });
-    expect(readTeamObjective("0")).toEqual({
+    expect(readTeamObjective("0", EN.t)).toEqual({
       problem: "Team objective 0 is not above 0: leave it blank for Σ objectives",
     });
-    expect(readTeamObjective("1,000")).toMatchObject({
+    expect(readTeamObjective("1,000", EN.t)).toMatchObject({
       problem: expect.stringMatching(/^Team objective 1,000 /),
     });
   });
@@ -172,7 +177,7 @@ describe("the manager's fields", () => {
   it("shows what is stored as it reads back", () => {
     expect(weightInputText(0.2)).toBe("20 %");
     expect(weightInputText(0.075)).toBe("7.5 %");
-    expect(readCollectiveWeight(weightInputText(0.075))).toEqual({ value: 0.075 });
+    expect(readCollectiveWeight(weightInputText(0.075), EN.t)).toEqual({ value: 0.075 });
     expect(objectiveInputText(null)).toBe("");
     expect(objectiveInputText(20000)).toBe("20000");
   });
@@ -218,22 +223,22 @@ describe("a team build", () => {
   });
 
   it("says what to do in the Pipeline tab when the team cannot be built yet", () => {
-    expect(pipelineProblem(false, [])).toBe(
+    expect(pipelineProblem(false, [], EN.t)).toBe(
       "Read your sales table in the Pipeline tab first: the team is built from its deals."
     );
-    expect(pipelineProblem(true, ["Amount", "Probability"])).toBe(
+    expect(pipelineProblem(true, ["Amount", "Probability"], EN.t)).toBe(
       "Choose the column for Amount, Probability in the Pipeline tab first."
     );
-    expect(pipelineProblem(true, [])).toBeNull();
+    expect(pipelineProblem(true, [], EN.t)).toBeNull();
   });
 
   it("says what a build wrote", () => {
     const written = { sheet: "Carnet Team", charts: ["CarnetTeamAttainment"], liveCells: 12 };
-    expect(builtMessage(written, 3, "2027-S1")).toBe(
+    expect(builtMessage(written, 3, "2027-S1", EN.t)).toBe(
       "CarnetTeam written to Carnet Team: 3 reps, 1 chart, actions of 2027-S1. " +
         "Its figures are live formulas: an objective typed in CarnetTeam updates its row."
     );
-    expect(builtMessage({ ...written, charts: [], liveCells: 0 }, 1, "2027-S2")).toBe(
+    expect(builtMessage({ ...written, charts: [], liveCells: 0 }, 1, "2027-S2", EN.t)).toBe(
       "CarnetTeam written to Carnet Team: 1 rep, 0 charts, actions of 2027-S2."
     );
   });
@@ -241,7 +246,7 @@ describe("a team build", () => {
 
 describe("the cards and the trade-off", () => {
   const reading = readingWith(HANDBOOK, OBJECTIVES);
-  const cards = repCards(reading);
+  const cards = repCards(reading, EN);
 
   it("shows each rep's figures as the sheet holds them, with their row", () => {
     expect(cards.map((c) => c.rep)).toEqual(["Anne", "Bruno", "Chloé"]);
@@ -252,7 +257,7 @@ describe("the cards and the trade-off", () => {
       Objective: formatAmount(10000),
       Won: formatAmount(2000),
       Attainment: formatPercent(0.2),
-      Coverage: formatCoverage(0.2125),
+      Coverage: formatCoverage(0.2125, "en-US"),
       "P(objective)": formatPercent(0),
       Blended: formatPercent(0.33),
       Actions: "0",
@@ -264,34 +269,37 @@ describe("the cards and the trade-off", () => {
   });
 
   it("writes coverage as a multiple", () => {
-    expect(formatCoverage(1.5)).toBe("1.5×");
-    expect(formatCoverage(0.2125)).toBe("0.21×");
-    expect(formatCoverage(null)).toBe("–");
+    expect(formatCoverage(1.5, "en-US")).toBe("1.5×");
+    expect(formatCoverage(0.2125, "en-US")).toBe("0.21×");
+    expect(formatCoverage(null, "en-US")).toBe("–");
   });
 
   it("names who the team carries and who it holds back at w = 0.2", () => {
     const offs = cards.map((c) => c.tradeOff!);
     expect(offs.map((t) => t.effect)).toEqual(["held back", "carried", "even"]);
     // Anne: 150 % alone, 85 % on the team's, 137 % blended: 13 points lower.
-    expect(tradeOffText(offs[0], 0.2)).toBe(
+    expect(tradeOffText(offs[0], 0.2, EN)).toBe(
       `Individual only ${formatPercent(1.5)}, team only ${formatPercent(0.85)}; blended at ` +
         `${formatPercent(0.2)} team: ${formatPercent(1.37)}. Held back by the team (−13 points).`
     );
     // Bruno: 20 % alone, 33 % blended: 13 points higher.
-    expect(tradeOffText(offs[1], 0.2)).toMatch(/\. Carried by the team \(\+13 points\)\.$/);
-    expect(tradeOffText(offs[2], 0.2)).toBe(
+    expect(tradeOffText(offs[1], 0.2, EN)).toMatch(/\. Carried by the team \(\+13 points\)\.$/);
+    expect(tradeOffText(offs[2], 0.2, EN)).toBe(
       "No objective for Chloé: nothing to blend until one is typed in CarnetTeam."
     );
-    expect(tradeOffSummary(offs, 0.2)).toBe(
+    expect(tradeOffSummary(offs, 0.2, EN)).toBe(
       `At ${formatPercent(0.2)} team, carried by the team: Bruno; held back by it: Anne.`
     );
   });
 
   it("says when the weight moves no one", () => {
-    const even = repCards(readingWith({ collectiveWeight: 0, teamObjective: 20000 }, OBJECTIVES));
+    const even = repCards(
+      readingWith({ collectiveWeight: 0, teamObjective: 20000 }, OBJECTIVES),
+      EN
+    );
     const offs = even.map((c) => c.tradeOff!);
     expect(offs.map((t) => t.effect)).toEqual(["even", "even", "even"]);
-    expect(tradeOffSummary(offs, 0)).toBe(
+    expect(tradeOffSummary(offs, 0, EN)).toBe(
       `At ${formatPercent(0)} team, no one's pay basis moves much from their own attainment.`
     );
     const one: RepTradeOff = {
@@ -301,20 +309,20 @@ describe("the cards and the trade-off", () => {
       blended: 1.01,
       effect: "even",
     };
-    expect(tradeOffText(one, 0.25)).toMatch(/\. The team barely moves it \(\+1 point\)\.$/);
+    expect(tradeOffText(one, 0.25, EN)).toMatch(/\. The team barely moves it \(\+1 point\)\.$/);
   });
 
   it("gives the team's line, its objective set or the sum of the reps'", () => {
-    expect(teamLine(reading.figures, HANDBOOK)).toBe(
+    expect(teamLine(reading.figures, HANDBOOK, EN)).toBe(
       `Team objective ${formatAmount(20000)}, won ${formatAmount(17000)}: attainment ${formatPercent(0.85)}.`
     );
     const summed = readingWith({ collectiveWeight: 0.2, teamObjective: null }, OBJECTIVES);
-    expect(teamLine(summed.figures, summed.settings)).toBe(
+    expect(teamLine(summed.figures, summed.settings, EN)).toBe(
       `Team objective ${formatAmount(20000)} (Σ individual objectives), won ${formatAmount(17000)}: ` +
         `attainment ${formatPercent(0.85)}.`
     );
     const none = readingWith({ collectiveWeight: 0, teamObjective: null });
-    expect(teamLine(none.figures, none.settings)).toBe(
+    expect(teamLine(none.figures, none.settings, EN)).toBe(
       `Team won ${formatAmount(17000)}; no objective yet: type the reps' objectives in CarnetTeam, or a team objective here.`
     );
   });
@@ -362,18 +370,18 @@ const REPORT: CalibrationReport = {
 
 describe("the calibration as the pane shows it", () => {
   it("lists the Brier score of the team, then each rep", () => {
-    expect(brierRows(REPORT)).toEqual([
-      { name: "Team", forecasts: 4, brier: formatBrier(0.0825) },
-      { name: "Anne", forecasts: 3, brier: formatBrier(0.11) },
+    expect(brierRows(REPORT, EN)).toEqual([
+      { name: "Team", forecasts: 4, brier: formatBrier(0.0825, "en-US") },
+      { name: "Anne", forecasts: 3, brier: formatBrier(0.11, "en-US") },
       { name: "Chloé", forecasts: 0, brier: "–" },
     ]);
-    expect(formatBrier(0.0825)).toMatch(/^0.083$|^0,083$/);
+    expect(formatBrier(0.0825, "en-US")).toMatch(/^0.083$|^0,083$/);
   });
 
   it("shows the reliability bands with their stated and observed rates", () => {
     expect(bandLabel(0, 0.2)).toBe("0–20 %");
     expect(bandLabel(0.8, 1)).toBe("80–100 %");
-    expect(reliabilityRows(REPORT.team)).toEqual([
+    expect(reliabilityRows(REPORT.team, "en-US")).toEqual([
       { band: "0–20 %", forecasts: 1, stated: formatPercent(0.1), won: formatPercent(0) },
       { band: "20–40 %", forecasts: 0, stated: "–", won: "–" },
       { band: "40–60 %", forecasts: 2, stated: formatPercent(0.5), won: formatPercent(0.5) },
@@ -388,7 +396,7 @@ describe("the calibration as the pane shows it", () => {
   it("places a dot per band with forecasts: stated across, won up, sized by count", () => {
     // The plot runs from x = 28 (0 %) to 190 (100 %), and from y = 172 (0 %) up to 10 (100 %).
     expect(RELIABILITY_GEOMETRY).toEqual({ side: 200, margin: 28, pad: 10 });
-    const points = reliabilityPoints(REPORT.team.reliability);
+    const points = reliabilityPoints(REPORT.team.reliability, EN);
     expect(points).toHaveLength(3);
     // 40–60 %: stated 50 %, won 50 %, on the diagonal; the largest band (2 forecasts) is the largest dot.
     expect(points[1]).toMatchObject({ x: 109, y: 91, r: 9 });
@@ -400,11 +408,11 @@ describe("the calibration as the pane shows it", () => {
     expect(points[2].title).toBe(
       `80–100 %: 1 forecast, stated ${formatPercent(0.9)}, won ${formatPercent(1)}`
     );
-    expect(reliabilityPoints([])).toEqual([]);
+    expect(reliabilityPoints([], EN)).toEqual([]);
   });
 
   it("writes the bias of each period signed, positive when the forecast was optimistic", () => {
-    expect(biasRows(REPORT.bias)).toEqual([
+    expect(biasRows(REPORT.bias, "en-US")).toEqual([
       {
         period: "2027-Q1",
         forecast: formatAmount(12000),
@@ -421,7 +429,7 @@ describe("the calibration as the pane shows it", () => {
   });
 
   it("offers to adopt a suggestion only with enough forecasts and a different probability", () => {
-    const rows = suggestionRows(REPORT.stages);
+    const rows = suggestionRows(REPORT.stages, EN);
     // 10 won of 24: 41.67 %, adopted as shown, 42 %.
     expect(rows[0]).toMatchObject({ stage: "Proposal", adopt: 0.42 });
     expect(rows[0].text).toBe(
@@ -440,13 +448,15 @@ describe("the calibration as the pane shows it", () => {
       { stage: "Prospecting", forecasts: 0, suggested: null, current: 0.1 },
       { stage: "Closed lost", forecasts: 0, suggested: null, current: 0 },
     ];
-    expect(suggestionRows(stages).map((r) => r.stage)).toEqual([
+    expect(suggestionRows(stages, EN).map((r) => r.stage)).toEqual([
       "Proposal",
       "Negotiation",
       "Qualification",
     ]);
-    expect(stagesWithoutForecasts(stages)).toBe("No forecast yet at Prospecting, Closed lost.");
-    expect(stagesWithoutForecasts(REPORT.stages)).toBeNull();
+    expect(stagesWithoutForecasts(stages, EN.t)).toBe(
+      "No forecast yet at Prospecting, Closed lost."
+    );
+    expect(stagesWithoutForecasts(REPORT.stages, EN.t)).toBeNull();
   });
 
   it("adopts a suggestion in place in the stage table, or adds the stage", () => {
@@ -526,11 +536,83 @@ describe("calibrating the pipeline as it is now against the snapshots", () => {
     );
     expect(report.team.forecasts).toBe(3);
     expect(report.team.brier).toBeCloseTo(0.14 / 3, 12);
-    const rows = brierRows(report);
-    expect(rows[0]).toEqual({ name: "Team", forecasts: 3, brier: formatBrier(0.14 / 3) });
+    const rows = brierRows(report, EN);
+    expect(rows[0]).toEqual({ name: "Team", forecasts: 3, brier: formatBrier(0.14 / 3, "en-US") });
     expect(Object.fromEntries(rows.slice(1).map((r) => [r.name, r.forecasts]))).toMatchObject({
       Anne: 2,
       Bruno: 1,
     });
+  });
+});
+
+describe("the Team tab in French", () => {
+  const pct = (v: number) => formatPercent(v, "fr-FR");
+  const eur = (v: number) => formatAmount(v, "fr-FR");
+  const reading = readingWith(HANDBOOK, OBJECTIVES);
+  const cards = repCards(reading, FR);
+
+  it("refuses a field in French, the field named by the pane", () => {
+    expect(readCollectiveWeight("  ", FR.t)).toEqual({
+      problem: "Saisissez une part de 0 à 1, ou de 0 % à 100 %",
+    });
+    expect(readTeamObjective("0", FR.t)).toEqual({
+      problem:
+        "Objectif d'équipe 0 n'est pas supérieur à 0 : laissez-le vide pour la Σ des objectifs",
+    });
+    // Why 20 is refused is the domain's sentence (values.ts), after the pane's French field name.
+    expect(readCollectiveWeight("20", FR.t)).toMatchObject({
+      problem: expect.stringMatching(/^Part collective 20 /),
+    });
+    expect(pipelineProblem(true, ["Montant"], FR.t)).toBe(
+      "Choisissez d'abord la colonne de Montant dans l'onglet Pipeline."
+    );
+  });
+
+  it("labels the cards in French, figures in the French locale", () => {
+    const bruno = Object.fromEntries(cards[1].figures.map((f) => [f.label, f.value]));
+    expect(Object.keys(bruno)).toEqual([
+      "Pipeline ouvert",
+      "Pondéré",
+      "Objectif",
+      "Gagné",
+      "Réalisation",
+      "Couverture",
+      "P(objectif)",
+      "Mixte",
+      "Actions",
+      "Budget",
+    ]);
+    expect(bruno.Objectif).toBe("10\u202f000");
+    expect(bruno.Couverture).toBe("0,21×");
+    expect(bruno["Réalisation"]).toBe("20\u00a0%");
+  });
+
+  it("says the team's line, the trade-off and the build in French", () => {
+    expect(teamLine(reading.figures, HANDBOOK, FR)).toBe(
+      `Objectif d'équipe ${eur(20000)}, gagné ${eur(17000)} : taux de réalisation ${pct(0.85)}.`
+    );
+    const offs = cards.map((c) => c.tradeOff!);
+    expect(tradeOffText(offs[0], 0.2, FR)).toBe(
+      `Individuel seul ${pct(1.5)}, équipe seule ${pct(0.85)} ; à ${pct(0.2)} d'équipe : ` +
+        `${pct(1.37)}. Freiné par l'équipe (−13 points).`
+    );
+    expect(tradeOffSummary(offs, 0.2, FR)).toBe(
+      `À ${pct(0.2)} d'équipe, portés par l'équipe : Bruno ; freinés par elle : Anne.`
+    );
+    const written = { sheet: "Carnet Team", charts: ["CarnetTeamAttainment"], liveCells: 0 };
+    expect(builtMessage(written, 1, "2027-S1", FR.t)).toBe(
+      "CarnetTeam écrit dans Carnet Team : 1 commercial, 1 graphique, actions de 2027-S1."
+    );
+  });
+
+  it("shows the calibration in French: Brier with a decimal comma, stages' suggestions", () => {
+    expect(brierRows(REPORT, FR)[0]).toEqual({ name: "Équipe", forecasts: 4, brier: "0,083" });
+    expect(suggestionRows(REPORT.stages, FR)[2].text).toBe(
+      "Qualification : 7 prévisions, moins de 20 : pas encore de suggestion."
+    );
+    expect(reliabilityPoints(REPORT.team.reliability, FR)[2].title).toBe(
+      `80–100 % : 1 prévision, annoncé ${pct(0.9)}, gagné ${pct(1)}`
+    );
+    expect(biasRows(REPORT.bias, "fr-FR")[1].bias).toBe("−1\u202f000");
   });
 });

@@ -25,11 +25,14 @@ import {
   actionFromDraft,
   actionName,
   type ActionDraft,
+  columnLabel,
   draftOf,
   emptyDraft,
   type FormField,
   type FormProblems,
+  phaseLabel,
 } from "./planModel";
+import { usePaneWords } from "./paneWords";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -73,6 +76,8 @@ export function ActionForm(props: ActionFormProps) {
   const { editing, disabled } = props;
   const styles = useStyles();
   const pane = usePaneStyles();
+  const words = usePaneWords();
+  const { t } = words;
   const [draft, setDraft] = React.useState<ActionDraft>(() =>
     editing ? draftOf(editing) : emptyDraft()
   );
@@ -86,6 +91,7 @@ export function ActionForm(props: ActionFormProps) {
       id: props.nextId,
       semester: props.semester,
       bounds: props.bounds,
+      words,
     });
     if (!outcome.ok) {
       setProblems(outcome.problems);
@@ -102,9 +108,15 @@ export function ActionForm(props: ActionFormProps) {
   }
 
   return (
-    <form className={styles.form} onSubmit={submit} aria-label={editing ? "Edit action" : "New action"}>
+    <form
+      className={styles.form}
+      onSubmit={submit}
+      aria-label={editing ? t("plan.form.editing") : t("plan.form.new")}
+    >
       <Subtitle2 as="h3" className={pane.heading}>
-        {editing ? `Edit ${actionName(editing)}` : "New action"}
+        {editing
+          ? t("plan.actions.editNamed", { action: actionName(editing) })
+          : t("plan.form.new")}
       </Subtitle2>
       <DraftFields
         draft={draft}
@@ -120,14 +132,14 @@ export function ActionForm(props: ActionFormProps) {
       )}
       <div className={pane.row}>
         <Button appearance="primary" type="submit" disabled={disabled}>
-          {editing ? "Update action" : "Add action"}
+          {editing ? t("plan.form.update") : t("plan.form.add")}
         </Button>
         {editing && (
           <>
             <Button disabled={disabled} onClick={() => props.onDelete(editing.id)}>
-              Delete action
+              {t("plan.form.delete")}
             </Button>
-            <Button onClick={props.onCancel}>Cancel</Button>
+            <Button onClick={props.onCancel}>{t("plan.form.cancel")}</Button>
           </>
         )}
       </div>
@@ -145,6 +157,7 @@ function DraftFields(props: {
 }) {
   const { draft, problems, choices, set, firstRef } = props;
   const styles = useStyles();
+  const { t, language } = usePaneWords();
   const text = (field: FormField, type: "text" | "date" = "text", ref?: React.Ref<HTMLInputElement>) => (
     <TextField field={field} value={draft[field]} problems={problems[field]} onChange={set(field)} type={type} inputRef={ref} />
   );
@@ -172,7 +185,7 @@ function DraftFields(props: {
         {text("Budget")}
       </div>
       <Field
-        label="Phase"
+        label={columnLabel("Phase", language)}
         size="small"
         validationState={problems.Phase ? "error" : "none"}
         validationMessage={problems.Phase?.join(" ")}
@@ -180,7 +193,7 @@ function DraftFields(props: {
         <Select size="small" value={draft.Phase} onChange={(_, d) => set("Phase")(d.value)}>
           {PHASES.map((p) => (
             <option key={p} value={p}>
-              {p}
+              {phaseLabel(p, t)}
             </option>
           ))}
         </Select>
@@ -207,9 +220,10 @@ function TextField(props: {
 }) {
   const { field, value, problems, onChange, type, inputRef } = props;
   const styles = useStyles();
+  const { language } = usePaneWords();
   return (
     <Field
-      label={field}
+      label={columnLabel(field, language)}
       size="small"
       validationState={problems ? "error" : "none"}
       validationMessage={problems?.join(" ")}
@@ -239,12 +253,13 @@ function ListField(props: {
 }) {
   const { field, value, problems, onChange, options } = props;
   const styles = useStyles();
+  const { language } = usePaneWords();
   const typed = value.trim().toLowerCase();
   const exact = options.some((o) => o.toLowerCase() === typed);
   const shown = typed === "" || exact ? options : options.filter((o) => o.toLowerCase().includes(typed));
   return (
     <Field
-      label={field}
+      label={columnLabel(field, language)}
       size="small"
       validationState={problems ? "error" : "none"}
       validationMessage={problems?.join(" ")}

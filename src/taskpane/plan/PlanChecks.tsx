@@ -16,7 +16,7 @@ import * as React from "react";
 import type { PlanCheck } from "../../domain/actionPlan/contract";
 import { readNumberInput } from "../matrixModel";
 import { CellLinks } from "../CellLinks";
-import { formatAmount } from "../format";
+import { useFormats, useText } from "../i18n/language";
 import { usePaneStyles } from "../paneStyles";
 import { type AmountLine, checkLine } from "./planModel";
 
@@ -48,35 +48,43 @@ export function BudgetTotals(props: BudgetProps) {
   const { semester, envelope, total, byMeans, byOwner, over } = props;
   const styles = useStyles();
   const pane = usePaneStyles();
+  const t = useText();
+  const { amount } = useFormats();
   return (
     <>
       <Subtitle2 as="h3" className={pane.heading}>
-        Budget
+        {t("plan.budget.heading")}
       </Subtitle2>
       <EnvelopeField envelope={envelope} onCommit={props.onEnvelope} />
       <Body1 className={over ? styles.over : undefined}>
-        {`Total ${formatAmount(total)}`}
         {envelope === null
-          ? ` · no envelope set for ${semester}`
-          : ` of an envelope of ${formatAmount(envelope)}`}
+          ? t("plan.budget.totalNoEnvelope", { total: amount(total), semester })
+          : t("plan.budget.totalOfEnvelope", { total: amount(total), envelope: amount(envelope) })}
       </Body1>
-      <AmountList title="By means" lines={byMeans} />
-      <AmountList title="By owner" lines={byOwner} />
+      <AmountList title={t("plan.budget.byMeans")} label={t("plan.budget.byMeansList")} lines={byMeans} />
+      <AmountList title={t("plan.budget.byOwner")} label={t("plan.budget.byOwnerList")} lines={byOwner} />
     </>
   );
 }
 
-function AmountList({ title, lines }: { readonly title: string; readonly lines: readonly AmountLine[] }) {
+function AmountList(props: {
+  readonly title: string;
+  /** The list's accessible name ("Budget by means"). */
+  readonly label: string;
+  readonly lines: readonly AmountLine[];
+}) {
+  const { title, label, lines } = props;
   const styles = useStyles();
+  const { amount } = useFormats();
   if (lines.length === 0) return null;
   return (
     <>
       <Caption1>{title}</Caption1>
-      <dl className={styles.totals} aria-label={`Budget ${title.toLowerCase()}`}>
+      <dl className={styles.totals} aria-label={label}>
         {lines.map((l) => (
           <React.Fragment key={l.name}>
             <dt className={styles.term}>{l.name}</dt>
-            <dd className={styles.amount}>{formatAmount(l.amount)}</dd>
+            <dd className={styles.amount}>{amount(l.amount)}</dd>
           </React.Fragment>
         ))}
       </dl>
@@ -91,6 +99,8 @@ function EnvelopeField(props: {
 }) {
   const { envelope, onCommit } = props;
   const styles = useStyles();
+  const t = useText();
+  const label = t("plan.budget.envelope");
   const shown = envelope === null ? "" : String(envelope);
   const [text, setText] = React.useState(shown);
   const [problem, setProblem] = React.useState<string | null>(null);
@@ -103,7 +113,7 @@ function EnvelopeField(props: {
     }
     const reading = readNumberInput(text, false);
     if ("problem" in reading) {
-      setProblem(`Budget envelope ${reading.problem}`);
+      setProblem(t("plan.form.fieldProblem", { field: label, problem: reading.problem }));
       return;
     }
     setProblem(null);
@@ -111,7 +121,7 @@ function EnvelopeField(props: {
   }
   return (
     <Field
-      label="Budget envelope"
+      label={label}
       size="small"
       validationState={problem ? "error" : "none"}
       validationMessage={problem ?? undefined}
@@ -139,26 +149,25 @@ export interface PlanChecksProps {
 
 export function PlanChecks({ checks, rowAddress, onSelect }: PlanChecksProps) {
   const pane = usePaneStyles();
+  const t = useText();
   return (
     <>
       <Subtitle2 as="h3" className={pane.heading}>
-        Quality checks
+        {t("plan.checks.heading")}
       </Subtitle2>
       {checks === null ? (
-        <Caption1 className={pane.muted}>Reading the team, the matrix and the pipeline…</Caption1>
+        <Caption1 className={pane.muted}>{t("plan.checks.reading")}</Caption1>
       ) : checks.length === 0 ? (
-        <Body1>No finding: the plan follows the handbook&apos;s rules.</Body1>
+        <Body1>{t("plan.checks.none")}</Body1>
       ) : (
         <CellLinks
           lines={checks.map((c) => checkLine(c, rowAddress))}
-          label="Quality checks"
+          label={t("plan.checks.heading")}
           onSelect={onSelect}
         />
       )}
       {checks !== null && checks.some((c) => c.actionId && !rowAddress?.has(c.actionId)) && (
-        <Caption1 className={pane.muted}>
-          Actions not saved yet have no row to select: Save first.
-        </Caption1>
+        <Caption1 className={pane.muted}>{t("plan.checks.unsaved")}</Caption1>
       )}
     </>
   );

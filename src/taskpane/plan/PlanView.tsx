@@ -23,7 +23,7 @@ import { budgetTotals, planChecks } from "../../domain/actionPlan/checks";
 import type { PlanContext } from "../../domain/actionPlan/contract";
 import { type SemesterReview, semesterReview } from "../../domain/actionPlan/review";
 import type { CarnetHost } from "../../excel/port";
-import { formatAmount } from "../format";
+import { type Formats, type Text, useFormats, useText } from "../i18n/language";
 import { type LongTask, TaskStatus, useLongTask } from "../longTask";
 import { usePaneStyles } from "../paneStyles";
 import { ActionForm, type FormChoices } from "./ActionForm";
@@ -36,10 +36,12 @@ import {
   envelopeOf,
   hasUnsavedChanges,
   initialPlanState,
-  isoDate,
   meansChoices,
   nextId,
+  noticeText,
   ownerChoices,
+  phaseLabel,
+  planDate,
   type PlanEvent,
   planReducer,
   type PlanState,
@@ -52,6 +54,7 @@ import {
   serialOfDate,
   unitChoices,
 } from "./planModel";
+import { type PaneWords, usePaneWords } from "./paneWords";
 import { ReviewView } from "./ReviewView";
 import { DeletedInSheet, SaveConflicts } from "./SaveOutcome";
 import { Timeline } from "./Timeline";
@@ -96,11 +99,12 @@ function usePlanState() {
 
 export function PlanView({ host, active }: PlanViewProps) {
   const pane = usePaneStyles();
+  const t = useText();
   const model = usePlanState();
   const { state, dispatch } = model;
   const task = useLongTask();
-  const tasks = usePlanTasks(host, active, model, task);
-  const context = usePlanContext(host, active, state, task.attempt);
+  const tasks = usePlanTasks(host, active, model, task, t);
+  const context = usePlanContext(host, active, state, task.attempt, t);
   const { semester, reading } = state;
   const unsaved = hasUnsavedChanges(state);
   const ready = reading !== null && !task.busy;
@@ -112,11 +116,15 @@ export function PlanView({ host, active }: PlanViewProps) {
   return (
     <div className={pane.section}>
       <Subtitle2 as="h2" className={pane.heading}>
-        Sales action plan
+        {t("plan.title")}
       </Subtitle2>
       <Body1>
-        One plan per semester: actions with their means, owner, dates and budget, followed through
-        Plan, Do, Check and Act.
+        {t("plan.intro", {
+          plan: phaseLabel("Plan", t),
+          do: phaseLabel("Do", t),
+          check: phaseLabel("Check", t),
+          act: phaseLabel("Act", t),
+        })}
       </Body1>
       <PlanToolbar
         state={state}
@@ -142,7 +150,7 @@ export function PlanView({ host, active }: PlanViewProps) {
         context={context}
         onEvent={send}
         onSelect={(address) =>
-          task.attempt(`Could not select ${address}`, () => host.select(address))
+          task.attempt(t("plan.task.select", { address }), () => host.select(address))
         }
       />
       {tasks.written?.review.semester === semester && (
@@ -162,7 +170,8 @@ function usePlanTasks(
   host: CarnetHost,
   active: boolean,
   { latest, dispatch }: ReturnType<typeof usePlanState>,
-  { busy, run, progress }: LongTask
+  { busy, run, progress }: LongTask,
+  t: Text
 ) {
   const [saved, setSaved] = React.useState<string | null>(null);
   const [saves, setSaves] = React.useState(0);
@@ -174,7 +183,7 @@ function usePlanTasks(
 
   React.useEffect(() => {
     if (!active || busy || hasUnsavedChanges(latest.current)) return;
-    void run("Reading the plan", async (signal) => {
+    void run(t("plan.task.read"), async (signal) => {
       const reading = await host.readActionPlan(progress, signal);
       dispatch({ type: "read", reading, today: serialOfDate() });
     });
@@ -186,7 +195,7 @@ function usePlanTasks(
   }, [written]);
 
   const save = () =>
-    run("Saving the plan", async (signal) => {
+    run(t("plan.task.save"), async (signal) => {
       const request = saveRequest(latest.current);
       const result = await host.saveActionPlan(request, progress, signal);
       setSaved(null);
@@ -197,20 +206,20 @@ function usePlanTasks(
       const { reading, deletedInSheet } = result;
       const after = dispatch({ type: "saved", reading, deletedInSheet });
       setSaves((n) => n + 1);
-      setSaved(savedMessage(after, request.semester));
+      setSaved(savedMessage(after, request.semester, t));
     });
 
   // Review is offered only with nothing unsaved; the plan is read again first, so the pane's review
   // and the sheet's are of the same plan even when Excel changed it since.
   const review = () => {
     const { semester } = latest.current;
-    return run("Writing the review", async (signal) => {
+    return run(t("plan.task.review"), async (signal) => {
       const reading = await host.readActionPlan(progress, signal);
       dispatch({ type: "read", reading, today: serialOfDate() });
       const result = await host.writeActionPlanReview(semester);
       setWritten({
         review: semesterReview(reading.actions, semester),
-        text: reviewMessage(semester, result),
+        text: reviewMessage(semester, result, t),
       });
     });
   };
@@ -234,7 +243,8 @@ function PlanEditor(props: {
     [state.actions, semester]
   );
   const bounds = React.useMemo(() => boundsOf(state), [semester, state.reading?.fiscalStartMonth]);
-  const choices = useFormChoices(state.actions, context);
+  const t = useText();
+  const choices = useFormChoices(state.actions, context, t);
   // Only an action of the semester shown can be edited: another semester closes the form's edit.
   const edited = shown.find((a) => a.id === editing) ?? null;
   const close = () => setEditing(null);
@@ -273,6 +283,7 @@ function PlanFigures(props: {
 }) {
   const { state, context, onEvent, onSelect } = props;
   const pane = usePaneStyles();
+  const t = useText();
   const { semester, reading } = state;
   const shown = React.useMemo(
     () => semesterActions(state.actions, semester),
@@ -296,7 +307,7 @@ function PlanFigures(props: {
       />
       <PlanChecks checks={checks} rowAddress={reading?.rowAddress} onSelect={onSelect} />
       <Subtitle2 as="h3" className={pane.heading}>
-        Timeline
+        {t("plan.timeline.heading")}
       </Subtitle2>
       <Timeline actions={shown} semester={semester} bounds={bounds} />
     </>
@@ -308,14 +319,15 @@ function usePlanContext(
   host: CarnetHost,
   active: boolean,
   state: PlanState,
-  attempt: (failed: string, action: () => Promise<unknown>) => void
+  attempt: (failed: string, action: () => Promise<unknown>) => void,
+  t: Text
 ): PlanContext | null {
   const [read, setRead] = React.useState<{ semester: string; context: PlanContext } | null>(null);
   const fiscal = state.reading?.fiscalStartMonth;
   const { semester } = state;
   React.useEffect(() => {
     if (!active || fiscal === undefined) return;
-    attempt("Could not read the team, the matrix and the pipeline", async () =>
+    attempt(t("plan.task.context"), async () =>
       setRead({ semester, context: await host.readPlanContext(semester, fiscal) })
     );
   }, [active, host, semester, fiscal]);
@@ -323,15 +335,19 @@ function usePlanContext(
 }
 
 /** The form's open lists: the handbook's means, the team, the matrix's ranges, with what the plan uses. */
-function useFormChoices(actions: readonly Action[], context: PlanContext | null): FormChoices {
+function useFormChoices(
+  actions: readonly Action[],
+  context: PlanContext | null,
+  t: Text
+): FormChoices {
   return React.useMemo(
     () => ({
       means: meansChoices(HANDBOOK_MEANS, actions),
       owners: ownerChoices(context?.team ?? [], actions),
       ranges: rangeChoices(context?.zones.keys() ?? [], actions),
-      units: unitChoices(actions),
+      units: unitChoices(actions, t),
     }),
-    [actions, context]
+    [actions, context, t]
   );
 }
 
@@ -348,11 +364,12 @@ function PlanToolbar(props: {
   const { state, ready, unsaved } = props;
   const pane = usePaneStyles();
   const styles = useStyles();
+  const t = useText();
   const canReview = ready && !unsaved && state.reading?.exists === true;
   return (
     <>
       <div className={pane.row}>
-        <Field label="Semester" size="small" className={styles.semester}>
+        <Field label={t("plan.semester")} size="small" className={styles.semester}>
           <Select
             size="small"
             value={state.semester}
@@ -366,10 +383,10 @@ function PlanToolbar(props: {
           </Select>
         </Field>
         <Button disabled={!ready} onClick={props.onNewPlan}>
-          New plan
+          {t("plan.newPlan")}
         </Button>
         <Button disabled={!ready} onClick={props.onCarryOver}>
-          Carry over
+          {t("plan.carryOver")}
         </Button>
       </div>
       <div className={pane.row}>
@@ -378,17 +395,13 @@ function PlanToolbar(props: {
           disabled={!ready || !allResolved(state)}
           onClick={props.onSave}
         >
-          Save
+          {t("plan.save")}
         </Button>
         <Button disabled={!canReview} onClick={props.onReview}>
-          Review
+          {t("plan.review")}
         </Button>
       </div>
-      {ready && unsaved && (
-        <Caption1 className={pane.muted}>
-          Unsaved changes: Save writes them to CarnetActionPlan; Review reads the saved plan.
-        </Caption1>
-      )}
+      {ready && unsaved && <Caption1 className={pane.muted}>{t("plan.unsaved")}</Caption1>}
     </>
   );
 }
@@ -400,14 +413,13 @@ function PlanMessages(props: {
   readonly onResolve: (event: PlanEvent) => void;
 }) {
   const { state, saved } = props;
+  const t = useText();
   const problems = state.reading?.problems ?? [];
   return (
     <>
       {problems.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            Rows of CarnetActionPlan that could not be read: {problems.join("; ")}.
-          </MessageBarBody>
+          <MessageBarBody>{t("plan.unreadRows", { problems: problems.join("; ") })}</MessageBarBody>
         </MessageBar>
       )}
       <SaveConflicts
@@ -419,7 +431,7 @@ function PlanMessages(props: {
       <DeletedInSheet deleted={state.deletedInSheet} />
       {state.notice && (
         <MessageBar intent="info">
-          <MessageBarBody>{state.notice}</MessageBarBody>
+          <MessageBarBody>{noticeText(state.notice, t)}</MessageBarBody>
         </MessageBar>
       )}
       {saved && (
@@ -440,27 +452,32 @@ function SemesterActions(props: {
   const { actions, semester, onEdit } = props;
   const styles = useStyles();
   const pane = usePaneStyles();
+  const words = usePaneWords();
+  const formats = useFormats();
+  const { t } = words;
   return (
     <>
       <Subtitle2 as="h3" className={pane.heading}>
-        Actions of {semester}
+        {t("plan.actions.heading", { semester })}
       </Subtitle2>
       {actions.length === 0 ? (
-        <Caption1 className={pane.muted}>
-          No action in {semester} yet: add one below, or Carry over the previous semester&apos;s.
-        </Caption1>
+        <Caption1 className={pane.muted}>{t("plan.actions.none", { semester })}</Caption1>
       ) : (
-        <ul className={styles.list} aria-label={`Actions of ${semester}`}>
+        <ul className={styles.list} aria-label={t("plan.actions.heading", { semester })}>
           {actions.map((a) => (
             <li key={a.id} className={styles.item}>
               <span className={styles.itemText}>
                 <Body1 block>{actionName(a)}</Body1>
                 <Caption1 block className={pane.muted}>
-                  {actionDetails(a)}
+                  {actionDetails(a, words, formats)}
                 </Caption1>
               </span>
-              <Button size="small" aria-label={`Edit ${actionName(a)}`} onClick={() => onEdit(a.id)}>
-                Edit
+              <Button
+                size="small"
+                aria-label={t("plan.actions.editNamed", { action: actionName(a) })}
+                onClick={() => onEdit(a.id)}
+              >
+                {t("plan.actions.edit")}
               </Button>
             </li>
           ))}
@@ -470,14 +487,15 @@ function SemesterActions(props: {
   );
 }
 
-function actionDetails(a: Action): string {
+function actionDetails(a: Action, words: PaneWords, formats: Formats): string {
+  const { t } = words;
   const parts = [
-    a.owner || "no owner",
+    a.owner || t("plan.details.noOwner"),
     a.means,
-    a.phase,
-    a.start !== null ? `from ${isoDate(a.start)}` : "",
-    a.budget !== null ? `budget ${formatAmount(a.budget)}` : "",
-    a.carriedFrom ? `carried from ${a.carriedFrom}` : "",
+    phaseLabel(a.phase, t),
+    a.start !== null ? t("plan.details.from", { date: planDate(a.start, words) }) : "",
+    a.budget !== null ? t("plan.details.budget", { amount: formats.amount(a.budget) }) : "",
+    a.carriedFrom ? t("plan.details.carriedFrom", { semester: a.carriedFrom }) : "",
   ];
   return parts.filter(Boolean).join(" · ");
 }
@@ -489,14 +507,15 @@ function SemesterBudget(props: {
   readonly over: boolean;
   readonly onEnvelope: (amount: number | null) => void;
 }) {
+  const t = useText();
   const totals = React.useMemo(() => budgetTotals(props.actions), [props.actions]);
   return (
     <BudgetTotals
       semester={props.semester}
       envelope={props.envelope}
       total={totals.total}
-      byMeans={amountLines(totals.byMeans)}
-      byOwner={amountLines(totals.byOwner)}
+      byMeans={amountLines(totals.byMeans, t)}
+      byOwner={amountLines(totals.byOwner, t)}
       over={props.over}
       onEnvelope={props.onEnvelope}
     />

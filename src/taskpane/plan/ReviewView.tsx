@@ -13,9 +13,9 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import type { GroupReview, SemesterReview } from "../../domain/actionPlan/review";
-import { formatAmount, formatPercent } from "../format";
+import { type Formats, useFormats, usePaneLanguage, useText } from "../i18n/language";
 import { usePaneStyles } from "../paneStyles";
-import { actionName } from "./planModel";
+import { actionName, columnLabel } from "./planModel";
 
 const useStyles = makeStyles({
   table: {
@@ -30,6 +30,8 @@ const useStyles = makeStyles({
     },
     // Figures stay on one line; names wrap between words, so the figures get the room they need.
     "& td": { whiteSpace: "nowrap" },
+    // "25 000 sur 30 000" may wrap between its words (each figure keeps its no-break spaces).
+    "& td[data-wrap]": { whiteSpace: "normal" },
     "& th:first-child, & td:first-child": { textAlign: "left", overflowWrap: "break-word" },
     "& tfoot td, & tfoot th": { fontWeight: tokens.fontWeightSemibold },
   },
@@ -44,10 +46,11 @@ export interface ReviewViewProps {
 
 export function ReviewView({ review, written }: ReviewViewProps) {
   const pane = usePaneStyles();
+  const t = useText();
   return (
     <>
       <Subtitle2 as="h3" className={pane.heading}>
-        Review of {review.semester}
+        {t("plan.review.heading", { semester: review.semester })}
       </Subtitle2>
       <MessageBar intent="success">
         <MessageBarBody>{written}</MessageBarBody>
@@ -55,38 +58,41 @@ export function ReviewView({ review, written }: ReviewViewProps) {
       <ActionTable review={review} />
       <GroupTable by="Means" groups={review.byMeans} totals={review.totals} />
       <GroupTable by="Owner" groups={review.byOwner} totals={review.totals} />
-      <Caption1 className={pane.muted}>
-        Attainment is actual result ÷ objective; a group&apos;s is the mean of its checked actions
-        (objectives come in different units). Cost per result is actual cost ÷ actual result.
-      </Caption1>
+      <Caption1 className={pane.muted}>{t("plan.review.note")}</Caption1>
     </>
   );
 }
 
 function ActionTable({ review }: { readonly review: SemesterReview }) {
   const styles = useStyles();
+  const t = useText();
+  const { language, locale } = usePaneLanguage();
+  const { amount, percent } = useFormats();
   return (
     <table className={styles.table}>
-      <caption className={styles.caption}>Attainment by action</caption>
+      <caption className={styles.caption}>{t("plan.review.byAction")}</caption>
       <thead>
         <tr>
-          <th scope="col">Action</th>
-          <th scope="col">Result</th>
-          <th scope="col">Attainment</th>
-          <th scope="col">Cost per result</th>
+          <th scope="col">{columnLabel("Action", language)}</th>
+          <th scope="col">{t("plan.review.result")}</th>
+          <th scope="col">{t("plan.review.attainment")}</th>
+          <th scope="col">{t("plan.review.costPerResult")}</th>
         </tr>
       </thead>
       <tbody>
         {review.byAction.map(({ action, attainment, costPerResult }) => (
           <tr key={action.id}>
             <th scope="row">{actionName(action)}</th>
-            <td>
+            <td data-wrap>
               {action.actualResult === null
                 ? "–"
-                : `${formatAmount(action.actualResult)} of ${formatAmount(action.objective)}`}
+                : t("plan.review.resultOf", {
+                    result: amount(action.actualResult),
+                    objective: amount(action.objective),
+                  })}
             </td>
-            <td>{formatPercent(attainment)}</td>
-            <td>{costPerResult === null ? "–" : formatCost(costPerResult)}</td>
+            <td>{percent(attainment)}</td>
+            <td>{costPerResult === null ? "–" : formatCost(costPerResult, locale, amount)}</td>
           </tr>
         ))}
       </tbody>
@@ -95,10 +101,10 @@ function ActionTable({ review }: { readonly review: SemesterReview }) {
 }
 
 /** A cost per result keeps its cents below 100 (51.43 per meeting), whole amounts above. */
-function formatCost(value: number): string {
+function formatCost(value: number, locale: string, amount: Formats["amount"]): string {
   return Math.abs(value) < 100
-    ? new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(value)
-    : formatAmount(value);
+    ? new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value)
+    : amount(value);
 }
 
 function GroupTable(props: {
@@ -108,34 +114,39 @@ function GroupTable(props: {
 }) {
   const { by, groups, totals } = props;
   const styles = useStyles();
+  const t = useText();
+  const { language } = usePaneLanguage();
+  const { amount, percent } = useFormats();
   const row = (g: GroupReview, name: string) => (
     <>
       <th scope="row">{name}</th>
-      <td>{`${g.checked} of ${g.actions}`}</td>
-      <td>{formatAmount(g.budget)}</td>
-      <td>{formatAmount(g.actualCost)}</td>
-      <td>{formatPercent(g.attainment)}</td>
+      <td>{t("plan.review.countOf", { checked: g.checked, actions: g.actions })}</td>
+      <td>{amount(g.budget)}</td>
+      <td>{amount(g.actualCost)}</td>
+      <td>{percent(g.attainment)}</td>
     </>
   );
   return (
     <table className={styles.table}>
-      <caption className={styles.caption}>Attainment by {by.toLowerCase()}</caption>
+      <caption className={styles.caption}>
+        {t(by === "Means" ? "plan.review.byMeans" : "plan.review.byOwner")}
+      </caption>
       <thead>
         <tr>
-          <th scope="col">{by}</th>
-          <th scope="col">Checked</th>
-          <th scope="col">Budget</th>
-          <th scope="col">Actual cost</th>
-          <th scope="col">Attainment</th>
+          <th scope="col">{columnLabel(by, language)}</th>
+          <th scope="col">{t("plan.review.checked")}</th>
+          <th scope="col">{columnLabel("Budget", language)}</th>
+          <th scope="col">{columnLabel("Actual cost", language)}</th>
+          <th scope="col">{t("plan.review.attainment")}</th>
         </tr>
       </thead>
       <tbody>
         {groups.map((g) => (
-          <tr key={g.name}>{row(g, g.name || "(none)")}</tr>
+          <tr key={g.name}>{row(g, g.name || t("plan.none"))}</tr>
         ))}
       </tbody>
       <tfoot>
-        <tr>{row(totals, "Total")}</tr>
+        <tr>{row(totals, t("plan.review.total"))}</tr>
       </tfoot>
     </table>
   );

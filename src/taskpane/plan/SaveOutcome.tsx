@@ -18,11 +18,13 @@ import type { Action } from "../../domain/actionPlan/action";
 import type { ActionConflict } from "../../domain/actionPlan/contract";
 import {
   actionName,
+  columnLabel,
   columnOf,
   conflictKey,
   type DeletedAction,
   fieldText,
 } from "./planModel";
+import { usePaneWords } from "./paneWords";
 
 const useStyles = makeStyles({
   list: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -38,28 +40,38 @@ export interface SaveConflictsProps {
 
 export function SaveConflicts({ conflicts, resolutions, actions, onResolve }: SaveConflictsProps) {
   const styles = useStyles();
+  const words = usePaneWords();
+  const { t } = words;
   if (conflicts.length === 0) return null;
   const names = new Map(actions.map((a) => [a.id, actionName(a)]));
-  const n = conflicts.length;
   return (
     <div className={styles.list}>
       <MessageBar intent="warning" layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>Nothing saved yet.</MessageBarTitle>
-          {n} field{n === 1 ? "" : "s"} changed both in the pane and in Excel since the pane read
-          the plan. Choose which value to keep for each, then Save again.
+          <MessageBarTitle>{t("plan.conflicts.title")}</MessageBarTitle>
+          {t("plan.conflicts.body", { count: conflicts.length })}
         </MessageBarBody>
       </MessageBar>
       {conflicts.map((c) => {
         const key = conflictKey(c);
         return (
-          <Field key={key} label={`${names.get(c.id) ?? c.id} · ${columnOf(c.field)}`} size="small">
+          <Field
+            key={key}
+            label={`${names.get(c.id) ?? c.id} · ${columnLabel(columnOf(c.field), words.language)}`}
+            size="small"
+          >
             <RadioGroup
               value={resolutions.get(key) ?? ""}
               onChange={(_, d) => onResolve(key, d.value as "pane" | "sheet")}
             >
-              <Radio value="pane" label={`Pane: ${fieldText(c.field, c.pane)}`} />
-              <Radio value="sheet" label={`Excel: ${fieldText(c.field, c.sheet)}`} />
+              <Radio
+                value="pane"
+                label={t("plan.conflicts.pane", { value: fieldText(c.field, c.pane, words) })}
+              />
+              <Radio
+                value="sheet"
+                label={t("plan.conflicts.sheet", { value: fieldText(c.field, c.sheet, words) })}
+              />
             </RadioGroup>
           </Field>
         );
@@ -69,14 +81,12 @@ export function SaveConflicts({ conflicts, resolutions, actions, onResolve }: Sa
 }
 
 export function DeletedInSheet({ deleted }: { readonly deleted: readonly DeletedAction[] }) {
+  const { t } = usePaneWords();
   if (deleted.length === 0) return null;
-  const n = deleted.length;
+  const actions = deleted.map((d) => actionName(d)).join(", ");
   return (
     <MessageBar intent="info" layout="multiline">
-      <MessageBarBody>
-        {n === 1 ? "This action was" : `These ${n} actions were`} deleted in Excel and{" "}
-        {n === 1 ? "was" : "were"} not kept: {deleted.map((d) => actionName(d)).join(", ")}.
-      </MessageBarBody>
+      <MessageBarBody>{t("plan.deleted", { count: deleted.length, actions })}</MessageBarBody>
     </MessageBar>
   );
 }

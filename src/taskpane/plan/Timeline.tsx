@@ -8,6 +8,7 @@ import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import type { Action, Phase } from "../../domain/actionPlan/action";
 import { timelineLayout } from "./planModel";
+import { usePaneWords } from "./paneWords";
 
 const useStyles = makeStyles({
   svg: { width: "100%", height: "auto", display: "block" },
@@ -34,9 +35,10 @@ export interface TimelineProps {
 
 export function Timeline({ actions, semester, bounds }: TimelineProps) {
   const styles = useStyles();
+  const words = usePaneWords();
   const layout = React.useMemo(
-    () => timelineLayout(actions, bounds, semester),
-    [actions, bounds, semester]
+    () => timelineLayout(actions, bounds, semester, words),
+    [actions, bounds, semester, words]
   );
   const phaseClass = (phase: Phase) => styles[phase];
   if (actions.length === 0) return <Caption1>{layout.summary}</Caption1>;

@@ -26,9 +26,14 @@ import {
   semesterOf,
 } from "../../domain/actionPlan/semester";
 import { serialFromYmd, ymdFromSerial } from "../../domain/dates";
+import { ACTION_PLAN_COLUMNS_FR } from "../../domain/actionPlan/rows";
+import type { Language } from "../../domain/language";
 import type { ActionPlanReading, ActionPlanSave } from "../../excel/plan/actionPlanPort";
-import { sentence } from "../format";
+import { formatSerialDate, sentence } from "../format";
+import type { Text } from "../i18n/language";
+import type { MessageKey } from "../i18n/messages";
 import { readNumberInput } from "../matrixModel";
+import type { PaneWords } from "./paneWords";
 
 // ---------------------------------------------------------------------------------------------------------------
 // The pane's state and its events
@@ -54,8 +59,21 @@ export interface PlanState {
   readonly resolutions: ReadonlyMap<string, "pane" | "sheet">;
   /** Actions the last save did not keep because they were deleted in Excel meanwhile. */
   readonly deletedInSheet: readonly DeletedAction[];
-  /** What the last Carry over did, in words. */
-  readonly notice: string | null;
+  /** What the last Carry over did (noticeText says it). */
+  readonly notice: PlanNotice | null;
+}
+
+/** What a Carry over did: how many actions it brought from which semester. */
+export interface PlanNotice {
+  readonly carried: number;
+  readonly from: string;
+}
+
+/** A Carry over's notice in words: "2 actions carried over from 2027-S1." */
+export function noticeText(notice: PlanNotice, t: Text): string {
+  return notice.carried === 0
+    ? t("plan.carry.none", { semester: notice.from })
+    : t("plan.carry.done", { count: notice.carried, semester: notice.from });
 }
 
 export interface DeletedAction {
@@ -202,15 +220,11 @@ function carryIntoShown(state: PlanState): PlanState {
     issuer.next,
     state.reading?.fiscalStartMonth ?? 1
   );
-  const count = carried.length;
   return {
     ...state,
     actions: [...state.actions, ...carried],
     lastId: issuer.issued(),
-    notice:
-      count === 0
-        ? `Nothing to carry over from ${from}.`
-        : `${count} action${count === 1 ? "" : "s"} carried over from ${from}.`,
+    notice: { carried: carried.length, from },
   };
 }
 
@@ -312,21 +326,18 @@ export function saveRequest(state: PlanState): ActionPlanSave {
 }
 
 /** What the pane says after a save: "Saved to CarnetActionPlan: 6 actions in 2027-S1, 9 in all." */
-export function savedMessage(state: PlanState, semester: string): string {
+export function savedMessage(state: PlanState, semester: string, t: Text): string {
   const count = state.actions.filter((a) => a.semester === semester).length;
-  return (
-    `Saved to CarnetActionPlan: ${count} action${count === 1 ? "" : "s"} in ${semester}, ` +
-    `${state.actions.length} in all.`
-  );
+  return t("plan.saved", { count, semester, total: state.actions.length });
 }
 
 /** What the pane says once the review is written: "Review of 2027-S1 written to … with 1 chart." */
 export function reviewMessage(
   semester: string,
-  result: { readonly sheet: string; readonly charts: readonly string[] }
+  result: { readonly sheet: string; readonly charts: readonly string[] },
+  t: Text
 ): string {
-  const n = result.charts.length;
-  return `Review of ${semester} written to ${result.sheet} with ${n} chart${n === 1 ? "" : "s"}.`;
+  return t("plan.review.written", { semester, sheet: result.sheet, count: result.charts.length });
 }
 
 /** The semester's first and last day, for the form's checks and the timeline. */
@@ -340,12 +351,43 @@ export function boundsOf(state: PlanState): { start: number; end: number } {
 /** An Excel serial day as the date inputs hold it and the domain's messages write it: 2027-02-01. */
 export { isoDate };
 
+/**
+ * A day as the plan's views say it: as the date inputs hold it and the domain's messages write it
+ * (2027-02-01) in English, as the rest of the pane has always shown it; in the display locale in
+ * French ("1 févr. 2027"), where an ISO date reads as foreign.
+ */
+export function planDate(serial: number, words: Pick<PaneWords, "language" | "locale">): string {
+  return words.language === "en" ? isoDate(serial) : formatSerialDate(serial, words.locale);
+}
+
+/** A column's header in the pane's language: the domain's French header in French (rows.ts). */
+export function columnLabel(column: ActionPlanColumn, language: Language): string {
+  return language === "fr" ? ACTION_PLAN_COLUMNS_FR[column] : column;
+}
+
+const PHASE_KEYS: Readonly<Record<Phase, MessageKey>> = {
+  Plan: "plan.phase.Plan",
+  Do: "plan.phase.Do",
+  Check: "plan.phase.Check",
+  Act: "plan.phase.Act",
+};
+
+/** A phase's name in the pane's language (Planifier, Faire, Vérifier, Agir: those rows.ts reads). */
+export function phaseLabel(phase: Phase, t: Text): string {
+  return t(PHASE_KEYS[phase]);
+}
+
 const DATE_FIELDS: ReadonlySet<keyof Action> = new Set(["start", "end"]);
 
 /** A field's value in words, for a conflict: dates as dates, blanks said. */
-export function fieldText(field: keyof Action, value: Action[keyof Action]): string {
-  if (value === null || value === "") return "(blank)";
-  if (typeof value === "number" && DATE_FIELDS.has(field)) return isoDate(value);
+export function fieldText(
+  field: keyof Action,
+  value: Action[keyof Action],
+  words: PaneWords
+): string {
+  if (value === null || value === "") return words.t("plan.blank");
+  if (typeof value === "number" && DATE_FIELDS.has(field)) return planDate(value, words);
+  if (field === "phase") return phaseLabel(value as Phase, words.t);
   return String(value);
 }
 
@@ -428,10 +470,12 @@ export function actionFromDraft(
     readonly id: string;
     readonly semester: string;
     readonly bounds: { start: number; end: number };
+    /** The pane's words: what the form itself refuses is said in them. */
+    readonly words: PaneWords;
   }
 ): DraftOutcome {
   const problems: FormProblems = {};
-  const read = readDraftValues(draft, problems);
+  const read = readDraftValues(draft, problems, context.words);
   if (Object.keys(problems).length > 0) return { ok: false, problems };
   const before: Action = {
     id: original?.id ?? context.id,
@@ -453,20 +497,26 @@ export function actionFromDraft(
 }
 
 /** The form's values as the action's fields; what cannot be read goes into `problems`, by field. */
-function readDraftValues(draft: ActionDraft, problems: FormProblems): Partial<Action> {
+function readDraftValues(
+  draft: ActionDraft,
+  problems: FormProblems,
+  { t, language }: PaneWords
+): Partial<Action> {
   const values: Record<string, string | number | null> = {};
   for (const label of FORM_FIELDS) {
     if (label === "Phase") continue;
     const text = draft[label].trim();
     const field = ACTION_FIELDS[label];
+    const shown = columnLabel(label, language);
     if (text === "") values[field] = NUMBER_FIELDS.has(label) || DATE_LABELS.has(label) ? null : "";
     else if (NUMBER_FIELDS.has(label)) {
       const reading = readNumberInput(text, false);
-      if ("problem" in reading) problems[label] = [`${label} ${reading.problem}`];
+      if ("problem" in reading)
+        problems[label] = [t("plan.form.fieldProblem", { field: shown, problem: reading.problem })];
       else values[field] = reading.value;
     } else if (DATE_LABELS.has(label)) {
       const serial = dateInput(text);
-      if (serial === null) problems[label] = [`${label} ${text} is not a date (yyyy-mm-dd)`];
+      if (serial === null) problems[label] = [t("plan.form.notDate", { field: shown, text })];
       else values[field] = serial;
     } else values[field] = text;
   }
@@ -538,9 +588,13 @@ export function rangeChoices(zones: Iterable<string>, actions: readonly Action[]
   return uniqueTexts([...zones, ...actions.map((a) => a.range)]);
 }
 
-/** The Units offered: a revenue and a count seed, then those the plan uses. */
-export function unitChoices(actions: readonly Action[]): string[] {
-  return uniqueTexts(["€ revenue", "meetings", ...actions.map((a) => a.unit)]);
+/** The Units offered: a revenue and a count seed (in the pane's language), then those the plan uses. */
+export function unitChoices(actions: readonly Action[], t: Text): string[] {
+  return uniqueTexts([
+    t("plan.unit.revenue"),
+    t("plan.unit.meetings"),
+    ...actions.map((a) => a.unit),
+  ]);
 }
 
 /** Each name once, matched as the plan matches names (names.ts), under its first spelling; blanks left out. */
@@ -596,14 +650,12 @@ export const TIMELINE_GEOMETRY = {
   bottom: 4,
 } as const;
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const NO_OWNER = "(no owner)";
-
 /** The semester's actions on its days: one lane per owner (by name, no owner last), bars by Order then Start. */
 export function timelineLayout(
   actions: readonly Action[],
   bounds: { readonly start: number; readonly end: number },
-  semester: string
+  semester: string,
+  words: PaneWords
 ): TimelineLayout {
   const g = TIMELINE_GEOMETRY;
   const days = bounds.end - bounds.start + 1;
@@ -612,15 +664,16 @@ export function timelineLayout(
     ((Math.min(Math.max(serial, bounds.start), bounds.end + 1) - bounds.start) / days) *
       (g.right - g.left);
   let y = g.top;
+  const noOwner = words.t("plan.timeline.noOwner");
   const lanes = ownerGroups(actions).map(([owner, members]) => {
     const laneY = y;
     y += g.laneLabel;
     const bars = members.map((action) => {
-      const bar = barOf(action, y, xOf);
+      const bar = barOf(action, y, xOf, words);
       y += g.row;
       return bar;
     });
-    return { owner, y: laneY, bars };
+    return { owner: owner || noOwner, y: laneY, bars };
   });
   return {
     width: g.width,
@@ -628,20 +681,21 @@ export function timelineLayout(
     left: g.left,
     right: g.right,
     top: g.top,
-    months: monthTicks(bounds, xOf),
+    months: monthTicks(bounds, xOf, words.locale),
     lanes,
-    summary: timelineSummary(actions, lanes, bounds, semester),
+    summary: timelineSummary(actions, lanes, bounds, semester, words),
   };
 }
 
-/** Owners matched as the plan matches names (names.ts): "anne " and "Anne" share a lane. */
+/**
+ * Owners matched as the plan matches names (names.ts): "anne " and "Anne" share a lane; the actions
+ * without an owner ("" here) make the last one.
+ */
 function ownerGroups(actions: readonly Action[]): [string, Action[]][] {
-  const groups = [...groupByName(actions, (a) => a.owner)].map(
-    ([owner, members]): [string, Action[]] => [owner || NO_OWNER, members]
-  );
+  const groups = [...groupByName(actions, (a) => a.owner)];
   const byStart = (a: Action, b: Action) => (a.start ?? Infinity) - (b.start ?? Infinity);
   return groups
-    .sort(([a], [b]) => (a === NO_OWNER ? 1 : b === NO_OWNER ? -1 : a.localeCompare(b)))
+    .sort(([a], [b]) => (a === "" ? 1 : b === "" ? -1 : a.localeCompare(b)))
     .map(([owner, members]) => [
       owner,
       members
@@ -653,17 +707,27 @@ function ownerGroups(actions: readonly Action[]): [string, Action[]][] {
     ]);
 }
 
-function barOf(action: Action, y: number, xOf: (serial: number) => number): TimelineBar {
+function barOf(
+  action: Action,
+  y: number,
+  xOf: (serial: number) => number,
+  words: PaneWords
+): TimelineBar {
   const g = TIMELINE_GEOMETRY;
+  const { t } = words;
   const dated = action.start !== null && action.end !== null;
   const x = dated ? xOf(action.start!) : null;
   const width = dated ? Math.max(xOf(action.end! + 1) - x!, 2) : 0;
   const when = dated
-    ? `${isoDate(action.start!)} to ${isoDate(action.end!)}`
-    : "no start or end date";
-  const owner = action.owner.trim() || NO_OWNER;
+    ? t("plan.timeline.dates", {
+        start: planDate(action.start!, words),
+        end: planDate(action.end!, words),
+      })
+    : t("plan.timeline.noDate");
+  const owner = action.owner.trim() || t("plan.timeline.noOwner");
   const name = shortened(action.action || action.id, 24);
-  const label = `${name} · ${action.phase}${dated ? "" : " · no dates"}`;
+  const phase = phaseLabel(action.phase, t);
+  const label = [name, phase, dated ? "" : t("plan.timeline.noDates")].filter(Boolean).join(" · ");
   // A bar in the right half is labelled leftwards from its end, so its words stay inside the figure.
   const rightward = x === null || x < (g.left + g.right) / 2;
   return {
@@ -671,7 +735,7 @@ function barOf(action: Action, y: number, xOf: (serial: number) => number): Time
     y,
     x,
     width,
-    title: `${actionName(action)} (${owner}): ${when}, ${action.phase}`,
+    title: t("plan.timeline.title", { action: actionName(action), owner, when, phase }),
     label,
     labelX: rightward ? (x ?? g.left) + 3 : x! + width - 3,
     anchor: rightward ? "start" : "end",
@@ -682,15 +746,17 @@ function shortened(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** The first day of each month of the semester, for the axis. */
+/** The first day of each month of the semester, for the axis, named in the locale ("Jan", "janv."). */
 function monthTicks(
   bounds: { readonly start: number; readonly end: number },
-  xOf: (serial: number) => number
+  xOf: (serial: number) => number,
+  locale: string
 ): { x: number; text: string }[] {
   const ticks: { x: number; text: string }[] = [];
+  const monthName = new Intl.DateTimeFormat(locale, { month: "short", timeZone: "UTC" });
   let { year, month } = ymdFromSerial(bounds.start);
   for (let first = bounds.start; first <= bounds.end;) {
-    ticks.push({ x: xOf(first), text: MONTHS[month - 1] });
+    ticks.push({ x: xOf(first), text: monthName.format(Date.UTC(year, month - 1, 1)) });
     month = month === 12 ? 1 : month + 1;
     if (month === 1) year += 1;
     first = serialFromYmd(year, month, 1);
@@ -702,17 +768,20 @@ function timelineSummary(
   actions: readonly Action[],
   lanes: readonly TimelineLane[],
   bounds: { readonly start: number; readonly end: number },
-  semester: string
+  semester: string,
+  words: PaneWords
 ): string {
-  const n = actions.length;
-  const owners = lanes.map((l) => `${l.owner} ${l.bars.length}`).join(", ");
+  const { t } = words;
+  const head = {
+    semester,
+    start: planDate(bounds.start, words),
+    end: planDate(bounds.end, words),
+  };
+  if (actions.length === 0) return t("plan.timeline.empty", head);
+  const list = lanes.map((l) => `${l.owner} ${l.bars.length}`).join(", ");
   const undated = actions.filter((a) => a.start === null || a.end === null).length;
-  const head = `Timeline of ${semester}, ${isoDate(bounds.start)} to ${isoDate(bounds.end)}`;
-  if (n === 0) return `${head}: no action.`;
-  return (
-    `${head}: ${n} action${n === 1 ? "" : "s"} by ${lanes.length} owner${lanes.length === 1 ? "" : "s"} (${owners})` +
-    (undated > 0 ? `; ${undated} without dates.` : ".")
-  );
+  const figures = { ...head, count: actions.length, owners: lanes.length, list, undated };
+  return t(undated > 0 ? "plan.timeline.summaryUndated" : "plan.timeline.summary", figures);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -724,9 +793,9 @@ export interface AmountLine {
 }
 
 /** A total's lines, largest first (then by name): where the money goes. */
-export function amountLines(totals: ReadonlyMap<string, number>): AmountLine[] {
+export function amountLines(totals: ReadonlyMap<string, number>, t: Text): AmountLine[] {
   return [...totals]
-    .map(([name, amount]) => ({ name: name.trim() || "(none)", amount }))
+    .map(([name, amount]) => ({ name: name.trim() || t("plan.none"), amount }))
     .sort((a, b) => b.amount - a.amount || a.name.localeCompare(b.name));
 }
 

@@ -20,14 +20,15 @@ import * as React from "react";
 import { DEFAULT_STAGE_TABLE } from "../../domain/stages";
 import type { CalibrationReport } from "../../domain/team/contract";
 import type { CarnetHost } from "../../excel/port";
+import { useText } from "../i18n/language";
 import { TaskStatus, useLongTask } from "../longTask";
 import { usePaneStyles } from "../paneStyles";
+import { usePaneWords } from "../plan/paneWords";
 import { serialOfDate } from "../plan/planModel";
 import { ReliabilityChart } from "./ReliabilityChart";
 import {
   adoptSuggestion,
   biasRows,
-  BRIER_SENTENCE,
   brierRows,
   calibrationFor,
   calibrationOf,
@@ -71,13 +72,14 @@ interface Calibrated {
 
 export function CalibrationView({ host }: { readonly host: CarnetHost }) {
   const pane = usePaneStyles();
+  const t = useText();
   const task = useLongTask();
   const [calibrated, setCalibrated] = React.useState<Calibrated | null>(null);
   const [adopted, setAdopted] = React.useState<ReadonlyMap<string, number>>(new Map());
 
   const calibrate = () =>
-    task.run("Calibrating", async (signal) => {
-      const { analysis, settings } = await currentPipeline(host, task.progress, signal);
+    task.run(t("team.calibration.task"), async (signal) => {
+      const { analysis, settings } = await currentPipeline(host, task.progress, signal, t);
       const { snapshots, problems } = await host.readSnapshots(task.progress, signal);
       const report = calibrationOf(
         snapshots,
@@ -87,10 +89,13 @@ export function CalibrationView({ host }: { readonly host: CarnetHost }) {
         settings.periodKind ?? "quarter"
       );
       const written = await host.writeCalibration(report);
-      const charts = written.charts.length === 1 ? "1 chart" : `${written.charts.length} charts`;
       setCalibrated({
         report,
-        written: `Calibration of ${report.team.forecasts} forecasts written to ${written.sheet} with ${charts}.`,
+        written: t("team.calibration.written", {
+          count: report.team.forecasts,
+          sheet: written.sheet,
+          charts: written.charts.length,
+        }),
         problems: problems.length,
       });
       setAdopted(new Map());
@@ -98,7 +103,7 @@ export function CalibrationView({ host }: { readonly host: CarnetHost }) {
 
   // The stage table as the workbook has it now (the Pipeline tab may have changed it), one stage changed.
   const adopt = (stage: string, probability: number) =>
-    task.attempt(`Could not adopt ${stage}'s probability`, async () => {
+    task.attempt(t("team.calibration.adoptFailed", { stage }), async () => {
       const { settings } = await host.loadSettings();
       const table = adoptSuggestion(settings.stageTable ?? DEFAULT_STAGE_TABLE, stage, probability);
       await host.saveSettings({ stageTable: table });
@@ -108,15 +113,12 @@ export function CalibrationView({ host }: { readonly host: CarnetHost }) {
   return (
     <div className={pane.section}>
       <Subtitle2 as="h3" className={pane.heading}>
-        Forecast calibration
+        {t("team.calibration.heading")}
       </Subtitle2>
-      <Body1>
-        Every deal open in a snapshot and won or lost since is a forecast: how often did what was
-        said happen?
-      </Body1>
+      <Body1>{t("team.calibration.intro")}</Body1>
       <div className={pane.row}>
         <Button disabled={!!task.busy} onClick={() => void calibrate()}>
-          Calibration
+          {t("team.calibration.button")}
         </Button>
       </div>
       <TaskStatus task={task} />
@@ -134,6 +136,8 @@ function CalibrationReportView(props: {
 }) {
   const { calibrated, adopted, onAdopt } = props;
   const { report } = calibrated;
+  const words = usePaneWords();
+  const { t } = words;
   return (
     <>
       <MessageBar intent="success">
@@ -142,22 +146,19 @@ function CalibrationReportView(props: {
       {calibrated.problems > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody>
-            {calibrated.problems} rows of CarnetSnapshots could not be read and were left out.
+            {t("team.calibration.unread", { count: calibrated.problems })}
           </MessageBarBody>
         </MessageBar>
       )}
       {report.team.forecasts === 0 && (
-        <Body1>
-          No forecast yet: no deal open in a snapshot has been won or lost since. Take snapshots in
-          the Pipeline tab&apos;s History as deals move.
-        </Body1>
+        <Body1>{t("team.calibration.none")}</Body1>
       )}
       <BrierTable report={report} />
       <Reliability report={report} />
       <BiasTable report={report} />
       <Suggestions
-        rows={suggestionRows(report.stages)}
-        none={stagesWithoutForecasts(report.stages)}
+        rows={suggestionRows(report.stages, words)}
+        none={stagesWithoutForecasts(report.stages, t)}
         adopted={adopted}
         onAdopt={onAdopt}
       />
@@ -167,18 +168,20 @@ function CalibrationReportView(props: {
 
 function BrierTable({ report }: { readonly report: CalibrationReport }) {
   const styles = useStyles();
+  const words = usePaneWords();
+  const { t } = words;
   return (
     <>
-      <table className={styles.table} aria-label="Brier score by rep">
+      <table className={styles.table} aria-label={t("team.brier.table")}>
         <thead>
           <tr>
-            <th scope="col">Rep</th>
-            <th scope="col">Forecasts</th>
-            <th scope="col">Brier</th>
+            <th scope="col">{t("team.brier.rep")}</th>
+            <th scope="col">{t("team.brier.forecasts")}</th>
+            <th scope="col">{t("team.brier.score")}</th>
           </tr>
         </thead>
         <tbody>
-          {brierRows(report).map((row) => (
+          {brierRows(report, words).map((row) => (
             <tr key={row.name}>
               <th scope="row">{row.name}</th>
               <td>{row.forecasts}</td>
@@ -187,7 +190,7 @@ function BrierTable({ report }: { readonly report: CalibrationReport }) {
           ))}
         </tbody>
       </table>
-      <Caption1>{BRIER_SENTENCE}</Caption1>
+      <Caption1>{t("team.brier.sentence")}</Caption1>
     </>
   );
 }
@@ -195,18 +198,19 @@ function BrierTable({ report }: { readonly report: CalibrationReport }) {
 /** The reliability table and chart of the team, or of one rep. */
 function Reliability({ report }: { readonly report: CalibrationReport }) {
   const styles = useStyles();
+  const { t, locale } = usePaneWords();
   const [rep, setRep] = React.useState<string | null>(null);
   const calibration = calibrationFor(report, rep);
-  const name = calibration.rep ?? "the team";
+  const name = calibration.rep ?? t("team.theTeam");
   return (
     <>
-      <Field label="Reliability of" size="small">
+      <Field label={t("team.reliability.of")} size="small">
         <Select
           size="small"
           value={rep ?? ""}
           onChange={(_, d) => setRep(d.value === "" ? null : d.value)}
         >
-          <option value="">Team</option>
+          <option value="">{t("team.team")}</option>
           {report.reps.map((c) => (
             <option key={c.rep} value={c.rep ?? ""}>
               {c.rep}
@@ -214,17 +218,17 @@ function Reliability({ report }: { readonly report: CalibrationReport }) {
           ))}
         </Select>
       </Field>
-      <table className={styles.table} aria-label={`Reliability of ${name}`}>
+      <table className={styles.table} aria-label={t("team.reliability.table", { name })}>
         <thead>
           <tr>
-            <th scope="col">Band</th>
-            <th scope="col">Forecasts</th>
-            <th scope="col">Stated</th>
-            <th scope="col">Won</th>
+            <th scope="col">{t("team.reliability.band")}</th>
+            <th scope="col">{t("team.brier.forecasts")}</th>
+            <th scope="col">{t("team.reliability.stated")}</th>
+            <th scope="col">{t("team.reliability.won")}</th>
           </tr>
         </thead>
         <tbody>
-          {reliabilityRows(calibration).map((row) => (
+          {reliabilityRows(calibration, locale).map((row) => (
             <tr key={row.band}>
               <th scope="row">{row.band}</th>
               <td>{row.forecasts}</td>
@@ -242,26 +246,22 @@ function Reliability({ report }: { readonly report: CalibrationReport }) {
 function BiasTable({ report }: { readonly report: CalibrationReport }) {
   const styles = useStyles();
   const pane = usePaneStyles();
+  const { t, locale } = usePaneWords();
   if (report.bias.length === 0)
-    return (
-      <Caption1 className={pane.muted}>
-        No period has ended yet since a snapshot taken before it started: no bias to measure
-        yet.
-      </Caption1>
-    );
+    return <Caption1 className={pane.muted}>{t("team.bias.none")}</Caption1>;
   return (
     <>
-      <table className={styles.table} aria-label="Forecast bias by period">
+      <table className={styles.table} aria-label={t("team.bias.table")}>
         <thead>
           <tr>
-            <th scope="col">Period</th>
-            <th scope="col">Forecast</th>
-            <th scope="col">Won</th>
-            <th scope="col">Bias</th>
+            <th scope="col">{t("team.bias.period")}</th>
+            <th scope="col">{t("team.bias.forecast")}</th>
+            <th scope="col">{t("team.bias.won")}</th>
+            <th scope="col">{t("team.bias.bias")}</th>
           </tr>
         </thead>
         <tbody>
-          {biasRows(report.bias).map((row) => (
+          {biasRows(report.bias, locale).map((row) => (
             <tr key={row.period}>
               <th scope="row">{row.period}</th>
               <td>{row.forecast}</td>
@@ -271,10 +271,7 @@ function BiasTable({ report }: { readonly report: CalibrationReport }) {
           ))}
         </tbody>
       </table>
-      <Caption1 className={pane.muted}>
-        Bias = weighted forecast at the last snapshot before the period − won in it (above 0:
-        optimistic).
-      </Caption1>
+      <Caption1 className={pane.muted}>{t("team.bias.note")}</Caption1>
     </>
   );
 }
@@ -289,27 +286,31 @@ function Suggestions(props: {
   const { rows, none, adopted, onAdopt } = props;
   const styles = useStyles();
   const pane = usePaneStyles();
+  const t = useText();
   if (rows.length === 0 && none === null) return null;
   return (
     <>
       <Subtitle2 as="h4" className={pane.heading}>
-        Stage probabilities from the history
+        {t("team.stages.heading")}
       </Subtitle2>
       {rows.length > 0 && (
-        <ul className={styles.list} aria-label="Stage suggestions">
+        <ul className={styles.list} aria-label={t("team.stages.list")}>
           {rows.map((row) => (
             <li key={row.stage} className={styles.suggestion}>
               <Body1 className={styles.suggestionText}>{row.text}</Body1>
               {adopted.has(row.stage) ? (
-                <Caption1>Adopted</Caption1>
+                <Caption1>{t("team.stages.adopted")}</Caption1>
               ) : (
                 row.adopt !== null && (
                   <Button
                     size="small"
-                    aria-label={`Adopt ${row.suggested} for ${row.stage}`}
+                    aria-label={t("team.stages.adoptNamed", {
+                      probability: row.suggested,
+                      stage: row.stage,
+                    })}
                     onClick={() => onAdopt(row.stage, row.adopt!)}
                   >
-                    Adopt
+                    {t("team.stages.adopt")}
                   </Button>
                 )
               )}
@@ -319,10 +320,7 @@ function Suggestions(props: {
       )}
       {none && <Caption1 className={pane.muted}>{none}</Caption1>}
       {adopted.size > 0 && (
-        <Caption1>
-          The stage table now holds what you adopted: the Pipeline tab&apos;s figures and the next
-          forecast use it.
-        </Caption1>
+        <Caption1>{t("team.stages.adoptedNote")}</Caption1>
       )}
     </>
   );

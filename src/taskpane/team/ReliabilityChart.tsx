@@ -5,6 +5,7 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import type { ReliabilityBand } from "../../domain/team/contract";
+import { usePaneWords } from "../plan/paneWords";
 import { RELIABILITY_GEOMETRY, reliabilityPoints } from "./teamModel";
 
 const useStyles = makeStyles({
@@ -20,18 +21,20 @@ export function ReliabilityChart(props: {
   readonly name: string;
 }) {
   const styles = useStyles();
+  const words = usePaneWords();
+  const { t } = words;
   const { side, margin, pad } = RELIABILITY_GEOMETRY;
   // The plot's corners: (left, bottom) is 0 % stated, 0 % won; (right, top) 100 %, 100 %.
   const [left, right, top, bottom] = [margin, side - pad, pad, side - margin];
-  const points = reliabilityPoints(props.bands);
+  const points = reliabilityPoints(props.bands, words);
   const summary =
-    points.length === 0 ? "no forecast yet" : points.map((p) => p.title).join("; ");
+    points.length === 0 ? t("team.chart.empty") : points.map((p) => p.title).join("; ");
   return (
     <svg
       className={styles.svg}
       viewBox={`0 0 ${side} ${side}`}
       role="img"
-      aria-label={`Reliability chart of ${props.name}: ${summary}`}
+      aria-label={t("team.chart.name", { name: props.name, summary })}
     >
       <line className={styles.axis} x1={left} y1={bottom} x2={right} y2={bottom} />
       <line className={styles.axis} x1={left} y1={top} x2={left} y2={bottom} />
@@ -43,7 +46,7 @@ export function ReliabilityChart(props: {
         100 %
       </text>
       <text className={styles.label} x={(left + right) / 2} y={side - 2} textAnchor="middle">
-        Stated probability
+        {t("team.chart.stated")}
       </text>
       <text className={styles.label} x={left - 3} y={top + 3} textAnchor="end">
         100 %
@@ -55,7 +58,7 @@ export function ReliabilityChart(props: {
         textAnchor="middle"
         transform={`rotate(-90 10 ${(top + bottom) / 2})`}
       >
-        Won
+        {t("team.chart.won")}
       </text>
       {points.map((p) => (
         <circle key={p.title} className={styles.dot} cx={p.x} cy={p.y} r={p.r}>

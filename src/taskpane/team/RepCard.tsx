@@ -8,6 +8,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
+import { useText } from "../i18n/language";
 import { usePaneStyles } from "../paneStyles";
 import type { RepCardModel } from "./teamModel";
 import { TradeOffLine } from "./TradeOff";
@@ -41,6 +42,7 @@ export interface RepCardProps {
 export function RepCard({ card, weight, onSelect }: RepCardProps) {
   const styles = useStyles();
   const pane = usePaneStyles();
+  const t = useText();
   const { address } = card;
   return (
     <Card className={styles.card} size="small" role="group" aria-label={card.rep}>
@@ -55,15 +57,15 @@ export function RepCard({ card, weight, onSelect }: RepCardProps) {
             <Button
               size="small"
               appearance="subtle"
-              aria-label={`Show ${card.rep}'s row`}
+              aria-label={t("team.card.showRowOf", { rep: card.rep })}
               onClick={() => onSelect(address)}
             >
-              Show row
+              {t("team.card.showRow")}
             </Button>
           ) : undefined
         }
       />
-      <dl className={styles.figures} aria-label={`${card.rep}'s figures`}>
+      <dl className={styles.figures} aria-label={t("team.card.figuresOf", { rep: card.rep })}>
         {card.figures.map((f) => (
           <div key={f.label} className={styles.figure}>
             <dt className={styles.label}>{f.label}</dt>

@@ -6,6 +6,7 @@
 import { Caption1, Field, Input } from "@fluentui/react-components";
 import * as React from "react";
 import type { TeamSettings } from "../../domain/team/contract";
+import { useText } from "../i18n/language";
 import { usePaneStyles } from "../paneStyles";
 import {
   type FieldReading,
@@ -25,15 +26,16 @@ export interface TeamFieldsProps {
 
 export function TeamFields({ settings, disabled, built, onChoose }: TeamFieldsProps) {
   const pane = usePaneStyles();
+  const t = useText();
   return (
     <>
       <div className={pane.row}>
         <SettingField
-          label="Collective weight"
-          hint="0 to 1, or 20 %"
+          label={t("team.weight")}
+          hint={t("team.weight.hint")}
           value={settings.collectiveWeight}
           text={weightInputText}
-          read={readCollectiveWeight}
+          read={(typed) => readCollectiveWeight(typed, t)}
           disabled={disabled}
           onValue={(collectiveWeight) => {
             if (collectiveWeight !== settings.collectiveWeight)
@@ -41,22 +43,18 @@ export function TeamFields({ settings, disabled, built, onChoose }: TeamFieldsPr
           }}
         />
         <SettingField
-          label="Team objective"
-          hint="Blank: Σ of the reps' objectives"
+          label={t("team.objective")}
+          hint={t("team.objective.hint")}
           value={settings.teamObjective}
           text={objectiveInputText}
-          read={readTeamObjective}
+          read={(typed) => readTeamObjective(typed, t)}
           disabled={disabled}
           onValue={(teamObjective) => {
             if (teamObjective !== settings.teamObjective) onChoose({ ...settings, teamObjective });
           }}
         />
       </div>
-      {!built && (
-        <Caption1 className={pane.muted}>
-          Build team writes these to the workbook with CarnetTeam.
-        </Caption1>
-      )}
+      {!built && <Caption1 className={pane.muted}>{t("team.fields.notBuilt")}</Caption1>}
     </>
   );
 }

@@ -23,8 +23,10 @@ import { currencyFormatFor } from "../../excel/plan/currencyFormat";
 import type { TeamReading } from "../../excel/plan/teamPort";
 import type { CarnetHost } from "../../excel/port";
 import { sentence } from "../format";
+import { type Text, useText } from "../i18n/language";
 import { type LongTask, TaskStatus, useLongTask } from "../longTask";
 import { usePaneStyles } from "../paneStyles";
+import { usePaneWords } from "../plan/paneWords";
 import { serialOfDate } from "../plan/planModel";
 import { CalibrationView } from "./CalibrationView";
 import { currentPipeline } from "./currentPipeline";
@@ -51,26 +53,24 @@ export interface TeamViewProps {
 
 export function TeamView({ host, active }: TeamViewProps) {
   const pane = usePaneStyles();
+  const t = useText();
   const task = useLongTask();
   const busy = !!task.busy;
-  const team = useTeam(host, active, task);
+  const team = useTeam(host, active, task, t);
   const { reading, chosen, built } = team;
 
   return (
     <div className={pane.section}>
       <Subtitle2 as="h2" className={pane.heading}>
-        Team
+        {t("team.title")}
       </Subtitle2>
-      <Body1>
-        Each rep&apos;s pipeline, objective and attainment, and how much of their pay basis rides
-        on the team&apos;s.
-      </Body1>
+      <Body1>{t("team.intro")}</Body1>
       <div className={pane.row}>
         <Button appearance="primary" disabled={busy} onClick={() => void team.build(chosen)}>
-          Build team
+          {t("team.build")}
         </Button>
         <Button disabled={busy} onClick={() => void team.refresh()}>
-          Refresh
+          {t("team.refresh")}
         </Button>
       </div>
       <TaskStatus task={task} />
@@ -84,7 +84,7 @@ export function TeamView({ host, active }: TeamViewProps) {
         reading={reading}
         read={team.read}
         onSelect={(address) =>
-          task.attempt(`Could not select ${address}`, () => host.select(address))
+          task.attempt(t("team.task.select", { address }), () => host.select(address))
         }
       />
       <CalibrationView host={host} />
@@ -96,7 +96,12 @@ export function TeamView({ host, active }: TeamViewProps) {
  * CarnetTeam in the pane: read each time the tab is shown and on Refresh, written by Build team (and by
  * a field changed once it exists), then read back: every figure shown is the sheet's as it is now.
  */
-function useTeam(host: CarnetHost, active: boolean, { busy, run, progress }: LongTask) {
+function useTeam(
+  host: CarnetHost,
+  active: boolean,
+  { busy, run, progress }: LongTask,
+  t: Text
+) {
   const [reading, setReading] = React.useState<TeamReading | null>(null);
   const [read, setRead] = React.useState(false);
   /** The manager's choices: the sheet's once read, the pane's until a first build writes them. */
@@ -110,7 +115,7 @@ function useTeam(host: CarnetHost, active: boolean, { busy, run, progress }: Lon
   };
 
   const refresh = () =>
-    run("Reading CarnetTeam", async () => {
+    run(t("team.task.read"), async () => {
       show(await host.readTeam());
     });
 
@@ -119,8 +124,8 @@ function useTeam(host: CarnetHost, active: boolean, { busy, run, progress }: Lon
   }, [active, host]);
 
   const build = (settings: TeamSettings) =>
-    run("Building the team", async (signal, confirmed) => {
-      const { analysis } = await currentPipeline(host, progress, signal);
+    run(t("team.task.build"), async (signal, confirmed) => {
+      const { analysis } = await currentPipeline(host, progress, signal, t);
       const plan = await host.readActionPlan(progress, signal);
       const semester = semesterOf(serialOfDate(), plan.fiscalStartMonth);
       const teamBuild = teamBuildOf({
@@ -134,7 +139,7 @@ function useTeam(host: CarnetHost, active: boolean, { busy, run, progress }: Lon
       const result = await host.writeTeam(teamBuild, progress, signal, { replaceTyped: confirmed });
       // What the pane shows is the sheet as it is now, its live cells recalculated.
       show(await host.readTeam());
-      setBuilt(builtMessage(result, teamBuild.figures.reps.length, semester));
+      setBuilt(builtMessage(result, teamBuild.figures.reps.length, semester, t));
     });
 
   /** A field changed: kept in the pane, and written with the team at once when there is one. */
@@ -152,17 +157,15 @@ function TeamFiguresSection(props: {
   readonly onSelect: (address: string) => void;
 }) {
   const { reading, read, onSelect } = props;
-  const cards = React.useMemo(() => (reading ? repCards(reading) : []), [reading]);
-  if (!reading)
-    return read ? (
-      <Body1>No CarnetTeam in this workbook yet: Build team writes it.</Body1>
-    ) : null;
+  const words = usePaneWords();
+  const cards = React.useMemo(() => (reading ? repCards(reading, words) : []), [reading, words]);
+  if (!reading) return read ? <Body1>{words.t("team.none")}</Body1> : null;
   const weight = reading.settings.collectiveWeight;
   const problems = reading.problems ?? [];
   return (
     <>
       {problems.length > 0 && <SheetProblems problems={problems} />}
-      <Body1 aria-live="polite">{teamLine(reading.figures, reading.settings)}</Body1>
+      <Body1 aria-live="polite">{teamLine(reading.figures, reading.settings, words)}</Body1>
       <TradeOffSummary tradeOffs={cards.flatMap((c) => (c.tradeOff ? [c.tradeOff] : []))} weight={weight} />
       {cards.map((card) => (
         <RepCard key={card.rep} card={card} weight={weight} onSelect={onSelect} />
@@ -174,11 +177,12 @@ function TeamFiguresSection(props: {
 /** Cells of CarnetTeam that could not be read as the figures they should hold, each located and said why. */
 function SheetProblems({ problems }: { readonly problems: readonly string[] }) {
   const styles = useStyles();
+  const t = useText();
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>CarnetTeam as it is now</MessageBarTitle>
-        <ul className={styles.problems} aria-label="CarnetTeam problems">
+        <MessageBarTitle>{t("team.sheetNow")}</MessageBarTitle>
+        <ul className={styles.problems} aria-label={t("team.sheetProblems")}>
           {problems.map((p) => (
             <li key={p}>{sentence(p)}</li>
           ))}

@@ -6,6 +6,7 @@
 import { Body1, Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import type { RepTradeOff } from "../../domain/team/contract";
+import { usePaneWords } from "../plan/paneWords";
 import { tradeOffSummary, tradeOffText } from "./teamModel";
 
 const useStyles = makeStyles({
@@ -23,6 +24,7 @@ export function TradeOffLine({
   readonly weight: number;
 }) {
   const styles = useStyles();
+  const words = usePaneWords();
   const tone =
     tradeOff.effect === "carried"
       ? styles.carried
@@ -31,7 +33,7 @@ export function TradeOffLine({
         : styles.even;
   return (
     <Caption1 as="p" block className={mergeClasses(styles.line, tone)}>
-      {tradeOffText(tradeOff, weight)}
+      {tradeOffText(tradeOff, weight, words)}
     </Caption1>
   );
 }
@@ -43,6 +45,7 @@ export function TradeOffSummary({
   readonly tradeOffs: readonly RepTradeOff[];
   readonly weight: number;
 }) {
+  const words = usePaneWords();
   if (tradeOffs.length === 0) return null;
-  return <Body1 block>{tradeOffSummary(tradeOffs, weight)}</Body1>;
+  return <Body1 block>{tradeOffSummary(tradeOffs, weight, words)}</Body1>;
 }

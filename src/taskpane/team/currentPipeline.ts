@@ -3,6 +3,7 @@ import type { Progress } from "../../excel/plan/progress";
 import { breathe } from "../../excel/plan/progress";
 import type { CarnetSettings } from "../../excel/plan/settings";
 import type { CarnetHost } from "../../excel/port";
+import type { Text } from "../i18n/language";
 import { analysePipeline, type PipelineAnalysis } from "../pipelineModel";
 import { pipelineProblem } from "./teamModel";
 
@@ -13,16 +14,17 @@ import { pipelineProblem } from "./teamModel";
 export async function currentPipeline(
   host: CarnetHost,
   progress: Progress,
-  signal: AbortSignal
+  signal: AbortSignal,
+  t: Text
 ): Promise<{ analysis: PipelineAnalysis; settings: CarnetSettings }> {
   const { settings } = await host.loadSettings();
   const choice = settings.source;
-  if (!choice) throw new Error(pipelineProblem(false, []) ?? "");
+  if (!choice) throw new Error(pipelineProblem(false, [], t) ?? "");
   const source = await host.readSource(choice, progress, signal);
-  progress("Reading the deals", 0, 0);
+  progress(t("team.task.deals"), 0, 0);
   await breathe(signal);
   const analysis = analysePipeline(source, settings);
-  const missing = pipelineProblem(true, analysis.missing);
+  const missing = pipelineProblem(true, analysis.missing, t);
   if (missing) throw new Error(missing);
   return { analysis, settings };
 }

@@ -26,6 +26,9 @@ import type { PeriodKind } from "../../domain/pipeline";
 import { readAmount, readProbability } from "../../domain/values";
 import type { TeamBuild, TeamReading } from "../../excel/plan/teamPort";
 import { formatAmount, formatPercent } from "../format";
+import type { Text } from "../i18n/language";
+import type { MessageKey } from "../i18n/messages";
+import type { PaneWords } from "../plan/paneWords";
 
 // ---------------------------------------------------------------------------------------------------------------
 // The manager's fields
@@ -43,24 +46,32 @@ export const DEFAULT_TEAM_SETTINGS: TeamSettings = Object.freeze({
  * "Collective weight": w in [0, 1], typed 0.2 or "20 %" — a probability's rules (values.ts), since w is
  * a share of the pay basis in the same range; "20" is refused with the probability's hint (20% or 0.2).
  */
-export function readCollectiveWeight(text: string): FieldReading<number> {
+export function readCollectiveWeight(text: string, t: Text): FieldReading<number> {
   const reading = readProbability(text);
-  if (reading.kind === "blank") return { problem: "Type a weight from 0 to 1, or 0 % to 100 %" };
-  if (reading.kind === "error")
-    return { problem: `Collective weight ${reading.shown} ${reading.problem}` };
+  if (reading.kind === "blank") return { problem: t("team.weight.blank") };
+  if (reading.kind === "error") return { problem: fieldProblem("team.weight", reading, t) };
   return { value: reading.value };
 }
 
+/** "<field> <what was typed> <why>": the field named by the pane, why by the domain (values.ts). */
+function fieldProblem(
+  field: MessageKey,
+  reading: { readonly shown: string; readonly problem: string },
+  t: Text
+): string {
+  return t("team.fieldProblem", {
+    field: t(field),
+    shown: reading.shown,
+    problem: reading.problem,
+  });
+}
+
 /** "Team objective": an amount ("250 000 €"); blank means Σ of the individual objectives. */
-export function readTeamObjective(text: string): FieldReading<number | null> {
+export function readTeamObjective(text: string, t: Text): FieldReading<number | null> {
   const reading = readAmount(text);
   if (reading.kind === "blank") return { value: null };
-  if (reading.kind === "error")
-    return { problem: `Team objective ${reading.shown} ${reading.problem}` };
-  if (reading.value <= 0)
-    return {
-      problem: `Team objective ${text.trim()} is not above 0: leave it blank for Σ objectives`,
-    };
+  if (reading.kind === "error") return { problem: fieldProblem("team.objective", reading, t) };
+  if (reading.value <= 0) return { problem: t("team.objective.notAbove0", { text: text.trim() }) };
   return { value: reading.value };
 }
 
@@ -104,11 +115,13 @@ export function teamBuildOf(input: TeamBuildInput): TeamBuild {
 }
 
 /** Why the team cannot be built from the pipeline yet, or null: said as what to do in the Pipeline tab. */
-export function pipelineProblem(hasSource: boolean, missing: readonly string[]): string | null {
-  if (!hasSource)
-    return "Read your sales table in the Pipeline tab first: the team is built from its deals.";
-  if (missing.length > 0)
-    return `Choose the column for ${missing.join(", ")} in the Pipeline tab first.`;
+export function pipelineProblem(
+  hasSource: boolean,
+  missing: readonly string[],
+  t: Text
+): string | null {
+  if (!hasSource) return t("team.pipeline.noSource");
+  if (missing.length > 0) return t("team.pipeline.missing", { columns: missing.join(", ") });
   return null;
 }
 
@@ -116,14 +129,11 @@ export function pipelineProblem(hasSource: boolean, missing: readonly string[]):
 export function builtMessage(
   result: { sheet: string; charts: readonly string[]; liveCells: number },
   reps: number,
-  semester: string
+  semester: string,
+  t: Text
 ): string {
-  const charts = result.charts.length === 1 ? "1 chart" : `${result.charts.length} charts`;
-  const live =
-    result.liveCells > 0
-      ? " Its figures are live formulas: an objective typed in CarnetTeam updates its row."
-      : "";
-  return `CarnetTeam written to ${result.sheet}: ${reps} rep${reps === 1 ? "" : "s"}, ${charts}, actions of ${semester}.${live}`;
+  const figures = { sheet: result.sheet, reps, charts: result.charts.length, semester };
+  return t(result.liveCells > 0 ? "team.builtLive" : "team.built", figures);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -143,81 +153,102 @@ export interface RepCardModel {
 }
 
 /** Coverage as a multiple: 1.5 → "1.5×" (weighted pipeline one and a half times what remains). */
-export function formatCoverage(value: number | null): string {
+export function formatCoverage(value: number | null, locale: string): string {
   if (value === null || !Number.isFinite(value)) return "–";
-  return `${new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(value)}×`;
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value)}×`;
 }
 
-/** One rep's figures as the card lists them (the sheet's, as read). */
-export function repFigures(rep: RepFigures): Figure[] {
+/** One rep's figures as the card lists them (the sheet's, as read), in the pane's words and locale. */
+export function repFigures(rep: RepFigures, { t, locale }: PaneWords): Figure[] {
+  const amount = (v: number | null) => formatAmount(v, locale);
+  const percent = (v: number | null) => formatPercent(v, locale);
   return [
-    { label: "Open pipeline", value: formatAmount(rep.openPipeline) },
-    { label: "Weighted", value: formatAmount(rep.weighted) },
-    { label: "Objective", value: formatAmount(rep.objective) },
-    { label: "Won", value: formatAmount(rep.won) },
-    { label: "Attainment", value: formatPercent(rep.attainment) },
-    { label: "Coverage", value: formatCoverage(rep.coverage) },
-    { label: "P(objective)", value: formatPercent(rep.pObjective) },
-    { label: "Blended", value: formatPercent(rep.blendedAttainment) },
-    { label: "Actions", value: String(rep.actions) },
-    { label: "Budget", value: formatAmount(rep.budget) },
+    { label: t("team.figure.openPipeline"), value: amount(rep.openPipeline) },
+    { label: t("team.figure.weighted"), value: amount(rep.weighted) },
+    { label: t("team.figure.objective"), value: amount(rep.objective) },
+    { label: t("team.figure.won"), value: amount(rep.won) },
+    { label: t("team.figure.attainment"), value: percent(rep.attainment) },
+    { label: t("team.figure.coverage"), value: formatCoverage(rep.coverage, locale) },
+    { label: t("team.figure.pObjective"), value: percent(rep.pObjective) },
+    { label: t("team.figure.blended"), value: percent(rep.blendedAttainment) },
+    { label: t("team.figure.actions"), value: new Intl.NumberFormat(locale).format(rep.actions) },
+    { label: t("team.figure.budget"), value: amount(rep.budget) },
   ];
 }
 
 /** A card per rep of CarnetTeam as read, with the domain's trade-off at the sheet's w. */
-export function repCards(reading: TeamReading): RepCardModel[] {
+export function repCards(reading: TeamReading, words: PaneWords): RepCardModel[] {
   const offs = tradeOffs(reading.figures, reading.settings.collectiveWeight);
   return reading.figures.reps.map((rep, i) => ({
     rep: rep.rep,
     address: reading.rowAddress.get(rep.rep) ?? null,
-    figures: repFigures(rep),
+    figures: repFigures(rep, words),
     tradeOff: offs.find((t) => t.rep === rep.rep) ?? offs[i] ?? null,
   }));
 }
 
 /** The team's own line: its objective (set, or Σ objectives), won and attainment. */
-export function teamLine(figures: TeamFigures, settings: TeamSettings): string {
-  if (figures.teamObjective === null)
-    return `Team won ${formatAmount(figures.teamWon)}; no objective yet: type the reps' objectives in CarnetTeam, or a team objective here.`;
-  const source = settings.teamObjective === null ? " (Σ individual objectives)" : "";
-  return (
-    `Team objective ${formatAmount(figures.teamObjective)}${source}, won ${formatAmount(figures.teamWon)}: ` +
-    `attainment ${formatPercent(figures.teamAttainment)}.`
-  );
+export function teamLine(
+  figures: TeamFigures,
+  settings: TeamSettings,
+  { t, locale }: PaneWords
+): string {
+  const won = formatAmount(figures.teamWon, locale);
+  if (figures.teamObjective === null) return t("team.line.noObjective", { won });
+  return t(settings.teamObjective === null ? "team.line.sum" : "team.line.set", {
+    objective: formatAmount(figures.teamObjective, locale),
+    won,
+    attainment: formatPercent(figures.teamAttainment, locale),
+  });
 }
 
 /** Percentage points between two attainments, signed: 1.37 against 1.5 → "−13 points". */
-function points(from: number, to: number): string {
+function points(from: number, to: number, t: Text): string {
   const delta = Math.round((to - from) * 100);
   const sign = delta > 0 ? "+" : delta < 0 ? "−" : "±";
-  return `${sign}${Math.abs(delta)} point${Math.abs(delta) === 1 ? "" : "s"}`;
+  return t("team.points", { sign, count: Math.abs(delta) });
 }
 
+const EFFECT_KEYS: Readonly<Record<RepTradeOff["effect"], MessageKey>> = {
+  carried: "team.tradeOff.carried",
+  "held back": "team.tradeOff.held",
+  even: "team.tradeOff.even",
+};
+
 /** The handbook's trade-off for one rep, in words: the pay basis from individual-only to team-only. */
-export function tradeOffText(t: RepTradeOff, weight: number): string {
-  if (t.individualOnly === null || t.blended === null)
-    return `No objective for ${t.rep}: nothing to blend until one is typed in CarnetTeam.`;
-  const range =
-    `Individual only ${formatPercent(t.individualOnly)}, team only ${formatPercent(t.teamOnly)}; ` +
-    `blended at ${formatPercent(weight)} team: ${formatPercent(t.blended)}`;
-  const moved = points(t.individualOnly, t.blended);
-  if (t.effect === "carried") return `${range}. Carried by the team (${moved}).`;
-  if (t.effect === "held back") return `${range}. Held back by the team (${moved}).`;
-  return `${range}. The team barely moves it (${moved}).`;
+export function tradeOffText(off: RepTradeOff, weight: number, { t, locale }: PaneWords): string {
+  if (off.individualOnly === null || off.blended === null)
+    return t("team.tradeOff.noObjective", { rep: off.rep });
+  const percent = (v: number | null) => formatPercent(v, locale);
+  const range = t("team.tradeOff.range", {
+    individual: percent(off.individualOnly),
+    team: percent(off.teamOnly),
+    weight: percent(weight),
+    blended: percent(off.blended),
+  });
+  const moved = points(off.individualOnly, off.blended, t);
+  return t(EFFECT_KEYS[off.effect], { range, moved });
 }
 
 /** Who the team carries and who it holds back at w, in one sentence. */
-export function tradeOffSummary(offs: readonly RepTradeOff[], weight: number): string {
-  const carried = offs.filter((t) => t.effect === "carried").map((t) => t.rep);
-  const held = offs.filter((t) => t.effect === "held back").map((t) => t.rep);
-  const w = formatPercent(weight);
-  if (carried.length === 0 && held.length === 0)
-    return `At ${w} team, no one's pay basis moves much from their own attainment.`;
-  const parts = [
-    carried.length > 0 ? `carried by the team: ${carried.join(", ")}` : "",
-    held.length > 0 ? `held back by it: ${held.join(", ")}` : "",
-  ].filter(Boolean);
-  return `At ${w} team, ${parts.join("; ")}.`;
+export function tradeOffSummary(
+  offs: readonly RepTradeOff[],
+  weight: number,
+  { t, locale }: PaneWords
+): string {
+  const carried = offs
+    .filter((o) => o.effect === "carried")
+    .map((o) => o.rep)
+    .join(", ");
+  const held = offs
+    .filter((o) => o.effect === "held back")
+    .map((o) => o.rep)
+    .join(", ");
+  const figures = { weight: formatPercent(weight, locale), carried, held };
+  if (carried && held) return t("team.summary.both", figures);
+  if (carried) return t("team.summary.carried", figures);
+  if (held) return t("team.summary.held", figures);
+  return t("team.summary.none", figures);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -235,9 +266,6 @@ export function calibrationOf(
   return calibrationReport(snapshots, now, stageTable, periodKind);
 }
 
-export const BRIER_SENTENCE =
-  "The Brier score is the mean of (stated probability − outcome)²: 0 is perfect, 0.25 is always saying 50 %.";
-
 export interface BrierRow {
   readonly name: string;
   readonly forecasts: number;
@@ -245,20 +273,20 @@ export interface BrierRow {
 }
 
 /** A Brier score as the pane shows it: three decimals, "–" without a forecast. */
-export function formatBrier(brier: number | null): string {
+export function formatBrier(brier: number | null, locale: string): string {
   if (brier === null || !Number.isFinite(brier)) return "–";
-  return new Intl.NumberFormat(undefined, {
+  return new Intl.NumberFormat(locale, {
     minimumFractionDigits: 3,
     maximumFractionDigits: 3,
   }).format(brier);
 }
 
 /** The Brier table: the team first, then each rep. */
-export function brierRows(report: CalibrationReport): BrierRow[] {
+export function brierRows(report: CalibrationReport, { t, locale }: PaneWords): BrierRow[] {
   return [report.team, ...report.reps].map((c) => ({
-    name: c.rep ?? "Team",
+    name: c.rep ?? t("team.team"),
     forecasts: c.forecasts,
-    brier: formatBrier(c.brier),
+    brier: formatBrier(c.brier, locale),
   }));
 }
 
@@ -274,12 +302,12 @@ export function bandLabel(from: number, to: number): string {
   return `${Math.round(from * 100)}–${Math.round(to * 100)} %`;
 }
 
-export function reliabilityRows(calibration: Calibration): ReliabilityRow[] {
+export function reliabilityRows(calibration: Calibration, locale: string): ReliabilityRow[] {
   return calibration.reliability.map((b) => ({
     band: bandLabel(b.from, b.to),
     forecasts: b.forecasts,
-    stated: formatPercent(b.meanProbability),
-    won: formatPercent(b.winRate),
+    stated: formatPercent(b.meanProbability, locale),
+    won: formatPercent(b.winRate, locale),
   }));
 }
 
@@ -296,16 +324,16 @@ export interface BiasRow {
 }
 
 /** A signed amount: +1 200 optimistic, −800 cautious. */
-function signedAmount(value: number): string {
-  return `${value > 0 ? "+" : value < 0 ? "−" : ""}${formatAmount(Math.abs(value))}`;
+function signedAmount(value: number, locale: string): string {
+  return `${value > 0 ? "+" : value < 0 ? "−" : ""}${formatAmount(Math.abs(value), locale)}`;
 }
 
-export function biasRows(bias: readonly PeriodBias[]): BiasRow[] {
+export function biasRows(bias: readonly PeriodBias[], locale: string): BiasRow[] {
   return bias.map((b) => ({
     period: b.period,
-    forecast: formatAmount(b.forecast),
-    won: formatAmount(b.won),
-    bias: signedAmount(b.bias),
+    forecast: formatAmount(b.forecast, locale),
+    won: formatAmount(b.won, locale),
+    bias: signedAmount(b.bias, locale),
   }));
 }
 
@@ -321,25 +349,30 @@ export interface SuggestionRow {
 }
 
 /** The stages no forecast was made at, in one line ("No forecast yet at Prospecting, Closed lost."), or null. */
-export function stagesWithoutForecasts(stages: readonly StageSuggestion[]): string | null {
+export function stagesWithoutForecasts(stages: readonly StageSuggestion[], t: Text): string | null {
   const none = stages.filter((s) => s.forecasts === 0).map((s) => s.stage);
-  return none.length === 0 ? null : `No forecast yet at ${none.join(", ")}.`;
+  return none.length === 0 ? null : t("team.stages.none", { stages: none.join(", ") });
 }
 
 /** The stages forecasts were made at, each with its win rate or why none is suggested. */
 export function suggestionRows(
   stages: readonly StageSuggestion[],
+  { t, locale }: PaneWords,
   minimum = MINIMUM_STAGE_FORECASTS
 ): SuggestionRow[] {
   return stages
     .filter((s) => s.forecasts > 0)
     .map((s) => {
-      const current = formatPercent(s.current);
-      const base = `${s.stage}: ${s.forecasts} forecast${s.forecasts === 1 ? "" : "s"}`;
+      const current = formatPercent(s.current, locale);
+      const base = { stage: s.stage, count: s.forecasts };
       const text =
         s.suggested === null
-          ? `${base}, below ${minimum}: no suggestion yet.`
-          : `${base}, won ${formatPercent(s.suggested)}; the stage table says ${current}.`;
+          ? t("team.stages.below", { ...base, minimum })
+          : t("team.stages.suggested", {
+              ...base,
+              won: formatPercent(s.suggested, locale),
+              current,
+            });
       // Adopted as shown (whole percent): the stage table shows and stores what the user saw.
       const rounded = s.suggested === null ? null : Math.round(s.suggested * 100) / 100;
       const same = rounded !== null && s.current !== null && Math.abs(rounded - s.current) < 1e-9;
@@ -347,7 +380,7 @@ export function suggestionRows(
         stage: s.stage,
         forecasts: s.forecasts,
         current,
-        suggested: formatPercent(s.suggested),
+        suggested: formatPercent(s.suggested, locale),
         text,
         adopt: same ? null : rounded,
       };
@@ -388,7 +421,10 @@ export interface ReliabilityPoint {
  * One dot per band with forecasts: stated probability across, observed win rate up, so that a
  * well-calibrated forecaster's dots sit on the diagonal.
  */
-export function reliabilityPoints(bands: readonly ReliabilityBand[]): ReliabilityPoint[] {
+export function reliabilityPoints(
+  bands: readonly ReliabilityBand[],
+  { t, locale }: PaneWords
+): ReliabilityPoint[] {
   const { side, margin, pad } = RELIABILITY_GEOMETRY;
   const plot = side - margin - pad;
   const most = Math.max(1, ...bands.map((b) => b.forecasts));
@@ -399,9 +435,12 @@ export function reliabilityPoints(bands: readonly ReliabilityBand[]): Reliabilit
         x: margin + b.meanProbability * plot,
         y: pad + (1 - b.winRate) * plot,
         r: 3 + 6 * Math.sqrt(b.forecasts / most),
-        title:
-          `${bandLabel(b.from, b.to)}: ${b.forecasts} forecast${b.forecasts === 1 ? "" : "s"}, ` +
-          `stated ${formatPercent(b.meanProbability)}, won ${formatPercent(b.winRate)}`,
+        title: t("team.reliability.point", {
+          band: bandLabel(b.from, b.to),
+          count: b.forecasts,
+          stated: formatPercent(b.meanProbability, locale),
+          won: formatPercent(b.winRate, locale),
+        }),
       },
     ];
   });
