@@ -13,6 +13,7 @@ import {
 } from "./countingRows";
 import { cellCount, flatten, type Grid, InputProblem, sameShape } from "./grid";
 import { ymdFromSerial, serialFromYmd, readDate } from "./dates";
+import type { Language } from "./language";
 import {
   type CellValue,
   describeProblem,
@@ -289,4 +290,29 @@ export function periodLookup(kind: PeriodKind): (serial: number) => Period {
     if (period === undefined) known.set(serial, (period = periodOf(serial, kind)));
     return period;
   };
+}
+
+/**
+ * A period's key as the workbook shows it (domain.md): English shows the key itself ("2027-Q1",
+ * "2027-S1", "2027-04", "2027"); French shows the handbook's "T1 2027" and "S1 2027". Months stay
+ * "2027-04" in French too: written like this they read the same in both languages, sort as text and
+ * are not taken for a date (Carnet writes them as text), where "avr. 2027" would sort April first.
+ * Years are "2027" in both. Only the label changes: the key stays the sortable, stored one.
+ */
+export function periodLabel(key: string, language: Language): string {
+  if (language === "en") return key;
+  const m = /^(\d{4})-([QS])([1-4])$/.exec(key);
+  return m ? `${m[2] === "Q" ? "T" : "S"}${m[3]} ${m[1]}` : key;
+}
+
+/**
+ * The key of a period label in either language (periodLabel's inverse): "T1 2027" and "2027-Q1" are
+ * both "2027-Q1". Any other text is returned as it is (a month, a year, a label that is not a period).
+ */
+export function periodKeyOf(label: string): string {
+  const text = label.trim();
+  const fr = /^([TS])\s*([1-4])\s+(\d{4})$/i.exec(text);
+  if (fr && (fr[1].toUpperCase() === "T" || Number(fr[2]) <= 2))
+    return `${fr[3]}-${fr[1].toUpperCase() === "T" ? "Q" : "S"}${fr[2]}`;
+  return text;
 }

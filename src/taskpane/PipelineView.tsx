@@ -27,7 +27,7 @@ import { PERIOD_KINDS, type PeriodKind } from "../domain/pipeline";
 import { currencyFormatFor } from "../excel/plan/currencyFormat";
 import { breathe, runStepsAsync } from "../excel/plan/progress";
 import { SourcePicker, TaskStatus, useLongTask } from "./longTask";
-import type { CarnetSettings } from "../excel/plan/settings";
+import { type CarnetSettings, dayFirstOf, stageTableOf } from "../excel/plan/settings";
 import {
   type SourceChoice,
   sourceChoiceOf,
@@ -182,7 +182,7 @@ export function PipelineView({ host, active }: PipelineViewProps) {
           stamp: timestamp(),
           currencyFormat: currencyFormatFor(fresh.source, [fresh.mapping.amount], 2),
           probabilityScale: settings.probabilityScale,
-          dayFirst: settings.dayFirst,
+          dayFirst: dayFirstOf(settings),
         },
         progress,
         signal,
@@ -380,7 +380,7 @@ export function DataQualitySection({
         <CellLinks lines={analysis.report} label={t("app.quality.report")} onSelect={onSelect} />
       )}
       <StageTableEditor
-        table={settings.stageTable}
+        table={stageTableOf(settings)}
         onChange={(stageTable) => onChange({ stageTable })}
       />
     </>

@@ -17,9 +17,13 @@ import type { Deals } from "../domain/dealTable";
 import { issueText, type PipelineReading, pipelineReadingSteps } from "../domain/pipelineTable";
 import { runSteps, STEP_ROWS, type Steps } from "../domain/steps";
 import { dealsOnRanges, harvestWarning } from "../domain/harvest";
-import { DEFAULT_STAGE_TABLE } from "../domain/stages";
 import { cellAddress, rangeAddress } from "../excel/plan/a1";
-import { type CarnetSettings, mappingBeyondTable } from "../excel/plan/settings";
+import {
+  type CarnetSettings,
+  dayFirstOf,
+  mappingBeyondTable,
+  stageTableOf,
+} from "../excel/plan/settings";
 import { type SourceData, sourceKey } from "../excel/plan/source";
 import type { ChangeKind } from "../domain/snapshots";
 import type { MessageKey } from "./i18n/messages";
@@ -80,9 +84,9 @@ export function* analysePipelineSteps(
   // The room the headline's forecast needs, made before the reading's ids use it (keptRoom.ts).
   KEPT_BYTES.reserve(forecastRoomBytes(source.rows.length));
   const reading = yield* pipelineReadingSteps(source.rows, mapping, {
-    stageTable: settings.stageTable ?? DEFAULT_STAGE_TABLE,
+    stageTable: stageTableOf(settings),
     probabilityScale: settings.probabilityScale,
-    dayFirst: settings.dayFirst,
+    dayFirst: dayFirstOf(settings),
     header: source.headers,
   });
   const report = yield* reportSteps(source, reading, words);

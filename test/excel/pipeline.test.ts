@@ -283,7 +283,13 @@ describe("Build forecast", () => {
     await saveSettings({ periodKind: "month", probabilityScale: "points" });
     await saveSettings({ dayFirst: true });
     expect(await loadSettings()).toEqual({
-      settings: { periodKind: "month", probabilityScale: "points", dayFirst: true },
+      // With the document's language (Office's, English here), worked out on loading, never stored.
+      settings: {
+        periodKind: "month",
+        probabilityScale: "points",
+        dayFirst: true,
+        documentLanguage: "en",
+      },
       dropped: [],
     });
   });

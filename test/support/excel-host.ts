@@ -69,6 +69,9 @@ export function formulaWorkbook(
 }
 
 /** A large values-only workbook (no formula engine), for block reading. */
-export function memoryWorkbook(sheets: Record<string, CellInput[][]>): TestWorkbook {
-  return wrap(createExcelHost(createMemoryBackend(sheets)));
+export function memoryWorkbook(
+  sheets: Record<string, CellInput[][]>,
+  options?: ExcelHostOptions
+): TestWorkbook {
+  return wrap(createExcelHost(createMemoryBackend(sheets), options));
 }

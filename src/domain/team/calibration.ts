@@ -47,7 +47,7 @@ import {
   snapshotPeriods,
   snapshotWeightedTotal,
 } from "../snapshots";
-import { normaliseStage, type StageDefault } from "../stages";
+import { normaliseStage, type StageDefault, stageRow } from "../stages";
 import { nameKey } from "../actionPlan/names";
 import type {
   Calibration,
@@ -239,7 +239,8 @@ export function stageSuggestions(
   }
   for (const forecast of forecasts) {
     if (forecast.stage === null) continue;
-    const key = normaliseStage(forecast.stage);
+    // The table's row for the stage, by any of its names (stageRow): "Négociation" is "Negotiation".
+    const key = normaliseStage(stageRow(stageTable, forecast.stage)?.stage ?? forecast.stage);
     let stage = stages.get(key);
     if (!stage)
       stages.set(key, (stage = { stage: forecast.stage, current: null, count: 0, won: 0 }));

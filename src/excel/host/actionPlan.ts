@@ -53,6 +53,8 @@ import type { Box } from "../plan/sheetPlan";
 import { textCell } from "../plan/sheetPlan";
 import { readMatrixCells, readPipelineTable } from "./matrix";
 import { ownedTableExists, writeOwnedSheets } from "./owned";
+import { workbookLanguage } from "./language";
+import { inWorkbookLanguage, languageOfHeaders } from "../plan/workbookText";
 
 /**
  * What a row of the plan may weigh in a response, per cell: far above a typical action (an Id, a few
@@ -66,11 +68,6 @@ const MAX_CHECKED_CELLS = 200_000;
 const FALLBACK_CURRENCY = "#,##0";
 /** What one written range adds to a request besides its values: its path and actions, generously. */
 const RUN_OVERHEAD_BYTES = 600;
-
-/** The workbook speaks French: the table's headers are written in French (domain.md). */
-function isFrench(): boolean {
-  return /^fr\b/i.test(Office.context.displayLanguage ?? "");
-}
 
 /** Rows of CarnetActionPlan that cannot be read: nothing is written until they are fixed (rows.ts). */
 export class PlanProblemsError extends Error {
@@ -207,7 +204,8 @@ export async function readActionPlan(
   signal?: AbortSignal
 ): Promise<ActionPlanReading> {
   progress?.("Reading the action plan", 0, 0);
-  const exists = await ownedTableExists(actionPlanSheetPlan(isFrench()), ACTION_PLAN_TABLE);
+  // Whether the table exists does not depend on its headers' language: the plan's sheet and name tell.
+  const exists = await ownedTableExists(actionPlanSheetPlan(), ACTION_PLAN_TABLE);
   return Excel.run(async (context) => {
     const located = queueLocate(context);
     await context.sync();
@@ -278,9 +276,9 @@ export async function saveActionPlan(
   signal?: AbortSignal
 ): Promise<ActionPlanSaveResult> {
   progress?.("Saving the action plan", 0, 0);
-  const sheetPlan = actionPlanSheetPlan(isFrench());
-  if (!(await ownedTableExists(sheetPlan, ACTION_PLAN_TABLE)))
-    await writeOwnedSheets([sheetPlan], undefined, signal);
+  // The first save makes the table, in the workbook's language (decided then, kept after).
+  if (!(await ownedTableExists(actionPlanSheetPlan(), ACTION_PLAN_TABLE)))
+    await writeOwnedSheets([actionPlanSheetPlan(await workbookLanguage())], undefined, signal);
   throwIfCancelled(signal);
   return Excel.run(async (context) => {
     const located = queueLocate(context);
@@ -359,6 +357,8 @@ function blockOf(
   return planBlock({
     table: { row: now.row, col: now.col, cols: now.headers.length },
     columns: actionPlanColumns(now.headers),
+    // The block speaks the table's language (the workbook's, as its headers were written).
+    language: languageOfHeaders(ACTION_PLAN_TABLE, now.headers) ?? "en",
     semester,
     bounds: semesterBounds(semester, settings.fiscalStartMonth ?? 1),
     envelope: envelopes[semester] ?? null,
@@ -553,7 +553,7 @@ export async function writeActionPlanReview(
   semester: string,
   options?: { replaceTyped?: boolean }
 ): Promise<ReviewWriteResult> {
-  if (!(await ownedTableExists(actionPlanSheetPlan(isFrench()), ACTION_PLAN_TABLE)))
+  if (!(await ownedTableExists(actionPlanSheetPlan(), ACTION_PLAN_TABLE)))
     throw new Error(`There is no action plan to review yet: save the ${semester} plan first.`);
   const { actions, currency } = await Excel.run(async (context) => {
     const located = queueLocate(context);
@@ -565,7 +565,11 @@ export async function writeActionPlanReview(
       currency: currencyOf(undefined, table, amount),
     };
   });
-  const plan = reviewSheetPlan(semesterReview(actions, semester), currency);
+  const language = await workbookLanguage();
+  const plan = inWorkbookLanguage(
+    reviewSheetPlan(semesterReview(actions, semester), currency),
+    language
+  );
   const result = await writeOwnedSheets([plan], undefined, undefined, options);
   return { sheet: result.sheets[REVIEW_SHEET], charts: (plan.charts ?? []).map((c) => c.name) };
 }

@@ -20,6 +20,8 @@ import { type WriteOptions, writeOwnedSheets } from "./owned";
 import type { Progress } from "../plan/progress";
 import type { SourceData } from "../plan/source";
 import { readSource } from "./source";
+import { workbookLanguage } from "./language";
+import { englishHeaders } from "../plan/workbookText";
 
 export async function writeMatrix(
   build: MatrixBuild,
@@ -27,7 +29,8 @@ export async function writeMatrix(
   signal?: AbortSignal,
   options?: WriteOptions
 ): Promise<MatrixWriteResult> {
-  const { plans, charts, liveCells, stampedCells } = buildMatrixPlans(build);
+  const language = await workbookLanguage();
+  const { plans, charts, liveCells, stampedCells } = buildMatrixPlans({ ...build, language });
   const result = await writeOwnedSheets(plans, progress, signal, options);
   const sheet = result.sheets[MATRIX_SHEET];
   progress?.("Drawing charts", 0, 0);
@@ -173,7 +176,9 @@ export async function readMatrixCells(): Promise<MatrixCells | null> {
     const settingsBody = settings.getDataBodyRange();
     settingsBody.load("values");
     await context.sync();
-    return { headers: header.values[0], body: body.values, settingsBody: settingsBody.values };
+    // Either language: the read-back finds CarnetMatrix's columns by their English headers.
+    const headers = englishHeaders(MATRIX_TABLE, header.values[0] as (string | number | null)[]);
+    return { headers, body: body.values, settingsBody: settingsBody.values };
   });
 }
 

@@ -8,6 +8,14 @@ import {
   SETTINGS_KEY,
   type SettingsReading,
 } from "../plan/settings";
+import { documentLanguageOf } from "./language";
+
+/** The settings as the pane uses them: with the document's language their readings default to (not stored). */
+function withDocumentLanguage(settings: CarnetSettings): CarnetSettings {
+  const { documentLanguage: _stale, ...stored } = settings; // eslint-disable-line @typescript-eslint/no-unused-vars -- left out: never stored, worked out anew
+  const language = documentLanguageOf(stored);
+  return language === undefined ? stored : { ...stored, documentLanguage: language };
+}
 
 /** The stored settings, checked (parseSettings): a damaged or hand-edited one is left out, and said so. */
 export async function loadSettings(): Promise<SettingsReading> {
@@ -15,8 +23,9 @@ export async function loadSettings(): Promise<SettingsReading> {
     const item = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
     item.load("value");
     await context.sync();
-    if (item.isNullObject) return { settings: {}, dropped: [] };
-    return parseSettings(item.value);
+    if (item.isNullObject) return { settings: withDocumentLanguage({}), dropped: [] };
+    const reading = parseSettings(item.value);
+    return { ...reading, settings: withDocumentLanguage(reading.settings) };
   });
 }
 
@@ -30,10 +39,10 @@ export async function saveSettings(changes: Partial<CarnetSettings>): Promise<Ca
     item.load("value");
     await context.sync();
     const current = item.isNullObject ? {} : parseSettings(item.value).settings;
-    const next = { ...current, ...changes };
+    const { documentLanguage: _shown, ...next } = { ...current, ...changes }; // eslint-disable-line @typescript-eslint/no-unused-vars -- the pane's, never stored
     context.workbook.settings.add(SETTINGS_KEY, JSON.stringify(next));
     await context.sync();
-    return next;
+    return withDocumentLanguage(next);
   });
 }
 

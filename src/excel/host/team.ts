@@ -16,6 +16,7 @@ import {
   CALIBRATION_SHEET,
   calibrationSheetPlan,
   RELIABILITY_CHART,
+  RELIABILITY_CHART_DATA_TABLE,
   TEAM_CHART,
   TEAM_PIPELINE_HEADERS,
   TEAM_PLAN_COLUMNS,
@@ -37,6 +38,8 @@ import type {
 } from "../plan/teamPort";
 import { type WriteOptions, writeOwnedSheets } from "./owned";
 import { saveSettings } from "./settings";
+import { workbookLanguage } from "./language";
+import { englishHeaders, headerIn, inWorkbookLanguage } from "../plan/workbookText";
 
 /** The money format when CarnetPipeline does not say (the calibration's bias is money). */
 const PLAIN_AMOUNT = "#,##0";
@@ -53,10 +56,16 @@ export async function writeTeam(
   options?: WriteOptions
 ): Promise<TeamWriteResult> {
   progress?.("Finding CarnetPipeline and CarnetActionPlan", 0, 0);
+  const language = await workbookLanguage();
   const sources = await readTeamSources();
   await breathe(signal);
   const { plan, liveCells, stampedCells } = teamSheetPlan(build, sources);
-  const result = await writeOwnedSheets([plan], progress, signal, options);
+  const result = await writeOwnedSheets(
+    [inWorkbookLanguage(plan, language)],
+    progress,
+    signal,
+    options
+  );
   await saveSettings({
     collectiveWeight: build.settings.collectiveWeight,
     teamObjective: build.settings.teamObjective,
@@ -74,6 +83,11 @@ interface FoundTable {
   readonly table: Excel.Table;
   readonly sheet: Excel.Worksheet;
   readonly header: Excel.Range;
+}
+
+/** A found table's headers, as Carnet reads its own tables: English, whatever the workbook's language. */
+function headersOf(found: FoundTable): CellValue[] {
+  return englishHeaders(found.table.name, found.header.values[0] as CellValue[]);
 }
 
 /** A table by name, with its sheet's name and its header row (values, address) loaded; null when absent. */
@@ -133,7 +147,7 @@ function sourceColumns<K extends TeamPipelineHeader | TeamPlanColumn>(
   columnsOf: (headers: readonly CellValue[]) => Partial<Record<K, number | null>>
 ): { sheet: string; columns: Record<K, number> } | null {
   const box = parseRangeAddress(found.header.address);
-  const indexes = columnsOf(found.header.values[0] as CellValue[]);
+  const indexes = columnsOf(headersOf(found));
   if (box === null || wanted.some((k) => indexes[k] === null || indexes[k] === undefined))
     return null;
   const columns = Object.fromEntries(wanted.map((k) => [k, box.col + indexes[k]!])) as Record<
@@ -166,14 +180,14 @@ export async function readTeam(): Promise<TeamReading | null> {
         sheet: team.sheet.name,
         row: at.row,
         col: at.col,
-        headers: team.header.values[0] as CellValue[],
+        headers: headersOf(team),
         body: body.values as CellValue[][],
         settings:
           settings && block && settingsBody
             ? {
                 row: block.row,
                 col: block.col,
-                headers: settings.header.values[0] as CellValue[],
+                headers: headersOf(settings),
                 values: (settingsBody.values[0] ?? []) as CellValue[],
               }
             : null,
@@ -196,15 +210,17 @@ function storedTeamSettings(value: unknown): Partial<TeamSettings> {
  * corner to corner. A second run rewrites Carnet's tables and chart on it, nothing else.
  */
 export async function writeCalibration(report: CalibrationReport): Promise<CalibrationWriteResult> {
+  const language = await workbookLanguage();
   const currency = await pipelineAmountFormat();
-  const result = await writeOwnedSheets([calibrationSheetPlan(report, currency)]);
+  const plan = inWorkbookLanguage(calibrationSheetPlan(report, currency), language);
+  const result = await writeOwnedSheets([plan]);
   const sheet = result.sheets[CALIBRATION_SHEET];
   await Excel.run(async (context) => {
     const chart = context.workbook.worksheets.getItem(sheet).charts.getItem(RELIABILITY_CHART);
     const x = chart.axes.getItem(Excel.ChartAxisType.category);
-    x.title.text = "Stated probability";
+    x.title.text = headerIn(RELIABILITY_CHART_DATA_TABLE, "Stated probability", language);
     const y = chart.axes.getItem(Excel.ChartAxisType.value);
-    y.title.text = "Win rate";
+    y.title.text = headerIn(RELIABILITY_CHART_DATA_TABLE, "Win rate", language);
     const percent = (axis: Excel.ChartAxis) => {
       axis.minimum = 0;
       axis.maximum = 1;
@@ -221,7 +237,7 @@ export async function writeCalibration(report: CalibrationReport): Promise<Calib
 async function pipelineAmountFormat(): Promise<string> {
   return Excel.run(async (context) => {
     const [pipeline] = await findTables(context, [PIPELINE_TABLE]);
-    const col = pipeline ? (pipeline.header.values[0] as CellValue[]).indexOf("Amount") : -1;
+    const col = pipeline ? headersOf(pipeline).indexOf("Amount") : -1;
     if (pipeline === null || col < 0) return PLAIN_AMOUNT;
     const first = pipeline.table.getDataBodyRange().getCell(0, col);
     first.load("numberFormat");

@@ -28,9 +28,11 @@ import { moneyText, percentText } from "../../domain/actionPlan/money";
 import { semesterFromText } from "../../domain/actionPlan/semester";
 import type { GroupReview, SemesterReview } from "../../domain/actionPlan/review";
 import { NO_KEY } from "../../domain/forecast";
+import type { Language } from "../../domain/language";
 import { type CellValue, readAmount } from "../../domain/values";
 import { cellAddress, columnLetters } from "./a1";
 import { type Box, type SheetPlan, type TablePlan, textCell } from "./sheetPlan";
+import { headerIn, inWorkbookLanguage } from "./workbookText";
 
 export const ACTION_PLAN_SHEET = "Carnet Action Plan";
 export const ACTION_PLAN_TABLE = "CarnetActionPlan";
@@ -48,17 +50,14 @@ export const ACTION_PLAN_AT = { row: 2, col: 0 } as const;
  * The sheet as the first save makes it (through writeOwnedSheets: Carnet's own sheet, its mark in the
  * note line): the table's header over one empty row; the actions are then written like any save's.
  */
-export function actionPlanSheetPlan(french: boolean): SheetPlan {
-  return {
+export function actionPlanSheetPlan(language: Language = "en"): SheetPlan {
+  const plan: SheetPlan = {
     sheet: ACTION_PLAN_SHEET,
-    note:
-      "Edit the plan here or in Carnet's pane: a save writes, by Id, only the cells that changed, and keeps " +
-      "your sort, your rows and your other cells. The budget and timeline beside the table are Carnet's, " +
-      "rewritten on each save; type the semester's envelope in its Envelope cell or in the pane.",
+    note: ACTION_PLAN_NOTE[language],
     tables: [
       {
         name: ACTION_PLAN_TABLE,
-        headers: actionPlanHeaders(french),
+        headers: actionPlanHeaders(),
         rows: [],
         row: ACTION_PLAN_AT.row,
         col: ACTION_PLAN_AT.col,
@@ -66,7 +65,20 @@ export function actionPlanSheetPlan(french: boolean): SheetPlan {
       },
     ],
   };
+  return inWorkbookLanguage(plan, language);
 }
+
+const ACTION_PLAN_NOTE: Readonly<Record<Language, string>> = {
+  en:
+    "Edit the plan here or in Carnet's pane: a save writes, by Id, only the cells that changed, and keeps " +
+    "your sort, your rows and your other cells. The budget and timeline beside the table are Carnet's, " +
+    "rewritten on each save; type the semester's envelope in its Envelope cell or in the pane.",
+  fr:
+    "Modifiez le plan ici ou dans le volet de Carnet : un enregistrement n'écrit, par Id, que les cellules " +
+    "modifiées, et garde votre tri, vos lignes et vos autres cellules. Le budget et le planning à côté de la " +
+    "table sont à Carnet, réécrits à chaque enregistrement ; tapez l'enveloppe du semestre dans sa cellule " +
+    "Envelope ou dans le volet.",
+};
 
 /** Each plan column's index among the table's headers now, as rows.ts read them (its one finder). */
 export type PlanColumns = ActionPlanColumns;
@@ -325,6 +337,8 @@ export interface BlockInput {
   readonly means: readonly string[];
   readonly owners: readonly string[];
   readonly currencyFormat: string;
+  /** The workbook's language, as CarnetActionPlan's own headers say it: the block's headers follow. */
+  readonly language?: Language;
 }
 
 /**
@@ -352,7 +366,10 @@ export function planBlock(input: BlockInput): PlanBlock {
     col,
   });
   const timeline = timelineTable(input, row, col + 3);
-  const tables = [budget, byMeans, byOwner, timeline].filter((t): t is BlockTable => t !== null);
+  const language = input.language ?? "en";
+  const tables = [budget, byMeans, byOwner, timeline]
+    .filter((t): t is BlockTable => t !== null)
+    .map((t) => ({ ...t, headers: t.headers.map((h) => headerIn(t.name, h, language)) }));
   const rows = Math.max(...tables.map((t) => t.row + t.cells.length + 1)) - row;
   return {
     tables,
@@ -498,7 +515,7 @@ function ganttPlan(input: BlockInput, timeline: BlockTable): GanttPlan {
   });
   return {
     name: GANTT_CHART,
-    title: `Timeline ${input.semester}`,
+    title: `${input.language === "fr" ? "Planning" : "Timeline"} ${input.semester}`,
     labels: body(0),
     offsets: body(2),
     days: body(3),

@@ -27,7 +27,8 @@ import {
   NO_KEY,
 } from "../../domain/forecast";
 import { runSteps, type Steps } from "../../domain/steps";
-import { periodLookup, type PeriodKind } from "../../domain/pipeline";
+import type { Language } from "../../domain/language";
+import { periodKeyOf, periodLabel, periodLookup, type PeriodKind } from "../../domain/pipeline";
 import type { CellValue } from "../../domain/values";
 import { cellAddress, columnLetters, formulaRef } from "./a1";
 import {
@@ -39,6 +40,7 @@ import {
   textCell,
 } from "./sheetPlan";
 import type { SourceData } from "./source";
+import { FORECAST_NOTES, FORECAST_WORDS, inWorkbookLanguage } from "./workbookText";
 
 export const PIPELINE_SHEET = "Carnet Pipeline";
 export const FORECAST_SHEET = "Carnet Forecast";
@@ -112,6 +114,8 @@ export interface ForecastBuild {
   /** How the pane read the cells; the functions read them as typed, so live formulas need the defaults. */
   readonly probabilityScale?: "fraction" | "points";
   readonly dayFirst?: boolean;
+  /** The workbook's language (host/language.ts decides it): headers, periods and notes; English when not given. */
+  readonly language?: Language;
 }
 
 export interface ForecastPlans {
@@ -139,9 +143,17 @@ export function canBeLive(
     mapping.probability !== null &&
     mapping.closeDate !== null &&
     build.probabilityScale !== "points" &&
-    !build.dayFirst &&
+    !(build.dayFirst && someCloseDateIsText(source, mapping.closeDate)) &&
     everyDealReadAsTyped(dealTableOf(build.deals), statusField(mapping))
   );
+}
+
+/**
+ * Whether a close date is typed as text: only those are read day first (a French workbook's default),
+ * and the CARNET functions read text dates without that choice. Dates Excel stores read alike.
+ */
+function someCloseDateIsText(source: SourceData, closeDate: number): boolean {
+  return source.rows.some((row) => typeof row[closeDate] === "string" && row[closeDate] !== "");
 }
 
 /** Whether the CARNET functions, reading the cells as typed, see every deal as the pane read it. */
@@ -195,10 +207,11 @@ export function* forecastPlansSteps(build: ForecastBuild): Steps<ForecastPlans> 
     col += table.headers.length + 1;
   }
   const pipeline = pipelineTable(build, dealTableOf(build.deals));
+  const language = build.language ?? "en";
   const plans: SheetPlan[] = [
     {
       sheet: PIPELINE_SHEET,
-      note: `Deals read ${build.stamp} from ${build.source.address}, normalised. Issues says what could not be read. Every column of CarnetPipeline is Carnet's, rewritten on each build (a figure you type over is shown to you before a rebuild replaces it); what you add beside it stays.`,
+      note: FORECAST_NOTES[language].pipeline(build.stamp, build.source.address),
       tables: [pipeline],
       // Below a note and a blank row when the sheet has room; else from A1, the note beside the header.
       noteAt: pipeline.row === 0 ? { row: 0, col: PIPELINE_COLUMNS.length + 1 } : undefined,
@@ -210,7 +223,7 @@ export function* forecastPlansSteps(build: ForecastBuild): Steps<ForecastPlans> 
       charts: forecastChart(rows.period),
     },
   ];
-  return { plans, live, rows };
+  return { plans: plans.map((plan) => inWorkbookLanguage(plan, language)), live, rows };
 }
 
 /**
@@ -312,7 +325,7 @@ interface RowTexts {
   repeated(text: string | null): string | null;
 }
 
-function rowTexts({ source, periodKind }: ForecastBuild): RowTexts {
+function rowTexts({ source, periodKind, language = "en" }: ForecastBuild): RowTexts {
   const periodAt = periodLookup(periodKind);
   const periods = new Map<number, string | null>();
   const kept = new Map<string, string | null>();
@@ -321,7 +334,8 @@ function rowTexts({ source, periodKind }: ForecastBuild): RowTexts {
   return {
     period(serial) {
       let text = periods.get(serial);
-      if (text === undefined) periods.set(serial, (text = textCell(periodAt(serial).key)));
+      if (text === undefined)
+        periods.set(serial, (text = textCell(periodLabel(periodAt(serial).key, language))));
       return text;
     },
     sourceCell: (dealRow) => [column, source.row + 2 + dealRow].join(""),
@@ -396,7 +410,8 @@ function forecastTable(
         figures,
         dimension,
         (header) => cellOf(header, r),
-        figures.key === NO_KEY ? null : liveArgs
+        figures.key === NO_KEY ? null : liveArgs,
+        build.language ?? "en"
       )
     ),
     numberFormats: forecastFormats(headers, dimension, build.currencyFormat),
@@ -436,8 +451,10 @@ function forecastRow(
   f: ForecastRow,
   dimension: ForecastDimension,
   cell: (header: string) => string,
-  live: LiveArguments | null
+  live: LiveArguments | null,
+  language: Language
 ): CellValue[] {
+  const words = FORECAST_WORDS[language];
   const objective = cell("Objective");
   const atBuild = cell("Objective at build");
   const remaining = `(${objective}-${cell("Won")})`;
@@ -446,7 +463,7 @@ function forecastRow(
   const quantile = (q: number, stamped: number) =>
     live ? `=CARNET.PIPELINE_QUANTILE(${args},${q},${dates})` : stamped;
   return [
-    textCell(f.key),
+    textCell(rowKeyLabel(f.key, dimension, language)),
     ...(dimension === "period" ? [f.start ?? null, f.end ?? null] : []),
     f.deals,
     f.unweighted,
@@ -460,11 +477,11 @@ function forecastRow(
     // The band the chart draws: derived from the two cells beside it, live when they are.
     `=${cell("P90")}-${cell("P10")}`,
     f.objective,
-    `=IF(ISNUMBER(${objective}),IF(${remaining}<=0,"met",${cell("Unweighted total")}/${remaining}),"")`,
+    `=IF(ISNUMBER(${objective}),IF(${remaining}<=0,"${words.met}",${cell("Unweighted total")}/${remaining}),"")`,
     live
       ? `=IF(ISNUMBER(${objective}),IF(${remaining}<=0,1,CARNET.PIPELINE_PROBABILITY(${args},${remaining},${dates})),"")`
       : // Stamped against the objective it was computed for: a new objective asks for a rebuild.
-        `=IF(ISNUMBER(${objective}),IF(AND(ISNUMBER(${atBuild}),${objective}=${atBuild}),${cell("Probability at build")},"rebuild"),"")`,
+        `=IF(ISNUMBER(${objective}),IF(AND(ISNUMBER(${atBuild}),${objective}=${atBuild}),${cell("Probability at build")},"${words.rebuild}"),"")`,
     f.objective,
     f.objective === null ? null : (f.probabilityOfObjective ?? 0),
   ];
@@ -492,16 +509,25 @@ function forecastFormats(
 }
 
 /** The line above the forecast tables: when the figures were computed, and whether they are live. */
-function forecastNote({ stamp, source }: ForecastBuild, live: boolean): string {
-  const objectives =
-    "The Objective columns are yours: type objectives there, they are kept on the next build. Every other column is Carnet's, rewritten on each build (a figure you type over is shown to you before a rebuild replaces it); what you add beside the tables stays.";
-  if (live)
-    return `Computed ${stamp} from ${source.address}. Live: the period table's weighted total, P10/P50/P90 and probability of objective are CARNET formulas over the source table's rows, open deals only (edit deals in place; rebuild after adding rows); other figures are as of ${stamp}. ${objectives}`;
-  const why =
-    source.kind === "table"
-      ? "some deals have no close date, take their probability from the stage table, are closed only by their stage or have cells Carnet could not read, so the figures cannot be formulas over the source"
-      : "the source is not an Excel table, so the figures cannot be live formulas";
-  return `Computed ${stamp} from ${source.address}: values as of that time (${why}). ${objectives}`;
+function forecastNote({ stamp, source, language = "en" }: ForecastBuild, live: boolean): string {
+  const notes = FORECAST_NOTES[language];
+  if (live) return notes.live(stamp, source.address);
+  return notes.stamped(stamp, source.address, source.kind === "table");
+}
+
+/** A forecast row's key as the table shows it: a period in the workbook's language, "(none)" in it too. */
+function rowKeyLabel(key: string, dimension: ForecastDimension, language: Language): string {
+  if (key === NO_KEY) return FORECAST_WORDS[language].none;
+  return dimension === "period" ? periodLabel(key, language) : key;
+}
+
+/**
+ * A forecast table's row key from the cell Carnet wrote (rowKeyLabel's inverse, either language): the
+ * objectives typed on a French workbook's "T1 2027" row are the period 2027-Q1's.
+ */
+export function forecastRowKey(cell: string, dimension: ForecastDimension): string {
+  if (cell === FORECAST_WORDS.en.none || cell === FORECAST_WORDS.fr.none) return NO_KEY;
+  return dimension === "period" ? periodKeyOf(cell) : cell;
 }
 
 /**

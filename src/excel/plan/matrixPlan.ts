@@ -40,6 +40,7 @@
  * has none).
  */
 import type { PortfolioMapping } from "../../domain/columns";
+import type { Language } from "../../domain/language";
 import type { MatrixSettings, StrengthMeasure } from "../../domain/matrixSettings";
 import { matrixColumns, matrixTableRow } from "../../domain/matrixTable";
 import { type MatrixRow, paretoRows, portfolioMatrix } from "../../domain/portfolioMatrix";
@@ -48,6 +49,7 @@ import { type CellValue, isBlankCell } from "../../domain/values";
 import { cellAddress, columnLetters, formulaRef, rangeAddress } from "./a1";
 import { type SheetPlan, type TablePlan, textCell } from "./sheetPlan";
 import type { SourceData } from "./source";
+import { inWorkbookLanguage } from "./workbookText";
 
 export const MATRIX_SHEET = "Carnet Matrix";
 export const MATRIX_TABLE = "CarnetMatrix";
@@ -117,6 +119,8 @@ export interface MatrixBuild {
   readonly currencyFormat: string;
   /** Where the ranges came from, for the note when there is no source table. */
   readonly origin?: string;
+  /** The workbook's language (host/language.ts): the tables' headers; English when not given. */
+  readonly language?: Language;
 }
 
 /** Places on the sheet, 0-based (row, col) as Office.js getRangeByIndexes takes them. */
@@ -251,7 +255,12 @@ export function buildMatrixPlans(build: MatrixBuild): MatrixPlans {
     cutMarksTable(at, build.currencyFormat),
   ];
   return {
-    plans: [{ sheet: MATRIX_SHEET, note: matrixNote(build, at, figures), tables }],
+    plans: [
+      inWorkbookLanguage(
+        { sheet: MATRIX_SHEET, note: matrixNote(build, at, figures), tables },
+        build.language ?? "en"
+      ),
+    ],
     charts: { bubble: bubbleChart(at, rows, settings), pareto: paretoChart(at, settings) },
     layout: at.layout,
     rows,

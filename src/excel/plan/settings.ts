@@ -15,7 +15,8 @@ import {
 import { actionIdNumber } from "../../domain/actionPlan/ids";
 import { isSemester } from "../../domain/actionPlan/semester";
 import { PERIOD_KINDS, type PeriodKind } from "../../domain/pipeline";
-import type { StageDefault } from "../../domain/stages";
+import { LANGUAGES, type Language } from "../../domain/language";
+import { defaultStageTable, type StageDefault } from "../../domain/stages";
 import type { SourceChoice } from "./source";
 
 export const SETTINGS_KEY = "carnet.settings";
@@ -45,6 +46,18 @@ export interface CarnetSettings {
   readonly collectiveWeight?: number;
   /** The team objective the manager set (a positive amount), or null for Σ of the reps' objectives. */
   readonly teamObjective?: number | null;
+  /**
+   * The language of what Carnet writes into cells (headers, periods, notes), decided the first time
+   * it writes a table in the workbook and kept (host/language.ts): renaming a public table's
+   * columns would break the user's formulas.
+   */
+  readonly workbookLanguage?: Language;
+  /**
+   * Not stored: the document's language as the host found it on loading (the stored workbook
+   * language, else Office's content language; absent when unknown). The readings' defaults follow it
+   * ({@link stageTableOf}, {@link dayFirstOf}).
+   */
+  readonly documentLanguage?: Language;
   /** Open-ended: later features add their own keys (the matrix's cut-offs, ...). */
   readonly [key: string]: unknown;
 }
@@ -130,6 +143,14 @@ export function readSettings(raw: unknown): SettingsReading {
     ),
     ...actionPlanChecks(raw),
     ...teamChecks(raw),
+    checkChoice(
+      "workbookLanguage",
+      raw.workbookLanguage,
+      LANGUAGES,
+      (v) =>
+        `the language kept for what Carnet writes in this workbook (${v}) is not "en" or "fr": ` +
+        "Carnet finds it again from its tables, or from the document's language"
+    ),
   ];
   for (const check of checks) {
     for (const [key, value] of Object.entries(check.set))
@@ -379,4 +400,22 @@ function teamChecks(raw: Record<string, unknown>): Checked[] {
           ],
         },
   ];
+}
+
+/**
+ * The stage table the deals are read with: the one the user edited and stored, else the default one in
+ * the document's language (French names and English synonyms in a French workbook). One place: the
+ * pipeline, the team and the stage table editor ask it.
+ */
+export function stageTableOf(settings: CarnetSettings): readonly StageDefault[] {
+  return settings.stageTable ?? defaultStageTable(settings.documentLanguage);
+}
+
+/**
+ * Whether text dates are read day first: as stored when the user chose, else day first in a French
+ * document (dd/mm/yyyy is how French is written), else undecided, so an ambiguous text date is an
+ * error that says so (domain/dates.ts) rather than a guess.
+ */
+export function dayFirstOf(settings: CarnetSettings): boolean | undefined {
+  return settings.dayFirst ?? (settings.documentLanguage === "fr" ? true : undefined);
 }

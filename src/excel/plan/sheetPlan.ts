@@ -3,6 +3,7 @@
  * formats, where they start), the charts over them and the note above them. Planned by pure code
  * (forecastPlan, matrixPlan), written by host/owned.ts; nothing here calls Office.js.
  */
+import type { Language } from "../../domain/language";
 import type { CellValue } from "../../domain/values";
 import { ROW_CHUNK } from "./blocks";
 
@@ -95,6 +96,8 @@ export interface SheetPlan {
    * has its note beside its header instead: Carnet's notes never take a row a deal needs.
    */
   readonly noteAt?: { readonly row: number; readonly col: number };
+  /** The workbook's language the plan is written in (workbookText.ts); English when not given. */
+  readonly language?: Language;
 }
 
 export { SHEET_ROWS } from "./a1";
@@ -110,18 +113,25 @@ export function noteCell(plan: SheetPlan): { row: number; col: number } {
  * preferred sheet name and "written by Carnet". Sheet ids cannot tell: Excel keeps them for one
  * session only, and another session may give a Carnet sheet's old id to another sheet.
  */
-export function sheetMark(preferred: string): string {
-  return `${preferred}, written by Carnet.`;
+export function sheetMark(preferred: string, language: Language = "en"): string {
+  return language === "fr" ? `${preferred}, écrit par Carnet.` : `${preferred}, written by Carnet.`;
 }
 
 /** The note line Carnet writes at the top of a sheet: its mark, then the plan's note. */
 export function noteLine(plan: SheetPlan): string {
-  return plan.note ? `${sheetMark(plan.sheet)} ${plan.note}` : sheetMark(plan.sheet);
+  const mark = sheetMark(plan.sheet, plan.language);
+  return plan.note ? `${mark} ${plan.note}` : mark;
 }
 
-/** Whether a cell's value is the note line of the plan's sheet. */
+/**
+ * Whether a cell's value is the note line of the plan's sheet, in either language: the mark is how
+ * a later run knows the sheet, whatever language the workbook was written in.
+ */
 export function isNoteLineOf(value: unknown, preferred: string): boolean {
-  return typeof value === "string" && value.startsWith(sheetMark(preferred));
+  return (
+    typeof value === "string" &&
+    (value.startsWith(sheetMark(preferred, "en")) || value.startsWith(sheetMark(preferred, "fr")))
+  );
 }
 
 export interface WriteResult {

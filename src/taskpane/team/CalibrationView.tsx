@@ -17,7 +17,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
-import { DEFAULT_STAGE_TABLE } from "../../domain/stages";
+import { stageTableOf } from "../../excel/plan/settings";
 import type { CalibrationReport } from "../../domain/team/contract";
 import type { CarnetHost } from "../../excel/port";
 import { useText } from "../i18n/language";
@@ -85,7 +85,7 @@ export function CalibrationView({ host }: { readonly host: CarnetHost }) {
         snapshots,
         analysis.reading.deals,
         serialOfDate(),
-        settings.stageTable ?? DEFAULT_STAGE_TABLE,
+        stageTableOf(settings),
         settings.periodKind ?? "quarter"
       );
       const written = await host.writeCalibration(report);
@@ -105,7 +105,7 @@ export function CalibrationView({ host }: { readonly host: CarnetHost }) {
   const adopt = (stage: string, probability: number) =>
     task.attempt(t("team.calibration.adoptFailed", { stage }), async () => {
       const { settings } = await host.loadSettings();
-      const table = adoptSuggestion(settings.stageTable ?? DEFAULT_STAGE_TABLE, stage, probability);
+      const table = adoptSuggestion(stageTableOf(settings), stage, probability);
       await host.saveSettings({ stageTable: table });
       setAdopted((before) => new Map(before).set(stage, probability));
     });

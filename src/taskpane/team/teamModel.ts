@@ -8,7 +8,7 @@
 import type { Action } from "../../domain/actionPlan/action";
 import type { Deal } from "../../domain/deal";
 import { type Snapshot, snapshotFromDeals } from "../../domain/snapshots";
-import { normaliseStage, type StageDefault } from "../../domain/stages";
+import { type StageDefault, stageRow } from "../../domain/stages";
 import type {
   Calibration,
   CalibrationReport,
@@ -396,8 +396,8 @@ export function adoptSuggestion(
   stage: string,
   probability: number
 ): StageDefault[] {
-  const key = normaliseStage(stage);
-  const at = table.findIndex((row) => normaliseStage(row.stage) === key);
+  const found = stageRow(table, stage);
+  const at = found ? table.indexOf(found) : -1;
   if (at < 0) return [...table, { stage, probability }];
   return table.map((row, i) => (i === at ? { stage: row.stage, probability } : row));
 }

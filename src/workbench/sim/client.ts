@@ -26,6 +26,7 @@ export interface ConnectableHost {
   readonly profile: {
     readonly requirementSets: Record<string, string>;
     readonly displayLanguage: string;
+    readonly contentLanguage: string;
     readonly platform: Platform;
   };
 }
@@ -99,13 +100,18 @@ export function installClient(scope: ClientScope, host: ConnectableHost): () => 
     onReady: scope.Office.onReady,
   };
   requestContext.defaultRequestUrlAndHeaders = host.url;
-  const { requirementSets, displayLanguage, platform } = host.profile;
+  const { requirementSets, platform } = host.profile;
   const sets = { ...CLIENT_FEATURES, ...requirementSets };
   const context = {
     host: "Excel",
     platform,
-    displayLanguage,
-    contentLanguage: displayLanguage,
+    // Asked anew each time: the host may be reopened in an Office of another language.
+    get displayLanguage() {
+      return host.profile.displayLanguage;
+    },
+    get contentLanguage() {
+      return host.profile.contentLanguage;
+    },
     diagnostics: { host: "Excel", platform, version: "16.0.0.0" },
     requirements: {
       isSetSupported: (name: string, version?: string | number) =>

@@ -49,6 +49,11 @@ export interface ExcelHostOptions {
   /** What `Office.context.displayLanguage` answers (default "en-US"). */
   displayLanguage?: string;
   /**
+   * What `Office.context.contentLanguage` answers, the document's language (by default the display
+   * language): a French Office may open a workbook written in English, and the reverse.
+   */
+  contentLanguage?: string;
+  /**
    * The workbook's regional format, as Excel's "Region" setting: how `Range.formulasLocal` and
    * typing in a cell read "1 000,50", "20 %", "26/11/2026" ("en-US" or "fr-FR"). By default the
    * display language's (fr-* is fr-FR, anything else en-US), as a new Excel has it. `values`,
@@ -95,11 +100,20 @@ export function createExcelHost(backend: WorkbookBackend, options: ExcelHostOpti
   const requirementSets = options.requirementSets ?? DEFAULT_REQUIREMENT_SETS;
   const richApi = new RichApiHost(model, requirementSets);
   const url = `https://excel-${++hostCount}.workbench.invalid`;
+  let profile: ConnectableHost["profile"] = {
+    requirementSets,
+    displayLanguage: options.displayLanguage ?? "en-US",
+    contentLanguage: options.contentLanguage ?? options.displayLanguage ?? "en-US",
+    platform,
+  };
   const connectable: ConnectableHost = {
     url,
     latencyMs: options.latencyMs ?? 0,
     processQuery: (body: unknown) => richApi.processQuery(body),
-    profile: { requirementSets, displayLanguage: options.displayLanguage ?? "en-US", platform },
+    // Read on each question Office answers: reopen() may open the document in another Office.
+    get profile() {
+      return profile;
+    },
   };
 
   const selection: HostSelection = {
@@ -181,10 +195,13 @@ export function createExcelHost(backend: WorkbookBackend, options: ExcelHostOpti
      * program saved the file. Names, cells, formats, tables, charts, settings and the selection stay;
      * sheets, tables and charts get new ids (sheets by position, as Excel on the web numbers them),
      * so an id kept from before may name nothing or another object; kept references are dropped.
+     * `office` opens it in another Office: another display or content language (a French Office
+     * opening a workbook written in English).
      */
-    reopen(): void {
+    reopen(office?: { displayLanguage?: string; contentLanguage?: string }): void {
       model.reopen();
       richApi.references.clear();
+      if (office) profile = { ...profile, ...office };
     },
     /** Objects the client keeps between requests (ranges it tracks), for tests of the host. */
     references: () => richApi.references.size,

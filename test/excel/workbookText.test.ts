@@ -1,0 +1,116 @@
+/**
+ * The catalogue of what Carnet writes into cells in a French workbook (src/excel/plan/workbookText.ts):
+ * every header of every table Carnet writes has its French form, every chart title too, French headers
+ * read back as English ones, and a table's headers tell its language. Pure: over the plans.
+ */
+import { ACTION_PLAN_COLUMNS } from "../../src/domain/actionPlan/action";
+import { MATRIX_COLUMNS, RELATIVE_MATRIX_COLUMNS } from "../../src/domain/matrixTable";
+import { SNAPSHOT_COLUMNS } from "../../src/domain/snapshots";
+import { TEAM_COLUMNS } from "../../src/domain/team/contract";
+import { actionPlanSheetPlan } from "../../src/excel/plan/actionPlanSheet";
+import {
+  FORECAST_TABLES,
+  forecastColumns,
+  PIPELINE_COLUMNS,
+  PIPELINE_TABLE,
+} from "../../src/excel/plan/forecastPlan";
+import {
+  CHART_DATA_COLUMNS,
+  CUT_MARK_COLUMNS,
+  MATRIX_CHART_DATA_TABLE,
+  MATRIX_CUT_MARKS_TABLE,
+  MATRIX_PARETO_TABLE,
+  MATRIX_SETTINGS_TABLE,
+  MATRIX_TABLE,
+  PARETO_COLUMNS,
+  ROW_IN_SOURCE,
+  SETTINGS_COLUMNS,
+} from "../../src/excel/plan/matrixPlan";
+import { isNoteLineOf, noteLine } from "../../src/excel/plan/sheetPlan";
+import { SNAPSHOT_TABLE } from "../../src/excel/plan/snapshotPlan";
+import {
+  TEAM_SETTINGS_COLUMNS,
+  TEAM_SETTINGS_TABLE,
+  TEAM_TABLE,
+} from "../../src/excel/plan/teamSheet";
+import {
+  chartTitleIn,
+  englishHeaders,
+  hasFrenchHeader,
+  hasFrenchTitle,
+  headerIn,
+  languageOfHeaders,
+} from "../../src/excel/plan/workbookText";
+
+const TABLES: [string, readonly string[]][] = [
+  [PIPELINE_TABLE, PIPELINE_COLUMNS],
+  ...(["period", "owner", "product"] as const).map(
+    (d) => [FORECAST_TABLES[d].name, forecastColumns(d)] as [string, string[]]
+  ),
+  [MATRIX_TABLE, [...MATRIX_COLUMNS, ...RELATIVE_MATRIX_COLUMNS, ROW_IN_SOURCE]],
+  [MATRIX_SETTINGS_TABLE, SETTINGS_COLUMNS],
+  [MATRIX_CHART_DATA_TABLE, CHART_DATA_COLUMNS],
+  [MATRIX_CUT_MARKS_TABLE, CUT_MARK_COLUMNS],
+  [MATRIX_PARETO_TABLE, PARETO_COLUMNS],
+  [TEAM_TABLE, TEAM_COLUMNS],
+  [TEAM_SETTINGS_TABLE, TEAM_SETTINGS_COLUMNS],
+  ["CarnetActionPlan", ACTION_PLAN_COLUMNS],
+  [SNAPSHOT_TABLE, SNAPSHOT_COLUMNS],
+];
+
+describe("the French headers", () => {
+  it.each(TABLES)("cover every column of %s", (table, headers) => {
+    expect(headers.filter((h) => !hasFrenchHeader(table, h))).toEqual([]);
+  });
+
+  it.each(TABLES)("of %s are all different (a column is never named twice)", (table, headers) => {
+    const french = headers.map((h) => headerIn(table, h, "fr"));
+    expect(new Set(french).size).toBe(new Set(headers).size);
+  });
+
+  it("read back as the English ones, without case or accents, other cells as they are", () => {
+    expect(englishHeaders(PIPELINE_TABLE, ["Montant", "date de cloture", "Mine", 3, null])).toEqual(
+      ["Amount", "Close date", "Mine", 3, null]
+    );
+    expect(
+      englishHeaders(FORECAST_TABLES.period.name, ["Période", "Objectif", "Objective"])
+    ).toEqual(["Period", "Objective", "Objective"]);
+  });
+
+  it("tell the language of a table written before the language was kept", () => {
+    expect(languageOfHeaders(PIPELINE_TABLE, ["Id", "Close date"])).toBe("en");
+    expect(languageOfHeaders(PIPELINE_TABLE, ["Id", "Date de clôture"])).toBe("fr");
+    expect(languageOfHeaders(PIPELINE_TABLE, ["Id"])).toBeNull(); // "Id" in both
+  });
+
+  it("keep English headers and names in an English workbook", () => {
+    expect(headerIn(PIPELINE_TABLE, "Amount", "en")).toBe("Amount");
+    const plan = actionPlanSheetPlan("en");
+    expect(plan.tables[0].headers.slice(0, 3)).toEqual(["Id", "Semester", "Action"]);
+  });
+});
+
+describe("the charts and notes", () => {
+  it("have a French title for each chart Carnet draws", () => {
+    for (const title of [
+      "Forecast: P10, weighted, P90 and unweighted totals",
+      "Forecast by period: weighted vs unweighted, P10–P90",
+      "Attainment by rep, and the team's",
+      "Win rate against stated probability (team)",
+      "Attainment by owner, 2027-S1",
+    ])
+      expect(hasFrenchTitle(title)).toBe(true);
+    expect(chartTitleIn("Attainment by owner, 2027-S1", "fr")).toBe(
+      "Taux de réalisation par responsable, 2027-S1"
+    );
+  });
+
+  it("mark a French sheet in French, and a later run knows it in either language", () => {
+    const plan = actionPlanSheetPlan("fr");
+    expect(plan.tables[0].name).toBe("CarnetActionPlan"); // table names stay English
+    const line = noteLine(plan);
+    expect(line).toMatch(/^Carnet Action Plan, écrit par Carnet\. Modifiez le plan/);
+    expect(isNoteLineOf(line, plan.sheet)).toBe(true);
+    expect(isNoteLineOf(noteLine(actionPlanSheetPlan("en")), plan.sheet)).toBe(true);
+  });
+});
