@@ -14,7 +14,13 @@ import {
 } from "../domain/columns";
 import type { Deal } from "../domain/deal";
 import { harvestOpportunities } from "../domain/harvest";
-import { type Cuts, type Level, type Zone } from "../domain/matrix";
+import {
+  type Cuts,
+  type Level,
+  nineBoxCellIn,
+  type Zone,
+  zoneName as zoneNameIn,
+} from "../domain/matrix";
 import {
   DEFAULT_MATRIX_SETTINGS,
   DEFAULT_STRENGTH_CUTS,
@@ -542,7 +548,7 @@ function shorten(name: string, max: number): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// The matrix's words in the pane's language (the English ones are domain/matrix.ts's, word for word)
+// The matrix's words in the pane's language (cell and zone names are domain/matrix.ts's, in either language)
 
 const LEVEL_KEYS: Readonly<Record<Level, MessageKey>> = {
   High: "matrix.level.high",
@@ -554,30 +560,6 @@ const STRENGTH_KEYS: Readonly<Record<Level, MessageKey>> = {
   Medium: "matrix.strength.medium",
   Low: "matrix.strength.weak",
 };
-const ZONE_KEYS: Readonly<Record<Zone, MessageKey>> = {
-  "Invest / grow": "matrix.zone.invest",
-  Selectivity: "matrix.zone.selectivity",
-  "Harvest / divest": "matrix.zone.harvest",
-};
-/** attractiveness → strength → the cell's name, as domain.md's table. */
-const CELL_KEYS: Readonly<Record<Level, Readonly<Record<Level, MessageKey>>>> = {
-  High: {
-    High: "matrix.cell.protectPosition",
-    Medium: "matrix.cell.investToBuild",
-    Low: "matrix.cell.buildSelectively",
-  },
-  Medium: {
-    High: "matrix.cell.buildSelectively",
-    Medium: "matrix.cell.selectivity",
-    Low: "matrix.cell.limitedExpansion",
-  },
-  Low: {
-    High: "matrix.cell.protectAndRefocus",
-    Medium: "matrix.cell.manageForEarnings",
-    Low: "matrix.cell.divest",
-  },
-};
-
 /** An attractiveness level as the grid's rows say it: High, Medium, Low. */
 export function levelName(level: Level, { t }: Words = ENGLISH_WORDS): string {
   return t(LEVEL_KEYS[level]);
@@ -588,17 +570,18 @@ export function strengthName(level: Level, { t }: Words = ENGLISH_WORDS): string
   return t(STRENGTH_KEYS[level]);
 }
 
-export function zoneName(zone: Zone, { t }: Words = ENGLISH_WORDS): string {
-  return t(ZONE_KEYS[zone]);
+/** A zone's name in the pane's language: the domain's (MATRIX_QUADRANT writes the same words). */
+export function zoneName(zone: Zone, { language }: Words = ENGLISH_WORDS): string {
+  return zoneNameIn(zone, language);
 }
 
-/** The nine-box cell's name for a range's strength and attractiveness. */
+/** The nine-box cell's name for a range's strength and attractiveness, the domain's in the pane's language. */
 export function cellName(
   strength: Level,
   attractiveness: Level,
-  { t }: Words = ENGLISH_WORDS
+  { language }: Words = ENGLISH_WORDS
 ): string {
-  return t(CELL_KEYS[attractiveness][strength]);
+  return nineBoxCellIn(language, strength, attractiveness);
 }
 
 const LEVELS: readonly Level[] = ["High", "Medium", "Low"];

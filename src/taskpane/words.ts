@@ -1,25 +1,31 @@
 /**
- * What a pure model of the pane needs to compose what it shows: the catalogue's `t` and the display
- * locale's formats, as one value the views pass in (useWords) and the tests build (wordsIn), so that
+ * What a pure model of the pane needs to compose what it shows: the catalogue's `t`, the display
+ * locale's formats and the language (the plan's column headers, whose French names are the domain's), as one value the views pass in (useWords) and the tests build (wordsIn), so that
  * the models stay testable without React. English by default, so that callers outside the pane
  * (host tests, the Team tab's current pipeline) read the same English as before.
  */
 import * as React from "react";
 import { DEFAULT_LOCALE, type Language } from "../domain/language";
 import { formatAmount, formatPercent, formatSerialDate } from "./format";
-import { type Formats, type Text, useFormats, usePaneLanguage, useText } from "./i18n/language";
+import {
+  type Formats,
+  type PaneLanguage,
+  type Text,
+  useFormats,
+  usePaneLanguage,
+  useText,
+} from "./i18n/language";
 import { translate } from "./i18n/messages";
 
-export interface Words {
+export interface Words extends PaneLanguage {
   readonly t: Text;
   readonly formats: Formats;
-  /** The display locale, for a number the formats do not cover (a ratio to two decimals). */
-  readonly locale: string;
 }
 
 /** The words of `language`, numbers and dates in `locale` (the language's default locale if none). */
 export function wordsIn(language: Language, locale: string = DEFAULT_LOCALE[language]): Words {
   return {
+    language,
     t: (key, params) => translate(language, key, params, locale),
     formats: {
       amount: (v) => formatAmount(v, locale),
@@ -36,8 +42,8 @@ export const ENGLISH_WORDS: Words = wordsIn("en");
 export function useWords(): Words {
   const t = useText();
   const formats = useFormats();
-  const { locale } = usePaneLanguage();
-  return React.useMemo(() => ({ t, formats, locale }), [t, formats, locale]);
+  const { language, locale } = usePaneLanguage();
+  return React.useMemo(() => ({ language, t, formats, locale }), [language, t, formats, locale]);
 }
 
 /** "A and B and C" in the pane's language (what Carnet wrote where, the columns to choose). */

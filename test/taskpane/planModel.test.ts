@@ -3,7 +3,7 @@ import { actionsFromTable } from "../../src/domain/actionPlan/rows";
 import type { ActionConflict } from "../../src/domain/actionPlan/contract";
 import { serialFromYmd } from "../../src/domain/dates";
 import type { ActionPlanReading } from "../../src/excel/plan/actionPlanPort";
-import { paneWordsOf } from "../../src/taskpane/plan/paneWords";
+import { wordsIn } from "../../src/taskpane/words";
 import {
   actionFromDraft,
   allResolved,
@@ -39,8 +39,8 @@ import {
 } from "../../src/taskpane/plan/planModel";
 
 /** The pane in English (the browser tests' words) and in French. */
-const EN = paneWordsOf("en");
-const FR = paneWordsOf("fr");
+const EN = wordsIn("en");
+const FR = wordsIn("fr");
 
 const day = (y: number, m: number, d: number) => serialFromYmd(y, m, d);
 /** 2026-11-27: the pane opened in 2026-S2 (calendar fiscal year). */

@@ -9,7 +9,7 @@ import type {
 } from "../../src/domain/team/contract";
 import type { TeamReading } from "../../src/excel/plan/teamPort";
 import { formatAmount, formatPercent } from "../../src/taskpane/format";
-import { paneWordsOf } from "../../src/taskpane/plan/paneWords";
+import { wordsIn } from "../../src/taskpane/words";
 import {
   adoptSuggestion,
   bandLabel,
@@ -39,8 +39,8 @@ import {
 } from "../../src/taskpane/team/teamModel";
 
 /** The pane in English (the browser tests' words) and in French. */
-const EN = paneWordsOf("en");
-const FR = paneWordsOf("fr");
+const EN = wordsIn("en");
+const FR = wordsIn("fr");
 
 let row = 0;
 function deal(owner: string, amount: number, probability: number, extra: Partial<Deal> = {}): Deal {

@@ -32,7 +32,7 @@ import {
   type FormProblems,
   phaseLabel,
 } from "./planModel";
-import { usePaneWords } from "./paneWords";
+import { useWords } from "../words";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -76,7 +76,7 @@ export function ActionForm(props: ActionFormProps) {
   const { editing, disabled } = props;
   const styles = useStyles();
   const pane = usePaneStyles();
-  const words = usePaneWords();
+  const words = useWords();
   const { t } = words;
   const [draft, setDraft] = React.useState<ActionDraft>(() =>
     editing ? draftOf(editing) : emptyDraft()
@@ -157,7 +157,7 @@ function DraftFields(props: {
 }) {
   const { draft, problems, choices, set, firstRef } = props;
   const styles = useStyles();
-  const { t, language } = usePaneWords();
+  const { t, language } = useWords();
   const text = (field: FormField, type: "text" | "date" = "text", ref?: React.Ref<HTMLInputElement>) => (
     <TextField field={field} value={draft[field]} problems={problems[field]} onChange={set(field)} type={type} inputRef={ref} />
   );
@@ -220,7 +220,7 @@ function TextField(props: {
 }) {
   const { field, value, problems, onChange, type, inputRef } = props;
   const styles = useStyles();
-  const { language } = usePaneWords();
+  const { language } = useWords();
   return (
     <Field
       label={columnLabel(field, language)}
@@ -253,7 +253,7 @@ function ListField(props: {
 }) {
   const { field, value, problems, onChange, options } = props;
   const styles = useStyles();
-  const { language } = usePaneWords();
+  const { language } = useWords();
   const typed = value.trim().toLowerCase();
   const exact = options.some((o) => o.toLowerCase() === typed);
   const shown = typed === "" || exact ? options : options.filter((o) => o.toLowerCase().includes(typed));

@@ -54,7 +54,7 @@ import {
   serialOfDate,
   unitChoices,
 } from "./planModel";
-import { type PaneWords, usePaneWords } from "./paneWords";
+import { type Words, useWords } from "../words";
 import { ReviewView } from "./ReviewView";
 import { DeletedInSheet, SaveConflicts } from "./SaveOutcome";
 import { Timeline } from "./Timeline";
@@ -452,7 +452,7 @@ function SemesterActions(props: {
   const { actions, semester, onEdit } = props;
   const styles = useStyles();
   const pane = usePaneStyles();
-  const words = usePaneWords();
+  const words = useWords();
   const formats = useFormats();
   const { t } = words;
   return (
@@ -487,7 +487,7 @@ function SemesterActions(props: {
   );
 }
 
-function actionDetails(a: Action, words: PaneWords, formats: Formats): string {
+function actionDetails(a: Action, words: Words, formats: Formats): string {
   const { t } = words;
   const parts = [
     a.owner || t("plan.details.noOwner"),

@@ -24,7 +24,7 @@ import {
   type DeletedAction,
   fieldText,
 } from "./planModel";
-import { usePaneWords } from "./paneWords";
+import { useWords } from "../words";
 
 const useStyles = makeStyles({
   list: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -40,7 +40,7 @@ export interface SaveConflictsProps {
 
 export function SaveConflicts({ conflicts, resolutions, actions, onResolve }: SaveConflictsProps) {
   const styles = useStyles();
-  const words = usePaneWords();
+  const words = useWords();
   const { t } = words;
   if (conflicts.length === 0) return null;
   const names = new Map(actions.map((a) => [a.id, actionName(a)]));
@@ -81,7 +81,7 @@ export function SaveConflicts({ conflicts, resolutions, actions, onResolve }: Sa
 }
 
 export function DeletedInSheet({ deleted }: { readonly deleted: readonly DeletedAction[] }) {
-  const { t } = usePaneWords();
+  const { t } = useWords();
   if (deleted.length === 0) return null;
   const actions = deleted.map((d) => actionName(d)).join(", ");
   return (

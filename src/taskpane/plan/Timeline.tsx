@@ -8,7 +8,7 @@ import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import type { Action, Phase } from "../../domain/actionPlan/action";
 import { timelineLayout } from "./planModel";
-import { usePaneWords } from "./paneWords";
+import { useWords } from "../words";
 
 const useStyles = makeStyles({
   svg: { width: "100%", height: "auto", display: "block" },
@@ -35,7 +35,7 @@ export interface TimelineProps {
 
 export function Timeline({ actions, semester, bounds }: TimelineProps) {
   const styles = useStyles();
-  const words = usePaneWords();
+  const words = useWords();
   const layout = React.useMemo(
     () => timelineLayout(actions, bounds, semester, words),
     [actions, bounds, semester, words]

@@ -33,7 +33,7 @@ import { formatSerialDate, sentence } from "../format";
 import type { Text } from "../i18n/language";
 import type { MessageKey } from "../i18n/messages";
 import { readNumberInput } from "../matrixModel";
-import type { PaneWords } from "./paneWords";
+import type { Words } from "../words";
 
 // ---------------------------------------------------------------------------------------------------------------
 // The pane's state and its events
@@ -356,7 +356,7 @@ export { isoDate };
  * (2027-02-01) in English, as the rest of the pane has always shown it; in the display locale in
  * French ("1 févr. 2027"), where an ISO date reads as foreign.
  */
-export function planDate(serial: number, words: Pick<PaneWords, "language" | "locale">): string {
+export function planDate(serial: number, words: Pick<Words, "language" | "locale">): string {
   return words.language === "en" ? isoDate(serial) : formatSerialDate(serial, words.locale);
 }
 
@@ -380,11 +380,7 @@ export function phaseLabel(phase: Phase, t: Text): string {
 const DATE_FIELDS: ReadonlySet<keyof Action> = new Set(["start", "end"]);
 
 /** A field's value in words, for a conflict: dates as dates, blanks said. */
-export function fieldText(
-  field: keyof Action,
-  value: Action[keyof Action],
-  words: PaneWords
-): string {
+export function fieldText(field: keyof Action, value: Action[keyof Action], words: Words): string {
   if (value === null || value === "") return words.t("plan.blank");
   if (typeof value === "number" && DATE_FIELDS.has(field)) return planDate(value, words);
   if (field === "phase") return phaseLabel(value as Phase, words.t);
@@ -471,7 +467,7 @@ export function actionFromDraft(
     readonly semester: string;
     readonly bounds: { start: number; end: number };
     /** The pane's words: what the form itself refuses is said in them. */
-    readonly words: PaneWords;
+    readonly words: Words;
   }
 ): DraftOutcome {
   const problems: FormProblems = {};
@@ -500,7 +496,7 @@ export function actionFromDraft(
 function readDraftValues(
   draft: ActionDraft,
   problems: FormProblems,
-  { t, language }: PaneWords
+  { t, language }: Words
 ): Partial<Action> {
   const values: Record<string, string | number | null> = {};
   for (const label of FORM_FIELDS) {
@@ -655,7 +651,7 @@ export function timelineLayout(
   actions: readonly Action[],
   bounds: { readonly start: number; readonly end: number },
   semester: string,
-  words: PaneWords
+  words: Words
 ): TimelineLayout {
   const g = TIMELINE_GEOMETRY;
   const days = bounds.end - bounds.start + 1;
@@ -711,7 +707,7 @@ function barOf(
   action: Action,
   y: number,
   xOf: (serial: number) => number,
-  words: PaneWords
+  words: Words
 ): TimelineBar {
   const g = TIMELINE_GEOMETRY;
   const { t } = words;
@@ -769,7 +765,7 @@ function timelineSummary(
   lanes: readonly TimelineLane[],
   bounds: { readonly start: number; readonly end: number },
   semester: string,
-  words: PaneWords
+  words: Words
 ): string {
   const { t } = words;
   const head = {

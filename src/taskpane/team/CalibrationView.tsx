@@ -23,7 +23,7 @@ import type { CarnetHost } from "../../excel/port";
 import { useText } from "../i18n/language";
 import { TaskStatus, useLongTask } from "../longTask";
 import { usePaneStyles } from "../paneStyles";
-import { usePaneWords } from "../plan/paneWords";
+import { useWords } from "../words";
 import { serialOfDate } from "../plan/planModel";
 import { ReliabilityChart } from "./ReliabilityChart";
 import {
@@ -136,7 +136,7 @@ function CalibrationReportView(props: {
 }) {
   const { calibrated, adopted, onAdopt } = props;
   const { report } = calibrated;
-  const words = usePaneWords();
+  const words = useWords();
   const { t } = words;
   return (
     <>
@@ -168,7 +168,7 @@ function CalibrationReportView(props: {
 
 function BrierTable({ report }: { readonly report: CalibrationReport }) {
   const styles = useStyles();
-  const words = usePaneWords();
+  const words = useWords();
   const { t } = words;
   return (
     <>
@@ -198,7 +198,7 @@ function BrierTable({ report }: { readonly report: CalibrationReport }) {
 /** The reliability table and chart of the team, or of one rep. */
 function Reliability({ report }: { readonly report: CalibrationReport }) {
   const styles = useStyles();
-  const { t, locale } = usePaneWords();
+  const { t, locale } = useWords();
   const [rep, setRep] = React.useState<string | null>(null);
   const calibration = calibrationFor(report, rep);
   const name = calibration.rep ?? t("team.theTeam");
@@ -246,7 +246,7 @@ function Reliability({ report }: { readonly report: CalibrationReport }) {
 function BiasTable({ report }: { readonly report: CalibrationReport }) {
   const styles = useStyles();
   const pane = usePaneStyles();
-  const { t, locale } = usePaneWords();
+  const { t, locale } = useWords();
   if (report.bias.length === 0)
     return <Caption1 className={pane.muted}>{t("team.bias.none")}</Caption1>;
   return (

@@ -5,7 +5,7 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import type { ReliabilityBand } from "../../domain/team/contract";
-import { usePaneWords } from "../plan/paneWords";
+import { useWords } from "../words";
 import { RELIABILITY_GEOMETRY, reliabilityPoints } from "./teamModel";
 
 const useStyles = makeStyles({
@@ -21,7 +21,7 @@ export function ReliabilityChart(props: {
   readonly name: string;
 }) {
   const styles = useStyles();
-  const words = usePaneWords();
+  const words = useWords();
   const { t } = words;
   const { side, margin, pad } = RELIABILITY_GEOMETRY;
   // The plot's corners: (left, bottom) is 0 % stated, 0 % won; (right, top) 100 %, 100 %.

@@ -26,7 +26,7 @@ import { sentence } from "../format";
 import { type Text, useText } from "../i18n/language";
 import { type LongTask, TaskStatus, useLongTask } from "../longTask";
 import { usePaneStyles } from "../paneStyles";
-import { usePaneWords } from "../plan/paneWords";
+import { useWords } from "../words";
 import { serialOfDate } from "../plan/planModel";
 import { CalibrationView } from "./CalibrationView";
 import { currentPipeline } from "./currentPipeline";
@@ -157,7 +157,7 @@ function TeamFiguresSection(props: {
   readonly onSelect: (address: string) => void;
 }) {
   const { reading, read, onSelect } = props;
-  const words = usePaneWords();
+  const words = useWords();
   const cards = React.useMemo(() => (reading ? repCards(reading, words) : []), [reading, words]);
   if (!reading) return read ? <Body1>{words.t("team.none")}</Body1> : null;
   const weight = reading.settings.collectiveWeight;

@@ -6,7 +6,7 @@
 import { Body1, Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import type { RepTradeOff } from "../../domain/team/contract";
-import { usePaneWords } from "../plan/paneWords";
+import { useWords } from "../words";
 import { tradeOffSummary, tradeOffText } from "./teamModel";
 
 const useStyles = makeStyles({
@@ -24,7 +24,7 @@ export function TradeOffLine({
   readonly weight: number;
 }) {
   const styles = useStyles();
-  const words = usePaneWords();
+  const words = useWords();
   const tone =
     tradeOff.effect === "carried"
       ? styles.carried
@@ -45,7 +45,7 @@ export function TradeOffSummary({
   readonly tradeOffs: readonly RepTradeOff[];
   readonly weight: number;
 }) {
-  const words = usePaneWords();
+  const words = useWords();
   if (tradeOffs.length === 0) return null;
   return <Body1 block>{tradeOffSummary(tradeOffs, weight, words)}</Body1>;
 }

@@ -28,7 +28,7 @@ import type { TeamBuild, TeamReading } from "../../excel/plan/teamPort";
 import { formatAmount, formatPercent } from "../format";
 import type { Text } from "../i18n/language";
 import type { MessageKey } from "../i18n/messages";
-import type { PaneWords } from "../plan/paneWords";
+import type { Words } from "../words";
 
 // ---------------------------------------------------------------------------------------------------------------
 // The manager's fields
@@ -159,7 +159,7 @@ export function formatCoverage(value: number | null, locale: string): string {
 }
 
 /** One rep's figures as the card lists them (the sheet's, as read), in the pane's words and locale. */
-export function repFigures(rep: RepFigures, { t, locale }: PaneWords): Figure[] {
+export function repFigures(rep: RepFigures, { t, locale }: Words): Figure[] {
   const amount = (v: number | null) => formatAmount(v, locale);
   const percent = (v: number | null) => formatPercent(v, locale);
   return [
@@ -177,7 +177,7 @@ export function repFigures(rep: RepFigures, { t, locale }: PaneWords): Figure[] 
 }
 
 /** A card per rep of CarnetTeam as read, with the domain's trade-off at the sheet's w. */
-export function repCards(reading: TeamReading, words: PaneWords): RepCardModel[] {
+export function repCards(reading: TeamReading, words: Words): RepCardModel[] {
   const offs = tradeOffs(reading.figures, reading.settings.collectiveWeight);
   return reading.figures.reps.map((rep, i) => ({
     rep: rep.rep,
@@ -191,7 +191,7 @@ export function repCards(reading: TeamReading, words: PaneWords): RepCardModel[]
 export function teamLine(
   figures: TeamFigures,
   settings: TeamSettings,
-  { t, locale }: PaneWords
+  { t, locale }: Words
 ): string {
   const won = formatAmount(figures.teamWon, locale);
   if (figures.teamObjective === null) return t("team.line.noObjective", { won });
@@ -216,7 +216,7 @@ const EFFECT_KEYS: Readonly<Record<RepTradeOff["effect"], MessageKey>> = {
 };
 
 /** The handbook's trade-off for one rep, in words: the pay basis from individual-only to team-only. */
-export function tradeOffText(off: RepTradeOff, weight: number, { t, locale }: PaneWords): string {
+export function tradeOffText(off: RepTradeOff, weight: number, { t, locale }: Words): string {
   if (off.individualOnly === null || off.blended === null)
     return t("team.tradeOff.noObjective", { rep: off.rep });
   const percent = (v: number | null) => formatPercent(v, locale);
@@ -234,7 +234,7 @@ export function tradeOffText(off: RepTradeOff, weight: number, { t, locale }: Pa
 export function tradeOffSummary(
   offs: readonly RepTradeOff[],
   weight: number,
-  { t, locale }: PaneWords
+  { t, locale }: Words
 ): string {
   const carried = offs
     .filter((o) => o.effect === "carried")
@@ -282,7 +282,7 @@ export function formatBrier(brier: number | null, locale: string): string {
 }
 
 /** The Brier table: the team first, then each rep. */
-export function brierRows(report: CalibrationReport, { t, locale }: PaneWords): BrierRow[] {
+export function brierRows(report: CalibrationReport, { t, locale }: Words): BrierRow[] {
   return [report.team, ...report.reps].map((c) => ({
     name: c.rep ?? t("team.team"),
     forecasts: c.forecasts,
@@ -357,7 +357,7 @@ export function stagesWithoutForecasts(stages: readonly StageSuggestion[], t: Te
 /** The stages forecasts were made at, each with its win rate or why none is suggested. */
 export function suggestionRows(
   stages: readonly StageSuggestion[],
-  { t, locale }: PaneWords,
+  { t, locale }: Words,
   minimum = MINIMUM_STAGE_FORECASTS
 ): SuggestionRow[] {
   return stages
@@ -423,7 +423,7 @@ export interface ReliabilityPoint {
  */
 export function reliabilityPoints(
   bands: readonly ReliabilityBand[],
-  { t, locale }: PaneWords
+  { t, locale }: Words
 ): ReliabilityPoint[] {
   const { side, margin, pad } = RELIABILITY_GEOMETRY;
   const plot = side - margin - pad;

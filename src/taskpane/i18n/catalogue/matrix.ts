@@ -76,17 +76,6 @@ export const matrixMessages = defineMessages(
     "matrix.strength.strong": "Strong",
     "matrix.strength.medium": "Medium",
     "matrix.strength.weak": "Weak",
-    "matrix.zone.invest": "Invest / grow",
-    "matrix.zone.selectivity": "Selectivity",
-    "matrix.zone.harvest": "Harvest / divest",
-    "matrix.cell.protectPosition": "Protect position",
-    "matrix.cell.investToBuild": "Invest to build",
-    "matrix.cell.buildSelectively": "Build selectively",
-    "matrix.cell.selectivity": "Selectivity / manage for earnings",
-    "matrix.cell.limitedExpansion": "Limited expansion or harvest",
-    "matrix.cell.protectAndRefocus": "Protect and refocus",
-    "matrix.cell.manageForEarnings": "Manage for earnings",
-    "matrix.cell.divest": "Divest",
 
     "matrix.harvest.noPipeline":
       "Build the forecast (Pipeline tab) to check open deals against the Harvest / divest zone.",
@@ -177,17 +166,6 @@ export const matrixMessages = defineMessages(
     "matrix.strength.medium": "Moyen",
     "matrix.strength.weak": "Faible",
     // domain.md's French zone names.
-    "matrix.zone.invest": "Investir",
-    "matrix.zone.selectivity": "Sélectivité",
-    "matrix.zone.harvest": "Récolter / abandonner",
-    "matrix.cell.protectPosition": "Protéger sa position",
-    "matrix.cell.investToBuild": "Investir pour croître",
-    "matrix.cell.buildSelectively": "Croître sélectivement",
-    "matrix.cell.selectivity": "Sélectivité / gérer pour la rentabilité",
-    "matrix.cell.limitedExpansion": "Expansion limitée ou récolte",
-    "matrix.cell.protectAndRefocus": "Protéger et recentrer",
-    "matrix.cell.manageForEarnings": "Gérer pour la rentabilité",
-    "matrix.cell.divest": "Abandonner",
 
     "matrix.harvest.noPipeline":
       "Établissez la prévision (onglet Pipeline) pour confronter les affaires en cours à la zone Récolter / abandonner.",
