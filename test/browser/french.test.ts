@@ -14,6 +14,7 @@ import { ACTION_PLAN_COLUMNS_FR } from "../../src/domain/actionPlan/rows";
 import { nextSemester, semesterBounds, semesterOf } from "../../src/domain/actionPlan/semester";
 import { serialFromYmd, ymdFromSerial } from "../../src/domain/dates";
 import { functionName } from "../../src/domain/functionNames";
+import { zoneName } from "../../src/domain/matrix";
 import { type MessageKey, type MessageParams, translate } from "../../src/taskpane/i18n/messages";
 import {
   goTo,
@@ -200,7 +201,7 @@ describe("the workbench started in French (?lang=fr)", () => {
     expect((await column("CarnetMatrix", "Gamme")).length).toBe(8);
     // The nine-box names its zones in French.
     await expect(
-      pane().getByText(french("matrix.zone.invest"), { exact: false }).count()
+      pane().getByText(zoneName("Invest / grow", "fr"), { exact: false }).count()
     ).resolves.toBeGreaterThan(0);
     expect(session.errors).toEqual([]);
   });
