@@ -1,11 +1,17 @@
 /**
  * What Carnet writes into cells, in the workbook's language (domain/language.ts: decided once per
  * workbook, kept in the settings as `workbookLanguage`): the headers of its tables, the titles of its
- * charts, the mark of its sheets' note lines. One place per table gives both languages, each French
- * list typed against the English one, so a header added in English without its French fails the build.
+ * charts, the mark of its sheets' note lines, the notes themselves and the words it writes in cells
+ * (the matrix's levels and settings, the team's "(team)", "rebuild", the plan's block items...). One
+ * place per table or sheet gives both languages, each French list typed against the English one, so a
+ * header, a word or a note added in English without its French fails the build. A word Carnet reads
+ * back by its text has its reader here too, taking either language (isRebuildWord, isPlanItem...).
  *
  * Table names stay English in both languages (they are public: users' formulas name them), and so do
- * the values Carnet compares in formulas (forecast categories "Won", "Lost"...). Headers are public
+ * the forecast categories ("Won", "Lost"...): they are the values of the user's own Category column
+ * (or the stage's category), copied as they are, and the SUMIFS of the forecast and the team compare
+ * them as text. Words Carnet both writes and compares in one plan (the matrix's cut-off labels, the
+ * semester of the plan's block and the team's settings) follow the workbook's language. Headers are public
  * too: a workbook keeps the language it was first written in, and anything that reads Carnet's tables
  * back reads either language ({@link englishHeaders}).
  *
