@@ -8,9 +8,10 @@
  * back by its text has its reader here too, taking either language (isRebuildWord, isPlanItem...).
  *
  * Table names stay English in both languages (they are public: users' formulas name them), and so do
- * the forecast categories ("Won", "Lost"...): they are the values of the user's own Category column
- * (or the stage's category), copied as they are, and the SUMIFS of the forecast and the team compare
- * them as text. Words Carnet both writes and compares in one plan (the matrix's cut-off labels, the
+ * the forecast categories ("Won", "Lost"...): the user's Category column (or stage) read as one of
+ * the domain's six, compared as text by CarnetPipeline's weighted amount formula and the team's
+ * SUMIFS, and kept in CarnetSnapshots, whose past rows Carnet never rewrites: a French category would
+ * leave a workbook's history in two languages. Words Carnet both writes and compares in one plan (the matrix's cut-off labels, the
  * semester of the plan's block and the team's settings) follow the workbook's language. Headers are public
  * too: a workbook keeps the language it was first written in, and anything that reads Carnet's tables
  * back reads either language ({@link englishHeaders}).
