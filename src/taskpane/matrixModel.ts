@@ -317,9 +317,7 @@ export function matrixBuildOf(analysis: MatrixAnalysis, stamp: string): MatrixBu
     currencyFormat: table
       ? currencyFormatFor(analysis.source, [analysis.mapping.margin, analysis.mapping.sales], 0)
       : currencyFormatFor(null, [], 0),
-    origin: table
-      ? undefined
-      : `the won deals of ${analysis.source.address} and the figures given in the pane`,
+    wonDealsFrom: table ? undefined : analysis.source.address,
   };
 }
 

@@ -433,7 +433,7 @@ describe("ranges built from won deals", () => {
     source: null,
     stamp: "2026-11-26 10:00",
     currencyFormat: "#,##0",
-    origin: "the won deals of CarnetPipeline",
+    wonDealsFrom: "CarnetPipeline",
   };
   const plans = buildMatrixPlans(build);
 

@@ -35,7 +35,13 @@ import {
 } from "../../src/excel/plan/teamSheet";
 import {
   chartTitleIn,
+  decimalIn,
   englishHeaders,
+  isPlanItem,
+  isRebuildWord,
+  isTeamLabel,
+  MATRIX_WORDS,
+  PLAN_WORDS,
   hasFrenchHeader,
   hasFrenchTitle,
   headerIn,
@@ -112,5 +118,77 @@ describe("the charts and notes", () => {
     expect(line).toMatch(/^Carnet Action Plan, écrit par Carnet\. Modifiez le plan/);
     expect(isNoteLineOf(line, plan.sheet)).toBe(true);
     expect(isNoteLineOf(noteLine(actionPlanSheetPlan("en")), plan.sheet)).toBe(true);
+  });
+});
+
+describe("the words Carnet writes in cells and reads back", () => {
+  it("read back in either language: the rebuild word, the team's row, the budget block's items", () => {
+    expect([
+      isRebuildWord("rebuild"),
+      isRebuildWord("recalculer"),
+      isRebuildWord("Rebuild"),
+    ]).toEqual([true, true, false]);
+    expect([isTeamLabel("(team)"), isTeamLabel("(équipe)"), isTeamLabel("Team")]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    expect([isPlanItem("Envelope", "Envelope"), isPlanItem("Enveloppe", "Envelope")]).toEqual([
+      true,
+      true,
+    ]);
+    expect(isPlanItem("Semestre", "Envelope")).toBe(false);
+  });
+
+  it("give the French workbook the handbook's words, the English one the words it always had", () => {
+    const facts = {
+      stamp: "2026-11-26 10:00",
+      ranges: 3,
+      cutOffs: "P4:P7",
+      paretoRanges: 2,
+      source: "Produits!A1:F4",
+      live: ["Volume", "Margin"],
+      stamped: ["Market share"],
+      stampedCells: 1,
+    };
+    expect(MATRIX_WORDS.en.note(facts)).toBe(
+      "Computed 2026-11-26 10:00 from Produits!A1:F4: 3 ranges. Live: Volume and Margin read the source " +
+        "cells (CARNET.AMOUNT; blank when unreadable), and shares, ABC class, strength, nine-box cell and zone " +
+        "are formulas over them and the cut-offs in P4:P7: editing a margin in the source reclassifies. " +
+        "Market share: values as of 2026-11-26 10:00 (1 figures), since a cell there cannot be read by a " +
+        "formula as the pane read it (a percentage typed as text, a figure the pane refused) and a column " +
+        "holds one formula or values. Build again after adding or removing ranges. CarnetMatrixPareto and " +
+        "its chart list the 2 ranges with a positive margin at this build, in margin order, live; build " +
+        "again when a margin turns positive or stops being positive."
+    );
+    expect(MATRIX_WORDS.fr.note(facts)).toBe(
+      "Calculé le 2026-11-26 10:00 à partir de Produits!A1:F4 : 3 gammes. En direct : Volume et Marge " +
+        "lisent les cellules de la source (CARNET.MONTANT ; vide si illisible). Les parts, la classe ABC, " +
+        "les atouts, la case et la zone sont des formules sur ces chiffres et les seuils de P4:P7 : modifier " +
+        "une marge dans la source reclasse la gamme. Part de marché : valeurs du 2026-11-26 10:00 (1 chiffre), " +
+        "car une de leurs cellules ne peut pas être lue par une formule comme le volet l'a lue (un " +
+        "pourcentage tapé en texte, un chiffre refusé par le volet) et une colonne contient une formule ou " +
+        "des valeurs. Reconstruisez la matrice après avoir ajouté ou retiré des gammes. CarnetMatrixPareto " +
+        "et son graphique listent les 2 gammes à marge positive lors de ce calcul, par marge décroissante, " +
+        "en direct ; reconstruisez la matrice quand une marge devient positive ou cesse de l'être."
+    );
+    expect(MATRIX_WORDS.fr.xTitle(false, decimalIn("0.5", "fr"), decimalIn("1.25", "fr"))).toBe(
+      "Atouts : part de marché ÷ part du leader (pointillés : Faible sous 0,5, Fort dès 1,25)"
+    );
+    const review = {
+      semester: "S1 2027",
+      actions: 1,
+      checked: 0,
+      budget: "1 500.5",
+      actualCost: "0",
+      attainment: null,
+    };
+    expect(PLAN_WORDS.fr.reviewNote(review)).toBe(
+      "Bilan de S1 2027 : 1 action, 0 vérifiée, budget 1 500,5, coût réel 0, taux de réalisation moyen " +
+        "des actions vérifiées pas encore mesuré. Réécrit à chaque bilan ; taux de réalisation = résultat réel ÷ objectif."
+    );
+    expect(PLAN_WORDS.en.reviewNote({ ...review, semester: "2027-S1" })).toMatch(
+      /^Review of 2027-S1: 1 action, 0 checked, budget 1 500\.5, .* checked actions none measured yet\./
+    );
   });
 });

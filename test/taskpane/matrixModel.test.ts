@@ -245,7 +245,7 @@ describe("ranges from CarnetPipeline's won deals", () => {
     ]);
     const build = matrixBuildOf(analysis, "now");
     expect(build.source).toBeNull();
-    expect(build.origin).toContain("won deals");
+    expect(build.wonDealsFrom).toBe("'Carnet Pipeline'!A3:N8");
     expect(rangeRowAddress(analysis, 0, null)).toBeNull();
     expect(rangeRowAddress(analysis, 0, "Carnet Matrix")).toBe("'Carnet Matrix'!A4:N4");
   });

@@ -37,6 +37,7 @@ import { repeatedKeys } from "../caselessKeys";
 import { readDate } from "../dates";
 import { normaliseHeader } from "../columns";
 import { isBlankCell, readAmount, readNumber, type CellValue, type Reading } from "../values";
+import type { Language } from "../language";
 import { semesterFromText } from "./semester";
 
 /** French headers of a French workbook, in ACTION_PLAN_COLUMNS order (domain.md). */
@@ -88,17 +89,29 @@ export const ACTION_COLUMN_KINDS: Readonly<Record<ActionPlanColumn, ActionColumn
     Comment: "text",
   });
 
+/** The phases as a French workbook writes them (domain.md's PDCA: Planifier, Faire, Vérifier, Agir). */
+export const PHASES_FR: Readonly<Record<Phase, string>> = Object.freeze({
+  Plan: "Planifier",
+  Do: "Faire",
+  Check: "Vérifier",
+  Act: "Agir",
+});
+
+/** A phase as the sheets show it in `language` (the reader below takes either). */
+export function phaseLabel(phase: Phase, language: Language): string {
+  return language === "fr" ? PHASES_FR[phase] : phase;
+}
+
 /** Phase names a user may type, normalised (src/domain/columns.ts's normaliseHeader), to the phase. */
 const PHASE_NAMES = new Map<string, Phase>([
-  ["plan", "Plan"],
-  ["planifier", "Plan"],
-  ["do", "Do"],
-  ["faire", "Do"],
-  ["check", "Check"],
-  ["verifier", "Check"],
+  ...(Object.keys(PHASES_FR) as Phase[]).flatMap(
+    (phase) =>
+      [
+        [normaliseHeader(phase), phase],
+        [normaliseHeader(PHASES_FR[phase]), phase],
+      ] as [string, Phase][]
+  ),
   ["controler", "Check"],
-  ["act", "Act"],
-  ["agir", "Act"],
 ]);
 
 export interface ActionTableReading {

@@ -15,6 +15,8 @@
  * would end in 10000 throws, as Excel cannot hold its end.
  */
 import { serialFromYmd, ymdFromSerial } from "../dates";
+import type { Language } from "../language";
+import { periodKeyOf, periodLabel } from "../pipeline";
 
 const SEMESTER = /^(\d{4})-S([12])$/;
 
@@ -26,11 +28,31 @@ export function isSemester(text: string): boolean {
 
 /**
  * The label a user's text stands for, or null: surrounding spaces and a lower-case `s` are forgiven
- * (` 2027-s1 ` is `2027-S1`), nothing else is guessed (`S1 2027`, `2027-1` are null).
+ * (` 2027-s1 ` is `2027-S1`), and the French workbook's `S1 2027` is `2027-S1` (pipeline.ts's
+ * periodKeyOf: a French workbook shows semesters so, and its readers take either form); nothing else
+ * is guessed (`2027-1`, `1er semestre 2027` are null).
  */
 export function semesterFromText(text: string): string | null {
-  const label = text.trim().toUpperCase();
+  const label = periodKeyOf(text).toUpperCase();
   return isSemester(label) ? label : null;
+}
+
+/**
+ * A semester as a sheet shows it in `language`: `2027-S1` in English, `S1 2027` in French (pipeline.ts's
+ * periodLabel, the one rule for periods). The label is what Carnet writes; the key is what it keeps.
+ */
+export function semesterLabel(semester: string, language: Language): string {
+  return periodLabel(semester, language);
+}
+
+/**
+ * The language whose form a semester's text is written in (`2027-S1` English, `S1 2027` French, case
+ * and spaces forgiven), or null when it reads as no semester: a save writes a semester typed in the
+ * other language's form again in the table's, so that the formulas comparing it as text count it.
+ */
+export function semesterForm(text: string): Language | null {
+  if (semesterFromText(text) === null) return null;
+  return isSemester(text.trim().toUpperCase()) ? "en" : "fr";
 }
 
 /** The semester (fiscal, see the module comment) holding an Excel serial day. */

@@ -54,7 +54,7 @@ import { textCell } from "../plan/sheetPlan";
 import { readMatrixCells, readPipelineTable } from "./matrix";
 import { ownedTableExists, writeOwnedSheets } from "./owned";
 import { workbookLanguage } from "./language";
-import { inWorkbookLanguage, languageOfHeaders } from "../plan/workbookText";
+import { languageOfHeaders } from "../plan/workbookText";
 
 /**
  * What a row of the plan may weigh in a response, per cell: far above a typical action (an Id, a few
@@ -512,10 +512,10 @@ function drawGantt(worksheet: Excel.Worksheet, plan: GanttPlan): void {
   chart.name = plan.name;
   chart.title.text = plan.title;
   const offset = chart.series.getItemAt(0);
-  offset.name = "Start offset";
+  offset.name = plan.seriesNames.offset;
   offset.setXAxisValues(at(plan.labels));
   offset.format.fill.clear();
-  const days = chart.series.add("Days");
+  const days = chart.series.add(plan.seriesNames.days);
   days.setValues(at(plan.days));
   days.setXAxisValues(at(plan.labels));
   chart.axes.categoryAxis.reversePlotOrder = true;
@@ -566,10 +566,7 @@ export async function writeActionPlanReview(
     };
   });
   const language = await workbookLanguage();
-  const plan = inWorkbookLanguage(
-    reviewSheetPlan(semesterReview(actions, semester), currency),
-    language
-  );
+  const plan = reviewSheetPlan(semesterReview(actions, semester), currency, language);
   const result = await writeOwnedSheets([plan], undefined, undefined, options);
   return { sheet: result.sheets[REVIEW_SHEET], charts: (plan.charts ?? []).map((c) => c.name) };
 }

@@ -14,7 +14,6 @@ import {
 import { ownedTableExists, writeOwnedSheets } from "./owned";
 import { readSource } from "./source";
 import { workbookLanguage } from "./language";
-import { inWorkbookLanguage } from "../plan/workbookText";
 
 /** Appends a snapshot; creates the table on Carnet's sheet the first time. */
 export async function appendSnapshot(
@@ -27,7 +26,8 @@ export async function appendSnapshot(
   const plan = snapshotSheetPlan(rows, currencyFormat);
   if (!(await ownedTableExists(plan, SNAPSHOT_TABLE))) {
     // The table's headers in the workbook's language, decided now if no table of Carnet's did before.
-    await writeOwnedSheets([inWorkbookLanguage(plan, await workbookLanguage())], progress, signal);
+    const language = await workbookLanguage();
+    await writeOwnedSheets([snapshotSheetPlan(rows, currencyFormat, language)], progress, signal);
     return;
   }
   await Excel.run(async (context) => {

@@ -39,7 +39,7 @@ import type {
 import { type WriteOptions, writeOwnedSheets } from "./owned";
 import { saveSettings } from "./settings";
 import { workbookLanguage } from "./language";
-import { englishHeaders, headerIn, inWorkbookLanguage } from "../plan/workbookText";
+import { englishHeaders, headerIn } from "../plan/workbookText";
 
 /** The money format when CarnetPipeline does not say (the calibration's bias is money). */
 const PLAIN_AMOUNT = "#,##0";
@@ -59,13 +59,8 @@ export async function writeTeam(
   const language = await workbookLanguage();
   const sources = await readTeamSources();
   await breathe(signal);
-  const { plan, liveCells, stampedCells } = teamSheetPlan(build, sources);
-  const result = await writeOwnedSheets(
-    [inWorkbookLanguage(plan, language)],
-    progress,
-    signal,
-    options
-  );
+  const { plan, liveCells, stampedCells } = teamSheetPlan(build, sources, language);
+  const result = await writeOwnedSheets([plan], progress, signal, options);
   await saveSettings({
     collectiveWeight: build.settings.collectiveWeight,
     teamObjective: build.settings.teamObjective,
@@ -212,7 +207,7 @@ function storedTeamSettings(value: unknown): Partial<TeamSettings> {
 export async function writeCalibration(report: CalibrationReport): Promise<CalibrationWriteResult> {
   const language = await workbookLanguage();
   const currency = await pipelineAmountFormat();
-  const plan = inWorkbookLanguage(calibrationSheetPlan(report, currency), language);
+  const plan = calibrationSheetPlan(report, currency, language);
   const result = await writeOwnedSheets([plan]);
   const sheet = result.sheets[CALIBRATION_SHEET];
   await Excel.run(async (context) => {

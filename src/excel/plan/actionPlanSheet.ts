@@ -23,16 +23,24 @@ import {
   type ActionTableReading,
   actionPlanColumns,
   actionPlanHeaders,
+  phaseLabel,
 } from "../../domain/actionPlan/rows";
 import { moneyText, percentText } from "../../domain/actionPlan/money";
-import { semesterFromText } from "../../domain/actionPlan/semester";
+import { semesterForm, semesterFromText, semesterLabel } from "../../domain/actionPlan/semester";
 import type { GroupReview, SemesterReview } from "../../domain/actionPlan/review";
-import { NO_KEY } from "../../domain/forecast";
 import type { Language } from "../../domain/language";
 import { type CellValue, readAmount } from "../../domain/values";
 import { cellAddress, columnLetters } from "./a1";
 import { type Box, type SheetPlan, type TablePlan, textCell } from "./sheetPlan";
-import { headerIn, inWorkbookLanguage } from "./workbookText";
+import {
+  FORECAST_WORDS,
+  headerIn,
+  inWorkbookLanguage,
+  isPlanItem,
+  languageOfHeaders,
+  PLAN_WORDS,
+  type PlanItem,
+} from "./workbookText";
 
 export const ACTION_PLAN_SHEET = "Carnet Action Plan";
 export const ACTION_PLAN_TABLE = "CarnetActionPlan";
@@ -53,7 +61,7 @@ export const ACTION_PLAN_AT = { row: 2, col: 0 } as const;
 export function actionPlanSheetPlan(language: Language = "en"): SheetPlan {
   const plan: SheetPlan = {
     sheet: ACTION_PLAN_SHEET,
-    note: ACTION_PLAN_NOTE[language],
+    note: PLAN_WORDS[language].note,
     tables: [
       {
         name: ACTION_PLAN_TABLE,
@@ -67,18 +75,6 @@ export function actionPlanSheetPlan(language: Language = "en"): SheetPlan {
   };
   return inWorkbookLanguage(plan, language);
 }
-
-const ACTION_PLAN_NOTE: Readonly<Record<Language, string>> = {
-  en:
-    "Edit the plan here or in Carnet's pane: a save writes, by Id, only the cells that changed, and keeps " +
-    "your sort, your rows and your other cells. The budget and timeline beside the table are Carnet's, " +
-    "rewritten on each save; type the semester's envelope in its Envelope cell or in the pane.",
-  fr:
-    "Modifiez le plan ici ou dans le volet de Carnet : un enregistrement n'écrit, par Id, que les cellules " +
-    "modifiées, et garde votre tri, vos lignes et vos autres cellules. Le budget et le planning à côté de la " +
-    "table sont à Carnet, réécrits à chaque enregistrement ; tapez l'enveloppe du semestre dans sa cellule " +
-    "Envelope ou dans le volet.",
-};
 
 /** Each plan column's index among the table's headers now, as rows.ts read them (its one finder). */
 export type PlanColumns = ActionPlanColumns;
@@ -103,10 +99,29 @@ export function columnFormat(column: ActionPlanColumn, currencyFormat: string): 
   }
 }
 
-/** The value written for a field: text as it is (its cell is Text), a number, or "" to clear. */
-function cellValue(action: Action, column: ActionPlanColumn): string | number {
+/**
+ * The value written for a field: text as it is (its cell is Text), a number, or "" to clear; the
+ * semester and the phase as the table's language shows them ("S1 2027", "Planifier" in French: rows.ts
+ * reads either language's back as the same key).
+ */
+function cellValue(action: Action, column: ActionPlanColumn, language: Language): string | number {
   const value = action[ACTION_FIELDS[column]];
-  return value === null ? "" : value;
+  if (value === null) return "";
+  if (column === "Semester" && semesterFromText(String(value)) !== null)
+    return semesterLabel(String(value), language);
+  if (column === "Phase") return phaseLabel(action.phase, language);
+  return value;
+}
+
+/**
+ * Whether a row's Semester cell must be written again though its semester did not change: it is
+ * written in the other language's form (`2027-S1` typed in a French table), which the SUMIFS and
+ * COUNTIFS comparing it as text with the block's and the team's semester would not count.
+ */
+function semesterInOtherForm(cell: CellValue, language: Language): boolean {
+  if (typeof cell !== "string") return false;
+  const form = semesterForm(cell);
+  return form !== null && form !== language;
 }
 
 /** One cell a save writes: its sheet position, its format (null: left as it is) and its value. */
@@ -196,6 +211,8 @@ export function planWrites(
   currencyFormat: string
 ): PlanWrites {
   const columns = actionPlanColumns(now.headers);
+  // The table's own language, as its headers say it (the workbook's when Carnet made it).
+  const language = languageOfHeaders(ACTION_PLAN_TABLE, now.headers) ?? "en";
   const { reading } = now;
   const current = new Map(reading.actions.map((a) => [a.id, a]));
   const kept = new Set(merged.map((a) => a.id));
@@ -209,7 +226,7 @@ export function planWrites(
     row: now.row + 1 + row,
     col: now.col + columns[column]!,
     format: columnFormat(column, currencyFormat),
-    value: cellValue(action, column),
+    value: cellValue(action, column, language),
   });
   const byRow: { row: number; action: Action }[] = [];
   for (const action of merged) {
@@ -220,7 +237,9 @@ export function planWrites(
     for (const column of ACTION_PLAN_COLUMNS)
       if (
         columns[column] !== null &&
-        action[ACTION_FIELDS[column]] !== before[ACTION_FIELDS[column]]
+        (action[ACTION_FIELDS[column]] !== before[ACTION_FIELDS[column]] ||
+          (column === "Semester" &&
+            semesterInOtherForm(now.body[row]?.[columns.Semester!], language)))
       )
         cells.push(at(row, column, action));
   }
@@ -240,7 +259,7 @@ export function planWrites(
   const actions = [...byRow.map((r) => r.action), ...added];
   return {
     cells,
-    appended: added.map((a) => tableRow(now.headers.length, columns, a)),
+    appended: added.map((a) => tableRow(now.headers.length, columns, a, language)),
     appendedFormats: tableFormats(now.headers.length, columns, currencyFormat),
     deleted,
     actions,
@@ -249,11 +268,16 @@ export function planWrites(
 }
 
 /** An action as a row of the table's columns as they are now (null under a column of the user's). */
-function tableRow(width: number, columns: PlanColumns, action: Action): (string | number | null)[] {
+function tableRow(
+  width: number,
+  columns: PlanColumns,
+  action: Action,
+  language: Language
+): (string | number | null)[] {
   const row: (string | number | null)[] = new Array<string | number | null>(width).fill(null);
   for (const column of ACTION_PLAN_COLUMNS) {
     const index = columns[column];
-    if (index !== null) row[index] = cellValue(action, column);
+    if (index !== null) row[index] = cellValue(action, column, language);
   }
   return row;
 }
@@ -307,6 +331,8 @@ export interface BlockTable {
 export interface GanttPlan {
   readonly name: string;
   readonly title: string;
+  /** The two series' names: the timeline table's headers of the columns they draw. */
+  readonly seriesNames: { readonly offset: string; readonly days: string };
   /** Sheet blocks (0-based) of the labels, the offsets and the durations. */
   readonly labels: Box;
   readonly offsets: Box;
@@ -352,7 +378,8 @@ export interface BlockInput {
 export function planBlock(input: BlockInput): PlanBlock {
   const row = input.table.row;
   const col = input.table.col + input.table.cols + 1;
-  const budget = budgetTable(input, row, col);
+  const language = input.language ?? "en";
+  const budget = budgetTable(input, row, col, language);
   const semesterCell = cellAddress(null, row + 1, col + 1, true);
   const byMeans = totalsTable(input, BY_MEANS_TABLE, "Means", input.means, semesterCell, {
     row: row + budget.cells.length + 2,
@@ -366,7 +393,6 @@ export function planBlock(input: BlockInput): PlanBlock {
     col,
   });
   const timeline = timelineTable(input, row, col + 3);
-  const language = input.language ?? "en";
   const tables = [budget, byMeans, byOwner, timeline]
     .filter((t): t is BlockTable => t !== null)
     .map((t) => ({ ...t, headers: t.headers.map((h) => headerIn(t.name, h, language)) }));
@@ -384,20 +410,22 @@ function wholeColumn(input: BlockInput, column: ActionPlanColumn): string {
   return `$${letters}:$${letters}`;
 }
 
-function budgetTable(input: BlockInput, row: number, col: number): BlockTable {
+function budgetTable(input: BlockInput, row: number, col: number, language: Language): BlockTable {
   const value = (r: number) => cellAddress(null, row + 1 + r, col + 1, true);
   const total = `=SUMIFS(${wholeColumn(input, "Budget")},${wholeColumn(input, "Semester")},${value(0)})`;
   const money = input.currencyFormat;
+  const item = (name: PlanItem) => textCell(PLAN_WORDS[language].items[name]);
   return {
     name: BUDGET_TABLE,
     row,
     col,
     headers: ["Item", "Value"],
     cells: [
-      [textCell("Semester"), textCell(input.semester)],
-      [textCell("Envelope"), input.envelope ?? ""],
-      [textCell("Total budget"), total],
-      [textCell("Remaining"), `=IF(ISNUMBER(${value(1)}),${value(1)}-${value(2)},"")`],
+      // The semester as the table's Semester column shows it: the SUMIFS compare them as text.
+      [item("Semester"), textCell(semesterLabel(input.semester, language))],
+      [item("Envelope"), input.envelope ?? ""],
+      [item("Total budget"), total],
+      [item("Remaining"), `=IF(ISNUMBER(${value(1)}),${value(1)}-${value(2)},"")`],
     ],
     formats: [
       ["General", "General"],
@@ -417,7 +445,8 @@ function budgetTable(input: BlockInput, row: number, col: number): BlockTable {
 export function typedEnvelope(
   body: readonly (readonly CellValue[])[]
 ): { semester: string; amount: number | null } | null {
-  const row = (item: string) => body.find((cells) => cells[0] === item);
+  // Either language's items: the block may be French (and its semester "S1 2027").
+  const row = (item: PlanItem) => body.find((cells) => isPlanItem(cells[0], item));
   const semester = semesterFromText(String(row("Semester")?.[1] ?? ""));
   const envelope = row("Envelope");
   if (semester === null || envelope === undefined) return null;
@@ -513,9 +542,14 @@ function ganttPlan(input: BlockInput, timeline: BlockTable): GanttPlan {
     rows: timeline.cells.length,
     cols: 1,
   });
+  const language = input.language ?? "en";
   return {
     name: GANTT_CHART,
-    title: `${input.language === "fr" ? "Planning" : "Timeline"} ${input.semester}`,
+    title: `${PLAN_WORDS[language].timeline} ${semesterLabel(input.semester, language)}`,
+    seriesNames: {
+      offset: headerIn(TIMELINE_TABLE, "Start offset", language),
+      days: headerIn(TIMELINE_TABLE, "Days", language),
+    },
     labels: body(0),
     offsets: body(2),
     days: body(3),
@@ -561,30 +595,40 @@ const GROUP_HEADERS = ["Actions", "Checked", "Budget", "Actual cost", "Attainmen
  * by side, and a column chart of attainment by owner. The note line gives the semester's totals; no
  * total row in the tables, so a SUM over a column counts each action once.
  */
-export function reviewSheetPlan(review: SemesterReview, currencyFormat: string): SheetPlan {
-  const byAction = reviewByAction(review, currencyFormat);
+export function reviewSheetPlan(
+  review: SemesterReview,
+  currencyFormat: string,
+  language: Language = "en"
+): SheetPlan {
+  const byAction = reviewByAction(review, currencyFormat, language);
   const byMeans = groupTable(REVIEW_BY_MEANS, "Means", review.byMeans, currencyFormat, {
     row: ACTION_PLAN_AT.row,
     col: BY_ACTION_HEADERS.length + 1,
+    language,
   });
   const byOwner = groupTable(REVIEW_BY_OWNER, "Owner", review.byOwner, currencyFormat, {
     row: ACTION_PLAN_AT.row,
     col: byMeans.col + byMeans.headers.length + 1,
+    language,
   });
   const t = review.totals;
-  const attainment = t.attainment === null ? "none measured yet" : percentText(t.attainment);
-  return {
+  const semester = semesterLabel(review.semester, language);
+  const plan: SheetPlan = {
     sheet: REVIEW_SHEET,
-    note:
-      `Review of ${review.semester}: ${t.actions} action${t.actions === 1 ? "" : "s"}, ${t.checked} checked, ` +
-      `budget ${moneyText(t.budget)}, actual cost ${moneyText(t.actualCost)}, mean attainment of the ` +
-      `checked actions ${attainment}. Rewritten by each review; attainment = actual result ÷ objective.`,
+    note: PLAN_WORDS[language].reviewNote({
+      semester,
+      actions: t.actions,
+      checked: t.checked,
+      budget: moneyText(t.budget),
+      actualCost: moneyText(t.actualCost),
+      attainment: t.attainment === null ? null : percentText(t.attainment),
+    }),
     tables: [byAction, byMeans, byOwner],
     charts: [
       {
         name: REVIEW_CHART,
         type: "ColumnClustered",
-        title: `Attainment by owner, ${review.semester}`,
+        title: `Attainment by owner, ${semester}`,
         table: REVIEW_BY_OWNER,
         categories: "Owner",
         series: ["Attainment"],
@@ -597,12 +641,14 @@ export function reviewSheetPlan(review: SemesterReview, currencyFormat: string):
       },
     ],
   };
+  return inWorkbookLanguage(plan, language);
 }
 
-/** A group's name as the review tables show it: a blank Means or Owner as the forecast's "(none)". */
-const shownName = (name: string) => (name === "" ? NO_KEY : name);
+/** A group's name as the review tables show it: a blank Means or Owner as the forecast's "(none)", in the language. */
+const shownName = (name: string, language: Language) =>
+  name === "" ? FORECAST_WORDS[language].none : name;
 
-function reviewByAction(review: SemesterReview, money: string): TablePlan {
+function reviewByAction(review: SemesterReview, money: string, language: Language): TablePlan {
   const formats: Partial<Record<(typeof BY_ACTION_HEADERS)[number], string>> = {
     Attainment: PERCENT,
     Budget: money,
@@ -617,7 +663,7 @@ function reviewByAction(review: SemesterReview, money: string): TablePlan {
       textCell(a.action),
       textCell(a.means),
       textCell(a.owner),
-      textCell(a.phase),
+      textCell(phaseLabel(a.phase, language)),
       a.objective,
       textCell(a.unit),
       a.actualResult,
@@ -638,13 +684,13 @@ function groupTable(
   key: "Means" | "Owner",
   groups: readonly GroupReview[],
   money: string,
-  at: { row: number; col: number }
+  { language, ...at }: { row: number; col: number; language: Language }
 ): TablePlan {
   return {
     name,
     headers: [key, ...GROUP_HEADERS],
     rows: groups.map((g) => [
-      textCell(shownName(g.name)),
+      textCell(shownName(g.name, language)),
       g.actions,
       g.checked,
       g.budget,

@@ -49,7 +49,13 @@ import { type CellValue, isBlankCell } from "../../domain/values";
 import { cellAddress, columnLetters, formulaRef, rangeAddress } from "./a1";
 import { type SheetPlan, type TablePlan, textCell } from "./sheetPlan";
 import type { SourceData } from "./source";
-import { inWorkbookLanguage } from "./workbookText";
+import {
+  decimalIn,
+  headerIn,
+  inWorkbookLanguage,
+  MATRIX_WORDS,
+  type MatrixNoteFacts,
+} from "./workbookText";
 
 export const MATRIX_SHEET = "Carnet Matrix";
 export const MATRIX_TABLE = "CarnetMatrix";
@@ -88,8 +94,8 @@ export const PARETO_COLUMNS = [
   "ABC class",
 ] as const;
 
-/** The cut-off marks' labels: the levels on either side of each cut. */
-export const CUT_LABELS = { low: "Weak | Medium", high: "Medium | Strong" } as const;
+/** The cut-off marks' labels in English: the levels on either side of each cut (MATRIX_WORDS has both languages). */
+export const CUT_LABELS = MATRIX_WORDS.en.cuts;
 /** Attractiveness as a number for the chart's y axis: A = 3 (high) … C = 1 (low). */
 export const ATTRACTIVENESS_SCORE = { A: 3, B: 2, C: 1 } as const;
 /**
@@ -117,9 +123,15 @@ export interface MatrixBuild {
   readonly stamp: string;
   /** Excel's number format for sales and margins. */
   readonly currencyFormat: string;
-  /** Where the ranges came from, for the note when there is no source table. */
-  readonly origin?: string;
-  /** The workbook's language (host/language.ts): the tables' headers; English when not given. */
+  /**
+   * Without a source table: the address of the won deals the ranges were built from (CarnetPipeline's),
+   * for the note; the note says "the figures given in the pane" either way.
+   */
+  readonly wonDealsFrom?: string;
+  /**
+   * The workbook's language (host/language.ts): the tables' headers, the settings' labels, the level,
+   * cell and zone words the formulas write, the charts and the note; English when not given.
+   */
   readonly language?: Language;
 }
 
@@ -243,9 +255,13 @@ export function matrixRowAddress(sheet: string, index: number, measure: Strength
 
 export function buildMatrixPlans(build: MatrixBuild): MatrixPlans {
   const { ranges, settings } = build;
+  const language = build.language ?? "en";
   const rows = portfolioMatrix(ranges, settings);
   const paretoCount = paretoRows(rows).length;
-  const at = new MatrixAddresses(matrixLayout(ranges.length, paretoCount, settings.measure));
+  const at = new MatrixAddresses(
+    matrixLayout(ranges.length, paretoCount, settings.measure),
+    language
+  );
   const figures = new SourceFigures(build.source, at, ranges);
   const tables = [
     carnetMatrixTable(at, rows, figures, build.currencyFormat),
@@ -258,7 +274,7 @@ export function buildMatrixPlans(build: MatrixBuild): MatrixPlans {
     plans: [
       inWorkbookLanguage(
         { sheet: MATRIX_SHEET, note: matrixNote(build, at, figures), tables },
-        build.language ?? "en"
+        language
       ),
     ],
     charts: { bubble: bubbleChart(at, rows, settings), pareto: paretoChart(at, settings) },
@@ -284,7 +300,14 @@ class MatrixAddresses {
   readonly first: number;
   readonly last: number;
 
-  constructor(readonly layout: MatrixLayout) {
+  /** The words the formulas, labels and charts write, in the workbook's language. */
+  readonly words: (typeof MATRIX_WORDS)[Language];
+
+  constructor(
+    readonly layout: MatrixLayout,
+    readonly language: Language = "en"
+  ) {
+    this.words = MATRIX_WORDS[language];
     this.measure = layout.measure;
     this.headers = carnetMatrixColumns(layout.measure);
     this.first = HEADER_ROW + 1;
@@ -578,6 +601,9 @@ function classificationFormulas(at: MatrixAddresses, i: number): Record<string, 
   const value = at.strengthValue(i);
   const abc = at.abcClass(i);
   const placed = `AND(ISNUMBER(${value}),${abc}<>"")`;
+  const { Low, Medium, High } = at.words.levels;
+  // French names from MATRIX_QUADRANT when the workbook is French (its language argument, never Office's).
+  const names = at.language === "en" ? "" : `,"${at.language}"`;
   const formulas: Record<string, string> = {
     "Margin share": `=IF(AND(ISNUMBER(${margin}),${margin}>0),${margin}/${total},"")`,
     // Ties in sheet order: the equal margins at or above this row count before it.
@@ -586,10 +612,10 @@ function classificationFormulas(at: MatrixAddresses, i: number): Record<string, 
       `(SUMIF(${at.margins},">"&${margin})+${margin}*COUNTIF(${at.marginsUpTo(i)},${margin}))/${total},"")`,
     // ROW()-ROW(first)+1 rather than ROWS(first:this): HyperFormula 3 miscounts ROWS over a $-anchored range.
     "ABC class": `=INDEX(CARNET.ABC_CLASS(${at.margins},${at.aShare},${at.bShare}),ROW()-ROW(${at.firstMargin})+1)`,
-    Strength: `=IF(ISNUMBER(${value}),IF(${value}<${at.lowCut},"Low",IF(${value}>=${at.highCut},"High","Medium")),"")`,
-    Attractiveness: `=IF(${abc}="A","High",IF(${abc}="B","Medium",IF(${abc}="C","Low","")))`,
-    "Nine-box cell": `=IF(${placed},CARNET.MATRIX_QUADRANT(${value},${abc},${at.cuts}),"")`,
-    Zone: `=IF(${placed},CARNET.MATRIX_QUADRANT(${value},${abc},${at.cuts},,"zone"),"")`,
+    Strength: `=IF(ISNUMBER(${value}),IF(${value}<${at.lowCut},"${Low}",IF(${value}>=${at.highCut},"${High}","${Medium}")),"")`,
+    Attractiveness: `=IF(${abc}="A","${High}",IF(${abc}="B","${Medium}",IF(${abc}="C","${Low}","")))`,
+    "Nine-box cell": `=IF(${placed},CARNET.MATRIX_QUADRANT(${value},${abc},${at.cuts}${names ? `,,${names}` : ""}),"")`,
+    Zone: `=IF(${placed},CARNET.MATRIX_QUADRANT(${value},${abc},${at.cuts},,"zone"${names}),"")`,
   };
   if (at.measure === "relative") {
     const share = at.marketShare(i);
@@ -651,16 +677,17 @@ function carnetMatrixTable(
 
 /** `CarnetMatrixSettings`: the cut-offs and ABC shares, labelled, in the cells the formulas reference. */
 function matrixSettingsTable(at: MatrixAddresses, settings: MatrixSettings): TablePlan {
-  const what = settings.measure === "share" ? "market share" : "relative share";
   const { strengthCuts, abcShares } = settings;
+  // Read back by their order, never by their label (matrixReadBack.ts): the labels may be French.
+  const [low, high, a, b] = at.words.settings(settings.measure === "share");
   return {
     name: MATRIX_SETTINGS_TABLE,
     headers: [...SETTINGS_COLUMNS],
     rows: [
-      [textCell(`Strength: Weak below this ${what}`), strengthCuts.low],
-      [textCell(`Strength: Strong from this ${what}`), strengthCuts.high],
-      [textCell("ABC: share of the margin class A reaches"), abcShares.a],
-      [textCell("ABC: share classes A and B reach"), abcShares.b],
+      [textCell(low), strengthCuts.low],
+      [textCell(high), strengthCuts.high],
+      [textCell(a), abcShares.a],
+      [textCell(b), abcShares.b],
     ],
     // One format per column: shares as %; a relative share's cut-offs are ratios, so plain numbers there.
     numberFormats: [null, settings.measure === "share" ? SHARE_FORMAT : "General"],
@@ -712,10 +739,11 @@ function chartDataTable(at: MatrixAddresses, currencyFormat: string): TablePlan 
 function cutMarksTable(at: MatrixAddresses, currencyFormat: string): TablePlan {
   const markSize = `=MAX(1,MAX(${at.matrixColumn("Sales")}))/${MARK_SIZE_DIVISOR}`;
   const rows: CellValue[][] = [];
-  for (const label of [CUT_LABELS.low, CUT_LABELS.high]) {
+  const cuts = at.words.cuts;
+  for (const label of [cuts.low, cuts.high]) {
     for (const y of MARK_Y) {
       const k = rows.length;
-      const x = `=IF(${at.cutMarkCell("Cut-off", k)}="${CUT_LABELS.low}",${at.lowCut},${at.highCut})`;
+      const x = `=IF(${at.cutMarkCell("Cut-off", k)}="${cuts.low}",${at.lowCut},${at.highCut})`;
       rows.push([textCell(label), x, y, markSize]);
     }
   }
@@ -761,48 +789,24 @@ function paretoTable(at: MatrixAddresses, currencyFormat: string): TablePlan {
   };
 }
 
-/** The line above the tables: when and from what, what is live, where the cut-offs are. */
+/** The line above the tables: when and from what, what is live, where the cut-offs are (MATRIX_WORDS says it). */
 function matrixNote(build: MatrixBuild, at: MatrixAddresses, figures: SourceFigures): string {
-  const { source, stamp } = build;
-  const n = at.layout.ranges;
-  const cutOffs = at.settingsValues;
   // CarnetMatrixPareto's rows are fixed at the build: a range whose margin changes sign needs a build to enter or
   // leave it (until then the least of the others drops out, or the last row is blank).
-  const pareto =
-    ` CarnetMatrixPareto and its chart list the ${at.layout.pareto} ranges with a positive margin at this ` +
-    `build, in margin order, live; build again when a margin turns positive or stops being positive.`;
-  if (!source)
-    return (
-      `Computed ${stamp} from ${build.origin ?? "the figures given in the pane"}: ${n} ranges. ` +
-      `Volume, market volume, sales and margin are values as of ${stamp}; shares, ABC class, strength, ` +
-      `nine-box cell and zone are formulas over them and the cut-offs in ${cutOffs}: editing a margin here ` +
-      `reclassifies.${pareto}`
-    );
-  const list = (headers: readonly string[]) =>
-    headers.length === 1
-      ? headers[0]
-      : `${headers.slice(0, -1).join(", ")} and ${headers[headers.length - 1]}`;
-  const read = ["Volume", "Market volume", "Sales", "Margin"].filter(
-    (h) => !figures.stampedColumns.includes(h)
-  );
-  const live =
-    read.length > 0
-      ? `Live: ${list(read)} read the source cells (CARNET.AMOUNT; blank when unreadable), and `
-      : "";
-  const edit = figures.stampedColumns.includes("Margin")
-    ? "editing a margin here reclassifies"
-    : "editing a margin in the source reclassifies";
-  const stamped =
-    figures.stampedColumns.length > 0
-      ? `${list(figures.stampedColumns)}: values as of ${stamp} (${figures.stampedCells} figures), ` +
-        `since a cell there cannot be read by a formula as the pane read it (a percentage typed as ` +
-        `text, a figure the pane refused) and a column holds one formula or values. `
-      : "";
-  return (
-    `Computed ${stamp} from ${source.data.address}: ${n} ranges. ${live}${live ? "s" : "S"}hares, ABC class, strength, ` +
-    `nine-box cell and zone are formulas over them and the cut-offs in ${cutOffs}: ${edit}. ` +
-    `${stamped}Build again after adding or removing ranges.${pareto}`
-  );
+  const facts: MatrixNoteFacts = {
+    stamp: build.stamp,
+    ranges: at.layout.ranges,
+    cutOffs: at.settingsValues,
+    paretoRanges: at.layout.pareto,
+    source: build.source?.data.address ?? null,
+    wonDealsFrom: build.wonDealsFrom,
+    live: ["Volume", "Market volume", "Sales", "Margin"].filter(
+      (h) => !figures.stampedColumns.includes(h)
+    ),
+    stamped: figures.stampedColumns,
+    stampedCells: figures.stampedCells,
+  };
+  return at.words.note(facts);
 }
 
 /** One bubble series per range (named after it, one point), then the two cut-off lines (MARK_Y's points each). */
@@ -823,7 +827,7 @@ function bubbleChart(
     const first = c * MARK_Y.length;
     return `${at.cutMarkCell(header, first)}:${at.cutMarkCell(header, first + MARK_Y.length - 1)}`;
   };
-  [CUT_LABELS.low, CUT_LABELS.high].forEach((name, c) =>
+  [at.words.cuts.low, at.words.cuts.high].forEach((name, c) =>
     series.push({
       name,
       x: marks("Strength (x)", c),
@@ -833,7 +837,8 @@ function bubbleChart(
   );
   const share = at.measure === "share";
   const { low, high } = settings.strengthCuts;
-  const cut = (v: number) => (share ? `${Number((v * 100).toPrecision(12))} %` : String(v));
+  const cut = (v: number) =>
+    decimalIn(share ? `${Number((v * 100).toPrecision(12))} %` : String(v), at.language);
   // Room for the bubble of the largest strength: 15 % more plus a step, rounded up to the next step.
   const step = share ? 0.05 : 0.1;
   const values = rows.map((r) => (share ? r.range.marketShare : r.relativeShare));
@@ -841,15 +846,13 @@ function bubbleChart(
   const room = Math.ceil(Number(((largest * 1.15 + step) / step).toFixed(9))) * step;
   return {
     name: BUBBLE_CHART,
-    title: "Strengths–attractiveness matrix: one bubble per range, sized by sales",
+    title: at.words.bubbleTitle,
     series,
     rangeSeries: n,
-    xTitle:
-      (share ? "Strength: market share in volume" : "Strength: market share ÷ the leader's share") +
-      ` (dotted lines: Weak below ${cut(low)}, Strong from ${cut(high)})`,
+    xTitle: at.words.xTitle(share, cut(low), cut(high)),
     xFormat: share ? "0%" : RATIO_FORMAT,
     xMaximum: share ? Math.min(1, Number(room.toFixed(9))) : Number(room.toFixed(9)),
-    yTitle: "Attractiveness: ABC class of the margin (3 = A, 2 = B, 1 = C)",
+    yTitle: at.words.yTitle,
     at: { row: at.layout.chartsRow, col: 0, rows: 20, cols: 7 },
   };
 }
@@ -859,12 +862,14 @@ function paretoChart(at: MatrixAddresses, settings: MatrixSettings): ParetoChart
   const count = at.layout.pareto;
   if (count === 0) return null;
   const { a, b } = settings.abcShares;
+  // The series are named as CarnetMatrixPareto's columns they draw.
+  const name = (header: ParetoColumn) => headerIn(MATRIX_PARETO_TABLE, header, at.language);
   return {
     name: PARETO_CHART,
-    title: `Pareto of the contribution margin: classes A to ${Math.round(a * 100)} %, B to ${Math.round(b * 100)} %`,
+    title: at.words.paretoTitle(Math.round(a * 100), Math.round(b * 100)),
     categories: at.paretoColumn("Range", count),
-    bars: { name: "Margin share", values: at.paretoColumn("Margin share", count) },
-    line: { name: "Cumulative share", values: at.paretoColumn("Cumulative share", count) },
+    bars: { name: name("Margin share"), values: at.paretoColumn("Margin share", count) },
+    line: { name: name("Cumulative share"), values: at.paretoColumn("Cumulative share", count) },
     at: { row: at.layout.chartsRow, col: 8, rows: 20, cols: 8 },
   };
 }

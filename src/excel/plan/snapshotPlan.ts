@@ -1,7 +1,9 @@
 /** Where and how CarnetSnapshots is written: its sheet, its name, its columns' number formats. */
 import { SNAPSHOT_COLUMNS } from "../../domain/snapshots";
 import type { CellValue } from "../../domain/values";
+import type { Language } from "../../domain/language";
 import { type SheetPlan, textCell } from "./sheetPlan";
+import { inWorkbookLanguage, SNAPSHOT_NOTE } from "./workbookText";
 
 export const SNAPSHOT_SHEET = "Carnet Snapshots";
 export const SNAPSHOT_TABLE = "CarnetSnapshots";
@@ -29,11 +31,18 @@ export function snapshotCells(
   return rows.map((row) => row.map((cell) => (typeof cell === "string" ? textCell(cell) : cell)));
 }
 
-/** The sheet the first snapshot creates; later snapshots are appended to its table. */
-export function snapshotSheetPlan(rows: CellValue[][], currencyFormat: string): SheetPlan {
-  return {
+/**
+ * The sheet the first snapshot creates, its headers and note in the workbook's language; later
+ * snapshots are appended to its table.
+ */
+export function snapshotSheetPlan(
+  rows: CellValue[][],
+  currencyFormat: string,
+  language: Language = "en"
+): SheetPlan {
+  const plan: SheetPlan = {
     sheet: SNAPSHOT_SHEET,
-    note: "Each snapshot freezes the pipeline as read at that time. Carnet appends; it never rewrites past rows.",
+    note: SNAPSHOT_NOTE[language],
     tables: [
       {
         name: SNAPSHOT_TABLE,
@@ -45,4 +54,5 @@ export function snapshotSheetPlan(rows: CellValue[][], currencyFormat: string): 
       },
     ],
   };
+  return inWorkbookLanguage(plan, language);
 }

@@ -55,6 +55,10 @@ import { cellAddress, columnLetters, formulaRef, rangeAddress } from "./a1";
 import { PIPELINE_COLUMNS } from "./forecastPlan";
 import { type ChartPlan, type SheetPlan, type TablePlan, textCell } from "./sheetPlan";
 import type { TeamBuild, TeamReading } from "./teamPort";
+import { semesterLabel } from "../../domain/actionPlan/semester";
+import type { Language } from "../../domain/language";
+import { periodLabel } from "../../domain/pipeline";
+import { inWorkbookLanguage, isRebuildWord, TEAM_WORDS } from "./workbookText";
 
 export const TEAM_SHEET = "Carnet Team";
 export const TEAM_TABLE = "CarnetTeam";
@@ -124,20 +128,34 @@ export interface TeamPlan {
   readonly stampedCells: number;
 }
 
-/** The sheet as Build team writes it (module comment). */
-export function teamSheetPlan(build: TeamBuild, sources: TeamSources): TeamPlan {
+/**
+ * The sheet as Build team writes it (module comment), in the workbook's language: headers, the semester
+ * ("S1 2027" in French, as CarnetActionPlan's Semester column shows it, which the Actions and Budget
+ * criteria compare it with), the rebuild word and the note.
+ */
+export function teamSheetPlan(
+  build: TeamBuild,
+  sources: TeamSources,
+  language: Language = "en"
+): TeamPlan {
   const reps = build.figures.reps;
-  const team = teamTable(build, sources);
+  const team = teamTable(build, sources, language);
   const probability = probabilityTable(reps);
   const chartData = chartDataTable(reps.length);
   const liveColumns = 3 + (sources.pipeline ? 3 : 0) + (sources.actionPlan ? 2 : 0);
+  const note = TEAM_WORDS[language].note({
+    semester: semesterLabel(build.semester, language),
+    pipeline: sources.pipeline !== null,
+    actionPlan: sources.actionPlan !== null,
+  });
+  const plan: SheetPlan = {
+    sheet: TEAM_SHEET,
+    note,
+    tables: [team, settingsTable(build, language), probability, chartData],
+    charts: reps.length > 0 ? [teamChart(reps.length)] : [],
+  };
   return {
-    plan: {
-      sheet: TEAM_SHEET,
-      note: teamNote(build.semester, sources),
-      tables: [team, settingsTable(build), probability, chartData],
-      charts: reps.length > 0 ? [teamChart(reps.length)] : [],
-    },
+    plan: inWorkbookLanguage(plan, language),
     liveCells: reps.length * liveColumns + 3,
     stampedCells: reps.length * (TEAM_COLUMNS.length - 2 - liveColumns),
   };
@@ -225,7 +243,12 @@ function planFormulas(plan: NonNullable<TeamSources["actionPlan"]>, criterion: s
  * is 100 % once won reaches it, else the one Build team computed for that objective; blended needs a w in
  * [0, 1], is the individual attainment when w = 0, else needs the team's.
  */
-function rowFormulas(sheetRow: number, criterion: string, probabilityRows: number) {
+function rowFormulas(
+  sheetRow: number,
+  criterion: string,
+  probabilityRows: number,
+  language: Language
+) {
   const c = rowCells(sheetRow);
   const w = settingCell("Collective weight");
   const team = settingCell("Team attainment");
@@ -238,7 +261,7 @@ function rowFormulas(sheetRow: number, criterion: string, probabilityRows: numbe
   return {
     attainment: `=${objective(`${c.won}/${c.objective}`)}`,
     coverage: `=${objective(`IF(${c.objective}>${c.won},${c.weighted}/(${c.objective}-${c.won}),"")`)}`,
-    pObjective: `=${objective(`IF(${c.won}>=${c.objective},1,IF(COUNTIFS(${rep},${forObjective})>0,${stamped},"rebuild"))`)}`,
+    pObjective: `=${objective(`IF(${c.won}>=${c.objective},1,IF(COUNTIFS(${rep},${forObjective})>0,${stamped},"${TEAM_WORDS[language].rebuild}"))`)}`,
     blended: `=IF(AND(ISNUMBER(${c.attainment}),N(${w})>=0,N(${w})<=1),${blend},"")`,
   };
 }
@@ -248,7 +271,8 @@ function teamRow(
   rep: RepFigures,
   sheetRow: number,
   sources: TeamSources,
-  probabilityRows: number
+  probabilityRows: number,
+  language: Language
 ): CellValue[] {
   const criterion = repCriterion(rowCells(sheetRow).rep);
   const pipeline = sources.pipeline
@@ -257,7 +281,7 @@ function teamRow(
   const plan = sources.actionPlan
     ? planFormulas(sources.actionPlan, criterion)
     : { actions: rep.actions, budget: rep.budget };
-  const own = rowFormulas(sheetRow, criterion, probabilityRows);
+  const own = rowFormulas(sheetRow, criterion, probabilityRows, language);
   return [
     textCell(rep.rep),
     pipeline.open,
@@ -273,7 +297,7 @@ function teamRow(
   ];
 }
 
-function teamTable(build: TeamBuild, sources: TeamSources): TablePlan {
+function teamTable(build: TeamBuild, sources: TeamSources, language: Language): TablePlan {
   const money = build.currencyFormat;
   const formats: Record<(typeof TEAM_COLUMNS)[number], string | null> = {
     Rep: null,
@@ -292,7 +316,7 @@ function teamTable(build: TeamBuild, sources: TeamSources): TablePlan {
   return {
     name: TEAM_TABLE,
     headers: [...TEAM_COLUMNS],
-    rows: reps.map((rep, i) => teamRow(rep, TEAM_AT.row + 2 + i, sources, reps.length)),
+    rows: reps.map((rep, i) => teamRow(rep, TEAM_AT.row + 2 + i, sources, reps.length, language)),
     numberFormats: TEAM_COLUMNS.map((h) => formats[h]),
     row: TEAM_AT.row,
     col: TEAM_AT.col,
@@ -307,7 +331,7 @@ function teamTable(build: TeamBuild, sources: TeamSources): TablePlan {
  * CarnetTeamSettings: the semester the actions count, the manager's w and team objective (cells they may
  * type in), and the team's figures as formulas over CarnetTeam's columns.
  */
-function settingsTable(build: TeamBuild): TablePlan {
+function settingsTable(build: TeamBuild, language: Language): TablePlan {
   const typed = settingCell("Team objective");
   const used = settingCell("Team objective used");
   const objectives = `SUMIF(${teamColumn("Objective")},">0")`;
@@ -317,7 +341,7 @@ function settingsTable(build: TeamBuild): TablePlan {
     headers: [...TEAM_SETTINGS_COLUMNS],
     rows: [
       [
-        textCell(build.semester),
+        textCell(semesterLabel(build.semester, language)),
         build.settings.collectiveWeight,
         build.settings.teamObjective,
         `=IF(N(${typed})>0,${typed},IF(${objectives}>0,${objectives},""))`,
@@ -383,30 +407,6 @@ function teamChart(reps: number): ChartPlan {
     seriesTypes: [null, "Line"],
     at: { row: TEAM_AT.row + Math.max(reps + 1, 2) + 2, col: 0, rows: 16, cols: 8 },
   };
-}
-
-/** The line above the tables: what is live, over what, and which cells are the manager's. */
-function teamNote(semester: string, sources: TeamSources): string {
-  const live = [
-    sources.pipeline
-      ? "Open pipeline, Weighted and Won (over CarnetPipeline, as Build forecast last wrote it)"
-      : null,
-    sources.actionPlan ? `Actions and Budget (over CarnetActionPlan's ${semester} actions)` : null,
-    "Attainment, Coverage and Blended attainment",
-  ].filter((part): part is string => part !== null);
-  const stamped = [
-    sources.pipeline
-      ? null
-      : "Open pipeline, Weighted and Won (no CarnetPipeline: Build forecast first)",
-    sources.actionPlan ? null : "Actions and Budget (no CarnetActionPlan)",
-  ].filter((part): part is string => part !== null);
-  return (
-    `Live formulas: ${live.join("; ")}. ` +
-    (stamped.length > 0 ? `Values as of Build team: ${stamped.join("; ")}. ` : "") +
-    'P(objective) is computed by Build team for the objective then typed (it reads "rebuild" once another is typed). ' +
-    "Yours: the Objective column, and the collective weight (0 % to 100 %) and team objective (blank: Σ of the objectives) " +
-    "in CarnetTeamSettings; every other cell is Carnet's, rewritten by each build."
-  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -483,8 +483,8 @@ function cellReader(
   };
 }
 
-/** The text P(objective) shows once the objective is not the one Build team computed it for. */
-export const REBUILD = "rebuild";
+/** The text P(objective) shows, in English, once the objective is not the one Build team computed it for. */
+export const REBUILD = TEAM_WORDS.en.rebuild;
 
 /** One rep's figures as the row shows them; a figure that cannot be read counts 0 (amounts) or none. */
 function repOf(
@@ -501,7 +501,8 @@ function repOf(
         "type it as a number, or Build team, which writes it as one"
     );
   let pObjective: number | null = null;
-  if (raw("P(objective)") === REBUILD)
+  // Either language's word: the sheet may be French.
+  if (isRebuildWord(raw("P(objective)")))
     problems.push(
       `${where("P(objective)")}: P(objective) of ${rep} was computed for another objective: Build team computes it again`
     );
@@ -618,10 +619,11 @@ export const BIAS_TABLE = "CarnetForecastBias";
 export const STAGE_SUGGESTIONS_TABLE = "CarnetStageSuggestions";
 export const RELIABILITY_CHART = "CarnetReliabilityChart";
 
-/** How the team's rows are labelled in the Rep columns (a rep's name is never in parentheses in Carnet's tables). */
-export const TEAM_LABEL = "(team)";
-/** The rep of forecasts whose deal had no owner. */
-const NO_OWNER = "(no owner)";
+/**
+ * How the team's rows are labelled in the Rep columns of an English workbook (a rep's name is never in
+ * parentheses in Carnet's tables); TEAM_WORDS has the French, and the rep of deals without an owner.
+ */
+export const TEAM_LABEL = TEAM_WORDS.en.team;
 
 const CALIBRATION_COLUMNS = ["Rep", "Forecasts", "Brier score"] as const;
 const RELIABILITY_COLUMNS = [
@@ -656,20 +658,30 @@ export function bandLabel(band: Pick<ReliabilityBand, "from" | "to">): string {
  * chart plots the team's win rate against its mean stated probability with the diagonal of a perfect
  * forecaster, from (0, 0) to (1, 1), through the same x values so that one column of x serves both series.
  */
-export function calibrationSheetPlan(report: CalibrationReport, currencyFormat: string): SheetPlan {
+export function calibrationSheetPlan(
+  report: CalibrationReport,
+  currencyFormat: string,
+  language: Language = "en"
+): SheetPlan {
   const at = (col: number) => ({ row: CALIBRATION_ROW, col });
   const chartAt = at(10);
-  return {
+  const words = TEAM_WORDS[language];
+  const plan: SheetPlan = {
     sheet: CALIBRATION_SHEET,
-    note: calibrationNote(report),
+    note: words.calibrationNote(report.team.forecasts, MINIMUM_STAGE_FORECASTS),
     tables: [
-      { ...brierTable(report), ...at(0) },
-      { ...reliabilityTable(report), ...at(4) },
+      { ...brierTable(report, words), ...at(0) },
+      { ...reliabilityTable(report, words), ...at(4) },
       { ...reliabilityChartData(report.team), ...chartAt },
       {
         name: BIAS_TABLE,
         headers: [...BIAS_COLUMNS],
-        rows: report.bias.map((b) => [textCell(b.period), b.forecast, b.won, b.bias]),
+        rows: report.bias.map((b) => [
+          textCell(periodLabel(b.period, language)),
+          b.forecast,
+          b.won,
+          b.bias,
+        ]),
         numberFormats: [null, currencyFormat, currencyFormat, currencyFormat],
         ...at(14),
         key: "Period",
@@ -696,35 +708,41 @@ export function calibrationSheetPlan(report: CalibrationReport, currencyFormat: 
       },
     ],
   };
+  return inWorkbookLanguage(plan, language);
 }
 
 /** The calibration tables' header row, 0-based: row 3, under the note and a blank row. */
 const CALIBRATION_ROW = 2;
 
-/** A Calibration's name in the Rep columns. */
-function who(c: Calibration): string | null {
-  return textCell(c.rep === null ? TEAM_LABEL : c.rep === "" ? NO_OWNER : c.rep);
+type TeamWords = (typeof TEAM_WORDS)[Language];
+
+/** A Calibration's name in the Rep columns, the team's and a deal without owner's in the workbook's language. */
+function who(c: Calibration, words: TeamWords): string | null {
+  return textCell(c.rep === null ? words.team : c.rep === "" ? words.noOwner : c.rep);
 }
 
 /** CarnetCalibration: the team's forecasts and Brier score, then each rep's. */
-function brierTable(report: CalibrationReport): Omit<TablePlan, "row" | "col"> {
+function brierTable(report: CalibrationReport, words: TeamWords): Omit<TablePlan, "row" | "col"> {
   return {
     name: CALIBRATION_TABLE,
     headers: [...CALIBRATION_COLUMNS],
-    rows: [report.team, ...report.reps].map((c) => [who(c), c.forecasts, c.brier]),
+    rows: [report.team, ...report.reps].map((c) => [who(c, words), c.forecasts, c.brier]),
     numberFormats: [null, "0", "0.000"],
     key: "Rep",
   };
 }
 
 /** CarnetReliability: the team's five bands, then each rep's (a rep and a band name a row). */
-function reliabilityTable(report: CalibrationReport): Omit<TablePlan, "row" | "col"> {
+function reliabilityTable(
+  report: CalibrationReport,
+  words: TeamWords
+): Omit<TablePlan, "row" | "col"> {
   return {
     name: RELIABILITY_TABLE,
     headers: [...RELIABILITY_COLUMNS],
     rows: [report.team, ...report.reps].flatMap((c) =>
       c.reliability.map((b) => [
-        who(c),
+        who(c, words),
         textCell(bandLabel(b)),
         b.forecasts,
         b.meanProbability,
@@ -751,14 +769,4 @@ function reliabilityChartData(team: Calibration): Omit<TablePlan, "row" | "col">
     ],
     numberFormats: [PERCENT, PERCENT, PERCENT],
   };
-}
-
-function calibrationNote(report: CalibrationReport): string {
-  const n = report.team.forecasts;
-  return (
-    `Calibration from CarnetSnapshots: ${n} forecast${n === 1 ? "" : "s"} (a deal open in a snapshot and won or lost by now is one). ` +
-    "Brier score = mean of (stated probability − outcome)², won 1, lost 0: 0 is perfect, always saying 50 % scores 0.25. " +
-    "Bias = weighted forecast at the last snapshot before the period − won in it (positive: optimistic). " +
-    `A stage's suggested probability is its win rate, shown from ${MINIMUM_STAGE_FORECASTS} forecasts. Values as of this run, rewritten by the next.`
-  );
 }

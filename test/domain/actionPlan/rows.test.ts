@@ -138,16 +138,17 @@ describe("reading CarnetActionPlan", () => {
     ]);
   });
 
-  it("normalises 2027-s2 and refuses a semester that is not YYYY-Sn, keeping the text", () => {
+  it("normalises 2027-s2 and a French workbook's S1 2027, and refuses anything else, keeping the text", () => {
     const rows = [
       row({ Id: "A-0001", Semester: " 2027-s2" }),
-      row({ Id: "A-0002", Semester: "S1 2027" }),
+      row({ Id: "A-0002", Semester: "2027-1" }),
       row({ Id: "A-0003" }),
+      row({ Id: "A-0004", Semester: "S1 2027" }),
     ];
     const read = actionsFromTable(HEADERS, rows, locate);
-    expect(read.actions.map((a) => a.semester)).toEqual(["2027-S2", "S1 2027", ""]);
+    expect(read.actions.map((a) => a.semester)).toEqual(["2027-S2", "2027-1", "", "2027-S1"]);
     expect(read.problems).toEqual([
-      "'Plan'!B3: Semester S1 2027 is not a semester: write it as 2027-S1 or 2027-S2",
+      "'Plan'!B3: Semester 2027-1 is not a semester: write it as 2027-S1 or 2027-S2",
       "'Plan'!B4: Semester is blank: write it as 2027-S1 or 2027-S2",
     ]);
   });

@@ -5,7 +5,9 @@ import {
   nextSemester,
   previousSemester,
   semesterBounds,
+  semesterForm,
   semesterFromText,
+  semesterLabel,
   semesterOf,
 } from "../../../src/domain/actionPlan/semester";
 
@@ -93,9 +95,21 @@ describe("semester labels", () => {
     }
   });
 
-  it("forgives spaces and a lower-case s in what a user typed, nothing else", () => {
+  it("forgives spaces and a lower-case s in what a user typed, and reads a French workbook's S2 2027; nothing else", () => {
     expect(semesterFromText(" 2027-s2 ")).toBe("2027-S2");
-    expect(semesterFromText("S2 2027")).toBeNull();
+    expect(semesterFromText("S2 2027")).toBe("2027-S2");
+    expect(semesterFromText(" s1 2027 ")).toBe("2027-S1");
+    for (const bad of ["S3 2027", "T1 2027", "2027-1", "1er semestre 2027", "S1 1899"])
+      expect(semesterFromText(bad)).toBeNull();
+  });
+
+  it("shows a semester as each language writes it, and tells which form a text is in", () => {
+    expect(semesterLabel("2027-S1", "en")).toBe("2027-S1");
+    expect(semesterLabel("2027-S2", "fr")).toBe("S2 2027");
+    expect(semesterFromText(semesterLabel("2031-S1", "fr"))).toBe("2031-S1");
+    expect(semesterForm(" 2027-s1")).toBe("en");
+    expect(semesterForm("S1 2027")).toBe("fr");
+    expect(semesterForm("T1 2027")).toBeNull();
   });
 });
 
