@@ -88,15 +88,21 @@ export function fieldLabelIn<F extends string>(spec: FieldSpec<F>, language: Lan
   return language === "fr" ? spec.labelFr : spec.label;
 }
 
+/** The required fields the mapping lacks. */
+export function missingSpecs<F extends string>(
+  mapping: ColumnMapping<F>,
+  specs: readonly FieldSpec<F>[]
+): FieldSpec<F>[] {
+  return specs.filter((s) => s.required && mapping[s.field] === null);
+}
+
 /** The required fields the mapping lacks, by label in `language`, for the pane's message. */
 export function missingFields<F extends string>(
   mapping: ColumnMapping<F>,
   specs: readonly FieldSpec<F>[],
   language: Language = "en"
 ): string[] {
-  return specs
-    .filter((s) => s.required && mapping[s.field] === null)
-    .map((s) => fieldLabelIn(s, language));
+  return missingSpecs(mapping, specs).map((s) => fieldLabelIn(s, language));
 }
 
 export type PipelineField =

@@ -14,6 +14,7 @@
  */
 import { DEFAULT_LOCALE, type Language } from "./language";
 import { defineMessages, render } from "./messageCatalogue";
+import type { CellValue } from "./values";
 
 const HOW_TO_WRITE_DATE_EN = "write it as 2003-04-04 or 4 avril 2003";
 const HOW_TO_WRITE_DATE_FR = "écrivez-la 2003-04-04 ou 4 avril 2003";
@@ -77,6 +78,36 @@ export const READING_PROBLEMS = defineMessages(
     "pipeline.duplicateId": "repeats the id of data row {row}: ids must be unique",
     "pipeline.notACategory":
       "is not a forecast category: write Commit, Best case, Pipeline, Omitted, Won or Lost",
+    // pipeline.ts: the deals of WEIGHTED_PIPELINE's and the other functions' columns
+    "columns.amount": "amount",
+    "columns.probability": "probability",
+    "columns.closeDate": "close date",
+    "columns.position": "position {position}",
+    "columns.amountBlank":
+      "amount at position {position} is blank but its probability is {probability}: give both or neither",
+    "columns.probabilityBlank":
+      "probability at position {position} is blank but its amount is {amount}: give both or neither",
+    "columns.closedAmountBlank":
+      "amount at position {position} is blank but the deal is {status}: give its amount",
+    "columns.sizes":
+      "the amounts have {count} cells but the {name} have {other}: give ranges of the same size",
+    "columns.probabilities": "probabilities",
+    "columns.closeDates": "close dates",
+    "columns.statuses": "statuses",
+    "columns.won": "Won",
+    "columns.lost": "Lost",
+    "columns.omitted": "Omitted",
+    "columns.periodReversed": "the period starts after it ends",
+    // team/brierInput.ts: BRIER's pairs
+    "brier.sizes":
+      "the probabilities have {count} cells but the outcomes have {other}: give ranges of the same size",
+    "brier.probabilityBlank":
+      "probability at position {position} is blank but its outcome is {outcome}: give both or neither",
+    "brier.outcomeBlank":
+      "outcome at position {position} is blank but its probability is {probability}: give both or neither",
+    "brier.outcome": "outcome",
+    "brier.notAnOutcome":
+      "is not won or lost: write 1 or 0, TRUE or FALSE, Won or Lost (Gagné or Perdu)",
   },
   {
     "value.notANumber": "n'est pas un nombre",
@@ -145,6 +176,34 @@ export const READING_PROBLEMS = defineMessages(
       "répète l'identifiant de la ligne de données {row}\u00a0: les identifiants doivent être uniques",
     "pipeline.notACategory":
       "n'est pas une catégorie de prévision\u00a0: écrivez Engagé, Meilleur cas, Pipeline, Exclu, Gagné ou Perdu",
+    "columns.amount": "montant",
+    "columns.probability": "probabilité",
+    "columns.closeDate": "date jalon",
+    "columns.position": "position {position}",
+    "columns.amountBlank":
+      "montant en position {position} est vide mais sa probabilité vaut {probability}\u00a0: donnez les deux ou aucun",
+    "columns.probabilityBlank":
+      "probabilité en position {position} est vide mais son montant vaut {amount}\u00a0: donnez les deux ou aucun",
+    "columns.closedAmountBlank":
+      "montant en position {position} est vide mais l'affaire est {status}\u00a0: donnez son montant",
+    "columns.sizes":
+      "les montants ont {count, plural, one {# cellule} other {# cellules}} mais les {name} en ont {other}\u00a0: donnez des plages de même taille",
+    "columns.probabilities": "probabilités",
+    "columns.closeDates": "dates jalon",
+    "columns.statuses": "statuts",
+    "columns.won": "gagnée",
+    "columns.lost": "perdue",
+    "columns.omitted": "exclue",
+    "columns.periodReversed": "la période commence après sa fin",
+    "brier.sizes":
+      "les probabilités ont {count, plural, one {# cellule} other {# cellules}} mais les issues en ont {other}\u00a0: donnez des plages de même taille",
+    "brier.probabilityBlank":
+      "probabilité en position {position} est vide mais son issue vaut {outcome}\u00a0: donnez les deux ou aucune",
+    "brier.outcomeBlank":
+      "issue en position {position} est vide mais sa probabilité vaut {probability}\u00a0: donnez les deux ou aucune",
+    "brier.outcome": "issue",
+    "brier.notAnOutcome":
+      "n'est ni gagnée ni perdue\u00a0: écrivez 1 ou 0, VRAI ou FAUX, Gagné ou Perdu (Won ou Lost)",
   }
 );
 
@@ -185,4 +244,9 @@ export interface SpeakOptions {
  */
 export function decimalIn(language: Language, text: string): string {
   return language === "fr" ? text.replace(".", ",") : text;
+}
+
+/** A cell as a message quotes it: its text as typed, a number with the language's decimal mark (`0,5`). */
+export function quotedCell(cell: CellValue, language: Language): string {
+  return typeof cell === "number" ? decimalIn(language, String(cell)) : String(cell).trim();
 }

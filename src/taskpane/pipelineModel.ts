@@ -47,7 +47,7 @@ export interface PipelineAnalysis {
   readonly mapping: ColumnMapping<PipelineField>;
   /** Why the mapping kept for this source was not used (the table changed shape since); else null. */
   readonly mappingNote: string | null;
-  /** Labels of required columns that are not mapped. */
+  /** Labels of required columns that are not mapped, in the pane's language. */
   readonly missing: string[];
   readonly reading: PipelineReading;
   readonly report: ReportLine[];

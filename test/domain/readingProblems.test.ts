@@ -6,7 +6,13 @@
 import { PIPELINE_FIELDS, recogniseColumns } from "../../src/domain/columns";
 import { readDate } from "../../src/domain/dates";
 import type { Language } from "../../src/domain/language";
+import {
+  pipelineDeals,
+  periodFilterProblem,
+  type PipelineColumns,
+} from "../../src/domain/pipeline";
 import { issueText, readPipelineRows } from "../../src/domain/pipelineTable";
+import { forecastPairs } from "../../src/domain/team/brierInput";
 import { READING_PROBLEMS, type ReadingProblemKey } from "../../src/domain/readingProblems";
 import { DEFAULT_STAGE_TABLE } from "../../src/domain/stages";
 import {
@@ -39,6 +45,27 @@ function frenchReport(table: unknown[][]) {
     issueText(i, i.col === null ? `Feuil1!A${i.row + 2}:F${i.row + 2}` : `C${i.row + 2}`, "fr")
   );
   return { reading, lines };
+}
+
+const col = (...cells: CellValue[]) => cells.map((c) => [c]);
+
+/** What a function's columns say in French (WEIGHTED_PIPELINE's reading of them). */
+function columnsProblem(columns: PipelineColumns): string {
+  try {
+    pipelineDeals(columns, undefined, "fr");
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error("expected a problem");
+}
+
+function brierProblem(probabilities: CellValue[], outcomes: CellValue[]): string {
+  try {
+    forecastPairs(col(...probabilities), col(...outcomes), "fr");
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error("expected a problem");
 }
 
 const HEADER_REPEATED = [
@@ -306,6 +333,132 @@ const EXAMPLES: [ReadingProblemKey, () => string, string][] = [
       ]).lines[0],
     "Catégorie de prévision Maybe en C2 n'est pas une catégorie de prévision\u00a0: écrivez Engagé, Meilleur cas, Pipeline, Exclu, Gagné ou Perdu",
   ],
+  [
+    "columns.amount",
+    () => columnsProblem({ amounts: col(1000, "dix"), probabilities: col(0.2, 0.5) }),
+    "montant dix en position 2 n'est pas un nombre",
+  ],
+  [
+    "columns.position",
+    () => columnsProblem({ amounts: col("dix"), probabilities: col(0.2) }),
+    "montant dix en position 1 n'est pas un nombre",
+  ],
+  [
+    "columns.probability",
+    () => columnsProblem({ amounts: col(1000), probabilities: col(20) }),
+    "probabilité 20 en position 1 dépasse 1\u00a0: écrivez 20\u00a0% ou 0,2",
+  ],
+  [
+    "columns.closeDate",
+    () =>
+      columnsProblem({
+        amounts: col(1000),
+        probabilities: col(0.2),
+        closeDates: col("04/05/2003"),
+      }),
+    "date jalon 04/05/2003 en position 1 se lit de deux façons\u00a0: 04/05/2003 peut être le 4 mai ou le 5 avril\u00a0; écrivez 2003-05-04 ou 2003-04-05",
+  ],
+  [
+    "columns.amountBlank",
+    () => columnsProblem({ amounts: col(1000, null), probabilities: col(0.2, 0.5) }),
+    "montant en position 2 est vide mais sa probabilité vaut 0,5\u00a0: donnez les deux ou aucun",
+  ],
+  [
+    "columns.probabilityBlank",
+    () => columnsProblem({ amounts: col(1000, "2 000 €"), probabilities: col(0.2, null) }),
+    "probabilité en position 2 est vide mais son montant vaut 2 000 €\u00a0: donnez les deux ou aucun",
+  ],
+  [
+    "columns.closedAmountBlank",
+    () =>
+      columnsProblem({
+        amounts: col(1000, null),
+        probabilities: col(0.2, 0.5),
+        statuses: col(null, "Perdu"),
+      }),
+    "montant en position 2 est vide mais l'affaire est perdue\u00a0: donnez son montant",
+  ],
+  [
+    "columns.won",
+    () =>
+      columnsProblem({
+        amounts: col(1000, null),
+        probabilities: col(0.2, 1),
+        statuses: col(null, "Won"),
+      }),
+    "montant en position 2 est vide mais l'affaire est gagnée\u00a0: donnez son montant",
+  ],
+  [
+    "columns.lost",
+    () =>
+      columnsProblem({
+        amounts: col(1000, null),
+        probabilities: col(0.2, 0),
+        statuses: col(null, "Lost"),
+      }),
+    "montant en position 2 est vide mais l'affaire est perdue\u00a0: donnez son montant",
+  ],
+  [
+    "columns.omitted",
+    () =>
+      columnsProblem({
+        amounts: col(1000, null),
+        probabilities: col(0.2, 0.1),
+        statuses: col(null, "Omis"),
+      }),
+    "montant en position 2 est vide mais l'affaire est exclue\u00a0: donnez son montant",
+  ],
+  [
+    "columns.sizes",
+    () => columnsProblem({ amounts: col(1, 2), probabilities: col(0.5) }),
+    "les montants ont 2 cellules mais les probabilités en ont 1\u00a0: donnez des plages de même taille",
+  ],
+  [
+    "columns.probabilities",
+    () => columnsProblem({ amounts: col(1, 2), probabilities: col(0.5, 0.5, 0.5) }),
+    "les montants ont 2 cellules mais les probabilités en ont 3\u00a0: donnez des plages de même taille",
+  ],
+  [
+    "columns.closeDates",
+    () => columnsProblem({ amounts: col(1), probabilities: col(0.5), closeDates: col(1, 2) }),
+    "les montants ont 1 cellule mais les dates jalon en ont 2\u00a0: donnez des plages de même taille",
+  ],
+  [
+    "columns.statuses",
+    () =>
+      columnsProblem({ amounts: col(1, 2), probabilities: col(0.5, 0.5), statuses: col("Won") }),
+    "les montants ont 2 cellules mais les statuts en ont 1\u00a0: donnez des plages de même taille",
+  ],
+  [
+    "columns.periodReversed",
+    () => periodFilterProblem({ from: 37716, to: 37715 }, "fr") ?? "",
+    "la période commence après sa fin",
+  ],
+  [
+    "brier.sizes",
+    () => brierProblem([0.2, 0.4], [1, 0, 1]),
+    "les probabilités ont 2 cellules mais les issues en ont 3\u00a0: donnez des plages de même taille",
+  ],
+  [
+    "brier.probabilityBlank",
+    () => brierProblem([null], ["Gagné"]),
+    "probabilité en position 1 est vide mais son issue vaut Gagné\u00a0: donnez les deux ou aucune",
+  ],
+  [
+    "brier.outcomeBlank",
+    () => brierProblem([0.2, 0.4], [1, null]),
+    "issue en position 2 est vide mais sa probabilité vaut 0,4\u00a0: donnez les deux ou aucune",
+  ],
+  [
+    "brier.outcome",
+    () => brierProblem([0.5], ["Ouvert"]),
+    "issue Ouvert en position 1 n'est ni gagnée ni perdue\u00a0: écrivez 1 ou 0, VRAI ou FAUX, Gagné ou Perdu (Won ou Lost)",
+  ],
+  [
+    "brier.notAnOutcome",
+    () => brierProblem([0.5], [0.5]),
+    "issue 0,5 en position 1 n'est ni gagnée ni perdue\u00a0: écrivez 1 ou 0, VRAI ou FAUX, Gagné ou Perdu (Won ou Lost)",
+  ],
 ];
 
 describe("the readers' problems in French", () => {
@@ -360,7 +513,9 @@ describe("the readers' problems in French", () => {
 });
 
 describe("the readers' catalogue", () => {
-  const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  // `{name}` and a plural's `{name, plural, …}`: the parameters a message takes.
+  const placeholders = (text: string) =>
+    [...text.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]).sort();
 
   it("has the same keys in English and French", () => {
     expect(Object.keys(READING_PROBLEMS.fr).sort()).toEqual(
