@@ -4,12 +4,15 @@
  * correct it; nothing here guesses beyond the synonym lists. Every table Carnet reads has its synonyms
  * here: the pipeline's ({@link PIPELINE_FIELDS}) and the product-range table's ({@link PORTFOLIO_FIELDS}).
  */
+import type { Language } from "./language";
 import type { CellValue } from "./values";
 
 export interface FieldSpec<F extends string> {
   readonly field: F;
   /** How the pane names the field. */
   readonly label: string;
+  /** Its French name (the pane's catalogue says the same, a test holds them equal). */
+  readonly labelFr: string;
   readonly required: boolean;
   /** Normalised header texts (see normaliseHeader) that name this field, most specific first. */
   readonly synonyms: readonly string[];
@@ -80,12 +83,26 @@ export function completeMapping<F extends string>(
   return mapping;
 }
 
-/** The required fields the mapping lacks, by label, for the pane's message. */
-export function missingFields<F extends string>(
+/** A field's name in `language`: what the located problems of a reading call it. */
+export function fieldLabelIn<F extends string>(spec: FieldSpec<F>, language: Language): string {
+  return language === "fr" ? spec.labelFr : spec.label;
+}
+
+/** The required fields the mapping lacks. */
+export function missingSpecs<F extends string>(
   mapping: ColumnMapping<F>,
   specs: readonly FieldSpec<F>[]
+): FieldSpec<F>[] {
+  return specs.filter((s) => s.required && mapping[s.field] === null);
+}
+
+/** The required fields the mapping lacks, by label in `language`, for the pane's message. */
+export function missingFields<F extends string>(
+  mapping: ColumnMapping<F>,
+  specs: readonly FieldSpec<F>[],
+  language: Language = "en"
 ): string[] {
-  return specs.filter((s) => s.required && mapping[s.field] === null).map((s) => s.label);
+  return missingSpecs(mapping, specs).map((s) => fieldLabelIn(s, language));
 }
 
 export type PipelineField =
@@ -104,6 +121,7 @@ export const PIPELINE_FIELDS: readonly FieldSpec<PipelineField>[] = [
   {
     field: "id",
     label: "Id",
+    labelFr: "Identifiant",
     required: false,
     synonyms: [
       "id",
@@ -119,6 +137,7 @@ export const PIPELINE_FIELDS: readonly FieldSpec<PipelineField>[] = [
   {
     field: "closeDate",
     label: "Close date",
+    labelFr: "Date jalon",
     required: false,
     synonyms: [
       "date jalon",
@@ -134,6 +153,7 @@ export const PIPELINE_FIELDS: readonly FieldSpec<PipelineField>[] = [
   {
     field: "company",
     label: "Company",
+    labelFr: "Société",
     required: false,
     synonyms: [
       "societe",
@@ -149,18 +169,21 @@ export const PIPELINE_FIELDS: readonly FieldSpec<PipelineField>[] = [
   {
     field: "contact",
     label: "Contact",
+    labelFr: "Interlocuteur",
     required: false,
     synonyms: ["interlocuteur", "contact", "contact name", "decideur"],
   },
   {
     field: "product",
     label: "Product",
+    labelFr: "Produit",
     required: false,
     synonyms: ["nature", "product", "produit", "offer", "offre", "product range", "gamme"],
   },
   {
     field: "amount",
     label: "Amount",
+    labelFr: "Montant",
     required: true,
     synonyms: [
       "montant",
@@ -176,6 +199,7 @@ export const PIPELINE_FIELDS: readonly FieldSpec<PipelineField>[] = [
   {
     field: "probability",
     label: "Probability",
+    labelFr: "Probabilité",
     required: false,
     synonyms: [
       "probabilite",
@@ -189,6 +213,7 @@ export const PIPELINE_FIELDS: readonly FieldSpec<PipelineField>[] = [
   {
     field: "owner",
     label: "Owner",
+    labelFr: "Commercial",
     required: false,
     synonyms: [
       "commercial",
@@ -203,12 +228,14 @@ export const PIPELINE_FIELDS: readonly FieldSpec<PipelineField>[] = [
   {
     field: "stage",
     label: "Stage",
+    labelFr: "Étape",
     required: false,
     synonyms: ["etape", "stage", "phase", "statut", "status", "sales stage"],
   },
   {
     field: "category",
     label: "Forecast category",
+    labelFr: "Catégorie de prévision",
     required: false,
     synonyms: ["categorie", "forecast category", "category", "categorie de prevision", "forecast"],
   },
@@ -228,6 +255,7 @@ export const PORTFOLIO_FIELDS: readonly FieldSpec<PortfolioField>[] = [
   {
     field: "range",
     label: "Range",
+    labelFr: "Gamme",
     required: true,
     synonyms: [
       "gamme",
@@ -246,6 +274,7 @@ export const PORTFOLIO_FIELDS: readonly FieldSpec<PortfolioField>[] = [
   {
     field: "marketVolume",
     label: "Market volume",
+    labelFr: "Volume du marché",
     required: false,
     synonyms: [
       "marche",
@@ -261,6 +290,7 @@ export const PORTFOLIO_FIELDS: readonly FieldSpec<PortfolioField>[] = [
   {
     field: "leaderShare",
     label: "Leader share",
+    labelFr: "Part du leader",
     required: false,
     synonyms: [
       "part du leader",
@@ -280,12 +310,14 @@ export const PORTFOLIO_FIELDS: readonly FieldSpec<PortfolioField>[] = [
   {
     field: "marketShare",
     label: "Market share",
+    labelFr: "Part de marché",
     required: false,
     synonyms: ["part de marche", "market share", "pdm", "part de marche en volume", "share"],
   },
   {
     field: "volume",
     label: "Volume",
+    labelFr: "Volume",
     required: false,
     synonyms: [
       "volume",
@@ -304,6 +336,7 @@ export const PORTFOLIO_FIELDS: readonly FieldSpec<PortfolioField>[] = [
   {
     field: "sales",
     label: "Sales",
+    labelFr: "Ventes",
     required: false,
     synonyms: [
       "chiffre d'affaires",
@@ -322,6 +355,7 @@ export const PORTFOLIO_FIELDS: readonly FieldSpec<PortfolioField>[] = [
   {
     field: "margin",
     label: "Margin",
+    labelFr: "Marge",
     required: true,
     synonyms: [
       "marge",

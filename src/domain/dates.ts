@@ -22,8 +22,13 @@
  *   when `options.dayFirst` says the order (true: dd/mm, false: mm/dd, the workbook's locale being
  *   known to the task pane). Otherwise the error gives both readings and how to write each.
  * - A closing full stop (`3 avril 2003.`, as in the handbook) is ignored. Two-digit years are errors.
+ *
+ * Problems are said in `options.language` (English by default; readingProblems.ts says them), the
+ * days and months they name in that language too (`4 May` / `4 mai`).
  */
 
+import type { Language } from "./language";
+import { type ProblemSpec, say } from "./readingProblems";
 import { type CellValue, EXCEL_ERROR_PROBLEM, isExcelError, type Reading } from "./values";
 
 /** Excel's last date, 9999-12-31. */
@@ -56,6 +61,33 @@ const WEEKDAY_NAMES = [
   "Friday",
   "Saturday",
 ];
+const MONTH_NAMES_FR = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+];
+const WEEKDAY_NAMES_FR = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
+
+/** Month `month` (1-12) in `language`. */
+function monthName(month: number, language: Language): string {
+  return (language === "fr" ? MONTH_NAMES_FR : MONTH_NAMES)[month - 1];
+}
+
+/** A day and month as each language writes them: `April 5`, `5 avril`, `1er mai`. */
+function dayAndMonth(day: number, month: number, language: Language): string {
+  return language === "fr"
+    ? `${day === 1 ? "1er" : day} ${monthName(month, language)}`
+    : `${monthName(month, language)} ${day}`;
+}
 
 /** Serial number of a calendar day (month 1-12); throws RangeError outside Excel's dates. */
 export function serialFromYmd(year: number, month: number, day: number): number {
@@ -81,26 +113,30 @@ export function ymdFromSerial(serial: number): { year: number; month: number; da
 }
 
 /** A date cell as an Excel serial; see the module comment for what is accepted. */
-export function readDate(cell: CellValue, options?: { dayFirst?: boolean }): Reading<number> {
+export function readDate(
+  cell: CellValue,
+  options?: { readonly dayFirst?: boolean; readonly language?: Language }
+): Reading<number> {
+  const language = options?.language;
   if (typeof cell === "number") {
-    if (!Number.isFinite(cell)) return error(String(cell), "is not a date");
+    if (!Number.isFinite(cell)) return error(String(cell), NOT_A_DATE, language);
     // Serial 0 (Excel shows 1900-01-00) is no date; some Excel builds pass a blank cell in a range
     // to a custom function as 0 (office-js #4702), so a blank close date must not become an error.
     if (cell === 0) return { kind: "blank" };
     const whole = Math.floor(cell);
     if (whole >= 1 && whole <= LAST_SERIAL) return { kind: "value", value: whole };
-    return error(
-      String(cell),
-      `is outside Excel's dates: serials run from 1 (1900-01-01) to ${LAST_SERIAL}`
-    );
+    // The message names LAST_SERIAL as written (2958465): readingProblems.ts's date.outsideSerials.
+    return error(String(cell), { key: "date.outsideSerials" }, language);
   }
   if (cell === null || cell === undefined) return { kind: "blank" };
-  if (typeof cell !== "string") return error(cell ? "TRUE" : "FALSE", "is not a date");
+  if (typeof cell !== "string") return error(cell ? "TRUE" : "FALSE", NOT_A_DATE, language);
   const shown = cell.trim();
   if (shown === "") return { kind: "blank" };
-  if (isExcelError(shown)) return error(shown, EXCEL_ERROR_PROBLEM);
+  if (isExcelError(shown)) return error(shown, EXCEL_ERROR_PROBLEM, language);
   const result = parseDateText(shown, options?.dayFirst);
-  return typeof result === "number" ? { kind: "value", value: result } : error(shown, result);
+  return typeof result === "number"
+    ? { kind: "value", value: result }
+    : error(shown, result, language);
 }
 
 /**
@@ -116,11 +152,17 @@ export function plainDateSerial(cell: CellValue): number | undefined {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-function error(shown: string, problem: string): Reading<number> {
-  return { kind: "error", shown, problem };
+function error(
+  shown: string,
+  problem: ProblemSpec,
+  language: Language | undefined
+): Reading<number> {
+  return { kind: "error", shown, problem: say(problem, language) };
 }
 
-const HOW_TO_WRITE = "write it as 2003-04-04 or 4 avril 2003";
+const NOT_A_DATE: ProblemSpec = { key: "date.notADate" };
+const UNREADABLE: ProblemSpec = { key: "date.unreadable" };
+const TWO_DIGIT_YEAR: ProblemSpec = { key: "date.twoDigitYear" };
 
 /** An optional time after the date: `T10:30`, ` 10:30:00`, `T10:30:00.000Z`, `T10:30+02:00`. */
 const TIME = String.raw`(?:(?:t|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?`;
@@ -168,7 +210,7 @@ for (const [weekday, names] of [
 const FILLER_WORDS = new Set(["le", "the", "of"]);
 
 /** The serial of a trimmed, non-empty text, or the problem. */
-function parseDateText(shown: string, dayFirst: boolean | undefined): number | string {
+function parseDateText(shown: string, dayFirst: boolean | undefined): number | ProblemSpec {
   const text = (shown.endsWith(".") ? shown.slice(0, -1).trimEnd() : shown).toLowerCase();
 
   const iso = ISO_DATE.exec(text);
@@ -177,10 +219,8 @@ function parseDateText(shown: string, dayFirst: boolean | undefined): number | s
   const numeric = NUMERIC_DATE.exec(text);
   if (numeric) return readDayMonthNumbers(numeric[1], numeric[2], numeric[3], numeric[4], dayFirst);
 
-  if (SHORT_YEAR_DATE.test(text))
-    return "has a two-digit year: write the year in full, as in 2003-04-04";
-  if (ALL_DIGITS.test(text))
-    return `is not a date: digits alone may be a year or a serial number; ${HOW_TO_WRITE}`;
+  if (SHORT_YEAR_DATE.test(text)) return TWO_DIGIT_YEAR;
+  if (ALL_DIGITS.test(text)) return { key: "date.digitsAlone" };
   return readNamedMonth(text);
 }
 
@@ -191,15 +231,16 @@ function readDayMonthNumbers(
   b: string,
   yearText: string,
   dayFirst: boolean | undefined
-): number | string {
+): number | ProblemSpec {
   const first = Number(a);
   const second = Number(b);
   const year = Number(yearText);
   if (dayFirst !== undefined) {
     const [day, month] = dayFirst ? [first, second] : [second, first];
     const problem = serialOrProblem(year, month, day);
-    if (typeof problem === "string" && month > 12) {
-      return `is not a real date in ${dayFirst ? "day/month" : "month/day"}/year order: there is no month ${month}`;
+    if (typeof problem !== "number" && month > 12) {
+      const key = dayFirst ? "date.noMonthDayFirst" : "date.noMonthMonthFirst";
+      return { key, params: { month: String(month) } };
     }
     return problem;
   }
@@ -210,19 +251,27 @@ function readDayMonthNumbers(
   if (monthFirstValid && !dayFirstValid) return serialOrProblem(year, first, second);
   if (dayFirstValid && monthFirstValid) {
     const typed = `${a}${separator}${b}${separator}${yearText}`;
-    return (
-      `is ambiguous: ${typed} may be ${first} ${MONTH_NAMES[second - 1]} or ${MONTH_NAMES[first - 1]} ${second}; ` +
-      `write ${isoText(year, second, first)} or ${isoText(year, first, second)}`
-    );
+    const params = (language: Language) => ({
+      typed,
+      // Day first: `4 May` in English, as the French `4 mai`; month first: `April 5`, `5 avril`.
+      dayFirst:
+        language === "fr"
+          ? dayAndMonth(first, second, language)
+          : `${first} ${monthName(second, language)}`,
+      monthFirst: dayAndMonth(second, first, language),
+      dayFirstIso: isoText(year, second, first),
+      monthFirstIso: isoText(year, first, second),
+    });
+    return { key: "date.ambiguous", params };
   }
   if (first > 12 && second > 12)
-    return `is not a real date: neither ${first} nor ${second} can be a month`;
+    return { key: "date.neitherMonth", params: { first: String(first), second: String(second) } };
   // One of them is a month but the day does not exist in it (31/04/2003): report it as day/month.
   return first > 12 ? serialOrProblem(year, second, first) : serialOrProblem(year, first, second);
 }
 
 /** Dates written with a month name: tokens in any order, one day, one month, one year, maybe a weekday. */
-function readNamedMonth(text: string): number | string {
+function readNamedMonth(text: string): number | ProblemSpec {
   const words = text.normalize("NFD").replace(ACCENTS, "").split(WORD_SEPARATORS);
   let day: number | undefined;
   let year: number | undefined;
@@ -236,26 +285,25 @@ function readNamedMonth(text: string): number | string {
     if (number) {
       const digits = number[1];
       if (digits.length === 4 && number[2] === undefined) {
-        if (year !== undefined) return `is not a date: it has two years; ${HOW_TO_WRITE}`;
+        if (year !== undefined) return { key: "date.twoYears" };
         year = Number(digits);
       } else if (digits.length <= 2) {
         shortNumbers++;
-        if (number[2] === "er" && digits !== "1")
-          return `is not a date: "er" only follows 1 (1er mai); ${HOW_TO_WRITE}`;
+        if (number[2] === "er" && digits !== "1") return { key: "date.erAfterOne" };
         if (day === undefined) day = Number(digits);
       } else {
-        return `is not a date: ${HOW_TO_WRITE}`;
+        return UNREADABLE;
       }
     } else if (word === "mar") {
       mar++;
     } else if (MONTHS.has(word)) {
-      if (month !== undefined) return `is not a date: it names two months; ${HOW_TO_WRITE}`;
+      if (month !== undefined) return { key: "date.twoMonths" };
       month = MONTHS.get(word);
     } else if (WEEKDAYS.has(word)) {
-      if (weekday !== undefined) return `is not a date: it names two weekdays; ${HOW_TO_WRITE}`;
+      if (weekday !== undefined) return { key: "date.twoWeekdays" };
       weekday = WEEKDAYS.get(word);
     } else {
-      return `is not a date: ${HOW_TO_WRITE}`;
+      return UNREADABLE;
     }
   }
   if (mar > 0) {
@@ -263,45 +311,54 @@ function readNamedMonth(text: string): number | string {
       month = 3;
       mar--;
     }
-    if (mar > 1 || (mar === 1 && weekday !== undefined)) return `is not a date: ${HOW_TO_WRITE}`;
+    if (mar > 1 || (mar === 1 && weekday !== undefined)) return UNREADABLE;
     if (mar === 1) weekday = 2;
   }
-  if (month === undefined) return `is not a date: ${HOW_TO_WRITE}`;
-  if (shortNumbers > 1 && year === undefined)
-    return "has a two-digit year: write the year in full, as in 2003-04-04";
-  if (shortNumbers > 1) return `is not a date: it has two days; ${HOW_TO_WRITE}`;
-  if (day === undefined) return `is not a date: it has no day; ${HOW_TO_WRITE}`;
-  if (year === undefined) return `is not a date: it has no year; ${HOW_TO_WRITE}`;
+  if (month === undefined) return UNREADABLE;
+  if (shortNumbers > 1 && year === undefined) return TWO_DIGIT_YEAR;
+  if (shortNumbers > 1) return { key: "date.twoDays" };
+  if (day === undefined) return { key: "date.noDay" };
+  if (year === undefined) return { key: "date.noYear" };
   const serial = serialOrProblem(year, month, day);
   if (typeof serial === "number" && weekday !== undefined) {
     const actual = weekdayOfSerial(serial);
     if (actual !== weekday) {
-      return (
-        `is not a consistent date: ${day} ${MONTH_NAMES[month - 1]} ${year} is a ${WEEKDAY_NAMES[actual]}, ` +
-        `not a ${WEEKDAY_NAMES[weekday]}`
-      );
+      const [d, m, y, named] = [day, month, year, weekday];
+      const params = (language: Language) => {
+        const weekdays = language === "fr" ? WEEKDAY_NAMES_FR : WEEKDAY_NAMES;
+        const dayText = language === "fr" && d === 1 ? "1er" : String(d);
+        return {
+          date: `${dayText} ${monthName(m, language)} ${y}`,
+          actual: weekdays[actual],
+          named: weekdays[named],
+        };
+      };
+      return { key: "date.inconsistent", params };
     }
   }
   return serial;
 }
 
-function serialOrProblem(year: number, month: number, day: number): number | string {
+function serialOrProblem(year: number, month: number, day: number): number | ProblemSpec {
   const problem = invalidDay(year, month, day);
   return problem === undefined ? serialFromYmd(year, month, day) : problem;
 }
 
 /** Why year-month-day is not a real day within Excel's range, or undefined when it is one. */
-function invalidDay(year: number, month: number, day: number): string | undefined {
+function invalidDay(year: number, month: number, day: number): ProblemSpec | undefined {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day))
-    return "is not a date";
-  if (month < 1 || month > 12) return `is not a real date: there is no month ${month}`;
-  if (day < 1) return `is not a real date: there is no day ${day}`;
+    return NOT_A_DATE;
+  if (month < 1 || month > 12) return { key: "date.noSuchMonth", params: { month: String(month) } };
+  if (day < 1) return { key: "date.noSuchDay", params: { day: String(day) } };
   const length = daysInMonth(year, month);
   if (day > length) {
-    const which = month === 2 ? `February ${year}` : MONTH_NAMES[month - 1];
-    return `is not a real date: ${which} has ${length} days`;
+    const params = (language: Language) => ({
+      month: monthName(month, language) + (month === 2 ? ` ${year}` : ""),
+      days: String(length),
+    });
+    return { key: "date.monthLength", params };
   }
-  if (year < 1900 || year > 9999) return "is outside Excel's dates: 1900-01-01 to 9999-12-31";
+  if (year < 1900 || year > 9999) return { key: "date.outsideYears" };
   return undefined;
 }
 

@@ -35,15 +35,23 @@ function shown(value: string | number, locale: string): string {
 
 /** A template with its parameters in place (see above for the two forms of placeholder). */
 export function render(template: string, params: MessageParams, locale: string): string {
+  // Most templates have no plural: those skip making PluralRules (a reader's problem may be said
+  // once a row of a large table).
+  const withPlurals = template.includes(", plural,")
+    ? withPluralForms(template, params, locale)
+    : template;
+  return withPlurals.replace(PLACEHOLDER, (whole, name: string) =>
+    name in params ? shown(params[name], locale) : whole
+  );
+}
+
+function withPluralForms(template: string, params: MessageParams, locale: string): string {
   const plurals = new Intl.PluralRules(locale);
-  const withPlurals = template.replace(PLURAL, (_whole, name: string, forms: string) => {
+  return template.replace(PLURAL, (_whole, name: string, forms: string) => {
     const count = Number(params[name]);
     const chosen = new Map<string, string>();
     for (const [, form, text] of forms.matchAll(PLURAL_FORM)) chosen.set(form, text);
     const text = chosen.get(plurals.select(count)) ?? chosen.get("other") ?? "";
     return text.replace(/#/g, shown(count, locale));
   });
-  return withPlurals.replace(PLACEHOLDER, (whole, name: string) =>
-    name in params ? shown(params[name], locale) : whole
-  );
 }

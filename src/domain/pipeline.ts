@@ -14,6 +14,7 @@ import {
 import { cellCount, flatten, type Grid, InputProblem, sameShape } from "./grid";
 import { ymdFromSerial, serialFromYmd, readDate } from "./dates";
 import type { Language } from "./language";
+import { problemText, quotedCell, type ReadingProblemKey } from "./readingProblems";
 import {
   type CellValue,
   describeProblem,
@@ -52,9 +53,12 @@ export function inPeriod(closeDate: number | null, filter: PeriodFilter | undefi
   return true;
 }
 
-export function periodFilterProblem(filter: PeriodFilter): string | null {
+export function periodFilterProblem(
+  filter: PeriodFilter,
+  language: Language = "en"
+): string | null {
   if (filter.from != null && filter.to != null && filter.from > filter.to)
-    return "the period starts after it ends";
+    return problemText("columns.periodReversed", {}, language);
   return null;
 }
 
@@ -62,14 +66,15 @@ export function periodFilterProblem(filter: PeriodFilter): string | null {
  * Reads deal rows from three or four columns of cells (any shapes with the same number of cells).
  * Which rows count is countingRows' decision (blank rows skipped, totals and subtotals left out, a
  * closed status leaves the deal out); a row with neither amount nor probability is skipped, as the
- * functions document; anything else unreadable is an InputProblem naming the position. `onDeal`
- * receives each open deal in order.
+ * functions document; anything else unreadable is an InputProblem naming the position, in
+ * `language`. `onDeal` receives each open deal in order.
  */
 export function readPipelineColumns(
   columns: PipelineColumns,
-  onDeal: (deal: PipelineDeal, position: number) => void
+  onDeal: (deal: PipelineDeal, position: number) => void,
+  language: Language = "en"
 ): { totalRows: number[] } {
-  const n = checkedCellCount(columns);
+  const n = checkedCellCount(columns, language);
   const rowAt = columnRows(columns);
   const counter = new RowCounter(lastFigureRow(n, rowAt), figureOf);
   const totalRows: number[] = [];
@@ -81,11 +86,11 @@ export function readPipelineColumns(
     const closed = closingStatus(row.cells[STATUS]);
     if (closed !== null) {
       // Read like the pane reads it (a won deal's amount is still a figure of the table), then left out.
-      const deal = readClosedDealCells(row.cells, i + 1, closed);
+      const deal = readClosedDealCells(row.cells, i + 1, closed, language);
       counter.counted(deal.amount, deal.probability);
       continue;
     }
-    const deal = readDealCells(row.cells, i + 1);
+    const deal = readDealCells(row.cells, i + 1, language);
     if (deal === null) continue;
     counter.counted(deal.amount, deal.probability);
     onDeal(deal, i + 1);
@@ -93,18 +98,22 @@ export function readPipelineColumns(
   return { totalRows };
 }
 
-function checkedCellCount(columns: PipelineColumns): number {
+function checkedCellCount(columns: PipelineColumns, language: Language): number {
   const n = cellCount(columns.amounts);
-  const others: [string, Grid | null | undefined][] = [
-    ["probabilities", columns.probabilities],
-    ["close dates", columns.closeDates],
-    ["statuses", columns.statuses],
+  const others: [ReadingProblemKey, Grid | null | undefined][] = [
+    ["columns.probabilities", columns.probabilities],
+    ["columns.closeDates", columns.closeDates],
+    ["columns.statuses", columns.statuses],
   ];
   for (const [name, grid] of others)
-    if (grid && cellCount(grid) !== n)
-      throw new InputProblem(
-        `the amounts have ${n} cells but the ${name} have ${cellCount(grid)}: give ranges of the same size`
-      );
+    if (grid && cellCount(grid) !== n) {
+      const params = {
+        count: String(n),
+        name: problemText(name, {}, language),
+        other: String(cellCount(grid)),
+      };
+      throw new InputProblem(problemText("columns.sizes", params, language));
+    }
   return n;
 }
 
@@ -135,37 +144,54 @@ function figureOf(cell: CellValue): number | null {
   return reading.kind === "value" ? reading.value : null;
 }
 
+/** Says the problem of one cell of the columns, "amount dix at position 3 is not a number", in `language`. */
+function cellProblem(
+  label: "columns.amount" | "columns.probability" | "columns.closeDate",
+  reading: { shown: string; problem: string },
+  position: number,
+  language: Language
+): InputProblem {
+  const where = problemText("columns.position", { position: String(position) }, language);
+  const text = describeProblem(problemText(label, {}, language), reading, where, language);
+  return new InputProblem(text, position);
+}
+
 /** A deal row's date, amount and probability, or the InputProblem that says where and why. */
-function readDealCells(cells: readonly CellValue[], position: number): PipelineDeal | null {
+function readDealCells(
+  cells: readonly CellValue[],
+  position: number,
+  language: Language
+): PipelineDeal | null {
   const amountCell = cells[AMOUNT];
   const probabilityCell = cells[PROBABILITY];
-  if (isBlankCell(amountCell))
-    throw new InputProblem(
-      `amount at position ${position} is blank but its probability is ${String(probabilityCell).trim()}: give both or neither`,
-      position
-    );
-  if (isBlankCell(probabilityCell))
-    throw new InputProblem(
-      `probability at position ${position} is blank but its amount is ${String(amountCell).trim()}: give both or neither`,
-      position
-    );
-  const amount = readAmount(amountCell);
-  if (amount.kind === "error")
-    throw new InputProblem(describeProblem("amount", amount, `position ${position}`), position);
-  const probability = readProbability(probabilityCell);
+  const at = String(position);
+  if (isBlankCell(amountCell)) {
+    const params = { position: at, probability: quotedCell(probabilityCell, language) };
+    throw new InputProblem(problemText("columns.amountBlank", params, language), position);
+  }
+  if (isBlankCell(probabilityCell)) {
+    const params = { position: at, amount: quotedCell(amountCell, language) };
+    throw new InputProblem(problemText("columns.probabilityBlank", params, language), position);
+  }
+  const options = { language };
+  const amount = readAmount(amountCell, options);
+  if (amount.kind === "error") throw cellProblem("columns.amount", amount, position, language);
+  const probability = readProbability(probabilityCell, options);
   if (probability.kind === "error")
-    throw new InputProblem(
-      describeProblem("probability", probability, `position ${position}`),
-      position
-    );
+    throw cellProblem("columns.probability", probability, position, language);
   let closeDate: number | null = null;
-  const date = readDate(cells[DATE]);
-  if (date.kind === "error")
-    throw new InputProblem(describeProblem("close date", date, `position ${position}`), position);
+  const date = readDate(cells[DATE], options);
+  if (date.kind === "error") throw cellProblem("columns.closeDate", date, position, language);
   if (date.kind === "value") closeDate = date.value;
   if (amount.kind !== "value" || probability.kind !== "value") return null;
   return { amount: amount.value, probability: probability.value, closeDate };
 }
+
+const STATUS_WORDS: Readonly<Record<ClosedCategory, ReadingProblemKey>> = {
+  Won: "columns.won",
+  Lost: "columns.lost",
+  Omitted: "columns.omitted",
+};
 
 /**
  * A closed deal's figures, read by the same rules as an open one's so that a formula fails where the
@@ -175,23 +201,24 @@ function readDealCells(cells: readonly CellValue[], position: number): PipelineD
 function readClosedDealCells(
   cells: readonly CellValue[],
   position: number,
-  status: ClosedCategory
+  status: ClosedCategory,
+  language: Language
 ): { amount: number | null; probability: number | null } {
-  const where = `position ${position}`;
-  if (isBlankCell(cells[AMOUNT]))
-    throw new InputProblem(
-      `amount at ${where} is blank but the deal is ${status}: give its amount`,
-      position
-    );
-  const amount = readAmount(cells[AMOUNT]);
-  if (amount.kind === "error")
-    throw new InputProblem(describeProblem("amount", amount, where), position);
-  const date = readDate(cells[DATE]);
-  if (date.kind === "error")
-    throw new InputProblem(describeProblem("close date", date, where), position);
-  const probability = readProbability(cells[PROBABILITY]);
+  if (isBlankCell(cells[AMOUNT])) {
+    const params = {
+      position: String(position),
+      status: problemText(STATUS_WORDS[status], {}, language),
+    };
+    throw new InputProblem(problemText("columns.closedAmountBlank", params, language), position);
+  }
+  const options = { language };
+  const amount = readAmount(cells[AMOUNT], options);
+  if (amount.kind === "error") throw cellProblem("columns.amount", amount, position, language);
+  const date = readDate(cells[DATE], options);
+  if (date.kind === "error") throw cellProblem("columns.closeDate", date, position, language);
+  const probability = readProbability(cells[PROBABILITY], options);
   if (probability.kind === "error")
-    throw new InputProblem(describeProblem("probability", probability, where), position);
+    throw cellProblem("columns.probability", probability, position, language);
   const byStatus = status === "Won" ? 1 : status === "Lost" ? 0 : null;
   return {
     amount: amount.kind === "value" ? amount.value : null,
@@ -204,7 +231,11 @@ function readClosedDealCells(
  * WEIGHTED_PIPELINE. Rows of plain numbers take a short path with no allocation; any other row goes
  * through the full reading rules, so text cells, totals and errors behave as in readPipelineColumns.
  */
-export function weightedPipeline(columns: PipelineColumns, filter?: PeriodFilter): number {
+export function weightedPipeline(
+  columns: PipelineColumns,
+  filter?: PeriodFilter,
+  language: Language = "en"
+): number {
   const { amounts, probabilities } = columns;
   const filtered = filter != null && (filter.from != null || filter.to != null);
   if (!filtered && sameShape(amounts, probabilities) && !columns.closeDates && !columns.statuses) {
@@ -226,18 +257,30 @@ export function weightedPipeline(columns: PipelineColumns, filter?: PeriodFilter
     if (plain) return total;
   }
   let total = 0;
-  readPipelineColumns(columns, (deal) => {
-    if (inPeriod(deal.closeDate, filter)) total += deal.amount * deal.probability;
-  });
+  readPipelineColumns(
+    columns,
+    (deal) => {
+      if (inPeriod(deal.closeDate, filter)) total += deal.amount * deal.probability;
+    },
+    language
+  );
   return total;
 }
 
-/** The deals of the columns that fall in the filter. */
-export function pipelineDeals(columns: PipelineColumns, filter?: PeriodFilter): PipelineDeal[] {
+/** The deals of the columns that fall in the filter (problems said in `language`). */
+export function pipelineDeals(
+  columns: PipelineColumns,
+  filter?: PeriodFilter,
+  language: Language = "en"
+): PipelineDeal[] {
   const deals: PipelineDeal[] = [];
-  readPipelineColumns(columns, (deal) => {
-    if (inPeriod(deal.closeDate, filter)) deals.push(deal);
-  });
+  readPipelineColumns(
+    columns,
+    (deal) => {
+      if (inPeriod(deal.closeDate, filter)) deals.push(deal);
+    },
+    language
+  );
   return deals;
 }
 

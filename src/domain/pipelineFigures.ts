@@ -14,6 +14,7 @@
 import { closingStatus } from "./countingRows";
 import { readDate } from "./dates";
 import { type Grid, sameShape } from "./grid";
+import type { Language } from "./language";
 import { inPeriod, type PeriodFilter, pipelineDeals, type PipelineColumns } from "./pipeline";
 import { type CellValue, isBlankCell } from "./values";
 
@@ -24,8 +25,12 @@ export interface DealFigures {
 }
 
 /** The amounts and probabilities of the deals of the columns that fall in the filter. */
-export function pipelineFigures(columns: PipelineColumns, filter?: PeriodFilter): DealFigures {
-  return plainFigures(columns, filter, allocate) ?? figuresOfDeals(columns, filter);
+export function pipelineFigures(
+  columns: PipelineColumns,
+  filter?: PeriodFilter,
+  language: Language = "en"
+): DealFigures {
+  return plainFigures(columns, filter, allocate) ?? figuresOfDeals(columns, filter, language);
 }
 
 /**
@@ -38,13 +43,14 @@ export function pipelineFigures(columns: PipelineColumns, filter?: PeriodFilter)
 export function withPipelineFigures<T>(
   columns: PipelineColumns,
   filter: PeriodFilter | undefined,
-  use: (figures: DealFigures) => T
+  use: (figures: DealFigures) => T,
+  language: Language = "en"
 ): T {
   // A call from within `use` gets buffers of its own.
-  if (buffers.busy) return use(pipelineFigures(columns, filter));
+  if (buffers.busy) return use(pipelineFigures(columns, filter, language));
   buffers.busy = true;
   try {
-    return use(plainFigures(columns, filter, reuse) ?? figuresOfDeals(columns, filter));
+    return use(plainFigures(columns, filter, reuse) ?? figuresOfDeals(columns, filter, language));
   } finally {
     buffers.busy = false;
   }
@@ -65,8 +71,12 @@ function reuse(size: number): DealFigures {
   return buffers;
 }
 
-function figuresOfDeals(columns: PipelineColumns, filter?: PeriodFilter): DealFigures {
-  const deals = pipelineDeals(columns, filter);
+function figuresOfDeals(
+  columns: PipelineColumns,
+  filter: PeriodFilter | undefined,
+  language: Language
+): DealFigures {
+  const deals = pipelineDeals(columns, filter, language);
   return {
     amounts: Float64Array.from(deals, (d) => d.amount),
     probabilities: Float64Array.from(deals, (d) => d.probability),

@@ -6,7 +6,7 @@
  * percentage points), not assumed.
  */
 import type { ColumnMapping, PipelineField } from "./columns";
-import { PIPELINE_FIELDS } from "./columns";
+import { fieldLabelIn, PIPELINE_FIELDS } from "./columns";
 import { plainDateSerial, readDate } from "./dates";
 import type { Deal, ForecastCategory } from "./deal";
 import { RepeatedKeys } from "./caselessKeys";
@@ -18,6 +18,8 @@ import {
   type RowCells,
 } from "./countingRows";
 import { DealColumnsBuilder, type DealTable, TextCodes } from "./dealTable";
+import type { Language } from "./language";
+import { problemText, type ReadingProblemKey } from "./readingProblems";
 import { readCategory, type StageDefault, stageProbability } from "./stages";
 import { runSteps, STEP_ROWS, type Steps } from "./steps";
 import {
@@ -50,6 +52,11 @@ export interface PipelineReadOptions {
   readonly dayFirst?: boolean;
   /** The table's header row (same columns as the rows): a row repeating it is left out and reported. */
   readonly header?: readonly CellValue[];
+  /**
+   * The language of the report and of the deals' Issues lines: field labels and problems (the pane
+   * passes its own). English when not given.
+   */
+  readonly language?: Language;
 }
 
 /** One line of the data-quality report. Rows and columns are 0-based within the data (below the header). */
@@ -57,11 +64,11 @@ export interface PipelineIssue {
   readonly row: number;
   readonly col: number | null;
   readonly kind: "unreadable" | "missing" | "total" | "header" | "duplicate";
-  /** The field's label ("Probability"), or null for a whole row. */
+  /** The field's label in the reading's language ("Probability", "Probabilité"), or null for a whole row. */
   readonly field: string | null;
   /** The cell's text as typed, when the issue is one cell. */
   readonly shown: string | null;
-  /** Why, phrased to follow "<field> <shown> at <address> ". */
+  /** Why, phrased to follow "<field> <shown> at <address> ", in the reading's language. */
   readonly problem: string;
 }
 
@@ -80,10 +87,19 @@ export interface PipelineReading {
   readonly probabilitiesLookLikePoints: boolean;
 }
 
-/** The report line as the pane shows it: "Probability 20 at Sheet1!F3 is above 1: write 20% or 0.2". */
-export function issueText(issue: PipelineIssue, address: string): string {
+/**
+ * The report line as the pane shows it: "Probability 20 at Sheet1!F3 is above 1: write 20% or 0.2";
+ * in French (the issue read in French) "Probabilité 20 en Feuil1!F3 dépasse 1 : écrivez 20 % ou 0,2".
+ */
+export function issueText(
+  issue: PipelineIssue,
+  address: string,
+  language: Language = "en"
+): string {
   const head = [issue.field, issue.shown].filter((s) => s !== null && s !== "").join(" ");
-  return `${head ? head + " at " : "Row at "}${address} ${issue.problem}`;
+  if (language === "en") return `${head ? head + " at " : "Row at "}${address} ${issue.problem}`;
+  const params = { head, address, problem: issue.problem };
+  return problemText(head ? "pipeline.issue" : "pipeline.rowIssue", params, language);
 }
 
 /**
@@ -124,9 +140,17 @@ export function isTidy(text: string): boolean {
   return !afterSpace;
 }
 
-const LABEL: Record<PipelineField, string> = Object.fromEntries(
-  PIPELINE_FIELDS.map((f) => [f.field, f.label])
-) as Record<PipelineField, string>;
+/** Each field's label, by language. */
+const LABELS: Readonly<Record<Language, Record<PipelineField, string>>> = {
+  en: labelsIn("en"),
+  fr: labelsIn("fr"),
+};
+
+function labelsIn(language: Language): Record<PipelineField, string> {
+  return Object.fromEntries(
+    PIPELINE_FIELDS.map((f) => [f.field, fieldLabelIn(f, language)])
+  ) as Record<PipelineField, string>;
+}
 
 function shownOf(cell: CellValue): string {
   return cell === null || cell === undefined ? "" : String(cell).trim();
@@ -214,6 +238,9 @@ class PipelineReader {
   private readonly coded: Partial<Record<"owner" | "product" | "stage", TextCodes>> = {};
   /** Each deal's id, hashed as it is read, to find the repeats once all are read. */
   private readonly ids: RepeatedKeys;
+  /** The language the report speaks (options.language, else English), and the readers' options for it. */
+  private readonly language: Language;
+  private readonly speaking: { readonly language: Language };
 
   constructor(
     private readonly rows: readonly (readonly CellValue[])[],
@@ -227,7 +254,9 @@ class PipelineReader {
       figureOf,
       () => this.totalsSoFar()
     );
-    this.report = new RowReport(mapping, this.issues);
+    this.language = options.language ?? "en";
+    this.speaking = { language: this.language };
+    this.report = new RowReport(mapping, this.issues, this.language);
     this.stages = new StageRules(options.stageTable ?? []);
     for (const field of ["owner", "product", "stage"] as const)
       if (mapping[field] !== null) this.coded[field] = new TextCodes(rows.length, cleanText);
@@ -241,22 +270,21 @@ class PipelineReader {
       if (kind === "blank") this.blankRows++;
       else if (kind === "header") {
         this.headerRows.push(r);
-        this.issues.push(rowIssue(r, "header", "repeats the header: left out"));
+        this.issues.push(rowIssue(r, "header", this.said("pipeline.headerRow")));
       } else if (kind === "total") {
         this.totalRows.push(r);
-        this.issues.push(
-          rowIssue(
-            r,
-            "total",
-            "is a total or subtotal row: left out so that it is not counted twice"
-          )
-        );
+        this.issues.push(rowIssue(r, "total", this.said("pipeline.totalRow")));
       } else {
         this.scale.see(cellIn(rows[r], this.mapping.probability));
         const d = this.count++;
         this.readDeal(rows[r], r, d);
       }
     }
+  }
+
+  /** A problem of the reading, said in its language. */
+  private said(key: ReadingProblemKey, params?: Readonly<Record<string, string>>): string {
+    return problemText(key, params, this.language);
   }
 
   /** The running totals of the deals read so far, counted by the rules (asked at one row at most). */
@@ -282,13 +310,16 @@ class PipelineReader {
       plainDate ?? (mapping.closeDate === null ? null : this.dateOf(row[mapping.closeDate]));
     const amountCell = cellIn(row, mapping.amount);
     const plain = cells.amount(amountCell);
-    const amount = plain ?? report.value("amount", readAmount(amountCell));
+    const amount = plain ?? report.value("amount", readAmount(amountCell, this.speaking));
     // A plain amount is no blank cell: only the others are looked at again.
     const amountBlank = plain === undefined && cells.isBlank(amountCell);
     const stageCodes = this.coded.stage;
     if (stageCodes) stageCodes.setCell(d, row[mapping.stage!]);
     const stage = stageCodes ? stageCodes.texts[stageCodes.codes[d]] : null;
-    const typed = mapping.category === null ? null : typedCategory(row[mapping.category], report);
+    const typed =
+      mapping.category === null
+        ? null
+        : typedCategory(row[mapping.category], report, this.language);
     const category = typed ?? this.stages.closing(stage);
     const probabilityCell = cellIn(row, mapping.probability);
     const plainTyped =
@@ -296,13 +327,7 @@ class PipelineReader {
     const probabilityBlank = plainTyped === undefined && cells.isBlank(probabilityCell);
     const probability =
       plainTyped ?? this.probabilityOf(probabilityCell, probabilityBlank, stage, category, amount);
-    if (amountBlank)
-      report.say(
-        "amount",
-        "missing",
-        null,
-        "is blank: a deal needs an amount to count in the forecast"
-      );
+    if (amountBlank) report.say("amount", "missing", null, this.said("pipeline.amountBlank"));
     deals.setRow(d, r);
     deals.closeDates[d] = closeDate ?? NaN;
     deals.amounts[d] = amount ?? NaN;
@@ -324,7 +349,8 @@ class PipelineReader {
 
   /** The close date of a deal's cell that is not a plain serial; an unreadable one is reported. */
   private dateOf(cell: CellValue): number | null {
-    return this.report.value("closeDate", readDate(cell, { dayFirst: this.options.dayFirst }));
+    const { dayFirst } = this.options;
+    return this.report.value("closeDate", readDate(cell, { dayFirst, language: this.language }));
   }
 
   /** The probability typed on the deal, else its stage's default, else 1 / 0 for Won / Lost. */
@@ -343,7 +369,9 @@ class PipelineReader {
         typed >= 0 &&
         typed <= 100;
       const cell = points ? typed / 100 : typed;
-      return cells.probability(cell) ?? report.value("probability", readProbability(cell));
+      return (
+        cells.probability(cell) ?? report.value("probability", readProbability(cell, this.speaking))
+      );
     }
     const byStage = this.stages.probability(stage);
     if (byStage !== null) return byStage;
@@ -356,8 +384,8 @@ class PipelineReader {
         "missing",
         null,
         stage
-          ? `is blank and stage "${stage}" has no default probability: type one or add the stage to the stage table`
-          : "is blank: type one, or give the deal a stage with a default probability"
+          ? this.said("pipeline.probabilityBlankStage", { stage })
+          : this.said("pipeline.probabilityBlank")
       );
     return null;
   }
@@ -409,7 +437,7 @@ class PipelineReader {
     const { at, first } = this.ids.find(table.length, idOf);
     if (at.length === 0) return;
     const repeats: PipelineIssue[] = [];
-    const report = new RowReport(this.mapping, repeats);
+    const report = new RowReport(this.mapping, repeats, this.language);
     at.forEach((d, k) => {
       const row = this.deals.rowOf(d);
       const id = idOf(d);
@@ -418,7 +446,7 @@ class PipelineReader {
         "id",
         "duplicate",
         id,
-        `repeats the id of data row ${this.deals.rowOf(first[k]) + 1}: ids must be unique`
+        this.said("pipeline.duplicateId", { row: String(this.deals.rowOf(first[k]) + 1) })
       );
       this.deals.issues.set(d, [...(this.deals.issues.get(d) ?? []), ...report.rowLines()!]);
     });
@@ -471,14 +499,18 @@ class StageRules {
 const MOST_STAGES = 1000;
 
 /** The forecast category typed on the deal (null when blank); an unknown one is reported. */
-function typedCategory(cell: CellValue, report: RowReport): ForecastCategory | null {
+function typedCategory(
+  cell: CellValue,
+  report: RowReport,
+  language: Language
+): ForecastCategory | null {
   const typed = readCategory(cell);
   if (typed === undefined)
     report.say(
       "category",
       "unreadable",
       shownOf(cell),
-      "is not a forecast category: write Commit, Best case, Pipeline, Omitted, Won or Lost"
+      problemText("pipeline.notACategory", {}, language)
     );
   return typed ?? null;
 }
@@ -509,10 +541,15 @@ class RowReport {
   private row = 0;
   private lines: string[] | null = null;
 
+  private readonly labels: Record<PipelineField, string>;
+
   constructor(
     private readonly mapping: ColumnMapping<PipelineField>,
-    private readonly issues: PipelineIssue[]
-  ) {}
+    private readonly issues: PipelineIssue[],
+    language: Language
+  ) {
+    this.labels = LABELS[language];
+  }
 
   begin(row: number): void {
     this.row = row;
@@ -525,7 +562,7 @@ class RowReport {
   }
 
   say(field: PipelineField, kind: PipelineIssue["kind"], shown: string | null, problem: string) {
-    const label = LABEL[field];
+    const label = this.labels[field];
     this.issues.push({
       row: this.row,
       col: this.mapping[field],

@@ -42,9 +42,15 @@
  * - {@link readShare}: a threshold or market share, a finite number ≥ 0, as a number or `%` text.
  *
  * Problems are phrased to follow "<label> <shown> at <where> " (see {@link describeProblem}), in lower
- * case. Hot path: an Excel number costs one typeof check and one finiteness check; text parsing scans
+ * case, in the language the options ask for (English by default): the readers decide what is wrong,
+ * readingProblems.ts how it is said in English and French. Hot path: an Excel number costs one typeof check and one finiteness check; text parsing scans
  * characters and builds no regular expression per call.
  */
+
+import type { Language } from "./language";
+import { decimalIn, type ProblemSpec, say, type SpeakOptions } from "./readingProblems";
+
+export type { SpeakOptions } from "./readingProblems";
 
 export type CellValue = number | string | boolean | null | undefined;
 
@@ -68,9 +74,9 @@ export function isBlankCell(cell: CellValue): boolean {
 }
 
 /** Money or a plain number. `%` text is refused: an amount is never a percentage. */
-export function readAmount(cell: CellValue): Reading<number> {
-  if (typeof cell === "number") return finiteNumber(cell);
-  return valueOf(readText(cell, "amount"));
+export function readAmount(cell: CellValue, options?: SpeakOptions): Reading<number> {
+  if (typeof cell === "number") return finiteNumber(cell, options?.language);
+  return valueOf(readText(cell, "amount", options?.language));
 }
 
 /**
@@ -82,20 +88,23 @@ export function plainAmount(cell: CellValue): number | undefined {
 }
 
 /** Margins, volumes, scores: the amount rules, but `35 %` text reads as 0.35 as it would in Excel. */
-export function readNumber(cell: CellValue): Reading<number> {
-  if (typeof cell === "number") return finiteNumber(cell);
-  return valueOf(readText(cell, "number"));
+export function readNumber(cell: CellValue, options?: SpeakOptions): Reading<number> {
+  if (typeof cell === "number") return finiteNumber(cell, options?.language);
+  return valueOf(readText(cell, "number", options?.language));
 }
 
 /** A win probability in [0, 1]: a number in [0, 1] or `%` text up to 100 %. */
-export function readProbability(cell: CellValue): Reading<number> {
+export function readProbability(cell: CellValue, options?: SpeakOptions): Reading<number> {
+  const language = options?.language;
   if (typeof cell === "number") {
     if (cell >= 0 && cell <= 1) return { kind: "value", value: cell };
-    return cell - cell === 0 ? checkProbability(cell, false, String(cell)) : finiteNumber(cell);
+    return cell - cell === 0
+      ? checkProbability(cell, false, String(cell), language)
+      : finiteNumber(cell, language);
   }
-  const parsed = readText(cell, "probability");
+  const parsed = readText(cell, "probability", language);
   return parsed.kind === "parsed"
-    ? checkProbability(parsed.value, parsed.percent, parsed.shown)
+    ? checkProbability(parsed.value, parsed.percent, parsed.shown, language)
     : parsed;
 }
 
@@ -108,24 +117,39 @@ export function plainProbability(cell: CellValue): number | undefined {
 }
 
 /** An ABC threshold or a market share: a number or `%` text; any finite number ≥ 0. */
-export function readShare(cell: CellValue): Reading<number> {
-  const reading = typeof cell === "number" ? finiteNumber(cell) : valueOf(readText(cell, "share"));
+export function readShare(cell: CellValue, options?: SpeakOptions): Reading<number> {
+  const language = options?.language;
+  const reading =
+    typeof cell === "number"
+      ? finiteNumber(cell, language)
+      : valueOf(readText(cell, "share", language));
   if (reading.kind === "value" && reading.value < 0) {
-    return error(shownOf(cell), "is below 0: a share cannot be negative");
+    return error(shownOf(cell), { key: "value.shareNegative" }, language);
   }
   return reading;
 }
 
 /**
  * One line for the user: `describeProblem("probability", {shown: "20", problem: "is above 1: write 20% or 0.2"},
- * "position 1")` is `probability 20 at position 1 is above 1: write 20% or 0.2`.
+ * "position 1")` is `probability 20 at position 1 is above 1: write 20% or 0.2`; in French
+ * `probabilité 20 en position 1 dépasse 1 : écrivez 20 % ou 0,2` (label, place and problem being
+ * given in French).
  */
 export function describeProblem(
   label: string,
   reading: { shown: string; problem: string },
-  where: string
+  where: string,
+  language: Language = "en"
 ): string {
-  return `${label} ${reading.shown} at ${where} ${reading.problem}`;
+  return language === "en"
+    ? `${label} ${reading.shown} at ${where} ${reading.problem}`
+    : say(
+        {
+          key: "value.where",
+          params: { label, shown: reading.shown, where, problem: reading.problem },
+        },
+        language
+      );
 }
 
 /** Excel's error values, as a cell holding a failed formula reads. */
@@ -147,8 +171,8 @@ const EXCEL_ERRORS = new Set([
   "#UNKNOWN!",
 ]);
 
-export const EXCEL_ERROR_PROBLEM =
-  "is an error value in the cell: fix its formula or what it refers to";
+/** What is said of a cell holding one of Excel's error values. */
+export const EXCEL_ERROR_PROBLEM: ProblemSpec = { key: "value.excelError" };
 
 /** True for "#N/A", "#VALUE!" and Excel's other error values. */
 export function isExcelError(text: string): boolean {
@@ -159,15 +183,15 @@ export function isExcelError(text: string): boolean {
 
 type Purpose = "amount" | "number" | "probability" | "share";
 
-function error(shown: string, problem: string): ErrorReading {
-  return { kind: "error", shown, problem };
+function error(shown: string, problem: ProblemSpec, language: Language | undefined): ErrorReading {
+  return { kind: "error", shown, problem: say(problem, language) };
 }
 
-function finiteNumber(cell: number): Reading<number> {
+function finiteNumber(cell: number, language: Language | undefined): Reading<number> {
   // NaN and ±Infinity cannot come from Excel, but can from a formula's JavaScript caller.
   return cell - cell === 0
     ? { kind: "value", value: cell }
-    : error(String(cell), "is not a finite number");
+    : error(String(cell), { key: "value.notFinite" }, language);
 }
 
 function shownOf(cell: CellValue): string {
@@ -176,16 +200,26 @@ function shownOf(cell: CellValue): string {
   return String(cell);
 }
 
-function checkProbability(value: number, percent: boolean, shown: string): Reading<number> {
-  if (value < 0) return error(shown, "is below 0: a probability is between 0% and 100%");
+function checkProbability(
+  value: number,
+  percent: boolean,
+  shown: string,
+  language: Language | undefined
+): Reading<number> {
+  if (value < 0) return error(shown, { key: "probability.negative" }, language);
   if (value <= 1) return { kind: "value", value };
-  if (percent) return error(shown, "is above 100 %: a probability is at most 100 %");
+  if (percent) return error(shown, { key: "probability.above100" }, language);
   if (value <= 100) {
     // "20" is almost always 20 %: say so, and how to write it. Shifting the exponent keeps 0.205 exact.
     const typed = String(value);
-    return error(shown, `is above 1: write ${typed}% or ${Number(`${typed}e-2`)}`);
+    const fraction = String(Number(`${typed}e-2`));
+    const params = (to: Language) => ({
+      typed: decimalIn(to, typed),
+      fraction: decimalIn(to, fraction),
+    });
+    return error(shown, { key: "probability.points", params }, language);
   }
-  return error(shown, "is above 1: a probability is between 0 and 1, or 0% and 100%");
+  return error(shown, { key: "probability.above1" }, language);
 }
 
 type ErrorReading = { kind: "error"; shown: string; problem: string };
@@ -198,17 +232,19 @@ function valueOf(reading: TextReading): Reading<number> {
   return reading.kind === "parsed" ? { kind: "value", value: reading.value } : reading;
 }
 
-function readText(cell: CellValue, purpose: Purpose): TextReading {
+function readText(cell: CellValue, purpose: Purpose, language: Language | undefined): TextReading {
   if (cell === null || cell === undefined) return BLANK;
-  if (typeof cell !== "string") return error(shownOf(cell), "is not a number");
+  if (typeof cell !== "string") return error(shownOf(cell), NOT_A_NUMBER, language);
   const shown = cell.trim();
   if (shown === "") return BLANK;
-  if (isExcelError(shown)) return error(shown, EXCEL_ERROR_PROBLEM);
+  if (isExcelError(shown)) return error(shown, EXCEL_ERROR_PROBLEM, language);
   const parsed = parseNumberText(shown);
-  if (typeof parsed === "string") return error(shown, parsed);
-  if (parsed.percent && purpose === "amount") return error(shown, "is a percentage, not an amount");
+  if ("key" in parsed) return error(shown, parsed, language);
+  if (parsed.percent && purpose === "amount")
+    return error(shown, { key: "value.percentNotAmount" }, language);
   if (parsed.currency && (purpose === "probability" || purpose === "share")) {
-    return error(shown, `is an amount, not a ${purpose}`);
+    const key = purpose === "share" ? "value.amountNotShare" : "value.amountNotProbability";
+    return error(shown, { key }, language);
   }
   return { kind: "parsed", value: parsed.value, percent: parsed.percent, shown };
 }
@@ -241,8 +277,8 @@ function currencySuffixLength(s: string): number {
   return 0;
 }
 
-/** Parses trimmed, non-empty text; returns the problem as a string when it is not a number. */
-function parseNumberText(text: string): ParsedNumber | string {
+/** Parses trimmed, non-empty text; returns the problem when it is not a number. */
+function parseNumberText(text: string): ParsedNumber | ProblemSpec {
   let s = text;
   if (s.endsWith(".")) s = s.slice(0, -1).trimEnd(); // the handbook's closing full stop: `20 %.`
   let negative = false;
@@ -278,14 +314,14 @@ function parseNumberText(text: string): ParsedNumber | string {
     currencies++;
     s = s.slice(0, -suffix).trimEnd();
   }
-  if (s === "") return "is not a number";
-  if (signs > 1) return "is not a number: it has more than one sign";
-  if (currencies > 1) return "is not a number: it has two currency signs, keep one";
-  if (currencies > 0 && percent) return "is not a number: it has both a currency and %";
+  if (s === "") return NOT_A_NUMBER;
+  if (signs > 1) return { key: "value.twoSigns" };
+  if (currencies > 1) return { key: "value.twoCurrencies" };
+  if (currencies > 0 && percent) return { key: "value.currencyAndPercent" };
   const decimal = canonicalDecimal(s, englishForm);
   if (decimal.problem !== undefined) return decimal.problem;
   const value = Number(percent ? `${decimal.digits}e-2` : decimal.digits);
-  if (!Number.isFinite(value)) return "is too large to be a number";
+  if (!Number.isFinite(value)) return { key: "value.tooLarge" };
   return { value: negative && value !== 0 ? -value : value, percent, currency: currencies > 0 };
 }
 
@@ -309,10 +345,9 @@ function separatorOf(ch: string): Separator | undefined {
   }
 }
 
-const NOT_A_NUMBER = { problem: "is not a number" } as const;
-const BAD_GROUPS = {
-  problem: "is not a number: its separators do not group thousands by three",
-} as const;
+const NOT_A_NUMBER: ProblemSpec = { key: "value.notANumber" };
+const NOT_A_NUMBER_TEXT = { problem: NOT_A_NUMBER } as const;
+const BAD_GROUPS = { problem: { key: "value.badGroups" } as ProblemSpec } as const;
 
 /**
  * The digits of `s` (digits and separators only) as a JavaScript decimal literal such as `1000.5`, or the
@@ -321,7 +356,7 @@ const BAD_GROUPS = {
 function canonicalDecimal(
   s: string,
   englishForm: boolean
-): { digits: string; problem?: undefined } | { problem: string } {
+): { digits: string; problem?: undefined } | { problem: ProblemSpec } {
   // Split into digit runs and the separators between them; runs of spaces count as one separator.
   const runs: string[] = [];
   const seps: Separator[] = [];
@@ -330,7 +365,7 @@ function canonicalDecimal(
     const code = s.charCodeAt(i);
     if (code >= 48 && code <= 57) continue;
     const sep = separatorOf(s[i]);
-    if (sep === undefined) return NOT_A_NUMBER;
+    if (sep === undefined) return NOT_A_NUMBER_TEXT;
     if (sep === " " && runStart === i && seps[seps.length - 1] === " ") {
       runStart = i + 1;
       continue;
@@ -341,9 +376,9 @@ function canonicalDecimal(
   }
   runs.push(s.slice(runStart));
   const last = seps.length - 1;
-  for (let r = 1; r < runs.length; r++) if (runs[r] === "") return NOT_A_NUMBER;
+  for (let r = 1; r < runs.length; r++) if (runs[r] === "") return NOT_A_NUMBER_TEXT;
   // A number may start with its decimal mark (`,5`, `.5`), never with a thousands separator.
-  if (runs[0] === "" && (seps.length !== 1 || seps[0] === " ")) return NOT_A_NUMBER;
+  if (runs[0] === "" && (seps.length !== 1 || seps[0] === " ")) return NOT_A_NUMBER_TEXT;
 
   let commas = 0;
   let dots = 0;
@@ -394,11 +429,20 @@ function canonicalDecimal(
 
 const TRAILING_ZEROS = /0+$/;
 
-/** `12,500` may be 12500 or 12,5: both readings, each written so that it can no longer be misread. */
-function ambiguity(whole: string, mark: Separator, fraction: string): string {
+/**
+ * `12,500` may be 12500 or 12,5: both readings, each written so that it can no longer be misread. In
+ * English the decimal reading keeps the mark typed; in French it is written with a comma, and the
+ * thousands with a no-break space (`12 500`), as a French reader writes them.
+ */
+function ambiguity(whole: string, mark: Separator, fraction: string): ProblemSpec {
   const thousands = whole + fraction;
   let decimals = fraction.replace(TRAILING_ZEROS, "");
   if (decimals.length === 3) decimals += "0"; // `123,456` read as decimals must lose its 3-digit look
-  const small = decimals === "" ? whole : `${whole}${mark}${decimals}`;
-  return `is ambiguous: ${whole}${mark}${fraction} may be ${thousands} or ${small}; write ${thousands} or ${small}`;
+  const params = (language: Language) => {
+    const markIn = language === "fr" ? "," : mark;
+    const small = decimals === "" ? whole : `${whole}${markIn}${decimals}`;
+    const big = language === "fr" ? `${whole}\u00a0${fraction}` : thousands;
+    return { typed: `${whole}${mark}${fraction}`, thousands: big, decimal: small };
+  };
+  return { key: "value.ambiguous", params };
 }

@@ -39,7 +39,15 @@ import {
   requiredGrid,
   scalar,
 } from "./arguments";
-import { functionMessage } from "./messages";
+import { functionMessage, functionsLanguage } from "./messages";
+
+/**
+ * What the readers take so their problems speak the functions' language ("montant dix n'est pas
+ * un nombre" under a French display): asked once a call, as the functions' messages are.
+ */
+function speaking(): { readonly language: Language } {
+  return { language: functionsLanguage() };
+}
 
 /** A problem with a one-value argument: its name says where ("target beaucoup is not a number"). */
 function argumentProblem(label: string, reading: { shown: string; problem: string }): string {
@@ -81,7 +89,7 @@ function pipelineColumns(
 function dateBound(arg: unknown, name: string): number | null {
   const cell = scalar(arg, name);
   if (isBlankCell(cell)) return null;
-  const date = readDate(cell);
+  const date = readDate(cell, speaking());
   if (date.kind === "error") throw new InputProblem(argumentProblem(name, date));
   return date.kind === "value" ? date.value : null;
 }
@@ -93,7 +101,7 @@ function periodFilter(closeDates: any, from: any, to: any): PeriodFilter {
   };
   if ((filter.from != null || filter.to != null) && closeDates == null)
     throw new InputProblem(functionMessage("period.needsCloseDates"));
-  const problem = periodFilterProblem(filter);
+  const problem = periodFilterProblem(filter, functionsLanguage());
   if (problem) throw new InputProblem(problem);
   return filter;
 }
@@ -120,7 +128,8 @@ export function weightedPipeline(
   return excelValue(() =>
     weightedPipelineOf(
       pipelineColumns(amounts, probabilities, close_dates, statuses),
-      periodFilter(close_dates, from, to)
+      periodFilter(close_dates, from, to),
+      functionsLanguage()
     )
   );
 }
@@ -148,13 +157,14 @@ export function pipelineProbability(
 ): number {
   return excelValue(() => {
     const label = functionMessage("argument.target");
-    const goal = readAmount(scalar(target, label));
+    const goal = readAmount(scalar(target, label), speaking());
     if (goal.kind === "error") throw new InputProblem(argumentProblem(label, goal));
     if (goal.kind === "blank") throw new InputProblem(functionMessage("target.blank"));
     return withPipelineFigures(
       pipelineColumns(amounts, probabilities, close_dates, statuses),
       periodFilter(close_dates, from, to),
-      (figures) => outcomeDistribution(figures).probabilityAtLeast(goal.value)
+      (figures) => outcomeDistribution(figures).probabilityAtLeast(goal.value),
+      functionsLanguage()
     );
   });
 }
@@ -182,7 +192,7 @@ export function pipelineQuantile(
 ): number {
   return excelValue(() => {
     const label = functionMessage("argument.q");
-    const level = readShare(scalar(q, label));
+    const level = readShare(scalar(q, label), speaking());
     if (level.kind === "error") throw new InputProblem(argumentProblem(label, level));
     if (level.kind === "blank") throw new InputProblem(functionMessage("q.blank"));
     if (!(level.value > 0 && level.value < 1))
@@ -190,14 +200,15 @@ export function pipelineQuantile(
     return withPipelineFigures(
       pipelineColumns(amounts, probabilities, close_dates, statuses),
       periodFilter(close_dates, from, to),
-      (figures) => outcomeDistribution(figures).quantile(level.value)
+      (figures) => outcomeDistribution(figures).quantile(level.value),
+      functionsLanguage()
     );
   });
 }
 
 function shareArgument(arg: unknown, name: string, fallback: number): number {
   const cell = scalar(arg, name);
-  const share = readShare(cell);
+  const share = readShare(cell, speaking());
   if (share.kind === "error") throw new InputProblem(argumentProblem(name, share));
   return share.kind === "value" ? share.value : fallback;
 }
@@ -221,6 +232,7 @@ export function abcClass(values: any[][], a_share?: any, b_share?: any): string[
   const cols = grid.length === 0 ? 0 : grid[0].length;
   const numbers = new Float64Array(grid.length * cols);
   const problems = new Map<number, CustomFunctions.Error>();
+  const options = speaking();
   for (let r = 0, i = 0; r < grid.length; r++) {
     const row = grid[r];
     for (let c = 0; c < cols; c++, i++) {
@@ -229,7 +241,7 @@ export function abcClass(values: any[][], a_share?: any, b_share?: any): string[
         numbers[i] = cell;
         continue;
       }
-      const value = readNumber(cell);
+      const value = readNumber(cell, options);
       if (value.kind === "value") numbers[i] = value.value;
       else {
         numbers[i] = NaN;
@@ -268,7 +280,8 @@ function readLevel(
   cuts: Cuts,
   axis: Axis,
   position: number,
-  allowAbc: boolean
+  allowAbc: boolean,
+  options: { readonly language: Language }
 ): Level | null {
   if (isBlankCell(cell)) return null;
   if (allowAbc && typeof cell === "string") {
@@ -276,7 +289,7 @@ function readLevel(
     if (letter) return levelOfAbc(letter[1].toUpperCase() as "A" | "B" | "C");
   }
   const value =
-    typeof cell === "number" ? { kind: "value" as const, value: cell } : readShare(cell);
+    typeof cell === "number" ? { kind: "value" as const, value: cell } : readShare(cell, options);
   if (value.kind === "error") {
     const hint = allowAbc
       ? functionMessage("level.orAbcClass", { problem: value.problem })
@@ -297,7 +310,7 @@ function cutsArgument(arg: unknown, axis: Axis): Cuts {
   if (cells.length !== 2)
     throw new InputProblem(functionMessage("cuts.count", { ...params, count: cells.length }));
   const [low, high] = cells.map((cell, i) => {
-    const value = readShare(cell);
+    const value = readShare(cell, speaking());
     if (value.kind === "error")
       throw new InputProblem(
         argumentProblem(functionMessage(i === 0 ? "cuts.low" : "cuts.high", params), value)
@@ -398,11 +411,12 @@ export function matrixQuadrant(
     const styleName = styleArgument(style);
     const names = languageArgument(language);
     const pairs = broadcast(requiredGrid(strength), requiredGrid(attractiveness));
+    const options = speaking();
     const out: string[] = new Array(pairs.count);
     for (let i = 0; i < pairs.count; i++) {
       const [s, a] = pairs.at(i);
-      const sLevel = readLevel(s, sCuts, "strength", i + 1, false);
-      const aLevel = readLevel(a, aCuts, "attractiveness", i + 1, true);
+      const sLevel = readLevel(s, sCuts, "strength", i + 1, false, options);
+      const aLevel = readLevel(a, aCuts, "attractiveness", i + 1, true, options);
       if (sLevel === null || aLevel === null) {
         if (sLevel !== aLevel)
           throw new InputProblem(
@@ -432,7 +446,7 @@ export function matrixQuadrant(
  */
 export function amount(value: any): number | string {
   return excelValue(() => {
-    const reading = readAmount(scalar(value, functionMessage("argument.value")));
+    const reading = readAmount(scalar(value, functionMessage("argument.value")), speaking());
     if (reading.kind === "error")
       throw new InputProblem(argumentProblem(functionMessage("argument.amount"), reading));
     return reading.kind === "value" ? reading.value : "";
@@ -448,7 +462,12 @@ export function amount(value: any): number | string {
  */
 export function brier(probabilities: any[][], outcomes: any[][]): number {
   return excelValue(() => {
-    const score = brierScore(forecastPairs(requiredGrid(probabilities), requiredGrid(outcomes)));
+    const pairs = forecastPairs(
+      requiredGrid(probabilities),
+      requiredGrid(outcomes),
+      functionsLanguage()
+    );
+    const score = brierScore(pairs);
     if (score === null) throw divisionByZero(functionMessage("brier.nothingToScore"));
     return score;
   });

@@ -3,7 +3,9 @@
  * from one catalogue, and the one place that decides which language they speak.
  *
  * What the domain says about a value it cannot read ("is not a number", values.ts, dates.ts...) is
- * passed through as `{problem}`: those words belong to the domain's reading rules, not to this file.
+ * passed through as `{problem}`: those words belong to the domain's reading rules and its catalogue
+ * (domain/readingProblems.ts), asked in the language {@link functionsLanguage} finds. In French they
+ * start with a verb, as in English ("n'est pas un nombre"), so they follow "{argument} {shown}".
  */
 import { displayLanguageOf, DEFAULT_LOCALE, type Language } from "../domain/language";
 import { defineMessages, type MessageParams, render } from "../domain/messageCatalogue";
@@ -59,7 +61,7 @@ export const FUNCTION_MESSAGES = defineMessages(
     "argument.amount": "montant",
     "axis.strength": "atouts",
     "axis.attractiveness": "attraits",
-    "cell.reading": "{argument} {shown} en position {position} : {problem}",
+    "cell.reading": "{argument} {shown} en position {position} {problem}",
     "period.needsCloseDates":
       "une date de début ou de fin demande la plage dates_jalon pour filtrer les affaires",
     "target.blank": "objectif est vide : donnez le total à atteindre",

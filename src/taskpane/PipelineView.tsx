@@ -19,7 +19,7 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { usePaneStyles } from "./paneStyles";
-import { PIPELINE_FIELDS } from "../domain/columns";
+import { missingSpecs, PIPELINE_FIELDS } from "../domain/columns";
 import { fieldLabel } from "./columnChoices";
 import { type Formats, type Text, useFormats, useText } from "./i18n/language";
 import { andList, useWords } from "./words";
@@ -117,11 +117,16 @@ export function PipelineView({ host, active }: PipelineViewProps) {
       before.address !== after.address;
     setExtent(
       moved
-        ? t(after.rows.length > before.rows.length ? "pipeline.extent.more" : "pipeline.extent.fewer", {
-            now: after.address,
-            was: before.address,
-            count: after.rows.length,
-          })
+        ? t(
+            after.rows.length > before.rows.length
+              ? "pipeline.extent.more"
+              : "pipeline.extent.fewer",
+            {
+              now: after.address,
+              was: before.address,
+              count: after.rows.length,
+            }
+          )
         : null
     );
   }
@@ -270,7 +275,7 @@ export function ColumnsSection({
 }: SectionProps & { readonly busy: boolean; readonly onPickHeader: (row: number) => void }) {
   const t = useText();
   const recognised = PIPELINE_FIELDS.filter((f) => analysis.mapping[f.field] !== null).length;
-  const missing = PIPELINE_FIELDS.filter((f) => analysis.missing.includes(f.label));
+  const missing = missingSpecs(analysis.mapping, PIPELINE_FIELDS);
   const { source } = analysis;
   // An Excel table's header is its own; a range's is the row Carnet found, or the one the user picked.
   const choices = source.tableName === null ? (source.headerChoices ?? []) : [];

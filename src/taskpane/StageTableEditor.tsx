@@ -12,7 +12,7 @@ import {
 import * as React from "react";
 import { DEFAULT_STAGE_TABLE, type StageDefault } from "../domain/stages";
 import { readProbability } from "../domain/values";
-import { type Text, useText } from "./i18n/language";
+import { type Text, usePaneLanguage, useText } from "./i18n/language";
 
 const useStyles = makeStyles({
   grid: {
@@ -36,6 +36,7 @@ export interface StageTableEditorProps {
 export function StageTableEditor({ table, onChange }: StageTableEditorProps) {
   const styles = useStyles();
   const t = useText();
+  const { language } = usePaneLanguage();
   const rows = table ?? DEFAULT_STAGE_TABLE;
   const draftOf = (stages: readonly StageDefault[]) =>
     stages.map((r) => ({ stage: r.stage, probability: `${Math.round(r.probability * 100)} %` }));
@@ -58,7 +59,7 @@ export function StageTableEditor({ table, onChange }: StageTableEditorProps) {
     const parsed: StageDefault[] = [];
     for (const [i, row] of next.entries()) {
       if (row.stage.trim() === "") continue;
-      const p = readProbability(row.probability);
+      const p = readProbability(row.probability, { language });
       if (p.kind !== "value") {
         setProblem(stageProblem(t, i, row.probability, p.kind === "error" ? p.problem : null));
         return;
@@ -120,8 +121,8 @@ export function StageTableEditor({ table, onChange }: StageTableEditorProps) {
 }
 
 /**
- * What is wrong with a stage's probability: the domain's reason (passed through as it is), or blank,
- * in the pane's sentence around it.
+ * What is wrong with a stage's probability: the domain's reason (said in the pane's language), or
+ * blank, in the pane's sentence around it.
  */
 function stageProblem(t: Text, index: number, typed: string, problem: string | null): string {
   const row = String(index + 1);

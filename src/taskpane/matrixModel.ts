@@ -352,8 +352,11 @@ export type InputReading = { readonly value: number } | { readonly problem: stri
  * A percentage typed in a percent field: "10" and "10 %" are both 10 % (0.1), "7,5" is 7.5 %; the domain's
  * reading rules otherwise ("1,000" is ambiguous, and said so).
  */
-export function readPercentInput(text: string, { t }: Words = ENGLISH_WORDS): InputReading {
-  const reading = readNumber(text);
+export function readPercentInput(
+  text: string,
+  { t, language }: Words = ENGLISH_WORDS
+): InputReading {
+  const reading = readNumber(text, { language });
   if (reading.kind === "blank") return { problem: t("app.input.blank") };
   if (reading.kind === "error") return { problem: `${reading.shown} ${reading.problem}` };
   return { value: text.includes("%") ? reading.value : Number(`${reading.value}e-2`) };
@@ -363,9 +366,10 @@ export function readPercentInput(text: string, { t }: Words = ENGLISH_WORDS): In
 export function readNumberInput(
   text: string,
   allowPercent = true,
-  { t }: Words = ENGLISH_WORDS
+  { t, language }: Words = ENGLISH_WORDS
 ): InputReading {
-  const reading = allowPercent ? readNumber(text) : readAmount(text);
+  // The domain says why in the pane's language: "dix n'est pas un nombre" in French.
+  const reading = allowPercent ? readNumber(text, { language }) : readAmount(text, { language });
   if (reading.kind === "blank") return { problem: t("app.input.blank") };
   if (reading.kind === "error") return { problem: `${reading.shown} ${reading.problem}` };
   return { value: reading.value };

@@ -47,7 +47,7 @@ export interface PipelineAnalysis {
   readonly mapping: ColumnMapping<PipelineField>;
   /** Why the mapping kept for this source was not used (the table changed shape since); else null. */
   readonly mappingNote: string | null;
-  /** Labels of required columns that are not mapped. */
+  /** Labels of required columns that are not mapped, in the pane's language. */
   readonly missing: string[];
   readonly reading: PipelineReading;
   readonly report: ReportLine[];
@@ -65,8 +65,9 @@ export function analysePipeline(
 
 /**
  * analysePipeline in steps (domain/steps.ts): the pane runs them with runStepsAsync, so that a
- * million deals leave it free to draw and to take a click on Cancel between two steps. The report's
- * own sentences are in `words`' language; the reading's problems are the domain's, as they are.
+ * million deals leave it free to draw and to take a click on Cancel between two steps. The report
+ * speaks `words`' language: its own sentences, and the reading's problems (the domain says them in
+ * either language), so the deals' Issues lines are in it too.
  */
 export function* analysePipelineSteps(
   source: SourceData,
@@ -88,6 +89,7 @@ export function* analysePipelineSteps(
     probabilityScale: settings.probabilityScale,
     dayFirst: dayFirstOf(settings),
     header: source.headers,
+    language: words.language,
   });
   const report = yield* reportSteps(source, reading, words);
   return {
@@ -95,7 +97,7 @@ export function* analysePipelineSteps(
     sourceKey: key,
     mapping,
     mappingNote,
-    missing: missingFields(mapping, PIPELINE_FIELDS),
+    missing: missingFields(mapping, PIPELINE_FIELDS, words.language),
     reading,
     report,
     headline: yield* forecastFiguresSteps(reading.table, objective),
@@ -106,7 +108,7 @@ export function* analysePipelineSteps(
 function* reportSteps(
   source: SourceData,
   reading: PipelineReading,
-  { t }: Words
+  { t, language }: Words
 ): Steps<ReportLine[]> {
   const width = source.headers.length;
   const report: ReportLine[] = [];
@@ -116,7 +118,7 @@ function* reportSteps(
       issue.col === null
         ? rangeAddress(source.sheet, row, source.col, 1, width)
         : cellAddress(source.sheet, row, source.col + issue.col);
-    report.push({ address, text: issueText(issue, address), kind: issue.kind });
+    report.push({ address, text: issueText(issue, address, language), kind: issue.kind });
     if (report.length % STEP_ROWS === 0) yield;
   }
   // Rows under a blank row that do not look like deals ended the table: said, never dropped silently.

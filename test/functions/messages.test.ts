@@ -135,14 +135,14 @@ describe("error messages from the functions", () => {
   it("say where in French: the cell's position, the axis, the cut", () => {
     withDisplayLanguage("fr-FR", () => {
       const cells = abcClass(col(3, "douze"));
-      expect((cells[1][0] as unknown as CustomFunctionError).message).toMatch(
-        /^valeur douze en position 2 : /
+      expect((cells[1][0] as unknown as CustomFunctionError).message).toBe(
+        "valeur douze en position 2 n'est pas un nombre"
       );
-      expect(messageOf(() => matrixQuadrant(col(1, "x"), col(1, 1)))).toMatch(
-        /^atouts x en position 2 : /
+      expect(messageOf(() => matrixQuadrant(col(1, "x"), col(1, 1)))).toBe(
+        "atouts x en position 2 n'est pas un nombre"
       );
-      expect(messageOf(() => matrixQuadrant([[1]], [["D"]]))).toMatch(
-        /\(ou une classe ABC : A, B ou C\)$/
+      expect(messageOf(() => matrixQuadrant([[1]], [["D"]]))).toBe(
+        "attraits D en position 1 n'est pas un nombre (ou une classe ABC : A, B ou C)"
       );
       expect(messageOf(() => matrixQuadrant([[1]], [[1]], [[1, 2, 3]]))).toBe(
         "les seuils des atouts demandent deux cellules {bas, haut}, pas 3"
@@ -158,6 +158,31 @@ describe("error messages from the functions", () => {
       );
       expect(messageOf(() => amount("douze"))).toMatch(/^montant douze /);
     });
+  });
+
+  it("say the domain's reading problems in French too, examples written the French way", () => {
+    withDisplayLanguage("fr-FR", () => {
+      expect(messageOf(() => amount("dix"))).toBe("montant dix n'est pas un nombre");
+      expect(messageOf(() => amount("12,500"))).toBe(
+        "montant 12,500 se lit de deux façons\u00a0: 12,500 peut valoir 12\u00a0500 ou 12,5\u00a0; écrivez 12\u00a0500 ou 12,5"
+      );
+      expect(messageOf(() => pipelineQuantile(amounts, probabilities, "20 €"))).toBe(
+        "q 20 € est un montant, pas une part"
+      );
+      expect(
+        messageOf(() => weightedPipeline(amounts, probabilities, col(null, null), "04/05/2003"))
+      ).toBe(
+        "date de début 04/05/2003 se lit de deux façons\u00a0: 04/05/2003 peut être le 4 mai ou le 5 avril\u00a0; écrivez 2003-05-04 ou 2003-04-05"
+      );
+      expect(messageOf(() => abcClass(col(1), "-5 %"))).toBe(
+        "part_a -5 % est en dessous de 0\u00a0: une part ne peut pas être négative"
+      );
+    });
+    // The same calls in English, word for word as before.
+    expect(messageOf(() => amount("dix"))).toBe("amount dix is not a number");
+    expect(messageOf(() => pipelineQuantile(amounts, probabilities, "20 €"))).toBe(
+      "q 20 € is an amount, not a share"
+    );
   });
 });
 

@@ -50,6 +50,8 @@ describe("in a French pane", () => {
       // Every field has its message (not the domain's label as a fallback), English word for word.
       expect([spec.field, `app.field.${spec.field}` in CATALOGUE.fr]).toEqual([spec.field, true]);
       expect(fieldLabel(spec)).toBe(spec.label);
+      // The domain's French label (the reading's problems name the field with it) is the pane's.
+      expect([spec.field, fieldLabel(spec, t)]).toEqual([spec.field, spec.labelFr]);
     }
     const french = (field: string) =>
       fieldLabel(

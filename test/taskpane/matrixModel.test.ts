@@ -565,7 +565,7 @@ describe("the matrix in a French pane", () => {
   it("says a blank field is blank in French", () => {
     expect(readPercentInput("", fr)).toEqual({ problem: "est vide" });
     expect(readNumberInput(" ", false, fr)).toEqual({ problem: "est vide" });
-    // What is wrong with a typed number is the domain's reading, as it is.
-    expect(readPercentInput("dix", fr)).toEqual({ problem: "dix is not a number" });
+    // What is wrong with a typed number is the domain's reading, said in French.
+    expect(readPercentInput("dix", fr)).toEqual({ problem: "dix n'est pas un nombre" });
   });
 });

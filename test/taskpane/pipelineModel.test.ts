@@ -172,12 +172,21 @@ describe("the pipeline's own words in a French pane", () => {
     leftOut: { first: 5, last: 5 },
   };
 
-  it("says the rows left out in French; the domain's located problems pass through as they are", () => {
-    const { report } = analysePipeline(source, {}, null, fr);
+  it("says the rows left out and the located problems in French, field names included", () => {
+    const { report, reading, missing } = analysePipeline(source, {}, null, fr);
     expect(report.map((l) => l.text)).toEqual([
-      expect.stringMatching(/^Amount deux mille at Ventes!C3 is not a number/),
+      "Montant deux mille en Ventes!C3 n'est pas un nombre",
       "La ligne 6, sous une ligne vide, ne ressemble pas à une affaire\u00a0: écartée",
     ]);
+    // The deal's own lines (CarnetPipeline's Issues) speak the same language as the report.
+    expect(reading.deals[1].issues).toEqual(["Montant deux mille n'est pas un nombre"]);
+    expect(missing).toEqual([]);
+    const noAmount = { ...source, headers: ["Date jalon", "Société", "Chiffre", "Probabilité"] };
+    expect(analysePipeline(noAmount, {}, null, fr).missing).toEqual(["Montant"]);
+    expect(analysePipeline(noAmount, {}).missing).toEqual(["Amount"]);
+    expect(analysePipeline(source, {}).report[0].text).toBe(
+      "Amount deux mille at Ventes!C3 is not a number"
+    );
     expect(analysePipeline(source, {}).report[1].text).toBe(
       "Row 6 below a blank row does not look like a deal: left out"
     );

@@ -15,6 +15,8 @@
  */
 import { normaliseHeader } from "../columns";
 import { cellCount, flatten, type Grid, InputProblem } from "../grid";
+import type { Language } from "../language";
+import { problemText, quotedCell } from "../readingProblems";
 import { type CellValue, describeProblem, isBlankCell, readProbability } from "../values";
 import type { ForecastPair } from "./calibration";
 
@@ -31,9 +33,6 @@ const OUTCOME_WORDS: ReadonlyMap<string, 0 | 1> = new Map([
   ["faux", 0],
 ]);
 
-const OUTCOME_HINT =
-  "is not won or lost: write 1 or 0, TRUE or FALSE, Won or Lost (Gagné or Perdu)";
-
 /** A won / lost outcome from its cell; null when blank, undefined when it is neither. */
 export function readOutcome(cell: CellValue): 0 | 1 | null | undefined {
   if (isBlankCell(cell)) return null;
@@ -42,45 +41,61 @@ export function readOutcome(cell: CellValue): 0 | 1 | null | undefined {
   return OUTCOME_WORDS.get(normaliseHeader(cell));
 }
 
-/** The forecast pairs of the two ranges (module comment: the rules); InputProblem says where and why. */
-export function forecastPairs(probabilities: Grid, outcomes: Grid): ForecastPair[] {
+/**
+ * The forecast pairs of the two ranges (module comment: the rules); InputProblem says where and why,
+ * in `language`.
+ */
+export function forecastPairs(
+  probabilities: Grid,
+  outcomes: Grid,
+  language: Language = "en"
+): ForecastPair[] {
   const n = cellCount(probabilities);
-  if (cellCount(outcomes) !== n)
-    throw new InputProblem(
-      `the probabilities have ${n} cells but the outcomes have ${cellCount(outcomes)}: give ranges of the same size`
-    );
+  if (cellCount(outcomes) !== n) {
+    const params = { count: String(n), other: String(cellCount(outcomes)) };
+    throw new InputProblem(problemText("brier.sizes", params, language));
+  }
   const p = flatten(probabilities);
   const o = flatten(outcomes);
   const pairs: ForecastPair[] = [];
   for (let i = 0; i < n; i++) {
-    const pair = readPair(p[i], o[i], i + 1);
+    const pair = readPair(p[i], o[i], i + 1, language);
     if (pair) pairs.push(pair);
   }
   return pairs;
 }
 
-function readPair(p: CellValue, o: CellValue, position: number): ForecastPair | null {
-  const where = `position ${position}`;
+function readPair(
+  p: CellValue,
+  o: CellValue,
+  position: number,
+  language: Language
+): ForecastPair | null {
+  const at = String(position);
+  const where = problemText("columns.position", { position: at }, language);
   if (isBlankCell(p) && isBlankCell(o)) return null;
-  if (isBlankCell(p))
-    throw new InputProblem(
-      `probability at ${where} is blank but its outcome is ${String(o).trim()}: give both or neither`,
-      position
-    );
-  if (isBlankCell(o))
-    throw new InputProblem(
-      `outcome at ${where} is blank but its probability is ${String(p).trim()}: give both or neither`,
-      position
-    );
-  const probability = readProbability(p);
-  if (probability.kind === "error")
-    throw new InputProblem(describeProblem("probability", probability, where), position);
+  if (isBlankCell(p)) {
+    const params = { position: at, outcome: quotedCell(o, language) };
+    throw new InputProblem(problemText("brier.probabilityBlank", params, language), position);
+  }
+  if (isBlankCell(o)) {
+    const params = { position: at, probability: quotedCell(p, language) };
+    throw new InputProblem(problemText("brier.outcomeBlank", params, language), position);
+  }
+  const probability = readProbability(p, { language });
+  if (probability.kind === "error") {
+    const label = problemText("columns.probability", {}, language);
+    throw new InputProblem(describeProblem(label, probability, where, language), position);
+  }
   const outcome = readOutcome(o);
-  if (outcome === undefined || outcome === null)
-    throw new InputProblem(
-      describeProblem("outcome", { shown: String(o).trim(), problem: OUTCOME_HINT }, where),
-      position
-    );
+  if (outcome === undefined || outcome === null) {
+    const label = problemText("brier.outcome", {}, language);
+    const reading = {
+      shown: quotedCell(o, language),
+      problem: problemText("brier.notAnOutcome", {}, language),
+    };
+    throw new InputProblem(describeProblem(label, reading, where, language), position);
+  }
   // isBlankCell and readProbability agree on blanks: a cell past the first test reads or fails.
   if (probability.kind !== "value") return null;
   return { probability: probability.value, outcome };

@@ -496,8 +496,9 @@ export function actionFromDraft(
 function readDraftValues(
   draft: ActionDraft,
   problems: FormProblems,
-  { t, language }: Words
+  words: Words
 ): Partial<Action> {
+  const { t, language } = words;
   const values: Record<string, string | number | null> = {};
   for (const label of FORM_FIELDS) {
     if (label === "Phase") continue;
@@ -506,7 +507,7 @@ function readDraftValues(
     const shown = columnLabel(label, language);
     if (text === "") values[field] = NUMBER_FIELDS.has(label) || DATE_LABELS.has(label) ? null : "";
     else if (NUMBER_FIELDS.has(label)) {
-      const reading = readNumberInput(text, false);
+      const reading = readNumberInput(text, false, words);
       if ("problem" in reading)
         problems[label] = [t("plan.form.fieldProblem", { field: shown, problem: reading.problem })];
       else values[field] = reading.value;

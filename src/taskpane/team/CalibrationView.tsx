@@ -73,13 +73,14 @@ interface Calibrated {
 export function CalibrationView({ host }: { readonly host: CarnetHost }) {
   const pane = usePaneStyles();
   const t = useText();
+  const words = useWords();
   const task = useLongTask();
   const [calibrated, setCalibrated] = React.useState<Calibrated | null>(null);
   const [adopted, setAdopted] = React.useState<ReadonlyMap<string, number>>(new Map());
 
   const calibrate = () =>
     task.run(t("team.calibration.task"), async (signal) => {
-      const { analysis, settings } = await currentPipeline(host, task.progress, signal, t);
+      const { analysis, settings } = await currentPipeline(host, task.progress, signal, words);
       const { snapshots, problems } = await host.readSnapshots(task.progress, signal);
       const report = calibrationOf(
         snapshots,

@@ -6,7 +6,7 @@
 import { Caption1, Field, Input } from "@fluentui/react-components";
 import * as React from "react";
 import type { TeamSettings } from "../../domain/team/contract";
-import { useText } from "../i18n/language";
+import { usePaneLanguage, useText } from "../i18n/language";
 import { usePaneStyles } from "../paneStyles";
 import {
   type FieldReading,
@@ -27,6 +27,7 @@ export interface TeamFieldsProps {
 export function TeamFields({ settings, disabled, built, onChoose }: TeamFieldsProps) {
   const pane = usePaneStyles();
   const t = useText();
+  const { language } = usePaneLanguage();
   return (
     <>
       <div className={pane.row}>
@@ -35,7 +36,7 @@ export function TeamFields({ settings, disabled, built, onChoose }: TeamFieldsPr
           hint={t("team.weight.hint")}
           value={settings.collectiveWeight}
           text={weightInputText}
-          read={(typed) => readCollectiveWeight(typed, t)}
+          read={(typed) => readCollectiveWeight(typed, t, language)}
           disabled={disabled}
           onValue={(collectiveWeight) => {
             if (collectiveWeight !== settings.collectiveWeight)
@@ -47,7 +48,7 @@ export function TeamFields({ settings, disabled, built, onChoose }: TeamFieldsPr
           hint={t("team.objective.hint")}
           value={settings.teamObjective}
           text={objectiveInputText}
-          read={(typed) => readTeamObjective(typed, t)}
+          read={(typed) => readTeamObjective(typed, t, language)}
           disabled={disabled}
           onValue={(teamObjective) => {
             if (teamObjective !== settings.teamObjective) onChoose({ ...settings, teamObjective });

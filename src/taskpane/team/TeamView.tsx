@@ -23,10 +23,10 @@ import { currencyFormatFor } from "../../excel/plan/currencyFormat";
 import type { TeamReading } from "../../excel/plan/teamPort";
 import type { CarnetHost } from "../../excel/port";
 import { sentence } from "../format";
-import { type Text, useText } from "../i18n/language";
+import { useText } from "../i18n/language";
 import { type LongTask, TaskStatus, useLongTask } from "../longTask";
 import { usePaneStyles } from "../paneStyles";
-import { useWords } from "../words";
+import { useWords, type Words } from "../words";
 import { serialOfDate } from "../plan/planModel";
 import { CalibrationView } from "./CalibrationView";
 import { currentPipeline } from "./currentPipeline";
@@ -56,7 +56,8 @@ export function TeamView({ host, active }: TeamViewProps) {
   const t = useText();
   const task = useLongTask();
   const busy = !!task.busy;
-  const team = useTeam(host, active, task, t);
+  const words = useWords();
+  const team = useTeam(host, active, task, words);
   const { reading, chosen, built } = team;
 
   return (
@@ -100,8 +101,9 @@ function useTeam(
   host: CarnetHost,
   active: boolean,
   { busy, run, progress }: LongTask,
-  t: Text
+  words: Words
 ) {
+  const { t } = words;
   const [reading, setReading] = React.useState<TeamReading | null>(null);
   const [read, setRead] = React.useState(false);
   /** The manager's choices: the sheet's once read, the pane's until a first build writes them. */
@@ -125,7 +127,7 @@ function useTeam(
 
   const build = (settings: TeamSettings) =>
     run(t("team.task.build"), async (signal, confirmed) => {
-      const { analysis } = await currentPipeline(host, progress, signal, t);
+      const { analysis } = await currentPipeline(host, progress, signal, words);
       const plan = await host.readActionPlan(progress, signal);
       const semester = semesterOf(serialOfDate(), plan.fiscalStartMonth);
       const teamBuild = teamBuildOf({

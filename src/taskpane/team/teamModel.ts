@@ -24,6 +24,7 @@ import { calibrationReport, MINIMUM_STAGE_FORECASTS } from "../../domain/team/ca
 import { teamFigures, tradeOffs } from "../../domain/team/team";
 import type { PeriodKind } from "../../domain/pipeline";
 import { readAmount, readProbability } from "../../domain/values";
+import type { Language } from "../../domain/language";
 import type { TeamBuild, TeamReading } from "../../excel/plan/teamPort";
 import { formatAmount, formatPercent } from "../format";
 import type { Text } from "../i18n/language";
@@ -46,8 +47,12 @@ export const DEFAULT_TEAM_SETTINGS: TeamSettings = Object.freeze({
  * "Collective weight": w in [0, 1], typed 0.2 or "20 %" — a probability's rules (values.ts), since w is
  * a share of the pay basis in the same range; "20" is refused with the probability's hint (20% or 0.2).
  */
-export function readCollectiveWeight(text: string, t: Text): FieldReading<number> {
-  const reading = readProbability(text);
+export function readCollectiveWeight(
+  text: string,
+  t: Text,
+  language: Language = "en"
+): FieldReading<number> {
+  const reading = readProbability(text, { language });
   if (reading.kind === "blank") return { problem: t("team.weight.blank") };
   if (reading.kind === "error") return { problem: fieldProblem("team.weight", reading, t) };
   return { value: reading.value };
@@ -67,8 +72,12 @@ function fieldProblem(
 }
 
 /** "Team objective": an amount ("250 000 €"); blank means Σ of the individual objectives. */
-export function readTeamObjective(text: string, t: Text): FieldReading<number | null> {
-  const reading = readAmount(text);
+export function readTeamObjective(
+  text: string,
+  t: Text,
+  language: Language = "en"
+): FieldReading<number | null> {
+  const reading = readAmount(text, { language });
   if (reading.kind === "blank") return { value: null };
   if (reading.kind === "error") return { problem: fieldProblem("team.objective", reading, t) };
   if (reading.value <= 0) return { problem: t("team.objective.notAbove0", { text: text.trim() }) };

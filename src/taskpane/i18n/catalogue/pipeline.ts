@@ -137,7 +137,7 @@ export const pipelineMessages = defineMessages(
     "pipeline.stages.remove": "Supprimer l'étape {row}",
     "pipeline.stages.add": "Ajouter une étape",
     "pipeline.stages.blank": "Ligne {row}\u00a0: probabilité {typed} vide",
-    "pipeline.stages.problem": "Ligne {row}, probabilité {typed}\u00a0: {problem}",
+    "pipeline.stages.problem": "Ligne {row}\u00a0: la probabilité {typed} {problem}",
 
     "pipeline.forecast.title": "Prévision",
     "pipeline.forecast.weighted": "Pondéré",
