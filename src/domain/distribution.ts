@@ -43,6 +43,11 @@
  *    - left out, when |φ_m| < τ = 1e-16 is proved without a product: |φ_V(ω)| ≤
  *      exp(−(2/π²) ω² W(π/ω)), W(x) = Σ_{b_i ≤ x} p_i(1 − p_i) b_i², from a histogram of W by amount
  *      (1 − cos θ ≥ 2θ²/π² on [−π, π]);
+ *    - left out a block of consecutive frequencies at a time, when one pass over the factors at the
+ *      block's centre bounds |φ_m| below τ at every m of the block: a factor's angle moves at most
+ *      π·(b_i/T)·(width) over it, and 1 − cos θ is bounded from below by its series cut after a
+ *      positive term (characteristicProduct.ts, blockBound). Most frequencies of a large pipeline
+ *      go so: its φ_V is negligible far from 0, where the decay profile cannot show it;
  *    - otherwise by the product over the deals, largest p(1 − p) first, cut short once below τ
  *      (every factor has modulus ≤ 1, so the rest can only shrink it).
  *    Every source of error is bounded and added up at run time into δ_c (`accuracy.probabilityError`):

@@ -5,12 +5,20 @@
  *   planSmoothing   — the window, the number M of frequencies, and which frequencies need what;
  *   spectrum        — φ_Y at the frequencies that matter, by the cumulant series near 0, by the
  *                     product over the deals elsewhere (characteristicProduct.ts), and a bound for
- *                     every frequency left out;
+ *                     every frequency left out (a block of them at a time where one pass shows
+ *                     the product negligible over the block);
  *   smoothedDistribution — the probabilities, their rigorous interval and the quantiles.
  */
 import type { DetailedOutcomeDistribution } from "./distribution";
 import { checkLevel, checkTarget, normalTailBound, sdsForTail, U } from "./distributionMath";
-import { FACTOR_ERROR, Factors, product, productRoundOff } from "./characteristicProduct";
+import {
+  blockBound,
+  blockLength,
+  FACTOR_ERROR,
+  Factors,
+  product,
+  productRoundOff,
+} from "./characteristicProduct";
 import type { Pipeline } from "./outcomePipeline";
 import {
   CUMULANT_REACH,
@@ -54,6 +62,11 @@ const GOAL = 1e-3;
 const PRODUCT_OVERHEAD = 32;
 /** Deals first gathered for the products: enough for every product cut short, as most are. */
 const FIRST_FACTORS = 4096;
+/**
+ * Most factors a block's bound (blockBound) multiplies before the block is taken frequency by
+ * frequency: a bound that needs more is not worth its pass.
+ */
+const BLOCK_FACTORS = 512;
 
 export interface SmoothingSettings {
   /** Most frequencies whose product over the deals is computed. */
@@ -355,6 +368,16 @@ class SpectrumBuilder {
     this.mass += bound;
   }
 
+  /**
+   * The frequencies from..to left out, each with |φ_Y| ≤ bound: Σ 1/m over them is at most
+   * 1/from + ln(to/from), one logarithm instead of a division a frequency.
+   */
+  leaveOutBlock(from: number, to: number, bound: number): void {
+    const harmonic = (1 / from + log(to / from)) * (1 + 1e-12);
+    this.error += (2 / PI) * bound * harmonic;
+    this.mass += bound * (to - from + 1);
+  }
+
   /** Frequencies left out together, with their summed bounds. */
   leaveOutAll(error: number, mass: number): void {
     this.error += error;
@@ -477,13 +500,46 @@ function spectrum(pipeline: Pipeline, moments: Moments, plan: SmoothingPlan): Sp
       first.order,
       first.below
     );
-    const at = (m: number) => addProduct(builder, factors, m, startTurns, zeta);
-    for (const m of leftover) at(m);
-    for (let r = 0; r < plan.productRanges.length; r += 2)
-      for (let m = plan.productRanges[r]; m <= plan.productRanges[r + 1]; m++) at(m);
+    for (const m of leftover) addProduct(builder, factors, m, startTurns, zeta);
+    const length = blockLength(factors, BLOCK_FACTORS);
+    const ranges = plan.productRanges;
+    for (let r = 0; r < ranges.length; r += 2)
+      productRange(builder, factors, plan.window, ranges[r], ranges[r + 1], length);
   }
   builder.leaveOutAll(plan.certifiedError, plan.certifiedMass);
   return builder.build();
+}
+
+/**
+ * The frequencies from..to that the plan gives a product: `length` of them at a time left out on one
+ * bound (blockBound) where that bound is below τ — most of them in a large pipeline, whose φ_V is
+ * negligible far from 0 where the decay profile cannot show it — and one product each elsewhere.
+ */
+function productRange(
+  builder: SpectrumBuilder,
+  factors: Factors,
+  window: SmoothingWindow,
+  from: number,
+  to: number,
+  length: number
+): void {
+  const { zeta, startTurns } = window;
+  for (let m = from; m <= to;) {
+    const last = min(to, m + length - 1);
+    if (last > m) {
+      // φ_Z is largest at the block's first frequency; widened for the rounding of ζm² and exp.
+      const phiZ = exp(-zeta * m * m) * (1 + 1e-12);
+      const block = blockBound(factors, m, last, TAU / phiZ, BLOCK_FACTORS);
+      builder.factorEvaluations += block.used;
+      const bound = phiZ * block.bound * (1 + 2 * U);
+      if (bound < TAU) {
+        builder.leaveOutBlock(m, last, bound);
+        m = last + 1;
+        continue;
+      }
+    }
+    for (; m <= last; m++) addProduct(builder, factors, m, startTurns, zeta);
+  }
 }
 
 function addProduct(
