@@ -300,12 +300,18 @@ function asFast(d: DetailedOutcomeDistribution): DetailedOutcomeDistribution {
  * totals are floating-point sums, merged within their round-off).
  */
 function decimalScale(pipeline: Pipeline): number {
-  const amounts = [...pipeline.amounts, ...pipeline.offsetParts];
   for (let d = 0, scale = 1; d <= 6; d++, scale *= 10) {
     if (pipeline.absTotal * scale >= Number.MAX_SAFE_INTEGER / 4) return 0;
-    if (amounts.every((a) => round(a * scale) / scale === a)) return scale;
+    if (decimals(pipeline.amounts, scale) && decimals(pipeline.offsetParts, scale)) return scale;
   }
   return 0;
+}
+
+/** Whether every amount is the double nearest a multiple of 1/scale (a loop: no copy of the deals). */
+function decimals(amounts: ArrayLike<number>, scale: number): boolean {
+  for (let i = 0; i < amounts.length; i++)
+    if (round(amounts[i] * scale) / scale !== amounts[i]) return false;
+  return true;
 }
 
 interface Totals {
@@ -340,6 +346,7 @@ function planLattice(
   maxCells: number,
   maxWork: number
 ): Lattice | null {
+  if (latticeEnd(pipeline.amounts, scale) + 1 > maxCells) return null;
   const units = Array.from(pipeline.amounts, (a) => round(a * scale));
   const unit = units.reduce(gcd, 0);
   const steps = units.map((u) => u / unit);
@@ -352,6 +359,21 @@ function planLattice(
     if (top + 1 > maxCells || work > maxWork) return null;
   }
   return { unit, steps, order, work };
+}
+
+/**
+ * Σ units / g, where the lattice ends: past the cells for most amounts, seen without sorting the
+ * deals. The greatest common divisor is 1 after a few deals, and then no longer worked out.
+ */
+function latticeEnd(amounts: Float64Array, scale: number): number {
+  let unit = 0;
+  let sum = 0;
+  for (let i = 0; i < amounts.length; i++) {
+    const units = round(amounts[i] * scale);
+    sum += units;
+    if (unit !== 1) unit = gcd(unit, units);
+  }
+  return sum / unit;
 }
 
 /** The exact distribution of V by a dense run over the lattice. */
