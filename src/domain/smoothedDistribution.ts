@@ -10,7 +10,13 @@
  *   smoothedDistribution — the probabilities, their rigorous interval and the quantiles.
  */
 import type { DetailedOutcomeDistribution } from "./distribution";
-import { checkLevel, checkTarget, normalTailBound, sdsForTail, U } from "./distributionMath";
+import {
+  checkLevel,
+  checkTarget,
+  normalTailBound,
+  sdsForTail,
+  U as UNIT_ROUNDOFF,
+} from "./distributionMath";
 import {
   blockBound,
   blockLength,
@@ -33,6 +39,11 @@ import {
 } from "./pipelineMoments";
 
 const { PI, abs, ceil, cos, exp, floor, hypot, log, log2, max, min, sin, sqrt } = Math;
+/**
+ * The unit round-off as this module's own constant: an imported binding is read through a getter
+ * in CommonJS (tsx, Jest), a call each time in code not yet optimised — the planner's loops.
+ */
+const U = UNIT_ROUNDOFF;
 const TWO_PI = 2 * PI;
 
 /** The product is cut short below this magnitude, and a frequency whose |φ_Y| is below it is left out. */
@@ -49,6 +60,8 @@ const QUANTILE_TAIL = 1e-9;
 const BOUND_SDS = [3, 3.5, 4, 5, 6];
 /** Widths tried for the uniform bound, in σ_Z. */
 const UNIFORM_SDS = [2.5, 3, 3.25, 3.5, 3.75, 4, 4.25, 4.5, 5, 5.5, 6, 7];
+/** normalTailBound at each of them, for predictedBound (asked of every plan tried). */
+const UNIFORM_TAILS = UNIFORM_SDS.map(normalTailBound);
 /** Frequencies tried: 1024 · 2^{j/4} up to the cap. */
 const FEWEST_FREQUENCIES = 1024;
 /**
@@ -206,7 +219,9 @@ function frequencyPlan(
   range: ValueRange,
   frequencies: number,
   factors: number,
-  split: Split
+  split: Split,
+  /** Whether to sum the bounds of the frequencies left out: only the chosen plans need them. */
+  tails: boolean
 ): SmoothingPlan {
   const window = smoothingWindow(range, frequencies);
   const { period, zeta } = window;
@@ -242,7 +257,7 @@ function frequencyPlan(
       // The block's first frequency is its dearest: the shrinking grows with m.
       productWork += (to - m + 1) * productCost(m, k);
     }
-    if (certified <= last) {
+    if (tails && certified <= last) {
       const tail = gaussianTail(a, certified);
       certifiedMass += tail;
       certifiedError += (2 / (PI * certified)) * tail;
@@ -266,8 +281,8 @@ function frequencyPlan(
 function predictedBound(moments: Moments, plan: SmoothingPlan): number {
   const density = 1.25 / sqrt(2 * PI * moments.cumulants[2]);
   let best = 1;
-  for (const k of UNIFORM_SDS)
-    best = min(best, density * k * plan.window.sigmaZ + normalTailBound(k));
+  for (let j = 0; j < UNIFORM_SDS.length; j++)
+    best = min(best, density * UNIFORM_SDS[j] * plan.window.sigmaZ + UNIFORM_TAILS[j]);
   return best;
 }
 
@@ -276,6 +291,8 @@ function predictedBound(moments: Moments, plan: SmoothingPlan): number {
  * before. `fast`: when a plan whose products cost at most CHEAP_PASSES passes over the deals predicts
  * a bound within GOAL, the largest such plan — with many deals V is nearly normal, φ_V dies within a
  * few dozen frequencies, and the decay profile bounds all the others without a product.
+ * Each split's plans are tried from the most frequencies down, and no further than can still change
+ * either choice (the planning was a tenth of a forecast group's time).
  */
 export function planSmoothing(
   moments: Moments,
@@ -283,35 +300,75 @@ export function planSmoothing(
 ): { fast: SmoothingPlan | null; thorough: SmoothingPlan } {
   const range = valueRange(moments);
   const factors = factorsToVanish(moments, LOG_TAU);
-  let thorough: SmoothingPlan | null = null;
-  let thoroughFits = false;
-  let fast: SmoothingPlan | null = null;
-  // More frequencies first, then less work.
-  const better = (a: SmoothingPlan, b: SmoothingPlan | null) =>
-    !b ||
-    a.window.frequencies > b.window.frequencies ||
-    (a.window.frequencies === b.window.frequencies && a.productWork < b.productWork);
+  const choice: PlanChoice = { thorough: null, thoroughFits: false, fast: null };
+  let top = 0;
+  while (frequencySteps(top + 1) <= settings.frequencyCap) top++;
   for (const split of splits(moments)) {
-    for (let j = 0; ; j++) {
-      const frequencies = round4(FEWEST_FREQUENCIES * 2 ** (j / 4));
-      if (j > 0 && frequencies > settings.frequencyCap) break;
-      const plan = frequencyPlan(moments, range, frequencies, factors, split);
-      const fits =
-        plan.productFrequencies <= settings.maxFrequencies &&
-        plan.productWork <= settings.frequencyWork;
-      // The most frequencies that fit; while none does, the least work (then the most frequencies:
-      // the products a lumpy pipeline needs near 0 are the same whatever M).
-      if (
-        fits ? !thoroughFits || better(plan, thorough) : !thoroughFits && leastWork(plan, thorough)
-      )
-        thorough = plan;
-      thoroughFits ||= fits;
-      const cheap = plan.productWork <= CHEAP_PASSES * moments.count;
-      if (cheap && predictedBound(moments, plan) <= GOAL && better(plan, fast))
-        fast = { ...plan, fast: true };
+    for (let j = top; j >= 0; j--) {
+      const plan = frequencyPlan(moments, range, frequencySteps(j), factors, split, false);
+      const unreachable = consider(choice, plan, moments, settings);
+      const next = j > 0 ? frequencySteps(j - 1) : 0;
+      // Fewer frequencies never beat a plan that fits with more; and σ_Z only grows as M falls,
+      // so once the predicted bound is past GOAL no smaller plan of this split is fast.
+      const thoroughSettled = choice.thoroughFits && next < choice.thorough!.window.frequencies;
+      const fastSettled = unreachable || (choice.fast && next < choice.fast.window.frequencies);
+      if (thoroughSettled && fastSettled) break;
     }
   }
-  return { fast, thorough: thorough! };
+  // The chosen plans again, with the bounds of what they leave out (the choice does not read them).
+  const withTails = (plan: SmoothingPlan) => ({
+    ...frequencyPlan(moments, range, plan.window.frequencies, factors, plan.split, true),
+    fast: plan.fast,
+  });
+  return { fast: choice.fast && withTails(choice.fast), thorough: withTails(choice.thorough!) };
+}
+
+/** 1024 · 2^{j/4}, rounded to a multiple of 4: the numbers of frequencies tried. */
+function frequencySteps(j: number): number {
+  return round4(FEWEST_FREQUENCIES * 2 ** (j / 4));
+}
+
+interface PlanChoice {
+  thorough: SmoothingPlan | null;
+  thoroughFits: boolean;
+  fast: SmoothingPlan | null;
+}
+
+/**
+ * Takes the plan as the thorough or the fast choice where it is better; says whether its predicted
+ * bound is past GOAL (then no plan of fewer frequencies is fast either).
+ */
+function consider(
+  choice: PlanChoice,
+  plan: SmoothingPlan,
+  moments: Moments,
+  settings: SmoothingSettings
+): boolean {
+  const fits =
+    plan.productFrequencies <= settings.maxFrequencies &&
+    plan.productWork <= settings.frequencyWork;
+  // The most frequencies that fit; while none does, the least work (then the most frequencies:
+  // the products a lumpy pipeline needs near 0 are the same whatever M).
+  if (
+    fits
+      ? !choice.thoroughFits || better(plan, choice.thorough)
+      : !choice.thoroughFits && leastWork(plan, choice.thorough)
+  )
+    choice.thorough = plan;
+  choice.thoroughFits ||= fits;
+  const bound = predictedBound(moments, plan);
+  const cheap = plan.productWork <= CHEAP_PASSES * moments.count;
+  if (cheap && bound <= GOAL && better(plan, choice.fast)) choice.fast = { ...plan, fast: true };
+  return bound > GOAL;
+}
+
+/** More frequencies first, then less work. */
+function better(a: SmoothingPlan, b: SmoothingPlan | null): boolean {
+  return (
+    !b ||
+    a.window.frequencies > b.window.frequencies ||
+    (a.window.frequencies === b.window.frequencies && a.productWork < b.productWork)
+  );
 }
 
 function leastWork(a: SmoothingPlan, b: SmoothingPlan | null): boolean {
