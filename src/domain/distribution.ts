@@ -302,13 +302,21 @@ function asFast(d: DetailedOutcomeDistribution): DetailedOutcomeDistribution {
 function decimalScale(pipeline: Pipeline): number {
   for (let d = 0, scale = 1; d <= 6; d++, scale *= 10) {
     if (pipeline.absTotal * scale >= Number.MAX_SAFE_INTEGER / 4) return 0;
-    if (decimals(pipeline.amounts, scale) && decimals(pipeline.offsetParts, scale)) return scale;
+    if (decimals(pipeline.amounts, scale) && pipeline.offsetParts.every((a) => isDecimal(a, scale)))
+      return scale;
   }
   return 0;
 }
 
-/** Whether every amount is the double nearest a multiple of 1/scale (a loop: no copy of the deals). */
-function decimals(amounts: ArrayLike<number>, scale: number): boolean {
+function isDecimal(amount: number, scale: number): boolean {
+  return round(amount * scale) / scale === amount;
+}
+
+/**
+ * Whether every amount is the double nearest a multiple of 1/scale: a loop over the deals' own
+ * array, never given another kind of array (that would deoptimise it for the next group).
+ */
+function decimals(amounts: Float64Array, scale: number): boolean {
   for (let i = 0; i < amounts.length; i++)
     if (round(amounts[i] * scale) / scale !== amounts[i]) return false;
   return true;
@@ -363,17 +371,21 @@ function planLattice(
 
 /**
  * Σ units / g, where the lattice ends: past the cells for most amounts, seen without sorting the
- * deals. The greatest common divisor is 1 after a few deals, and then no longer worked out.
+ * deals. The greatest common divisor is 1 after a few deals, and its loop stops there; the sum is
+ * a loop of its own, with no call left in it for a later deal to deoptimise (a dozen groups each
+ * paid for compiling it again).
  */
 function latticeEnd(amounts: Float64Array, scale: number): number {
   let unit = 0;
+  for (let i = 0; i < amounts.length && unit !== 1; i++)
+    unit = gcd(unit, round(amounts[i] * scale));
+  return unitsTotal(amounts, scale) / unit;
+}
+
+function unitsTotal(amounts: Float64Array, scale: number): number {
   let sum = 0;
-  for (let i = 0; i < amounts.length; i++) {
-    const units = round(amounts[i] * scale);
-    sum += units;
-    if (unit !== 1) unit = gcd(unit, units);
-  }
-  return sum / unit;
+  for (let i = 0; i < amounts.length; i++) sum += round(amounts[i] * scale);
+  return sum;
 }
 
 /** The exact distribution of V by a dense run over the lattice. */
