@@ -43,6 +43,11 @@
  *    - left out, when |φ_m| < τ = 1e-16 is proved without a product: |φ_V(ω)| ≤
  *      exp(−(2/π²) ω² W(π/ω)), W(x) = Σ_{b_i ≤ x} p_i(1 − p_i) b_i², from a histogram of W by amount
  *      (1 − cos θ ≥ 2θ²/π² on [−π, π]);
+ *    - left out a block of consecutive frequencies at a time, when one pass over the factors at the
+ *      block's centre bounds |φ_m| below τ at every m of the block: a factor's angle moves at most
+ *      π·(b_i/T)·(width) over it, and 1 − cos θ is bounded from below by its series cut after a
+ *      positive term (characteristicProduct.ts, blockBound). Most frequencies of a large pipeline
+ *      go so: its φ_V is negligible far from 0, where the decay profile cannot show it;
  *    - otherwise by the product over the deals, largest p(1 − p) first, cut short once below τ
  *      (every factor has modulus ≤ 1, so the rest can only shrink it).
  *    Every source of error is bounded and added up at run time into δ_c (`accuracy.probabilityError`):
@@ -295,12 +300,26 @@ function asFast(d: DetailedOutcomeDistribution): DetailedOutcomeDistribution {
  * totals are floating-point sums, merged within their round-off).
  */
 function decimalScale(pipeline: Pipeline): number {
-  const amounts = [...pipeline.amounts, ...pipeline.offsetParts];
   for (let d = 0, scale = 1; d <= 6; d++, scale *= 10) {
     if (pipeline.absTotal * scale >= Number.MAX_SAFE_INTEGER / 4) return 0;
-    if (amounts.every((a) => round(a * scale) / scale === a)) return scale;
+    if (decimals(pipeline.amounts, scale) && pipeline.offsetParts.every((a) => isDecimal(a, scale)))
+      return scale;
   }
   return 0;
+}
+
+function isDecimal(amount: number, scale: number): boolean {
+  return round(amount * scale) / scale === amount;
+}
+
+/**
+ * Whether every amount is the double nearest a multiple of 1/scale: a loop over the deals' own
+ * array, never given another kind of array (that would deoptimise it for the next group).
+ */
+function decimals(amounts: Float64Array, scale: number): boolean {
+  for (let i = 0; i < amounts.length; i++)
+    if (round(amounts[i] * scale) / scale !== amounts[i]) return false;
+  return true;
 }
 
 interface Totals {
@@ -335,6 +354,7 @@ function planLattice(
   maxCells: number,
   maxWork: number
 ): Lattice | null {
+  if (latticeEnd(pipeline.amounts, scale) + 1 > maxCells) return null;
   const units = Array.from(pipeline.amounts, (a) => round(a * scale));
   const unit = units.reduce(gcd, 0);
   const steps = units.map((u) => u / unit);
@@ -347,6 +367,25 @@ function planLattice(
     if (top + 1 > maxCells || work > maxWork) return null;
   }
   return { unit, steps, order, work };
+}
+
+/**
+ * Σ units / g, where the lattice ends: past the cells for most amounts, seen without sorting the
+ * deals. The greatest common divisor is 1 after a few deals, and its loop stops there; the sum is
+ * a loop of its own, with no call left in it for a later deal to deoptimise (a dozen groups each
+ * paid for compiling it again).
+ */
+function latticeEnd(amounts: Float64Array, scale: number): number {
+  let unit = 0;
+  for (let i = 0; i < amounts.length && unit !== 1; i++)
+    unit = gcd(unit, round(amounts[i] * scale));
+  return unitsTotal(amounts, scale) / unit;
+}
+
+function unitsTotal(amounts: Float64Array, scale: number): number {
+  let sum = 0;
+  for (let i = 0; i < amounts.length; i++) sum += round(amounts[i] * scale);
+  return sum;
 }
 
 /** The exact distribution of V by a dense run over the lattice. */

@@ -90,16 +90,16 @@ const COMMIT = categoryCode("Commit");
 const BEST_CASE = categoryCode("Best case");
 const WON = categoryCode("Won");
 
-/**
- * The table's deals with what the forecast reads of each: its weighted amount (countingRows, NaN when
- * it does not count), worked out once for every grouping; and room for the counting deals' figures,
- * gathered group by group for one grouping's outcome distributions at a time.
- */
 /** Bytes of the kept room (keptRoom.ts) a forecast over `deals` deals works in: see CountedDeals. */
 export function forecastRoomBytes(deals: number): number {
   return 28 * deals;
 }
 
+/**
+ * The table's deals with what the forecast reads of each: its weighted amount (countingRows, NaN when
+ * it does not count), worked out once for every grouping; and room for the counting deals' figures,
+ * gathered group by group for one grouping's outcome distributions at a time.
+ */
 class CountedDeals {
   readonly weighted: Float64Array;
   readonly amounts: Float64Array;
@@ -163,7 +163,7 @@ class GroupSums {
     const { table, weighted } = this.deals;
     const { amounts, probabilities, categories } = table.columns;
     const { count, unweighted, won, commit, bestCase, hasCategories } = this;
-    const sums = this.weighted;
+    const weightedTotals = this.weighted;
     const gatheredAmounts = this.deals.amounts;
     const gatheredProbabilities = this.deals.probabilities;
     const next = this.first.slice();
@@ -177,7 +177,7 @@ class GroupSums {
       if (w !== w) continue; // NaN: the deal does not count
       count[g]++;
       unweighted[g] += amount;
-      sums[g] += w;
+      weightedTotals[g] += w;
       if (category === COMMIT) commit[g] += amount;
       if (category === COMMIT || category === BEST_CASE) bestCase[g] += amount;
       const at = next[g]++;

@@ -103,60 +103,48 @@ function split(
   into: "shared" | "own" | "copy"
 ): Pipeline {
   const n = figures.amounts.length;
-  const state: SplitState = {
-    shared: into === "shared",
-    // Always an object of these two fields (one shape for the loop to read), however made.
-    out:
-      into === "copy"
-        ? { amounts: new Float64Array(n), probabilities: new Float64Array(n) }
-        : {
-            amounts: figures.amounts as Float64Array,
-            probabilities: figures.probabilities as Float64Array,
-          },
-    mean: new CompensatedSum(),
-    offset: new CompensatedSum(),
-    absTotal: new CompensatedSum(),
-    offsetParts: [],
-    considered: 0,
-    count: 0,
-  };
-  splitDeals(figures.amounts, figures.probabilities, state);
-  const { out, count } = state;
+  // Always an object of these two fields (one shape for the loop to read), however made.
+  const out =
+    into === "copy"
+      ? { amounts: new Float64Array(n), probabilities: new Float64Array(n) }
+      : {
+          amounts: figures.amounts as Float64Array,
+          probabilities: figures.probabilities as Float64Array,
+        };
+  const found = splitDeals(figures.amounts, figures.probabilities, into === "shared", out);
+  const { count } = found;
   return {
-    considered: state.considered,
-    mean: state.mean.value(),
-    absTotal: state.absTotal.value(),
-    offset: state.offset.value(),
+    considered: found.considered,
+    mean: found.mean.value(),
+    absTotal: found.absTotal.value(),
+    offset: found.offset.value(),
     count,
-    amounts: out.amounts.subarray(0, count),
-    probabilities: out.probabilities.subarray(0, count),
-    offsetParts: state.offsetParts,
+    amounts: found.kept.subarray(0, count),
+    probabilities: found.keptProbabilities.subarray(0, count),
+    offsetParts: found.offsetParts,
   };
-}
-
-/** What split keeps as it goes through the deals. */
-interface SplitState {
-  /** Whether `out` is still the caller's arrays, deal i at i. */
-  shared: boolean;
-  out: { amounts: Float64Array; probabilities: Float64Array };
-  readonly mean: CompensatedSum;
-  readonly offset: CompensatedSum;
-  readonly absTotal: CompensatedSum;
-  readonly offsetParts: number[];
-  considered: number;
-  count: number;
 }
 
 /**
- * split's pass over the deals, a function that ends with its loop and keeps what it finds in
- * `state`: the compiler optimises a long loop while it runs, and code after it, never run by then,
- * would be dropped and taken again on every call (a forecast makes a dozen calls and more).
+ * split's pass over the deals, a function whose loop is followed only by the object of what it found
+ * (locals, nothing read or called): the compiler optimises a long loop while it runs, and code after
+ * it that reads or calls anything, never run by then, would be dropped and taken again on every call
+ * (a forecast makes a dozen calls and more). The uncertain deals go into `out`, unless `shared`
+ * (they are in `out` already, until the first deal that changes).
  */
 function splitDeals(
   amounts: ArrayLike<number>,
   probabilities: ArrayLike<number>,
-  state: SplitState
-): void {
+  shared: boolean,
+  out: { amounts: Float64Array; probabilities: Float64Array }
+) {
+  const mean = new CompensatedSum();
+  const offset = new CompensatedSum();
+  const absTotal = new CompensatedSum();
+  const offsetParts: number[] = [];
+  let into = out;
+  let considered = 0;
+  let count = 0;
   for (let i = 0; i < amounts.length; i++) {
     const amount = amounts[i];
     const probability = probabilities[i];
@@ -164,30 +152,32 @@ function splitDeals(
     if (typeof probability !== "number" || !(probability >= 0 && probability <= 1))
       throw badProbability(i);
     const plain = amount > 0 && probability > 0 && probability < 1;
-    if (state.shared && !plain) {
-      state.out = copied(state.out, state.count, amounts.length);
-      state.shared = false;
+    if (shared && !plain) {
+      into = copied(into, count, amounts.length);
+      shared = false;
     }
     if (probability === 0 || amount === 0) continue;
-    state.considered++;
-    state.mean.add(amount * probability);
-    state.absTotal.add(abs(amount));
+    considered++;
+    mean.add(amount * probability);
+    absTotal.add(abs(amount));
     if (plain) {
-      if (!state.shared) {
-        state.out.amounts[state.count] = amount;
-        state.out.probabilities[state.count] = probability;
+      if (!shared) {
+        into.amounts[count] = amount;
+        into.probabilities[count] = probability;
       }
-      state.count++;
+      count++;
       continue;
     }
-    state.offset.add(amount);
-    state.offsetParts.push(amount);
+    offset.add(amount);
+    offsetParts.push(amount);
     // A credit note: B a = a + (1 − B)|a|, and 1 − B is won with probability 1 − p.
     if (probability !== 1) {
-      state.out.amounts[state.count] = -amount;
-      state.out.probabilities[state.count++] = 1 - probability;
+      into.amounts[count] = -amount;
+      into.probabilities[count++] = 1 - probability;
     }
   }
+  const { amounts: kept, probabilities: keptProbabilities } = into;
+  return { considered, count, mean, offset, absTotal, offsetParts, kept, keptProbabilities };
 }
 
 /** The first `count` deals of `figures` in arrays of their own, of room for `capacity`. */

@@ -116,9 +116,8 @@ export function cleanText(cell: CellValue): string | null {
 
 /** "Alpha." → "Alpha"; "Etc..." stays. */
 function withoutClosingStop(text: string): string {
-  return text.length > 1 && text.endsWith(".") && !text.endsWith("..")
-    ? text.slice(0, -1).trimEnd()
-    : text;
+  if (text.charCodeAt(text.length - 1) !== 46) return text; // no full stop at the end: most texts
+  return text.length > 1 && !text.endsWith("..") ? text.slice(0, -1).trimEnd() : text;
 }
 
 /**
@@ -275,7 +274,6 @@ class PipelineReader {
         this.totalRows.push(r);
         this.issues.push(rowIssue(r, "total", this.said("pipeline.totalRow")));
       } else {
-        this.scale.see(cellIn(rows[r], this.mapping.probability));
         const d = this.count++;
         this.readDeal(rows[r], r, d);
       }
@@ -322,6 +320,7 @@ class PipelineReader {
         : typedCategory(row[mapping.category], report, this.language);
     const category = typed ?? this.stages.closing(stage);
     const probabilityCell = cellIn(row, mapping.probability);
+    this.scale.see(probabilityCell);
     const plainTyped =
       this.options.probabilityScale === "points" ? undefined : cells.probability(probabilityCell);
     const probabilityBlank = plainTyped === undefined && cells.isBlank(probabilityCell);

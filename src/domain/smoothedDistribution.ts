@@ -5,12 +5,26 @@
  *   planSmoothing   — the window, the number M of frequencies, and which frequencies need what;
  *   spectrum        — φ_Y at the frequencies that matter, by the cumulant series near 0, by the
  *                     product over the deals elsewhere (characteristicProduct.ts), and a bound for
- *                     every frequency left out;
+ *                     every frequency left out (a block of them at a time where one pass shows
+ *                     the product negligible over the block);
  *   smoothedDistribution — the probabilities, their rigorous interval and the quantiles.
  */
 import type { DetailedOutcomeDistribution } from "./distribution";
-import { checkLevel, checkTarget, normalTailBound, sdsForTail, U } from "./distributionMath";
-import { FACTOR_ERROR, Factors, product, productRoundOff } from "./characteristicProduct";
+import {
+  checkLevel,
+  checkTarget,
+  normalTailBound,
+  sdsForTail,
+  U as UNIT_ROUNDOFF,
+} from "./distributionMath";
+import {
+  blockBound,
+  blockLength,
+  FACTOR_ERROR,
+  Factors,
+  product,
+  productRoundOff,
+} from "./characteristicProduct";
 import type { Pipeline } from "./outcomePipeline";
 import {
   CUMULANT_REACH,
@@ -25,6 +39,11 @@ import {
 } from "./pipelineMoments";
 
 const { PI, abs, ceil, cos, exp, floor, hypot, log, log2, max, min, sin, sqrt } = Math;
+/**
+ * The unit round-off as this module's own constant: an imported binding is read through a getter
+ * in CommonJS (tsx, Jest), a call each time in code not yet optimised — the planner's loops.
+ */
+const U = UNIT_ROUNDOFF;
 const TWO_PI = 2 * PI;
 
 /** The product is cut short below this magnitude, and a frequency whose |φ_Y| is below it is left out. */
@@ -41,6 +60,8 @@ const QUANTILE_TAIL = 1e-9;
 const BOUND_SDS = [3, 3.5, 4, 5, 6];
 /** Widths tried for the uniform bound, in σ_Z. */
 const UNIFORM_SDS = [2.5, 3, 3.25, 3.5, 3.75, 4, 4.25, 4.5, 5, 5.5, 6, 7];
+/** normalTailBound at each of them, for predictedBound (asked of every plan tried). */
+const UNIFORM_TAILS = UNIFORM_SDS.map(normalTailBound);
 /** Frequencies tried: 1024 · 2^{j/4} up to the cap. */
 const FEWEST_FREQUENCIES = 1024;
 /**
@@ -54,6 +75,11 @@ const GOAL = 1e-3;
 const PRODUCT_OVERHEAD = 32;
 /** Deals first gathered for the products: enough for every product cut short, as most are. */
 const FIRST_FACTORS = 4096;
+/**
+ * Most factors a block's bound (blockBound) multiplies before the block is taken frequency by
+ * frequency: a bound that needs more is not worth its pass.
+ */
+const BLOCK_FACTORS = 512;
 
 export interface SmoothingSettings {
   /** Most frequencies whose product over the deals is computed. */
@@ -193,7 +219,9 @@ function frequencyPlan(
   range: ValueRange,
   frequencies: number,
   factors: number,
-  split: Split
+  split: Split,
+  /** Whether to sum the bounds of the frequencies left out: only the chosen plans need them. */
+  tails: boolean
 ): SmoothingPlan {
   const window = smoothingWindow(range, frequencies);
   const { period, zeta } = window;
@@ -229,7 +257,7 @@ function frequencyPlan(
       // The block's first frequency is its dearest: the shrinking grows with m.
       productWork += (to - m + 1) * productCost(m, k);
     }
-    if (certified <= last) {
+    if (tails && certified <= last) {
       const tail = gaussianTail(a, certified);
       certifiedMass += tail;
       certifiedError += (2 / (PI * certified)) * tail;
@@ -253,8 +281,8 @@ function frequencyPlan(
 function predictedBound(moments: Moments, plan: SmoothingPlan): number {
   const density = 1.25 / sqrt(2 * PI * moments.cumulants[2]);
   let best = 1;
-  for (const k of UNIFORM_SDS)
-    best = min(best, density * k * plan.window.sigmaZ + normalTailBound(k));
+  for (let j = 0; j < UNIFORM_SDS.length; j++)
+    best = min(best, density * UNIFORM_SDS[j] * plan.window.sigmaZ + UNIFORM_TAILS[j]);
   return best;
 }
 
@@ -263,6 +291,8 @@ function predictedBound(moments: Moments, plan: SmoothingPlan): number {
  * before. `fast`: when a plan whose products cost at most CHEAP_PASSES passes over the deals predicts
  * a bound within GOAL, the largest such plan — with many deals V is nearly normal, φ_V dies within a
  * few dozen frequencies, and the decay profile bounds all the others without a product.
+ * Each split's plans are tried from the most frequencies down, and no further than can still change
+ * either choice (the planning was a tenth of a forecast group's time).
  */
 export function planSmoothing(
   moments: Moments,
@@ -270,35 +300,75 @@ export function planSmoothing(
 ): { fast: SmoothingPlan | null; thorough: SmoothingPlan } {
   const range = valueRange(moments);
   const factors = factorsToVanish(moments, LOG_TAU);
-  let thorough: SmoothingPlan | null = null;
-  let thoroughFits = false;
-  let fast: SmoothingPlan | null = null;
-  // More frequencies first, then less work.
-  const better = (a: SmoothingPlan, b: SmoothingPlan | null) =>
-    !b ||
-    a.window.frequencies > b.window.frequencies ||
-    (a.window.frequencies === b.window.frequencies && a.productWork < b.productWork);
+  const choice: PlanChoice = { thorough: null, thoroughFits: false, fast: null };
+  let top = 0;
+  while (frequencySteps(top + 1) <= settings.frequencyCap) top++;
   for (const split of splits(moments)) {
-    for (let j = 0; ; j++) {
-      const frequencies = round4(FEWEST_FREQUENCIES * 2 ** (j / 4));
-      if (j > 0 && frequencies > settings.frequencyCap) break;
-      const plan = frequencyPlan(moments, range, frequencies, factors, split);
-      const fits =
-        plan.productFrequencies <= settings.maxFrequencies &&
-        plan.productWork <= settings.frequencyWork;
-      // The most frequencies that fit; while none does, the least work (then the most frequencies:
-      // the products a lumpy pipeline needs near 0 are the same whatever M).
-      if (
-        fits ? !thoroughFits || better(plan, thorough) : !thoroughFits && leastWork(plan, thorough)
-      )
-        thorough = plan;
-      thoroughFits ||= fits;
-      const cheap = plan.productWork <= CHEAP_PASSES * moments.count;
-      if (cheap && predictedBound(moments, plan) <= GOAL && better(plan, fast))
-        fast = { ...plan, fast: true };
+    for (let j = top; j >= 0; j--) {
+      const plan = frequencyPlan(moments, range, frequencySteps(j), factors, split, false);
+      const unreachable = consider(choice, plan, moments, settings);
+      const next = j > 0 ? frequencySteps(j - 1) : 0;
+      // Fewer frequencies never beat a plan that fits with more; and σ_Z only grows as M falls,
+      // so once the predicted bound is past GOAL no smaller plan of this split is fast.
+      const thoroughSettled = choice.thoroughFits && next < choice.thorough!.window.frequencies;
+      const fastSettled = unreachable || (choice.fast && next < choice.fast.window.frequencies);
+      if (thoroughSettled && fastSettled) break;
     }
   }
-  return { fast, thorough: thorough! };
+  // The chosen plans again, with the bounds of what they leave out (the choice does not read them).
+  const withTails = (plan: SmoothingPlan) => ({
+    ...frequencyPlan(moments, range, plan.window.frequencies, factors, plan.split, true),
+    fast: plan.fast,
+  });
+  return { fast: choice.fast && withTails(choice.fast), thorough: withTails(choice.thorough!) };
+}
+
+/** 1024 · 2^{j/4}, rounded to a multiple of 4: the numbers of frequencies tried. */
+function frequencySteps(j: number): number {
+  return round4(FEWEST_FREQUENCIES * 2 ** (j / 4));
+}
+
+interface PlanChoice {
+  thorough: SmoothingPlan | null;
+  thoroughFits: boolean;
+  fast: SmoothingPlan | null;
+}
+
+/**
+ * Takes the plan as the thorough or the fast choice where it is better; says whether its predicted
+ * bound is past GOAL (then no plan of fewer frequencies is fast either).
+ */
+function consider(
+  choice: PlanChoice,
+  plan: SmoothingPlan,
+  moments: Moments,
+  settings: SmoothingSettings
+): boolean {
+  const fits =
+    plan.productFrequencies <= settings.maxFrequencies &&
+    plan.productWork <= settings.frequencyWork;
+  // The most frequencies that fit; while none does, the least work (then the most frequencies:
+  // the products a lumpy pipeline needs near 0 are the same whatever M).
+  if (
+    fits
+      ? !choice.thoroughFits || better(plan, choice.thorough)
+      : !choice.thoroughFits && leastWork(plan, choice.thorough)
+  )
+    choice.thorough = plan;
+  choice.thoroughFits ||= fits;
+  const bound = predictedBound(moments, plan);
+  const cheap = plan.productWork <= CHEAP_PASSES * moments.count;
+  if (cheap && bound <= GOAL && better(plan, choice.fast)) choice.fast = { ...plan, fast: true };
+  return bound > GOAL;
+}
+
+/** More frequencies first, then less work. */
+function better(a: SmoothingPlan, b: SmoothingPlan | null): boolean {
+  return (
+    !b ||
+    a.window.frequencies > b.window.frequencies ||
+    (a.window.frequencies === b.window.frequencies && a.productWork < b.productWork)
+  );
 }
 
 function leastWork(a: SmoothingPlan, b: SmoothingPlan | null): boolean {
@@ -353,6 +423,16 @@ class SpectrumBuilder {
   leaveOut(m: number, bound: number): void {
     this.error += (2 / (PI * m)) * bound;
     this.mass += bound;
+  }
+
+  /**
+   * The frequencies from..to left out, each with |φ_Y| ≤ bound: Σ 1/m over them is at most
+   * 1/from + ln(to/from), one logarithm instead of a division a frequency.
+   */
+  leaveOutBlock(from: number, to: number, bound: number): void {
+    const harmonic = (1 / from + log(to / from)) * (1 + 1e-12);
+    this.error += (2 / PI) * bound * harmonic;
+    this.mass += bound * (to - from + 1);
   }
 
   /** Frequencies left out together, with their summed bounds. */
@@ -477,13 +557,46 @@ function spectrum(pipeline: Pipeline, moments: Moments, plan: SmoothingPlan): Sp
       first.order,
       first.below
     );
-    const at = (m: number) => addProduct(builder, factors, m, startTurns, zeta);
-    for (const m of leftover) at(m);
-    for (let r = 0; r < plan.productRanges.length; r += 2)
-      for (let m = plan.productRanges[r]; m <= plan.productRanges[r + 1]; m++) at(m);
+    for (const m of leftover) addProduct(builder, factors, m, startTurns, zeta);
+    const length = blockLength(factors, BLOCK_FACTORS);
+    const ranges = plan.productRanges;
+    for (let r = 0; r < ranges.length; r += 2)
+      productRange(builder, factors, plan.window, ranges[r], ranges[r + 1], length);
   }
   builder.leaveOutAll(plan.certifiedError, plan.certifiedMass);
   return builder.build();
+}
+
+/**
+ * The frequencies from..to that the plan gives a product: `length` of them at a time left out on one
+ * bound (blockBound) where that bound is below τ — most of them in a large pipeline, whose φ_V is
+ * negligible far from 0 where the decay profile cannot show it — and one product each elsewhere.
+ */
+function productRange(
+  builder: SpectrumBuilder,
+  factors: Factors,
+  window: SmoothingWindow,
+  from: number,
+  to: number,
+  length: number
+): void {
+  const { zeta, startTurns } = window;
+  for (let m = from; m <= to;) {
+    const last = min(to, m + length - 1);
+    if (last > m) {
+      // φ_Z is largest at the block's first frequency; widened for the rounding of ζm² and exp.
+      const phiZ = exp(-zeta * m * m) * (1 + 1e-12);
+      const block = blockBound(factors, m, last, TAU / phiZ, BLOCK_FACTORS);
+      builder.factorEvaluations += block.used;
+      const bound = phiZ * block.bound * (1 + 2 * U);
+      if (bound < TAU) {
+        builder.leaveOutBlock(m, last, bound);
+        m = last + 1;
+        continue;
+      }
+    }
+    for (; m <= last; m++) addProduct(builder, factors, m, startTurns, zeta);
+  }
 }
 
 function addProduct(

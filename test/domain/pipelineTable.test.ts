@@ -192,6 +192,23 @@ describe("text cells taken as they are", () => {
     );
   });
 
+  it("read as the rule says: trimmed, spaces made one, a closing full stop dropped", () => {
+    const rule = (s: string) => {
+      const text = s.trim().replace(/\s+/g, " ");
+      if (text === "") return null;
+      return text.length > 1 && text.endsWith(".") && !text.endsWith("..")
+        ? text.slice(0, -1).trimEnd()
+        : text;
+    };
+    fc.assert(
+      fc.property(fc.array(fc.oneof(char, fc.constant(".")), { maxLength: 12 }), (chars) => {
+        const s = chars.join("");
+        expect(cleanText(s)).toBe(rule(s));
+      }),
+      { numRuns: 5000 }
+    );
+  });
+
   it("are the usual cells of a sales table", () => {
     for (const s of ["D-1042", "Company 12", "Société Générale.", "Анна", "Mme. Z"])
       expect(isTidy(s)).toBe(true);
