@@ -82,7 +82,8 @@ describe("a sheet of 1,048,575 deals", () => {
     await wb.select("Deals", "B2");
     await recordProgress();
     await pane().getByRole("button", { name: "Read selection", exact: true }).click();
-    await progressUntil(new RegExp(`^${DEALS} deals read`));
+    // The pane counts in its locale (en-US here): "1,048,575 deals read".
+    await progressUntil(new RegExp(`^${DEALS.toLocaleString("en-US")} deals read`));
     await pane().getByRole("button", { name: "Build forecast", exact: true }).click();
     const seen = await progressUntil(/^Written to /);
     console.log(`progress seen: ${seen.filter((l, i) => i % 8 === 0).join(" | ")}`);
