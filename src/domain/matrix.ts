@@ -80,6 +80,16 @@ export function nineBoxCellIn(language: Language, strength: Level, attractivenes
   return CELLS[language][attractiveness][strength];
 }
 
+/**
+ * An English nine-box cell name (as the matrix's rows and the plan's context carry it) said in
+ * `language`; a name that is no cell's is kept as written.
+ */
+export function cellNameIn(cell: string, language: Language): string {
+  if (language === "en") return cell;
+  const at = NINE_BOX.find((box) => box.cell === cell);
+  return at ? nineBoxCellIn(language, at.strength, at.attractiveness) : cell;
+}
+
 const ZONE_NAMES: Record<Zone, Record<Language, string>> = {
   "Invest / grow": { en: "Invest / grow", fr: "Investir" },
   Selectivity: { en: "Selectivity", fr: "Sélectivité" },

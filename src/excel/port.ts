@@ -3,6 +3,7 @@
  * it with Office.js (the one place that calls Excel.run); the views receive it as a prop, so they
  * never touch Office.js, and their tests hand them a host of their own.
  */
+import type { SpeakOptions } from "../domain/readingProblems";
 import type { Snapshot, SnapshotRowProblem } from "../domain/snapshots";
 import type {
   ActionPlanReading,
@@ -81,7 +82,12 @@ export interface CarnetHost {
   ): Promise<MatrixWriteResult>;
 
   /** CarnetActionPlan as it is now (every semester), with the plan's settings (issue 13). */
-  readActionPlan(progress?: Progress, signal?: AbortSignal): Promise<ActionPlanReading>;
+  readActionPlan(
+    progress?: Progress,
+    signal?: AbortSignal,
+    /** The language of the table's problems (the pane's); English when not given. */
+    options?: SpeakOptions
+  ): Promise<ActionPlanReading>;
   /**
    * Merges the pane's edits with CarnetActionPlan as it is now, by Id, and writes the result with the
    * semester's budget totals and timeline chart; writes nothing and returns the conflicts when the same

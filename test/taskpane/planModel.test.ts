@@ -481,6 +481,29 @@ describe("the form", () => {
     });
   });
 
+  it("refuses what the domain refuses in French, each message next to the field its French header names", () => {
+    const fr = { ...context, words: FR };
+    const outcome = actionFromDraft(
+      { ...filled, Action: " ", Start: "2027-03-10", End: "2027-07-02", Budget: "-5" },
+      null,
+      fr
+    );
+    expect(outcome).toEqual({
+      ok: false,
+      problems: {
+        Action: ["Action est obligatoire\u00a0: dites ce qui sera fait"],
+        End: ["Fin 2027-07-02 tombe hors du semestre (du 2027-01-01 au 2027-06-30)"],
+        Budget: ["Budget -5 est négatif\u00a0: il doit valoir 0 ou plus"],
+      },
+    });
+    const doing = act("A-0003", { phase: "Do" });
+    const unmeasured = actionFromDraft({ ...draftOf(doing), Phase: "Check" }, doing, fr);
+    expect(unmeasured.ok).toBe(false);
+    if (unmeasured.ok) return;
+    expect(Object.keys(unmeasured.problems)).toEqual(["Actual result"]);
+    expect(unmeasured.problems["Actual result"]![0]).toMatch(/^Vérifier demande un Résultat réel/);
+  });
+
   it("moves the phase one step at a time; a step refused says why next to the field it needs", () => {
     const planned = act("A-0003", { start: day(2027, 2, 1), end: day(2027, 2, 28) });
     const skip = actionFromDraft({ ...draftOf(planned), Phase: "Check" }, planned, context);

@@ -21,22 +21,29 @@
  *   owner is over capacity. An action without both dates (or with End before Start, which the form
  *   refuses) is not scheduled yet and takes no day.
  * Owners and ranges match trimmed and without case (names.ts). The checks look only at the actions of
- * `semester`.
+ * `semester`. The messages are said in `options.language` (English by default, planMessages.ts):
+ * money with the language's decimal mark, zones and semesters with its names (S1 2027 in French).
  */
 import type { Action } from "./action";
 import type { PlanCheck, PlanContext } from "./contract";
 import { caselessMap, groupByName, nameKey } from "./names";
 import { moneyText, percentText, moneyAbove, sumMoney } from "./money";
 import { isoDate } from "./pdca";
-import { previousSemester } from "./semester";
+import { listed, planText } from "./planMessages";
+import { previousSemester, semesterLabel } from "./semester";
+import { cellNameIn, zoneName } from "../matrix";
+import type { Language } from "../language";
+import type { SpeakOptions } from "../readingProblems";
 
 export function planChecks(
   actions: readonly Action[],
   semester: string,
   context: PlanContext,
   envelope: number | null,
-  capacity: number
+  capacity: number,
+  options: SpeakOptions = {}
 ): PlanCheck[] {
+  const language = options.language ?? "en";
   if (!(Number.isInteger(capacity) && capacity >= 1)) {
     throw new RangeError(
       `an owner's capacity must be a whole number of actions, 1 or more, not ${capacity}`
@@ -44,13 +51,13 @@ export function planChecks(
   }
   const plan = actions.filter((a) => a.semester === semester);
   return [
-    ...harvestRanges(plan, context),
-    ...investRangesWithoutAction(plan, semester, context),
-    ...unrealisticObjectives(plan, semester, context),
-    ...ownersNotInTeam(plan, context),
-    ...repsWithoutAction(plan, semester, context),
-    ...overEnvelope(plan, semester, envelope),
-    ...overCapacity(plan, capacity),
+    ...harvestRanges(plan, context, language),
+    ...investRangesWithoutAction(plan, semester, context, language),
+    ...unrealisticObjectives(plan, semester, context, language),
+    ...ownersNotInTeam(plan, context, language),
+    ...repsWithoutAction(plan, semester, context, language),
+    ...overEnvelope(plan, semester, envelope, language),
+    ...overCapacity(plan, capacity, language),
   ];
 }
 
@@ -88,7 +95,11 @@ const REVENUE_UNIT =
 
 // ---------------------------------------------------------------------------------------------------------------
 
-function harvestRanges(plan: readonly Action[], context: PlanContext): PlanCheck[] {
+function harvestRanges(
+  plan: readonly Action[],
+  context: PlanContext,
+  language: Language
+): PlanCheck[] {
   const zones = caselessMap(context.zones);
   const checks: PlanCheck[] = [];
   for (const action of plan) {
@@ -97,9 +108,16 @@ function harvestRanges(plan: readonly Action[], context: PlanContext): PlanCheck
     checks.push({
       kind: "harvest-range",
       actionId: action.id,
-      message:
-        `${action.id} puts effort on range ${action.range.trim()}, in matrix cell ${place.cell}, ` +
-        `zone ${place.zone}: the strategy there is to harvest or divest, not to invest`,
+      message: planText(
+        "checks.harvestRange",
+        {
+          id: action.id,
+          range: action.range.trim(),
+          cell: cellNameIn(place.cell, language),
+          zone: zoneName(place.zone, language),
+        },
+        language
+      ),
     });
   }
   return checks;
@@ -108,23 +126,34 @@ function harvestRanges(plan: readonly Action[], context: PlanContext): PlanCheck
 function investRangesWithoutAction(
   plan: readonly Action[],
   semester: string,
-  context: PlanContext
+  context: PlanContext,
+  language: Language
 ): PlanCheck[] {
   const worked = new Set(plan.map((a) => nameKey(a.range)));
   return [...context.zones]
     .filter(([range, place]) => place.zone === "Invest / grow" && !worked.has(nameKey(range)))
     .map(([range, place]) => ({
       kind: "invest-range-without-action" as const,
-      message: `range ${range} is in matrix cell ${place.cell}, zone ${place.zone}, and has no action in ${semester}`,
+      message: planText(
+        "checks.investRangeWithoutAction",
+        {
+          range,
+          cell: cellNameIn(place.cell, language),
+          zone: zoneName(place.zone, language),
+          semester: semesterLabel(semester, language),
+        },
+        language
+      ),
     }));
 }
 
 function unrealisticObjectives(
   plan: readonly Action[],
   semester: string,
-  context: PlanContext
+  context: PlanContext,
+  language: Language
 ): PlanCheck[] {
-  const previous = previousSemester(semester);
+  const previous = semesterLabel(previousSemester(semester), language);
   const byOwner = supportLookup(context.weightedByOwner, context.wonPreviousByOwner);
   const byRange = supportLookup(context.weightedByRange, context.wonPreviousByRange);
   const checks: PlanCheck[] = [];
@@ -132,7 +161,11 @@ function unrealisticObjectives(
     if (action.objective === null || !isRevenueUnit(action.unit)) continue;
     const sides = [
       { name: action.owner.trim(), who: action.owner.trim(), lookup: byOwner },
-      { name: action.range.trim(), who: `range ${action.range.trim()}`, lookup: byRange },
+      {
+        name: action.range.trim(),
+        who: planText("checks.rangeWho", { range: action.range.trim() }, language),
+        lookup: byRange,
+      },
     ];
     for (const { name, who, lookup } of sides) {
       if (name === "") continue;
@@ -142,7 +175,7 @@ function unrealisticObjectives(
       checks.push({
         kind: "unrealistic-objective",
         actionId: action.id,
-        message: objectiveMessage(action, action.objective, who, support, total, previous),
+        message: objectiveMessage(action, who, support, previous, language),
       });
     }
   }
@@ -160,23 +193,38 @@ function supportLookup(
 
 function objectiveMessage(
   action: Action,
-  objective: number,
   who: string,
   support: { weighted: number; won: number },
-  total: number,
-  previous: string
+  previous: string,
+  language: Language
 ): string {
+  const objective = action.objective ?? 0;
+  const total = sumMoney([support.weighted, support.won]);
   const gap = sumMoney([objective, -total]);
-  const share = total > 0 ? ` (${percentText(gap / total)})` : "";
-  const unit = action.unit.trim();
-  return (
-    `${action.id}'s objective of ${moneyText(objective)} ${unit} is ${moneyText(gap)}${share} above ` +
-    `what supports it for ${who}: weighted pipeline ${moneyText(support.weighted)} + won in ${previous} ` +
-    `${moneyText(support.won)} = ${moneyText(total)}`
+  const money = (value: number) => moneyText(value, language);
+  return planText(
+    "checks.unrealisticObjective",
+    {
+      id: action.id,
+      objective: money(objective),
+      unit: action.unit.trim(),
+      gap: money(gap),
+      share: total > 0 ? ` (${percentText(gap / total, language)})` : "",
+      who,
+      weighted: money(support.weighted),
+      previous,
+      won: money(support.won),
+      total: money(total),
+    },
+    language
   );
 }
 
-function ownersNotInTeam(plan: readonly Action[], context: PlanContext): PlanCheck[] {
+function ownersNotInTeam(
+  plan: readonly Action[],
+  context: PlanContext,
+  language: Language
+): PlanCheck[] {
   const team = new Set(context.team.map(nameKey));
   return plan
     .filter((a) => !team.has(nameKey(a.owner)) || a.owner.trim() === "")
@@ -185,15 +233,16 @@ function ownersNotInTeam(plan: readonly Action[], context: PlanContext): PlanChe
       actionId: a.id,
       message:
         a.owner.trim() === ""
-          ? `${a.id} has no Owner: give it to one of the team`
-          : `${a.id}'s Owner ${a.owner.trim()} is not in the team (the pipeline's owners): check the spelling`,
+          ? planText("checks.noOwner", { id: a.id }, language)
+          : planText("checks.ownerNotInTeam", { id: a.id, owner: a.owner.trim() }, language),
     }));
 }
 
 function repsWithoutAction(
   plan: readonly Action[],
   semester: string,
-  context: PlanContext
+  context: PlanContext,
+  language: Language
 ): PlanCheck[] {
   const owners = new Set(plan.map((a) => nameKey(a.owner)));
   const reps = groupByName(
@@ -204,14 +253,19 @@ function repsWithoutAction(
     .filter((rep) => !owners.has(nameKey(rep)))
     .map((rep) => ({
       kind: "rep-without-action" as const,
-      message: `${rep} has no action in ${semester}: build the plan with every rep`,
+      message: planText(
+        "checks.repWithoutAction",
+        { rep, semester: semesterLabel(semester, language) },
+        language
+      ),
     }));
 }
 
 function overEnvelope(
   plan: readonly Action[],
   semester: string,
-  envelope: number | null
+  envelope: number | null,
+  language: Language
 ): PlanCheck[] {
   if (envelope === null) return [];
   const total = budgetTotals(plan).total;
@@ -220,14 +274,21 @@ function overEnvelope(
   return [
     {
       kind: "over-envelope",
-      message:
-        `the budget of ${semester} totals ${moneyText(total)}, ${moneyText(gap)} above ` +
-        `its envelope of ${moneyText(envelope)}`,
+      message: planText(
+        "checks.overEnvelope",
+        {
+          semester: semesterLabel(semester, language),
+          total: moneyText(total, language),
+          gap: moneyText(gap, language),
+          envelope: moneyText(envelope, language),
+        },
+        language
+      ),
     },
   ];
 }
 
-function overCapacity(plan: readonly Action[], capacity: number): PlanCheck[] {
+function overCapacity(plan: readonly Action[], capacity: number, language: Language): PlanCheck[] {
   // A blank owner is owner-not-in-team's finding; nobody's capacity is at stake.
   const scheduled = plan.filter(
     (a) => a.owner.trim() !== "" && a.start !== null && a.end !== null && a.end >= a.start
@@ -242,9 +303,17 @@ function overCapacity(plan: readonly Action[], capacity: number): PlanCheck[] {
       checks.push({
         kind: "over-capacity",
         actionId: starting[starting.length - 1].id,
-        message:
-          `${owner} runs ${running.length} actions on ${isoDate(day)}, ` +
-          `above the capacity of ${capacity}: ${running.map((a) => a.id).join(", ")}`,
+        message: planText(
+          "checks.overCapacity",
+          {
+            owner,
+            count: String(running.length),
+            day: isoDate(day),
+            capacity: String(capacity),
+            ids: listed(running.map((a) => a.id)),
+          },
+          language
+        ),
       });
     }
   }

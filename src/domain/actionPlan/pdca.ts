@@ -15,68 +15,94 @@
  *   are given; a negative Objective, Budget, Actual result or Actual cost (a result or spending cannot
  *   be below zero; a fall is an objective of its own, such as "churned customers"); and a phase whose
  *   requirements are not met (typed in Excel, or cleared after the move).
- * Messages name fields by their column header, as the user sees them in the table and the form.
+ * Messages name fields by their column header, as the user sees them in the table and the form, in
+ * the language asked (English by default; planMessages.ts): "Résultat réel", "Vérifier" in French.
  */
 import { PHASES, type Action, type Phase } from "./action";
 import { ymdFromSerial } from "../dates";
+import { decimalIn, type SpeakOptions } from "../readingProblems";
+import { planText } from "./planMessages";
+import { headerIn, phaseLabel } from "./rows";
 
 export type PhaseMove = { ok: true; action: Action } | { ok: false; problem: string };
 
 /** The action in phase `to`, or why it cannot go there now. */
-export function movePhase(action: Action, to: Phase): PhaseMove {
+export function movePhase(action: Action, to: Phase, options: SpeakOptions = {}): PhaseMove {
+  const language = options.language ?? "en";
   const from = PHASES.indexOf(action.phase);
+  const phase = (p: Phase) => phaseLabel(p, language);
   const step = PHASES.indexOf(to) - from;
   if (step === 0) return { ok: true, action };
   if (step === -1) return { ok: true, action: { ...action, phase: to } };
   if (step < -1) {
     return {
       ok: false,
-      problem: `reopen one step at a time: from ${action.phase} back to ${PHASES[from - 1]}`,
+      problem: planText(
+        "pdca.reopen",
+        { from: phase(action.phase), to: phase(PHASES[from - 1]) },
+        language
+      ),
     };
   }
   if (step > 1) {
     return {
       ok: false,
-      problem: `one step at a time: from ${action.phase} the next phase is ${PHASES[from + 1]}`,
+      problem: planText(
+        "pdca.oneStep",
+        { from: phase(action.phase), to: phase(PHASES[from + 1]) },
+        language
+      ),
     };
   }
-  const missing = phaseRequirements(action, to);
+  const missing = phaseRequirements(action, to, options);
   return missing.length > 0
     ? { ok: false, problem: missing[0] }
     : { ok: true, action: { ...action, phase: to } };
 }
 
 /** What an action lacks to be in `phase` (the requirements of every phase up to it), in words. */
-export function phaseRequirements(action: Action, phase: Phase): string[] {
+export function phaseRequirements(
+  action: Action,
+  phase: Phase,
+  options: SpeakOptions = {}
+): string[] {
+  const language = options.language ?? "en";
   const reached = PHASES.indexOf(phase);
   const missing: string[] = [];
+  const named = { phase: phaseLabel(phase, language) };
   if (reached >= PHASES.indexOf("Check") && action.actualResult === null) {
-    missing.push(
-      `${phase} needs an Actual result: record what the action achieved (Actual cost may stay blank: no cost recorded)`
-    );
+    missing.push(planText("pdca.needsActualResult", named, language));
   }
   if (reached >= PHASES.indexOf("Act") && action.correctiveAction.trim() === "") {
-    missing.push(`${phase} needs a Corrective action: say what to do differently next semester`);
+    missing.push(planText("pdca.needsCorrectiveAction", named, language));
   }
   return missing;
 }
 
 /** Everything the action form must refuse, in words; [] when the action can be saved. */
-export function actionProblems(action: Action, bounds?: { start: number; end: number }): string[] {
+export function actionProblems(
+  action: Action,
+  bounds?: { start: number; end: number },
+  options: SpeakOptions = {}
+): string[] {
+  const language = options.language ?? "en";
   const problems: string[] = [];
-  if (action.action.trim() === "") problems.push("Action is required: say what will be done");
+  if (action.action.trim() === "") problems.push(planText("pdca.actionRequired", {}, language));
   const { start, end } = action;
   if (start !== null && end !== null && end < start) {
-    problems.push(`End ${isoDate(end)} is before Start ${isoDate(start)}`);
+    problems.push(
+      planText("pdca.endBeforeStart", { end: isoDate(end), start: isoDate(start) }, language)
+    );
   }
   if (bounds !== undefined) {
-    const semester = `${isoDate(bounds.start)} to ${isoDate(bounds.end)}`;
+    const semester = { from: isoDate(bounds.start), to: isoDate(bounds.end) };
     for (const [column, day] of [
       ["Start", start],
       ["End", end],
     ] as const) {
       if (day !== null && (day < bounds.start || day > bounds.end)) {
-        problems.push(`${column} ${isoDate(day)} is outside the semester (${semester})`);
+        const where = { column: headerIn(column, language), day: isoDate(day), ...semester };
+        problems.push(planText("pdca.outsideSemester", where, language));
       }
     }
   }
@@ -87,10 +113,15 @@ export function actionProblems(action: Action, bounds?: { start: number; end: nu
     ["Actual cost", action.actualCost],
   ] as const;
   for (const [column, value] of amounts) {
-    if (value !== null && value < 0)
-      problems.push(`${column} ${value} is negative: it must be 0 or more`);
+    if (value !== null && value < 0) {
+      const shown = {
+        column: headerIn(column, language),
+        value: decimalIn(language, String(value)),
+      };
+      problems.push(planText("pdca.negative", shown, language));
+    }
   }
-  problems.push(...phaseRequirements(action, action.phase));
+  problems.push(...phaseRequirements(action, action.phase, options));
   return problems;
 }
 

@@ -25,6 +25,8 @@
  * A row with a bad cell still gives its action (that field blank, or as said above) and a located
  * problem "<where>: <column> <shown> <why>": leaving the action out would make a save take it for
  * deleted in Excel; the caller shows the problems and does not write the plan back until they are fixed.
+ * The problems are said in `options.language` (English by default; planMessages.ts), columns named by
+ * their header in that language.
  */
 import {
   ACTION_FIELDS,
@@ -38,6 +40,8 @@ import { readDate } from "../dates";
 import { normaliseHeader } from "../columns";
 import { isBlankCell, readAmount, readNumber, type CellValue, type Reading } from "../values";
 import type { Language } from "../language";
+import type { SpeakOptions } from "../readingProblems";
+import { listed, planText } from "./planMessages";
 import { semesterFromText } from "./semester";
 
 /** French headers of a French workbook, in ACTION_PLAN_COLUMNS order (domain.md). */
@@ -131,8 +135,10 @@ export interface ActionTableReading {
 export function actionsFromTable(
   headers: readonly CellValue[],
   rows: readonly (readonly CellValue[])[],
-  locate: (row: number, column: number) => string
+  locate: (row: number, column: number) => string,
+  options: SpeakOptions = {}
 ): ActionTableReading {
+  const language = options.language ?? "en";
   const columns = actionPlanColumns(headers);
   const reading: ActionTableReading = {
     actions: [],
@@ -142,15 +148,18 @@ export function actionsFromTable(
   };
   const missing = ACTION_PLAN_COLUMNS.filter((c) => columns[c] === null);
   if (missing.length > 0) {
-    reading.problems.push(
-      `the action plan has no column ${missing.join(", ")}: ${missing.length > 1 ? "they read" : "it reads"} as blank`
-    );
+    const key = missing.length > 1 ? "rows.missingColumns" : "rows.missingColumn";
+    const named = missing.map((column) => headerIn(column, language));
+    reading.problems.push(planText(key, { columns: listed(named) }, language));
   }
   const read: { row: number; action: Action; problems: string[] }[] = [];
   rows.forEach((cells, row) => {
     if (cells.every(isBlankCell)) return;
-    const { action, problems } = actionFromRow(cells, columns, (column) =>
-      locate(row, columns[column] as number)
+    const { action, problems } = actionFromRow(
+      cells,
+      columns,
+      (column) => locate(row, columns[column] as number),
+      language
     );
     read.push({ row, action, problems });
   });
@@ -164,9 +173,10 @@ export function actionsFromTable(
     }
     const first = firstOf.get(i);
     if (first !== undefined) {
+      const where = locate(row, columns.Id ?? 0);
+      const firstAt = locate(first, columns.Id ?? 0);
       reading.problems.push(
-        `${locate(row, columns.Id ?? 0)}: Id ${action.id} is already the Id of ${locate(first, columns.Id ?? 0)}: ` +
-          "clear this Id to make the row a new action"
+        planText("rows.duplicateId", { where, id: action.id, first: firstAt }, language)
       );
       return;
     }
@@ -183,7 +193,12 @@ export function rowFromAction(action: Action): (string | number | null)[] {
 
 /** The headers of the table as Carnet writes it: English, or French when `french`. */
 export function actionPlanHeaders(french = false): string[] {
-  return ACTION_PLAN_COLUMNS.map((c) => (french ? ACTION_PLAN_COLUMNS_FR[c] : c));
+  return ACTION_PLAN_COLUMNS.map((c) => headerIn(c, french ? "fr" : "en"));
+}
+
+/** A column's header in `language`: the one rule the messages and the pane name a column by. */
+export function headerIn(column: ActionPlanColumn, language: Language): string {
+  return language === "fr" ? ACTION_PLAN_COLUMNS_FR[column] : column;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -212,17 +227,20 @@ type Fields = { -readonly [K in keyof Action]: Action[K] };
 function actionFromRow(
   cells: readonly CellValue[],
   columns: Columns,
-  where: (column: ActionPlanColumn) => string
+  where: (column: ActionPlanColumn) => string,
+  language: Language
 ): { action: Action; problems: string[] } {
   const problems: string[] = [];
   const fields = {} as Fields;
   for (const column of ACTION_PLAN_COLUMNS) {
     const index = columns[column];
     const cell = index === null ? null : cells[index];
-    const read = readCell(column, cell);
+    const read = readCell(column, cell, language);
     // A missing column is one problem for the table, not one per row.
-    if (read.problem !== undefined && index !== null)
-      problems.push(`${where(column)}: ${column} ${read.problem}`);
+    if (read.problem !== undefined && index !== null) {
+      const located = { where: where(column), column: headerIn(column, language) };
+      problems.push(planText("rows.cell", { ...located, problem: read.problem }, language));
+    }
     (fields as Record<string, unknown>)[ACTION_FIELDS[column]] = read.value;
   }
   return { action: fields, problems };
@@ -230,20 +248,21 @@ function actionFromRow(
 
 type CellRead = { value: string | number | null; problem?: string };
 
-function readCell(column: ActionPlanColumn, cell: CellValue): CellRead {
+function readCell(column: ActionPlanColumn, cell: CellValue, language: Language): CellRead {
+  const speak = { language };
   switch (ACTION_COLUMN_KINDS[column]) {
     case "text":
       return { value: textOf(cell) };
     case "number":
-      return fromReading(readNumber(cell));
+      return fromReading(readNumber(cell, speak), language);
     case "amount":
-      return fromReading(readAmount(cell));
+      return fromReading(readAmount(cell, speak), language);
     case "date":
-      return readDateCell(cell);
+      return readDateCell(cell, language);
     case "phase":
-      return readPhase(cell);
+      return readPhase(cell, language);
     case "semester":
-      return readSemester(cell);
+      return readSemester(cell, language);
   }
 }
 
@@ -253,34 +272,32 @@ function textOf(cell: CellValue): string {
   return String(cell).trim();
 }
 
-function fromReading(reading: Reading<number>): CellRead {
+function fromReading(reading: Reading<number>, language: Language): CellRead {
   if (reading.kind === "value") return { value: reading.value };
   if (reading.kind === "blank") return { value: null };
-  return { value: null, problem: `${reading.shown} ${reading.problem}` };
+  const said = { shown: reading.shown, problem: reading.problem };
+  return { value: null, problem: planText("rows.value", said, language) };
 }
 
 /** Excel's date serials as src/domain/dates.ts reads them; text is refused (see the module comment). */
-function readDateCell(cell: CellValue): CellRead {
-  if (typeof cell === "number") return fromReading(readDate(cell));
+function readDateCell(cell: CellValue, language: Language): CellRead {
+  if (typeof cell === "number") return fromReading(readDate(cell, { language }), language);
   if (isBlankCell(cell)) return { value: null };
-  return {
-    value: null,
-    problem: `${textOf(cell)} is text, not a date: type the date again (or pick it) so that Excel stores it as a date`,
-  };
+  return { value: null, problem: planText("rows.dateText", { shown: textOf(cell) }, language) };
 }
 
-function readPhase(cell: CellValue): CellRead {
+function readPhase(cell: CellValue, language: Language): CellRead {
   const shown = textOf(cell);
   if (shown === "") return { value: "Plan" };
   const phase = PHASE_NAMES.get(normaliseHeader(shown));
   if (phase !== undefined) return { value: phase };
-  return { value: "Plan", problem: `${shown} is not a phase: write Plan, Do, Check or Act` };
+  return { value: "Plan", problem: planText("rows.notAPhase", { shown }, language) };
 }
 
-function readSemester(cell: CellValue): CellRead {
+function readSemester(cell: CellValue, language: Language): CellRead {
   const shown = textOf(cell);
   const semester = semesterFromText(shown);
   if (semester !== null) return { value: semester };
-  const why = shown === "" ? "is blank" : `${shown} is not a semester`;
-  return { value: shown, problem: `${why}: write it as 2027-S1 or 2027-S2` };
+  const key = shown === "" ? "rows.semesterBlank" : "rows.notASemester";
+  return { value: shown, problem: planText(key, { shown }, language) };
 }

@@ -16,6 +16,8 @@ import { semesterBounds } from "../../domain/actionPlan/semester";
 import { budgetTotals } from "../../domain/actionPlan/checks";
 import { semesterReview } from "../../domain/actionPlan/review";
 import type { CellValue } from "../../domain/values";
+import type { Language } from "../../domain/language";
+import type { SpeakOptions } from "../../domain/readingProblems";
 import { cellAddress, parseRangeAddress, rangeAddress, SHEET_ROWS } from "../plan/a1";
 import {
   ACTION_PLAN_TABLE,
@@ -165,10 +167,13 @@ async function readTableNow(
   };
 }
 
-/** rows.ts's reading of the table, its problems located on the sheet. */
-function readRows(table: Omit<PlanTableNow, "reading">): PlanTableNow {
-  const reading = actionsFromTable(table.headers, table.body, (row, column) =>
-    cellAddress(table.sheet, table.row + 1 + row, table.col + column)
+/** rows.ts's reading of the table, its problems located on the sheet and said in `language` (the pane's). */
+function readRows(table: Omit<PlanTableNow, "reading">, language: Language = "en"): PlanTableNow {
+  const reading = actionsFromTable(
+    table.headers,
+    table.body,
+    (row, column) => cellAddress(table.sheet, table.row + 1 + row, table.col + column),
+    { language }
   );
   return { ...table, reading };
 }
@@ -201,7 +206,8 @@ function readingOf(now: PlanTableNow | null, settings: CarnetSettings): ActionPl
  */
 export async function readActionPlan(
   progress?: Progress,
-  signal?: AbortSignal
+  signal?: AbortSignal,
+  options: SpeakOptions = {}
 ): Promise<ActionPlanReading> {
   progress?.("Reading the action plan", 0, 0);
   // Whether the table exists does not depend on its headers' language: the plan's sheet and name tell.
@@ -210,7 +216,7 @@ export async function readActionPlan(
     const located = queueLocate(context);
     await context.sync();
     const place = exists ? placeOf(located) : null;
-    const now = place && readRows(await readTableNow(context, place, signal));
+    const now = place && readRows(await readTableNow(context, place, signal), options.language);
     return readingOf(now, settingsOf(located));
   });
 }
@@ -287,7 +293,7 @@ export async function saveActionPlan(
     const place = placeOf(located)!; // made above if it was missing
     const strip = queueStrip(located.worksheet, place);
     const table = await readTableNow(context, place, signal);
-    const now = readRows(table);
+    const now = readRows(table, save.language);
     if (now.reading.problems.length > 0) throw new PlanProblemsError(now.reading.problems);
     const merge = mergeActions(save.base, save.edited, now.reading.actions, save.resolutions);
     if (merge.conflicts.length > 0) return { kind: "conflicts", conflicts: merge.conflicts };
@@ -314,7 +320,7 @@ export async function saveActionPlan(
     );
     const again = queueLocate(context);
     await context.sync();
-    const after = readRows(await readTableNow(context, placeOf(again)!, signal));
+    const after = readRows(await readTableNow(context, placeOf(again)!, signal), save.language);
     return {
       kind: "saved",
       reading: readingOf(after, settingsOf(again)),

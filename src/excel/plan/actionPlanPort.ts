@@ -5,6 +5,7 @@
  */
 import type { Action } from "../../domain/actionPlan/action";
 import type { ActionConflict, PlanContext } from "../../domain/actionPlan/contract";
+import type { Language } from "../../domain/language";
 
 /** The plan as the workbook holds it now. */
 export interface ActionPlanReading {
@@ -36,6 +37,8 @@ export interface ActionPlanSave {
   readonly resolutions?: ReadonlyMap<string, "pane" | "sheet">;
   /** The envelope of a semester, when the pane changed it. */
   readonly envelope?: { readonly semester: string; readonly amount: number | null };
+  /** The language the table's problems are said in (the pane's); English when not given. */
+  readonly language?: Language;
   /** The last Id the pane issued (kept so a deleted action's Id is never issued again). */
   readonly lastId: string | null;
   /**

@@ -173,6 +173,8 @@ function usePlanTasks(
   { busy, run, progress }: LongTask,
   t: Text
 ) {
+  // The table's problems are said in the pane's language.
+  const { language } = useWords();
   const [saved, setSaved] = React.useState<string | null>(null);
   const [saves, setSaves] = React.useState(0);
   /** The review as written: the saved plan's (Review waits for Save), kept as the sheet has it. */
@@ -184,7 +186,7 @@ function usePlanTasks(
   React.useEffect(() => {
     if (!active || busy || hasUnsavedChanges(latest.current)) return;
     void run(t("plan.task.read"), async (signal) => {
-      const reading = await host.readActionPlan(progress, signal);
+      const reading = await host.readActionPlan(progress, signal, { language });
       dispatch({ type: "read", reading, today: serialOfDate() });
     });
   }, [active, host]);
@@ -196,7 +198,7 @@ function usePlanTasks(
 
   const save = () =>
     run(t("plan.task.save"), async (signal) => {
-      const request = saveRequest(latest.current);
+      const request = { ...saveRequest(latest.current), language };
       const result = await host.saveActionPlan(request, progress, signal);
       setSaved(null);
       if (result.kind === "conflicts") {
@@ -214,7 +216,7 @@ function usePlanTasks(
   const review = () => {
     const { semester } = latest.current;
     return run(t("plan.task.review"), async (signal) => {
-      const reading = await host.readActionPlan(progress, signal);
+      const reading = await host.readActionPlan(progress, signal, { language });
       dispatch({ type: "read", reading, today: serialOfDate() });
       const result = await host.writeActionPlanReview(semester);
       setWritten({
@@ -284,6 +286,7 @@ function PlanFigures(props: {
   const { state, context, onEvent, onSelect } = props;
   const pane = usePaneStyles();
   const t = useText();
+  const { language } = useWords();
   const { semester, reading } = state;
   const shown = React.useMemo(
     () => semesterActions(state.actions, semester),
@@ -293,8 +296,10 @@ function PlanFigures(props: {
   const envelope = envelopeOf(state);
   const checks = React.useMemo(
     () =>
-      context && reading ? planChecks(shown, semester, context, envelope, reading.capacity) : null,
-    [shown, semester, context, envelope, reading]
+      context && reading
+        ? planChecks(shown, semester, context, envelope, reading.capacity, { language })
+        : null,
+    [shown, semester, context, envelope, reading, language]
   );
   return (
     <>

@@ -26,7 +26,7 @@ import {
   semesterOf,
 } from "../../domain/actionPlan/semester";
 import { serialFromYmd, ymdFromSerial } from "../../domain/dates";
-import { ACTION_PLAN_COLUMNS_FR } from "../../domain/actionPlan/rows";
+import { headerIn } from "../../domain/actionPlan/rows";
 import type { Language } from "../../domain/language";
 import type { ActionPlanReading, ActionPlanSave } from "../../excel/plan/actionPlanPort";
 import { formatSerialDate, sentence } from "../format";
@@ -362,7 +362,7 @@ export function planDate(serial: number, words: Pick<Words, "language" | "locale
 
 /** A column's header in the pane's language: the domain's French header in French (rows.ts). */
 export function columnLabel(column: ActionPlanColumn, language: Language): string {
-  return language === "fr" ? ACTION_PLAN_COLUMNS_FR[column] : column;
+  return headerIn(column, language);
 }
 
 const PHASE_KEYS: Readonly<Record<Phase, MessageKey>> = {
@@ -482,13 +482,15 @@ export function actionFromDraft(
   } as Action;
   let action = before;
   const phase = draft.Phase as Phase;
+  const { language } = context.words;
   if (phase !== before.phase) {
-    const moved = movePhase(before, phase);
-    if (!moved.ok) return { ok: false, problems: placeProblems([moved.problem], "Phase") };
+    const moved = movePhase(before, phase, { language });
+    if (!moved.ok)
+      return { ok: false, problems: placeProblems([moved.problem], "Phase", language) };
     action = moved.action;
   }
-  const refused = actionProblems(action, context.bounds);
-  if (refused.length > 0) return { ok: false, problems: placeProblems(refused) };
+  const refused = actionProblems(action, context.bounds, { language });
+  if (refused.length > 0) return { ok: false, problems: placeProblems(refused, "form", language) };
   return { ok: true, action };
 }
 
@@ -539,23 +541,26 @@ export function dateInput(text: string): number | null {
  */
 export function placeProblems(
   problems: readonly string[],
-  otherwise: FormField | "form" = "form"
+  otherwise: FormField | "form" = "form",
+  language: Language = "en"
 ): FormProblems {
   const placed: FormProblems = {};
   for (const problem of problems) {
-    const field = fieldNamed(problem) ?? otherwise;
+    const field = fieldNamed(problem, language) ?? otherwise;
     placed[field] = [...(placed[field] ?? []), problem];
   }
   return placed;
 }
 
-function fieldNamed(problem: string): FormField | null {
-  let best: { field: FormField; at: number } | null = null;
+function fieldNamed(problem: string, language: Language): FormField | null {
+  let best: { field: FormField; at: number; label: string } | null = null;
   for (const field of FORM_FIELDS) {
-    const at = wordIndex(problem, field);
+    // The problem names the field by its header in the language it is said in (pdca.ts).
+    const label = columnLabel(field, language);
+    const at = wordIndex(problem, label);
     if (at < 0) continue;
-    if (!best || at < best.at || (at === best.at && field.length > best.field.length))
-      best = { field, at };
+    if (!best || at < best.at || (at === best.at && label.length > best.label.length))
+      best = { field, at, label };
   }
   return best?.field ?? null;
 }

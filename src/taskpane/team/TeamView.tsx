@@ -128,7 +128,7 @@ function useTeam(
   const build = (settings: TeamSettings) =>
     run(t("team.task.build"), async (signal, confirmed) => {
       const { analysis } = await currentPipeline(host, progress, signal, words);
-      const plan = await host.readActionPlan(progress, signal);
+      const plan = await host.readActionPlan(progress, signal, { language: words.language });
       const semester = semesterOf(serialOfDate(), plan.fiscalStartMonth);
       const teamBuild = teamBuildOf({
         deals: analysis.reading.deals,
