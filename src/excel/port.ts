@@ -22,7 +22,7 @@ import type {
 import type { ForecastBuild } from "./plan/forecastPlan";
 import type { MatrixBuild } from "./plan/matrixPlan";
 import type { Progress } from "./plan/progress";
-import type { CarnetSettings, SettingsReading } from "./plan/settings";
+import type { CarnetSettings, SettingsOptions, SettingsReading } from "./plan/settings";
 import type { WriteResult } from "./plan/sheetPlan";
 import type { SourceChoice, SourceData } from "./plan/source";
 
@@ -38,7 +38,8 @@ export interface MatrixWriteResult extends WriteResult {
 
 export interface CarnetHost {
   /** The workbook's settings, checked: what a view can use, and what was left out (said in words). */
-  loadSettings(): Promise<SettingsReading>;
+  /** The settings kept in the workbook; what was left out said in `options.language` (English by default). */
+  loadSettings(options?: SettingsOptions): Promise<SettingsReading>;
   /** Merges `changes` into the workbook's settings (the matrix keeps its own under the `matrix` key). */
   saveSettings(changes: Partial<CarnetSettings>): Promise<CarnetSettings>;
   /** A sales or product-range table: the Excel table or region around the selection, a named table or a range. */

@@ -80,7 +80,7 @@ export function PipelineView({ host, active }: PipelineViewProps) {
 
   React.useEffect(() => {
     attempt(t("app.failed.readSettings"), async () => {
-      const loaded = await host.loadSettings();
+      const loaded = await host.loadSettings({ language: words.language });
       setSettings(loaded.settings);
       setDropped(loaded.dropped);
     });

@@ -79,7 +79,9 @@ export function* analysePipelineSteps(
   const saved = settings.mappingFor === key ? settings.mapping : undefined;
   const recognised = recogniseColumns(source.headers, PIPELINE_FIELDS);
   const mappingNote = saved
-    ? mappingBeyondTable(saved, PIPELINE_FIELDS, source.headers.length)
+    ? mappingBeyondTable(saved, PIPELINE_FIELDS, source.headers.length, {
+        language: words.language,
+      })
     : null;
   const mapping = saved && !mappingNote ? completeMapping(saved, recognised) : recognised;
   // The room the headline's forecast needs, made before the reading's ids use it (keptRoom.ts).

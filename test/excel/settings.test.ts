@@ -272,6 +272,66 @@ describe("a stored mapping against the table it is for", () => {
   });
 });
 
+describe("what was left out, said in a French pane", () => {
+  const FR = { language: "fr" } as const;
+
+  it("says each dropped setting in French, the field by its French name", () => {
+    const reading = readSettings(
+      {
+        periodKind: "week",
+        mapping: { amount: "E" },
+        mappingFor: "Deals",
+        stageTable: [{ stage: "Proposition", probability: 0.5 }, null, { stage: "x" }],
+      },
+      FR
+    );
+    expect(reading.dropped).toEqual([
+      'la colonne conservée pour Montant ("E") n\'est pas une colonne du tableau\u00a0: Montant est ' +
+        "reconnu à nouveau d'après les en-têtes, vérifiez-le",
+      "les lignes 2, 3 de la table des étapes conservée dans ce classeur ne sont pas un nom d'étape " +
+        "avec une probabilité de 0\u00a0% à 100\u00a0%\u00a0: écartées",
+      'la période conservée dans ce classeur ("week") n\'est ni mois, ni trimestre, ni semestre, ni ' +
+        "année\u00a0: la prévision est par trimestre jusqu'à ce que vous choisissiez",
+    ]);
+    expect(parseSettings("{", FR).dropped).toEqual([
+      "les réglages conservés dans ce classeur sont abîmés et illisibles\u00a0: Carnet repart de zéro " +
+        "(colonnes reconnues, table des étapes par défaut, par trimestre) et votre prochain changement les remplace",
+    ]);
+  });
+
+  it("says the same in English as before, word for word", () => {
+    expect(readSettings({ stageTable: [{ stage: "x", probability: 0.5 }, null] }).dropped).toEqual([
+      "row 2 of the stage table kept in this workbook is not a stage name with a probability from " +
+        "0 % to 100 %: left out",
+    ]);
+    expect(readSettings({ actionPlanEnvelopes: { S1: 5 } }).dropped).toEqual([
+      'the budget envelope kept for "S1" (5) is not an amount from 0 for a semester written like ' +
+        "2027-S1: left out, type it again in the plan",
+    ]);
+  });
+
+  it("says a mapping past the table's last column in French, one column or several", () => {
+    expect(mappingBeyondTable({ probability: 3 }, PIPELINE_FIELDS, 1, FR)).toBe(
+      "la correspondance des colonnes conservée pour ce tableau lui donne la colonne 4 pour " +
+        "Probabilité, mais le tableau a 1 colonne\u00a0: les colonnes sont reconnues à nouveau " +
+        "d'après les en-têtes\u00a0: vérifiez-les"
+    );
+    expect(mappingBeyondTable({ probability: 3 }, PIPELINE_FIELDS, 1)).toBe(
+      "the column mapping kept for this table names its column 4 for Probability, but the table has " +
+        "1 column: the columns are recognised again from the headers, check them"
+    );
+  });
+
+  it("is what a French pane's loadSettings gives", async () => {
+    book = memoryWorkbook({ Deals: DEALS as never });
+    book.host.settings.set(SETTINGS_KEY, JSON.stringify({ dayFirst: "oui" }));
+    expect((await loadSettings(FR)).dropped).toEqual([
+      "l'ordre des dates conservé dans ce classeur (\"oui\") n'est ni true ni false\u00a0: " +
+        "l'ordre de chaque date est déduit des dates",
+    ]);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------------------------
 // Through the host and the pane's model, as the pane opens a workbook with such settings.
 

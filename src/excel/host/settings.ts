@@ -6,6 +6,7 @@ import {
   type CarnetSettings,
   parseSettings,
   SETTINGS_KEY,
+  type SettingsOptions,
   type SettingsReading,
 } from "../plan/settings";
 import { documentLanguageOf } from "./language";
@@ -18,13 +19,13 @@ function withDocumentLanguage(settings: CarnetSettings): CarnetSettings {
 }
 
 /** The stored settings, checked (parseSettings): a damaged or hand-edited one is left out, and said so. */
-export async function loadSettings(): Promise<SettingsReading> {
+export async function loadSettings(options: SettingsOptions = {}): Promise<SettingsReading> {
   return Excel.run(async (context) => {
     const item = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
     item.load("value");
     await context.sync();
     if (item.isNullObject) return { settings: withDocumentLanguage({}), dropped: [] };
-    const reading = parseSettings(item.value);
+    const reading = parseSettings(item.value, options);
     return { ...reading, settings: withDocumentLanguage(reading.settings) };
   });
 }

@@ -9,6 +9,7 @@
 import {
   type ColumnMapping,
   type FieldSpec,
+  fieldLabelIn,
   PIPELINE_FIELDS,
   type PipelineField,
 } from "../../domain/columns";
@@ -17,6 +18,7 @@ import { isSemester } from "../../domain/actionPlan/semester";
 import { PERIOD_KINDS, type PeriodKind } from "../../domain/pipeline";
 import { LANGUAGES, type Language } from "../../domain/language";
 import { defaultStageTable, type StageDefault } from "../../domain/stages";
+import { type SettingsMessageKey, settingsText } from "./settingsMessages";
 import type { SourceChoice } from "./source";
 
 export const SETTINGS_KEY = "carnet.settings";
@@ -84,73 +86,53 @@ function quoted(value: unknown): string {
   return json.length > 40 ? `${json.slice(0, 39)}…` : json;
 }
 
+/** What the settings' readers take: the language of what they say was left out (English by default). */
+export interface SettingsOptions {
+  readonly language?: Language;
+}
+
+/** A message of settingsMessages.ts, in the reader's language. */
+type Say = (key: SettingsMessageKey, params?: Readonly<Record<string, string>>) => string;
+
+const sayIn =
+  (language: Language = "en"): Say =>
+  (key, params = {}) =>
+    settingsText(key, params, language);
+
 /** The settings' stored text (or, from an older Carnet, the object itself), checked. */
-export function parseSettings(stored: unknown): SettingsReading {
-  if (typeof stored !== "string") return readSettings(stored);
+export function parseSettings(stored: unknown, options: SettingsOptions = {}): SettingsReading {
+  if (typeof stored !== "string") return readSettings(stored, options);
   try {
-    return readSettings(JSON.parse(stored));
+    return readSettings(JSON.parse(stored), options);
   } catch {
-    return {
-      settings: {},
-      dropped: [
-        "the settings kept in this workbook are damaged and could not be read: Carnet starts " +
-          "afresh (recognised columns, default stage table, by quarter) and your next change replaces them",
-      ],
-    };
+    return { settings: {}, dropped: [sayIn(options.language)("damaged")] };
   }
 }
 
 type Checked = { readonly set: Record<string, unknown>; readonly dropped: string[] };
 
 /** Parsed settings (any JSON value) checked key by key: what has the right shape is kept. */
-export function readSettings(raw: unknown): SettingsReading {
-  if (!isObject(raw))
-    return {
-      settings: {},
-      dropped: [
-        `the settings kept in this workbook (${quoted(raw)}) are not a set of choices: Carnet starts afresh`,
-      ],
-    };
+export function readSettings(raw: unknown, options: SettingsOptions = {}): SettingsReading {
+  const say = sayIn(options.language);
+  if (!isObject(raw)) return { settings: {}, dropped: [say("notChoices", { shown: quoted(raw) })] };
   const settings: Record<string, unknown> = { ...raw };
   const dropped: string[] = [];
+  const said = (key: SettingsMessageKey) => (shown: string) => say(key, { shown });
   const checks: Checked[] = [
-    checkSource(raw.source),
-    checkMapping(raw.mapping, raw.mappingFor),
-    checkStageTable(raw.stageTable),
-    checkChoice(
-      "periodKind",
-      raw.periodKind,
-      PERIOD_KINDS,
-      (v) =>
-        `the period kept in this workbook (${v}) is not month, quarter, semester or year: ` +
-        "the forecast is by quarter until you choose"
-    ),
+    checkSource(raw.source, say),
+    checkMapping(raw.mapping, raw.mappingFor, say, options.language ?? "en"),
+    checkStageTable(raw.stageTable, say),
+    checkChoice("periodKind", raw.periodKind, PERIOD_KINDS, said("periodKind")),
     checkChoice(
       "probabilityScale",
       raw.probabilityScale,
       ["fraction", "points"],
-      (v) =>
-        `the probability scale kept in this workbook (${v}) is not "fraction" or "points": ` +
-        "probabilities are read as typed"
+      said("probabilityScale")
     ),
-    checkChoice(
-      "dayFirst",
-      raw.dayFirst,
-      [true, false],
-      (v) =>
-        `the date order kept in this workbook (${v}) is not true or false: ` +
-        "each date's order is worked out from the dates"
-    ),
-    ...actionPlanChecks(raw),
-    ...teamChecks(raw),
-    checkChoice(
-      "workbookLanguage",
-      raw.workbookLanguage,
-      LANGUAGES,
-      (v) =>
-        `the language kept for what Carnet writes in this workbook (${v}) is not "en" or "fr": ` +
-        "Carnet finds it again from its tables, or from the document's language"
-    ),
+    checkChoice("dayFirst", raw.dayFirst, [true, false], said("dayFirst")),
+    ...actionPlanChecks(raw, say),
+    ...teamChecks(raw, say),
+    checkChoice("workbookLanguage", raw.workbookLanguage, LANGUAGES, said("workbookLanguage")),
   ];
   for (const check of checks) {
     for (const [key, value] of Object.entries(check.set))
@@ -161,7 +143,7 @@ export function readSettings(raw: unknown): SettingsReading {
   return { settings, dropped };
 }
 
-function checkSource(value: unknown): Checked {
+function checkSource(value: unknown, say: Say): Checked {
   if (value === undefined) return { set: {}, dropped: [] };
   if (isObject(value)) {
     if (value.kind === "auto") return { set: { source: { kind: "auto" } }, dropped: [] };
@@ -179,54 +161,37 @@ function checkSource(value: unknown): Checked {
         return { set: { source: { ...range, header: value.header } }, dropped: [] };
       return {
         set: { source: range },
-        dropped: [
-          `the header row kept for the table read last (${quoted(value.header)}) is not a row ` +
-            "of the sheet: Carnet finds the header again, pick another in the pane if need be",
-        ],
+        dropped: [say("headerRow", { shown: quoted(value.header) })],
       };
     }
   }
   return {
     set: { source: undefined },
-    dropped: [
-      `the table read last (${quoted(value)}) is not an Excel table or a range Carnet knows: ` +
-        "select a cell in your table and read it again",
-    ],
+    dropped: [say("source", { shown: quoted(value) })],
   };
 }
 
-function checkMapping(mapping: unknown, mappingFor: unknown): Checked {
+function checkMapping(
+  mapping: unknown,
+  mappingFor: unknown,
+  say: Say,
+  language: Language
+): Checked {
   const none = { mapping: undefined, mappingFor: undefined };
-  const again = "the columns are recognised again from the headers: check them";
   if (mapping === undefined)
     return { set: typeof mappingFor === "string" ? {} : none, dropped: [] };
   if (!isObject(mapping))
-    return {
-      set: none,
-      dropped: [
-        `the column mapping kept in this workbook (${quoted(mapping)}) is not one: ${again}`,
-      ],
-    };
-  if (typeof mappingFor !== "string")
-    return {
-      set: none,
-      dropped: [
-        `the column mapping kept in this workbook does not say which table it is for: ${again}`,
-      ],
-    };
+    return { set: none, dropped: [say("mappingNotOne", { shown: quoted(mapping) })] };
+  if (typeof mappingFor !== "string") return { set: none, dropped: [say("mappingForNone")] };
   const kept: Partial<Record<PipelineField, number | null>> = {};
   const dropped: string[] = [];
   for (const [field, col] of Object.entries(mapping)) {
     const spec = PIPELINE_FIELDS.find((s) => s.field === field);
-    if (!spec)
-      dropped.push(
-        `the column mapping names a field Carnet does not know (${quoted(field)}): left out`
-      );
+    if (!spec) dropped.push(say("mappingUnknownField", { shown: quoted(field) }));
     else if (col === null || isColumn(col)) kept[spec.field] = col;
     else
       dropped.push(
-        `the column kept for ${spec.label} (${quoted(col)}) is not a column of the table: ` +
-          `${spec.label} is recognised again from the headers, check it`
+        say("mappingBadColumn", { field: fieldLabelIn(spec, language), shown: quoted(col) })
       );
   }
   return { set: { mapping: kept, mappingFor }, dropped };
@@ -239,33 +204,19 @@ const isStage = (row: unknown): row is StageDefault =>
   row.probability >= 0 &&
   row.probability <= 1;
 
-function checkStageTable(value: unknown): Checked {
+function checkStageTable(value: unknown, say: Say): Checked {
   if (value === undefined) return { set: {}, dropped: [] };
-  const defaults = "the default stage table is used until you edit it";
   if (!Array.isArray(value))
     return {
       set: { stageTable: undefined },
-      dropped: [
-        `the stage table kept in this workbook (${quoted(value)}) is not a list of stages: ${defaults}`,
-      ],
+      dropped: [say("stagesNotList", { shown: quoted(value) })],
     };
   const kept = value.filter(isStage).map((r) => ({ stage: r.stage, probability: r.probability }));
   const bad = value.flatMap((row, i) => (isStage(row) ? [] : [i + 1]));
   if (bad.length === 0) return { set: { stageTable: kept }, dropped: [] };
-  if (kept.length === 0)
-    return {
-      set: { stageTable: undefined },
-      dropped: [`the stage table kept in this workbook has no stage Carnet can read: ${defaults}`],
-    };
-  const [rows, are] =
-    bad.length === 1 ? [`row ${bad[0]}`, "is"] : [`rows ${bad.join(", ")}`, "are"];
-  return {
-    set: { stageTable: kept },
-    dropped: [
-      `${rows} of the stage table kept in this workbook ${are} not a stage name with a ` +
-        "probability from 0 % to 100 %: left out",
-    ],
-  };
+  if (kept.length === 0) return { set: { stageTable: undefined }, dropped: [say("stagesNone")] };
+  const key = bad.length === 1 ? "stagesBadRow" : "stagesBadRows";
+  return { set: { stageTable: kept }, dropped: [say(key, { rows: bad.join(", ") })] };
 }
 
 function checkChoice(
@@ -279,26 +230,22 @@ function checkChoice(
 }
 
 /** The action plan's settings (issue 13). */
-function actionPlanChecks(raw: Record<string, unknown>): Checked[] {
+function actionPlanChecks(raw: Record<string, unknown>, say: Say): Checked[] {
   return [
     checkWhole(
       "fiscalStartMonth",
       raw.fiscalStartMonth,
       (v) => v >= 1 && v <= 12,
-      (v) =>
-        `the fiscal year's first month kept in this workbook (${v}) is not a month from 1 to 12: ` +
-        "semesters start in January until you choose"
+      (shown) => say("fiscalStartMonth", { shown })
     ),
     checkWhole(
       "actionPlanCapacity",
       raw.actionPlanCapacity,
       (v) => v >= 1,
-      (v) =>
-        `the actions one owner can run at once kept in this workbook (${v}) is not a whole number from 1: ` +
-        "the plan's checks count 3 until you choose"
+      (shown) => say("capacity", { shown })
     ),
-    checkEnvelopes(raw.actionPlanEnvelopes),
-    checkLastId(raw.actionPlanLastId),
+    checkEnvelopes(raw.actionPlanEnvelopes, say),
+    checkLastId(raw.actionPlanLastId, say),
   ];
 }
 
@@ -318,39 +265,29 @@ const isEnvelope = (v: unknown): v is number =>
   typeof v === "number" && Number.isFinite(v) && v >= 0;
 
 /** Envelopes by semester: an entry that is not a semester with an amount from 0 is left out, said so. */
-function checkEnvelopes(value: unknown): Checked {
+function checkEnvelopes(value: unknown, say: Say): Checked {
   if (value === undefined) return { set: {}, dropped: [] };
   if (!isObject(value))
     return {
       set: { actionPlanEnvelopes: undefined },
-      dropped: [
-        `the budget envelopes kept in this workbook (${quoted(value)}) are not amounts by semester: ` +
-          "type each semester's envelope again in the plan",
-      ],
+      dropped: [say("envelopes", { shown: quoted(value) })],
     };
   const kept: Record<string, number> = {};
   const dropped: string[] = [];
   for (const [semester, amount] of Object.entries(value)) {
     if (isSemester(semester) && isEnvelope(amount)) kept[semester] = amount;
-    else
-      dropped.push(
-        `the budget envelope kept for ${quoted(semester)} (${quoted(amount)}) is not an amount from 0 ` +
-          "for a semester written like 2027-S1: left out, type it again in the plan"
-      );
+    else dropped.push(say("envelope", { semester: quoted(semester), shown: quoted(amount) }));
   }
   return { set: { actionPlanEnvelopes: kept }, dropped };
 }
 
 /** The last issued Id must read as one (ids.ts): a damaged one would let a deleted action's Id come back. */
-function checkLastId(value: unknown): Checked {
+function checkLastId(value: unknown, say: Say): Checked {
   if (value === undefined || (typeof value === "string" && actionIdNumber(value) !== null))
     return { set: {}, dropped: [] };
   return {
     set: { actionPlanLastId: undefined },
-    dropped: [
-      `the last action Id kept in this workbook (${quoted(value)}) is not an Id like A-0042: ` +
-        "new Ids follow the highest Id in the plan, so the Id of an action deleted above it may come back",
-    ],
+    dropped: [say("lastId", { shown: quoted(value) })],
   };
 }
 
@@ -361,19 +298,25 @@ function checkLastId(value: unknown): Checked {
 export function mappingBeyondTable<F extends string>(
   mapping: Partial<ColumnMapping<F>>,
   fields: readonly FieldSpec<F>[],
-  width: number
+  width: number,
+  options: SettingsOptions = {}
 ): string | null {
   const spec = fields.find((s) => (mapping[s.field] ?? -1) >= width);
   if (!spec) return null;
-  return (
-    `the column mapping kept for this table names its column ${mapping[spec.field]! + 1} for ` +
-    `${spec.label}, but the table has ${width} column${width === 1 ? "" : "s"}: ` +
-    "the columns are recognised again from the headers, check them"
+  const language = options.language ?? "en";
+  return settingsText(
+    "mappingBeyondTable",
+    {
+      column: String(mapping[spec.field]! + 1),
+      field: fieldLabelIn(spec, language),
+      width: String(width),
+    },
+    language
   );
 }
 
 /** The team's settings (issue 14): w a share from 0 to 1, the team objective a positive amount or null. */
-function teamChecks(raw: Record<string, unknown>): Checked[] {
+function teamChecks(raw: Record<string, unknown>, say: Say): Checked[] {
   const weight = raw.collectiveWeight;
   const objective = raw.teamObjective;
   const isWeight = typeof weight === "number" && weight >= 0 && weight <= 1;
@@ -385,19 +328,13 @@ function teamChecks(raw: Record<string, unknown>): Checked[] {
       ? { set: {}, dropped: [] }
       : {
           set: { collectiveWeight: undefined },
-          dropped: [
-            `the collective weight kept in this workbook (${quoted(weight)}) is not a share from 0 to 1: ` +
-              "blended attainment is the individual one (w = 0) until you choose",
-          ],
+          dropped: [say("collectiveWeight", { shown: quoted(weight) })],
         },
     objective === undefined || isObjective
       ? { set: {}, dropped: [] }
       : {
           set: { teamObjective: undefined },
-          dropped: [
-            `the team objective kept in this workbook (${quoted(objective)}) is not an amount above 0: ` +
-              "the team objective is the sum of the reps' objectives until you set one",
-          ],
+          dropped: [say("teamObjective", { shown: quoted(objective) })],
         },
   ];
 }
