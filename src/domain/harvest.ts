@@ -6,7 +6,9 @@
 import { isOpen } from "./countingRows";
 import type { Deal } from "./deal";
 import type { DealTable, Deals } from "./dealTable";
-import type { Zone } from "./matrix";
+import { type Zone, zoneName } from "./matrix";
+import { DEFAULT_LOCALE, type Language } from "./language";
+import { defineMessages, render } from "./messageCatalogue";
 import type { MatrixRow } from "./portfolioMatrix";
 import { rangeKey } from "./productRanges";
 
@@ -69,7 +71,22 @@ export function dealsOnRanges(deals: Deals, rangeKeys: ReadonlySet<string>): Dea
   return found;
 }
 
-/** The line the forecast build adds to a flagged deal's Issues column. */
-export function harvestWarning(range: string): string {
-  return `range ${range} is in the Harvest / divest zone of the matrix: an opportunity that may not fit the plan`;
+/**
+ * The line the forecast build adds to a flagged deal's Issues column, in `language` (the language the
+ * deal's other issues are said in; English by default): the zone by its name in that language.
+ */
+export function harvestWarning(range: string, language: Language = "en"): string {
+  const zone = zoneName("Harvest / divest", language);
+  return render(HARVEST_MESSAGES[language].warning, { range, zone }, DEFAULT_LOCALE[language]);
 }
+
+const HARVEST_MESSAGES = defineMessages(
+  {
+    warning:
+      "range {range} is in the {zone} zone of the matrix: an opportunity that may not fit the plan",
+  },
+  {
+    warning:
+      "la gamme {range} est dans la zone {zone} de la matrice\u00a0: une opportunité qui peut ne pas cadrer avec le plan",
+  }
+);

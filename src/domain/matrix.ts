@@ -6,7 +6,9 @@
  * three levels by two cut-offs; the nine cells carry Kotler's names (domain.md).
  */
 import type { AbcClass } from "./abc";
-import type { Language } from "./language";
+import { DEFAULT_LOCALE, type Language } from "./language";
+import { defineMessages, render } from "./messageCatalogue";
+import { decimalIn, type SpeakOptions } from "./readingProblems";
 
 export type Level = "Low" | "Medium" | "High";
 export type Zone = "Invest / grow" | "Selectivity" | "Harvest / divest";
@@ -19,11 +21,27 @@ export interface Cuts {
 /** A 1–5 score cut into equal thirds. */
 export const DEFAULT_CUTS: Cuts = { low: 7 / 3, high: 11 / 3 };
 
-export function cutsProblem(cuts: Cuts): string | null {
-  if (!Number.isFinite(cuts.low) || !Number.isFinite(cuts.high))
-    return "the cut-offs must be numbers";
-  if (cuts.low > cuts.high)
-    return `the low cut-off ${cuts.low} is above the high cut-off ${cuts.high}`;
+const CUTS_MESSAGES = defineMessages(
+  {
+    notNumbers: "the cut-offs must be numbers",
+    reversed: "the low cut-off {low} is above the high cut-off {high}",
+  },
+  {
+    notNumbers: "les seuils doivent être des nombres",
+    reversed: "le seuil bas {low} dépasse le seuil haut {high}",
+  }
+);
+
+/** Why two cut-offs cannot cut an axis, in `options.language` (English by default), or null. */
+export function cutsProblem(cuts: Cuts, options: SpeakOptions = {}): string | null {
+  const language = options.language ?? "en";
+  const say = (key: keyof typeof CUTS_MESSAGES.en, params: Record<string, string> = {}) =>
+    render(CUTS_MESSAGES[language][key], params, DEFAULT_LOCALE[language]);
+  if (!Number.isFinite(cuts.low) || !Number.isFinite(cuts.high)) return say("notNumbers");
+  if (cuts.low > cuts.high) {
+    const [low, high] = [cuts.low, cuts.high].map((v) => decimalIn(language, String(v)));
+    return say("reversed", { low, high });
+  }
   return null;
 }
 

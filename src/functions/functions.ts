@@ -320,7 +320,7 @@ function cutsArgument(arg: unknown, axis: Axis): Cuts {
     return value.value;
   });
   const cuts = { low, high };
-  const problem = cutsProblem(cuts);
+  const problem = cutsProblem(cuts, speaking());
   if (problem) throw new InputProblem(functionMessage("cuts.problem", { ...params, problem }));
   return cuts;
 }

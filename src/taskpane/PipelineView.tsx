@@ -175,7 +175,11 @@ export function PipelineView({ host, active }: PipelineViewProps) {
       const fresh = await current(signal);
       if (!fresh) return;
       const objectives = await host.readObjectives();
-      const extraIssues = harvestIssues(fresh.reading.table, await host.readHarvestRanges());
+      const extraIssues = harvestIssues(
+        fresh.reading.table,
+        await host.readHarvestRanges(),
+        words
+      );
       const result = await host.writeForecast(
         {
           source: fresh.source,

@@ -150,8 +150,14 @@ function* reportSteps(
  * history) on product ranges the matrix puts in the Harvest / divest zone (names as rangeKey) are
  * flagged, never hidden — the same deals the Matrix tab counts. By deal row.
  */
-export function harvestIssues(deals: Deals, harvest: ReadonlySet<string>): Map<number, string> {
-  return new Map(dealsOnRanges(deals, harvest).map((d) => [d.row, harvestWarning(d.product!)]));
+export function harvestIssues(
+  deals: Deals,
+  harvest: ReadonlySet<string>,
+  { language }: Pick<Words, "language"> = ENGLISH_WORDS
+): Map<number, string> {
+  return new Map(
+    dealsOnRanges(deals, harvest).map((d) => [d.row, harvestWarning(d.product!, language)])
+  );
 }
 
 /** Each kind of change between two snapshots, by its message (the English is CHANGE_LABELS'). */

@@ -27,6 +27,11 @@ describe("opportunities that may not fit the plan", () => {
     expect(harvestWarning(found[0].range)).toBe(
       "range Golf Élite is in the Harvest / divest zone of the matrix: an opportunity that may not fit the plan"
     );
+    // In French, as the deal's other issues are in a French pane's Issues column.
+    expect(harvestWarning(found[0].range, "fr")).toBe(
+      "la gamme Golf Élite est dans la zone Récolter / abandonner de la matrice\u00a0: une " +
+        "opportunité qui peut ne pas cadrer avec le plan"
+    );
   });
 
   it("finds none when no range is in the zone", () => {

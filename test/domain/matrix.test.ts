@@ -64,6 +64,15 @@ describe("the strengths–attractiveness (GE-McKinsey) matrix", () => {
   it("rejects cut-offs in the wrong order", () => {
     expect(cutsProblem({ low: 0.3, high: 0.1 })).toMatch(/above the high cut-off/);
     expect(cutsProblem({ low: 0.1, high: 0.3 })).toBeNull();
+    expect(cutsProblem({ low: 0.3, high: 0.1 })).toBe(
+      "the low cut-off 0.3 is above the high cut-off 0.1"
+    );
+    expect(cutsProblem({ low: 0.3, high: 0.1 }, { language: "fr" })).toBe(
+      "le seuil bas 0,3 dépasse le seuil haut 0,1"
+    );
+    expect(cutsProblem({ low: NaN, high: 1 }, { language: "fr" })).toBe(
+      "les seuils doivent être des nombres"
+    );
   });
 });
 

@@ -147,6 +147,9 @@ describe("error messages from the functions", () => {
       expect(messageOf(() => matrixQuadrant([[1]], [[1]], [[1, 2, 3]]))).toBe(
         "les seuils des atouts demandent deux cellules {bas, haut}, pas 3"
       );
+      expect(messageOf(() => matrixQuadrant([[1]], [[1]], [[0.5, 0.2]]))).toBe(
+        "seuils des atouts : le seuil bas 0,5 dépasse le seuil haut 0,2"
+      );
       expect(messageOf(() => matrixQuadrant([[1]], [[1]], omitted, [[null, 2]]))).toBe(
         "le seuil bas des attraits est vide"
       );

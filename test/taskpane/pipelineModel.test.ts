@@ -58,6 +58,14 @@ describe("the handbook's warning in the pipeline's Issues column", () => {
     ]);
     expect([...harvestIssues(table, harvest).keys()]).toEqual([0, 5]);
   });
+
+  it("says the warning in the pane's language, as the deal's other issues", () => {
+    const harvest = new Set([rangeKey("Kit")]);
+    expect([...harvestIssues([deal(0, "Kit")], harvest, wordsIn("fr")).values()]).toEqual([
+      "la gamme Kit est dans la zone Récolter / abandonner de la matrice\u00a0: une opportunité " +
+        "qui peut ne pas cadrer avec le plan",
+    ]);
+  });
 });
 
 describe("the data-quality report", () => {
