@@ -14,16 +14,19 @@
 import { PORTFOLIO_FIELDS, type PortfolioField, type PortfolioMapping } from "./columns";
 import { isTotalLabel, repeatsTotal } from "./countingRows";
 import type { Grid } from "./grid";
+import type { Language } from "./language";
 import type { StrengthMeasure } from "./matrixSettings";
 import {
   checkedFigure,
-  FIELD_WORDS,
   type FigureField,
+  fieldWord,
   type ProductRange,
   rangeKey,
   type Say,
   settleStrength,
 } from "./productRanges";
+import { rangeText } from "./rangeMessages";
+import type { SpeakOptions } from "./readingProblems";
 import {
   type CellValue,
   describeProblem,
@@ -43,10 +46,10 @@ export interface CellIssue {
   readonly message: string;
 }
 
-export interface ReadPortfolioOptions {
+export interface ReadPortfolioOptions extends SpeakOptions {
   /**
    * How messages name a place: `where(row, col)` with the 0-based data row and column (col null for a whole
-   * row). The default says `row N`, N counting the first row below the header as 1; the pane passes one that
+   * row). The default says `row N` (`ligne N` in French), N counting the first row below the header as 1; the pane passes one that
    * gives cell addresses ("F7").
    */
   readonly where?: (row: number, col: number | null) => string;
@@ -68,22 +71,22 @@ export interface PortfolioReading {
  */
 export function portfolioMappingProblems(
   mapping: PortfolioMapping,
-  measure: StrengthMeasure = "share"
+  measure: StrengthMeasure = "share",
+  language: Language = "en"
 ): string[] {
   const has = (field: PortfolioField) => (mapping[field] ?? null) !== null;
   const problems: string[] = [];
   for (const spec of PORTFOLIO_FIELDS) {
-    if (spec.required && !has(spec.field)) problems.push(`no ${spec.label} column: pick one`);
+    if (spec.required && !has(spec.field)) {
+      const label = language === "fr" ? spec.labelFr : spec.label;
+      problems.push(rangeText("table.noColumn", { label }, language));
+    }
   }
   if (!has("marketShare") && !(has("volume") && has("marketVolume"))) {
-    problems.push(
-      "no Market share column, nor Volume and Market volume columns: pick one or the other for the strength axis"
-    );
+    problems.push(rangeText("table.noStrength", {}, language));
   }
   if (measure === "relative" && !has("leaderShare")) {
-    problems.push(
-      "no Leader share column: the relative share needs the largest competitor's share"
-    );
+    problems.push(rangeText("table.noLeader", {}, language));
   }
   return problems;
 }
@@ -148,12 +151,13 @@ interface TableColumns {
   readonly canGiveShare: boolean;
   readonly canComputeShare: boolean;
   readonly where: (row: number, col: number | null) => string;
+  readonly language: Language;
 }
 
 function tableColumns(mapping: PortfolioMapping, options: ReadPortfolioOptions): TableColumns {
+  const language = options.language ?? "en";
   const rangeCol = mapping.range ?? null;
-  if (rangeCol === null)
-    throw new RangeError("no Range column: pick the column that names the product ranges");
+  if (rangeCol === null) throw new RangeError(rangeText("table.noRange", {}, language));
   const colOf = (field: PortfolioField): number | null => mapping[field] ?? null;
   return {
     rangeCol,
@@ -161,7 +165,10 @@ function tableColumns(mapping: PortfolioMapping, options: ReadPortfolioOptions):
     mappedCols: PORTFOLIO_FIELDS.map((s) => colOf(s.field)).filter((c): c is number => c !== null),
     canGiveShare: colOf("marketShare") !== null,
     canComputeShare: colOf("volume") !== null && colOf("marketVolume") !== null,
-    where: options.where ?? ((row: number) => `row ${row + 1}`),
+    where:
+      options.where ??
+      ((row: number) => rangeText("table.row", { row: String(row + 1) }, language)),
+    language,
   };
 }
 
@@ -174,13 +181,14 @@ type FigureReadings = Readonly<Record<FigureField, Reading<number>>>;
 
 /** Each figure of the row as read (amount rules for quantities and money, share rules for shares). */
 function readFigures(row: readonly CellValue[], table: TableColumns): FigureReadings {
+  const speak = { language: table.language };
   return {
-    volume: readAmount(cellOf(row, table, "volume")),
-    marketVolume: readAmount(cellOf(row, table, "marketVolume")),
-    marketShare: readShare(cellOf(row, table, "marketShare")),
-    leaderShare: readShare(cellOf(row, table, "leaderShare")),
-    sales: readAmount(cellOf(row, table, "sales")),
-    margin: readAmount(cellOf(row, table, "margin")),
+    volume: readAmount(cellOf(row, table, "volume"), speak),
+    marketVolume: readAmount(cellOf(row, table, "marketVolume"), speak),
+    marketShare: readShare(cellOf(row, table, "marketShare"), speak),
+    leaderShare: readShare(cellOf(row, table, "leaderShare"), speak),
+    sales: readAmount(cellOf(row, table, "sales"), speak),
+    margin: readAmount(cellOf(row, table, "margin"), speak),
   };
 }
 
@@ -229,13 +237,15 @@ function checkFigures(
   table: TableColumns
 ): { figures: RowFigures; issues: CellIssue[] } {
   const issues: CellIssue[] = [];
+  const { language } = table;
   const say: Say = (field, shown, problem) => {
     const col = table.colOf(field);
-    const place = table.where(r, col);
+    const where = table.where(r, col);
+    const word = fieldWord(field, language);
     const message =
       shown === null
-        ? `${FIELD_WORDS[field]} at ${place} ${problem}`
-        : describeProblem(FIELD_WORDS[field], { shown, problem }, place);
+        ? rangeText("table.cell", { field: word, where, problem }, language)
+        : describeProblem(word, { shown, problem }, where, language);
     issues.push({ row: r, col, field, message });
   };
   const shownOf = (field: PortfolioField) => shownText(cellOf(row, table, field));
@@ -247,7 +257,7 @@ function checkFigures(
     const value =
       reading.kind === "error"
         ? (say(field, reading.shown, reading.problem), null)
-        : checkedFigure(field, reading.value, shownOf(field), say);
+        : checkedFigure(field, reading.value, shownOf(field), say, language);
     if (value === null) refused.add(field);
     return value;
   };
@@ -264,6 +274,7 @@ function checkFigures(
       shown: shownOf,
       say,
       missing: "blank",
+      language,
       refused,
       canGiveShare: table.canGiveShare,
       canComputeShare: table.canComputeShare,
@@ -271,10 +282,10 @@ function checkFigures(
     }
   );
   if (table.colOf("margin") !== null && readings.margin.kind === "blank") {
-    say("margin", null, "is blank: give the range's contribution margin to classify it");
+    say("margin", null, rangeText("table.marginBlank", {}, language));
   }
   if (table.colOf("sales") !== null && readings.sales.kind === "blank") {
-    say("sales", null, "is blank: the range gets no bubble in the chart");
+    say("sales", null, rangeText("table.salesBlank", {}, language));
   }
   return { figures: { volume, marketVolume, ...strength, sales, margin }, issues };
 }
@@ -286,7 +297,7 @@ function blankNameIssue(r: number, table: TableColumns): CellIssue {
     row: r,
     col,
     field: "range",
-    message: `range at ${table.where(r, col)} is blank: name the range, or clear the row`,
+    message: rangeText("table.nameBlank", { where: table.where(r, col) }, table.language),
   };
 }
 
@@ -308,9 +319,11 @@ function repeatedNameIssue(
     row: r,
     col,
     field: "range",
-    message:
-      `range ${name} at ${table.where(r, col)} repeats the range at ${table.where(first, col)}: ` +
-      "list each range once, or add the rows up",
+    message: rangeText(
+      "table.repeat",
+      { name, where: table.where(r, col), first: table.where(first, col) },
+      table.language
+    ),
   };
 }
 

@@ -12,6 +12,9 @@
  * - A negative margin is a loss-making range (class C), never an error.
  */
 import type { PortfolioField } from "./columns";
+import type { Language } from "./language";
+import { rangeText } from "./rangeMessages";
+import { decimalIn, problemText } from "./readingProblems";
 
 export interface ProductRange {
   /**
@@ -69,34 +72,38 @@ export function rangeKey(name: string): string {
     .trim();
 }
 
-/** How a field is named inside messages ("margin 12,500 at row 3 is ambiguous…"). */
-export const FIELD_WORDS: Record<PortfolioField, string> = {
-  range: "range",
-  volume: "volume",
-  marketVolume: "market volume",
-  marketShare: "market share",
-  leaderShare: "leader share",
-  sales: "sales",
-  margin: "margin",
-};
+/** How a field is named inside messages ("margin 12,500 at row 3 is ambiguous…"), in `language`. */
+export function fieldWord(field: PortfolioField, language: Language = "en"): string {
+  return rangeText(`field.${field}`, {}, language);
+}
+
+/** The fields' English words (rangesFromWonDeals' messages). */
+export const FIELD_WORDS = Object.fromEntries(
+  (
+    ["range", "volume", "marketVolume", "marketShare", "leaderShare", "sales", "margin"] as const
+  ).map((field) => [field, fieldWord(field)])
+) as Record<PortfolioField, string>;
 
 /** The fields that hold a figure: all but the range's name. */
 export type FigureField = Exclude<PortfolioField, "range">;
 /** How a reader reports a problem with one field: the text as shown (null for a missing figure), and why. */
 export type Say = (field: PortfolioField, shown: string | null, problem: string) => void;
 
-/** "25 %", "25.3 %": messages are English, so a decimal point. */
-export function percent(share: number): string {
-  return `${Number((share * 100).toFixed(1))} %`;
+/** "25 %", "25.3 %" in English; "25,3 %" (no-break space) in French. */
+export function percent(share: number, language: Language = "en"): string {
+  const figure = String(Number((share * 100).toFixed(1)));
+  return language === "en" ? `${figure} %` : `${decimalIn(language, figure)}\u00a0%`;
 }
 
 /** A share above 1 typed as a plain number is almost always points: say how to write it. */
-function shareProblem(value: number, shown: string, what: string): string | null {
-  if (value < 0) return "is below 0: a share cannot be negative";
+function shareProblem(value: number, shown: string, language: Language): string | null {
+  if (value < 0) return problemText("value.shareNegative", {}, language);
   if (value <= 1) return null;
-  if (!shown.includes("%") && value <= 100)
-    return `is above 1: write ${shown}% or ${Number(`${value}e-2`)}`;
-  return `is above 100 %: ${what} is at most 100 %`;
+  if (!shown.includes("%") && value <= 100) {
+    const fraction = decimalIn(language, String(Number(`${value}e-2`)));
+    return rangeText("share.points", { shown, fraction }, language);
+  }
+  return rangeText("share.above100", {}, language);
 }
 
 /** The figure, or null (and a message) when it cannot be right whatever the rest of the row says. */
@@ -104,35 +111,38 @@ export function checkedFigure(
   field: FigureField,
   value: number,
   shown: string,
-  say: Say
+  say: Say,
+  language: Language = "en"
 ): number | null {
-  let problem: string | null = null;
-  switch (field) {
-    case "volume":
-      if (value < 0) problem = "is below 0: a volume cannot be negative";
-      break;
-    case "marketVolume":
-      if (value < 0) problem = "is below 0: a market volume cannot be negative";
-      else if (value === 0) problem = "is 0: a market share needs a market volume above 0";
-      break;
-    case "marketShare":
-      problem = shareProblem(value, shown, "a market share");
-      break;
-    case "leaderShare":
-      problem =
-        value === 0
-          ? "is 0: the relative share divides by the largest competitor's share, give it above 0"
-          : shareProblem(value, shown, "a market share");
-      break;
-    case "sales":
-      if (value < 0) problem = "is below 0: sales cannot be negative";
-      break;
-    case "margin":
-      break; // a negative margin is a loss-making range, class C
-  }
+  const problem = figureProblem(field, value, shown, language);
   if (problem === null) return value;
   say(field, shown, problem);
   return null;
+}
+
+/** Why the figure cannot be right, in `language`, or null. */
+function figureProblem(
+  field: FigureField,
+  value: number,
+  shown: string,
+  language: Language
+): string | null {
+  const said = (key: Parameters<typeof rangeText>[0]) => rangeText(key, {}, language);
+  switch (field) {
+    case "volume":
+      return value < 0 ? said("volume.negative") : null;
+    case "marketVolume":
+      if (value < 0) return said("marketVolume.negative");
+      return value === 0 ? said("marketVolume.zero") : null;
+    case "marketShare":
+      return shareProblem(value, shown, language);
+    case "leaderShare":
+      return value === 0 ? said("leaderShare.zero") : shareProblem(value, shown, language);
+    case "sales":
+      return value < 0 ? said("sales.negative") : null;
+    case "margin":
+      return null; // a negative margin is a loss-making range, class C
+  }
 }
 
 /** Half a point: typed shares are rounded, a larger gap means one of the figures is wrong. */
@@ -143,8 +153,10 @@ const FLOAT_SLACK = 1e-9;
 export interface StrengthContext {
   readonly shown: (field: PortfolioField) => string;
   readonly say: Say;
-  /** The word for a missing figure: "blank" for a cell, "not given" for the user's figures. */
-  readonly missing: string;
+  /** A missing figure: "blank" for a cell, "notGiven" for the user's figures. */
+  readonly missing: "blank" | "notGiven";
+  /** The language of the messages (English when not given). */
+  readonly language?: Language;
   /** Figures already reported as unreadable or impossible: not reported again as missing. */
   readonly refused: ReadonlySet<FigureField>;
   readonly canGiveShare: boolean;
@@ -189,6 +201,7 @@ function settleMarketShare(
 ): Pick<ProductRange, "marketShare" | "shareSource"> & { blocked: boolean } {
   const { volume, marketVolume, givenShare } = figures;
   const { say, shown } = context;
+  const language = context.language ?? "en";
   let computed: number | null = null;
   let blocked = false;
   if (volume !== null && marketVolume !== null) {
@@ -196,7 +209,11 @@ function settleMarketShare(
       say(
         "marketVolume",
         shown("marketVolume"),
-        `is below the volume ${volume}: a market holds at least the range's own volume`
+        rangeText(
+          "marketVolume.belowVolume",
+          { volume: decimalIn(language, String(volume)) },
+          language
+        )
       );
       blocked = true;
     } else computed = volume / marketVolume;
@@ -209,7 +226,7 @@ function settleMarketShare(
     say(
       "marketShare",
       shown("marketShare"),
-      `disagrees with volume ÷ market volume = ${percent(computed)}: correct one of them; the market share given is used`
+      rangeText("marketShare.disagrees", { computed: percent(computed, language) }, language)
     );
   }
   return {
@@ -221,19 +238,21 @@ function settleMarketShare(
 
 /** Says which figure would give the missing market share, as the columns at hand allow. */
 function reportMissingShare(figures: StrengthFigures, context: StrengthContext): void {
-  const { say, missing } = context;
-  const orShare = context.canGiveShare ? ", or the market share," : "";
-  const purpose = "to place the range on the strength axis";
-  if (context.canComputeShare && figures.volume !== null) {
-    say("marketVolume", null, `is ${missing}: give it${orShare} ${purpose}`);
-  } else if (context.canComputeShare && figures.marketVolume !== null) {
-    say("volume", null, `is ${missing}: give it${orShare} ${purpose}`);
-  } else if (context.canGiveShare) {
-    const orFigures = context.canComputeShare ? ", or the volume and the market volume," : "";
-    say("marketShare", null, `is ${missing}: give it${orFigures} ${purpose}`);
-  } else if (context.canComputeShare) {
-    say("marketVolume", null, `is ${missing}, and so is the volume: give both ${purpose}`);
-  }
+  const language = context.language ?? "en";
+  const said = (key: Parameters<typeof rangeText>[0], choice: boolean) =>
+    choice ? rangeText(key, {}, language) : "";
+  const params = {
+    missing: said(`missing.${context.missing}`, true),
+    orShare: said("missing.orShare", context.canGiveShare),
+    orFigures: said("missing.orFigures", context.canComputeShare),
+  };
+  type Missing = "volume" | "marketVolume" | "marketShare";
+  const say = (field: Missing, key: Missing | "both" = field) =>
+    context.say(field, null, rangeText(`missing.${key}`, params, language));
+  if (context.canComputeShare && figures.volume !== null) say("marketVolume");
+  else if (context.canComputeShare && figures.marketVolume !== null) say("volume");
+  else if (context.canGiveShare) say("marketShare");
+  else if (context.canComputeShare) say("marketVolume", "both");
 }
 
 /** The leader's share, or null when missing (reported when wanted) or impossible beside the range's own. */
@@ -242,14 +261,12 @@ function settleLeaderShare(
   marketShare: number | null,
   context: StrengthContext
 ): number | null {
-  const { say, shown, missing } = context;
+  const { say, shown } = context;
+  const language = context.language ?? "en";
   if (leaderShare === null) {
     if (context.wantsLeader && !context.refused.has("leaderShare")) {
-      say(
-        "leaderShare",
-        null,
-        `is ${missing}: the relative share needs the largest competitor's share`
-      );
+      const missing = rangeText(`missing.${context.missing}`, {}, language);
+      say("leaderShare", null, rangeText("missing.leaderShare", { missing }, language));
     }
     return null;
   }
@@ -257,7 +274,7 @@ function settleLeaderShare(
     say(
       "leaderShare",
       shown("leaderShare"),
-      `and the range's own market share ${percent(marketShare)} add up to more than 100 %`
+      rangeText("leaderShare.sumAbove", { share: percent(marketShare, language) }, language)
     );
     return null;
   }

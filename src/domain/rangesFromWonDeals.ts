@@ -118,7 +118,7 @@ function rangeOfWonDeals(group: WonGroup, given: MarketFigures, row: number): Pr
     {
       shown: shownOf,
       say,
-      missing: "not given",
+      missing: "notGiven",
       refused,
       canGiveShare: true,
       canComputeShare: true,

@@ -187,12 +187,12 @@ function classify(
 
 /**
  * A product-range table read from the workbook: mapping (the user's, else recognised), ranges, report.
- * The report's own sentences are in `words`' language; the reading's problems are the domain's.
+ * The report's sentences and the reading's problems (the domain's catalogue) are in `words`' language.
  */
 export function analyseRangeTable(
   source: SourceData,
   stored: StoredMatrixSettings,
-  { t }: Words = ENGLISH_WORDS
+  { t, language }: Words = ENGLISH_WORDS
 ): MatrixAnalysis {
   const key = sourceKey(source);
   const recognised = recogniseColumns(source.headers, PORTFOLIO_FIELDS);
@@ -200,7 +200,7 @@ export function analyseRangeTable(
   const mapping: ColumnMapping<PortfolioField> =
     stored.mappingFor === key && stored.mapping ? { ...recognised, ...stored.mapping } : recognised;
   const settings = matrixSettingsOf(stored);
-  const problems = portfolioMappingProblems(mapping, settings.measure);
+  const problems = portfolioMappingProblems(mapping, settings.measure, language);
   const problem = settingsProblem(settings);
   if (problem) problems.push(problem);
   const width = source.headers.length;
@@ -209,7 +209,7 @@ export function analyseRangeTable(
       ? rangeAddress(source.sheet, source.row + 1 + row, source.col, 1, width)
       : cellAddress(source.sheet, source.row + 1 + row, source.col + col);
   const reading =
-    mapping.range === null ? null : readPortfolioRows(source.rows, mapping, { where });
+    mapping.range === null ? null : readPortfolioRows(source.rows, mapping, { where, language });
   const ranges = reading?.ranges ?? [];
   const report: MatrixReportLine[] = (reading?.issues ?? []).map((issue) => ({
     address: where(issue.row, issue.col),

@@ -279,6 +279,81 @@ describe("the data-quality report", () => {
 
 // ---------------------------------------------------------------------------------------------------------------
 
+describe("the data-quality report in French", () => {
+  const NBSP = "\u00a0";
+  const MAPPING = {
+    range: 0,
+    volume: 1,
+    marketVolume: 2,
+    marketShare: 3,
+    leaderShare: 4,
+    sales: 5,
+    margin: 6,
+  };
+  const OK: CellValue[] = ["Alpha", 100, 1000, "", "20 %", 5000, 1000];
+  const messagesFor = (changes: Record<number, CellValue>, mapping: object = MAPPING) => {
+    const row = OK.map((cell, i) => (i in changes ? changes[i] : cell));
+    return readPortfolioRows([row], mapping, { language: "fr" }).issues.map((i) => i.message);
+  };
+
+  it("names what is missing with the columns' French names", () => {
+    const mapping = recogniseColumns(["Gamme", "Volume", "CA"], PORTFOLIO_FIELDS);
+    expect(portfolioMappingProblems(mapping, "relative", "fr")).toEqual([
+      `pas de colonne Marge${NBSP}: choisissez-en une`,
+      `ni colonne Part de marché, ni colonnes Volume et Volume du marché${NBSP}: choisissez l'une ou les autres pour l'axe des atouts`,
+      `pas de colonne Part du leader${NBSP}: la part relative demande la part du premier concurrent`,
+    ]);
+    expect(() => readPortfolioRows([["x", 1]], { margin: 1 }, { language: "fr" })).toThrow(
+      "pas de colonne Gamme"
+    );
+  });
+
+  it("says each figure's problem with the French field, ligne N and decimal commas", () => {
+    expect(messagesFor({ 5: "beaucoup" })).toEqual([
+      "ventes beaucoup en ligne 1 n'est pas un nombre",
+    ]);
+    expect(messagesFor({ 2: 80 })).toEqual([
+      `volume du marché 80 en ligne 1 est en dessous du volume 100${NBSP}: un marché contient au moins le volume de la gamme elle-même`,
+    ]);
+    expect(messagesFor({ 1: "", 2: "", 3: 25 })).toEqual([
+      `part de marché 25 en ligne 1 dépasse 1${NBSP}: écrivez 25${NBSP}% ou 0,25`,
+    ]);
+    expect(messagesFor({ 1: 253, 3: "30 %" })).toEqual([
+      `part de marché 30 % en ligne 1 ne concorde pas avec volume ÷ volume du marché = 25,3${NBSP}%${NBSP}: corrigez l'un des deux${NBSP}; la part de marché saisie est retenue`,
+    ]);
+    expect(messagesFor({ 4: "95 %" })).toEqual([
+      `part du leader 95 % en ligne 1 et la part de marché de la gamme elle-même, 10${NBSP}%, dépassent ensemble 100${NBSP}%`,
+    ]);
+  });
+
+  it("says which figure is missing, and blank cells, in French", () => {
+    expect(messagesFor({ 2: "" })).toEqual([
+      `volume du marché en ligne 1 est vide${NBSP}: donnez-le, ou la part de marché, pour placer la gamme sur l'axe des atouts`,
+    ]);
+    expect(messagesFor({ 1: "", 2: "" })).toEqual([
+      `part de marché en ligne 1 est vide${NBSP}: donnez-la, ou le volume et le volume du marché, pour placer la gamme sur l'axe des atouts`,
+    ]);
+    expect(messagesFor({ 5: "", 6: "" })).toEqual([
+      `marge en ligne 1 est vide${NBSP}: donnez la marge de contribution de la gamme pour la classer`,
+      `ventes en ligne 1 sont vides${NBSP}: la gamme n'a pas de bulle dans le graphique`,
+    ]);
+  });
+
+  it("reports repeated and nameless ranges in French", () => {
+    const { issues } = readPortfolioRows(
+      [OK, ["ALPHA.", 5, 50, "", "", 1, 1], ["", 5, 50, "", "", 1, 999]],
+      { ...MAPPING, leaderShare: null },
+      { language: "fr" }
+    );
+    expect(issues.map((i) => i.message)).toEqual([
+      `la gamme ALPHA. en ligne 2 répète celle en ligne 1${NBSP}: listez chaque gamme une fois, ou additionnez les lignes`,
+      `la gamme en ligne 3 est vide${NBSP}: nommez la gamme, ou videz la ligne`,
+    ]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+
 describe("invariant", () => {
   it("reading a table of plain numbers gives back those numbers", () => {
     fc.assert(

@@ -473,13 +473,13 @@ describe("the matrix in a French pane", () => {
   const fr = wordsIn("fr");
   const NNBSP = "\u202f";
 
-  it("says its own report lines in French, the domain's problems passing through as they are", () => {
+  it("says its report lines and the table's problems in French", () => {
     const analysis = analyseRangeTable(SOURCE, {}, fr);
     expect(analysis.report).toEqual([
       {
         address: "Gammes!D11",
-        // The domain's located problem, as it is.
-        text: "market volume at Gammes!D11 is blank: give it, or the market share, to place the range on the strength axis",
+        // The domain's located problem, said in the pane's language.
+        text: "volume du marché en Gammes!D11 est vide\u00a0: donnez-le, ou la part de marché, pour placer la gamme sur l'axe des atouts",
       },
       {
         address: "Gammes!B14:G14",
