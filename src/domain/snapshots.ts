@@ -59,6 +59,7 @@ import { readDate, ymdFromSerial } from "./dates";
 import { closingStatus, isOpen, weightedAmount, weightedTotal } from "./countingRows";
 import type { Deal, ForecastCategory } from "./deal";
 import { InputProblem } from "./grid";
+import type { Language } from "./language";
 import {
   inPeriod,
   type PeriodFilter,
@@ -67,6 +68,8 @@ import {
   periodOf,
 } from "./pipeline";
 import { cleanText } from "./pipelineTable";
+import type { SpeakOptions } from "./readingProblems";
+import { snapshotText } from "./snapshotMessages";
 import { readCategory } from "./stages";
 import { type CellValue, isBlankCell, readAmount, readProbability, type Reading } from "./values";
 
@@ -257,6 +260,11 @@ export interface SnapshotRowProblem {
   message: string;
 }
 
+/** How the history's problems are said: their language, and the columns' names in it. */
+export interface SnapshotReadOptions extends SpeakOptions {
+  readonly columnName?: (header: string) => string;
+}
+
 /**
  * Reads CarnetSnapshots back (the rows below the header, in {@link SNAPSHOT_COLUMNS} order): deals
  * grouped by their Snapshot label, snapshots in time order (ties in table order). Cells are read with
@@ -266,11 +274,20 @@ export interface SnapshotRowProblem {
  * - an unreadable figure, date or category is left blank on the deal, which is kept;
  * - a row whose time differs from its snapshot's first row is kept in that snapshot (the label groups).
  * Blank rows are skipped; a row with a label and a time but no deal cells stands for an empty snapshot.
+ * Problems are in `options.language` (English by default), columns named by `options.columnName`
+ * (the English header by default; the host gives the language's header).
  */
-export function snapshotsFromRows(rows: readonly (readonly unknown[])[]): {
+export function snapshotsFromRows(
+  rows: readonly (readonly unknown[])[],
+  options: SnapshotReadOptions = {}
+): {
   snapshots: Snapshot[];
   problems: SnapshotRowProblem[];
 } {
+  const language = options.language ?? "en";
+  const speak = { language };
+  const columnName = options.columnName ?? ((header: string) => header);
+  const columnOf = (c: number) => columnName(SNAPSHOT_COLUMNS[c]);
   const problems: SnapshotRowProblem[] = [];
   const groups = new Map<string, { takenAt: number; deals: SnapshotDeal[] }>();
 
@@ -283,7 +300,8 @@ export function snapshotsFromRows(rows: readonly (readonly unknown[])[]): {
       if (value == null || type === "string" || type === "number" || type === "boolean")
         cells.push(value as CellValue);
       else {
-        problems.push({ row: r, message: `${SNAPSHOT_COLUMNS[c]} is not a cell value` });
+        const column = columnOf(c);
+        problems.push({ row: r, message: snapshotText("notACell", { column }, language) });
         cells.push(null);
       }
     }
@@ -291,19 +309,22 @@ export function snapshotsFromRows(rows: readonly (readonly unknown[])[]): {
     const problem = (col: number, shown: string, why: string) =>
       problems.push({
         row: r,
-        message: `${SNAPSHOT_COLUMNS[col]}${shown ? " " + shown : ""} ${why}`,
+        message: `${columnOf(col)}${shown ? " " + shown : ""} ${why}`,
       });
 
     const label = textOf(cells[COL.label]);
     if (label === null) {
-      problem(COL.label, "", "is blank: the row belongs to no snapshot and is left out");
+      problem(COL.label, "", snapshotText("labelBlank", {}, language));
       continue;
     }
-    const takenAt = readTakenAt(cells[COL.takenAt]);
+    const takenAt = readTakenAt(cells[COL.takenAt], language);
     if (takenAt.kind !== "value") {
       if (takenAt.kind === "blank")
-        problem(COL.takenAt, "", "is blank: the row cannot be placed in time and is left out");
-      else problem(COL.takenAt, takenAt.shown, `${takenAt.problem}: the row is left out`);
+        problem(COL.takenAt, "", snapshotText("takenAtBlank", {}, language));
+      else {
+        const why = snapshotText("takenAtUnread", { problem: takenAt.problem }, language);
+        problem(COL.takenAt, takenAt.shown, why);
+      }
       continue;
     }
 
@@ -315,8 +336,7 @@ export function snapshotsFromRows(rows: readonly (readonly unknown[])[]): {
       problem(
         COL.takenAt,
         formatDateTime(takenAt.value),
-        `differs from the time of snapshot "${label}" (${formatDateTime(group.takenAt)}): ` +
-          "the row is kept in that snapshot; give different snapshots different labels"
+        snapshotText("otherTime", { label, time: formatDateTime(group.takenAt) }, language)
       );
     }
 
@@ -325,21 +345,25 @@ export function snapshotsFromRows(rows: readonly (readonly unknown[])[]): {
 
     const figure = <T>(col: number, reading: Reading<T>): T | null => {
       if (reading.kind === "error") {
-        problem(col, reading.shown, `${reading.problem}: left blank`);
+        problem(
+          col,
+          reading.shown,
+          snapshotText("leftBlank", { problem: reading.problem }, language)
+        );
         return null;
       }
       return reading.kind === "value" ? reading.value : null;
     };
     // Read in column order, so that a row's problems come left to right.
-    const closeDate = figure(COL.closeDate, readDate(cells[COL.closeDate]));
-    const amount = figure(COL.amount, readAmount(cells[COL.amount]));
-    const probability = figure(COL.probability, readProbability(cells[COL.probability]));
+    const closeDate = figure(COL.closeDate, readDate(cells[COL.closeDate], speak));
+    const amount = figure(COL.amount, readAmount(cells[COL.amount], speak));
+    const probability = figure(COL.probability, readProbability(cells[COL.probability], speak));
     let category = readCategory(cells[COL.category]);
     if (category === undefined) {
       problem(
         COL.category,
         String(cells[COL.category]).trim(),
-        "is not a forecast category (Commit, Best case, Pipeline, Omitted, Won or Lost): left blank"
+        snapshotText("notACategory", {}, language)
       );
       category = null;
     }
@@ -799,12 +823,13 @@ function textOf(cell: CellValue): string | null {
 }
 
 /** A date-time serial as written by snapshotRows; text dates give the day at midnight. */
-function readTakenAt(cell: CellValue): Reading<number> {
+function readTakenAt(cell: CellValue, language: Language): Reading<number> {
   if (typeof cell === "number") {
     if (cell >= 1 && cell < END_OF_DATES) return { kind: "value", value: cell };
-    return { kind: "error", shown: String(cell), problem: "is not an Excel date and time" };
+    const problem = snapshotText("notADateTime", {}, language);
+    return { kind: "error", shown: String(cell), problem };
   }
-  return readDate(cell);
+  return readDate(cell, { language });
 }
 
 function formatDateTime(serial: number): string {

@@ -67,7 +67,9 @@ export interface CarnetHost {
   ): Promise<void>;
   readSnapshots(
     progress?: Progress,
-    signal?: AbortSignal
+    signal?: AbortSignal,
+    /** The language of the rows' problems (the pane's); English when not given. */
+    options?: SpeakOptions
   ): Promise<{ snapshots: Snapshot[]; problems: SnapshotRowProblem[] }>;
   /** Names (rangeKey) of the product ranges in the matrix's Harvest / divest zone; empty without a matrix. */
   readHarvestRanges(): Promise<Set<string>>;

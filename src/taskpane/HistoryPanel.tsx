@@ -77,7 +77,7 @@ export function HistoryPanel({
   const [periodKey, setPeriodKey] = React.useState("");
 
   async function load(signal?: AbortSignal) {
-    const read = await host.readSnapshots(undefined, signal);
+    const read = await host.readSnapshots(undefined, signal, { language: words.language });
     setSnapshots(read.snapshots);
     setProblems(read.problems.length);
     const n = read.snapshots.length;
@@ -86,7 +86,9 @@ export function HistoryPanel({
 
   async function take() {
     await run(t("app.phase.writing"), async (signal) => {
-      const existing = snapshots ?? (await host.readSnapshots(undefined, signal)).snapshots;
+      const existing =
+        snapshots ??
+        (await host.readSnapshots(undefined, signal, { language: words.language })).snapshots;
       const takenAt = nowSerial();
       const label = snapshotLabel(
         takenAt,

@@ -488,6 +488,46 @@ describe("the CarnetSnapshots table", () => {
     expect(problems[4].message).toMatch(/^Taken at yesterday /);
   });
 
+  it("says the rows' problems in French, columns by the names the host gives", () => {
+    const NBSP = "\u00a0";
+    const row = (...cells: unknown[]) => cells;
+    const names: Record<string, string> = {
+      Snapshot: "Instantané",
+      "Taken at": "Pris le",
+      Amount: "Montant",
+      "Forecast category": "Catégorie de prévision",
+    };
+    const { snapshots, problems } = snapshotsFromRows(
+      [
+        row("W14", takenAt, "", "Bêta", "", "", "", "dix", "50 %", "", "", "", "peut-être"),
+        row("", takenAt, "", "Gamma", "", "", "", 4000, 0.75),
+        row("W14", takenAt + 1, "", "Delta", "", "", "", 300, 1),
+        row("W15", "hier", "", "Eta", "", "", "", 300, 1),
+        row("W16", 0, "", "Zêta", "", "", "", 300, 1),
+      ],
+      { language: "fr", columnName: (header) => names[header] ?? header }
+    );
+    expect(snapshots.map((s) => [s.label, s.deals.map((d) => d.company)])).toEqual([
+      ["W14", ["Bêta", "Delta"]],
+    ]);
+    expect(problems.map((p) => [p.row, p.message])).toEqual([
+      [0, `Montant dix n'est pas un nombre${NBSP}: la cellule est lue vide`],
+      [
+        0,
+        "Catégorie de prévision peut-être n'est pas une catégorie de prévision " +
+          `(Engagé, Meilleur cas, Pipeline, Exclu, Gagné ou Perdu)${NBSP}: la cellule est lue vide`,
+      ],
+      [1, `Instantané est vide${NBSP}: la ligne n'appartient à aucun instantané et est écartée`],
+      [
+        2,
+        `Pris le 2003-04-05 10:30 diffère de l'heure de l'instantané "W14" (2003-04-04 10:30)${NBSP}: ` +
+          `la ligne reste dans cet instantané${NBSP}; donnez des noms différents aux instantanés différents`,
+      ],
+      [3, expect.stringMatching(/^Pris le hier n'est pas une date.*: la ligne est écartée$/)],
+      [4, `Pris le 0 n'est pas une date et heure d'Excel${NBSP}: la ligne est écartée`],
+    ]);
+  });
+
   it("freezes the deals the pipeline reader gives", () => {
     const read: Deal = {
       row: 7,

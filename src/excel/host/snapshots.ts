@@ -2,6 +2,7 @@
  * Pipeline history: "Take snapshot" appends the current deals to CarnetSnapshots (on Carnet's own
  * sheet), and the pane reads the table back to compare two snapshots.
  */
+import type { SpeakOptions } from "../../domain/readingProblems";
 import { type Snapshot, snapshotRows, snapshotsFromRows } from "../../domain/snapshots";
 import { utf8Bytes, writeBlocks } from "../plan/blocks";
 import { type Progress, throwIfCancelled } from "../plan/progress";
@@ -11,6 +12,7 @@ import {
   snapshotFormats,
   snapshotSheetPlan,
 } from "../plan/snapshotPlan";
+import { headerIn } from "../plan/workbookText";
 import { ownedTableExists, writeOwnedSheets } from "./owned";
 import { readSource } from "./source";
 import { workbookLanguage } from "./language";
@@ -53,9 +55,16 @@ export async function appendSnapshot(
 }
 
 /** Every snapshot in CarnetSnapshots, oldest first, with the rows that could not be read. */
-export async function readSnapshots(progress?: Progress, signal?: AbortSignal) {
+export async function readSnapshots(
+  progress?: Progress,
+  signal?: AbortSignal,
+  options: SpeakOptions = {}
+) {
   if (!(await ownedTableExists(snapshotSheetPlan([], "General"), SNAPSHOT_TABLE)))
     return { snapshots: [], problems: [] };
   const source = await readSource({ kind: "table", name: SNAPSHOT_TABLE }, progress, signal);
-  return snapshotsFromRows(source.rows);
+  // Rows are read by position; the problems name the columns in the problems' language.
+  const language = options.language ?? "en";
+  const columnName = (header: string) => headerIn(SNAPSHOT_TABLE, header, language);
+  return snapshotsFromRows(source.rows, { language, columnName });
 }

@@ -81,7 +81,9 @@ export function CalibrationView({ host }: { readonly host: CarnetHost }) {
   const calibrate = () =>
     task.run(t("team.calibration.task"), async (signal) => {
       const { analysis, settings } = await currentPipeline(host, task.progress, signal, words);
-      const { snapshots, problems } = await host.readSnapshots(task.progress, signal);
+      const { snapshots, problems } = await host.readSnapshots(task.progress, signal, {
+        language: words.language,
+      });
       const report = calibrationOf(
         snapshots,
         analysis.reading.deals,
@@ -151,9 +153,7 @@ function CalibrationReportView(props: {
           </MessageBarBody>
         </MessageBar>
       )}
-      {report.team.forecasts === 0 && (
-        <Body1>{t("team.calibration.none")}</Body1>
-      )}
+      {report.team.forecasts === 0 && <Body1>{t("team.calibration.none")}</Body1>}
       <BrierTable report={report} />
       <Reliability report={report} />
       <BiasTable report={report} />
@@ -320,9 +320,7 @@ function Suggestions(props: {
         </ul>
       )}
       {none && <Caption1 className={pane.muted}>{none}</Caption1>}
-      {adopted.size > 0 && (
-        <Caption1>{t("team.stages.adoptedNote")}</Caption1>
-      )}
+      {adopted.size > 0 && <Caption1>{t("team.stages.adoptedNote")}</Caption1>}
     </>
   );
 }
