@@ -114,7 +114,8 @@ export interface CarnetHost {
   ): Promise<ReviewWriteResult>;
 
   /** CarnetTeam as it is now (objectives typed, live cells recalculated), or null before a first build (issue 14). */
-  readTeam(): Promise<TeamReading | null>;
+  /** `options.language`: the language of the sheet's problems (the pane's); English when not given. */
+  readTeam(options?: SpeakOptions): Promise<TeamReading | null>;
   /**
    * Writes CarnetTeam on Carnet's "Carnet Team" sheet (objectives typed there kept, by rep), the
    * collective weight and team objective in its cells and the workbook's settings, and the chart of

@@ -200,6 +200,38 @@ describe("reading the sheet back", () => {
     expect(reading.settings).toEqual({ collectiveWeight: 0.3, teamObjective: null });
   });
 
+  it("says each problem in French, columns by their French headers", () => {
+    const NBSP = "\u00a0";
+    const typedAsText = ["Anne", 12000, 5000, "20 000 €", "beaucoup", "", "", REBUILD, 2, 8000, ""];
+    const reading = teamReadingOf(
+      cells([typedAsText], ["2027-S1", "0,1", "-3", "", 0, ""]),
+      { collectiveWeight: 0.3 },
+      "fr"
+    );
+    expect(reading.problems).toEqual([
+      `'Carnet Team'!D4${NBSP}: l'objectif de Anne est du texte, que les formules de la ligne ne peuvent pas ` +
+        `utiliser${NBSP}: saisissez-le comme un nombre, ou lancez Construire l'équipe, qui l'écrit comme tel`,
+      `'Carnet Team'!H4${NBSP}: P(objectif) de Anne a été calculée pour un autre objectif${NBSP}: ` +
+        "Construire l'équipe la calcule à nouveau",
+      `'Carnet Team'!E4${NBSP}: Gagné beaucoup n'est pas un nombre`,
+      `'Carnet Team'!N4${NBSP}: Poids collectif 0,1 est du texte, que les formules de la feuille ne peuvent pas ` +
+        `utiliser${NBSP}: saisissez-le comme un nombre, ou réglez-le dans le volet`,
+      `'Carnet Team'!O4${NBSP}: Objectif de l'équipe -3 n'est pas au-dessus de 0${NBSP}: laissez-le vide pour la somme des objectifs`,
+    ]);
+    const gone = teamReadingOf(
+      { ...cells([ANNE], null), headers: HEADERS.filter((h) => h !== "Won" && h !== "Budget") },
+      {},
+      "fr"
+    );
+    expect(gone.problems?.slice(0, 1)).toEqual([
+      `Carnet Team${NBSP}: CarnetTeam n'a plus de colonne Gagné, Budget${NBSP}: Construire l'équipe les écrit à nouveau`,
+    ]);
+    expect(gone.problems?.at(-1)).toBe(
+      `Carnet Team${NBSP}: CarnetTeamSettings a disparu, et avec lui les chiffres de l'équipe${NBSP}: ` +
+        "Construire l'équipe l'écrit à nouveau"
+    );
+  });
+
   it("says so when the settings table is gone, and takes the stored settings", () => {
     const reading = teamReadingOf(cells([ANNE], null), { collectiveWeight: 0.1, teamObjective: 5 });
     expect(reading.settings).toEqual({ collectiveWeight: 0.1, teamObjective: 5 });

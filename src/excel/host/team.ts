@@ -4,6 +4,7 @@
  * the user's typed cells checked before anything is written), the manager's settings kept in the workbook,
  * and CarnetTeam read back as Excel computes it now. The layout and the reading are plan/teamSheet.ts'.
  */
+import type { SpeakOptions } from "../../domain/readingProblems";
 import { actionPlanColumns } from "../../domain/actionPlan/rows";
 import type { TeamSettings } from "../../domain/team/contract";
 import type { CellValue } from "../../domain/values";
@@ -157,7 +158,7 @@ function sourceColumns<K extends TeamPipelineHeader | TeamPlanColumn>(
  * CarnetTeamSettings (the workbook's stored ones where a cell cannot be read); null before a first build.
  * Three syncs, whatever the number of reps (one row each: far below 5 MB).
  */
-export async function readTeam(): Promise<TeamReading | null> {
+export async function readTeam(options: SpeakOptions = {}): Promise<TeamReading | null> {
   return Excel.run(async (context) => {
     const stored = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
     stored.load("value");
@@ -187,7 +188,8 @@ export async function readTeam(): Promise<TeamReading | null> {
               }
             : null,
       },
-      storedTeamSettings(stored.isNullObject ? undefined : stored.value)
+      storedTeamSettings(stored.isNullObject ? undefined : stored.value),
+      options.language
     );
   });
 }

@@ -58,7 +58,9 @@ import type { TeamBuild, TeamReading } from "./teamPort";
 import { semesterLabel } from "../../domain/actionPlan/semester";
 import type { Language } from "../../domain/language";
 import { periodLabel } from "../../domain/pipeline";
-import { inWorkbookLanguage, isRebuildWord, TEAM_WORDS } from "./workbookText";
+import type { SpeakOptions } from "../../domain/readingProblems";
+import { teamSheetText } from "./teamMessages";
+import { headerIn, inWorkbookLanguage, isRebuildWord, TEAM_WORDS } from "./workbookText";
 
 export const TEAM_SHEET = "Carnet Team";
 export const TEAM_TABLE = "CarnetTeam";
@@ -429,15 +431,22 @@ export interface TeamCellsNow {
   } | null;
 }
 
-/** The sheet's figures, settings and row addresses, with the cells that could not be read (values.ts). */
-export function teamReadingOf(now: TeamCellsNow, stored: Partial<TeamSettings>): TeamReading {
+/**
+ * The sheet's figures, settings and row addresses, with the cells that could not be read (values.ts),
+ * said in `language` (columns by their headers in it); English when not given.
+ */
+export function teamReadingOf(
+  now: TeamCellsNow,
+  stored: Partial<TeamSettings>,
+  language: Language = "en"
+): TeamReading {
   const problems: string[] = [];
   const col = (header: string) => now.headers.findIndex((h) => h === header);
   const missing = TEAM_COLUMNS.filter((h) => col(h) < 0);
-  if (missing.length > 0)
-    problems.push(
-      `${now.sheet}: CarnetTeam has no ${missing.join(", ")} column any more: Build team writes them again`
-    );
+  if (missing.length > 0) {
+    const columns = missing.map((h) => headerIn(TEAM_TABLE, h, language)).join(", ");
+    problems.push(teamSheetText("missingColumns", { sheet: now.sheet, columns }, language));
+  }
   const reps: RepFigures[] = [];
   const rowAddress = new Map<string, string>();
   now.body.forEach((cells, r) => {
@@ -445,16 +454,16 @@ export function teamReadingOf(now: TeamCellsNow, stored: Partial<TeamSettings>):
     if (isBlankCell(rep)) return;
     const where = (header: string) =>
       cellAddress(now.sheet, now.row + 1 + r, now.col + col(header));
-    const read = cellReader(cells, col, where, problems);
+    const read = cellReader(cells, col, where, problems, language);
     const raw = (header: string) => (col(header) < 0 ? null : cells[col(header)]);
     const name = String(rep).trim();
-    reps.push(repOf(name, read, raw, where, problems));
+    reps.push(repOf(name, read, raw, where, problems, language));
     rowAddress.set(
       name,
       rangeAddress(now.sheet, now.row + 1 + r, now.col, 1, Math.max(now.headers.length, 1))
     );
   });
-  const team = teamSettingsOf(now, stored, problems);
+  const team = teamSettingsOf(now, stored, problems, language);
   return {
     figures: { reps, ...team.figures },
     settings: team.settings,
@@ -463,22 +472,28 @@ export function teamReadingOf(now: TeamCellsNow, stored: Partial<TeamSettings>):
   };
 }
 
-type CellRead = <T>(header: string, reader: (cell: CellValue) => Reading<T>, blank: T) => T | null;
+/** A reader of one cell, in the language its problems are said in. */
+type CellReader<T> = (cell: CellValue, options: SpeakOptions) => Reading<T>;
+type CellRead = <T>(header: string, reader: CellReader<T>, blank: T) => T | null;
 
 /** Reads a cell of the row by header: its value, `blank` when blank, null (and a problem) when unreadable. */
 function cellReader(
   cells: readonly CellValue[],
   col: (header: string) => number,
   where: (header: string) => string,
-  problems: string[]
+  problems: string[],
+  language: Language
 ): CellRead {
   return (header, reader, blank) => {
     const at = col(header);
     if (at < 0) return blank;
-    const reading = reader(cells[at]);
+    const reading = reader(cells[at], { language });
     if (reading.kind === "value") return reading.value;
     if (reading.kind === "blank") return blank;
-    problems.push(`${where(header)}: ${header} ${reading.shown} ${reading.problem}`);
+    const { shown, problem } = reading;
+    const column = headerIn(TEAM_TABLE, header, language);
+    const params = { where: where(header), column, shown, problem };
+    problems.push(teamSheetText("cell", params, language));
     return null;
   };
 }
@@ -492,20 +507,16 @@ function repOf(
   read: CellRead,
   raw: (header: string) => CellValue,
   where: (header: string) => string,
-  problems: string[]
+  problems: string[],
+  language: Language
 ): RepFigures {
   const objective = read("Objective", readAmount, null);
   if (typeof raw("Objective") === "string" && objective !== null)
-    problems.push(
-      `${where("Objective")}: the objective of ${rep} is text, which the row's formulas cannot use: ` +
-        "type it as a number, or Build team, which writes it as one"
-    );
+    problems.push(teamSheetText("objectiveText", { where: where("Objective"), rep }, language));
   let pObjective: number | null = null;
   // Either language's word: the sheet may be French.
   if (isRebuildWord(raw("P(objective)")))
-    problems.push(
-      `${where("P(objective)")}: P(objective) of ${rep} was computed for another objective: Build team computes it again`
-    );
+    problems.push(teamSheetText("otherObjective", { where: where("P(objective)"), rep }, language));
   else pObjective = read("P(objective)", readProbability, null);
   return {
     rep,
@@ -532,7 +543,8 @@ type TeamTotals = Pick<TeamFigures, "teamObjective" | "teamWon" | "teamAttainmen
 function teamSettingsOf(
   now: TeamCellsNow,
   stored: Partial<TeamSettings>,
-  problems: string[]
+  problems: string[],
+  language: Language
 ): { settings: TeamSettings; figures: TeamTotals } {
   const fallback: TeamSettings = {
     collectiveWeight: stored.collectiveWeight ?? 0,
@@ -540,9 +552,7 @@ function teamSettingsOf(
   };
   const block = now.settings;
   if (block === null) {
-    problems.push(
-      `${now.sheet}: CarnetTeamSettings is gone, so are the team's figures: Build team writes it again`
-    );
+    problems.push(teamSheetText("settingsGone", { sheet: now.sheet }, language));
     return {
       settings: fallback,
       figures: { teamObjective: null, teamWon: 0, teamAttainment: null },
@@ -550,13 +560,19 @@ function teamSettingsOf(
   }
   const read = <T>(
     header: (typeof TEAM_SETTINGS_COLUMNS)[number],
-    reader: (cell: CellValue) => Reading<T>,
+    reader: CellReader<T>,
     blank: T
   ) => {
     const at = block.headers.findIndex((h) => h === header);
     const where = cellAddress(now.sheet, block.row + 1, block.col + Math.max(at, 0));
-    return settingRead(at < 0 ? null : block.values[at], reader, blank, (text) =>
-      problems.push(`${where}: ${header} ${text}`)
+    const column = headerIn(TEAM_SETTINGS_TABLE, header, language);
+    const cell = at < 0 ? null : block.values[at];
+    return settingRead(
+      cell,
+      (c) => reader(c, { language }),
+      blank,
+      language,
+      (text) => problems.push(teamSheetText("setting", { where, column, text }, language))
     );
   };
   const weight = read("Collective weight", readProbability, 0);
@@ -575,13 +591,13 @@ function teamSettingsOf(
 }
 
 /** A team objective: an amount above 0 (team.ts), blank for Σ of the objectives. */
-function readTeamObjective(cell: CellValue): Reading<number> {
-  const reading = readAmount(cell);
+function readTeamObjective(cell: CellValue, options: SpeakOptions): Reading<number> {
+  const reading = readAmount(cell, options);
   if (reading.kind !== "value" || reading.value > 0) return reading;
   return {
     kind: "error",
     shown: String(cell).trim(),
-    problem: "is not above 0: leave it blank for Σ of the objectives",
+    problem: teamSheetText("teamObjectiveNotAbove0", {}, options.language),
   };
 }
 
@@ -593,6 +609,7 @@ function settingRead<T>(
   cell: CellValue,
   reader: (cell: CellValue) => Reading<T>,
   blank: T,
+  language: Language,
   problem: (text: string) => void
 ): T | undefined {
   const reading = reader(cell);
@@ -601,10 +618,7 @@ function settingRead<T>(
     problem(`${reading.shown} ${reading.problem}`);
     return undefined;
   }
-  if (typeof cell === "string")
-    problem(
-      `${cell} is text, which the sheet's formulas cannot use: type it as a number, or set it in the pane`
-    );
+  if (typeof cell === "string") problem(teamSheetText("settingText", { cell }, language));
   return reading.value;
 }
 

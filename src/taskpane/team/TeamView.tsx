@@ -32,13 +32,7 @@ import { CalibrationView } from "./CalibrationView";
 import { currentPipeline } from "./currentPipeline";
 import { RepCard } from "./RepCard";
 import { TeamFields } from "./TeamFields";
-import {
-  builtMessage,
-  DEFAULT_TEAM_SETTINGS,
-  repCards,
-  teamBuildOf,
-  teamLine,
-} from "./teamModel";
+import { builtMessage, DEFAULT_TEAM_SETTINGS, repCards, teamBuildOf, teamLine } from "./teamModel";
 import { TradeOffSummary } from "./TradeOff";
 
 const useStyles = makeStyles({
@@ -80,7 +74,12 @@ export function TeamView({ host, active }: TeamViewProps) {
           <MessageBarBody>{built}</MessageBarBody>
         </MessageBar>
       )}
-      <TeamFields settings={chosen} disabled={busy} onChoose={team.choose} built={reading !== null} />
+      <TeamFields
+        settings={chosen}
+        disabled={busy}
+        onChoose={team.choose}
+        built={reading !== null}
+      />
       <TeamFiguresSection
         reading={reading}
         read={team.read}
@@ -118,7 +117,7 @@ function useTeam(
 
   const refresh = () =>
     run(t("team.task.read"), async () => {
-      show(await host.readTeam());
+      show(await host.readTeam({ language: words.language }));
     });
 
   React.useEffect(() => {
@@ -134,13 +133,13 @@ function useTeam(
         deals: analysis.reading.deals,
         actions: plan.actions,
         semester,
-        reading: await host.readTeam(),
+        reading: await host.readTeam({ language: words.language }),
         settings,
         currencyFormat: currencyFormatFor(analysis.source, [analysis.mapping.amount], 2),
       });
       const result = await host.writeTeam(teamBuild, progress, signal, { replaceTyped: confirmed });
       // What the pane shows is the sheet as it is now, its live cells recalculated.
-      show(await host.readTeam());
+      show(await host.readTeam({ language: words.language }));
       setBuilt(builtMessage(result, teamBuild.figures.reps.length, semester, t));
     });
 
@@ -168,7 +167,10 @@ function TeamFiguresSection(props: {
     <>
       {problems.length > 0 && <SheetProblems problems={problems} />}
       <Body1 aria-live="polite">{teamLine(reading.figures, reading.settings, words)}</Body1>
-      <TradeOffSummary tradeOffs={cards.flatMap((c) => (c.tradeOff ? [c.tradeOff] : []))} weight={weight} />
+      <TradeOffSummary
+        tradeOffs={cards.flatMap((c) => (c.tradeOff ? [c.tradeOff] : []))}
+        weight={weight}
+      />
       {cards.map((card) => (
         <RepCard key={card.rep} card={card} weight={weight} onSelect={onSelect} />
       ))}
