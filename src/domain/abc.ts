@@ -11,6 +11,9 @@
  * sort) and classify each item with two comparisons. Equal values get one class whatever their order
  * in the sheet, and a million values cost less than one sort of them.
  */
+import { DEFAULT_LOCALE } from "./language";
+import { defineMessages, render } from "./messageCatalogue";
+import { decimalIn, type SpeakOptions } from "./readingProblems";
 
 export type AbcClass = "A" | "B" | "C";
 
@@ -27,14 +30,37 @@ export const DEFAULT_ABC_SHARES: AbcShares = { a: 0.8, b: 0.95 };
 const LINE_TOLERANCE = 1e-9;
 
 /** Why the shares cannot be used, or null when 0 < a < b ≤ 1. */
-export function abcSharesProblem(shares: AbcShares): string | null {
+export function abcSharesProblem(shares: AbcShares, options: SpeakOptions = {}): string | null {
+  const language = options.language ?? "en";
   const { a, b } = shares;
-  if (!Number.isFinite(a) || !Number.isFinite(b)) return "the A and B shares must be numbers";
-  if (!(a > 0)) return `the A share ${a} must be above 0`;
-  if (!(a < b)) return `the A share ${a} must be below the B share ${b}`;
-  if (!(b <= 1)) return `the B share ${b} must be at most 1 (100 %)`;
+  const say = (key: keyof typeof ABC_SHARES_MESSAGES.en) =>
+    render(
+      ABC_SHARES_MESSAGES[language][key],
+      { a: decimalIn(language, String(a)), b: decimalIn(language, String(b)) },
+      DEFAULT_LOCALE[language]
+    );
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return say("notNumbers");
+  if (!(a > 0)) return say("aNotAbove0");
+  if (!(a < b)) return say("aNotBelowB");
+  if (!(b <= 1)) return say("bAbove1");
   return null;
 }
+
+/** The ABC shares' problems, in English and French (French typed against English). */
+const ABC_SHARES_MESSAGES = defineMessages(
+  {
+    notNumbers: "the A and B shares must be numbers",
+    aNotAbove0: "the A share {a} must be above 0",
+    aNotBelowB: "the A share {a} must be below the B share {b}",
+    bAbove1: "the B share {b} must be at most 1 (100 %)",
+  },
+  {
+    notNumbers: "les parts A et B doivent être des nombres",
+    aNotAbove0: "la part A {a} doit être au-dessus de 0",
+    aNotBelowB: "la part A {a} doit être en dessous de la part B {b}",
+    bAbove1: "la part B {b} doit valoir au plus 1 (100\u00a0%)",
+  }
+);
 
 /** The smallest value of class A and of class B; a value classifies as A when ≥ minA, and so on. */
 export interface AbcCuts {

@@ -7,7 +7,10 @@
  * cut-offs are half the leader's share and the leader's share itself.
  */
 import { abcSharesProblem, type AbcShares, DEFAULT_ABC_SHARES } from "./abc";
+import { DEFAULT_LOCALE } from "./language";
 import { type Cuts, cutsProblem } from "./matrix";
+import { defineMessages, render } from "./messageCatalogue";
+import { decimalIn, type SpeakOptions } from "./readingProblems";
 
 /**
  * The strength axis: `share` is the range's market share in volume (the handbook's measure); `relative` is
@@ -37,24 +40,53 @@ export const DEFAULT_MATRIX_SETTINGS: MatrixSettings = Object.freeze({
   measure: "share" as const,
 });
 
-/** Why the settings cannot be used, in words for the pane, or null. */
-export function settingsProblem(settings: MatrixSettings): string | null {
-  const { measure, strengthCuts } = settings;
-  if (measure !== "share" && measure !== "relative") {
-    return `the strength measure "${String(measure)}" is not known: use share or relative`;
+/** The settings' problems, in English and French (French typed against English). */
+const SETTINGS_MESSAGES = defineMessages(
+  {
+    unknownMeasure: 'the strength measure "{measure}" is not known: use share or relative',
+    lowNegativeShare: "the low cut-off {low} is below 0: a market share cannot be negative",
+    lowNegativeRelative: "the low cut-off {low} is below 0: a relative share cannot be negative",
+    highPoints: "the high cut-off {high} is above 100 %: write {high}% or {fraction}",
+    highAbove100: "the high cut-off {high} is above 100 %: a market share is at most 100 %",
+  },
+  {
+    unknownMeasure:
+      'la mesure des atouts "{measure}" est inconnue\u00a0: choisissez share (part de marché) ou relative (part relative)',
+    lowNegativeShare:
+      "le seuil bas {low} est en dessous de 0\u00a0: une part de marché ne peut pas être négative",
+    lowNegativeRelative:
+      "le seuil bas {low} est en dessous de 0\u00a0: une part relative ne peut pas être négative",
+    highPoints:
+      "le seuil haut {high} dépasse 100\u00a0%\u00a0: écrivez {high}\u00a0% ou {fraction}",
+    highAbove100:
+      "le seuil haut {high} dépasse 100\u00a0%\u00a0: une part de marché vaut au plus 100\u00a0%",
   }
-  const abc = abcSharesProblem(settings.abcShares);
+);
+
+/** Why the settings cannot be used, in `options.language` (English by default), or null. */
+export function settingsProblem(
+  settings: MatrixSettings,
+  options: SpeakOptions = {}
+): string | null {
+  const language = options.language ?? "en";
+  const say = (key: keyof typeof SETTINGS_MESSAGES.en, params: Record<string, string> = {}) =>
+    render(SETTINGS_MESSAGES[language][key], params, DEFAULT_LOCALE[language]);
+  const figure = (value: number) => decimalIn(language, String(value));
+  const { measure, strengthCuts } = settings;
+  if (measure !== "share" && measure !== "relative")
+    return say("unknownMeasure", { measure: String(measure) });
+  const abc = abcSharesProblem(settings.abcShares, options);
   if (abc) return abc;
-  const cuts = cutsProblem(strengthCuts);
+  const cuts = cutsProblem(strengthCuts, options);
   if (cuts) return cuts;
-  const what = measure === "share" ? "a market share" : "a relative share";
-  if (strengthCuts.low < 0)
-    return `the low cut-off ${strengthCuts.low} is below 0: ${what} cannot be negative`;
+  if (strengthCuts.low < 0) {
+    const key = measure === "share" ? "lowNegativeShare" : "lowNegativeRelative";
+    return say(key, { low: figure(strengthCuts.low) });
+  }
   if (measure === "share" && strengthCuts.high > 1) {
     const high = strengthCuts.high;
-    return high <= 100
-      ? `the high cut-off ${high} is above 100 %: write ${high}% or ${Number(`${high}e-2`)}`
-      : `the high cut-off ${high} is above 100 %: a market share is at most 100 %`;
+    if (high > 100) return say("highAbove100", { high: figure(high) });
+    return say("highPoints", { high: figure(high), fraction: figure(Number(`${high}e-2`)) });
   }
   return null;
 }

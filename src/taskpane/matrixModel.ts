@@ -201,7 +201,7 @@ export function analyseRangeTable(
     stored.mappingFor === key && stored.mapping ? { ...recognised, ...stored.mapping } : recognised;
   const settings = matrixSettingsOf(stored);
   const problems = portfolioMappingProblems(mapping, settings.measure, language);
-  const problem = settingsProblem(settings);
+  const problem = settingsProblem(settings, { language });
   if (problem) problems.push(problem);
   const width = source.headers.length;
   const where = (row: number, col: number | null) =>
@@ -271,14 +271,14 @@ function pipelineRowAddress(pipeline: SourceData, row: number): string {
 export function analyseWonDeals(
   pipeline: SourceData,
   stored: StoredMatrixSettings,
-  { t }: Words = ENGLISH_WORDS
+  { t, language }: Words = ENGLISH_WORDS
 ): MatrixAnalysis {
   const deals = pipelineDealsOf(pipeline);
   const market = new Map(Object.entries(stored.marketFigures ?? {}));
   const ranges = rangesFromWonDeals(deals, market);
   const settings = matrixSettingsOf(stored);
   const problems: string[] = [];
-  const problem = settingsProblem(settings);
+  const problem = settingsProblem(settings, { language });
   if (problem) problems.push(problem);
   if (settings.measure === "relative") problems.push(t("matrix.problem.relativeFromWon"));
   const report: MatrixReportLine[] = ranges.flatMap((range) =>

@@ -46,4 +46,29 @@ describe("the matrix settings", () => {
       settingsProblem(settings({ measure: "relative", strengthCuts: { low: 1, high: 1.5 } }))
     ).toBeNull();
   });
+
+  it("say what is wrong in French, figures with a decimal comma", () => {
+    const NBSP = "\u00a0";
+    const fr = { language: "fr" } as const;
+    expect(settingsProblem(settings({ strengthCuts: { low: 0.25, high: 0.1 } }), fr)).toBe(
+      "le seuil bas 0,25 dépasse le seuil haut 0,1"
+    );
+    expect(settingsProblem(settings({ strengthCuts: { low: 10, high: 25 } }), fr)).toBe(
+      `le seuil haut 25 dépasse 100${NBSP}%${NBSP}: écrivez 25${NBSP}% ou 0,25`
+    );
+    expect(settingsProblem(settings({ strengthCuts: { low: 10, high: 250 } }), fr)).toBe(
+      `le seuil haut 250 dépasse 100${NBSP}%${NBSP}: une part de marché vaut au plus 100${NBSP}%`
+    );
+    expect(
+      settingsProblem(settings({ measure: "relative", strengthCuts: { low: -0.5, high: 1 } }), fr)
+    ).toBe(
+      `le seuil bas -0,5 est en dessous de 0${NBSP}: une part relative ne peut pas être négative`
+    );
+    expect(settingsProblem(settings({ abcShares: { a: 0.95, b: 0.8 } }), fr)).toBe(
+      "la part A 0,95 doit être en dessous de la part B 0,8"
+    );
+    expect(settingsProblem(settings({ measure: "volume" as never }), fr)).toBe(
+      `la mesure des atouts "volume" est inconnue${NBSP}: choisissez share (part de marché) ou relative (part relative)`
+    );
+  });
 });

@@ -343,6 +343,20 @@ describe("a save over a table edited in Excel", () => {
     );
     expect(JSON.stringify(records())).toBe(before);
   });
+
+  it("says why it saved nothing in French when the pane is French", () => {
+    const error = new PlanProblemsError(["'Carnet Action Plan'!J4\u00a0: Début soon …"], "fr");
+    expect(error.message).toBe(
+      "Carnet ne peut pas lire une cellule de CarnetActionPlan, il n'a donc rien enregistré\u00a0: " +
+        "corrigez-la dans Excel, puis enregistrez à nouveau. 'Carnet Action Plan'!J4\u00a0: Début soon …"
+    );
+    expect(new PlanProblemsError(["a", "b"], "fr").message).toMatch(
+      /^Carnet ne peut pas lire des cellules de CarnetActionPlan.*corrigez-les dans Excel.* a; b$/
+    );
+    expect(new PlanProblemsError(["a", "b"]).message).toBe(
+      "Carnet cannot read cells of CarnetActionPlan, so it saved nothing: fix them in Excel, then save again. a; b"
+    );
+  });
 });
 
 describe("the budget block and the timeline beside the table", () => {

@@ -52,6 +52,10 @@ export const PLAN_MESSAGES = defineMessages(
     "rows.notAPhase": "{shown} is not a phase: write Plan, Do, Check or Act",
     "rows.semesterBlank": "is blank: write it as 2027-S1 or 2027-S2",
     "rows.notASemester": "{shown} is not a semester: write it as 2027-S1 or 2027-S2",
+    // The save, stopped by cells of the table it cannot read (the host's PlanProblemsError)
+    "save.unreadable":
+      "Carnet cannot read {count, plural, one {a cell} other {cells}} of {table}, so it saved nothing: " +
+      "fix {count, plural, one {it} other {them}} in Excel, then save again. {problems}",
   },
   {
     "checks.harvestRange":
@@ -93,6 +97,10 @@ export const PLAN_MESSAGES = defineMessages(
       "{shown} n'est pas une phase\u00a0: écrivez Planifier, Faire, Vérifier ou Agir",
     "rows.semesterBlank": "est vide\u00a0: écrivez-le S1 2027 ou S2 2027",
     "rows.notASemester": "{shown} n'est pas un semestre\u00a0: écrivez-le S1 2027 ou S2 2027",
+    "save.unreadable":
+      "Carnet ne peut pas lire {count, plural, one {une cellule} other {des cellules}} de {table}, il n'a donc " +
+      "rien enregistré\u00a0: {count, plural, one {corrigez-la} other {corrigez-les}} dans Excel, puis enregistrez " +
+      "à nouveau. {problems}",
   }
 );
 

@@ -11,6 +11,7 @@
  */
 import type { Action } from "../../domain/actionPlan/action";
 import { mergeActions } from "../../domain/actionPlan/merge";
+import { planText } from "../../domain/actionPlan/planMessages";
 import { actionPlanColumns, actionsFromTable } from "../../domain/actionPlan/rows";
 import { semesterBounds } from "../../domain/actionPlan/semester";
 import { budgetTotals } from "../../domain/actionPlan/checks";
@@ -73,11 +74,17 @@ const RUN_OVERHEAD_BYTES = 600;
 
 /** Rows of CarnetActionPlan that cannot be read: nothing is written until they are fixed (rows.ts). */
 export class PlanProblemsError extends Error {
-  constructor(readonly problems: readonly string[]) {
+  constructor(
+    readonly problems: readonly string[],
+    language: Language = "en"
+  ) {
     super(
-      `Carnet cannot read ${problems.length === 1 ? "a cell" : "cells"} of ${ACTION_PLAN_TABLE}, so it ` +
-        `saved nothing: fix ${problems.length === 1 ? "it" : "them"} in Excel, then save again. ` +
-        problems.join("; ")
+      planText(
+        "save.unreadable",
+        // The problems are joined as before, in either language: each says its own cell.
+        { count: String(problems.length), table: ACTION_PLAN_TABLE, problems: problems.join("; ") },
+        language
+      )
     );
     this.name = "PlanProblemsError";
   }
@@ -294,7 +301,8 @@ export async function saveActionPlan(
     const strip = queueStrip(located.worksheet, place);
     const table = await readTableNow(context, place, signal);
     const now = readRows(table, save.language);
-    if (now.reading.problems.length > 0) throw new PlanProblemsError(now.reading.problems);
+    if (now.reading.problems.length > 0)
+      throw new PlanProblemsError(now.reading.problems, save.language);
     const merge = mergeActions(save.base, save.edited, now.reading.actions, save.resolutions);
     if (merge.conflicts.length > 0) return { kind: "conflicts", conflicts: merge.conflicts };
     const settings = settingsOf(located);
