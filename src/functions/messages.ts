@@ -64,22 +64,22 @@ export const FUNCTION_MESSAGES = defineMessages(
     "cell.reading": "{argument} {shown} en position {position} {problem}",
     "period.needsCloseDates":
       "une date de début ou de fin demande la plage dates_jalon pour filtrer les affaires",
-    "target.blank": "objectif est vide : donnez le total à atteindre",
-    "q.blank": "q est vide : donnez un niveau comme 10 % ou 90 %",
-    "q.outOfRange": "q {value} doit être strictement entre 0 et 1 (par exemple 10 % pour P10)",
-    "level.orAbcClass": "{problem} (ou une classe ABC : A, B ou C)",
+    "target.blank": "objectif est vide\u00a0: donnez le total à atteindre",
+    "q.blank": "q est vide\u00a0: donnez un niveau comme 10\u00a0% ou 90\u00a0%",
+    "q.outOfRange": "q {value} doit être strictement entre 0 et 1 (par exemple 10\u00a0% pour P10)",
+    "level.orAbcClass": "{problem} (ou une classe ABC\u00a0: A, B ou C)",
     "cuts.count": "les seuils des {axis} demandent deux cellules {bas, haut}, pas {count}",
     "cuts.low": "le seuil bas des {axis}",
     "cuts.high": "le seuil haut des {axis}",
     "cuts.lowBlank": "le seuil bas des {axis} est vide",
     "cuts.highBlank": "le seuil haut des {axis} est vide",
-    "cuts.problem": "seuils des {axis} : {problem}",
+    "cuts.problem": "seuils des {axis}\u00a0: {problem}",
     "matrix.shapes":
-      "atouts a {strengthRows}×{strengthColumns} cellules et attraits {attractivenessRows}×{attractivenessColumns} : donnez des plages de même forme",
-    "matrix.halfBlank": "{axis} en position {position} est vide : une gamme a besoin des deux",
-    "matrix.style": 'le style "{value}" est inconnu : écrivez "case" ou "zone"',
-    "matrix.language": 'la langue "{value}" est inconnue : écrivez "fr" ou "en"',
-    "brier.nothingToScore": "aucune prévision à évaluer : chaque paire de cellules est vide",
+      "atouts a {strengthRows}×{strengthColumns} cellules et attraits {attractivenessRows}×{attractivenessColumns}\u00a0: donnez des plages de même forme",
+    "matrix.halfBlank": "{axis} en position {position} est vide\u00a0: une gamme a besoin des deux",
+    "matrix.style": 'le style "{value}" est inconnu\u00a0: écrivez "case" ou "zone"',
+    "matrix.language": 'la langue "{value}" est inconnue\u00a0: écrivez "fr" ou "en"',
+    "brier.nothingToScore": "aucune prévision à évaluer\u00a0: chaque paire de cellules est vide",
   }
 );
 

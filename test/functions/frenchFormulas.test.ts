@@ -116,10 +116,10 @@ describe("CARNET formulas under their French names", () => {
         ["=CARNET.QUANTILE_PIPELINE(B2:B4,C2:C4,2)", '=CARNET.PROBA_PIPELINE(B2:B4,C2:C4,"")'],
       ]);
       expect((value(hf, "A5") as DetailedCellError).message).toBe(
-        "q 2 doit être strictement entre 0 et 1 (par exemple 10 % pour P10)"
+        "q 2 doit être strictement entre 0 et 1 (par exemple 10\u00a0% pour P10)"
       );
       expect((value(hf, "B5") as DetailedCellError).message).toBe(
-        "objectif est vide : donnez le total à atteindre"
+        "objectif est vide\u00a0: donnez le total à atteindre"
       );
     } finally {
       delete global.Office;

@@ -17,6 +17,12 @@ import {
   functionsLanguage,
 } from "../../src/functions/messages";
 import { CustomFunctionError } from "../../src/workbench/custom-functions-shim";
+import { PLAN_MESSAGES } from "../../src/domain/actionPlan/planMessages";
+import { RANGE_MESSAGES } from "../../src/domain/rangeMessages";
+import { READING_PROBLEMS } from "../../src/domain/readingProblems";
+import { SNAPSHOT_MESSAGES } from "../../src/domain/snapshotMessages";
+import { SETTINGS_MESSAGES } from "../../src/excel/plan/settingsMessages";
+import { TEAM_SHEET_MESSAGES } from "../../src/excel/plan/teamMessages";
 
 const col = (...cells: unknown[]) => cells.map((c) => [c]);
 const omitted = null as unknown as undefined;
@@ -89,12 +95,33 @@ describe("the functions' catalogue", () => {
     }
   });
 
+  it("writes French as the other catalogues do: a no-break space before : ; and %", () => {
+    const frenchCatalogues = {
+      functions: FUNCTION_MESSAGES.fr,
+      readers: READING_PROBLEMS.fr,
+      plan: PLAN_MESSAGES.fr,
+      settings: SETTINGS_MESSAGES.fr,
+      ranges: RANGE_MESSAGES.fr,
+      snapshots: SNAPSHOT_MESSAGES.fr,
+      team: TEAM_SHEET_MESSAGES.fr,
+    };
+    const plainSpaced = Object.entries(frenchCatalogues).flatMap(([name, messages]) =>
+      Object.entries(messages)
+        .filter(([, text]) => / [:;]|[\d}] %/.test(text))
+        .map(([key]) => `${name}: ${key}`)
+    );
+    expect(plainSpaced).toEqual([]);
+    expect(functionMessage("target.blank", {}, "fr")).toBe(
+      "objectif est vide\u00a0: donnez le total à atteindre"
+    );
+  });
+
   it("formats numbers in the message's language", () => {
     expect(functionMessage("q.outOfRange", { value: 1.5 }, "en")).toBe(
       "q 1.5 must lie strictly between 0 and 1 (e.g. 10% for P10)"
     );
     expect(functionMessage("q.outOfRange", { value: 1.5 }, "fr")).toBe(
-      "q 1,5 doit être strictement entre 0 et 1 (par exemple 10 % pour P10)"
+      "q 1,5 doit être strictement entre 0 et 1 (par exemple 10\u00a0% pour P10)"
     );
   });
 });
@@ -115,10 +142,10 @@ describe("error messages from the functions", () => {
   it("are French when Office's display language is French, naming the argument in French", () => {
     withDisplayLanguage("fr-FR", () => {
       expect(messageOf(() => pipelineQuantile(amounts, probabilities, 1.5))).toBe(
-        "q 1,5 doit être strictement entre 0 et 1 (par exemple 10 % pour P10)"
+        "q 1,5 doit être strictement entre 0 et 1 (par exemple 10\u00a0% pour P10)"
       );
       expect(messageOf(() => pipelineProbability(amounts, probabilities, null))).toBe(
-        "objectif est vide : donnez le total à atteindre"
+        "objectif est vide\u00a0: donnez le total à atteindre"
       );
       expect(messageOf(() => pipelineProbability(amounts, probabilities, [[1], [2]]))).toBe(
         "objectif doit être une seule valeur, pas une plage de 2 cellules"
@@ -127,7 +154,7 @@ describe("error messages from the functions", () => {
         "une date de début ou de fin demande la plage dates_jalon pour filtrer les affaires"
       );
       expect(messageOf(() => brier(col(null), col(null)))).toBe(
-        "aucune prévision à évaluer : chaque paire de cellules est vide"
+        "aucune prévision à évaluer\u00a0: chaque paire de cellules est vide"
       );
     });
   });
@@ -142,22 +169,22 @@ describe("error messages from the functions", () => {
         "atouts x en position 2 n'est pas un nombre"
       );
       expect(messageOf(() => matrixQuadrant([[1]], [["D"]]))).toBe(
-        "attraits D en position 1 n'est pas un nombre (ou une classe ABC : A, B ou C)"
+        "attraits D en position 1 n'est pas un nombre (ou une classe ABC\u00a0: A, B ou C)"
       );
       expect(messageOf(() => matrixQuadrant([[1]], [[1]], [[1, 2, 3]]))).toBe(
         "les seuils des atouts demandent deux cellules {bas, haut}, pas 3"
       );
       expect(messageOf(() => matrixQuadrant([[1]], [[1]], [[0.5, 0.2]]))).toBe(
-        "seuils des atouts : le seuil bas 0,5 dépasse le seuil haut 0,2"
+        "seuils des atouts\u00a0: le seuil bas 0,5 dépasse le seuil haut 0,2"
       );
       expect(messageOf(() => matrixQuadrant([[1]], [[1]], omitted, [[null, 2]]))).toBe(
         "le seuil bas des attraits est vide"
       );
       expect(messageOf(() => matrixQuadrant(col(1, 2), [[1, 2, 3]]))).toBe(
-        "atouts a 2×1 cellules et attraits 1×3 : donnez des plages de même forme"
+        "atouts a 2×1 cellules et attraits 1×3\u00a0: donnez des plages de même forme"
       );
       expect(messageOf(() => matrixQuadrant(col(1, null), col(1, 2)))).toBe(
-        "atouts en position 2 est vide : une gamme a besoin des deux"
+        "atouts en position 2 est vide\u00a0: une gamme a besoin des deux"
       );
       expect(messageOf(() => amount("douze"))).toMatch(/^montant douze /);
     });
@@ -222,7 +249,7 @@ describe("MATRIX_QUADRANT in French", () => {
     );
     withDisplayLanguage("fr-FR", () =>
       expect(messageOf(() => matrixQuadrant([[1]], [[1]], omitted, omitted, "couleur"))).toBe(
-        'le style "couleur" est inconnu : écrivez "case" ou "zone"'
+        'le style "couleur" est inconnu\u00a0: écrivez "case" ou "zone"'
       )
     );
   });
