@@ -77,13 +77,6 @@ export function fieldWord(field: PortfolioField, language: Language = "en"): str
   return rangeText(`field.${field}`, {}, language);
 }
 
-/** The fields' English words (rangesFromWonDeals' messages). */
-export const FIELD_WORDS = Object.fromEntries(
-  (
-    ["range", "volume", "marketVolume", "marketShare", "leaderShare", "sales", "margin"] as const
-  ).map((field) => [field, fieldWord(field)])
-) as Record<PortfolioField, string>;
-
 /** The fields that hold a figure: all but the range's name. */
 export type FigureField = Exclude<PortfolioField, "range">;
 /** How a reader reports a problem with one field: the text as shown (null for a missing figure), and why. */

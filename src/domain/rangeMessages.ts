@@ -57,6 +57,13 @@ export const RANGE_MESSAGES = defineMessages(
     "table.nameBlank": "range at {where} is blank: name the range, or clear the row",
     "table.repeat":
       "range {name} at {where} repeats the range at {first}: list each range once, or add the rows up",
+    // rangesFromWonDeals.ts: the figures the user gave in the pane for a range of won deals
+    "won.cell": "{field} for {name} {problem}",
+    "won.cellShown": "{field} {shown} for {name} {problem}",
+    "won.notFinite": "is not a finite number",
+    "won.marginMissing": "is not given: give the range's contribution margin to classify it",
+    "won.unreadable":
+      "leave out {count, plural, one {# won deal} other {# won deals}} whose amount could not be read",
   },
   {
     "field.range": "gamme",
@@ -107,6 +114,13 @@ export const RANGE_MESSAGES = defineMessages(
     "table.nameBlank": "la gamme en {where} est vide\u00a0: nommez la gamme, ou videz la ligne",
     "table.repeat":
       "la gamme {name} en {where} répète celle en {first}\u00a0: listez chaque gamme une fois, ou additionnez les lignes",
+    "won.cell": "{field} de {name} {problem}",
+    "won.cellShown": "{field} {shown} de {name} {problem}",
+    "won.notFinite": "n'est pas un nombre fini",
+    "won.marginMissing":
+      "n'est pas renseignée\u00a0: donnez la marge de contribution de la gamme pour la classer",
+    "won.unreadable":
+      "laissent de côté {count, plural, one {# affaire gagnée} other {# affaires gagnées}} dont le montant n'a pas pu être lu",
   }
 );
 

@@ -4,9 +4,10 @@
  */
 import type { PortfolioField } from "./columns";
 import type { Deal } from "./deal";
+import type { Language } from "./language";
 import {
   checkedFigure,
-  FIELD_WORDS,
+  fieldWord,
   type FigureField,
   percent,
   type ProductRange,
@@ -14,6 +15,7 @@ import {
   type Say,
   settleStrength,
 } from "./productRanges";
+import { rangeText } from "./rangeMessages";
 
 /** What the user types for a range when the ranges are built from won deals; every figure optional. */
 export interface MarketFigures {
@@ -43,7 +45,8 @@ export interface MarketFigures {
  */
 export function rangesFromWonDeals(
   deals: readonly Deal[],
-  market: ReadonlyMap<string, MarketFigures>
+  market: ReadonlyMap<string, MarketFigures>,
+  language: Language = "en"
 ): ProductRange[] {
   const groups = wonDealsByRange(deals);
   const figuresByKey = new Map<string, MarketFigures>();
@@ -53,7 +56,7 @@ export function rangesFromWonDeals(
     if (!groups.has(key)) groups.set(key, { name: name.trim(), won: 0, sales: 0, unreadable: 0 });
   }
   return [...groups].map(([key, group], row) =>
-    rangeOfWonDeals(group, figuresByKey.get(key) ?? {}, row)
+    rangeOfWonDeals(group, figuresByKey.get(key) ?? {}, row, language)
   );
 }
 
@@ -83,28 +86,40 @@ function wonDealsByRange(deals: readonly Deal[]): Map<string, WonGroup> {
 }
 
 /** One range from its won deals and the figures the user gave, each checked as a table's would be. */
-function rangeOfWonDeals(group: WonGroup, given: MarketFigures, row: number): ProductRange {
+function rangeOfWonDeals(
+  group: WonGroup,
+  given: MarketFigures,
+  row: number,
+  language: Language
+): ProductRange {
   const issues: string[] = [];
-  const say: Say = (field, shown, problem) =>
+  const field = (f: PortfolioField) => fieldWord(f, language);
+  const say: Say = (f, shown, problem) =>
     issues.push(
       shown === null
-        ? `${FIELD_WORDS[field]} for ${group.name} ${problem}`
-        : `${FIELD_WORDS[field]} ${shown} for ${group.name} ${problem}`
+        ? rangeText("won.cell", { field: field(f), name: group.name, problem }, language)
+        : rangeText(
+            "won.cellShown",
+            { field: field(f), shown, name: group.name, problem },
+            language
+          )
     );
   const givenOf = (field: PortfolioField): number | null =>
     field === "range" ? null : (given[field as keyof MarketFigures] ?? null);
   const shownOf = (field: PortfolioField): string => {
     const value = givenOf(field);
     if (value === null) return "";
-    return field === "marketShare" || field === "leaderShare" ? percent(value) : String(value);
+    return field === "marketShare" || field === "leaderShare"
+      ? percent(value, language)
+      : String(value);
   };
   const refused = new Set<FigureField>();
   const figure = (field: FigureField): number | null => {
     const value = givenOf(field);
     if (value === null) return null;
     const checked = Number.isFinite(value)
-      ? checkedFigure(field, value, shownOf(field), say)
-      : (say(field, String(value), "is not a finite number"), null);
+      ? checkedFigure(field, value, shownOf(field), say, language)
+      : (say(field, String(value), rangeText("won.notFinite", {}, language)), null);
     if (checked === null) refused.add(field);
     return checked;
   };
@@ -119,6 +134,7 @@ function rangeOfWonDeals(group: WonGroup, given: MarketFigures, row: number): Pr
       shown: shownOf,
       say,
       missing: "notGiven",
+      language,
       refused,
       canGiveShare: true,
       canComputeShare: true,
@@ -126,11 +142,11 @@ function rangeOfWonDeals(group: WonGroup, given: MarketFigures, row: number): Pr
     }
   );
   if (margin === null && !refused.has("margin")) {
-    say("margin", null, "is not given: give the range's contribution margin to classify it");
+    say("margin", null, rangeText("won.marginMissing", {}, language));
   }
   if (group.unreadable > 0) {
-    const deals = group.unreadable === 1 ? "1 won deal" : `${group.unreadable} won deals`;
-    say("sales", null, `leave out ${deals} whose amount could not be read`);
+    const count = String(group.unreadable);
+    say("sales", null, rangeText("won.unreadable", { count }, language));
   }
   const { name, sales } = group;
   return { row, name, volume, marketVolume, ...strength, sales, margin, issues };

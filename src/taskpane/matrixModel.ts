@@ -275,7 +275,7 @@ export function analyseWonDeals(
 ): MatrixAnalysis {
   const deals = pipelineDealsOf(pipeline);
   const market = new Map(Object.entries(stored.marketFigures ?? {}));
-  const ranges = rangesFromWonDeals(deals, market);
+  const ranges = rangesFromWonDeals(deals, market, language);
   const settings = matrixSettingsOf(stored);
   const problems: string[] = [];
   const problem = settingsProblem(settings, { language });

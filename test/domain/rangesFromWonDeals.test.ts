@@ -52,6 +52,22 @@ describe("ranges built from the pipeline's won deals", () => {
     expect(wrong[0].marketShare).toBeNull();
   });
 
+  it("says the same in French for a French pane, figures written the French way", () => {
+    expect(rangesFromWonDeals(deals, market, "fr")[1].issues).toEqual([
+      "marge de Produit B n'est pas renseignée\u00a0: donnez la marge de contribution de la gamme pour la classer",
+      "ventes de Produit B laissent de côté 1 affaire gagnée dont le montant n'a pas pu être lu",
+    ]);
+    const wrong = rangesFromWonDeals(
+      [deal({ product: "X", category: "Won" }), deal({ product: "X", category: "Won" })],
+      new Map([["X", { marketVolume: 1, marketShare: 0.253, margin: Number.NaN }]]),
+      "fr"
+    );
+    expect(wrong[0].issues).toEqual([
+      "marge NaN de X n'est pas un nombre fini",
+      "volume du marché 1 de X est en dessous du volume 2\u00a0: un marché contient au moins le volume de la gamme elle-même",
+    ]);
+  });
+
   it("lists the won deals that belong to no range", () => {
     expect(unassignedWonDeals(deals).map((d) => d.row)).toEqual([7]);
   });
