@@ -16,6 +16,7 @@ import { usePaneStyles } from "./paneStyles";
 import { Cancelled, type Progress } from "../excel/plan/progress";
 import { errorText } from "./format";
 import type { SourceChoice } from "../excel/plan/source";
+import type { TypedCell, TypedOverError } from "../excel/plan/typedOver";
 import { type Text, useText } from "./i18n/language";
 import type { MessageKey } from "./i18n/messages";
 
@@ -77,7 +78,7 @@ export function useLongTask(): LongTask {
       } catch (e) {
         if (e instanceof Error && e.name === "TypedOverError")
           setQuestion({
-            text: e.message,
+            text: typedOverQuestion(t, (e as TypedOverError).cells),
             yes: t("app.task.replace"),
             rerun: () => runTask(phase, task, true),
           });
@@ -120,6 +121,30 @@ const HOST_PHASES: ReadonlyMap<string, MessageKey> = new Map<string, MessageKey>
     "Finding CarnetPipeline and CarnetActionPlan": "app.phase.findingTables",
   } satisfies Record<string, MessageKey>)
 );
+
+/** How many typed-over cells the question lists by address before counting the rest. */
+const TYPED_SHOWN = 5;
+
+/**
+ * The question a rebuild asks before writing over cells the user typed in Carnet's tables, in the
+ * pane's language (TypedOverError's own message is its English, for logs and host tests).
+ */
+export function typedOverQuestion(t: Text, cells: readonly TypedCell[]): string {
+  const listed = cells.slice(0, TYPED_SHOWN).map((c) =>
+    t("app.typedOver.cell", {
+      address: c.address,
+      header: c.header,
+      value: c.typed === null || c.typed === "" ? t("app.typedOver.cleared") : String(c.typed),
+    })
+  );
+  const more = cells.length > TYPED_SHOWN ? t("app.typedOver.more", { count: String(cells.length - TYPED_SHOWN) }) : "";
+  return t("app.typedOver.question", {
+    count: cells.length,
+    tables: [...new Set(cells.map((c) => c.table))].join(", "),
+    cells: listed.join(", "),
+    more,
+  });
+}
 
 /** What the progress line says: the phase, and how far it is when its size is known. */
 export function progressText(t: Text, busy: Busy): string {

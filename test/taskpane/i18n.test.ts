@@ -1,5 +1,7 @@
 import { CATALOGUE, render, translate } from "../../src/taskpane/i18n/messages";
 import { paneLanguageOf } from "../../src/taskpane/i18n/language";
+import { typedOverQuestion } from "../../src/taskpane/longTask";
+import { TypedOverError } from "../../src/excel/plan/typedOver";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)[,}]/g)].map((m) => m[1]).sort();
 
@@ -33,6 +35,35 @@ describe("the pane's message catalogue", () => {
     );
     expect(render("{count, plural, one {# deal} other {# deals}}", { count: 0 }, "en-US")).toBe(
       "0 deals"
+    );
+  });
+});
+
+describe("the question before writing over typed cells", () => {
+  const cells = ["G5", "G6", "G7", "G8", "G9", "G10", "G11"].map((at, i) => ({
+    table: "CarnetPipeline",
+    header: "Probability",
+    address: `'Carnet Pipeline'!${at}`,
+    typed: i === 1 ? null : 0.9,
+    replacement: 0.5,
+  }));
+
+  it("says in English exactly what TypedOverError says", () => {
+    for (const some of [cells.slice(0, 1), cells]) {
+      const english = typedOverQuestion((key, params) => translate("en", key, params), some);
+      expect(english).toBe(new TypedOverError(some).message);
+    }
+  });
+
+  it("asks in French in a French pane", () => {
+    const french = typedOverQuestion((key, params) => translate("fr", key, params), cells);
+    expect(french).toBe(
+      "Vous avez modifié 7 cellules de CarnetPipeline depuis le dernier calcul\u00a0: " +
+        "'Carnet Pipeline'!G5 (Probability\u00a0: 0.9), 'Carnet Pipeline'!G6 (Probability\u00a0: effacée), " +
+        "'Carnet Pipeline'!G7 (Probability\u00a0: 0.9), 'Carnet Pipeline'!G8 (Probability\u00a0: 0.9), " +
+        "'Carnet Pipeline'!G9 (Probability\u00a0: 0.9) et 2 de plus. Un nouveau calcul y écrit ce que dit " +
+        "la source. Copiez ce que vous avez saisi dans votre propre feuille (ou corrigez la source), puis " +
+        "relancez le calcul, ou remplacez-les\u00a0; rien n'a été écrit."
     );
   });
 });

@@ -62,6 +62,11 @@ export const commonMessages = defineMessages(
     "app.task.cancelled": "Cancelled: nothing more was read or written.",
     "app.task.failed": "{failed}: {error}",
     "app.task.replace": "Replace them",
+    "app.typedOver.question":
+      "You typed over {count, plural, one {a cell} other {# cells}} of {tables} since the last build: {cells}{more}. A rebuild writes what the source says there. Copy what you typed to your own sheet (or correct the source), then build again, or replace them; nothing was written.",
+    "app.typedOver.cell": "{address} ({header}: {value})",
+    "app.typedOver.more": " and {count} more",
+    "app.typedOver.cleared": "cleared",
     "app.failed.readSettings": "Could not read the settings kept in this workbook",
     "app.failed.saveChoice": "Could not save your choice in the workbook",
     "app.failed.select": "Could not select {address}",
@@ -154,6 +159,11 @@ export const commonMessages = defineMessages(
     "app.task.cancelled": "Annulé\u00a0: rien de plus n'a été lu ni écrit.",
     "app.task.failed": "{failed}\u00a0: {error}",
     "app.task.replace": "Les remplacer",
+    "app.typedOver.question":
+      "Vous avez modifié {count, plural, one {une cellule} other {# cellules}} de {tables} depuis le dernier calcul\u00a0: {cells}{more}. Un nouveau calcul y écrit ce que dit la source. Copiez ce que vous avez saisi dans votre propre feuille (ou corrigez la source), puis relancez le calcul, ou remplacez-les\u00a0; rien n'a été écrit.",
+    "app.typedOver.cell": "{address} ({header}\u00a0: {value})",
+    "app.typedOver.more": " et {count} de plus",
+    "app.typedOver.cleared": "effacée",
     "app.failed.readSettings": "Impossible de lire les réglages conservés dans ce classeur",
     "app.failed.saveChoice": "Impossible d'enregistrer votre choix dans le classeur",
     "app.failed.select": "Impossible de sélectionner {address}",
