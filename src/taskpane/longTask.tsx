@@ -15,7 +15,7 @@ import * as React from "react";
 import { usePaneStyles } from "./paneStyles";
 import { Cancelled, type Progress } from "../excel/plan/progress";
 import { errorText } from "./format";
-import type { SourceChoice } from "../excel/plan/source";
+import { isSourceRangeAddress, type SourceChoice } from "../excel/plan/source";
 import type { TypedCell, TypedOverError } from "../excel/plan/typedOver";
 import { type Text, useText } from "./i18n/language";
 import type { MessageKey } from "./i18n/messages";
@@ -210,6 +210,13 @@ export function SourcePicker({ busy, saved, onRead, placeholder, extra }: Source
   const pane = usePaneStyles();
   const t = useText();
   const [address, setAddress] = React.useState("");
+  // A typed address that names no sheet is said next to the field, in the pane's language.
+  const [refused, setRefused] = React.useState<string | null>(null);
+  const readTyped = () => {
+    const typed = address.trim();
+    if (isSourceRangeAddress(typed)) onRead({ kind: "range", address: typed });
+    else setRefused(t("app.source.notAnAddress", { address: typed, example: placeholder }));
+  };
   return (
     <>
       <div className={pane.row}>
@@ -226,17 +233,22 @@ export function SourcePicker({ busy, saved, onRead, placeholder, extra }: Source
         {extra}
       </div>
       <div className={pane.row}>
-        <Field label={t("app.source.orRange")} className={pane.grow}>
+        <Field
+          label={t("app.source.orRange")}
+          className={pane.grow}
+          validationState={refused ? "error" : "none"}
+          validationMessage={refused ?? undefined}
+        >
           <Input
             value={address}
             placeholder={placeholder}
-            onChange={(_, d) => setAddress(d.value)}
+            onChange={(_, d) => {
+              setAddress(d.value);
+              setRefused(null);
+            }}
           />
         </Field>
-        <Button
-          disabled={busy || address.trim() === ""}
-          onClick={() => onRead({ kind: "range", address: address.trim() })}
-        >
+        <Button disabled={busy || address.trim() === ""} onClick={readTyped}>
           {t("app.source.readRange")}
         </Button>
       </div>

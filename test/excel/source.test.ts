@@ -5,6 +5,7 @@
 import type { CellValue } from "../../src/domain/values";
 import type { SourceCells, SourceData, SourceLayout } from "../../src/excel/plan/source";
 import {
+  isSourceRangeAddress,
   blankPairAfter,
   leftOutText,
   sourceChoiceOf,
@@ -15,6 +16,7 @@ import {
 } from "../../src/excel/plan/source";
 import { analyseRangeTable } from "../../src/taskpane/matrixModel";
 import { analysePipeline } from "../../src/taskpane/pipelineModel";
+import { translate } from "../../src/taskpane/i18n/messages";
 
 function source(tableName: string | null, headers: string[]): SourceData {
   return {
@@ -32,6 +34,21 @@ function source(tableName: string | null, headers: string[]): SourceData {
     numberFormats: headers.map(() => "General"),
   };
 }
+
+describe("a source address typed in the pane", () => {
+  it("is read only when it names its sheet, and is refused in the pane's language otherwise", () => {
+    expect(isSourceRangeAddress("Ventes!A1:F200")).toBe(true);
+    expect(isSourceRangeAddress("'Carnet commercial'!B2:H40")).toBe(true);
+    expect(isSourceRangeAddress("A1:F200")).toBe(false);
+    expect(isSourceRangeAddress("Ventes!")).toBe(false);
+    expect(
+      translate("en", "app.source.notAnAddress", { address: "A1:F200", example: "Sheet1!A1:F200" })
+    ).toBe('"A1:F200" is not a range address like Sheet1!A1:F200');
+    expect(
+      translate("fr", "app.source.notAnAddress", { address: "A1:F200", example: "Feuil1!A1:F200" })
+    ).toBe("«\u00a0A1:F200\u00a0» n'est pas une adresse de plage comme Feuil1!A1:F200");
+  });
+});
 
 describe("the key a stored column mapping is kept under", () => {
   it("is the Excel table's name, else the range's address", () => {

@@ -21,6 +21,7 @@ import {
   sourceDataOf,
   sourceLayout,
   type SourceLayout,
+  sourceRangeOf,
 } from "../plan/source";
 
 /** Excel's last column (XFD), 0-based. */
@@ -52,9 +53,8 @@ async function locate(context: Excel.RequestContext, choice: SourceChoice): Prom
     return { kind: "table", range: table.getRange(), tableName: choice.name };
   }
   if (choice.kind === "range") {
-    const ref = parseRangeAddress(choice.address);
-    if (!ref || !ref.sheet)
-      throw new Error(`"${choice.address}" is not a range address like Sheet1!A1:F200`);
+    const ref = sourceRangeOf(choice.address);
+    if (!ref) throw new Error(`"${choice.address}" is not a range address like Sheet1!A1:F200`);
     return {
       kind: "range",
       range: context.workbook.worksheets

@@ -10,7 +10,7 @@ import {
   type TableExtent,
 } from "../../domain/tableExtent";
 import { type CellValue, isBlankCell } from "../../domain/values";
-import { cellAddress, rangeAddress } from "./a1";
+import { cellAddress, parseRangeAddress, rangeAddress } from "./a1";
 
 export type SourceChoice =
   | { readonly kind: "auto" }
@@ -229,4 +229,18 @@ export function blankPairAfter(
     }
     return false;
   };
+}
+
+/**
+ * Whether a typed source address can be read: a range that names its sheet (Sheet1!A1:F200). The
+ * pane checks it before asking Excel, to say so next to the field; Excel's side refuses it too.
+ */
+export function isSourceRangeAddress(address: string): boolean {
+  return sourceRangeOf(address) !== null;
+}
+
+/** A typed source address read, when it names its sheet; else null (see isSourceRangeAddress). */
+export function sourceRangeOf(address: string): { readonly sheet: string } | null {
+  const ref = parseRangeAddress(address);
+  return ref?.sheet ? { sheet: ref.sheet } : null;
 }

@@ -22,6 +22,7 @@ import { type Action, HANDBOOK_MEANS } from "../../domain/actionPlan/action";
 import { budgetTotals, planChecks } from "../../domain/actionPlan/checks";
 import type { PlanContext } from "../../domain/actionPlan/contract";
 import { type SemesterReview, semesterReview } from "../../domain/actionPlan/review";
+import { semesterLabel } from "../../domain/actionPlan/semester";
 import type { CarnetHost } from "../../excel/port";
 import { type Formats, type Text, useFormats, useText } from "../i18n/language";
 import { type LongTask, TaskStatus, useLongTask } from "../longTask";
@@ -218,6 +219,8 @@ function usePlanTasks(
     return run(t("plan.task.review"), async (signal) => {
       const reading = await host.readActionPlan(progress, signal, { language });
       dispatch({ type: "read", reading, today: serialOfDate() });
+      if (!reading.exists)
+        throw new Error(t("plan.review.noPlan", { semester: semesterLabel(semester, language) }));
       const result = await host.writeActionPlanReview(semester);
       setWritten({
         review: semesterReview(reading.actions, semester),

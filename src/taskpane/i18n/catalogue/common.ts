@@ -46,6 +46,7 @@ export const commonMessages = defineMessages(
     "app.source.readLastRange": "Read last range",
     "app.source.orRange": "Or a range",
     "app.source.readRange": "Read range",
+    "app.source.notAnAddress": '"{address}" is not a range address like {example}',
     "app.source.tableAt": "Table {name} · {address}",
 
     "app.phase.reading": "Reading",
@@ -142,6 +143,8 @@ export const commonMessages = defineMessages(
     "app.source.readTable": "Lire {name}",
     "app.source.readLastRange": "Relire la dernière plage",
     "app.source.orRange": "Ou une plage",
+    "app.source.notAnAddress":
+      "«\u00a0{address}\u00a0» n'est pas une adresse de plage comme {example}",
     "app.source.readRange": "Lire la plage",
     "app.source.tableAt": "Tableau {name} · {address}",
 

@@ -19,6 +19,7 @@ export const planMessages = defineMessages(
     "plan.task.read": "Reading the plan",
     "plan.task.save": "Saving the plan",
     "plan.task.review": "Writing the review",
+    "plan.review.noPlan": "There is no action plan to review yet: save the {semester} plan first.",
     "plan.task.select": "Could not select {address}",
     "plan.task.context": "Could not read the team, the matrix and the pipeline",
     // The toolbar
@@ -119,6 +120,8 @@ export const planMessages = defineMessages(
     "plan.task.read": "Lecture du plan",
     "plan.task.save": "Enregistrement du plan",
     "plan.task.review": "Écriture du bilan",
+    "plan.review.noPlan":
+      "Il n'y a pas encore de plan d'actions à évaluer\u00a0: enregistrez d'abord le plan {semester}.",
     "plan.task.select": "Impossible de sélectionner {address}",
     "plan.task.context": "Impossible de lire l'équipe, la matrice et le pipeline",
     "plan.semester": "Semestre",
