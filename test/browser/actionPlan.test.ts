@@ -18,6 +18,7 @@ import {
   semesterOf,
 } from "../../src/domain/actionPlan/semester";
 import { serialFromYmd, ymdFromSerial } from "../../src/domain/dates";
+import { formatSerialDate } from "../../src/taskpane/format";
 import type { CellInput } from "../../src/workbench/workbook-data";
 import { RANGE_HEADERS_FR, TEN_RANGES_IN_CELLS } from "../support/ten-ranges";
 import {
@@ -64,6 +65,11 @@ const BOUNDS = semesterBounds(SEMESTER);
 
 /** The semester's day `n` (0 is its first day), as the date inputs take it and as a serial. */
 const serial = (n: number) => BOUNDS.start + n;
+/** Day `n` as the pane shows a date, in its locale (en-US here): "Jan 5, 2027". */
+function shownDay(n: number): string {
+  return formatSerialDate(serial(n), "en-US");
+}
+
 function iso(n: number): string {
   const { year, month, day } = ymdFromSerial(serial(n));
   const pad = (v: number) => String(v).padStart(2, "0");
@@ -659,12 +665,12 @@ describe("a semester's action plan through the Plan tab", () => {
       )
     );
     await expect(figure.locator("title").allTextContents()).resolves.toEqual([
-      `A-0001 Visit key accounts (Anne): ${iso(0)} to ${iso(59)}, Plan`,
-      `A-0002 Trade fair Lyon (Anne): ${iso(70)} to ${iso(72)}, Plan`,
-      `A-0003 Call hospitals (Bruno): ${iso(10)} to ${iso(120)}, Plan`,
-      `A-0004 Spring mailing (Bruno): ${iso(30)} to ${iso(45)}, Plan`,
-      `A-0005 Product webinar (Chloé): ${iso(90)} to ${iso(90)}, Plan`,
-      `A-0006 Visit distributors (Chloé): ${iso(100)} to ${iso(170)}, Plan`,
+      `A-0001 Visit key accounts (Anne): ${shownDay(0)} to ${shownDay(59)}, Plan`,
+      `A-0002 Trade fair Lyon (Anne): ${shownDay(70)} to ${shownDay(72)}, Plan`,
+      `A-0003 Call hospitals (Bruno): ${shownDay(10)} to ${shownDay(120)}, Plan`,
+      `A-0004 Spring mailing (Bruno): ${shownDay(30)} to ${shownDay(45)}, Plan`,
+      `A-0005 Product webinar (Chloé): ${shownDay(90)} to ${shownDay(90)}, Plan`,
+      `A-0006 Visit distributors (Chloé): ${shownDay(100)} to ${shownDay(170)}, Plan`,
     ]);
     // The README's picture: the plan's first columns beside the pane's checks and timeline.
     await goTo(session.page, "A1");

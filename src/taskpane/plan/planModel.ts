@@ -352,12 +352,11 @@ export function boundsOf(state: PlanState): { start: number; end: number } {
 export { isoDate };
 
 /**
- * A day as the plan's views say it: as the date inputs hold it and the domain's messages write it
- * (2027-02-01) in English, as the rest of the pane has always shown it; in the display locale in
- * French ("1 févr. 2027"), where an ISO date reads as foreign.
+ * A day as the plan's views show it: in the display locale ("Feb 1, 2027", "1 févr. 2027"), as every
+ * date the pane shows. The date inputs keep ISO (2027-02-01), the one form typed alike in any locale.
  */
-export function planDate(serial: number, words: Pick<Words, "language" | "locale">): string {
-  return words.language === "en" ? isoDate(serial) : formatSerialDate(serial, words.locale);
+export function planDate(serial: number, words: Pick<Words, "locale">): string {
+  return formatSerialDate(serial, words.locale);
 }
 
 /** A column's header in the pane's language: the domain's French header in French (rows.ts). */
