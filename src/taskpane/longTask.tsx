@@ -90,12 +90,15 @@ export function useLongTask(): LongTask {
     },
     [t]
   );
-  const attempt = React.useCallback((failed: string, action: () => Promise<unknown>) => {
-    setError(null);
-    Promise.resolve()
-      .then(action)
-      .catch((e) => setError(t("app.task.failed", { failed, error: errorText(e) })));
-  }, [t]);
+  const attempt = React.useCallback(
+    (failed: string, action: () => Promise<unknown>) => {
+      setError(null);
+      Promise.resolve()
+        .then(action)
+        .catch((e) => setError(t("app.task.failed", { failed, error: errorText(e) })));
+    },
+    [t]
+  );
   const progress = React.useCallback<Progress>(
     (phase, done, total) => setBusy({ phase, done, total }),
     []
@@ -110,14 +113,14 @@ export function useLongTask(): LongTask {
  */
 const HOST_PHASES: ReadonlyMap<string, MessageKey> = new Map<string, MessageKey>(
   Object.entries({
-  Reading: "app.phase.reading",
-  Writing: "app.phase.writing",
-  "Reading the deals": "app.phase.readingDeals",
-  "Computing the forecast": "app.phase.computingForecast",
-  "Drawing charts": "app.phase.drawingCharts",
-  "Checking Carnet's tables": "app.phase.checkingTables",
-  "Reading the action plan": "app.phase.readingActionPlan",
-  "Saving the action plan": "app.phase.savingActionPlan",
+    Reading: "app.phase.reading",
+    Writing: "app.phase.writing",
+    "Reading the deals": "app.phase.readingDeals",
+    "Computing the forecast": "app.phase.computingForecast",
+    "Drawing charts": "app.phase.drawingCharts",
+    "Checking Carnet's tables": "app.phase.checkingTables",
+    "Reading the action plan": "app.phase.readingActionPlan",
+    "Saving the action plan": "app.phase.savingActionPlan",
     "Finding CarnetPipeline and CarnetActionPlan": "app.phase.findingTables",
   } satisfies Record<string, MessageKey>)
 );
@@ -137,7 +140,10 @@ export function typedOverQuestion(t: Text, cells: readonly TypedCell[]): string 
       value: c.typed === null || c.typed === "" ? t("app.typedOver.cleared") : String(c.typed),
     })
   );
-  const more = cells.length > TYPED_SHOWN ? t("app.typedOver.more", { count: String(cells.length - TYPED_SHOWN) }) : "";
+  const more =
+    cells.length > TYPED_SHOWN
+      ? t("app.typedOver.more", { count: String(cells.length - TYPED_SHOWN) })
+      : "";
   return t("app.typedOver.question", {
     count: cells.length,
     tables: [...new Set(cells.map((c) => c.table))].join(", "),
@@ -167,10 +173,7 @@ export function TaskStatus({ task }: { readonly task: LongTask }) {
   return (
     <>
       {busy && (
-        <Field
-          validationMessage={progressText(t, busy)}
-          validationState="none"
-        >
+        <Field validationMessage={progressText(t, busy)} validationState="none">
           <ProgressBar value={busy.total ? busy.done / busy.total : undefined} />
           <Button size="small" onClick={task.cancel}>
             {t("app.cancel")}

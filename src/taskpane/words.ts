@@ -6,9 +6,9 @@
  */
 import * as React from "react";
 import { DEFAULT_LOCALE, type Language } from "../domain/language";
-import { formatAmount, formatPercent, formatSerialDate } from "./format";
 import {
   type Formats,
+  formatsIn,
   type PaneLanguage,
   type Text,
   useFormats,
@@ -27,11 +27,7 @@ export function wordsIn(language: Language, locale: string = DEFAULT_LOCALE[lang
   return {
     language,
     t: (key, params) => translate(language, key, params, locale),
-    formats: {
-      amount: (v) => formatAmount(v, locale),
-      percent: (v) => formatPercent(v, locale),
-      date: (s) => formatSerialDate(s, locale),
-    },
+    formats: formatsIn(locale),
     locale,
   };
 }

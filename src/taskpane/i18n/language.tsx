@@ -49,15 +49,17 @@ export interface Formats {
   readonly date: (serial: number | null | undefined) => string;
 }
 
+/** Numbers, money and dates in `locale` (Intl): the one place the pane's formats are made. */
+export function formatsIn(locale: string): Formats {
+  return {
+    amount: (v) => formatAmount(v, locale),
+    percent: (v) => formatPercent(v, locale),
+    date: (s) => formatSerialDate(s, locale),
+  };
+}
+
 /** Numbers, money and dates as the pane shows them, in the display locale (Intl). */
 export function useFormats(): Formats {
   const { locale } = usePaneLanguage();
-  return React.useMemo(
-    () => ({
-      amount: (v) => formatAmount(v, locale),
-      percent: (v) => formatPercent(v, locale),
-      date: (s) => formatSerialDate(s, locale),
-    }),
-    [locale]
-  );
+  return React.useMemo(() => formatsIn(locale), [locale]);
 }
