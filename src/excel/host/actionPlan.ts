@@ -51,7 +51,12 @@ import { planContextOf } from "../plan/planContext";
 import { BLOCK_BUDGET_BYTES, rowsPerBlock, utf8Bytes } from "../plan/blocks";
 import { PIPELINE_TABLE } from "../plan/forecastPlan";
 import { type Progress, throwIfCancelled } from "../plan/progress";
-import { type CarnetSettings, parseSettings, SETTINGS_KEY } from "../plan/settings";
+import {
+  type CarnetSettings,
+  parseSettings,
+  SETTINGS_KEY,
+  settingsToStore,
+} from "../plan/settings";
 import type { Box } from "../plan/sheetPlan";
 import { textCell } from "../plan/sheetPlan";
 import { readMatrixCells, readPipelineTable } from "./matrix";
@@ -320,11 +325,12 @@ export async function saveActionPlan(
     queueBlock(located.worksheet, place.sheet, beside, block);
     context.workbook.settings.add(
       SETTINGS_KEY,
-      JSON.stringify({
-        ...settings,
-        actionPlanLastId: writes.lastId ?? undefined,
-        actionPlanEnvelopes: envelopes,
-      })
+      JSON.stringify(
+        settingsToStore(settings, {
+          actionPlanLastId: writes.lastId ?? undefined,
+          actionPlanEnvelopes: envelopes,
+        })
+      )
     );
     const again = queueLocate(context);
     await context.sync();

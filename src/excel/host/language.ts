@@ -10,7 +10,12 @@
  * (`Office.context.contentLanguage`): French when it is French, English otherwise.
  */
 import { type Language, languageOfTag } from "../../domain/language";
-import { type CarnetSettings, parseSettings, SETTINGS_KEY } from "../plan/settings";
+import {
+  type CarnetSettings,
+  parseSettings,
+  SETTINGS_KEY,
+  settingsToStore,
+} from "../plan/settings";
 import { languageOfHeaders, LOCALISED_TABLES } from "../plan/workbookText";
 
 /** The document's language as Office reports it, or null when unknown or neither French nor English. */
@@ -46,7 +51,7 @@ export async function workbookLanguage(): Promise<Language> {
     const language = (await languageOfTables(context, tables)) ?? fromOffice();
     context.workbook.settings.add(
       SETTINGS_KEY,
-      JSON.stringify({ ...settings, workbookLanguage: language })
+      JSON.stringify(settingsToStore(settings, { workbookLanguage: language }))
     );
     await context.sync();
     return language;

@@ -7,6 +7,7 @@ import {
   parseSettings,
   SETTINGS_KEY,
   type SettingsOptions,
+  settingsToStore,
   type SettingsReading,
 } from "../plan/settings";
 import { documentLanguageOf } from "./language";
@@ -40,7 +41,7 @@ export async function saveSettings(changes: Partial<CarnetSettings>): Promise<Ca
     item.load("value");
     await context.sync();
     const current = item.isNullObject ? {} : parseSettings(item.value).settings;
-    const { documentLanguage: _shown, ...next } = { ...current, ...changes }; // eslint-disable-line @typescript-eslint/no-unused-vars -- the pane's, never stored
+    const next = settingsToStore(current, changes);
     context.workbook.settings.add(SETTINGS_KEY, JSON.stringify(next));
     await context.sync();
     return withDocumentLanguage(next);

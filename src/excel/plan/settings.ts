@@ -64,6 +64,19 @@ export interface CarnetSettings {
   readonly [key: string]: unknown;
 }
 
+/**
+ * What the document settings store after a change: the settings as read with `changes` merged in,
+ * less what is worked out anew on each load and never stored (documentLanguage). Every write of the
+ * settings goes through it.
+ */
+export function settingsToStore(
+  current: CarnetSettings,
+  changes: Partial<CarnetSettings>
+): CarnetSettings {
+  const { documentLanguage: _derived, ...stored } = { ...current, ...changes }; // eslint-disable-line @typescript-eslint/no-unused-vars -- left out: never stored
+  return stored;
+}
+
 /** The settings as read from the workbook: what the pane can use, and what was left out, in words. */
 export interface SettingsReading {
   /** The keys above, checked; any other key (the matrix's) passed on as stored, for its own check. */
