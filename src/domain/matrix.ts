@@ -6,8 +6,8 @@
  * three levels by two cut-offs; the nine cells carry Kotler's names (domain.md).
  */
 import type { AbcClass } from "./abc";
-import { DEFAULT_LOCALE, type Language } from "./language";
-import { defineMessages, render } from "./messageCatalogue";
+import { type Language } from "./language";
+import { defineMessages, textIn } from "./messageCatalogue";
 import { decimalIn, type SpeakOptions } from "./readingProblems";
 
 export type Level = "Low" | "Medium" | "High";
@@ -36,7 +36,7 @@ const CUTS_MESSAGES = defineMessages(
 export function cutsProblem(cuts: Cuts, options: SpeakOptions = {}): string | null {
   const language = options.language ?? "en";
   const say = (key: keyof typeof CUTS_MESSAGES.en, params: Record<string, string> = {}) =>
-    render(CUTS_MESSAGES[language][key], params, DEFAULT_LOCALE[language]);
+    textIn(CUTS_MESSAGES, key, params, language);
   if (!Number.isFinite(cuts.low) || !Number.isFinite(cuts.high)) return say("notNumbers");
   if (cuts.low > cuts.high) {
     const [low, high] = [cuts.low, cuts.high].map((v) => decimalIn(language, String(v)));

@@ -7,9 +7,9 @@
  * cut-offs are half the leader's share and the leader's share itself.
  */
 import { abcSharesProblem, type AbcShares, DEFAULT_ABC_SHARES } from "./abc";
-import { DEFAULT_LOCALE } from "./language";
+
 import { type Cuts, cutsProblem } from "./matrix";
-import { defineMessages, render } from "./messageCatalogue";
+import { defineMessages, textIn } from "./messageCatalogue";
 import { decimalIn, type SpeakOptions } from "./readingProblems";
 
 /**
@@ -70,7 +70,7 @@ export function settingsProblem(
 ): string | null {
   const language = options.language ?? "en";
   const say = (key: keyof typeof SETTINGS_MESSAGES.en, params: Record<string, string> = {}) =>
-    render(SETTINGS_MESSAGES[language][key], params, DEFAULT_LOCALE[language]);
+    textIn(SETTINGS_MESSAGES, key, params, language);
   const figure = (value: number) => decimalIn(language, String(value));
   const { measure, strengthCuts } = settings;
   if (measure !== "share" && measure !== "relative")

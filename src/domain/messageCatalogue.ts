@@ -7,6 +7,8 @@
  * locale), and `{count, plural, one {# deal} other {# deals}}` picks a form with Intl.PluralRules,
  * `#` being the count formatted. A brace that names no parameter (`{low, high}`) is left as written.
  */
+import { DEFAULT_LOCALE, type Language } from "./language";
+
 export type Messages<K extends string> = Readonly<Record<K, string>>;
 
 export interface AreaCatalogue<K extends string> {
@@ -54,4 +56,14 @@ function withPluralForms(template: string, params: MessageParams, locale: string
     const text = chosen.get(plurals.select(count)) ?? chosen.get("other") ?? "";
     return text.replace(/#/g, shown(count, locale));
   });
+}
+
+/** The message `key` of an area's catalogue in `language`, its numbers in that language's locale. */
+export function textIn<K extends string>(
+  catalogue: AreaCatalogue<K>,
+  key: K,
+  params: MessageParams,
+  language: Language
+): string {
+  return render(catalogue[language][key], params, DEFAULT_LOCALE[language]);
 }

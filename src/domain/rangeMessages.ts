@@ -4,8 +4,8 @@
  * missing key fails tsc). Problems follow "<field> <shown> at <where> " as the readers' do
  * (readingProblems.ts), so they start with a verb; a figure is passed as text, written the language's way.
  */
-import { DEFAULT_LOCALE, type Language } from "./language";
-import { defineMessages, render } from "./messageCatalogue";
+import { type Language } from "./language";
+import { defineMessages, textIn } from "./messageCatalogue";
 
 const PURPOSE_EN = "to place the range on the strength axis";
 const PURPOSE_FR = "pour placer la gamme sur l'axe des atouts";
@@ -132,5 +132,5 @@ export function rangeText(
   params: Readonly<Record<string, string>> = {},
   language: Language = "en"
 ): string {
-  return render(RANGE_MESSAGES[language][key], params, DEFAULT_LOCALE[language]);
+  return textIn(RANGE_MESSAGES, key, params, language);
 }

@@ -12,8 +12,8 @@
  * Parameters are strings, made by the readers in the message's language (numbers are never
  * formatted by the template: a year is `2003`, not `2,003`).
  */
-import { DEFAULT_LOCALE, type Language } from "./language";
-import { defineMessages, render } from "./messageCatalogue";
+import { type Language } from "./language";
+import { defineMessages, textIn } from "./messageCatalogue";
 import type { CellValue } from "./values";
 
 const HOW_TO_WRITE_DATE_EN = "write it as 2003-04-04 or 4 avril 2003";
@@ -230,7 +230,7 @@ export function problemText(
   params: ProblemParams = {},
   language: Language = "en"
 ): string {
-  return render(READING_PROBLEMS[language][key], params, DEFAULT_LOCALE[language]);
+  return textIn(READING_PROBLEMS, key, params, language);
 }
 
 /** What the readers take to speak: the language of their problems (English by default). */

@@ -4,8 +4,8 @@
  * "<column> <shown> " as the readers' do, so it starts with a verb; `{problem}` is a reader's own
  * (readingProblems.ts), already in the language.
  */
-import { DEFAULT_LOCALE, type Language } from "./language";
-import { defineMessages, render } from "./messageCatalogue";
+import { type Language } from "./language";
+import { defineMessages, textIn } from "./messageCatalogue";
 
 export const SNAPSHOT_MESSAGES = defineMessages(
   {
@@ -45,5 +45,5 @@ export function snapshotText(
   params: Readonly<Record<string, string>> = {},
   language: Language = "en"
 ): string {
-  return render(SNAPSHOT_MESSAGES[language][key], params, DEFAULT_LOCALE[language]);
+  return textIn(SNAPSHOT_MESSAGES, key, params, language);
 }

@@ -7,8 +7,8 @@
  * (domain/readingProblems.ts), asked in the language {@link functionsLanguage} finds. In French they
  * start with a verb, as in English ("n'est pas un nombre"), so they follow "{argument} {shown}".
  */
-import { displayLanguageOf, DEFAULT_LOCALE, type Language } from "../domain/language";
-import { defineMessages, type MessageParams, render } from "../domain/messageCatalogue";
+import { displayLanguageOf, type Language } from "../domain/language";
+import { defineMessages, type MessageParams, textIn } from "../domain/messageCatalogue";
 
 export const FUNCTION_MESSAGES = defineMessages(
   {
@@ -117,5 +117,5 @@ export function functionMessage(
   params: MessageParams = {},
   language: Language = functionsLanguage()
 ): string {
-  return render(FUNCTION_MESSAGES[language][key], params, DEFAULT_LOCALE[language]);
+  return textIn(FUNCTION_MESSAGES, key, params, language);
 }

@@ -8,8 +8,8 @@
  * Investir / développer). Parameters are strings made by the rules in the message's language: the
  * template formats no number (a money figure is `12 500,5` in French, made by money.ts).
  */
-import { DEFAULT_LOCALE, type Language } from "../language";
-import { defineMessages, render } from "../messageCatalogue";
+import { type Language } from "../language";
+import { defineMessages, textIn } from "../messageCatalogue";
 
 export const PLAN_MESSAGES = defineMessages(
   {
@@ -112,7 +112,7 @@ export function planText(
   params: Readonly<Record<string, string>> = {},
   language: Language = "en"
 ): string {
-  return render(PLAN_MESSAGES[language][key], params, DEFAULT_LOCALE[language]);
+  return textIn(PLAN_MESSAGES, key, params, language);
 }
 
 /** "A, B, C": names joined as the messages list them (the same in both languages). */

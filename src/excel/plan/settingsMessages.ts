@@ -4,8 +4,8 @@
  * `{shown}` is the stored value as JSON, quoted as stored in either language; numbers are passed as
  * text, written as before (`16384`, not grouped).
  */
-import { DEFAULT_LOCALE, type Language } from "../../domain/language";
-import { defineMessages, render } from "../../domain/messageCatalogue";
+import { type Language } from "../../domain/language";
+import { defineMessages, textIn } from "../../domain/messageCatalogue";
 
 const AGAIN_EN = "the columns are recognised again from the headers: check them";
 const AGAIN_FR = "les colonnes sont reconnues à nouveau d'après les en-têtes\u00a0: vérifiez-les";
@@ -151,5 +151,5 @@ export function settingsText(
   params: Readonly<Record<string, string | number>>,
   language: Language
 ): string {
-  return render(SETTINGS_MESSAGES[language][key], params, DEFAULT_LOCALE[language]);
+  return textIn(SETTINGS_MESSAGES, key, params, language);
 }

@@ -4,8 +4,8 @@
  * button is named as the pane names it (Build team, Construire l'équipe); `{problem}` is a reader's own
  * (readingProblems.ts), already in the language.
  */
-import { DEFAULT_LOCALE, type Language } from "../../domain/language";
-import { defineMessages, render } from "../../domain/messageCatalogue";
+import { type Language } from "../../domain/language";
+import { defineMessages, textIn } from "../../domain/messageCatalogue";
 
 export const TEAM_SHEET_MESSAGES = defineMessages(
   {
@@ -52,5 +52,5 @@ export function teamSheetText(
   params: Readonly<Record<string, string>> = {},
   language: Language = "en"
 ): string {
-  return render(TEAM_SHEET_MESSAGES[language][key], params, DEFAULT_LOCALE[language]);
+  return textIn(TEAM_SHEET_MESSAGES, key, params, language);
 }
