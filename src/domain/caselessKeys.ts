@@ -111,18 +111,30 @@ export class RepeatedKeys {
 
   private repeats(count: number, keyAt: (i: number) => string | null): Repeats {
     const parts = partsByHash(this.room, count, this.starts, this.partShift);
-    const table = new PartTable(parts.largest);
     const found: { at: number; first: number }[] = [];
-    const { starts, order, hashes } = parts;
-    for (let part = 0; part < starts.length - 1; part++) {
-      for (let k = starts[part]; k < starts[part + 1]; k++) {
-        const first = table.firstOf(order[k], hashes[k], keyAt);
-        if (first !== order[k]) found.push({ at: order[k], first });
-      }
-      table.clear();
-    }
+    findInParts(parts, new PartTable(parts.largest), keyAt, found);
     found.sort((a, b) => a.at - b.at);
     return { at: found.map((r) => r.at), first: found.map((r) => r.first) };
+  }
+}
+
+/**
+ * Each part's keys through the part's table, the repeats into `found`: a function of the loop alone.
+ * The compiler optimises the loop while it runs, and code after it that had never run by then (the
+ * sort of what was found) would throw that code away at the loop's end, on every table read.
+ */
+function findInParts(
+  { starts, order, hashes }: { starts: Int32Array; order: Int32Array; hashes: Int32Array },
+  table: PartTable,
+  keyAt: (i: number) => string | null,
+  found: { at: number; first: number }[]
+): void {
+  for (let part = 0; part < starts.length - 1; part++) {
+    for (let k = starts[part]; k < starts[part + 1]; k++) {
+      const first = table.firstOf(order[k], hashes[k], keyAt);
+      if (first !== order[k]) found.push({ at: order[k], first });
+    }
+    table.clear();
   }
 }
 
@@ -143,25 +155,29 @@ interface KeysRoom {
  * all over a million), and where each part starts; from the keys' count in each part, at [part + 1]
  * of `starts` (made the parts' starts here).
  */
-function partsByHash(
-  { hashes, isKey, order, sorted }: KeysRoom,
-  count: number,
-  starts: Int32Array,
-  shift: number
-) {
+function partsByHash(room: KeysRoom, count: number, starts: Int32Array, shift: number) {
   let largest = 0;
   for (let part = 1; part < starts.length; part++) {
     largest = Math.max(largest, starts[part]);
     starts[part] += starts[part - 1];
   }
-  const next = starts.slice(0, -1);
+  sortByPart(room, count, starts.slice(0, -1), shift);
+  return { starts, order: room.order, hashes: room.sorted, largest };
+}
+
+/** partsByHash's pass over the keys, alone in its function (findInParts says why). */
+function sortByPart(
+  { hashes, isKey, order, sorted }: KeysRoom,
+  count: number,
+  next: Int32Array,
+  shift: number
+): void {
   for (let i = 0; i < count; i++) {
     if (isKey[i] === 0) continue;
     const at = next[(spread(hashes[i]) >>> 1) >>> shift]++;
     order[at] = i;
     sorted[at] = hashes[i];
   }
-  return { starts, order, hashes: sorted, largest };
 }
 
 /** The first key of each text met so far in a part: open addressing on the keys' hashes. */
