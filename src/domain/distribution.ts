@@ -47,7 +47,9 @@
  *      block's centre bounds |φ_m| below τ at every m of the block: a factor's angle moves at most
  *      π·(b_i/T)·(width) over it, and 1 − cos θ is bounded from below by its series cut after a
  *      positive term (characteristicProduct.ts, blockBound). Most frequencies of a large pipeline
- *      go so: its φ_V is negligible far from 0, where the decay profile cannot show it;
+ *      go so: its φ_V is negligible far from 0, where the decay profile cannot show it. The bound
+ *      holds over any of the factors (each has modulus ≤ 1); on the smallest deals alone it holds
+ *      over blocks as many times longer as their amounts are smaller;
  *    - otherwise by the product over the deals, largest p(1 − p) first, cut short once below τ
  *      (every factor has modulus ≤ 1, so the rest can only shrink it).
  *    Every source of error is bounded and added up at run time into δ_c (`accuracy.probabilityError`):
