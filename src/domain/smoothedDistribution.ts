@@ -140,12 +140,18 @@ interface SmoothingWindow {
   readonly outside: number;
 }
 
-function smoothingWindow(range: ValueRange, frequencies: number): SmoothingWindow {
+/** The period T, ζ and σ_Z of a window of M frequencies: all the planner reads of most windows. */
+function windowScale(range: ValueRange, frequencies: number) {
   const widthPerFrequency = sqrt(LAST_FREQUENCY_EXPONENT / (2 * PI * PI));
   const period = (range.high - range.low) / (1 - (2 * PAD_SDS * widthPerFrequency) / frequencies);
   const zeta = LAST_FREQUENCY_EXPONENT / (frequencies * frequencies);
   // σ_Z as the ζ actually used defines it (φ_Z(2πm/T) = e^{-ζm²}).
   const sigmaZ = (period * sqrt(2 * zeta)) / TWO_PI;
+  return { period, zeta, sigmaZ };
+}
+
+function smoothingWindow(range: ValueRange, frequencies: number): SmoothingWindow {
+  const { period, zeta, sigmaZ } = windowScale(range, frequencies);
   // The window starts PAD_SDS σ_Z below `low`, at a multiple of T short enough in bits that
   // m × (start / T) is exact for every m: the start's phase then carries no round-off.
   const startTurns = truncateBits(
@@ -284,13 +290,34 @@ function frequencyPlan(
   };
 }
 
-/** The bound a plan would give if V's density were about that of a normal of V's variance. */
-function predictedBound(moments: Moments, plan: SmoothingPlan): number {
+/** The bound a smoothing σ_Z would give if V's density were about that of a normal of V's variance. */
+function predictedBound(moments: Moments, sigmaZ: number): number {
   const density = 1.25 / sqrt(2 * PI * moments.cumulants[2]);
   let best = 1;
   for (let j = 0; j < UNIFORM_SDS.length; j++)
-    best = min(best, density * UNIFORM_SDS[j] * plan.window.sigmaZ + UNIFORM_TAILS[j]);
+    best = min(best, density * UNIFORM_SDS[j] * sigmaZ + UNIFORM_TAILS[j]);
   return best;
+}
+
+/**
+ * Lower bounds on the product frequencies and work of the plan for M frequencies, without the
+ * plan: no amount bin counts above π/ω = T/(2·the smallest amounts' edge), so every frequency from
+ * there (or from cumulantTop) up to M needs a product, of PRODUCT_OVERHEAD at least. The same
+ * sums as frequencyPlan's, so never above its own (rounding is monotone).
+ */
+function leastProducts(
+  moments: Moments,
+  scale: { period: number },
+  frequencies: number,
+  split: Split
+): { frequencies: number; work: number } {
+  const { period } = scale;
+  const cumulantTop = min(frequencies, floor((CUMULANT_REACH * period) / (TWO_PI * split.reach)));
+  const { edges } = moments.profile;
+  const bare = edges.length > 0 ? floor((period / (2 * edges[0])) * (1 - 4 * U)) : 0;
+  const count = max(0, frequencies - max(cumulantTop, bare));
+  const work = split.explicit > 0 ? cumulantTop * (split.explicit + PRODUCT_OVERHEAD) : 0;
+  return { frequencies: count, work: work + count * PRODUCT_OVERHEAD };
 }
 
 /**
@@ -310,10 +337,21 @@ export function planSmoothing(
   const choice: PlanChoice = { thorough: null, thoroughFits: false, fast: null };
   let top = 0;
   while (frequencySteps(top + 1) <= settings.frequencyCap) top++;
-  for (const split of splits(moments)) {
+  const all = splits(moments);
+  considerLikelyFit(choice, moments, range, factors, all[0], settings, top);
+  for (const split of all) {
     for (let j = top; j >= 0; j--) {
-      const plan = frequencyPlan(moments, range, frequencySteps(j), factors, split, false);
-      const unreachable = consider(choice, plan, moments, settings);
+      const frequencies = frequencySteps(j);
+      const scale = windowScale(range, frequencies);
+      const unreachable = predictedBound(moments, scale.sigmaZ) > GOAL;
+      const least = leastProducts(moments, scale, frequencies, split);
+      if (mayBeChosen(choice, moments, settings, least, frequencies, unreachable))
+        consider(
+          choice,
+          frequencyPlan(moments, range, frequencies, factors, split, false),
+          moments,
+          settings
+        );
       const next = j > 0 ? frequencySteps(j - 1) : 0;
       // Fewer frequencies never beat a plan that fits with more; and σ_Z only grows as M falls,
       // so once the predicted bound is past GOAL no smaller plan of this split is fast.
@@ -330,9 +368,12 @@ export function planSmoothing(
   return { fast: choice.fast && withTails(choice.fast), thorough: withTails(choice.thorough!) };
 }
 
+/** frequencySteps(j) once computed: a power is dear in code not yet optimised, and asked twice a plan. */
+const STEPS: number[] = [];
+
 /** 1024 · 2^{j/4}, rounded to a multiple of 4: the numbers of frequencies tried. */
 function frequencySteps(j: number): number {
-  return round4(FEWEST_FREQUENCIES * 2 ** (j / 4));
+  return (STEPS[j] ??= round4(FEWEST_FREQUENCIES * 2 ** (j / 4)));
 }
 
 interface PlanChoice {
@@ -342,18 +383,65 @@ interface PlanChoice {
 }
 
 /**
- * Takes the plan as the thorough or the fast choice where it is better; says whether its predicted
- * bound is past GOAL (then no plan of fewer frequencies is fast either).
+ * The plan of the first split with the most frequencies whose count alone fits the budget,
+ * considered first when it fits: then the plans above it, most of which need more products than
+ * the budget and fewer passes could buy, need not be planned at all (mayBeChosen). The choice is
+ * the same (the one most frequencies of all that fit), in a tenth of the planning.
  */
+function considerLikelyFit(
+  choice: PlanChoice,
+  moments: Moments,
+  range: ValueRange,
+  factors: number,
+  split: Split,
+  settings: SmoothingSettings,
+  top: number
+): void {
+  let j = top;
+  while (j >= 0 && frequencySteps(j) > settings.maxFrequencies) j--;
+  if (j < 0) return;
+  const plan = frequencyPlan(moments, range, frequencySteps(j), factors, split, false);
+  if (fitsBudget(plan, settings)) consider(choice, plan, moments, settings);
+}
+
+/**
+ * Whether a plan with at least `least` products could be taken by consider: as the thorough
+ * choice while none fits, or if it may fit with as many frequencies; as the fast one if it may be
+ * cheap, predicts a bound within GOAL and has as many frequencies.
+ */
+function mayBeChosen(
+  choice: PlanChoice,
+  moments: Moments,
+  settings: SmoothingSettings,
+  least: { frequencies: number; work: number },
+  frequencies: number,
+  unreachable: boolean
+): boolean {
+  const mayFit =
+    least.frequencies <= settings.maxFrequencies && least.work <= settings.frequencyWork;
+  const thorough =
+    !choice.thoroughFits || (mayFit && frequencies >= choice.thorough!.window.frequencies);
+  const fast =
+    !unreachable &&
+    least.work <= CHEAP_PASSES * moments.count &&
+    (!choice.fast || frequencies >= choice.fast.window.frequencies);
+  return thorough || fast;
+}
+
+function fitsBudget(plan: SmoothingPlan, settings: SmoothingSettings): boolean {
+  return (
+    plan.productFrequencies <= settings.maxFrequencies && plan.productWork <= settings.frequencyWork
+  );
+}
+
+/** Takes the plan as the thorough or the fast choice where it is better. */
 function consider(
   choice: PlanChoice,
   plan: SmoothingPlan,
   moments: Moments,
   settings: SmoothingSettings
-): boolean {
-  const fits =
-    plan.productFrequencies <= settings.maxFrequencies &&
-    plan.productWork <= settings.frequencyWork;
+): void {
+  const fits = fitsBudget(plan, settings);
   // The most frequencies that fit; while none does, the least work (then the most frequencies:
   // the products a lumpy pipeline needs near 0 are the same whatever M).
   if (
@@ -363,10 +451,9 @@ function consider(
   )
     choice.thorough = plan;
   choice.thoroughFits ||= fits;
-  const bound = predictedBound(moments, plan);
+  const bound = predictedBound(moments, plan.window.sigmaZ);
   const cheap = plan.productWork <= CHEAP_PASSES * moments.count;
   if (cheap && bound <= GOAL && better(plan, choice.fast)) choice.fast = { ...plan, fast: true };
-  return bound > GOAL;
 }
 
 /** More frequencies first, then less work. */
