@@ -377,22 +377,24 @@ function planLattice(
 }
 
 /** Deals whose amounts tell latticeTooLong the lattice's length. */
-const LATTICE_SAMPLE = 256;
+const LATTICE_SAMPLE = 4096;
 
 /**
  * Whether the dense run's lattice surely has more than `maxCells` cells, from the first deals: in
  * any decimal scale it has Σ b / g + 1 of them for the amounts' common step g, which divides every
  * amount and every gap between two, so is at most the smallest of either (widened for the
  * round-off of the doubles and the gaps, 4u of the amounts), and Σ b is more than the first deals'.
+ * The gaps between neighbours in the deals' order: 4,096 amounts of 1,000 to 100,000 have one of
+ * about 12, and their lattice 17 million cells at least.
  */
 function latticeTooLong(amounts: Float64Array, maxCells: number): boolean {
-  const first = amounts.slice(0, LATTICE_SAMPLE).sort();
-  let step = first[0] * (1 + 4 * U);
-  let sum = first[0];
-  for (let k = 1; k < first.length; k++) {
-    sum += first[k];
-    const gap = first[k] - first[k - 1];
-    if (gap > 0) step = min(step, gap + 4 * U * first[k]);
+  const count = min(amounts.length, LATTICE_SAMPLE);
+  let step = amounts[0] * (1 + 4 * U);
+  let sum = amounts[0];
+  for (let k = 1; k < count; k++) {
+    sum += amounts[k];
+    const gap = abs(amounts[k] - amounts[k - 1]);
+    if (gap > 0) step = min(step, gap + 4 * U * max(amounts[k], amounts[k - 1]));
   }
   return (sum / step) * (1 - 1e-9) + 1 > maxCells;
 }

@@ -728,7 +728,8 @@ function productRange(
   const long = factors.long;
   for (let m = from; m <= to;) {
     const last = long ? min(to, m + long.length - 1) : to;
-    if (!(long && last > m && leftOutOnBound(builder, long.factors, window, m, last)))
+    // Even a single frequency: its product would need all the deals ordered for it.
+    if (!(long && leftOutOnBound(builder, long.factors, window, m, last)))
       shortBlocks(builder, factors, window, m, last);
     m = last + 1;
   }
