@@ -15,14 +15,27 @@ const FNV_PRIME = 16777619;
 
 /** FNV-1a of the key's lower-case text: ASCII folded in place, anything else through toLowerCase(). */
 function caselessHash(key: string): number {
-  let hash = FNV_BASIS;
+  let hash = CASELESS_START;
   for (let i = 0; i < key.length; i++) {
-    let c = key.charCodeAt(i);
+    const c = key.charCodeAt(i);
     if (c >= 128) return textHash(key.toLowerCase());
-    if (c >= 65 && c <= 90) c += 32; // A-Z: what toLowerCase() makes of them
-    hash = Math.imul(hash ^ c, FNV_PRIME);
+    hash = caselessStep(hash, c);
   }
   return hash;
+}
+
+/**
+ * A key of ASCII characters hashed as RepeatedKeys hashes it, by a reader that walks its characters
+ * anyway (pipelineTable's ids, checked tidy in the same walk): from CASELESS_START, each character
+ * code through caselessStep, the result given to RepeatedKeys.setHash. Keys with any other character
+ * go through RepeatedKeys.set.
+ */
+export const CASELESS_START = FNV_BASIS;
+
+/** The hash so far with one more ASCII character (code below 128) of the key. */
+export function caselessStep(hash: number, c: number): number {
+  // A-Z: what toLowerCase() makes of them.
+  return Math.imul(hash ^ (c >= 65 && c <= 90 ? c + 32 : c), FNV_PRIME);
 }
 
 function textHash(text: string): number {
@@ -90,8 +103,11 @@ export class RepeatedKeys {
   }
 
   set(i: number, key: string | null): void {
-    if (key === null) return;
-    const hash = caselessHash(key);
+    if (key !== null) this.setHash(i, caselessHash(key));
+  }
+
+  /** Key i, given as its hash (see CASELESS_START): the key itself is asked of find's keyAt. */
+  setHash(i: number, hash: number): void {
     this.hashes[i] = hash;
     this.isKey[i] = 1;
     this.starts[((spread(hash) >>> 1) >>> this.partShift) + 1]++;
