@@ -183,12 +183,15 @@ export class RowCounter {
   }
 
   private isLabelledTotal(row: RowCells): boolean {
-    // Only the label may name a deal: a row with two identity cells filled is a deal whatever it
-    // says, which settles most rows before any label is looked for.
+    // Only the label may name a deal: a row with two identity cells filled, or one holding a
+    // number (never a label), is a deal whatever it says, which settles most rows before any
+    // label is looked for.
     const { identity, cells } = row;
     let named = 0;
-    for (let k = 0; k < identity.length; k++)
-      if (!isBlankCell(cells[identity[k]]) && ++named > 1) return false;
+    for (let k = 0; k < identity.length; k++) {
+      const cell = cells[identity[k]];
+      if (typeof cell === "number" || (!isBlankCell(cell) && ++named > 1)) return false;
+    }
     const label = row.cells.findIndex(isTotalLabel);
     return label >= 0 && row.identity.every((i) => i === label || isBlankCell(row.cells[i]));
   }

@@ -191,24 +191,26 @@ function shownOf(cell: CellValue): string {
  */
 const IDENTITY_FIELDS = ["closeDate", "id", "company", "contact", "product"] as const;
 
+/** The one RowCells of a reading, its cells refilled with each row's. */
+type RowLayout = { cells: readonly CellValue[] } & RowCells;
+
 /**
  * Where each kind of cell sits in a row of the user's table, for countingRows: one RowCells refilled
  * with each row's cells (the rules read it before the next row is asked for), not one per row.
  */
-function rowLayout(mapping: ColumnMapping<PipelineField>, header?: readonly CellValue[]) {
+function rowLayout(
+  mapping: ColumnMapping<PipelineField>,
+  header?: readonly CellValue[]
+): RowLayout {
   const colOf = (fields: readonly PipelineField[]) =>
     fields.map((f) => mapping[f]).filter((c): c is number => c !== null);
-  const layout: { cells: readonly CellValue[] } & Omit<RowCells, "cells"> = {
+  return {
     cells: [],
     read: colOf(PIPELINE_FIELDS.map((f) => f.field)),
     identity: colOf(IDENTITY_FIELDS),
     amount: mapping.amount,
     probability: mapping.probability,
     header,
-  };
-  return (cells: readonly CellValue[]): RowCells => {
-    layout.cells = cells;
-    return layout;
   };
 }
 
@@ -259,7 +261,7 @@ class PipelineReader {
   private readonly totalRows: number[] = [];
   private readonly headerRows: number[] = [];
   private blankRows = 0;
-  private readonly layout: (cells: readonly CellValue[]) => RowCells;
+  private readonly layout: RowLayout;
   private readonly counter: RowCounter;
   private readonly scale = new ProbabilityScaleWatch();
   private readonly report: RowReport;
@@ -283,7 +285,7 @@ class PipelineReader {
     this.deals = new DealColumnsBuilder(rows.length);
     this.layout = rowLayout(mapping, options.header);
     this.counter = new RowCounter(
-      lastFigureRow(rows.length, (r) => this.layout(rows[r])),
+      lastFigureRow(rows.length, (r) => this.rowCells(r)),
       figureOf,
       () => this.totalsSoFar()
     );
@@ -299,7 +301,8 @@ class PipelineReader {
   read(start: number, end: number): void {
     const { rows, counter, layout } = this;
     for (let r = start; r < end; r++) {
-      const kind = counter.kindOf(layout(rows[r]), r);
+      layout.cells = rows[r];
+      const kind = counter.kindOf(layout, r);
       if (kind === "blank") this.blankRows++;
       else if (kind === "header") {
         this.headerRows.push(r);
@@ -312,6 +315,12 @@ class PipelineReader {
         this.readDeal(rows[r], r, d);
       }
     }
+  }
+
+  /** Row r's cells as countingRows sees them (the one RowCells of the reading, refilled). */
+  private rowCells(r: number): RowCells {
+    this.layout.cells = this.rows[r];
+    return this.layout;
   }
 
   /** A problem of the reading, said in its language. */
