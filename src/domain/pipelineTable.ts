@@ -144,11 +144,11 @@ function tidyHash(text: string): number {
   let hash = CASELESS_START;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 32) {
+    if (c > 32 && c < 127) afterSpace = false;
+    else if (c === 32) {
       if (afterSpace) return NOT_TIDY;
       afterSpace = true;
-    } else if (c > 32 && c < 127) afterSpace = false;
-    else if (c >= 0xc0 && c < 0x1680) {
+    } else if (c >= 0xc0 && c < 0x1680) {
       afterSpace = false;
       ascii = false;
     } else return NOT_TIDY;
