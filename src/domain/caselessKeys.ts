@@ -15,14 +15,27 @@ const FNV_PRIME = 16777619;
 
 /** FNV-1a of the key's lower-case text: ASCII folded in place, anything else through toLowerCase(). */
 function caselessHash(key: string): number {
-  let hash = FNV_BASIS;
+  let hash = CASELESS_START;
   for (let i = 0; i < key.length; i++) {
-    let c = key.charCodeAt(i);
+    const c = key.charCodeAt(i);
     if (c >= 128) return textHash(key.toLowerCase());
-    if (c >= 65 && c <= 90) c += 32; // A-Z: what toLowerCase() makes of them
-    hash = Math.imul(hash ^ c, FNV_PRIME);
+    hash = caselessStep(hash, c);
   }
   return hash;
+}
+
+/**
+ * A key of ASCII characters hashed as RepeatedKeys hashes it, by a reader that walks its characters
+ * anyway (pipelineTable's ids, checked tidy in the same walk): from CASELESS_START, each character
+ * code through caselessStep, the result given to RepeatedKeys.setHash. Keys with any other character
+ * go through RepeatedKeys.set.
+ */
+export const CASELESS_START = FNV_BASIS;
+
+/** The hash so far with one more ASCII character (code below 128) of the key. */
+export function caselessStep(hash: number, c: number): number {
+  // A-Z: what toLowerCase() makes of them.
+  return Math.imul(hash ^ (c >= 65 && c <= 90 ? c + 32 : c), FNV_PRIME);
 }
 
 function textHash(text: string): number {
@@ -78,8 +91,7 @@ export class RepeatedKeys {
     const { room, release } = KEPT_BYTES.take(13 * capacity);
     this.room = {
       hashes: new Int32Array(room, 0, capacity),
-      order: new Int32Array(room, 4 * capacity, capacity),
-      sorted: new Int32Array(room, 8 * capacity, capacity),
+      sorted: new Int32Array(room, 4 * capacity, 2 * capacity),
       isKey: new Uint8Array(room, 12 * capacity, capacity).fill(0),
     };
     ({ hashes: this.hashes, isKey: this.isKey } = this.room);
@@ -90,8 +102,11 @@ export class RepeatedKeys {
   }
 
   set(i: number, key: string | null): void {
-    if (key === null) return;
-    const hash = caselessHash(key);
+    if (key !== null) this.setHash(i, caselessHash(key));
+  }
+
+  /** Key i, given as its hash (see CASELESS_START): the key itself is asked of find's keyAt. */
+  setHash(i: number, hash: number): void {
     this.hashes[i] = hash;
     this.isKey[i] = 1;
     this.starts[((spread(hash) >>> 1) >>> this.partShift) + 1]++;
@@ -124,28 +139,32 @@ export class RepeatedKeys {
  * sort of what was found) would throw that code away at the loop's end, on every table read.
  */
 function findInParts(
-  { starts, order, hashes }: { starts: Int32Array; order: Int32Array; hashes: Int32Array },
+  { starts, sorted }: { starts: Int32Array; sorted: Int32Array },
   table: PartTable,
   keyAt: (i: number) => string | null,
   found: { at: number; first: number }[]
 ): void {
   for (let part = 0; part < starts.length - 1; part++) {
     for (let k = starts[part]; k < starts[part + 1]; k++) {
-      const first = table.firstOf(order[k], hashes[k], keyAt);
-      if (first !== order[k]) found.push({ at: order[k], first });
+      const at = sorted[2 * k];
+      const first = table.firstOf(at, sorted[2 * k + 1], keyAt);
+      if (first !== at) found.push({ at, first });
     }
     table.clear();
   }
 }
 
-/** Keys per part, about: a part's table (twice as many slots) stays in the processor's cache. */
+/**
+ * Keys per part, about: a part's table (4 to 8 slots a key, 8 bytes a slot) stays in the
+ * processor's cache.
+ */
 const PART_KEYS = 2048;
 
 /** The keys' hashes, and room to sort them by part (13 bytes a key, in KEPT_BYTES). */
 interface KeysRoom {
   readonly hashes: Int32Array;
   readonly isKey: Uint8Array;
-  readonly order: Int32Array;
+  /** Each key's index and hash, side by side (one stream to write a part, and to read it). */
   readonly sorted: Int32Array;
 }
 
@@ -162,12 +181,12 @@ function partsByHash(room: KeysRoom, count: number, starts: Int32Array, shift: n
     starts[part] += starts[part - 1];
   }
   sortByPart(room, count, starts.slice(0, -1), shift);
-  return { starts, order: room.order, hashes: room.sorted, largest };
+  return { starts, sorted: room.sorted, largest };
 }
 
 /** partsByHash's pass over the keys, alone in its function (findInParts says why). */
 function sortByPart(
-  { hashes, isKey, order, sorted }: KeysRoom,
+  { hashes, isKey, sorted }: KeysRoom,
   count: number,
   next: Int32Array,
   shift: number
@@ -175,37 +194,39 @@ function sortByPart(
   for (let i = 0; i < count; i++) {
     if (isKey[i] === 0) continue;
     const at = next[(spread(hashes[i]) >>> 1) >>> shift]++;
-    order[at] = i;
-    sorted[at] = hashes[i];
+    sorted[2 * at] = i;
+    sorted[2 * at + 1] = hashes[i];
   }
 }
 
 /** The first key of each text met so far in a part: open addressing on the keys' hashes. */
 class PartTable {
-  /** Key index + 1 per slot, 0 for an empty slot; and that key's hash. */
+  /**
+   * Two numbers a slot, side by side (a probe reads one cache line): the key's index + 1, 0 for an
+   * empty slot, and that key's hash.
+   */
   private readonly slots: Int32Array;
-  private readonly slotHashes: Int32Array;
   private readonly used: Int32Array;
   private usedCount = 0;
 
   constructor(keys: number) {
-    const size = Math.max(16, 1 << Math.ceil(Math.log2(2 * keys + 1)));
-    this.slots = new Int32Array(size);
-    this.slotHashes = new Int32Array(size);
+    // Four slots a key: a probe mostly meets an empty slot or its own key at once.
+    const size = Math.max(16, 1 << Math.ceil(Math.log2(4 * keys + 1)));
+    this.slots = new Int32Array(2 * size);
     this.used = new Int32Array(keys);
   }
 
   /** The first key with key i's text (i itself when it is the first, then recorded). */
   firstOf(i: number, hash: number, keyAt: (i: number) => string | null): number {
-    const { slots, slotHashes } = this;
-    const mask = slots.length - 1;
-    let slot = (hash ^ (hash >>> 16)) & mask;
+    const { slots } = this;
+    const mask = slots.length - 2; // a slot starts at an even index
+    let slot = ((hash ^ (hash >>> 16)) << 1) & mask;
     for (let entry = slots[slot]; entry !== 0; entry = slots[slot]) {
-      if (slotHashes[slot] === hash && sameCaseless(keyAt(entry - 1)!, keyAt(i)!)) return entry - 1;
-      slot = (slot + 1) & mask;
+      if (slots[slot + 1] === hash && sameCaseless(keyAt(entry - 1)!, keyAt(i)!)) return entry - 1;
+      slot = (slot + 2) & mask;
     }
     slots[slot] = i + 1;
-    slotHashes[slot] = hash;
+    slots[slot + 1] = hash;
     this.used[this.usedCount++] = slot;
     return i;
   }

@@ -161,7 +161,12 @@ export function blockLength(factors: Factors, cap: number): number {
   let largest = 0;
   const used = min(cap, factors.filled);
   for (let i = 0; i < used; i++) if (factors.turns[i] > largest) largest = factors.turns[i];
-  return largest > 0 ? 1 + 2 * floor(BLOCK_HALF_TURNS / largest) : 1;
+  return blockLengthFor(largest);
+}
+
+/** Frequencies a block may span so that an angle of `turns` per frequency moves ≤ ±1/8 turn. */
+export function blockLengthFor(turns: number): number {
+  return turns > 0 ? 1 + 2 * floor(BLOCK_HALF_TURNS / turns) : 1;
 }
 
 /**

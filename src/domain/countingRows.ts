@@ -57,7 +57,10 @@ export interface RowCells {
   readonly read: readonly number[];
   /** Indexes in `cells` of what names a deal: company, contact, product, id, close date. */
   readonly identity: readonly number[];
-  /** Indexes in `cells` of the amount and the probability, or null when the table has none. */
+  /**
+   * Indexes in `cells` of the amount and the probability, or null when the table has none; when
+   * there, they are among `read` (columns the reader maps).
+   */
   readonly amount: number | null;
   readonly probability: number | null;
   /** The table's header, same indexes as `cells`, when the reader knows it (the pane; not the functions). */
@@ -102,6 +105,15 @@ function isBlankRow(row: RowCells): boolean {
 
 function cellAt(row: RowCells, index: number | null): CellValue {
   return index === null ? null : row.cells[index];
+}
+
+/** Whether the row's amount or probability cell holds a number (an Excel number, read or not). */
+function holdsNumber(row: RowCells): boolean {
+  const { amount, probability, cells } = row;
+  return (
+    (amount !== null && typeof cells[amount] === "number") ||
+    (probability !== null && typeof cells[probability] === "number")
+  );
 }
 
 /** Whether the row holds an amount or a probability. */
@@ -149,9 +161,13 @@ export class RowCounter {
   }
 
   kindOf(row: RowCells, index: number): RowKind {
+    // A figure typed as a number (most rows of a large table) settles three rules at once: the row
+    // is not blank, holds a figure, and repeats no header (a number is never a column's name); only
+    // the totals are left to ask.
+    if (holdsNumber(row)) return this.isTotal(row, index) ? "total" : "deal";
     if (isBlankRow(row)) return "blank";
     if (repeatsHeader(row)) return "header";
-    if (this.isLabelledTotal(row) || this.isRepeatedTotal(row, index)) return "total";
+    if (this.isTotal(row, index)) return "total";
     return hasFigure(row) ? "deal" : "unfigured";
   }
 
@@ -162,13 +178,20 @@ export class RowCounter {
     if (probability !== null) this.weighted += amount * probability;
   }
 
+  private isTotal(row: RowCells, index: number): boolean {
+    return this.isLabelledTotal(row) || this.isRepeatedTotal(row, index);
+  }
+
   private isLabelledTotal(row: RowCells): boolean {
-    // Only the label may name a deal: a row with two identity cells filled is a deal whatever it
-    // says, which settles most rows before any label is looked for.
+    // Only the label may name a deal: a row with two identity cells filled, or one holding a
+    // number (never a label), is a deal whatever it says, which settles most rows before any
+    // label is looked for.
     const { identity, cells } = row;
     let named = 0;
-    for (let k = 0; k < identity.length; k++)
-      if (!isBlankCell(cells[identity[k]]) && ++named > 1) return false;
+    for (let k = 0; k < identity.length; k++) {
+      const cell = cells[identity[k]];
+      if (typeof cell === "number" || (!isBlankCell(cell) && ++named > 1)) return false;
+    }
     const label = row.cells.findIndex(isTotalLabel);
     return label >= 0 && row.identity.every((i) => i === label || isBlankCell(row.cells[i]));
   }

@@ -60,13 +60,15 @@ export interface DealTexts {
 }
 
 /**
+ * Text cells TextCodes remembers by a few of their characters, before its Map: a power of two.
+ */
+const CACHED_CELLS = 64;
+
+/**
  * A text field as codes, for the fields a few texts fill down a column (owner, product, stage):
  * each distinct text kept once, each deal its code. The forecast groups deals by code, one array
  * read a deal, rather than by text, one lookup a deal.
  */
-/** Text cells TextCodes compares one by one before its Map. */
-const FIRST_CELLS = 8;
-
 export class TextCodes {
   /** Each deal's code: two bytes while the texts are fewer than 65,536, four beyond. */
   codes: Uint16Array | Int32Array;
@@ -77,12 +79,14 @@ export class TextCodes {
   /** The code of each text cell met, so that a cell repeated down the column is read once. */
   private readonly byCell = new Map<string, number>();
   /**
-   * The first few text cells met and their codes, looked at before the Map: a column of a few
-   * texts (owners, products) is then coded without hashing each cell (a string from Excel's
-   * response is hashed on its first lookup, a pass over its characters), in half the time.
+   * The last text cell met at each slot of a small table, the slot chosen by the cell's length and
+   * its first and last characters, and its code: a column of a few texts (owners, products) is
+   * then coded with one comparison a cell, without hashing it (a string from Excel's response is
+   * hashed on its first lookup, a pass over its characters) nor comparing it with each text in
+   * turn (a call each). A text whose slot another took is found in the Map.
    */
-  private readonly firstCells: string[] = [];
-  private readonly firstCodes: number[] = [];
+  private readonly cachedCells: string[] = new Array<string>(CACHED_CELLS).fill("");
+  private readonly cachedCodes = new Int32Array(CACHED_CELLS);
 
   constructor(
     capacity: number,
@@ -94,22 +98,20 @@ export class TextCodes {
 
   /** Deal i's text, from its cell. */
   setCell(i: number, cell: CellValue): void {
-    if (typeof cell !== "string") {
+    if (typeof cell !== "string" || cell.length === 0) {
       this.codes[i] = this.codeOf(this.read(cell));
       return;
     }
-    const { firstCells } = this;
-    for (let k = 0; k < firstCells.length; k++)
-      if (firstCells[k] === cell) {
-        this.codes[i] = this.firstCodes[k];
-        return;
-      }
+    const last = cell.length - 1;
+    const slot = (last * 7 + cell.charCodeAt(0) * 3 + cell.charCodeAt(last)) & (CACHED_CELLS - 1);
+    if (this.cachedCells[slot] === cell) {
+      this.codes[i] = this.cachedCodes[slot];
+      return;
+    }
     let code = this.byCell.get(cell);
     if (code === undefined) this.byCell.set(cell, (code = this.codeOf(this.read(cell))));
-    if (firstCells.length < FIRST_CELLS) {
-      firstCells.push(cell);
-      this.firstCodes.push(code);
-    }
+    this.cachedCells[slot] = cell;
+    this.cachedCodes[slot] = code;
     this.codes[i] = code;
   }
 

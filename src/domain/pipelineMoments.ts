@@ -314,6 +314,50 @@ function placeBySpread(
   }
 }
 
+/**
+ * The deals of the smallest amounts whose Σ p(1 − p) reaches `spread` (whole amount bins), the
+ * largest p(1 − p) first, at most `atMost` of them; null when those amounts reach past a quarter of
+ * the largest (then they are no smaller than the deals' own, see the long blocks of
+ * smoothedDistribution.ts). The amounts are below `limit`.
+ */
+export function smallestSpreads(
+  pipeline: Pipeline,
+  moments: Moments,
+  spread: number,
+  atMost: number
+): { order: Int32Array; limit: number } | null {
+  const { edges, spreadBelow, dealsBelow } = moments.profile;
+  let k = 1;
+  while (k < edges.length && spreadBelow[k] < spread) k++;
+  if (!(spreadBelow[k] >= spread) || edges[k - 1] > moments.largest / 4) return null;
+  const limit = edges[k - 1];
+  const pool = new Int32Array(dealsBelow[k]);
+  const found = dealsBelowLimit(pipeline.amounts, pipeline.count, limit, pool);
+  // By p(1 − p), largest first: a counting sort over the bins of p(1 − p).
+  // Bin b goes to place SPREAD_BINS − 1 − b; start[k] is where place k starts.
+  const start = new Int32Array(SPREAD_BINS + 1);
+  for (let c = 0; c < found; c++) start[SPREAD_BINS - spreadBin(pipeline.probabilities[pool[c]])]++;
+  for (let k = 1; k <= SPREAD_BINS; k++) start[k] += start[k - 1];
+  const order = new Int32Array(found);
+  for (let c = 0; c < found; c++) {
+    const i = pool[c];
+    order[start[SPREAD_BINS - 1 - spreadBin(pipeline.probabilities[i])]++] = i;
+  }
+  return { order: order.subarray(0, Math.min(atMost, found)), limit };
+}
+
+/** The deals of amount below `limit`, as many as `into` holds: a pass that ends with its loop. */
+function dealsBelowLimit(
+  amounts: Float64Array,
+  n: number,
+  limit: number,
+  into: Int32Array
+): number {
+  let found = 0;
+  for (let i = 0; i < n && found < into.length; i++) if (amounts[i] < limit) into[found++] = i;
+  return found;
+}
+
 /** Radius of the circle of Cauchy's estimate below (the nearest singularity is at distance ≥ π). */
 const CAUCHY_RADIUS = 2;
 /**

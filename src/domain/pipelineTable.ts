@@ -9,7 +9,7 @@ import type { ColumnMapping, PipelineField } from "./columns";
 import { fieldLabelIn, PIPELINE_FIELDS } from "./columns";
 import { plainDateSerial, readDate } from "./dates";
 import type { Deal, ForecastCategory } from "./deal";
-import { RepeatedKeys } from "./caselessKeys";
+import { CASELESS_START, caselessStep, RepeatedKeys } from "./caselessKeys";
 import {
   type ClosedCategory,
   closingStatus,
@@ -127,16 +127,45 @@ function withoutClosingStop(text: string): string {
  * a large table pass, and are kept without a regular expression (six text fields a deal).
  */
 export function isTidy(text: string): boolean {
+  return tidyHash(text) !== NOT_TIDY;
+}
+
+/** What tidyHash says of a text that is not tidy, and of a tidy one beyond ASCII: no 32-bit hash. */
+const NOT_TIDY = 2 ** 32;
+const NOT_ASCII = 2 ** 32 + 1;
+
+/**
+ * isTidy, and for a tidy text of ASCII characters its caseless hash (caselessKeys.ts) in the same
+ * walk: a deal's id is looked at for both, one pass over its characters instead of two.
+ */
+function tidyHash(text: string): number {
   let afterSpace = true; // a leading space is not tidy
+  let ascii = true;
+  let hash = CASELESS_START;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 32) {
-      if (afterSpace) return false;
+    if (c > 32 && c < 127) afterSpace = false;
+    else if (c === 32) {
+      if (afterSpace) return NOT_TIDY;
       afterSpace = true;
-    } else if ((c > 32 && c < 127) || (c >= 0xc0 && c < 0x1680)) afterSpace = false;
-    else return false;
+    } else if (c >= 0xc0 && c < 0x1680) {
+      afterSpace = false;
+      ascii = false;
+    } else return NOT_TIDY;
+    hash = caselessStep(hash, c);
   }
-  return !afterSpace;
+  return afterSpace ? NOT_TIDY : ascii ? hash : NOT_ASCII;
+}
+
+/**
+ * The caseless hash of the id cleanText reads in `cell`, for RepeatedKeys.setHash, when the cell
+ * is a text cleanText keeps as it is (tidy, no closing full stop) and ASCII: most ids, hashed in
+ * the walk that finds them tidy. Undefined for the others: their text is read, then hashed.
+ */
+function plainIdHash(cell: CellValue): number | undefined {
+  if (typeof cell !== "string" || cell.charCodeAt(cell.length - 1) === 46) return undefined;
+  const hash = tidyHash(cell);
+  return hash === NOT_TIDY || hash === NOT_ASCII ? undefined : hash;
 }
 
 /** Each field's label, by language. */
@@ -155,26 +184,33 @@ function shownOf(cell: CellValue): string {
   return cell === null || cell === undefined ? "" : String(cell).trim();
 }
 
-const IDENTITY_FIELDS = ["company", "contact", "product", "id", "closeDate"] as const;
+/**
+ * What names a deal (countingRows' RowCells.identity), in the order the total rules look at it: a
+ * close date is most often a number, told from a blank without reading the memory it points to,
+ * and the id is read anyway; two of them settle most rows without reading their company's text.
+ */
+const IDENTITY_FIELDS = ["closeDate", "id", "company", "contact", "product"] as const;
+
+/** The one RowCells of a reading, its cells refilled with each row's. */
+type RowLayout = { cells: readonly CellValue[] } & RowCells;
 
 /**
  * Where each kind of cell sits in a row of the user's table, for countingRows: one RowCells refilled
  * with each row's cells (the rules read it before the next row is asked for), not one per row.
  */
-function rowLayout(mapping: ColumnMapping<PipelineField>, header?: readonly CellValue[]) {
+function rowLayout(
+  mapping: ColumnMapping<PipelineField>,
+  header?: readonly CellValue[]
+): RowLayout {
   const colOf = (fields: readonly PipelineField[]) =>
     fields.map((f) => mapping[f]).filter((c): c is number => c !== null);
-  const layout: { cells: readonly CellValue[] } & Omit<RowCells, "cells"> = {
+  return {
     cells: [],
     read: colOf(PIPELINE_FIELDS.map((f) => f.field)),
     identity: colOf(IDENTITY_FIELDS),
     amount: mapping.amount,
     probability: mapping.probability,
     header,
-  };
-  return (cells: readonly CellValue[]): RowCells => {
-    layout.cells = cells;
-    return layout;
   };
 }
 
@@ -225,7 +261,7 @@ class PipelineReader {
   private readonly totalRows: number[] = [];
   private readonly headerRows: number[] = [];
   private blankRows = 0;
-  private readonly layout: (cells: readonly CellValue[]) => RowCells;
+  private readonly layout: RowLayout;
   private readonly counter: RowCounter;
   private readonly scale = new ProbabilityScaleWatch();
   private readonly report: RowReport;
@@ -249,7 +285,7 @@ class PipelineReader {
     this.deals = new DealColumnsBuilder(rows.length);
     this.layout = rowLayout(mapping, options.header);
     this.counter = new RowCounter(
-      lastFigureRow(rows.length, (r) => this.layout(rows[r])),
+      lastFigureRow(rows.length, (r) => this.rowCells(r)),
       figureOf,
       () => this.totalsSoFar()
     );
@@ -265,7 +301,8 @@ class PipelineReader {
   read(start: number, end: number): void {
     const { rows, counter, layout } = this;
     for (let r = start; r < end; r++) {
-      const kind = counter.kindOf(layout(rows[r]), r);
+      layout.cells = rows[r];
+      const kind = counter.kindOf(layout, r);
       if (kind === "blank") this.blankRows++;
       else if (kind === "header") {
         this.headerRows.push(r);
@@ -278,6 +315,12 @@ class PipelineReader {
         this.readDeal(rows[r], r, d);
       }
     }
+  }
+
+  /** Row r's cells as countingRows sees them (the one RowCells of the reading, refilled). */
+  private rowCells(r: number): RowCells {
+    this.layout.cells = this.rows[r];
+    return this.layout;
   }
 
   /** A problem of the reading, said in its language. */
@@ -341,9 +384,16 @@ class PipelineReader {
     const { owner, product } = this.coded;
     if (owner) owner.setCell(d, row[mapping.owner!]);
     if (product) product.setCell(d, row[mapping.product!]);
-    if (mapping.id !== null) this.ids.set(d, cleanText(row[mapping.id]));
+    if (mapping.id !== null) this.setId(d, row[mapping.id]);
     const lines = report.rowLines();
     if (lines !== null) deals.issues.set(d, lines);
+  }
+
+  /** Deal d's id, from its cell, for the repeats found once all are read. */
+  private setId(d: number, cell: CellValue): void {
+    const hash = plainIdHash(cell);
+    if (hash === undefined) this.ids.set(d, cleanText(cell));
+    else this.ids.setHash(d, hash);
   }
 
   /** The close date of a deal's cell that is not a plain serial; an unreadable one is reported. */

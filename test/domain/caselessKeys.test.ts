@@ -1,5 +1,10 @@
 import fc from "fast-check";
-import { repeatedKeys } from "../../src/domain/caselessKeys";
+import {
+  CASELESS_START,
+  caselessStep,
+  RepeatedKeys,
+  repeatedKeys,
+} from "../../src/domain/caselessKeys";
 
 /** What the table stands for: a Map of the keys' toLowerCase(). */
 function firstRowsByMap(keys: readonly (string | null)[]): (number | undefined)[] {
@@ -72,6 +77,26 @@ describe("the first row of each key, whatever its case", () => {
     const keys = ["costarring", "liquid", "LIQUID", "Costarring", "declinate", "macallums"];
     expect(firstRowsOfColumn(keys)).toEqual(firstRowsByMap(keys));
     expect(firstRowsOfColumn(keys)).toEqual([undefined, undefined, 1, 0, undefined, undefined]);
+  });
+
+  it("is the same when ASCII keys are given as the hash a reader works out (setHash)", () => {
+    const hashOf = (key: string) =>
+      [...key].reduce((h, c) => caselessStep(h, c.charCodeAt(0)), CASELESS_START);
+    const isAscii = (key: string) => [...key].every((c) => c.charCodeAt(0) < 128);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, fc.boolean()), { maxLength: 60 }), (column) => {
+        const keys = column.map(([k]) => k);
+        const repeated = new RepeatedKeys(keys.length);
+        column.forEach(([k, byHash], i) =>
+          byHash && isAscii(k) ? repeated.setHash(i, hashOf(k)) : repeated.set(i, k)
+        );
+        const { at, first } = repeated.find(keys.length, (i) => keys[i]);
+        expect(at.map((i, n) => [i, first[n]])).toEqual(
+          firstRowsByMap(keys).flatMap((f, i) => (f === undefined ? [] : [[i, f]]))
+        );
+      }),
+      { numRuns: 500 }
+    );
   });
 
   it("says a repeat's first row", () => {

@@ -139,6 +139,28 @@ describe("which rows of a sales table count", () => {
     expect(lastFigureRow(rows.length, (i) => layout(rows[i]))).toBe(2);
   });
 
+  it("holds rows of Excel numbers to the same rules: totals by label or figure, names, blanks", () => {
+    const deals = [
+      [37715, "Alpha", 1000, 0.2],
+      [37716, "Bêta", 3000, 0.2],
+    ];
+    // A number in the figures says neither blank nor header, but a total is still one.
+    expect(kinds([...deals, [null, "Total", 4000, null], [null, null, null, null]])).toEqual([
+      "deal",
+      "deal",
+      "total",
+      "blank",
+    ]);
+    expect(kinds([...deals, ["Sous-total", null, null, 0.5]])).toEqual(["deal", "deal", "total"]);
+    expect(kinds([...deals, [null, null, 4000, null]])).toEqual(["deal", "deal", "total"]);
+    expect(kinds([...deals, [null, null, null, 2000]])).toEqual(["deal", "deal", "total"]);
+    expect(kinds([...deals, [null, null, 4100, null]])).toEqual(["deal", "deal", "deal"]);
+    // A date or a second name beside the label makes the row a deal; so do names beside a figure.
+    expect(kinds([[37715, "Total", 4000, null]])).toEqual(["deal"]);
+    expect(kinds([["Date jalon", "Société", 1000, "Probabilité"]])).toEqual(["deal"]);
+    expect(kinds([[null, "Alpha", null, 0.5], deals[0]])).toEqual(["deal", "deal"]);
+  });
+
   it("never takes a lone figure for a total of zero", () => {
     expect(repeatsTotal(0, 0)).toBe(false);
     expect(repeatsTotal(0.5, 0, 1000)).toBe(false);

@@ -68,6 +68,15 @@ describe("a text field as codes", () => {
     expect(cells.every((cell, i) => codes.texts[codes.codes[i]] === cell)).toBe(true);
   });
 
+  it("tells apart texts of the same length, first and last characters, in any order", () => {
+    const texts = ["Anne Martin", "Alan Martin", "Anne Marvin", "Anne Martin.", " Anne Martin"];
+    const cells = Array.from({ length: 40 }, (_, i) => texts[(i * 7) % texts.length]);
+    const codes = new TextCodes(cells.length, cleanText);
+    cells.forEach((cell, i) => codes.setCell(i, cell));
+    expect(cells.map((_, i) => codes.texts[codes.codes[i]])).toEqual(cells.map(cleanText));
+    expect(codes.texts).toEqual([null, "Anne Martin", "Anne Marvin", "Alan Martin"]);
+  });
+
   it("gives each cell the code of its text as read, one code a text", () => {
     fc.assert(
       fc.property(

@@ -182,6 +182,20 @@ describe("outcome distribution: worked examples", () => {
     expect(d.probabilityAtLeast(d.mean + 1)).toBeLessThan(0.5);
   });
 
+  it("stays exact for 7,000 deals in quarters of a euro, too many for the merge, on the lattice", () => {
+    const deals = Array.from({ length: 7000 }, (_, i) => ({
+      amount: 0.25 * (1 + ((i * 7) % 10)),
+      probability: 0.05 + 0.1 * (i % 10),
+    }));
+    const d = outcomeDistribution(deals);
+    expect(d.exact).toBe(true);
+    // 700 deals each of 0.25 € to 2.50 €: totals in quarters from 0 to 9,625 € (those far out
+    // of probability 0 in doubles).
+    expect(d.accuracy.distinctTotals).toBeGreaterThan(10_000);
+    expect(d.probabilityAtLeast(0)).toBeCloseTo(1, 12);
+    expect(d.quantile(0.5)).toBeCloseTo(d.mean, -1);
+  });
+
   it("rejects what is not a pipeline", () => {
     expect(() => outcomeDistribution([{ amount: NaN, probability: 0.5 }])).toThrow(
       /deal 1: the amount/

@@ -159,6 +159,31 @@ describe("reading a sales table", () => {
     ]);
   });
 
+  it("reports as duplicates the ids that read alike whatever their case, however typed", () => {
+    // Ids as typed: cases, spaces about and within, closing full stops, accents, numbers.
+    const part = fc.constantFrom("D", "d", "-", "1", "É", "é", " ", "  ", ".", "\u00a0");
+    const cell = fc.oneof(
+      fc.array(part, { maxLength: 5 }).map((ps) => ps.join("")),
+      fc.constantFrom(null, 1, 1.5)
+    );
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 30 }), (ids) => {
+        const reading = read([["Id", "Amount"], ...ids.map((id) => [id, 1])]);
+        const firstOf = new Map<string, number>();
+        const expected: { row: number; shown: string }[] = [];
+        ids.forEach((id, row) => {
+          const text = cleanText(id);
+          if (text === null) return;
+          if (firstOf.has(text.toLowerCase())) expected.push({ row, shown: text });
+          else firstOf.set(text.toLowerCase(), row);
+        });
+        const duplicates = reading.issues.filter((issue) => issue.kind === "duplicate");
+        expect(duplicates.map(({ row, shown }) => ({ row, shown }))).toEqual(expected);
+      }),
+      { numRuns: 500 }
+    );
+  });
+
   it("cleans the handbook's closing full stops from text", () => {
     expect(cleanText("Alpha.")).toBe("Alpha");
     expect(cleanText("  Mme.  Z. ")).toBe("Mme. Z");
