@@ -6,6 +6,7 @@
  */
 import type { CellValue } from "./values";
 import { type Deal, FORECAST_CATEGORIES, type ForecastCategory } from "./deal";
+import { KEPT_COLUMNS, type KeptRooms, type RoomStamp } from "./keptRoom";
 
 /** Each category's code, worked out once (the reader asks for one a deal). */
 const CATEGORY_CODES = new Map(FORECAST_CATEGORIES.map((category, i) => [category, i + 1]));
@@ -91,9 +92,11 @@ export class TextCodes {
   constructor(
     capacity: number,
     /** How a cell reads as text (pipelineTable's cleanText). */
-    private readonly read: (cell: CellValue) => string | null
+    private readonly read: (cell: CellValue) => string | null,
+    /** Where the codes go (DealColumnsBuilder.codesRoom): every one is set before it is read. */
+    codes: Uint16Array = new Uint16Array(capacity)
   ) {
-    this.codes = new Uint16Array(capacity);
+    this.codes = codes;
   }
 
   /** Deal i's text, from its cell. */
@@ -148,13 +151,27 @@ export interface DealColumns {
 
 const orNull = (x: number): number | null => (x === x ? x : null); // NaN is the only x !== x
 
+/** What reading a table whose columns' room a newer reading took says (see KeptRooms). */
+export const REPLACED_READING = "this reading of the deals has been replaced by a newer one";
+
 export class DealTable {
   private objects: Deal[] | null = null;
 
   constructor(
     readonly length: number,
-    readonly columns: DealColumns
+    private readonly kept: DealColumns,
+    /** The columns' room, when kept from reading to reading (KeptRooms); null when their own. */
+    private readonly stamp: RoomStamp | null = null
   ) {}
+
+  /**
+   * The columns, while they are this table's: once a newer reading has taken their room, asking
+   * throws rather than give that reading's figures. Asked once a computation, before its loops.
+   */
+  get columns(): DealColumns {
+    if (this.stamp !== null && !this.stamp.current) throw new Error(REPLACED_READING);
+    return this.kept;
+  }
 
   /** A text field of the deals: deal i's, read from its cell each time it is asked for. */
   text(field: DealText): (i: number) => string | null {
@@ -182,7 +199,10 @@ export class DealTable {
     return this.atEach()(i);
   }
 
-  /** Every deal as an object, made once on the first call (a small table's readers, the tests). */
+  /**
+   * Every deal as an object, made once on the first call (a small table's readers, the tests): the
+   * objects, made while the columns were the table's, stay its deals after.
+   */
   toArray(): Deal[] {
     if (this.objects === null) {
       const at = this.atEach();
@@ -196,7 +216,7 @@ export class DealTable {
     const c = this.columns;
     const [id, company, contact, product, owner, stage] = DEAL_TEXTS.map((f) => this.text(f));
     return (i) => ({
-      row: this.rowOf(i),
+      row: c.rows === null ? i : c.rows[i],
       id: id(i),
       closeDate: orNull(c.closeDates[i]),
       company: company(i),
@@ -235,7 +255,38 @@ export function dealTableOf(deals: Deals): DealTable {
   return deals instanceof DealTable ? deals : DealTable.of(deals);
 }
 
-/** Fills the columns deal by deal: typed arrays sized for the most deals there may be. */
+/** The texts a reading codes as it reads them (TextCodes), their codes beside the columns. */
+export type CodedText = "owner" | "product" | "stage";
+const CODED_TEXTS: readonly CodedText[] = ["owner", "product", "stage"];
+
+/**
+ * The columns' kept room, in bytes a deal before each part: closeDates, amounts, probabilities (8
+ * each), the coded texts' codes (2 each), categories and both sources (1 each). Each part starts on
+ * a multiple of its element's size, whatever the capacity. The rows (4 bytes a deal) are made apart
+ * when a table needs them: most do not, and 4 bytes more a deal in each room would be 4 MB more
+ * garbage at a million deals in the first reading, which then meets a full collection (see KeptRoom)
+ * that one without them does not.
+ */
+const CODES_AT = 24;
+const CATEGORIES_AT = CODES_AT + 2 * CODED_TEXTS.length;
+const ROOM_BYTES_A_DEAL = CATEGORIES_AT + 3;
+
+/**
+ * A reading of fewer deals makes its columns afresh: a few megabytes of garbage at most, and its
+ * table is never replaced (see KeptRooms), as a test's or a small sheet's many tables may expect.
+ */
+export const KEPT_COLUMNS_FROM = 1 << 16;
+
+type TypedArrayOf<A> = {
+  new (length: number): A;
+  new (buffer: ArrayBuffer, byteOffset: number, length: number): A;
+};
+
+/**
+ * Fills the columns deal by deal: typed arrays sized for the most deals there may be, made afresh
+ * or carved from a room of `rooms` (a reading's, see readingColumns). What the room held before is
+ * left there: each array is set at every deal before it is read, none relies on starting at zero.
+ */
 export class DealColumnsBuilder {
   /** Made at the first deal not on its own index's row (see DealColumns.rows). */
   rows: Int32Array | null = null;
@@ -246,14 +297,36 @@ export class DealColumnsBuilder {
   readonly categorySources: Uint8Array;
   readonly probabilitySources: Uint8Array;
   readonly issues = new Map<number, string[]>();
+  /** The kept room the arrays are views of; null when they are their own. */
+  private readonly lease: ReturnType<KeptRooms["take"]> | null;
 
-  constructor(private readonly capacity: number) {
-    this.closeDates = new Float64Array(capacity);
-    this.amounts = new Float64Array(capacity);
-    this.probabilities = new Float64Array(capacity);
-    this.categories = new Uint8Array(capacity);
-    this.categorySources = new Uint8Array(capacity);
-    this.probabilitySources = new Uint8Array(capacity);
+  constructor(
+    private readonly capacity: number,
+    rooms: KeptRooms | null = null
+  ) {
+    this.lease = rooms === null ? null : rooms.take(ROOM_BYTES_A_DEAL * capacity);
+    this.closeDates = this.array(Float64Array, 0);
+    this.amounts = this.array(Float64Array, 8);
+    this.probabilities = this.array(Float64Array, 16);
+    this.categories = this.array(Uint8Array, CATEGORIES_AT);
+    this.categorySources = this.array(Uint8Array, CATEGORIES_AT + 1);
+    this.probabilitySources = this.array(Uint8Array, CATEGORIES_AT + 2);
+  }
+
+  /** An array of the capacity: its own, or the kept room's part that starts `at` bytes a deal in. */
+  private array<A>(type: TypedArrayOf<A>, at: number): A {
+    const { capacity, lease } = this;
+    return lease === null ? new type(capacity) : new type(lease.room, at * capacity, capacity);
+  }
+
+  /** Where a coded text's codes go (TextCodes' `codes`). */
+  codesRoom(field: CodedText): Uint16Array {
+    return this.array(Uint16Array, CODES_AT + 2 * CODED_TEXTS.indexOf(field));
+  }
+
+  /** Gives the kept room back unfinished (a reading cancelled); no-op once built. */
+  release(): void {
+    this.lease?.release();
   }
 
   /** Deal i's category and where it and its probability came from. */
@@ -292,11 +365,15 @@ export class DealColumnsBuilder {
     if (deal.issues.length > 0) this.issues.set(i, [...deal.issues]);
   }
 
-  /** The table of the first `length` deals set, their texts in `texts`. */
+  /**
+   * The table of the first `length` deals set, their texts in `texts`. The kept room is then the
+   * table's, until a reading after the next one takes it (KeptRooms).
+   */
   build(length: number, texts: DealTexts): DealTable {
     const cut = <A extends { subarray(start: number, end: number): A }>(a: A) =>
       a.subarray(0, length);
-    return new DealTable(length, {
+    this.lease?.finish();
+    const columns = {
       rows: this.rows === null ? null : cut(this.rows),
       closeDates: cut(this.closeDates),
       amounts: cut(this.amounts),
@@ -306,6 +383,15 @@ export class DealColumnsBuilder {
       probabilitySources: cut(this.probabilitySources),
       texts,
       issues: this.issues,
-    });
+    };
+    return new DealTable(length, columns, this.lease?.stamp ?? null);
   }
+}
+
+/**
+ * The builder of a reading's columns: in the rooms kept from reading to reading (KEPT_COLUMNS) from
+ * KEPT_COLUMNS_FROM deals, else afresh.
+ */
+export function readingColumns(capacity: number): DealColumnsBuilder {
+  return new DealColumnsBuilder(capacity, capacity >= KEPT_COLUMNS_FROM ? KEPT_COLUMNS : null);
 }

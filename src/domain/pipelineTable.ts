@@ -17,7 +17,7 @@ import {
   RowCounter,
   type RowCells,
 } from "./countingRows";
-import { DealColumnsBuilder, type DealTable, TextCodes } from "./dealTable";
+import { type DealColumnsBuilder, type DealTable, readingColumns, TextCodes } from "./dealTable";
 import type { Language } from "./language";
 import { problemText, type ReadingProblemKey } from "./readingProblems";
 import { readCategory, type StageDefault, stageProbability } from "./stages";
@@ -282,7 +282,7 @@ class PipelineReader {
     private readonly mapping: ColumnMapping<PipelineField>,
     private readonly options: PipelineReadOptions
   ) {
-    this.deals = new DealColumnsBuilder(rows.length);
+    this.deals = readingColumns(rows.length);
     this.layout = rowLayout(mapping, options.header);
     this.counter = new RowCounter(
       lastFigureRow(rows.length, (r) => this.rowCells(r)),
@@ -294,7 +294,8 @@ class PipelineReader {
     this.report = new RowReport(mapping, this.issues, this.language);
     this.stages = new StageRules(options.stageTable ?? []);
     for (const field of ["owner", "product", "stage"] as const)
-      if (mapping[field] !== null) this.coded[field] = new TextCodes(rows.length, cleanText);
+      if (mapping[field] !== null)
+        this.coded[field] = new TextCodes(rows.length, cleanText, this.deals.codesRoom(field));
     this.ids = new RepeatedKeys(rows.length);
   }
 
@@ -439,9 +440,10 @@ class PipelineReader {
     return null;
   }
 
-  /** Gives back the room the ids were kept in (a reading cancelled before its end). */
+  /** Gives back the room the ids and the columns were kept in (a reading cancelled before its end). */
   release(): void {
     this.ids.release();
+    this.deals.release();
   }
 
   finish(): PipelineReading {
