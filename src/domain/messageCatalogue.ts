@@ -67,3 +67,13 @@ export function textIn<K extends string>(
 ): string {
   return render(catalogue[language][key], params, DEFAULT_LOCALE[language]);
 }
+
+/**
+ * How an area's modules say its messages: textIn bound to the area's catalogue, with no parameters
+ * and English unless told (what the domain's callers that name no language mean).
+ */
+export function textOf<K extends string>(
+  catalogue: AreaCatalogue<K>
+): (key: K, params?: MessageParams, language?: Language) => string {
+  return (key, params = {}, language = "en") => textIn(catalogue, key, params, language);
+}

@@ -4,8 +4,7 @@
  * missing key fails tsc). Problems follow "<field> <shown> at <where> " as the readers' do
  * (readingProblems.ts), so they start with a verb; a figure is passed as text, written the language's way.
  */
-import { type Language } from "./language";
-import { defineMessages, textIn } from "./messageCatalogue";
+import { defineMessages, textOf } from "./messageCatalogue";
 
 const PURPOSE_EN = "to place the range on the strength axis";
 const PURPOSE_FR = "pour placer la gamme sur l'axe des atouts";
@@ -127,10 +126,4 @@ export const RANGE_MESSAGES = defineMessages(
 export type RangeMessageKey = keyof typeof RANGE_MESSAGES.en;
 
 /** The range message `key` said in `language` (English when not given). */
-export function rangeText(
-  key: RangeMessageKey,
-  params: Readonly<Record<string, string>> = {},
-  language: Language = "en"
-): string {
-  return textIn(RANGE_MESSAGES, key, params, language);
-}
+export const rangeText = textOf(RANGE_MESSAGES);

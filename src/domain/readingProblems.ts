@@ -13,7 +13,7 @@
  * formatted by the template: a year is `2003`, not `2,003`).
  */
 import { type Language } from "./language";
-import { defineMessages, textIn } from "./messageCatalogue";
+import { defineMessages, textOf } from "./messageCatalogue";
 import type { CellValue } from "./values";
 
 const HOW_TO_WRITE_DATE_EN = "write it as 2003-04-04 or 4 avril 2003";
@@ -225,13 +225,7 @@ export function say(spec: ProblemSpec, language: Language = "en"): string {
 }
 
 /** The problem `key` said in `language` (English when not given). */
-export function problemText(
-  key: ReadingProblemKey,
-  params: ProblemParams = {},
-  language: Language = "en"
-): string {
-  return textIn(READING_PROBLEMS, key, params, language);
-}
+export const problemText = textOf(READING_PROBLEMS);
 
 /** What the readers take to speak: the language of their problems (English by default). */
 export interface SpeakOptions {

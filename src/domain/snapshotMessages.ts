@@ -4,8 +4,7 @@
  * "<column> <shown> " as the readers' do, so it starts with a verb; `{problem}` is a reader's own
  * (readingProblems.ts), already in the language.
  */
-import { type Language } from "./language";
-import { defineMessages, textIn } from "./messageCatalogue";
+import { defineMessages, textOf } from "./messageCatalogue";
 
 export const SNAPSHOT_MESSAGES = defineMessages(
   {
@@ -40,10 +39,4 @@ export const SNAPSHOT_MESSAGES = defineMessages(
 export type SnapshotMessageKey = keyof typeof SNAPSHOT_MESSAGES.en;
 
 /** The snapshot message `key` said in `language` (English when not given). */
-export function snapshotText(
-  key: SnapshotMessageKey,
-  params: Readonly<Record<string, string>> = {},
-  language: Language = "en"
-): string {
-  return textIn(SNAPSHOT_MESSAGES, key, params, language);
-}
+export const snapshotText = textOf(SNAPSHOT_MESSAGES);

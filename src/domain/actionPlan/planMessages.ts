@@ -8,8 +8,7 @@
  * Investir / développer). Parameters are strings made by the rules in the message's language: the
  * template formats no number (a money figure is `12 500,5` in French, made by money.ts).
  */
-import { type Language } from "../language";
-import { defineMessages, textIn } from "../messageCatalogue";
+import { defineMessages, textOf } from "../messageCatalogue";
 
 export const PLAN_MESSAGES = defineMessages(
   {
@@ -107,13 +106,7 @@ export const PLAN_MESSAGES = defineMessages(
 export type PlanMessageKey = keyof typeof PLAN_MESSAGES.en;
 
 /** The plan's message `key` said in `language` (English when not given). */
-export function planText(
-  key: PlanMessageKey,
-  params: Readonly<Record<string, string>> = {},
-  language: Language = "en"
-): string {
-  return textIn(PLAN_MESSAGES, key, params, language);
-}
+export const planText = textOf(PLAN_MESSAGES);
 
 /** "A, B, C": names joined as the messages list them (the same in both languages). */
 export function listed(items: readonly string[]): string {

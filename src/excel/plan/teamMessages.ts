@@ -4,8 +4,7 @@
  * button is named as the pane names it (Build team, Construire l'équipe); `{problem}` is a reader's own
  * (readingProblems.ts), already in the language.
  */
-import { type Language } from "../../domain/language";
-import { defineMessages, textIn } from "../../domain/messageCatalogue";
+import { defineMessages, textOf } from "../../domain/messageCatalogue";
 
 export const TEAM_SHEET_MESSAGES = defineMessages(
   {
@@ -47,10 +46,4 @@ export const TEAM_SHEET_MESSAGES = defineMessages(
 export type TeamSheetMessageKey = keyof typeof TEAM_SHEET_MESSAGES.en;
 
 /** The team sheet's message `key` said in `language` (English when not given). */
-export function teamSheetText(
-  key: TeamSheetMessageKey,
-  params: Readonly<Record<string, string>> = {},
-  language: Language = "en"
-): string {
-  return textIn(TEAM_SHEET_MESSAGES, key, params, language);
-}
+export const teamSheetText = textOf(TEAM_SHEET_MESSAGES);
