@@ -24,22 +24,13 @@ import { readSource } from "../src/excel/host/source";
 import { analysePipeline } from "../src/taskpane/pipelineModel";
 import { createExcelHost, createMemoryBackend } from "../src/workbench/sim";
 import "../test/support/office-client";
+import { mulberry32 } from "../test/support/random";
 
 /** Compute may take this many times the bare pass over the same cells (issue 12). */
 const COMPUTE_RATIO_TARGET = 20;
 /** The whole run's peak memory at 1,048,575 deals (issue 12): the pane lives in Excel's browser process. */
 const PEAK_MEMORY_TARGET = 1.5 * 1024 ** 3;
 const PAYLOAD_LIMIT = 5 * 1024 * 1024;
-
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HEADERS = ["Id", "Close date", "Company", "Product", "Owner", "Amount", "Probability"];
 

@@ -12,18 +12,10 @@
 import { builtImplementations } from "../test/support/carnet-engine";
 import { type DetailedOutcomeDistribution, outcomeDistribution } from "../src/domain/distribution";
 import { pipelineFigures, withPipelineFigures } from "../src/domain/pipelineFigures";
+import { mulberry32 } from "../test/support/random";
 
 const DEALS = 10_000;
 const TRIALS = 100_000;
-
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Varied amounts 500 € to 250,000 € with cents, probabilities 5 % to 95 % in whole percents. */
 function pipeline(): { amount: number; probability: number }[] {

@@ -10,19 +10,10 @@ import { buildSync } from "esbuild";
 import { HyperFormula } from "hyperformula";
 import { builtImplementations, carnetEngine } from "../test/support/carnet-engine";
 import { benchProbability } from "./probability";
+import { mulberry32 } from "../test/support/random";
 
 type Grid = number[][];
 const results: { name: string; pass: boolean }[] = [];
-
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Median wall time of `runs` calls, in ms. */
 function time(fn: () => unknown, runs = 5): number {

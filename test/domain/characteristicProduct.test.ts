@@ -5,15 +5,7 @@
  * wide enough that the angles' reach covers the whole circle.
  */
 import { blockBound, Factors } from "../../src/domain/characteristicProduct";
-
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../support/random";
 
 /** |Π (1 − p + p e^{2πi m b/T})| by its logarithm, one cosine a factor. */
 function modulus(amounts: Float64Array, probabilities: Float64Array, period: number, m: number) {

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { outcomeDistribution } from "../../src/domain/distribution";
+import { mulberry32 } from "../support/random";
 
 type Deal = { amount: number; probability: number };
 
@@ -40,15 +41,6 @@ function quantileOf(
     if (cumulative >= level - reach) return e.totals[i];
   }
   return e.totals[e.totals.length - 1];
-}
-
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const cents = (lo: number, hi: number) =>

@@ -11,17 +11,9 @@ import {
   outcomeDistribution,
   type OutcomeDistributionOptions,
 } from "../../src/domain/distribution";
+import { mulberry32 } from "../support/random";
 
 type Deal = { amount: number; probability: number };
-
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The exact distribution of S = Σ B_i a_i for integer amounts: P(S = lowest + j) = cells[j]. */
 interface Exact {

@@ -1,0 +1,12 @@
+/**
+ * Mulberry32: a small seeded generator of numbers in [0, 1), so that a test's or a benchmark's random
+ * pipeline is the same on every run.
+ */
+export function mulberry32(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
