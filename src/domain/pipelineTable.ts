@@ -276,6 +276,12 @@ class PipelineReader {
   /** The language the report speaks (options.language, else English), and the readers' options for it. */
   private readonly language: Language;
   private readonly speaking: { readonly language: Language };
+  /** The columns readPlainDeal reads, when it may read rows (see there); else null. */
+  private readonly plainColumns: {
+    readonly closeDate: number;
+    readonly amount: number;
+    readonly probability: number;
+  } | null;
 
   constructor(
     private readonly rows: readonly (readonly CellValue[])[],
@@ -297,6 +303,15 @@ class PipelineReader {
       if (mapping[field] !== null)
         this.coded[field] = new TextCodes(rows.length, cleanText, this.deals.codesRoom(field));
     this.ids = new RepeatedKeys(rows.length);
+    const { closeDate, amount, probability } = mapping;
+    this.plainColumns =
+      closeDate === null ||
+      amount === null ||
+      probability === null ||
+      mapping.category !== null ||
+      options.probabilityScale === "points"
+        ? null
+        : { closeDate, amount, probability };
   }
 
   read(start: number, end: number): void {
@@ -313,7 +328,7 @@ class PipelineReader {
         this.issues.push(rowIssue(r, "total", this.said("pipeline.totalRow")));
       } else {
         const d = this.count++;
-        this.readDeal(rows[r], r, d);
+        if (!this.readPlainDeal(rows[r], r, d)) this.readDeal(rows[r], r, d);
       }
     }
   }
@@ -339,6 +354,48 @@ class PipelineReader {
   }
 
   /**
+   * readDeal of a row whose close date, amount and probability are plain Excel numbers (plain…),
+   * the table having no category column and the probabilities read as fractions: such a row has no
+   * problem to report, and most rows of a large table are such rows. False, and nothing set, for
+   * any other row: readDeal reads it. A small function, so that the compiler inlines what it calls.
+   */
+  private readPlainDeal(row: readonly CellValue[], r: number, d: number): boolean {
+    const { plainColumns, deals } = this;
+    if (plainColumns === null) return false;
+    const closeDate = cells.date(row[plainColumns.closeDate]);
+    const amount = cells.amount(row[plainColumns.amount]);
+    const probability = cells.probability(row[plainColumns.probability]);
+    if (closeDate === undefined || amount === undefined || probability === undefined) return false;
+    const stage = this.setStage(row, d);
+    const category = this.stages.closing(stage);
+    this.scale.seeFraction();
+    deals.setRow(d, r);
+    deals.closeDates[d] = closeDate;
+    deals.amounts[d] = amount;
+    deals.probabilities[d] = probability;
+    deals.setSources(d, category, category === null ? null : "stage", "deal");
+    this.setTexts(row, d);
+    return true;
+  }
+
+  /** Deal d's stage, coded from its cell (null when the table has no stage column). */
+  private setStage(row: readonly CellValue[], d: number): string | null {
+    const stageCodes = this.coded.stage;
+    if (stageCodes === undefined) return null;
+    stageCodes.setCell(d, row[this.mapping.stage!]);
+    return stageCodes.texts[stageCodes.codes[d]];
+  }
+
+  /** Deal d's texts read as it is read: its owner and product as codes, its id's hash. */
+  private setTexts(row: readonly CellValue[], d: number): void {
+    const { owner, product } = this.coded;
+    const { mapping } = this;
+    if (owner) owner.setCell(d, row[mapping.owner!]);
+    if (product) product.setCell(d, row[mapping.product!]);
+    if (mapping.id !== null) this.setId(d, row[mapping.id]);
+  }
+
+  /**
    * One deal row of the user's table into deal `d`, read with domain.md's rules. Excel numbers are
    * taken as they are without a Reading (plain…); anything else is read in full. Its texts are read
    * from the cells when asked for (DealTexts).
@@ -355,9 +412,7 @@ class PipelineReader {
     const amount = plain ?? report.value("amount", readAmount(amountCell, this.speaking));
     // A plain amount is no blank cell: only the others are looked at again.
     const amountBlank = plain === undefined && cells.isBlank(amountCell);
-    const stageCodes = this.coded.stage;
-    if (stageCodes) stageCodes.setCell(d, row[mapping.stage!]);
-    const stage = stageCodes ? stageCodes.texts[stageCodes.codes[d]] : null;
+    const stage = this.setStage(row, d);
     const typed =
       mapping.category === null
         ? null
@@ -382,10 +437,7 @@ class PipelineReader {
       // A probability is the deal's when its cell holds one, else its stage's (or Won / Lost's).
       probability === null ? null : probabilityBlank ? "stage" : "deal"
     );
-    const { owner, product } = this.coded;
-    if (owner) owner.setCell(d, row[mapping.owner!]);
-    if (product) product.setCell(d, row[mapping.product!]);
-    if (mapping.id !== null) this.setId(d, row[mapping.id]);
+    this.setTexts(row, d);
     const lines = report.rowLines();
     if (lines !== null) deals.issues.set(d, lines);
   }
@@ -571,6 +623,11 @@ class ProbabilityScaleWatch {
   private numbers = 0;
   private aboveOne = 0;
   private aboveHundred = 0;
+
+  /** see() of a number in [0, 1] (plainProbability's): a number, not above 1. */
+  seeFraction(): void {
+    this.numbers++;
+  }
 
   see(cell: CellValue): void {
     if (typeof cell !== "number") return;
