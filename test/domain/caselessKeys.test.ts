@@ -73,6 +73,13 @@ describe("the first row of each key, whatever its case", () => {
     expect(firstRowsOfColumn(keys)).toEqual(firstRowsByMap(keys));
   });
 
+  it("finds every repeat of a column of one key in any case, each to the first row", () => {
+    const keys = Array.from({ length: 50_000 }, (_, i) => (i % 2 ? "TBD" : "tbd"));
+    const { at, first } = repeatedKeys(keys.length, (i) => keys[i]);
+    expect(at).toEqual(keys.slice(1).map((_, i) => i + 1));
+    expect(first.every((f) => f === 0)).toBe(true);
+  });
+
   it("tells apart keys of one whole hash (FNV-1a's costarring and liquid)", () => {
     const keys = ["costarring", "liquid", "LIQUID", "Costarring", "declinate", "macallums"];
     expect(firstRowsOfColumn(keys)).toEqual(firstRowsByMap(keys));
