@@ -130,6 +130,25 @@ export class TextCodes {
   }
 }
 
+/** A category and where it and a probability came from, as DealColumnsBuilder.setSources codes them. */
+export interface SourceCodes {
+  readonly category: number;
+  readonly categorySource: number;
+  readonly probabilitySource: number;
+}
+
+export function sourceCodesOf(
+  category: ForecastCategory | null,
+  categorySource: Source | undefined,
+  probabilitySource: Source
+): SourceCodes {
+  return {
+    category: categoryCode(category),
+    categorySource: sourceCode(categorySource),
+    probabilitySource: sourceCode(probabilitySource),
+  };
+}
+
 export interface DealColumns {
   /**
    * Each deal's 0-based row in the source data (below the header); null when deal i is row i, as in
@@ -339,6 +358,13 @@ export class DealColumnsBuilder {
     this.categories[i] = categoryCode(category);
     this.categorySources[i] = sourceCode(categorySource);
     this.probabilitySources[i] = sourceCode(probabilitySource);
+  }
+
+  /** setSources of deal i, given as the codes sourceCodesOf worked out (once for many deals). */
+  setSourceCodes(i: number, codes: SourceCodes): void {
+    this.categories[i] = codes.category;
+    this.categorySources[i] = codes.categorySource;
+    this.probabilitySources[i] = codes.probabilitySource;
   }
 
   /** Deal i's row in the source data. */

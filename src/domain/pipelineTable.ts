@@ -17,7 +17,14 @@ import {
   RowCounter,
   type RowCells,
 } from "./countingRows";
-import { type DealColumnsBuilder, type DealTable, readingColumns, TextCodes } from "./dealTable";
+import {
+  type DealColumnsBuilder,
+  type DealTable,
+  readingColumns,
+  type SourceCodes,
+  sourceCodesOf,
+  TextCodes,
+} from "./dealTable";
 import type { Language } from "./language";
 import { problemText, type ReadingProblemKey } from "./readingProblems";
 import { readCategory, type StageDefault, stageProbability } from "./stages";
@@ -276,11 +283,15 @@ class PipelineReader {
   /** The language the report speaks (options.language, else English), and the readers' options for it. */
   private readonly language: Language;
   private readonly speaking: { readonly language: Language };
-  /** The columns readPlainDeal reads, when it may read rows (see there); else null. */
+  /**
+   * The columns readPlainDeal reads, when it may read rows (see there), and its deals' category and
+   * sources, the same for all when the table has no stage column; else null.
+   */
   private readonly plainColumns: {
     readonly closeDate: number;
     readonly amount: number;
     readonly probability: number;
+    readonly sources: SourceCodes | null;
   } | null;
 
   constructor(
@@ -311,11 +322,12 @@ class PipelineReader {
       mapping.category !== null ||
       options.probabilityScale === "points"
         ? null
-        : { closeDate, amount, probability };
+        : { closeDate, amount, probability, sources: this.plainSources() };
   }
 
   read(start: number, end: number): void {
     const { rows, counter, layout } = this;
+    let plainRows = 0; // counted here, not in the watch a row at a time (a load and a store each)
     for (let r = start; r < end; r++) {
       layout.cells = rows[r];
       const kind = counter.kindOf(layout, r);
@@ -328,9 +340,11 @@ class PipelineReader {
         this.issues.push(rowIssue(r, "total", this.said("pipeline.totalRow")));
       } else {
         const d = this.count++;
-        if (!this.readPlainDeal(rows[r], r, d)) this.readDeal(rows[r], r, d);
+        if (this.readPlainDeal(rows[r], r, d)) plainRows++;
+        else this.readDeal(rows[r], r, d);
       }
     }
+    this.scale.seeFractions(plainRows);
   }
 
   /** Row r's cells as countingRows sees them (the one RowCells of the reading, refilled). */
@@ -357,25 +371,34 @@ class PipelineReader {
    * readDeal of a row whose close date, amount and probability are plain Excel numbers (plain…),
    * the table having no category column and the probabilities read as fractions: such a row has no
    * problem to report, and most rows of a large table are such rows. False, and nothing set, for
-   * any other row: readDeal reads it. A small function, so that the compiler inlines what it calls.
+   * any other row: readDeal reads it. A small function, so that the compiler inlines what it calls;
+   * the caller tells the probability scale's watch (ProbabilityScaleWatch.seeFractions).
    */
   private readPlainDeal(row: readonly CellValue[], r: number, d: number): boolean {
-    const { plainColumns, deals } = this;
-    if (plainColumns === null) return false;
-    const closeDate = cells.date(row[plainColumns.closeDate]);
-    const amount = cells.amount(row[plainColumns.amount]);
-    const probability = cells.probability(row[plainColumns.probability]);
+    const { plainColumns: plain, deals } = this;
+    if (plain === null) return false;
+    const closeDate = cells.date(row[plain.closeDate]);
+    const amount = cells.amount(row[plain.amount]);
+    const probability = cells.probability(row[plain.probability]);
     if (closeDate === undefined || amount === undefined || probability === undefined) return false;
-    const stage = this.setStage(row, d);
-    const category = this.stages.closing(stage);
-    this.scale.seeFraction();
     deals.setRow(d, r);
     deals.closeDates[d] = closeDate;
     deals.amounts[d] = amount;
     deals.probabilities[d] = probability;
-    deals.setSources(d, category, category === null ? null : "stage", "deal");
+    if (plain.sources !== null) deals.setSourceCodes(d, plain.sources);
+    else {
+      const category = this.stages.closing(this.setStage(row, d));
+      deals.setSources(d, category, category === null ? null : "stage", "deal");
+    }
     this.setTexts(row, d);
     return true;
+  }
+
+  /** What readPlainDeal sets of every deal's category and sources when there is no stage column. */
+  private plainSources(): SourceCodes | null {
+    if (this.coded.stage !== undefined) return null;
+    const category = this.stages.closing(null);
+    return sourceCodesOf(category, category === null ? null : "stage", "deal");
   }
 
   /** Deal d's stage, coded from its cell (null when the table has no stage column). */
@@ -624,9 +647,9 @@ class ProbabilityScaleWatch {
   private aboveOne = 0;
   private aboveHundred = 0;
 
-  /** see() of a number in [0, 1] (plainProbability's): a number, not above 1. */
-  seeFraction(): void {
-    this.numbers++;
+  /** see() of `count` numbers in [0, 1] (plainProbability's): numbers, none above 1. */
+  seeFractions(count: number): void {
+    this.numbers += count;
   }
 
   see(cell: CellValue): void {
