@@ -388,17 +388,30 @@ class PipelineReader {
     if (plain.sources !== null) deals.setSourceCodes(d, plain.sources);
     else {
       const category = this.stages.closing(this.setStage(row, d));
-      deals.setSources(d, category, category === null ? null : "stage", "deal");
+      deals.setSources(
+        d,
+        category,
+        categorySource(null, category),
+        probabilitySource(probability, false)
+      );
     }
     this.setTexts(row, d);
     return true;
   }
 
-  /** What readPlainDeal sets of every deal's category and sources when there is no stage column. */
+  /**
+   * What readPlainDeal sets of every deal's category and sources when there is no stage column: no
+   * category typed, a probability in its cell.
+   */
   private plainSources(): SourceCodes | null {
     if (this.coded.stage !== undefined) return null;
     const category = this.stages.closing(null);
-    return sourceCodesOf(category, category === null ? null : "stage", "deal");
+    const typedProbability = 0; // any number in the probability cell
+    return sourceCodesOf(
+      category,
+      categorySource(null, category),
+      probabilitySource(typedProbability, false)
+    );
   }
 
   /** Deal d's stage, coded from its cell (null when the table has no stage column). */
@@ -456,9 +469,8 @@ class PipelineReader {
     deals.setSources(
       d,
       category,
-      typed ? "deal" : category === null ? null : "stage",
-      // A probability is the deal's when its cell holds one, else its stage's (or Won / Lost's).
-      probability === null ? null : probabilityBlank ? "stage" : "deal"
+      categorySource(typed, category),
+      probabilitySource(probability, probabilityBlank)
     );
     this.setTexts(row, d);
     const lines = report.rowLines();
@@ -623,6 +635,19 @@ class StageRules {
 }
 
 const MOST_STAGES = 1000;
+
+/** Where a deal's category came from: its own cell when typed, else its stage (none without one). */
+function categorySource(typed: ForecastCategory | null, category: ForecastCategory | null) {
+  return typed ? "deal" : category === null ? null : "stage";
+}
+
+/**
+ * Where a deal's probability came from: the deal's when its cell holds one, else its stage's (or
+ * Won / Lost's); none without a probability.
+ */
+function probabilitySource(probability: number | null, blank: boolean) {
+  return probability === null ? null : blank ? "stage" : "deal";
+}
 
 /** The forecast category typed on the deal (null when blank); an unknown one is reported. */
 function typedCategory(
