@@ -8,7 +8,7 @@
  * ids in some 0.6 milliseconds, a million in some 10.
  */
 
-import { KEPT_BYTES } from "./keptRoom";
+import { KEPT_BYTES, KeptRoom } from "./keptRoom";
 
 /** FNV-1a offset basis and prime. */
 const FNV_BASIS = 0x811c9dc5 | 0;
@@ -118,7 +118,16 @@ export class RepeatedKeys {
     // A key met again marks its place once: the keys of shared places are at most twice as many.
     const shared = Math.min(count, 2 * markPlaces(room, count));
     const found: { at: number; first: number }[] = [];
-    findInShared(room, count, new FirstKeys(shared), keyAt, found);
+    const bytes = FirstKeys.bytesFor(shared);
+    const table =
+      bytes <= KEPT_FIRST_KEYS_BYTES
+        ? FIRST_KEYS_ROOM.take(bytes)
+        : { room: new ArrayBuffer(bytes), release: () => {} };
+    try {
+      findInShared(room, count, new FirstKeys(shared, table.room), keyAt, found);
+    } finally {
+      table.release();
+    }
     return { at: found.map((r) => r.at), first: found.map((r) => r.first) };
   }
 }
@@ -179,6 +188,15 @@ function findInShared(
   }
 }
 
+/**
+ * The room of FirstKeys' table, kept from search to search: some 500 kB at 100,000 ids, 4 MB at a
+ * million, made afresh each time it was as much garbage and fresh memory to fault in (0.2 ms of
+ * reading 100,000 deals). Kept up to KEPT_FIRST_KEYS_BYTES: a column of a million repeats of a few
+ * keys needs 32 MB, once, which is not worth keeping.
+ */
+const FIRST_KEYS_ROOM = new KeptRoom();
+const KEPT_FIRST_KEYS_BYTES = 1 << 22;
+
 /** The first key of each text met so far: open addressing on the keys' hashes. */
 class FirstKeys {
   /**
@@ -187,10 +205,19 @@ class FirstKeys {
    */
   private readonly slots: Int32Array;
 
-  constructor(keys: number) {
-    // Four slots a key: a probe mostly meets an empty slot or its own key at once.
-    const size = Math.max(16, 1 << Math.ceil(Math.log2(4 * keys + 1)));
-    this.slots = new Int32Array(2 * size);
+  /** Four slots a key: a probe mostly meets an empty slot or its own key at once. */
+  private static slotsFor(keys: number): number {
+    return Math.max(16, 1 << Math.ceil(Math.log2(4 * keys + 1)));
+  }
+
+  /** The room a table of `keys` keys takes. */
+  static bytesFor(keys: number): number {
+    return 8 * FirstKeys.slotsFor(keys);
+  }
+
+  /** A table of `keys` keys at most, in `room` (bytesFor(keys) at least; cleared here). */
+  constructor(keys: number, room: ArrayBuffer) {
+    this.slots = new Int32Array(room, 0, 2 * FirstKeys.slotsFor(keys)).fill(0);
   }
 
   /** The first key with key i's text (i itself when it is the first, then recorded). */
