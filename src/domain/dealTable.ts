@@ -360,11 +360,15 @@ export class DealColumnsBuilder {
     this.probabilitySources[i] = sourceCode(probabilitySource);
   }
 
-  /** setSources of deal i, given as the codes sourceCodesOf worked out (once for many deals). */
-  setSourceCodes(i: number, codes: SourceCodes): void {
-    this.categories[i] = codes.category;
-    this.categorySources[i] = codes.categorySource;
-    this.probabilitySources[i] = codes.probabilitySource;
+  /**
+   * setSources of deals start to end (excluded), given as the codes sourceCodesOf worked out: once
+   * for a block of deals most of which have them (a deal set after is set again), three fills
+   * rather than three stores a deal.
+   */
+  setSourceCodes(start: number, end: number, codes: SourceCodes): void {
+    this.categories.fill(codes.category, start, end);
+    this.categorySources.fill(codes.categorySource, start, end);
+    this.probabilitySources.fill(codes.probabilitySource, start, end);
   }
 
   /** Deal i's row in the source data. */

@@ -328,6 +328,9 @@ class PipelineReader {
   read(start: number, end: number): void {
     const { rows, counter, layout } = this;
     let plainRows = 0; // counted here, not in the watch a row at a time (a load and a store each)
+    // The deals these rows may hold, as readPlainDeal reads them (readDeal sets its own again).
+    const sources = this.plainColumns?.sources;
+    if (sources) this.deals.setSourceCodes(this.count, this.count + end - start, sources);
     for (let r = start; r < end; r++) {
       layout.cells = rows[r];
       const kind = counter.kindOf(layout, r);
@@ -372,7 +375,8 @@ class PipelineReader {
    * the table having no category column and the probabilities read as fractions: such a row has no
    * problem to report, and most rows of a large table are such rows. False, and nothing set, for
    * any other row: readDeal reads it. A small function, so that the compiler inlines what it calls;
-   * the caller tells the probability scale's watch (ProbabilityScaleWatch.seeFractions).
+   * the caller tells the probability scale's watch (ProbabilityScaleWatch.seeFractions), and sets
+   * the deal's category and sources when they are plainColumns.sources (a block at a time).
    */
   private readPlainDeal(row: readonly CellValue[], r: number, d: number): boolean {
     const { plainColumns: plain, deals } = this;
@@ -385,8 +389,7 @@ class PipelineReader {
     deals.closeDates[d] = closeDate;
     deals.amounts[d] = amount;
     deals.probabilities[d] = probability;
-    if (plain.sources !== null) deals.setSourceCodes(d, plain.sources);
-    else {
+    if (plain.sources === null) {
       const category = this.stages.closing(this.setStage(row, d));
       deals.setSources(
         d,
