@@ -130,6 +130,25 @@ export class TextCodes {
   }
 }
 
+/** A category and where it and a probability came from, as DealColumnsBuilder.setSources codes them. */
+export interface SourceCodes {
+  readonly category: number;
+  readonly categorySource: number;
+  readonly probabilitySource: number;
+}
+
+export function sourceCodesOf(
+  category: ForecastCategory | null,
+  categorySource: Source | undefined,
+  probabilitySource: Source
+): SourceCodes {
+  return {
+    category: categoryCode(category),
+    categorySource: sourceCode(categorySource),
+    probabilitySource: sourceCode(probabilitySource),
+  };
+}
+
 export interface DealColumns {
   /**
    * Each deal's 0-based row in the source data (below the header); null when deal i is row i, as in
@@ -339,6 +358,17 @@ export class DealColumnsBuilder {
     this.categories[i] = categoryCode(category);
     this.categorySources[i] = sourceCode(categorySource);
     this.probabilitySources[i] = sourceCode(probabilitySource);
+  }
+
+  /**
+   * setSources of deals start to end (excluded), given as the codes sourceCodesOf worked out: once
+   * for a block of deals most of which have them (a deal set after is set again), three fills
+   * rather than three stores a deal.
+   */
+  setSourceCodes(start: number, end: number, codes: SourceCodes): void {
+    this.categories.fill(codes.category, start, end);
+    this.categorySources.fill(codes.categorySource, start, end);
+    this.probabilitySources.fill(codes.probabilitySource, start, end);
   }
 
   /** Deal i's row in the source data. */

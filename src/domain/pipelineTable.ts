@@ -17,7 +17,14 @@ import {
   RowCounter,
   type RowCells,
 } from "./countingRows";
-import { type DealColumnsBuilder, type DealTable, readingColumns, TextCodes } from "./dealTable";
+import {
+  type DealColumnsBuilder,
+  type DealTable,
+  readingColumns,
+  type SourceCodes,
+  sourceCodesOf,
+  TextCodes,
+} from "./dealTable";
 import type { Language } from "./language";
 import { problemText, type ReadingProblemKey } from "./readingProblems";
 import { readCategory, type StageDefault, stageProbability } from "./stages";
@@ -276,6 +283,16 @@ class PipelineReader {
   /** The language the report speaks (options.language, else English), and the readers' options for it. */
   private readonly language: Language;
   private readonly speaking: { readonly language: Language };
+  /**
+   * The columns readPlainDeal reads, when it may read rows (see there), and its deals' category and
+   * sources, the same for all when the table has no stage column; else null.
+   */
+  private readonly plainColumns: {
+    readonly closeDate: number;
+    readonly amount: number;
+    readonly probability: number;
+    readonly sources: SourceCodes | null;
+  } | null;
 
   constructor(
     private readonly rows: readonly (readonly CellValue[])[],
@@ -297,10 +314,23 @@ class PipelineReader {
       if (mapping[field] !== null)
         this.coded[field] = new TextCodes(rows.length, cleanText, this.deals.codesRoom(field));
     this.ids = new RepeatedKeys(rows.length);
+    const { closeDate, amount, probability } = mapping;
+    this.plainColumns =
+      closeDate === null ||
+      amount === null ||
+      probability === null ||
+      mapping.category !== null ||
+      options.probabilityScale === "points"
+        ? null
+        : { closeDate, amount, probability, sources: this.plainSources() };
   }
 
   read(start: number, end: number): void {
     const { rows, counter, layout } = this;
+    let plainRows = 0; // counted here, not in the watch a row at a time (a load and a store each)
+    // The deals these rows may hold, as readPlainDeal reads them (readDeal sets its own again).
+    const sources = this.plainColumns?.sources;
+    if (sources) this.deals.setSourceCodes(this.count, this.count + end - start, sources);
     for (let r = start; r < end; r++) {
       layout.cells = rows[r];
       const kind = counter.kindOf(layout, r);
@@ -313,9 +343,11 @@ class PipelineReader {
         this.issues.push(rowIssue(r, "total", this.said("pipeline.totalRow")));
       } else {
         const d = this.count++;
-        this.readDeal(rows[r], r, d);
+        if (this.readPlainDeal(rows[r], r, d)) plainRows++;
+        else this.readDeal(rows[r], r, d);
       }
     }
+    this.scale.seeFractions(plainRows);
   }
 
   /** Row r's cells as countingRows sees them (the one RowCells of the reading, refilled). */
@@ -339,6 +371,70 @@ class PipelineReader {
   }
 
   /**
+   * readDeal of a row whose close date, amount and probability are plain Excel numbers (plain…),
+   * the table having no category column and the probabilities read as fractions: such a row has no
+   * problem to report, and most rows of a large table are such rows. False, and nothing set, for
+   * any other row: readDeal reads it. A small function, so that the compiler inlines what it calls;
+   * the caller tells the probability scale's watch (ProbabilityScaleWatch.seeFractions), and sets
+   * the deal's category and sources when they are plainColumns.sources (a block at a time).
+   */
+  private readPlainDeal(row: readonly CellValue[], r: number, d: number): boolean {
+    const { plainColumns: plain, deals } = this;
+    if (plain === null) return false;
+    const closeDate = cells.date(row[plain.closeDate]);
+    const amount = cells.amount(row[plain.amount]);
+    const probability = cells.probability(row[plain.probability]);
+    if (closeDate === undefined || amount === undefined || probability === undefined) return false;
+    deals.setRow(d, r);
+    deals.closeDates[d] = closeDate;
+    deals.amounts[d] = amount;
+    deals.probabilities[d] = probability;
+    if (plain.sources === null) {
+      const category = this.stages.closing(this.setStage(row, d));
+      deals.setSources(
+        d,
+        category,
+        categorySource(null, category),
+        probabilitySource(probability, false)
+      );
+    }
+    this.setTexts(row, d);
+    return true;
+  }
+
+  /**
+   * What readPlainDeal sets of every deal's category and sources when there is no stage column: no
+   * category typed, a probability in its cell.
+   */
+  private plainSources(): SourceCodes | null {
+    if (this.coded.stage !== undefined) return null;
+    const category = this.stages.closing(null);
+    const typedProbability = 0; // any number in the probability cell
+    return sourceCodesOf(
+      category,
+      categorySource(null, category),
+      probabilitySource(typedProbability, false)
+    );
+  }
+
+  /** Deal d's stage, coded from its cell (null when the table has no stage column). */
+  private setStage(row: readonly CellValue[], d: number): string | null {
+    const stageCodes = this.coded.stage;
+    if (stageCodes === undefined) return null;
+    stageCodes.setCell(d, row[this.mapping.stage!]);
+    return stageCodes.texts[stageCodes.codes[d]];
+  }
+
+  /** Deal d's texts read as it is read: its owner and product as codes, its id's hash. */
+  private setTexts(row: readonly CellValue[], d: number): void {
+    const { owner, product } = this.coded;
+    const { mapping } = this;
+    if (owner) owner.setCell(d, row[mapping.owner!]);
+    if (product) product.setCell(d, row[mapping.product!]);
+    if (mapping.id !== null) this.setId(d, row[mapping.id]);
+  }
+
+  /**
    * One deal row of the user's table into deal `d`, read with domain.md's rules. Excel numbers are
    * taken as they are without a Reading (plain…); anything else is read in full. Its texts are read
    * from the cells when asked for (DealTexts).
@@ -355,9 +451,7 @@ class PipelineReader {
     const amount = plain ?? report.value("amount", readAmount(amountCell, this.speaking));
     // A plain amount is no blank cell: only the others are looked at again.
     const amountBlank = plain === undefined && cells.isBlank(amountCell);
-    const stageCodes = this.coded.stage;
-    if (stageCodes) stageCodes.setCell(d, row[mapping.stage!]);
-    const stage = stageCodes ? stageCodes.texts[stageCodes.codes[d]] : null;
+    const stage = this.setStage(row, d);
     const typed =
       mapping.category === null
         ? null
@@ -378,14 +472,10 @@ class PipelineReader {
     deals.setSources(
       d,
       category,
-      typed ? "deal" : category === null ? null : "stage",
-      // A probability is the deal's when its cell holds one, else its stage's (or Won / Lost's).
-      probability === null ? null : probabilityBlank ? "stage" : "deal"
+      categorySource(typed, category),
+      probabilitySource(probability, probabilityBlank)
     );
-    const { owner, product } = this.coded;
-    if (owner) owner.setCell(d, row[mapping.owner!]);
-    if (product) product.setCell(d, row[mapping.product!]);
-    if (mapping.id !== null) this.setId(d, row[mapping.id]);
+    this.setTexts(row, d);
     const lines = report.rowLines();
     if (lines !== null) deals.issues.set(d, lines);
   }
@@ -549,6 +639,19 @@ class StageRules {
 
 const MOST_STAGES = 1000;
 
+/** Where a deal's category came from: its own cell when typed, else its stage (none without one). */
+function categorySource(typed: ForecastCategory | null, category: ForecastCategory | null) {
+  return typed ? "deal" : category === null ? null : "stage";
+}
+
+/**
+ * Where a deal's probability came from: the deal's when its cell holds one, else its stage's (or
+ * Won / Lost's); none without a probability.
+ */
+function probabilitySource(probability: number | null, blank: boolean) {
+  return probability === null ? null : blank ? "stage" : "deal";
+}
+
 /** The forecast category typed on the deal (null when blank); an unknown one is reported. */
 function typedCategory(
   cell: CellValue,
@@ -571,6 +674,11 @@ class ProbabilityScaleWatch {
   private numbers = 0;
   private aboveOne = 0;
   private aboveHundred = 0;
+
+  /** see() of `count` numbers in [0, 1] (plainProbability's): numbers, none above 1. */
+  seeFractions(count: number): void {
+    this.numbers += count;
+  }
 
   see(cell: CellValue): void {
     if (typeof cell !== "number") return;

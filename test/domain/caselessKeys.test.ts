@@ -73,6 +73,24 @@ describe("the first row of each key, whatever its case", () => {
     expect(firstRowsOfColumn(keys)).toEqual(firstRowsByMap(keys));
   });
 
+  it("holds when its table is larger than the room kept for it, and in that room again after", () => {
+    // 300,000 repeats of three keys need a table of 8 MB, made for the search; then a small search
+    // in the kept room, which the earlier searches left full.
+    const many = Array.from({ length: 300_000 }, (_, i) => ["A", "b", "a"][i % 3]);
+    const { at, first } = repeatedKeys(many.length, (i) => many[i]);
+    expect(at).toEqual(many.slice(2).map((_, i) => i + 2));
+    expect(first).toEqual(at.map((i) => (i % 3 === 1 ? 1 : 0)));
+    const few = ["x", "B", "X", "b", "y"];
+    expect(firstRowsOfColumn(few)).toEqual([undefined, undefined, 0, 1, undefined]);
+  });
+
+  it("finds every repeat of a column of one key in any case, each to the first row", () => {
+    const keys = Array.from({ length: 50_000 }, (_, i) => (i % 2 ? "TBD" : "tbd"));
+    const { at, first } = repeatedKeys(keys.length, (i) => keys[i]);
+    expect(at).toEqual(keys.slice(1).map((_, i) => i + 1));
+    expect(first.every((f) => f === 0)).toBe(true);
+  });
+
   it("tells apart keys of one whole hash (FNV-1a's costarring and liquid)", () => {
     const keys = ["costarring", "liquid", "LIQUID", "Costarring", "declinate", "macallums"];
     expect(firstRowsOfColumn(keys)).toEqual(firstRowsByMap(keys));

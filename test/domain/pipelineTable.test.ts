@@ -184,6 +184,37 @@ describe("reading a sales table", () => {
     );
   });
 
+  it("reads rows of plain Excel numbers as it reads any row", () => {
+    // A table with a category column has each row read in full; without one, a row whose close
+    // date, amount and probability are plain numbers is read the short way: the same deals.
+    const figure = fc.oneof(
+      fc.constantFrom(null, "", "x", "20 %", "1 000", true, 0, 1, 1.5, -3, 20, 46023, 3e6, NaN),
+      fc.double({ min: -1, max: 2 }),
+      fc.integer({ min: -10, max: 3_000_000 })
+    );
+    const stage = fc.constantFrom(null, "Proposal", "Closed won", "Perdu", "Dreaming");
+    const row = fc.tuple(fc.constantFrom("D-1", "d-1", "D-2"), figure, figure, figure, stage);
+    const header = ["Id", "Close date", "Amount", "Probability", "Stage"];
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 12 }), (rows) => {
+        const options = { stageTable: DEFAULT_STAGE_TABLE };
+        // With the stage column, and without (its deals' category and sources then worked out once).
+        for (const width of [5, 4]) {
+          const cut = (cells: readonly unknown[]) => cells.slice(0, width);
+          const short = read([cut(header), ...rows.map(cut)], options);
+          const full = read(
+            [[...cut(header), "Forecast category"], ...rows.map((r) => [...cut(r), null])],
+            options
+          );
+          expect(short.deals).toEqual(full.deals);
+          expect(short.issues).toEqual(full.issues);
+          expect(short.probabilitiesLookLikePoints).toBe(full.probabilitiesLookLikePoints);
+        }
+      }),
+      { numRuns: 500 }
+    );
+  });
+
   it("cleans the handbook's closing full stops from text", () => {
     expect(cleanText("Alpha.")).toBe("Alpha");
     expect(cleanText("  Mme.  Z. ")).toBe("Mme. Z");
