@@ -388,7 +388,16 @@ const LATTICE_SAMPLE = 4096;
  * about 12, and their lattice 17 million cells at least.
  */
 function latticeTooLong(amounts: Float64Array, maxCells: number): boolean {
-  const count = min(amounts.length, LATTICE_SAMPLE);
+  const { sum, step } = sampleStep(amounts, min(amounts.length, LATTICE_SAMPLE));
+  return (sum / step) * (1 - 1e-9) + 1 > maxCells;
+}
+
+/**
+ * latticeTooLong's pass over the first `count` deals: their sum and a bound on their common step, in
+ * a function that ends with its loop (a long loop's code is compiled while it runs, and a comparison
+ * after it, never run by then, was dropped and taken again on every group).
+ */
+function sampleStep(amounts: Float64Array, count: number): { sum: number; step: number } {
   let step = amounts[0] * (1 + 4 * U);
   let sum = amounts[0];
   for (let k = 1; k < count; k++) {
@@ -396,7 +405,7 @@ function latticeTooLong(amounts: Float64Array, maxCells: number): boolean {
     const gap = abs(amounts[k] - amounts[k - 1]);
     if (gap > 0) step = min(step, gap + 4 * U * max(amounts[k], amounts[k - 1]));
   }
-  return (sum / step) * (1 - 1e-9) + 1 > maxCells;
+  return { sum, step };
 }
 
 /**
