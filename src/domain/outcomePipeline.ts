@@ -115,9 +115,9 @@ function split(
   const { count } = found;
   return {
     considered: found.considered,
-    mean: found.mean.value(),
-    absTotal: found.absTotal.value(),
-    offset: found.offset.value(),
+    mean: found.mean,
+    absTotal: found.absTotal,
+    offset: found.offset,
     count,
     amounts: found.kept.subarray(0, count),
     probabilities: found.keptProbabilities.subarray(0, count),
@@ -142,7 +142,9 @@ function splitDeals(
   const offset = new CompensatedSum();
   const absTotal = new CompensatedSum();
   const offsetParts: number[] = [];
-  let into = out;
+  // The arrays in locals: a field read on every deal would be reloaded after each store.
+  let kept = out.amounts;
+  let keptProbabilities = out.probabilities;
   let considered = 0;
   let count = 0;
   for (let i = 0; i < amounts.length; i++) {
@@ -153,7 +155,11 @@ function splitDeals(
       throw badProbability(i);
     const plain = amount > 0 && probability > 0 && probability < 1;
     if (shared && !plain) {
-      into = copied(into, count, amounts.length);
+      ({ amounts: kept, probabilities: keptProbabilities } = copied(
+        kept,
+        keptProbabilities,
+        count
+      ));
       shared = false;
     }
     if (probability === 0 || amount === 0) continue;
@@ -162,8 +168,8 @@ function splitDeals(
     absTotal.add(abs(amount));
     if (plain) {
       if (!shared) {
-        into.amounts[count] = amount;
-        into.probabilities[count] = probability;
+        kept[count] = amount;
+        keptProbabilities[count] = probability;
       }
       count++;
       continue;
@@ -172,23 +178,27 @@ function splitDeals(
     offsetParts.push(amount);
     // A credit note: B a = a + (1 − B)|a|, and 1 − B is won with probability 1 − p.
     if (probability !== 1) {
-      into.amounts[count] = -amount;
-      into.probabilities[count++] = 1 - probability;
+      kept[count] = -amount;
+      keptProbabilities[count++] = 1 - probability;
     }
   }
-  const { amounts: kept, probabilities: keptProbabilities } = into;
-  return { considered, count, mean, offset, absTotal, offsetParts, kept, keptProbabilities };
+  return {
+    considered,
+    count,
+    mean: mean.value(),
+    offset: offset.value(),
+    absTotal: absTotal.value(),
+    offsetParts,
+    kept,
+    keptProbabilities,
+  };
 }
 
-/** The first `count` deals of `figures` in arrays of their own, of room for `capacity`. */
-function copied(
-  figures: { amounts: Float64Array; probabilities: Float64Array },
-  count: number,
-  capacity: number
-) {
-  const amounts = new Float64Array(capacity);
-  const probabilities = new Float64Array(capacity);
-  amounts.set(figures.amounts.subarray(0, count));
-  probabilities.set(figures.probabilities.subarray(0, count));
-  return { amounts, probabilities };
+/** The first `count` deals in arrays of their own, of the same room. */
+function copied(amounts: Float64Array, probabilities: Float64Array, count: number) {
+  const capacity = amounts.length;
+  const into = { amounts: new Float64Array(capacity), probabilities: new Float64Array(capacity) };
+  into.amounts.set(amounts.subarray(0, count));
+  into.probabilities.set(probabilities.subarray(0, count));
+  return into;
 }
