@@ -10,7 +10,7 @@
  * Best case includes Commit (the usual roll-up: Commit ⊂ Best case ⊂ Pipeline).
  */
 import { weightedAmounts } from "./countingRows";
-import { categoryCode, type DealTable, type Deals, dealTableOf } from "./dealTable";
+import { categoryCode, type DealTable, type Deals, dealTableOf, type TextCodes } from "./dealTable";
 import { outcomeDistribution } from "./distribution";
 import { KEPT_BYTES } from "./keptRoom";
 import { type Period, periodLookup, type PeriodKind } from "./pipeline";
@@ -344,7 +344,7 @@ class Groups implements Grouping {
   readonly periods: (Period | undefined)[] = [];
   readonly counting: number[] = [];
   private readonly byKey = new Map<string, number>();
-  private readonly weighted: Float64Array;
+  readonly weighted: Float64Array;
 
   constructor(deals: CountedDeals) {
     this.of = deals.groups;
@@ -376,21 +376,45 @@ function groupDeals(deals: CountedDeals, dimension: ForecastDimension, kind: Per
   if (dimension === "period") groupByPeriod(table, groups, kind);
   else {
     const coded = table.textCodes(dimension);
-    if (coded) {
-      // Each text's group looked up once, on its first deal; each deal's by its code.
-      const groupOfCode = new Int32Array(coded.texts.length).fill(-1);
-      for (let i = 0; i < table.length; i++) {
-        const code = coded.codes[i];
-        let g = groupOfCode[code];
-        if (g < 0) g = groupOfCode[code] = groups.groupOf(coded.texts[code] ?? NO_KEY);
-        groups.place(i, g);
-      }
-    } else {
+    if (coded) groupByCode(coded, table.length, deals.weighted, groups);
+    else {
       const textOf = table.text(dimension);
       for (let i = 0; i < table.length; i++) groups.place(i, groups.groupOf(textOf(i) ?? NO_KEY));
     }
   }
   return groups;
+}
+
+/**
+ * Each deal's group by its text's code: each code's group looked up once, on its first deal, and
+ * the deals that count tallied by code, then by group (a count a deal in a local array, not through
+ * the Groups' list).
+ */
+function groupByCode(coded: TextCodes, n: number, weighted: Float64Array, groups: Groups): void {
+  const groupOfCode = new Int32Array(coded.texts.length).fill(-1);
+  const countingOfCode = new Int32Array(coded.texts.length);
+  placeByCode(coded, n, weighted, groups, groupOfCode, countingOfCode);
+  for (let code = 0; code < countingOfCode.length; code++)
+    if (countingOfCode[code] > 0) groups.counting[groupOfCode[code]] += countingOfCode[code];
+}
+
+/** groupByCode's pass over the deals, a function that ends with its loop (see binDeals). */
+function placeByCode(
+  { codes, texts }: TextCodes,
+  n: number,
+  weighted: Float64Array,
+  groups: Groups,
+  groupOfCode: Int32Array,
+  countingOfCode: Int32Array
+): void {
+  const of = groups.of;
+  for (let i = 0; i < n; i++) {
+    const code = codes[i];
+    let g = groupOfCode[code];
+    if (g < 0) g = groupOfCode[code] = groups.groupOf(texts[code] ?? NO_KEY);
+    of[i] = g;
+    if (weighted[i] === weighted[i]) countingOfCode[code]++; // NaN: it does not count
+  }
 }
 
 /** Days kept in groupByPeriod's array: 22 years. */
@@ -399,12 +423,30 @@ const INDEXED_DAYS = 8192;
 /**
  * Each deal's group by the period of its close date (NO_KEY without one). A million deals fall on a
  * few hundred days: each day's group is looked up once, in an array over the INDEXED_DAYS around the
- * first day met (a pipeline's dates, in practice), in a Map for a day beyond them or not whole.
+ * first day met (a pipeline's dates, in practice), in a Map for a day beyond them or not whole. The
+ * deals that count are tallied by day in the array, then by group.
  */
 function groupByPeriod(table: DealTable, groups: Groups, kind: PeriodKind): void {
-  const periodAt = periodLookup(kind);
-  const days = table.columns.closeDates;
   const byOffset = new Int32Array(INDEXED_DAYS).fill(-1);
+  const countingAt = new Int32Array(INDEXED_DAYS);
+  placeByDay(table, groups, periodLookup(kind), byOffset, countingAt);
+  for (let at = 0; at < INDEXED_DAYS; at++)
+    if (countingAt[at] > 0) groups.counting[byOffset[at]] += countingAt[at];
+}
+
+/**
+ * groupByPeriod's pass over the deals, a function that ends with its loop (see binDeals). A deal
+ * of an indexed day is counted at its day, any other by Groups.place.
+ */
+function placeByDay(
+  table: DealTable,
+  groups: Groups,
+  periodAt: (day: number) => Period,
+  byOffset: Int32Array,
+  countingAt: Int32Array
+): void {
+  const days = table.columns.closeDates;
+  const { of, weighted } = groups;
   const byDay = new Map<number, number>();
   let first = NaN;
   for (let i = 0; i < table.length; i++) {
@@ -415,7 +457,8 @@ function groupByPeriod(table: DealTable, groups: Groups, kind: PeriodKind): void
     }
     if (first !== first) first = Math.floor(day) - INDEXED_DAYS / 2;
     const at = day - first;
-    const indexed = (at | 0) === at && at >= 0 && at < INDEXED_DAYS;
+    // A whole number of days from `first`, within the array (>>> 0 leaves only those in [0, 2^32)).
+    const indexed = at >>> 0 === at && at < INDEXED_DAYS;
     let g = indexed ? byOffset[at] : (byDay.get(day) ?? -1);
     if (g < 0) {
       const period = periodAt(day);
@@ -423,7 +466,11 @@ function groupByPeriod(table: DealTable, groups: Groups, kind: PeriodKind): void
       if (indexed) byOffset[at] = g;
       else byDay.set(day, g);
     }
-    groups.place(i, g);
+    if (!indexed) groups.place(i, g);
+    else {
+      of[i] = g;
+      if (weighted[i] === weighted[i]) countingAt[at]++; // NaN: it does not count
+    }
   }
 }
 
