@@ -230,8 +230,15 @@ export function outcomeDistribution(
   deals: OutcomeDeals,
   options: OutcomeDistributionOptions = {}
 ): DetailedOutcomeDistribution {
+  return pipelineDistribution(normalise(deals), options);
+}
+
+/** outcomeDistribution of a pipeline already normalised (outcomePipeline.ts). */
+export function pipelineDistribution(
+  pipeline: Pipeline,
+  options: OutcomeDistributionOptions = {}
+): DetailedOutcomeDistribution {
   const settings = { ...DEFAULTS, ...options };
-  const pipeline = normalise(deals);
   if (pipeline.count === 0) {
     return exactDistribution(
       pipeline,

@@ -11,8 +11,9 @@
  */
 import { weightedAmounts } from "./countingRows";
 import { categoryCode, type DealTable, type Deals, dealTableOf, type TextCodes } from "./dealTable";
-import { outcomeDistribution } from "./distribution";
+import { pipelineDistribution } from "./distribution";
 import { KEPT_BYTES } from "./keptRoom";
+import { GroupedSplit, normalise, type Pipeline } from "./outcomePipeline";
 import { type Period, periodLookup, type PeriodKind } from "./pipeline";
 import { runSteps, type Steps } from "./steps";
 
@@ -129,7 +130,10 @@ class CountedDeals {
 /**
  * Each group's figures, summed deal by deal in the deals' order (so each sum is the one a loop over
  * the group gives), and the counting deals' amounts and probabilities gathered group by group for
- * the outcome distributions, in one pass over the columns, no object per deal.
+ * the outcome distributions, in one pass over the columns, no object per deal. With several groups
+ * (the tables) each deal is split for its distribution (outcomePipeline.ts) as it is gathered, so
+ * that the gathered figures are not read again by a split of each group's; with one (the headline)
+ * the sums stay in locals (sumAndGatherOne) and the gathered deals are split after.
  */
 class GroupSums {
   private readonly count: Int32Array;
@@ -139,8 +143,10 @@ class GroupSums {
   private readonly bestCase: Float64Array;
   private readonly won: Float64Array;
   private readonly hasCategories: Uint8Array;
-  /** Group g's counting deals are at [first[g], first[g] + count[g]) of the gathered figures. */
+  /** Group g's counting deals are gathered from first[g] on (several groups: those split keeps). */
   private readonly first: Int32Array;
+  /** With several groups, each group's deals split as they are gathered. */
+  private split: GroupedSplit | null = null;
 
   constructor(
     private readonly deals: CountedDeals,
@@ -178,9 +184,11 @@ class GroupSums {
     const { amounts, probabilities, categories } = table.columns;
     const { count, unweighted, won, commit, bestCase, hasCategories } = this;
     const weightedTotals = this.weighted;
-    const gatheredAmounts = this.deals.amounts;
-    const gatheredProbabilities = this.deals.probabilities;
-    const next = this.first.slice();
+    const split = (this.split = new GroupedSplit(
+      this.first,
+      this.deals.amounts,
+      this.deals.probabilities
+    ));
     for (let i = 0; i < table.length; i++) {
       const g = of[i];
       const category = categories[i];
@@ -189,28 +197,32 @@ class GroupSums {
       if (category === WON && amount === amount) won[g] += amount;
       const w = weighted[i];
       if (w !== w) continue; // NaN: the deal does not count
-      count[g]++;
+      const index = count[g]++;
       unweighted[g] += amount;
       weightedTotals[g] += w;
       if (category === COMMIT) commit[g] += amount;
       if (category === COMMIT || category === BEST_CASE) bestCase[g] += amount;
-      const at = next[g]++;
-      gatheredAmounts[at] = amount;
-      gatheredProbabilities[at] = probabilities[i];
+      split.add(g, index, amount, probabilities[i]);
     }
+  }
+
+  /** Group g's pipeline: split as gathered, or (one group) split now in the gathered figures. */
+  private pipeline(g: number): Pipeline {
+    if (this.split) return this.split.pipeline(g);
+    const from = this.first[g];
+    const to = from + this.count[g];
+    return normalise({
+      amounts: this.deals.amounts.subarray(from, to),
+      probabilities: this.deals.probabilities.subarray(from, to),
+      scratch: true,
+    });
   }
 
   /** Group g's figures; its outcome distribution may overwrite the gathered figures (its own). */
   figures(g: number, objective: number | null): ForecastFigures {
     const unweighted = this.unweighted[g];
     const won = this.won[g];
-    const from = this.first[g];
-    const to = from + this.count[g];
-    const distribution = outcomeDistribution({
-      amounts: this.deals.amounts.subarray(from, to),
-      probabilities: this.deals.probabilities.subarray(from, to),
-      scratch: true,
-    });
+    const distribution = pipelineDistribution(this.pipeline(g));
     const remaining = objective === null ? null : objective - won;
     const categories = this.hasCategories[g] === 1;
     return {

@@ -42,12 +42,17 @@ export class CompensatedSum {
   private carry = 0;
   add(x: number): void {
     const t = this.sum + x;
-    this.carry += abs(this.sum) >= abs(x) ? this.sum - t + x : x - t + this.sum;
+    this.carry += carryOf(this.sum, x, t);
     this.sum = t;
   }
   value(): number {
     return this.sum + this.carry;
   }
+}
+
+/** What the rounding of t = sum + x lost, for Neumaier's carry. */
+function carryOf(sum: number, x: number, t: number): number {
+  return abs(sum) >= abs(x) ? sum - t + x : x - t + sum;
 }
 
 function isDealList(
@@ -201,4 +206,100 @@ function copied(amounts: Float64Array, probabilities: Float64Array, count: numbe
   into.amounts.set(amounts.subarray(0, count));
   into.probabilities.set(probabilities.subarray(0, count));
   return into;
+}
+
+/**
+ * The split of several groups' deals at once, for a pass that gathers the deals group by group
+ * (forecast.ts): each deal is split as it is gathered, the uncertain ones written into its group's
+ * range of `amounts` and `probabilities`, rather than gathered there and then read again by
+ * normalise. Each group's pipeline is the one normalise gives of the group's deals in the order they
+ * are added: the same terms added to the same compensated sums in the same order, and a bad deal
+ * refused with its index in the group, when the group's pipeline is asked for (as normalise would
+ * refuse it then).
+ */
+export class GroupedSplit {
+  /** Group g's sums at 4g: Σ a·p and its carry, Σ |a| and its carry (Neumaier's, as CompensatedSum). */
+  private readonly sums: Float64Array;
+  private readonly considered: Int32Array;
+  /** Where group g's next uncertain deal goes. */
+  private readonly next: Int32Array;
+  private readonly offsets: CompensatedSum[] = [];
+  private readonly offsetParts: number[][] = [];
+  private readonly refused: (RangeError | undefined)[] = [];
+
+  /** Group g's range of `amounts` and `probabilities` starts at first[g]. */
+  constructor(
+    private readonly first: Int32Array,
+    private readonly amounts: Float64Array,
+    private readonly probabilities: Float64Array
+  ) {
+    const size = first.length;
+    this.sums = new Float64Array(4 * size);
+    this.considered = new Int32Array(size);
+    this.next = first.slice();
+    for (let g = 0; g < size; g++) {
+      this.offsets.push(new CompensatedSum());
+      this.offsetParts.push([]);
+      this.refused.push(undefined);
+    }
+  }
+
+  /** Splits deal `index` of group g (its index among the group's deals), as splitDeals does. */
+  add(g: number, index: number, amount: number, probability: number): void {
+    if (!(amount - amount === 0 && probability >= 0 && probability <= 1))
+      return this.refuse(g, index, amount);
+    if (probability === 0 || amount === 0) return;
+    this.considered[g]++;
+    const { sums } = this;
+    const at = 4 * g;
+    const x = amount * probability;
+    const mean = sums[at];
+    const meanTotal = mean + x;
+    sums[at + 1] += carryOf(mean, x, meanTotal);
+    sums[at] = meanTotal;
+    const size = abs(amount);
+    const absTotal = sums[at + 2];
+    const absSum = absTotal + size;
+    sums[at + 3] += carryOf(absTotal, size, absSum);
+    sums[at + 2] = absSum;
+    if (amount > 0 && probability < 1) {
+      const to = this.next[g]++;
+      this.amounts[to] = amount;
+      this.probabilities[to] = probability;
+    } else this.addCertain(g, amount, probability);
+  }
+
+  /** A certain part: the amount to the offset, and a credit note's uncertain part (see splitDeals). */
+  private addCertain(g: number, amount: number, probability: number): void {
+    this.offsets[g].add(amount);
+    this.offsetParts[g].push(amount);
+    if (probability !== 1) {
+      const to = this.next[g]++;
+      this.amounts[to] = -amount;
+      this.probabilities[to] = 1 - probability;
+    }
+  }
+
+  private refuse(g: number, index: number, amount: number): void {
+    this.refused[g] ??= amount - amount !== 0 ? badAmount(index) : badProbability(index);
+  }
+
+  /** Group g's pipeline; its uncertain deals are in its range of the arrays. */
+  pipeline(g: number): Pipeline {
+    const refused = this.refused[g];
+    if (refused) throw refused;
+    const from = this.first[g];
+    const to = this.next[g];
+    const at = 4 * g;
+    return {
+      considered: this.considered[g],
+      mean: this.sums[at] + this.sums[at + 1],
+      absTotal: this.sums[at + 2] + this.sums[at + 3],
+      offset: this.offsets[g].value(),
+      count: to - from,
+      amounts: this.amounts.subarray(from, to),
+      probabilities: this.probabilities.subarray(from, to),
+      offsetParts: this.offsetParts[g],
+    };
+  }
 }
