@@ -130,6 +130,28 @@ describe("the pipeline as the outcome distribution reads it", () => {
     );
   });
 
+  it("keeps every certain part of a group with more of them than its first room holds", () => {
+    // 40 certain deals and 20 credit notes in group 1, between deals of group 0.
+    const ofGroup: { amount: number; probability: number }[][] = [[], []];
+    for (let k = 0; k < 60; k++) {
+      ofGroup[0].push({ amount: 10 + k, probability: 0.5 });
+      ofGroup[1].push(
+        k % 3 === 2 ? { amount: -5 - k, probability: 0.25 } : { amount: 100 + k, probability: 1 }
+      );
+    }
+    const split = new GroupedSplit(
+      Int32Array.of(0, 60),
+      new Float64Array(120),
+      new Float64Array(120)
+    );
+    for (let k = 0; k < 60; k++)
+      for (const g of [0, 1]) split.add(g, k, ofGroup[g][k].amount, ofGroup[g][k].probability);
+    const alone = normalise(ofGroup[1]);
+    expect(alone.offsetParts).toHaveLength(60);
+    expect(split.pipeline(1)).toEqual(alone);
+    expect(split.pipeline(0)).toEqual(normalise(ofGroup[0]));
+  });
+
   it("refuses a group's first bad deal by its index in the group, when its pipeline is asked for", () => {
     const split = new GroupedSplit(Int32Array.of(0, 3), new Float64Array(6), new Float64Array(6));
     split.add(0, 0, 100, 0.5);
