@@ -127,6 +127,32 @@ describe("forecast tables", () => {
     ]);
   });
 
+  it("counts a period's deals that count, on whole days and on days with a time alike", () => {
+    const april = serialFromYmd(2003, 4, 4);
+    const may = serialFromYmd(2003, 5, 6);
+    const inApril = [
+      deal(1000, 0.5, { closeDate: april }),
+      deal(2000, 0.5, { closeDate: april, category: "Lost" }),
+      deal(4000, 0.5, { closeDate: april + 0.75 }),
+      deal(8000, 0.5, { closeDate: april + 0.75, category: "Lost" }),
+      deal(16000, 0.5, { closeDate: april + 1, category: "Won" }),
+    ];
+    const inMay = [deal(300, 0.4, { closeDate: may + 0.5 }), deal(500, 0.7, { closeDate: may })];
+    const rows = forecastBy([...inApril, ...inMay], "period", { periodKind: "month" });
+    expect(rows.map((r) => [r.key, r.deals, r.weighted, r.won])).toEqual([
+      ["2003-04", 2, 2500, 16000],
+      ["2003-05", 2, 470, 0],
+    ]);
+    // Each period's distribution is that of its own deals (gathered where its count says).
+    for (const [r, own] of [
+      [rows[0], inApril],
+      [rows[1], inMay],
+    ] as const)
+      expect([r.p10, r.p50, r.p90]).toEqual(
+        (({ p10, p50, p90 }) => [p10, p50, p90])(forecastFigures(own))
+      );
+  });
+
   it("adds up to the whole pipeline whatever the grouping", () => {
     const total = forecastFigures(deals).weighted;
     for (const dim of ["period", "owner", "product"] as const)

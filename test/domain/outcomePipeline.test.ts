@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { outcomeDistribution } from "../../src/domain/distribution";
-import { normalise } from "../../src/domain/outcomePipeline";
+import { GroupedSplit, normalise } from "../../src/domain/outcomePipeline";
 
 const deal = fc.record({
   amount: fc.oneof(
@@ -98,5 +98,69 @@ describe("the pipeline as the outcome distribution reads it", () => {
     expect(() => normalise(deals(null, 0.5))).toThrow(/deal 2: the amount/);
     expect(() => normalise(deals(1, null))).toThrow(/deal 2: the probability/);
     expect(() => normalise(deals(1, 1.5))).toThrow(/deal 2: the probability/);
+  });
+
+  it("splits several groups' deals as they come into the pipelines normalise gives of each group", () => {
+    const grouped = fc.array(fc.record({ group: fc.integer({ min: 0, max: 2 }), deal }), {
+      maxLength: 60,
+    });
+    fc.assert(
+      fc.property(grouped, (deals) => {
+        const ofGroup = [0, 1, 2].map((g) => deals.filter((d) => d.group === g).map((d) => d.deal));
+        const first = Int32Array.of(0, ofGroup[0].length, ofGroup[0].length + ofGroup[1].length);
+        const split = new GroupedSplit(
+          first,
+          new Float64Array(deals.length),
+          new Float64Array(deals.length)
+        );
+        const index = [0, 0, 0];
+        for (const { group, deal } of deals)
+          split.add(group, index[group]++, deal.amount, deal.probability);
+        ofGroup.forEach((groupDeals, g) => {
+          const pipeline = split.pipeline(g);
+          const alone = normalise(groupDeals);
+          expect({ ...pipeline, amounts: [...pipeline.amounts] }).toEqual({
+            ...alone,
+            amounts: [...alone.amounts],
+          });
+          expect([...pipeline.probabilities]).toEqual([...alone.probabilities]);
+        });
+      }),
+      { numRuns: 200 }
+    );
+  });
+
+  it("keeps every certain part of a group with more of them than its first room holds", () => {
+    // 40 certain deals and 20 credit notes in group 1, between deals of group 0.
+    const ofGroup: { amount: number; probability: number }[][] = [[], []];
+    for (let k = 0; k < 60; k++) {
+      ofGroup[0].push({ amount: 10 + k, probability: 0.5 });
+      ofGroup[1].push(
+        k % 3 === 2 ? { amount: -5 - k, probability: 0.25 } : { amount: 100 + k, probability: 1 }
+      );
+    }
+    const split = new GroupedSplit(
+      Int32Array.of(0, 60),
+      new Float64Array(120),
+      new Float64Array(120)
+    );
+    for (let k = 0; k < 60; k++)
+      for (const g of [0, 1]) split.add(g, k, ofGroup[g][k].amount, ofGroup[g][k].probability);
+    const alone = normalise(ofGroup[1]);
+    expect(alone.offsetParts).toHaveLength(60);
+    expect(split.pipeline(1)).toEqual(alone);
+    expect(split.pipeline(0)).toEqual(normalise(ofGroup[0]));
+  });
+
+  it("refuses a group's first bad deal by its index in the group, when its pipeline is asked for", () => {
+    const split = new GroupedSplit(Int32Array.of(0, 3), new Float64Array(6), new Float64Array(6));
+    split.add(0, 0, 100, 0.5);
+    split.add(1, 0, 100, 0.5);
+    split.add(1, 1, 100, 1.5);
+    split.add(0, 1, Infinity, 0.5);
+    split.add(1, 2, NaN, 0.5);
+    split.add(0, 2, NaN, 2);
+    expect(() => split.pipeline(0)).toThrow("deal 2: the amount must be a finite number");
+    expect(() => split.pipeline(1)).toThrow("deal 2: the probability must be between 0 and 1");
   });
 });
