@@ -136,11 +136,8 @@ class CountedDeals {
  */
 class GroupSums {
   private readonly count: Int32Array;
-  private readonly unweighted: Float64Array;
-  private readonly weighted: Float64Array;
-  private readonly commit: Float64Array;
-  private readonly bestCase: Float64Array;
-  private readonly won: Float64Array;
+  /** Group g's unweighted, weighted, commit, best case and won totals at GROUP_TOTALS·g on. */
+  private readonly totals: Float64Array;
   private readonly hasCategories: Uint8Array;
   /** Group g's counting deals that its split keeps are gathered from first[g] on. */
   private readonly first: Int32Array;
@@ -152,17 +149,30 @@ class GroupSums {
   ) {
     const size = groups.keys.length;
     this.count = new Int32Array(size);
-    this.unweighted = new Float64Array(size);
-    this.weighted = new Float64Array(size);
-    this.commit = new Float64Array(size);
-    this.bestCase = new Float64Array(size);
-    this.won = new Float64Array(size);
+    this.totals = new Float64Array(GROUP_TOTALS * size);
     this.hasCategories = new Uint8Array(size);
     this.first = new Int32Array(size);
     for (let g = 1; g < size; g++) this.first[g] = this.first[g - 1] + groups.counting[g - 1];
     this.split = new GroupedSplit(this.first, deals.amounts, deals.probabilities);
     if (size === 1) this.sumOne();
-    else this.sumAndGather(groups.of);
+    else {
+      const { table, weighted } = deals;
+      const { amounts, probabilities, categories } = table.columns;
+      const { count, totals, hasCategories, split } = this;
+      const n = table.length;
+      sumAndGather(
+        groups.of,
+        amounts,
+        probabilities,
+        categories,
+        weighted,
+        n,
+        count,
+        totals,
+        hasCategories,
+        split
+      );
+    }
   }
 
   /** One group's sums (the headline's): summed in locals, see sumAndGatherOne. */
@@ -172,50 +182,24 @@ class GroupSums {
     const found = new Float64Array(ONE_GROUP_SUMS);
     sumAndGatherOne(amounts, probabilities, categories, weighted, table.length, this.split, found);
     this.count[0] = found[0];
-    this.unweighted[0] = found[1];
-    this.weighted[0] = found[2];
-    this.commit[0] = found[3];
-    this.bestCase[0] = found[4];
-    this.won[0] = found[5];
+    this.totals.set(found.subarray(1, 1 + GROUP_TOTALS));
     this.hasCategories[0] = found[6];
-  }
-
-  private sumAndGather(of: Int32Array): void {
-    const { table, weighted } = this.deals;
-    const { amounts, probabilities, categories } = table.columns;
-    const { count, unweighted, won, commit, bestCase, hasCategories } = this;
-    const weightedTotals = this.weighted;
-    const { split } = this;
-    for (let i = 0; i < table.length; i++) {
-      const g = of[i];
-      const category = categories[i];
-      const amount = amounts[i];
-      if (category !== 0) hasCategories[g] = 1;
-      if (category === WON && amount === amount) won[g] += amount;
-      const w = weighted[i];
-      if (w !== w) continue; // NaN: the deal does not count
-      const index = count[g]++;
-      unweighted[g] += amount;
-      weightedTotals[g] += w;
-      if (category === COMMIT) commit[g] += amount;
-      if (category === COMMIT || category === BEST_CASE) bestCase[g] += amount;
-      split.add(g, index, amount, probabilities[i]);
-    }
   }
 
   /** Group g's figures; its outcome distribution may overwrite the gathered figures (its own). */
   figures(g: number, objective: number | null): ForecastFigures {
-    const unweighted = this.unweighted[g];
-    const won = this.won[g];
+    const at = GROUP_TOTALS * g;
+    const unweighted = this.totals[at];
+    const won = this.totals[at + 4];
     const distribution = pipelineDistribution(this.split.pipeline(g));
     const remaining = objective === null ? null : objective - won;
     const categories = this.hasCategories[g] === 1;
     return {
       deals: this.count[g],
       unweighted,
-      weighted: this.weighted[g],
-      commit: categories ? this.commit[g] : null,
-      bestCase: categories ? this.bestCase[g] : null,
+      weighted: this.totals[at + 1],
+      commit: categories ? this.totals[at + 2] : null,
+      bestCase: categories ? this.totals[at + 3] : null,
       won,
       p10: distribution.quantile(0.1),
       p50: distribution.quantile(0.5),
@@ -226,6 +210,44 @@ class GroupSums {
       probabilityOfObjective:
         remaining === null ? null : remaining <= 0 ? 1 : distribution.probabilityAtLeast(remaining),
     };
+  }
+}
+
+/** GroupSums' totals a group: unweighted, weighted, commit, best case, won. */
+const GROUP_TOTALS = 5;
+
+/**
+ * GroupSums' pass over the deals when there are several groups, a function that ends with its loop
+ * and takes the columns and the sums' arrays rather than reading them from objects before its loop
+ * (see sumAndGatherOne). A group's totals side by side, in one array.
+ */
+function sumAndGather(
+  of: Int32Array,
+  amounts: Float64Array,
+  probabilities: Float64Array,
+  categories: Uint8Array,
+  weighted: Float64Array,
+  n: number,
+  count: Int32Array,
+  totals: Float64Array,
+  hasCategories: Uint8Array,
+  split: GroupedSplit
+): void {
+  for (let i = 0; i < n; i++) {
+    const g = of[i];
+    const at = GROUP_TOTALS * g;
+    const category = categories[i];
+    const amount = amounts[i];
+    if (category !== 0) hasCategories[g] = 1;
+    if (category === WON && amount === amount) totals[at + 4] += amount;
+    const w = weighted[i];
+    if (w !== w) continue; // NaN: the deal does not count
+    const index = count[g]++;
+    totals[at] += amount;
+    totals[at + 1] += w;
+    if (category === COMMIT) totals[at + 2] += amount;
+    if (category === COMMIT || category === BEST_CASE) totals[at + 3] += amount;
+    split.add(g, index, amount, probabilities[i]);
   }
 }
 
