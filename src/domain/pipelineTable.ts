@@ -138,10 +138,13 @@ export function isTidy(text: string): boolean {
   return walked.verdict !== NOT_TIDY;
 }
 
-/** What tidyHash found of the text it was last given. */
+/**
+ * What tidyHash found of the text it was last given: not tidy; tidy ASCII that cleanText keeps as
+ * it is (no closing full stop); any other tidy text.
+ */
 const NOT_TIDY = 0;
-const TIDY_BEYOND_ASCII = 1;
-const TIDY_ASCII = 2;
+const KEPT_ASCII = 1;
+const TIDY = 2;
 
 /**
  * tidyHash's verdict on the text it was last given, set beside the hash it returns rather than
@@ -152,16 +155,18 @@ const walked = { verdict: NOT_TIDY };
 
 /**
  * isTidy, and for a tidy text of ASCII characters its caseless hash (caselessKeys.ts) in the same
- * walk: a deal's id is looked at for both, one pass over its characters instead of two. The
- * verdict (NOT_TIDY...) in `walked`; the hash is the key's only when it says TIDY_ASCII.
+ * walk: a deal's id is looked at for both, one pass over its characters instead of two (its last
+ * one, a closing full stop or not, included). The verdict (NOT_TIDY...) in `walked`; the hash is
+ * the key's only when it says KEPT_ASCII.
  */
 function tidyHash(text: string): number {
   let afterSpace = true; // a leading space is not tidy
   let ascii = true;
   let hash = CASELESS_START;
+  let c = 0;
   walked.verdict = NOT_TIDY;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+    c = text.charCodeAt(i);
     if (c > 32 && c < 127) afterSpace = false;
     else if (c === 32) {
       if (afterSpace) return hash;
@@ -172,7 +177,7 @@ function tidyHash(text: string): number {
     } else return hash;
     hash = caselessStep(hash, c);
   }
-  if (!afterSpace) walked.verdict = ascii ? TIDY_ASCII : TIDY_BEYOND_ASCII;
+  if (!afterSpace) walked.verdict = ascii && c !== 46 ? KEPT_ASCII : TIDY;
   return hash;
 }
 
@@ -484,10 +489,10 @@ class PipelineReader {
   /** Deal d's id, from its cell, for the repeats found once all are read. */
   private setId(d: number, cell: CellValue): void {
     // A text cleanText keeps as it is (tidy, no closing full stop) and ASCII, as most ids are, is
-    // hashed in the walk that finds it tidy; the others are read, then hashed.
-    if (typeof cell === "string" && cell.charCodeAt(cell.length - 1) !== 46) {
+    // hashed in the walk that finds it so; the others are read, then hashed.
+    if (typeof cell === "string") {
       const hash = tidyHash(cell);
-      if (walked.verdict === TIDY_ASCII) return this.ids.setHash(d, hash);
+      if (walked.verdict === KEPT_ASCII) return this.ids.setHash(d, hash);
     }
     this.ids.set(d, cleanText(cell));
   }
