@@ -395,17 +395,20 @@ class PipelineReader {
     deals.closeDates[d] = closeDate;
     deals.amounts[d] = amount;
     deals.probabilities[d] = probability;
-    if (plain.sources === null) {
-      const category = this.stages.closing(this.setStage(row, d));
-      deals.setSources(
-        d,
-        category,
-        categorySource(null, category),
-        probabilitySource(probability, false)
-      );
-    }
+    if (plain.sources === null) this.setPlainSources(row, d, probability);
     this.setTexts(row, d);
     return true;
+  }
+
+  /** readPlainDeal's category and sources of deal d, when its stage says them (a stage column). */
+  private setPlainSources(row: readonly CellValue[], d: number, probability: number): void {
+    const category = this.stages.closing(this.setStage(row, d));
+    this.deals.setSources(
+      d,
+      category,
+      categorySource(null, category),
+      probabilitySource(probability, false)
+    );
   }
 
   /**
