@@ -74,8 +74,8 @@ export function repeatedKeys(count: number, keyAt: (i: number) => string | null)
  * only when their whole hashes are equal. Null keys are not keys.
  */
 export class RepeatedKeys {
+  /** Each key's hash, NO_KEY where there is none (a null key, or none set). */
   private readonly hashes: Int32Array;
-  private readonly isKey: Uint8Array;
   /** Two bits a place (met, met again), PLACES_A_KEY places a key and up: a power of two. */
   private readonly marks: Int32Array;
   /** Gives the keys' room back; find does, and a reader stopped before it must. */
@@ -84,10 +84,9 @@ export class RepeatedKeys {
   constructor(capacity: number) {
     const places = Math.max(16, 1 << Math.ceil(Math.log2(PLACES_A_KEY * capacity)));
     const marksBytes = places / 4;
-    const { room, release } = KEPT_BYTES.take(marksBytes + 5 * capacity);
+    const { room, release } = KEPT_BYTES.take(marksBytes + 4 * capacity);
     this.marks = new Int32Array(room, 0, marksBytes / 4);
-    this.hashes = new Int32Array(room, marksBytes, capacity);
-    this.isKey = new Uint8Array(room, marksBytes + 4 * capacity, capacity).fill(0);
+    this.hashes = new Int32Array(room, marksBytes, capacity).fill(NO_KEY);
     this.release = release;
   }
 
@@ -97,8 +96,8 @@ export class RepeatedKeys {
 
   /** Key i, given as its hash (see CASELESS_START): the key itself is asked of find's keyAt. */
   setHash(i: number, hash: number): void {
-    this.hashes[i] = hash;
-    this.isKey[i] = 1;
+    // A key whose hash is NO_KEY's takes another's: keys of equal hashes are compared as text.
+    this.hashes[i] = hash === NO_KEY ? NO_KEY_STANDIN : hash;
   }
 
   /**
@@ -114,7 +113,7 @@ export class RepeatedKeys {
   }
 
   private repeats(count: number, keyAt: (i: number) => string | null): Repeats {
-    const room = { hashes: this.hashes, isKey: this.isKey, marks: this.marks.fill(0) };
+    const room = { hashes: this.hashes, marks: this.marks.fill(0) };
     // A key met again marks its place once: the keys of shared places are at most twice as many.
     const shared = Math.min(count, 2 * markPlaces(room, count));
     const found: { at: number; first: number }[] = [];
@@ -141,9 +140,16 @@ const PLACES_A_KEY = 16;
 /** The keys' hashes, and the map of their places (see RepeatedKeys; in KEPT_BYTES). */
 interface KeysRoom {
   readonly hashes: Int32Array;
-  readonly isKey: Uint8Array;
   readonly marks: Int32Array;
 }
+
+/**
+ * The hash that stands for no key, and the one a key hashed to it takes instead: no key is then
+ * told by its hash alone, rather than by a byte a key set beside it (a store more a key while the
+ * reader reads its row, a load more a key in each pass of the search).
+ */
+const NO_KEY = 0;
+const NO_KEY_STANDIN = 1;
 
 /** A hash's place in the map of bits: 16 places a word, two bits each. */
 function placeOf(hash: number, marks: Int32Array): number {
@@ -155,11 +161,12 @@ function placeOf(hash: number, marks: Int32Array): number {
  * A function of the loop alone: the compiler optimises the loop while it runs, and code after it
  * that had never run by then would throw that code away at the loop's end, on every table read.
  */
-function markPlaces({ hashes, isKey, marks }: KeysRoom, count: number): number {
+function markPlaces({ hashes, marks }: KeysRoom, count: number): number {
   let again = 0;
   for (let i = 0; i < count; i++) {
-    if (isKey[i] === 0) continue;
-    const place = placeOf(hashes[i], marks);
+    const hash = hashes[i];
+    if (hash === NO_KEY) continue;
+    const place = placeOf(hash, marks);
     const word = marks[place >>> 4];
     const shift = (place & 15) << 1;
     if (((word >>> shift) & 1) === 0) marks[place >>> 4] = word | (1 << shift);
@@ -173,17 +180,18 @@ function markPlaces({ hashes, isKey, marks }: KeysRoom, count: number): number {
 
 /** The keys of shared places through the table, in index order, the repeats into `found` (alone: see markPlaces). */
 function findInShared(
-  { hashes, isKey, marks }: KeysRoom,
+  { hashes, marks }: KeysRoom,
   count: number,
   table: FirstKeys,
   keyAt: (i: number) => string | null,
   found: { at: number; first: number }[]
 ): void {
   for (let at = 0; at < count; at++) {
-    if (isKey[at] === 0) continue;
-    const place = placeOf(hashes[at], marks);
+    const hash = hashes[at];
+    if (hash === NO_KEY) continue;
+    const place = placeOf(hash, marks);
     if (((marks[place >>> 4] >>> ((place & 15) << 1)) & 2) === 0) continue; // its place is its own
-    const first = table.firstOf(at, hashes[at], keyAt);
+    const first = table.firstOf(at, hash, keyAt);
     if (first !== at) found.push({ at, first });
   }
 }

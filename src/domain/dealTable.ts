@@ -61,9 +61,21 @@ export interface DealTexts {
 }
 
 /**
- * Text cells TextCodes remembers by a few of their characters, before its Map: a power of two.
+ * Text cells TextCodes remembers by a few of their characters, before its Map: 2 ** CACHED_BITS
+ * slots chosen by a cell's length and last character, and as many more by its first character too.
  */
-const CACHED_CELLS = 64;
+const CACHED_BITS = 8;
+const CACHED_CELLS = 1 << CACHED_BITS;
+
+/**
+ * A slot of TextCodes' cache: the top bits of a product that mixes a cell's length (`last + 1`
+ * characters) and a character or two of it, so that a few texts of a column fall in as many slots
+ * as often as they could (a sum of them gave "Anne Martin" and "Emma Rossi" one slot of 64, the two
+ * taking turns, each turn a lookup in the Map).
+ */
+function cachedSlot(last: number, chars: number): number {
+  return Math.imul(chars ^ (last << 16), 0x9e3779b1) >>> (32 - CACHED_BITS);
+}
 
 /**
  * A text field as codes, for the fields a few texts fill down a column (owner, product, stage):
@@ -80,14 +92,17 @@ export class TextCodes {
   /** The code of each text cell met, so that a cell repeated down the column is read once. */
   private readonly byCell = new Map<string, number>();
   /**
-   * The last text cell met at each slot of a small table, the slot chosen by the cell's length and
-   * its first and last characters, and its code: a column of a few texts (owners, products) is
-   * then coded with one comparison a cell, without hashing it (a string from Excel's response is
-   * hashed on its first lookup, a pass over its characters) nor comparing it with each text in
-   * turn (a call each). A text whose slot another took is found in the Map.
+   * The last text cells met at the slots of a small table, and their codes: a column of a few texts
+   * (owners, products) is then coded with one comparison a cell, without hashing it (a string from
+   * Excel's response is hashed on its first lookup, a pass over its characters) nor comparing it
+   * with each text in turn (a call each). A cell is looked for in its first slot, chosen by its
+   * length and last character (one character read: most cells are found there), then in its second,
+   * chosen by its first character too, in the table's second half: two texts that share a first
+   * slot are both kept, rather than taking turns there. A text whose slots others took is found in
+   * the Map.
    */
-  private readonly cachedCells: string[] = new Array<string>(CACHED_CELLS).fill("");
-  private readonly cachedCodes = new Int32Array(CACHED_CELLS);
+  private readonly cachedCells: string[] = new Array<string>(2 * CACHED_CELLS).fill("");
+  private readonly cachedCodes = new Int32Array(2 * CACHED_CELLS);
 
   constructor(
     capacity: number,
@@ -106,16 +121,29 @@ export class TextCodes {
       return;
     }
     const last = cell.length - 1;
-    const slot = (last * 7 + cell.charCodeAt(0) * 3 + cell.charCodeAt(last)) & (CACHED_CELLS - 1);
+    const slot = cachedSlot(last, cell.charCodeAt(last));
     if (this.cachedCells[slot] === cell) {
       this.codes[i] = this.cachedCodes[slot];
       return;
     }
+    // The code is had before `codes` is read: a new text may make it wider (codeOf).
+    const code = this.codeBeyondFirstSlot(cell, slot);
+    this.codes[i] = code;
+  }
+
+  /** The code of a text cell not in its first slot: in its second, else from the Map, then kept. */
+  private codeBeyondFirstSlot(cell: string, slot: number): number {
+    const last = cell.length - 1;
+    const second =
+      CACHED_CELLS + cachedSlot(last, cell.charCodeAt(last) ^ (cell.charCodeAt(0) << 8));
+    if (this.cachedCells[second] === cell) return this.cachedCodes[second];
     let code = this.byCell.get(cell);
     if (code === undefined) this.byCell.set(cell, (code = this.codeOf(this.read(cell))));
-    this.cachedCells[slot] = cell;
-    this.cachedCodes[slot] = code;
-    this.codes[i] = code;
+    // The first slot when free, else the second when free, else the first again.
+    const kept = this.cachedCells[slot] !== "" && this.cachedCells[second] === "" ? second : slot;
+    this.cachedCells[kept] = cell;
+    this.cachedCodes[kept] = code;
+    return code;
   }
 
   private codeOf(text: string | null): number {

@@ -134,45 +134,51 @@ function withoutClosingStop(text: string): string {
  * a large table pass, and are kept without a regular expression (six text fields a deal).
  */
 export function isTidy(text: string): boolean {
-  return tidyHash(text) !== NOT_TIDY;
+  tidyHash(text);
+  return walked.verdict !== NOT_TIDY;
 }
 
-/** What tidyHash says of a text that is not tidy, and of a tidy one beyond ASCII: no 32-bit hash. */
-const NOT_TIDY = 2 ** 32;
-const NOT_ASCII = 2 ** 32 + 1;
+/**
+ * What tidyHash found of the text it was last given: not tidy; tidy ASCII that cleanText keeps as
+ * it is (no closing full stop); any other tidy text.
+ */
+const NOT_TIDY = 0;
+const KEPT_ASCII = 1;
+const TIDY = 2;
+
+/**
+ * tidyHash's verdict on the text it was last given, set beside the hash it returns rather than
+ * returned in its place: a hash or a sentinel beyond 32 bits made the hash a float, turned to and
+ * from an integer on each id's way to RepeatedKeys.setHash.
+ */
+const walked = { verdict: NOT_TIDY };
 
 /**
  * isTidy, and for a tidy text of ASCII characters its caseless hash (caselessKeys.ts) in the same
- * walk: a deal's id is looked at for both, one pass over its characters instead of two.
+ * walk: a deal's id is looked at for both, one pass over its characters instead of two (its last
+ * one, a closing full stop or not, included). The verdict (NOT_TIDY...) in `walked`; the hash is
+ * the key's only when it says KEPT_ASCII.
  */
 function tidyHash(text: string): number {
   let afterSpace = true; // a leading space is not tidy
   let ascii = true;
   let hash = CASELESS_START;
+  let c = 0;
+  walked.verdict = NOT_TIDY;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+    c = text.charCodeAt(i);
     if (c > 32 && c < 127) afterSpace = false;
     else if (c === 32) {
-      if (afterSpace) return NOT_TIDY;
+      if (afterSpace) return hash;
       afterSpace = true;
     } else if (c >= 0xc0 && c < 0x1680) {
       afterSpace = false;
       ascii = false;
-    } else return NOT_TIDY;
+    } else return hash;
     hash = caselessStep(hash, c);
   }
-  return afterSpace ? NOT_TIDY : ascii ? hash : NOT_ASCII;
-}
-
-/**
- * The caseless hash of the id cleanText reads in `cell`, for RepeatedKeys.setHash, when the cell
- * is a text cleanText keeps as it is (tidy, no closing full stop) and ASCII: most ids, hashed in
- * the walk that finds them tidy. Undefined for the others: their text is read, then hashed.
- */
-function plainIdHash(cell: CellValue): number | undefined {
-  if (typeof cell !== "string" || cell.charCodeAt(cell.length - 1) === 46) return undefined;
-  const hash = tidyHash(cell);
-  return hash === NOT_TIDY || hash === NOT_ASCII ? undefined : hash;
+  if (!afterSpace) walked.verdict = ascii && c !== 46 ? KEPT_ASCII : TIDY;
+  return hash;
 }
 
 /** Each field's label, by language. */
@@ -389,17 +395,20 @@ class PipelineReader {
     deals.closeDates[d] = closeDate;
     deals.amounts[d] = amount;
     deals.probabilities[d] = probability;
-    if (plain.sources === null) {
-      const category = this.stages.closing(this.setStage(row, d));
-      deals.setSources(
-        d,
-        category,
-        categorySource(null, category),
-        probabilitySource(probability, false)
-      );
-    }
+    if (plain.sources === null) this.setPlainSources(row, d, probability);
     this.setTexts(row, d);
     return true;
+  }
+
+  /** readPlainDeal's category and sources of deal d, when its stage says them (a stage column). */
+  private setPlainSources(row: readonly CellValue[], d: number, probability: number): void {
+    const category = this.stages.closing(this.setStage(row, d));
+    this.deals.setSources(
+      d,
+      category,
+      categorySource(null, category),
+      probabilitySource(probability, false)
+    );
   }
 
   /**
@@ -482,9 +491,13 @@ class PipelineReader {
 
   /** Deal d's id, from its cell, for the repeats found once all are read. */
   private setId(d: number, cell: CellValue): void {
-    const hash = plainIdHash(cell);
-    if (hash === undefined) this.ids.set(d, cleanText(cell));
-    else this.ids.setHash(d, hash);
+    // A text cleanText keeps as it is (tidy, no closing full stop) and ASCII, as most ids are, is
+    // hashed in the walk that finds it so; the others are read, then hashed.
+    if (typeof cell === "string") {
+      const hash = tidyHash(cell);
+      if (walked.verdict === KEPT_ASCII) return this.ids.setHash(d, hash);
+    }
+    this.ids.set(d, cleanText(cell));
   }
 
   /** The close date of a deal's cell that is not a plain serial; an unreadable one is reported. */

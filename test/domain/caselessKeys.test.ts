@@ -117,6 +117,16 @@ describe("the first row of each key, whatever its case", () => {
     );
   });
 
+  it("finds the repeats of keys hashed to the hash that stands for no key (0)", () => {
+    // "a" and "A" given as hash 0, "b" as 1 (the hash a key of hash 0 is kept under); a null key.
+    const keys = ["a", "b", "A", null, "B"];
+    const repeated = new RepeatedKeys(keys.length);
+    [0, 1, 0].forEach((hash, i) => repeated.setHash(i, hash));
+    repeated.set(3, null);
+    repeated.setHash(4, 1);
+    expect(repeated.find(keys.length, (i) => keys[i])).toEqual({ at: [2, 4], first: [0, 1] });
+  });
+
   it("says a repeat's first row", () => {
     expect(firstRowsOfColumn(["D-1", "D-2", "d-1", "\u212a", "k"])).toEqual([
       undefined,

@@ -77,6 +77,17 @@ describe("a text field as codes", () => {
     expect(codes.texts).toEqual([null, "Anne Martin", "Anne Marvin", "Alan Martin"]);
   });
 
+  it("codes texts taking turns down a column, whichever slots they share", () => {
+    // "Anne Martin" and "Emma Rossi" once shared a slot; "Anne Martin" and "Ewan Martin" share
+    // their first (length, last character) and are told apart in their second (first character).
+    const owners = ["Anne Martin", "Emma Rossi", "Ewan Martin", "Claire Dubois", "Ivan Martin"];
+    const cells = Array.from({ length: 200 }, (_, i) => owners[(i * 3 + Math.floor(i / 7)) % 5]);
+    const codes = new TextCodes(cells.length, cleanText);
+    cells.forEach((cell, i) => codes.setCell(i, cell));
+    expect(cells.map((_, i) => codes.texts[codes.codes[i]])).toEqual(cells);
+    expect(codes.texts.slice(1).sort()).toEqual([...owners].sort());
+  });
+
   it("gives each cell the code of its text as read, one code a text", () => {
     fc.assert(
       fc.property(
