@@ -13,7 +13,7 @@ import { weightedAmounts } from "./countingRows";
 import { categoryCode, type DealTable, type Deals, dealTableOf, type TextCodes } from "./dealTable";
 import { pipelineDistribution } from "./distribution";
 import { KEPT_BYTES } from "./keptRoom";
-import { GroupedSplit, WRITE_EVERY } from "./outcomePipeline";
+import { GroupedSplit } from "./outcomePipeline";
 import { type Period, periodLookup, type PeriodKind } from "./pipeline";
 import { runSteps, type Steps } from "./steps";
 
@@ -139,8 +139,6 @@ class GroupSums {
   /** Group g's unweighted, weighted, commit, best case and won totals at GROUP_TOTALS·g on. */
   private readonly totals: Float64Array;
   private readonly hasCategories: Uint8Array;
-  /** Group g's counting deals that its split keeps are gathered from first[g] on. */
-  private readonly first: Int32Array;
   private readonly split: GroupedSplit;
 
   constructor(
@@ -151,9 +149,10 @@ class GroupSums {
     this.count = new Int32Array(size);
     this.totals = new Float64Array(GROUP_TOTALS * size);
     this.hasCategories = new Uint8Array(size);
-    this.first = new Int32Array(size);
-    for (let g = 1; g < size; g++) this.first[g] = this.first[g - 1] + groups.counting[g - 1];
-    this.split = new GroupedSplit(this.first, deals.amounts, deals.probabilities);
+    // Group g's counting deals that its split keeps are gathered from first[g] on.
+    const first = new Int32Array(size);
+    for (let g = 1; g < size; g++) first[g] = first[g - 1] + groups.counting[g - 1];
+    this.split = new GroupedSplit(first, deals.amounts, deals.probabilities);
     if (size === 1) this.sumOne();
     else {
       const { table, weighted } = deals;
@@ -253,6 +252,14 @@ function sumAndGather(
 
 /** What sumAndGatherOne finds: count, unweighted, weighted, commit, best case, won, has categories. */
 const ONE_GROUP_SUMS = 7;
+
+/**
+ * sumAndGatherOne writes what it found every WRITE_EVERY + 1 deals as well as on its loop's last
+ * turn: the loop is compiled while it runs, a thousand turns or so into the first call, and the
+ * compiler needs the writes to have run by then (not only on the first turn, before the function
+ * records what its code meets), or it drops them from that code.
+ */
+const WRITE_EVERY = 255;
 
 /**
  * GroupSums.sumAndGather for a single group: the same sums in the same order, held in locals rather

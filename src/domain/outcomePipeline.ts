@@ -50,15 +50,6 @@ export class CompensatedSum {
   }
 }
 
-/**
- * A pass over the deals in a function that ends with its loop (sumAndGatherOne in forecast.ts)
- * writes what it found every WRITE_EVERY + 1 deals as well as on the loop's last turn, past the last
- * deal: the loop is compiled while it runs, a thousand turns or so into the first call, and the
- * compiler needs the writes to have run by then (not only on the first turn, before the function
- * records what its code meets), or it drops them from that code.
- */
-export const WRITE_EVERY = 255;
-
 /** What the rounding of t = sum + x lost, for Neumaier's carry. */
 function carryOf(sum: number, x: number, t: number): number {
   return abs(sum) >= abs(x) ? sum - t + x : x - t + sum;
