@@ -117,6 +117,19 @@ describe("the first row of each key, whatever its case", () => {
     );
   });
 
+  it("tells apart keys that differ by characters caselessStep takes alike ([ and {, @ and `)", () => {
+    const hashOf = (key: string) =>
+      [...key].reduce((h, c) => caselessStep(h, c.charCodeAt(0)), CASELESS_START);
+    expect(hashOf("a[1")).toBe(hashOf("A{1"));
+    const keys = ["a[1", "A{1", "A[1", "x@", "X`", "x@"];
+    const repeated = new RepeatedKeys(keys.length);
+    keys.forEach((k, i) => (i % 2 ? repeated.setHash(i, hashOf(k)) : repeated.set(i, k)));
+    expect(repeated.find(keys.length, (i) => keys[i])).toEqual({ at: [2, 5], first: [0, 3] });
+    // A key beyond ASCII whose lower case is ASCII (U+212A, the Kelvin sign, is "k") hashes as
+    // its ASCII twins do, "[" included.
+    expect(firstRowsOfColumn(["k[1", "\u212A[1", "K[1"])).toEqual([undefined, 0, 0]);
+  });
+
   it("finds the repeats of keys hashed to the hash that stands for no key (0)", () => {
     // "a" and "A" given as hash 0, "b" as 1 (the hash a key of hash 0 is kept under); a null key.
     const keys = ["a", "b", "A", null, "B"];
