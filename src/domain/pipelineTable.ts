@@ -284,6 +284,15 @@ class PipelineReader {
    * (read anyway); a few texts fill each down a column. The others are read again when asked for.
    */
   private readonly coded: Partial<Record<"owner" | "product" | "stage", TextCodes>> = {};
+  /**
+   * The columns setTexts reads on every deal, with their codes: taken once, where they are in
+   * `coded` and `mapping` (two objects more to load and check on each deal).
+   */
+  private readonly textColumns: {
+    readonly owner: { readonly codes: TextCodes; readonly col: number } | null;
+    readonly product: { readonly codes: TextCodes; readonly col: number } | null;
+    readonly id: number | null;
+  };
   /** Each deal's id, hashed as it is read, to find the repeats once all are read. */
   private readonly ids: RepeatedKeys;
   /** The language the report speaks (options.language, else English), and the readers' options for it. */
@@ -320,6 +329,11 @@ class PipelineReader {
       if (mapping[field] !== null)
         this.coded[field] = new TextCodes(rows.length, cleanText, this.deals.codesRoom(field));
     this.ids = new RepeatedKeys(rows.length);
+    const coded = (field: "owner" | "product") => {
+      const codes = this.coded[field];
+      return codes === undefined ? null : { codes, col: mapping[field]! };
+    };
+    this.textColumns = { owner: coded("owner"), product: coded("product"), id: mapping.id };
     const { closeDate, amount, probability } = mapping;
     this.plainColumns =
       closeDate === null ||
@@ -436,11 +450,10 @@ class PipelineReader {
 
   /** Deal d's texts read as it is read: its owner and product as codes, its id's hash. */
   private setTexts(row: readonly CellValue[], d: number): void {
-    const { owner, product } = this.coded;
-    const { mapping } = this;
-    if (owner) owner.setCell(d, row[mapping.owner!]);
-    if (product) product.setCell(d, row[mapping.product!]);
-    if (mapping.id !== null) this.setId(d, row[mapping.id]);
+    const { owner, product, id } = this.textColumns;
+    if (owner !== null) owner.codes.setCell(d, row[owner.col]);
+    if (product !== null) product.codes.setCell(d, row[product.col]);
+    if (id !== null) this.setId(d, row[id]);
   }
 
   /**
