@@ -160,6 +160,15 @@ export class RowCounter {
     return { plain: this.plain, weighted: this.weighted };
   }
 
+  /**
+   * What the rules make of the row. One that holds a number in its amount or probability cell and
+   * one in a cell that names the deal (a close date typed as a date, say) is a deal, whatever its
+   * other cells hold and wherever it stands: neither total rule can take it (a total's label is the
+   * only cell of its row naming something, and a number is no label; a total by its figure names
+   * nothing), nor the header's (a number is no column's name). A reader that finds those numbers
+   * while reading a row's figures need not ask (pipelineTable's readPlainDeal); a test holds kindOf
+   * to it.
+   */
   kindOf(row: RowCells, index: number): RowKind {
     // A figure typed as a number (most rows of a large table) settles three rules at once: the row
     // is not blank, holds a figure, and repeats no header (a number is never a column's name); only

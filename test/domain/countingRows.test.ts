@@ -161,6 +161,54 @@ describe("which rows of a sales table count", () => {
     expect(kinds([[null, "Alpha", null, 0.5], deals[0]])).toEqual(["deal", "deal"]);
   });
 
+  it("calls a deal any row with a number naming it and a number in its figures, wherever it stands", () => {
+    // What pipelineTable's readPlainDeal takes for granted of a row whose date and amount are
+    // numbers, without asking kindOf: labels, column names and totals around them change nothing.
+    const text = fc.constantFrom(
+      "Total",
+      "Sous-total T2",
+      "Amount",
+      "Probability",
+      "Alpha",
+      " ",
+      ""
+    );
+    const cell = fc.oneof(text, fc.double(), fc.constant(null));
+    const row = fc.tuple(cell, cell, cell, cell, cell, cell);
+    const layout = (cells: CellValue[], named: number, figure: number): RowCells => ({
+      cells,
+      read: [0, 1, 2, 3, 4, 5],
+      identity: [0, 1, 2, named],
+      amount: figure,
+      probability: figure === 4 ? 5 : 4,
+      header: ["Total", "Amount", "Probability", "Date", "Montant", "Chance"],
+    });
+    fc.assert(
+      fc.property(
+        fc.array(row, { minLength: 1, maxLength: 8 }),
+        fc.nat(),
+        fc.constantFrom(0, 1, 2, 3),
+        fc.constantFrom(4, 5),
+        fc.double({ noNaN: true }),
+        fc.double({ noNaN: true }),
+        (rows, at, named, figure, date, amount) => {
+          const i = at % rows.length;
+          const cells: CellValue[] = [...rows[i]];
+          cells[named] = date;
+          cells[figure] = amount;
+          const all = rows.map((r, k) => (k === i ? cells : [...r]));
+          const counter = new RowCounter(
+            lastFigureRow(all.length, (k) => layout(all[k], named, figure)),
+            (c) => (typeof c === "number" ? c : null),
+            () => ({ plain: amount, weighted: amount })
+          );
+          expect(counter.kindOf(layout(cells, named, figure), i)).toBe("deal");
+        }
+      ),
+      { numRuns: 500 }
+    );
+  });
+
   it("never takes a lone figure for a total of zero", () => {
     expect(repeatsTotal(0, 0)).toBe(false);
     expect(repeatsTotal(0.5, 0, 1000)).toBe(false);
