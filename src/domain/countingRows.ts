@@ -166,7 +166,7 @@ export class RowCounter {
    * other cells hold and wherever it stands: neither total rule can take it (a total's label is the
    * only cell of its row naming something, and a number is no label; a total by its figure names
    * nothing), nor the header's (a number is no column's name). A reader that finds those numbers
-   * while reading a row's figures need not ask (pipelineTable's readPlainDeal); a test holds kindOf
+   * while reading a row's figures need not ask (pipelineTable's readPlainDeals); a test holds kindOf
    * to it.
    */
   kindOf(row: RowCells, index: number): RowKind {

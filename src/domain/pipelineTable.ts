@@ -299,7 +299,7 @@ class PipelineReader {
   private readonly language: Language;
   private readonly speaking: { readonly language: Language };
   /**
-   * The columns readPlainDeal reads, when it may read rows (see there), and its deals' category and
+   * The columns readPlainDeals reads, when it may read rows (see there), and its deals' category and
    * sources, the same for all when the table has no stage column; else null.
    */
   private readonly plainColumns: {
@@ -348,18 +348,17 @@ class PipelineReader {
   read(start: number, end: number): void {
     const { rows, counter, layout } = this;
     let plainRows = 0; // counted here, not in the watch a row at a time (a load and a store each)
-    // The deals these rows may hold, as readPlainDeal reads them (readDeal sets its own again).
+    // The deals these rows may hold, as readPlainDeals reads them (readDeal sets its own again).
     const sources = this.plainColumns?.sources;
     if (sources) this.deals.setSourceCodes(this.count, this.count + end - start, sources);
     for (let r = start; r < end; r++) {
       // A plain deal's close date (a cell naming the deal) and amount are numbers, which makes its
       // row a deal (countingRows' kindOf): most rows are read without asking kindOf, which would
       // look at the same cells again (some 0.35 ms over 100,000 rows).
-      if (this.readPlainDeal(rows[r], r, this.count)) {
-        this.count++;
-        plainRows++;
-        continue;
-      }
+      const plainEnd = this.readPlainDeals(r, end);
+      plainRows += plainEnd - r;
+      r = plainEnd;
+      if (r === end) break;
       layout.cells = rows[r];
       const kind = counter.kindOf(layout, r);
       if (kind === "blank") this.blankRows++;
@@ -395,32 +394,45 @@ class PipelineReader {
   }
 
   /**
-   * readDeal of a row whose close date, amount and probability are plain Excel numbers (plain…),
-   * the table having no category column and the probabilities read as fractions: such a row is a
-   * deal (its close date and amount are numbers: see countingRows' kindOf) with no problem to
-   * report, and most rows of a large table are such rows. Asked of every row before its kind:
-   * false, and nothing set, for any other row, which kindOf then sorts (readDeal reads its deals).
-   * A small function, so that the compiler inlines what it calls;
-   * the caller tells the probability scale's watch (ProbabilityScaleWatch.seeFractions), and sets
-   * the deal's category and sources when they are plainColumns.sources (a block at a time).
+   * readDeal of the rows from `start` on whose close date, amount and probability are plain Excel
+   * numbers (plain…), the table having no category column and the probabilities read as fractions:
+   * such a row is a deal (its close date and amount are numbers: see countingRows' kindOf) with no
+   * problem to report, and most rows of a large table are such rows. Reads them as deals this.count
+   * on, up to the first row that is not such a row (returned, `end` when all are), which kindOf then
+   * sorts (readDeal reads its deals); nothing is set of that row. The loop alone in its function
+   * (see caselessKeys' markPlaces), and the function the compiler optimises as a whole: it then
+   * inlines what it calls (setTexts and the TextCodes and hashes under it), where a function of one
+   * row, called from the loop, was compiled apart with them, and the loop called it, and it setId,
+   * on every row (some 0.5 ms over 100,000 rows). The caller tells the probability scale's watch
+   * (ProbabilityScaleWatch.seeFractions), and sets the deals' category and sources when they are
+   * plainColumns.sources (a block at a time).
    */
-  private readPlainDeal(row: readonly CellValue[], r: number, d: number): boolean {
-    const { plainColumns: plain, deals } = this;
-    if (plain === null) return false;
-    const closeDate = cells.date(row[plain.closeDate]);
-    const amount = cells.amount(row[plain.amount]);
-    const probability = cells.probability(row[plain.probability]);
-    if (closeDate === undefined || amount === undefined || probability === undefined) return false;
-    deals.setRow(d, r);
-    deals.closeDates[d] = closeDate;
-    deals.amounts[d] = amount;
-    deals.probabilities[d] = probability;
-    if (plain.sources === null) this.setPlainSources(row, d, probability);
-    this.setTexts(row, d);
-    return true;
+  private readPlainDeals(start: number, end: number): number {
+    const { plainColumns: plain, deals, rows } = this;
+    const { owner, product, id } = this.textColumns;
+    if (plain === null) return start;
+    let r = start;
+    for (; r < end; r++) {
+      const row = rows[r];
+      const closeDate = cells.date(row[plain.closeDate]);
+      const amount = cells.amount(row[plain.amount]);
+      const probability = cells.probability(row[plain.probability]);
+      if (closeDate === undefined || amount === undefined || probability === undefined) break;
+      const d = this.count++;
+      deals.setRow(d, r);
+      deals.closeDates[d] = closeDate;
+      deals.amounts[d] = amount;
+      deals.probabilities[d] = probability;
+      if (plain.sources === null) this.setPlainSources(row, d, probability);
+      // setTexts, said here: a call of it on every row was compiled apart, not inlined.
+      if (owner !== null) owner.codes.setCell(d, row[owner.col]);
+      if (product !== null) product.codes.setCell(d, row[product.col]);
+      if (id !== null) this.setId(d, row[id]);
+    }
+    return r;
   }
 
-  /** readPlainDeal's category and sources of deal d, when its stage says them (a stage column). */
+  /** readPlainDeals' category and sources of deal d, when its stage says them (a stage column). */
   private setPlainSources(row: readonly CellValue[], d: number, probability: number): void {
     const category = this.stages.closing(this.setStage(row, d));
     this.deals.setSources(
@@ -432,7 +444,7 @@ class PipelineReader {
   }
 
   /**
-   * What readPlainDeal sets of every deal's category and sources when there is no stage column: no
+   * What readPlainDeals sets of every deal's category and sources when there is no stage column: no
    * category typed, a probability in its cell.
    */
   private plainSources(): SourceCodes | null {

@@ -162,7 +162,7 @@ describe("which rows of a sales table count", () => {
   });
 
   it("calls a deal any row with a number naming it and a number in its figures, wherever it stands", () => {
-    // What pipelineTable's readPlainDeal takes for granted of a row whose date and amount are
+    // What pipelineTable's readPlainDeals takes for granted of a row whose date and amount are
     // numbers, without asking kindOf: labels, column names and totals around them change nothing.
     const text = fc.constantFrom(
       "Total",
