@@ -31,3 +31,31 @@ describe("the smallest deals of the largest p(1 − p)", () => {
     expect(Array.from(kept.order)).toEqual(expected.slice(0, 50));
   });
 });
+
+describe("the moments of a pipeline", () => {
+  it("bin every deal, the largest amount's too, and are left ready for the next pipeline", () => {
+    const random = mulberry32(3);
+    const n = 5001;
+    const amounts = Float64Array.from({ length: n }, () => Math.round(100 + random() * 9_900));
+    const probabilities = Float64Array.from(
+      { length: n },
+      () => Math.round(1 + random() * 98) / 100
+    );
+    // One deal far above the others, alone in the last amount bin.
+    amounts[2500] = 1e6;
+    const pipeline = normalise({ amounts, probabilities });
+    for (let round = 0; round < 2; round++) {
+      const moments = pipelineMoments(pipeline);
+      const { edges, dealsBelow } = moments.profile;
+      expect(moments.largest).toBe(1e6);
+      expect(edges[edges.length - 1]).toBeGreaterThan(1e6);
+      expect(edges[edges.length - 2]).toBeLessThan(1e6);
+      expect(dealsBelow[edges.length]).toBe(n);
+      // κ_2 = Σ p(1 − p) b², to the sums' round-off.
+      let variance = 0;
+      for (let i = 0; i < n; i++)
+        variance += probabilities[i] * (1 - probabilities[i]) * amounts[i] ** 2;
+      expect(Math.abs(moments.cumulants[2] - variance)).toBeLessThan(1e-12 * variance);
+    }
+  });
+});
