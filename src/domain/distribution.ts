@@ -383,7 +383,7 @@ function planLattice(
   return { unit, steps, order, work };
 }
 
-/** Deals whose amounts tell latticeTooLong the lattice's length. */
+/** Deals whose amounts tell latticeTooLong the lattice's length, at most. */
 const LATTICE_SAMPLE = 4096;
 
 /**
@@ -392,34 +392,47 @@ const LATTICE_SAMPLE = 4096;
  * amount and every gap between two, so is at most the smallest of either (widened for the
  * round-off of the doubles and the gaps, 4u of the amounts), and Σ b is more than the first deals'.
  * The gaps between neighbours in the deals' order: 4,096 amounts of 1,000 to 100,000 have one of
- * about 12, and their lattice 17 million cells at least.
+ * about 12, and their lattice 17 million cells at least; most often the first thousand deals show
+ * it already, and the pass stops there. Exported for its tests.
  */
-function latticeTooLong(amounts: Float64Array, maxCells: number): boolean {
+export function latticeTooLong(amounts: Float64Array, maxCells: number): boolean {
   const first = amounts[0];
   const found = Float64Array.of(first, first * (1 + 4 * U));
-  sampleStep(amounts, min(amounts.length, LATTICE_SAMPLE), found[0], found[1], found);
-  return (found[0] / found[1]) * (1 - 1e-9) + 1 > maxCells;
+  const count = min(amounts.length, LATTICE_SAMPLE);
+  sampleStep(amounts, count, found[0], found[1], maxCells, found);
+  return cellsExceed(found[0], found[1], maxCells);
+}
+
+/**
+ * Whether a lattice of step at most `step` over amounts summing to more than `sum` has more than
+ * `maxCells` cells. Once true it stays true over more deals: the sum only grows and the step only
+ * shrinks, and the rounded quotient, product and sum are monotone in them.
+ */
+function cellsExceed(sum: number, step: number, maxCells: number): boolean {
+  return (sum / step) * (1 - 1e-9) + 1 > maxCells;
 }
 
 /**
  * latticeTooLong's pass over the first `count` deals: their sum and a bound on their common step,
- * written into `found` as it goes, in a function that ends with its loop. A long loop's code is
- * compiled while it runs (on the first call, before any code after it has run), and whatever after
- * the loop needs what the earlier runs saw (a comparison, even building an object to return) is
- * dropped from that code, then taken again on every call in some processes: the loop's code is kept
- * and entered again, and leaves by the dropped path (340 times in 30 computes). The first deal's
- * sum and step come as arguments, `found` holding them already: on the first call, what runs before
- * the loop runs before the function records what its code meets, and its compiled code, lacking it,
- * was dropped for good (every group then entered the loop's on-stack code, 264 times in 24 computes).
+ * written into `found` as it goes, stopping once they prove the lattice too long (it stays so, see
+ * cellsExceed), in a function that ends with its loop. A long loop's code is compiled while it
+ * runs (on the first call, before any code after it has run), and whatever after the loop needs
+ * what the earlier runs saw (a comparison, even building an object to return) is dropped from that
+ * code, then taken again on every call in some processes: the loop's code is kept and entered
+ * again, and leaves by the dropped path (340 times in 30 computes). The first deal's sum and step
+ * come as arguments, `found` holding them already: on the first call, what runs before the loop
+ * runs before the function records what its code meets, and its compiled code, lacking it, was
+ * dropped for good (every group then entered the loop's on-stack code, 264 times in 24 computes).
  */
 function sampleStep(
   amounts: Float64Array,
   count: number,
   sum: number,
   step: number,
+  maxCells: number,
   found: Float64Array
 ): void {
-  for (let k = 1; k < count; k++) {
+  for (let k = 1; k < count && !cellsExceed(sum, step, maxCells); k++) {
     sum += amounts[k];
     const gap = abs(amounts[k] - amounts[k - 1]);
     if (gap > 0) step = min(step, gap + 4 * U * max(amounts[k], amounts[k - 1]));

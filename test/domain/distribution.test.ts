@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { outcomeDistribution } from "../../src/domain/distribution";
+import { latticeTooLong, outcomeDistribution } from "../../src/domain/distribution";
 import { mulberry32 } from "../support/random";
 
 type Deal = { amount: number; probability: number };
@@ -443,5 +443,35 @@ describe("outcome distribution: properties", () => {
       }),
       { numRuns: 40 }
     );
+  });
+});
+
+describe("outcome distribution: the lattice too long, seen on the first deals", () => {
+  const CELLS = 1 << 20;
+  /** Deals of 1,000 € to 100,000 € in whole thousands: a lattice of 100,000 cells at most. */
+  const thousands = (count: number) =>
+    Float64Array.from({ length: count }, (_, i) => 1000 * (1 + ((i * 37) % 100)));
+
+  it("says so of amounts to the euro, from their first thousand deals or so", () => {
+    const random = mulberry32(5);
+    const amounts = Float64Array.from({ length: 4096 }, () => Math.round(1000 + random() * 99_000));
+    expect(latticeTooLong(amounts, CELLS)).toBe(true);
+    // The same from fewer deals: the sum only grows and the step only shrinks.
+    expect(latticeTooLong(amounts.subarray(0, 2000), CELLS)).toBe(true);
+  });
+
+  it("does not say so of round amounts, whose lattice fits", () => {
+    expect(latticeTooLong(thousands(4096), CELLS)).toBe(false);
+  });
+
+  it("reads as far as the last deal of its sample, and no further", () => {
+    // A deal 0.5 € above the one before (a gap of 0.5 €: 400 million cells) as the sample's last…
+    const last = thousands(4096);
+    last[4095] = last[4094] + 0.5;
+    expect(latticeTooLong(last, CELLS)).toBe(true);
+    // …and just past it.
+    const past = thousands(4097);
+    past[4096] = past[4095] + 0.5;
+    expect(latticeTooLong(past, CELLS)).toBe(false);
   });
 });
