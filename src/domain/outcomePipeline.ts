@@ -50,9 +50,15 @@ export class CompensatedSum {
   }
 }
 
-/** What the rounding of t = sum + x lost, for Neumaier's carry. */
+/**
+ * What the rounding of t = sum + x lost, for Neumaier's carry: exactly sum + x − t, which is a
+ * double (finite figures). Worked out by Knuth's TwoSum, six operations and no branch, rather than by
+ * Neumaier's test of which term is larger (a branch, and its comparison of two absolute values, on
+ * every deal): both give that exact error, so the carry, and every sum, to the last digit.
+ */
 function carryOf(sum: number, x: number, t: number): number {
-  return abs(sum) >= abs(x) ? sum - t + x : x - t + sum;
+  const xPart = t - sum;
+  return sum - (t - xPart) + (x - xPart);
 }
 
 function isDealList(
