@@ -226,14 +226,14 @@ function copied(amounts: Float64Array, probabilities: Float64Array, count: numbe
 export class GroupedSplit {
   /**
    * Each group's state, GROUP_STATE doubles from GROUP_STATE·g on: first CALLER_SLOTS for the
-   * caller's own sums of the group, then the split's (see SPLIT_SLOTS). One array for all, at a
-   * constant stride: a compiled loop checks each typed array it reads or writes (its map, its length)
-   * on every turn, TurboFan hoisting nothing out of a loop, so a pass that keeps its own sums and the
-   * split's in one array makes one check a deal where it made six (count, totals, sums, considered,
-   * next), 10-15 % of the pass; a stride in a field rather than a constant costs as much (each slot's
-   * offset then worked out and checked). Doubles, not CompensatedSum objects, whose fields hold small
-   * integers until a sum is not one (or passes 2^30), and which then change shape, as the lists of
-   * parts did (see partsOf).
+   * caller's own sums of the group (its to write), then the split's (MEAN to WHOLE). One array for
+   * all, at a constant stride: a compiled loop checks each typed array it reads or writes (its map,
+   * its length) on every turn, TurboFan hoisting nothing out of a loop, so a pass that keeps its own
+   * sums and the split's in one array makes one check a deal where it made six (count, totals,
+   * sums, considered, next), 10-15 % of the pass; a stride in a field rather than a constant costs
+   * as much (each slot's offset then worked out and checked). Doubles, not CompensatedSum objects,
+   * whose fields hold small integers until a sum is not one (or passes 2^30), and which then change
+   * shape, as the lists of parts did (see partsOf).
    */
   readonly state: Float64Array;
   /**
@@ -331,7 +331,7 @@ export class GroupedSplit {
 }
 
 /** Slots at the start of each group's GroupedSplit.state for the caller's sums (forecast.ts's 7). */
-export const CALLER_SLOTS = 7;
+const CALLER_SLOTS = 7;
 /**
  * The split's slots of a group's state: Σ a·p and its carry, Σ |a| and its carry, the offset c and
  * its carry (Neumaier's, as CompensatedSum), where the group's next uncertain deal goes, and how many
