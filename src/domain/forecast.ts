@@ -13,7 +13,7 @@ import { weightedAmounts } from "./countingRows";
 import { categoryCode, type DealTable, type Deals, dealTableOf, type TextCodes } from "./dealTable";
 import { pipelineDistribution } from "./distribution";
 import { KEPT_BYTES } from "./keptRoom";
-import { GroupedSplit } from "./outcomePipeline";
+import { GROUP_STATE, GroupedSplit } from "./outcomePipeline";
 import { type Period, periodLookup, type PeriodKind } from "./pipeline";
 import { runSteps, type Steps } from "./steps";
 
@@ -68,6 +68,7 @@ export function* forecastFiguresSteps(
       keys: [NO_KEY],
       periods: [undefined],
       counting: [],
+      rows: [0],
     });
     yield;
     return sums.figures(0, objective);
@@ -76,15 +77,21 @@ export function* forecastFiguresSteps(
   }
 }
 
-/** Each deal's group along a dimension, by index into `keys` (and, for periods, `periods`). */
+/**
+ * Each deal's group along a dimension, by index into `keys` (and, for periods, `periods`): its
+ * slot. A slot is a group when `rows` lists it; a coded dimension's slots are its texts' codes
+ * (see codeGroups), and a code may have no deal.
+ */
 interface Grouping {
-  /** Each deal's group. */
-  readonly of: Int32Array;
+  /** Each deal's slot. */
+  readonly of: Int32Array | Uint16Array;
   readonly keys: readonly string[];
   /** The period of a period table's group; undefined for owners, products and undated deals. */
   readonly periods: readonly (Period | undefined)[];
-  /** How many deals of each group count in the forecast (needed when there are several groups). */
+  /** How many deals of each slot count in the forecast (needed when there are several slots). */
   readonly counting: readonly number[];
+  /** The slots that are groups, in the order their first deals come. */
+  readonly rows: readonly number[];
 }
 
 const COMMIT = categoryCode("Commit");
@@ -132,73 +139,49 @@ class CountedDeals {
  * the group gives), and the counting deals' amounts and probabilities gathered group by group for
  * the outcome distributions, in one pass over the columns, no object per deal. Each deal is split
  * for its group's distribution (outcomePipeline.ts) as it is gathered, so that the gathered figures
- * are not read again by a split of each group's (0.1-0.2 ms a grouping at 100,000 deals).
+ * are not read again by a split of each group's (0.1-0.2 ms a grouping at 100,000 deals). The sums
+ * are kept in the split's state, beside its own (see GroupedSplit.state), at the slots below.
  */
 class GroupSums {
-  private readonly count: Int32Array;
-  /** Group g's unweighted, weighted, commit, best case and won totals at GROUP_TOTALS·g on. */
-  private readonly totals: Float64Array;
-  private readonly hasCategories: Uint8Array;
   private readonly split: GroupedSplit;
 
-  constructor(
-    private readonly deals: CountedDeals,
-    groups: Grouping
-  ) {
+  constructor(deals: CountedDeals, groups: Grouping) {
     const size = groups.keys.length;
-    this.count = new Int32Array(size);
-    this.totals = new Float64Array(GROUP_TOTALS * size);
-    this.hasCategories = new Uint8Array(size);
     // Group g's counting deals that its split keeps are gathered from first[g] on.
     const first = new Int32Array(size);
     for (let g = 1; g < size; g++) first[g] = first[g - 1] + groups.counting[g - 1];
     this.split = new GroupedSplit(first, deals.amounts, deals.probabilities);
-    if (size === 1) this.sumOne();
-    else {
-      const { table, weighted } = deals;
-      const { amounts, probabilities, categories } = table.columns;
-      const { count, totals, hasCategories, split } = this;
-      const n = table.length;
-      sumAndGather(
-        groups.of,
+    const { table, weighted } = deals;
+    const { amounts, probabilities, categories } = table.columns;
+    const n = table.length;
+    if (size === 1)
+      sumAndGatherOne(
         amounts,
         probabilities,
         categories,
         weighted,
         n,
-        count,
-        totals,
-        hasCategories,
-        split
+        this.split,
+        this.split.state
       );
-    }
-  }
-
-  /** One group's sums (the headline's): summed in locals, see sumAndGatherOne. */
-  private sumOne(): void {
-    const { table, weighted } = this.deals;
-    const { amounts, probabilities, categories } = table.columns;
-    const found = new Float64Array(ONE_GROUP_SUMS);
-    sumAndGatherOne(amounts, probabilities, categories, weighted, table.length, this.split, found);
-    this.count[0] = found[0];
-    this.totals.set(found.subarray(1, 1 + GROUP_TOTALS));
-    this.hasCategories[0] = found[6];
+    else sumAndGather(groups.of, amounts, probabilities, categories, weighted, n, this.split);
   }
 
   /** Group g's figures; its outcome distribution may overwrite the gathered figures (its own). */
   figures(g: number, objective: number | null): ForecastFigures {
-    const at = GROUP_TOTALS * g;
-    const unweighted = this.totals[at];
-    const won = this.totals[at + 4];
+    const sums = this.split.state;
+    const at = GROUP_STATE * g;
+    const unweighted = sums[at + UNWEIGHTED];
+    const won = sums[at + WON_TOTAL];
     const distribution = pipelineDistribution(this.split.pipeline(g));
     const remaining = objective === null ? null : objective - won;
-    const categories = this.hasCategories[g] === 1;
+    const categories = sums[at + HAS_CATEGORIES] === 1;
     return {
-      deals: this.count[g],
+      deals: sums[at + COUNT],
       unweighted,
-      weighted: this.totals[at + 1],
-      commit: categories ? this.totals[at + 2] : null,
-      bestCase: categories ? this.totals[at + 3] : null,
+      weighted: sums[at + WEIGHTED],
+      commit: categories ? sums[at + COMMIT_TOTAL] : null,
+      bestCase: categories ? sums[at + BEST_CASE_TOTAL] : null,
       won,
       p10: distribution.quantile(0.1),
       p50: distribution.quantile(0.5),
@@ -212,46 +195,52 @@ class GroupSums {
   }
 }
 
-/** GroupSums' totals a group: unweighted, weighted, commit, best case, won. */
-const GROUP_TOTALS = 5;
+/**
+ * GroupSums' slots of a group's state (the 7 CALLER_SLOTS of GroupedSplit.state): how many deals
+ * count, their unweighted, weighted, commit and best case totals, the amount won, and 1 when a deal
+ * of the group has a forecast category. sumAndGatherOne writes them in this order.
+ */
+const COUNT = 0;
+const UNWEIGHTED = 1;
+const WEIGHTED = 2;
+const COMMIT_TOTAL = 3;
+const BEST_CASE_TOTAL = 4;
+const WON_TOTAL = 5;
+const HAS_CATEGORIES = 6;
 
 /**
  * GroupSums' pass over the deals when there are several groups, a function that ends with its loop
- * and takes the columns and the sums' arrays rather than reading them from objects before its loop
- * (see sumAndGatherOne). A group's totals side by side, in one array.
+ * and takes the columns rather than reading them from objects before its loop (see
+ * sumAndGatherOne). The split's state is read in the loop, as the split reads it (one check of it a
+ * deal, see GroupedSplit.state).
  */
 function sumAndGather(
-  of: Int32Array,
+  of: Int32Array | Uint16Array,
   amounts: Float64Array,
   probabilities: Float64Array,
   categories: Uint8Array,
   weighted: Float64Array,
   n: number,
-  count: Int32Array,
-  totals: Float64Array,
-  hasCategories: Uint8Array,
   split: GroupedSplit
 ): void {
   for (let i = 0; i < n; i++) {
     const g = of[i];
-    const at = GROUP_TOTALS * g;
+    const sums = split.state;
+    const at = GROUP_STATE * g;
     const category = categories[i];
     const amount = amounts[i];
-    if (category !== 0) hasCategories[g] = 1;
-    if (category === WON && amount === amount) totals[at + 4] += amount;
+    if (category !== 0) sums[at + HAS_CATEGORIES] = 1;
+    if (category === WON && amount === amount) sums[at + WON_TOTAL] += amount;
     const w = weighted[i];
     if (w !== w) continue; // NaN: the deal does not count
-    const index = count[g]++;
-    totals[at] += amount;
-    totals[at + 1] += w;
-    if (category === COMMIT) totals[at + 2] += amount;
-    if (category === COMMIT || category === BEST_CASE) totals[at + 3] += amount;
+    const index = sums[at + COUNT]++;
+    sums[at + UNWEIGHTED] += amount;
+    sums[at + WEIGHTED] += w;
+    if (category === COMMIT) sums[at + COMMIT_TOTAL] += amount;
+    if (category === COMMIT || category === BEST_CASE) sums[at + BEST_CASE_TOTAL] += amount;
     split.add(g, index, amount, probabilities[i]);
   }
 }
-
-/** What sumAndGatherOne finds: count, unweighted, weighted, commit, best case, won, has categories. */
-const ONE_GROUP_SUMS = 7;
 
 /**
  * sumAndGatherOne writes what it found every WRITE_EVERY + 1 deals as well as on its loop's last
@@ -263,17 +252,18 @@ const WRITE_EVERY = 255;
 
 /**
  * GroupSums.sumAndGather for a single group: the same sums in the same order, held in locals rather
- * than in one-element arrays (whose every sum is a store and a reload on the next deal, 0.3 ms over
- * 100,000 deals). They are written into `found` every WRITE_EVERY + 1 deals and on the loop's last
- * turn (past the last deal, which does only that): nothing runs after the loop, whose code is
- * compiled while it runs, on the first call. Code after it that had not run by then (building an
- * object to return) was dropped from that code, and every call left it there (see sampleStep in
- * distribution.ts). Written on every turn, the sums cost 0.4 ms more, and 9 ms more on the first
- * call, run by the interpreter. It takes the columns, not the table: on the first call, what runs
- * before the loop runs before the function records what its code meets, and the function's own
- * compiled code, lacking it, was dropped on the next call for good (the interpreter then ran every
- * call up to the loop's on-stack code, 14 -> 22 ms a headline at 1,048,575 deals). The split's sums
- * stay in its arrays: the same as splitting the gathered deals after, 0.1-0.2 ms less.
+ * than in the state's slots (whose every sum is a store and a reload on the next deal, 0.3 ms over
+ * 100,000 deals). They are written into `found` (group 0's slots) every WRITE_EVERY + 1 deals and
+ * on the loop's last turn (past the last deal, which does only that): nothing runs after the loop,
+ * whose code is compiled while it runs, on the first call. Code after it that had not run by then
+ * (building an object to return) was dropped from that code, and every call left it there (see
+ * sampleStep in distribution.ts). Written on every turn, the sums cost 0.4 ms more, and 9 ms more
+ * on the first call, run by the interpreter. It takes the columns, not the table: on the first
+ * call, what runs before the loop runs before the function records what its code meets, and the
+ * function's own compiled code, lacking it, was dropped on the next call for good (the interpreter
+ * then ran every call up to the loop's on-stack code, 14 -> 22 ms a headline at 1,048,575 deals).
+ * The split's sums stay in its state: the same as splitting the gathered deals after, 0.1-0.2 ms
+ * less.
  */
 function sumAndGatherOne(
   amounts: Float64Array,
@@ -293,13 +283,13 @@ function sumAndGatherOne(
   let hasCategories = 0;
   for (let i = 0; ; i++) {
     if ((i & WRITE_EVERY) === 0 || i === n) {
-      found[0] = count;
-      found[1] = unweighted;
-      found[2] = weightedTotal;
-      found[3] = commit;
-      found[4] = bestCase;
-      found[5] = won;
-      found[6] = hasCategories;
+      found[COUNT] = count;
+      found[UNWEIGHTED] = unweighted;
+      found[WEIGHTED] = weightedTotal;
+      found[COMMIT_TOTAL] = commit;
+      found[BEST_CASE_TOTAL] = bestCase;
+      found[WON_TOTAL] = won;
+      found[HAS_CATEGORIES] = hasCategories;
       if (i === n) return;
     }
     const category = categories[i];
@@ -372,7 +362,7 @@ function* forecastRowsSteps(
   // One grouping's figures at a time: each gathers into the same room (CountedDeals).
   const sums = new GroupSums(counted, groups);
   const rows: ForecastRow[] = [];
-  for (let g = 0; g < groups.keys.length; g++) {
+  for (const g of groups.rows) {
     yield;
     const key = groups.keys[g];
     const period = groups.periods[g];
@@ -410,6 +400,11 @@ class Groups implements Grouping {
     return g;
   }
 
+  /** Every group is a row, in the order the groups were met. */
+  get rows(): number[] {
+    return this.keys.map((_, g) => g);
+  }
+
   /** Puts deal i in group g, counting it when it counts in the forecast. */
   place(i: number, g: number): void {
     this.of[i] = g;
@@ -424,45 +419,75 @@ function groupDeals(deals: CountedDeals, dimension: ForecastDimension, kind: Per
   if (dimension === "period") groupByPeriod(table, groups, kind);
   else {
     const coded = table.textCodes(dimension);
-    if (coded) groupByCode(coded, table.length, deals.weighted, groups);
-    else {
-      const textOf = table.text(dimension);
-      for (let i = 0; i < table.length; i++) groups.place(i, groups.groupOf(textOf(i) ?? NO_KEY));
-    }
+    // A text "(none)" shares its group with the deals without one: those are grouped by key.
+    if (coded && !coded.texts.includes(NO_KEY))
+      return codeGroups(coded, table.length, deals.weighted);
+    const textOf = table.text(dimension);
+    for (let i = 0; i < table.length; i++) groups.place(i, groups.groupOf(textOf(i) ?? NO_KEY));
   }
   return groups;
 }
 
 /**
- * Each deal's group by its text's code: each code's group looked up once, on its first deal, and
- * the deals that count tallied by code, then by group (a count a deal in a local array, not through
- * the Groups' list).
+ * A coded dimension's groups: each deal's slot is its text's code, the codes themselves read by
+ * sumAndGather (no array of groups written by a pass over the deals and read by the next: 0.1 ms
+ * a grouping at 100,000 deals), after a pass that tallies each code's deals and those that count
+ * (for the groups' ranges of gathered figures). The groups are the codes that have deals, in the
+ * order of their first deals.
  */
-function groupByCode(coded: TextCodes, n: number, weighted: Float64Array, groups: Groups): void {
-  const groupOfCode = new Int32Array(coded.texts.length).fill(-1);
-  const countingOfCode = new Int32Array(coded.texts.length);
-  placeByCode(coded, n, weighted, groups, groupOfCode, countingOfCode);
-  for (let code = 0; code < countingOfCode.length; code++)
-    if (countingOfCode[code] > 0) groups.counting[groupOfCode[code]] += countingOfCode[code];
+function codeGroups(coded: TextCodes, n: number, weighted: Float64Array): Grouping {
+  const { codes, texts } = coded;
+  const tally = new Int32Array(TALLIED * texts.length);
+  tallyCodes(codes, n, weighted, tally);
+  const counting: number[] = [];
+  let groups = 0;
+  for (let code = 0; code < texts.length; code++) {
+    counting.push(tally[TALLIED * code + 1]);
+    if (tally[TALLIED * code] > 0) groups++;
+  }
+  return {
+    of: codes,
+    keys: texts.map((text) => text ?? NO_KEY),
+    periods: texts.map(() => undefined),
+    counting,
+    rows: codesAsMet(codes, texts.length, groups),
+  };
 }
 
-/** groupByCode's pass over the deals, a function that ends with its loop (see binDeals). */
-function placeByCode(
-  { codes, texts }: TextCodes,
+/** tallyCodes' figures a code: its deals, then those that count. */
+const TALLIED = 2;
+
+/**
+ * codeGroups' pass over the deals, a function that ends with its loop (see binDeals). The deals
+ * that count are tallied without a branch (a branch on each deal's test cost 10 % more in a
+ * standalone loop over 100,000 deals).
+ */
+function tallyCodes(
+  codes: Uint16Array | Int32Array,
   n: number,
   weighted: Float64Array,
-  groups: Groups,
-  groupOfCode: Int32Array,
-  countingOfCode: Int32Array
+  tally: Int32Array
 ): void {
-  const of = groups.of;
   for (let i = 0; i < n; i++) {
-    const code = codes[i];
-    let g = groupOfCode[code];
-    if (g < 0) g = groupOfCode[code] = groups.groupOf(texts[code] ?? NO_KEY);
-    of[i] = g;
-    if (weighted[i] === weighted[i]) countingOfCode[code]++; // NaN: it does not count
+    const at = TALLIED * codes[i];
+    tally[at]++;
+    const w = weighted[i];
+    tally[at + 1] += w === w ? 1 : 0; // NaN: it does not count
   }
+}
+
+/** The first `groups` codes met in the deals' order: as far as the last one's first deal. */
+function codesAsMet(codes: Uint16Array | Int32Array, size: number, groups: number): number[] {
+  const met = new Uint8Array(size);
+  const order: number[] = [];
+  for (let i = 0; order.length < groups; i++) {
+    const code = codes[i];
+    if (met[code] === 0) {
+      met[code] = 1;
+      order.push(code);
+    }
+  }
+  return order;
 }
 
 /** Days kept in groupByPeriod's array: 22 years. */

@@ -50,9 +50,15 @@ export class CompensatedSum {
   }
 }
 
-/** What the rounding of t = sum + x lost, for Neumaier's carry. */
+/**
+ * What the rounding of t = sum + x lost, for Neumaier's carry: exactly sum + x − t, which is a
+ * double (finite figures). Worked out by Knuth's TwoSum, six operations and no branch, rather than by
+ * Neumaier's test of which term is larger (a branch, and its comparison of two absolute values, on
+ * every deal): both give that exact error, so the carry, and every sum, to the last digit.
+ */
 function carryOf(sum: number, x: number, t: number): number {
-  return abs(sum) >= abs(x) ? sum - t + x : x - t + sum;
+  const xPart = t - sum;
+  return sum - (t - xPart) + (x - xPart);
 }
 
 function isDealList(
@@ -219,15 +225,17 @@ function copied(amounts: Float64Array, probabilities: Float64Array, count: numbe
  */
 export class GroupedSplit {
   /**
-   * Group g's sums at 6g: Σ a·p and its carry, Σ |a| and its carry, the offset c and its carry
-   * (Neumaier's, as CompensatedSum). In one array of doubles, not in CompensatedSum objects, whose
-   * fields hold small integers until a sum is not one (or passes 2^30), and which then change
+   * Each group's state, GROUP_STATE doubles from GROUP_STATE·g on: first CALLER_SLOTS for the
+   * caller's own sums of the group (its to write), then the split's (MEAN to WHOLE). One array for
+   * all, at a constant stride: a compiled loop checks each typed array it reads or writes (its map,
+   * its length) on every turn, TurboFan hoisting nothing out of a loop, so a pass that keeps its own
+   * sums and the split's in one array makes one check a deal where it made six (count, totals,
+   * sums, considered, next), 10-15 % of the pass; a stride in a field rather than a constant costs
+   * as much (each slot's offset then worked out and checked). Doubles, not CompensatedSum objects,
+   * whose fields hold small integers until a sum is not one (or passes 2^30), and which then change
    * shape, as the lists of parts did (see partsOf).
    */
-  private readonly sums: Float64Array;
-  private readonly considered: Int32Array;
-  /** Where group g's next uncertain deal goes. */
-  private readonly next: Int32Array;
+  readonly state: Float64Array;
   /**
    * Group g's amounts of the certain part, the first parts[g] of them: in typed arrays, not in lists.
    * A list's elements are small integers, then doubles once the compiled loop adds one, and the
@@ -245,11 +253,10 @@ export class GroupedSplit {
     private readonly probabilities: Float64Array
   ) {
     const size = first.length;
-    this.sums = new Float64Array(SPLIT_SUMS * size);
-    this.considered = new Int32Array(size);
-    this.next = first.slice();
+    this.state = new Float64Array(GROUP_STATE * size);
     this.parts = new Int32Array(size);
     for (let g = 0; g < size; g++) {
+      this.state[GROUP_STATE * g + NEXT] = first[g];
       this.partsOf.push(new Float64Array(FIRST_PARTS));
       this.refused.push(undefined);
     }
@@ -260,21 +267,20 @@ export class GroupedSplit {
     if (!(amount - amount === 0 && probability >= 0 && probability <= 1))
       return this.refuse(g, index, amount);
     if (probability === 0 || amount === 0) return;
-    this.considered[g]++;
-    const { sums } = this;
-    const at = SPLIT_SUMS * g;
+    const { state } = this;
+    const at = GROUP_STATE * g;
     const x = amount * probability;
-    const mean = sums[at];
+    const mean = state[at + MEAN];
     const meanTotal = mean + x;
-    sums[at + 1] += carryOf(mean, x, meanTotal);
-    sums[at] = meanTotal;
+    state[at + MEAN_CARRY] += carryOf(mean, x, meanTotal);
+    state[at + MEAN] = meanTotal;
     const size = abs(amount);
-    const absTotal = sums[at + 2];
+    const absTotal = state[at + ABS_TOTAL];
     const absSum = absTotal + size;
-    sums[at + 3] += carryOf(absTotal, size, absSum);
-    sums[at + 2] = absSum;
+    state[at + ABS_CARRY] += carryOf(absTotal, size, absSum);
+    state[at + ABS_TOTAL] = absSum;
     if (amount > 0 && probability < 1) {
-      const to = this.next[g]++;
+      const to = state[at + NEXT]++;
       this.amounts[to] = amount;
       this.probabilities[to] = probability;
     } else this.addCertain(g, amount, probability);
@@ -282,20 +288,20 @@ export class GroupedSplit {
 
   /** A certain part: the amount to the offset, and a credit note's uncertain part (see splitDeals). */
   private addCertain(g: number, amount: number, probability: number): void {
-    const { sums } = this;
-    const at = SPLIT_SUMS * g + 4;
-    const offset = sums[at];
+    const { state } = this;
+    const at = GROUP_STATE * g;
+    const offset = state[at + OFFSET];
     const offsetSum = offset + amount;
-    sums[at + 1] += carryOf(offset, amount, offsetSum);
-    sums[at] = offsetSum;
+    state[at + OFFSET_CARRY] += carryOf(offset, amount, offsetSum);
+    state[at + OFFSET] = offsetSum;
     const part = this.parts[g]++;
     if (part === this.partsOf[g].length) this.partsOf[g] = grown(this.partsOf[g]);
     this.partsOf[g][part] = amount;
     if (probability !== 1) {
-      const to = this.next[g]++;
+      const to = state[at + NEXT]++;
       this.amounts[to] = -amount;
       this.probabilities[to] = 1 - probability;
-    }
+    } else state[at + WHOLE]++;
   }
 
   private refuse(g: number, index: number, amount: number): void {
@@ -306,14 +312,16 @@ export class GroupedSplit {
   pipeline(g: number): Pipeline {
     const refused = this.refused[g];
     if (refused) throw refused;
+    const { state } = this;
+    const at = GROUP_STATE * g;
     const from = this.first[g];
-    const to = this.next[g];
-    const at = SPLIT_SUMS * g;
+    const to = state[at + NEXT];
     return {
-      considered: this.considered[g],
-      mean: this.sums[at] + this.sums[at + 1],
-      absTotal: this.sums[at + 2] + this.sums[at + 3],
-      offset: this.sums[at + 4] + this.sums[at + 5],
+      // Each deal taken into account left an uncertain part or was certain with p = 1 (WHOLE).
+      considered: to - from + state[at + WHOLE],
+      mean: state[at + MEAN] + state[at + MEAN_CARRY],
+      absTotal: state[at + ABS_TOTAL] + state[at + ABS_CARRY],
+      offset: state[at + OFFSET] + state[at + OFFSET_CARRY],
       count: to - from,
       amounts: this.amounts.subarray(from, to),
       probabilities: this.probabilities.subarray(from, to),
@@ -322,8 +330,24 @@ export class GroupedSplit {
   }
 }
 
-/** GroupedSplit's sums a group (see its field `sums`). */
-const SPLIT_SUMS = 6;
+/** Slots at the start of each group's GroupedSplit.state for the caller's sums (forecast.ts's 7). */
+const CALLER_SLOTS = 7;
+/**
+ * The split's slots of a group's state: Σ a·p and its carry, Σ |a| and its carry, the offset c and
+ * its carry (Neumaier's, as CompensatedSum), where the group's next uncertain deal goes, and how many
+ * of its deals were certain with p = 1 (the only ones taken into account that leave no uncertain
+ * part: counted on that rare path, rather than every deal taken into account counted on every deal).
+ */
+const MEAN = CALLER_SLOTS;
+const MEAN_CARRY = CALLER_SLOTS + 1;
+const ABS_TOTAL = CALLER_SLOTS + 2;
+const ABS_CARRY = CALLER_SLOTS + 3;
+const OFFSET = CALLER_SLOTS + 4;
+const OFFSET_CARRY = CALLER_SLOTS + 5;
+const NEXT = CALLER_SLOTS + 6;
+const WHOLE = CALLER_SLOTS + 7;
+/** The doubles of a group's state in GroupedSplit.state. */
+export const GROUP_STATE = CALLER_SLOTS + 8;
 
 /** Room for the certain parts of a group at first, doubled when full (grown). */
 const FIRST_PARTS = 16;

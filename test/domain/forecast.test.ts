@@ -327,6 +327,42 @@ describe("forecast tables over a reading's table", () => {
     );
   });
 
+  it("put a deal whose owner reads (none) in the (none) row, with the deals without one", () => {
+    const rows = [
+      [37700, "(none)", "A", 1000, 0.5, null],
+      [37800, null, "B", 2000, 0.5, null],
+      [37800, "Anne", "B", 500, 0.5, null],
+    ];
+    const { table, deals } = readPipelineRows(rows, recogniseColumns(header, PIPELINE_FIELDS));
+    const owners = forecastTables(table, ["owner"], () => ({})).owner;
+    expect(owners.map((r) => [r.key, r.deals, r.weighted])).toEqual([
+      ["Anne", 1, 250],
+      [NO_KEY, 2, 1500],
+    ]);
+    expect(owners).toEqual(forecastTables(deals, ["owner"], () => ({})).owner);
+  });
+
+  it("are the tables of its deals as objects when a text reads (none)", () => {
+    const named = fc.tuple(
+      cell.date,
+      fc.constantFrom("Anne", NO_KEY, null),
+      fc.constantFrom("A", NO_KEY, null),
+      cell.amount,
+      cell.probability,
+      cell.category
+    );
+    fc.assert(
+      fc.property(fc.array(named, { maxLength: 30 }), (rows) => {
+        const { table, deals } = readPipelineRows(rows, recogniseColumns(header, PIPELINE_FIELDS));
+        const dimensions = ["owner", "product"] as const;
+        expect(forecastTables(table, dimensions, () => ({}))).toEqual(
+          forecastTables(deals, dimensions, () => ({}))
+        );
+      }),
+      { numRuns: 60 }
+    );
+  });
+
   it("have no (none) row when every deal names its owner and product", () => {
     const rows = [
       [37700, "Anne", "A", 1000, 0.5, null],

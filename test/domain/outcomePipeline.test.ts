@@ -100,6 +100,18 @@ describe("the pipeline as the outcome distribution reads it", () => {
     expect(() => normalise(deals(1, 1.5))).toThrow(/deal 2: the probability/);
   });
 
+  it("sums to the last digit what each addition's rounding lost, whichever term is larger", () => {
+    // 1 + 10^17 rounds the 1 away (twice): only the carry keeps the 2 left after −10^17.
+    const deals = [1, 1e17, 1, -1e17].map((amount) => ({ amount, probability: 1 }));
+    const pipeline = normalise(deals);
+    expect(pipeline.offset).toBe(2);
+    expect(pipeline.mean).toBe(2);
+    const split = new GroupedSplit(Int32Array.of(0), new Float64Array(4), new Float64Array(4));
+    deals.forEach((d, i) => split.add(0, i, d.amount, d.probability));
+    expect(split.pipeline(0).offset).toBe(2);
+    expect(split.pipeline(0).mean).toBe(2);
+  });
+
   it("splits several groups' deals as they come into the pipelines normalise gives of each group", () => {
     const grouped = fc.array(fc.record({ group: fc.integer({ min: 0, max: 2 }), deal }), {
       maxLength: 60,
