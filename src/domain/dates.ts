@@ -145,9 +145,11 @@ export function readDate(
  * holds it to readDate.
  */
 export function plainDateSerial(cell: CellValue): number | undefined {
-  if (typeof cell !== "number") return undefined;
-  const whole = Math.floor(cell);
-  return whole >= 1 && whole <= LAST_SERIAL ? whole : undefined;
+  // The floor of a number is in range exactly when the number is in [1, LAST_SERIAL + 1), where
+  // `| 0` is that floor (a positive number below 2 ** 31): an integer, where Math.floor gave a
+  // double, checked and made a tagged number again on its way to the column (some 0.2 ms over
+  // 100,000 rows).
+  return typeof cell === "number" && cell >= 1 && cell < LAST_SERIAL + 1 ? cell | 0 : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -583,6 +583,28 @@ describe("the plain-number paths of a large table's reading", () => {
     );
   });
 
+  it("plainDateSerial takes every serial in Excel's range, its time of day dropped", () => {
+    // Whole days and fractions of them (k / 1024 of a day: exact sums, no rounding up to the next).
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 2958465 }),
+        fc.integer({ min: 0, max: 1023 }),
+        (day, k) => Object.is(plainDateSerial(day + k / 1024), day)
+      ),
+      { numRuns: 2000 }
+    );
+    expect([1, 1.5, 2958465, 2958465.9, 2 ** 31 - 1].map(plainDateSerial)).toEqual([
+      1,
+      1,
+      2958465,
+      2958465,
+      undefined,
+    ]);
+    expect([0.999, -0, -1, 2958466, 2 ** 32 + 5, Infinity, NaN].map(plainDateSerial)).toEqual(
+      Array(7).fill(undefined)
+    );
+  });
+
   it("takes the numbers Excel sends as they are", () => {
     expect(plainAmount(1234.5)).toBe(1234.5);
     expect(plainProbability(0.35)).toBe(0.35);
