@@ -409,6 +409,12 @@ export class DealColumnsBuilder {
     this.rows[i] = row;
   }
 
+  /** setRow of deals start to end (excluded), on rows firstRow on. */
+  setRows(start: number, end: number, firstRow: number): void {
+    if (this.rows === null && start === firstRow) return; // deal i is row i, as most are
+    for (let i = start; i < end; i++) this.setRow(i, firstRow + i - start);
+  }
+
   rowOf(i: number): number {
     return this.rows === null ? i : this.rows[i];
   }

@@ -411,24 +411,29 @@ class PipelineReader {
     const { plainColumns: plain, deals, rows } = this;
     const { owner, product, id } = this.textColumns;
     if (plain === null) return start;
+    // The columns and the deals' count in locals, the deals' rows set once the run is read
+    // (setRows): loads, checks and stores a deal fewer (some 0.1 ms over 100,000 rows).
+    const { closeDates, amounts, probabilities } = deals;
+    const first = this.count;
     let r = start;
-    for (; r < end; r++) {
+    let d = first;
+    for (; r < end; r++, d++) {
       const row = rows[r];
       const closeDate = cells.date(row[plain.closeDate]);
       const amount = cells.amount(row[plain.amount]);
       const probability = cells.probability(row[plain.probability]);
       if (closeDate === undefined || amount === undefined || probability === undefined) break;
-      const d = this.count++;
-      deals.setRow(d, r);
-      deals.closeDates[d] = closeDate;
-      deals.amounts[d] = amount;
-      deals.probabilities[d] = probability;
+      closeDates[d] = closeDate;
+      amounts[d] = amount;
+      probabilities[d] = probability;
       if (plain.sources === null) this.setPlainSources(row, d, probability);
       // setTexts, said here: a call of it on every row was compiled apart, not inlined.
       if (owner !== null) owner.codes.setCell(d, row[owner.col]);
       if (product !== null) product.codes.setCell(d, row[product.col]);
       if (id !== null) this.setId(d, row[id]);
     }
+    this.count = d;
+    deals.setRows(first, d, start);
     return r;
   }
 

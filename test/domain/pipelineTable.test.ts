@@ -239,6 +239,31 @@ describe("reading a sales table", () => {
     );
   });
 
+  it("gives each deal read the short way its own row, after rows left out or read in full", () => {
+    // Runs of plain rows set their deals' rows once a run: deal i is row i until a row is left out.
+    const header = ["Id", "Close date", "Amount", "Probability"];
+    const rows = [
+      ["D-1", 46023, 1000, 0.5],
+      ["D-2", 46024, 2000, 0.5],
+      [null, null, null, null],
+      ["D-3", 46025, 3000, 0.5],
+      ["D-4", 46026, "4 000", 0.5],
+      ["D-5", 46027, 5000, 0.5],
+      ["Total", null, 15000, null],
+      ["D-6", 46028, 6000, 0.5],
+    ];
+    const reading = read([header, ...rows]);
+    expect(reading.deals.map((d) => [d.id, d.row])).toEqual([
+      ["D-1", 0],
+      ["D-2", 1],
+      ["D-3", 3],
+      ["D-4", 4],
+      ["D-5", 5],
+      ["D-6", 7],
+    ]);
+    expect([reading.blankRows, reading.totalRows]).toEqual([1, [6]]);
+  });
+
   it("cleans the handbook's closing full stops from text", () => {
     expect(cleanText("Alpha.")).toBe("Alpha");
     expect(cleanText("  Mme.  Z. ")).toBe("Mme. Z");
