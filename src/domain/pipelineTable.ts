@@ -356,6 +356,9 @@ class PipelineReader {
       // row a deal (countingRows' kindOf): most rows are read without asking kindOf, which would
       // look at the same cells again (some 0.35 ms over 100,000 rows).
       const plainEnd = this.readPlainDeals(r, end);
+      // Their rows once a run (deal i is mostly row i), not a check a deal in readPlainDeals.
+      this.deals.setRows(this.count, this.count + plainEnd - r, r);
+      this.count += plainEnd - r;
       plainRows += plainEnd - r;
       r = plainEnd;
       if (r === end) break;
@@ -403,20 +406,19 @@ class PipelineReader {
    * (see caselessKeys' markPlaces), and the function the compiler optimises as a whole: it then
    * inlines what it calls (setTexts and the TextCodes and hashes under it), where a function of one
    * row, called from the loop, was compiled apart with them, and the loop called it, and it setId,
-   * on every row (some 0.5 ms over 100,000 rows). The caller tells the probability scale's watch
-   * (ProbabilityScaleWatch.seeFractions), and sets the deals' category and sources when they are
+   * on every row (some 0.5 ms over 100,000 rows). The caller counts the deals and sets their rows,
+   * tells the probability scale's watch (ProbabilityScaleWatch.seeFractions), and sets the deals' category and sources when they are
    * plainColumns.sources (a block at a time).
    */
   private readPlainDeals(start: number, end: number): number {
     const { plainColumns: plain, deals, rows } = this;
     const { owner, product, id } = this.textColumns;
     if (plain === null) return start;
-    // The columns and the deals' count in locals, the deals' rows set once the run is read
-    // (setRows): loads, checks and stores a deal fewer (some 0.1 ms over 100,000 rows).
+    // The columns and the deals' count in locals, the deals' rows and count set by the caller once
+    // the run is read: loads, checks and stores a deal fewer.
     const { closeDates, amounts, probabilities } = deals;
-    const first = this.count;
     let r = start;
-    let d = first;
+    let d = this.count;
     for (; r < end; r++, d++) {
       const row = rows[r];
       const closeDate = cells.date(row[plain.closeDate]);
@@ -432,8 +434,6 @@ class PipelineReader {
       if (product !== null) product.codes.setCell(d, row[product.col]);
       if (id !== null) this.setId(d, row[id]);
     }
-    this.count = d;
-    deals.setRows(first, d, start);
     return r;
   }
 
