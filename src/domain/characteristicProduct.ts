@@ -24,6 +24,10 @@ const FINE_ANGLE = TWO_PI / FINE_STEPS;
 /** Bound on the absolute error of one computed factor 1 − p + p e^{iθ} and its product (≈ 18 u). */
 export const FACTOR_ERROR = 2e-15;
 
+/** No factors yet (shared: never written), and their turns summed: 0. */
+const NONE = new Float64Array(0);
+const NO_TURNS = new Float64Array(1);
+
 /**
  * The deals as the product needs them, largest p(1 − p) first — they shrink it fastest — gathered
  * only as far as products reach: most are cut short within a few hundred factors, and gathering a
@@ -31,11 +35,11 @@ export const FACTOR_ERROR = 2e-15;
  */
 export class Factors {
   /** b_i / T, p_i and 1 − p_i, in product order, the first `filled` of them. */
-  turns = new Float64Array(0);
-  p = new Float64Array(0);
-  q = new Float64Array(0);
+  turns = NONE;
+  p = NONE;
+  q = NONE;
   /** Turns of the angle summed over the factors in product order: the angle error grows with them. */
-  cumulativeTurns = new Float64Array(1);
+  cumulativeTurns = NO_TURNS;
   filled = 0;
 
   constructor(
@@ -47,8 +51,7 @@ export class Factors {
     /** …and the p(1 − p) bin below which the others lie, taken as they come when needed. */
     private readonly laterBelow = 0
   ) {
-    if (first) this.append(first);
-    else this.append(Int32Array.from(amounts, (_, i) => i));
+    this.append(first, first ? first.length : amounts.length);
   }
 
   get total(): number {
@@ -60,29 +63,64 @@ export class Factors {
     const later: number[] = [];
     for (let i = 0; i < this.probabilities.length; i++)
       if (spreadBin(this.probabilities[i]) < this.laterBelow) later.push(i);
-    this.append(Int32Array.from(later));
+    this.append(Int32Array.from(later), later.length);
   }
 
-  private append(indexes: Int32Array): void {
-    const size = this.filled + indexes.length;
-    const grown = (old: Float64Array, length: number, kept: number) => {
-      const array = new Float64Array(length);
-      array.set(old.subarray(0, kept));
-      return array;
-    };
-    this.turns = grown(this.turns, size, this.filled);
-    this.p = grown(this.p, size, this.filled);
-    this.q = grown(this.q, size, this.filled);
-    this.cumulativeTurns = grown(this.cumulativeTurns, size + 1, this.filled + 1);
-    for (let k = 0; k < indexes.length; k++) {
-      const i = indexes[k];
-      const at = this.filled + k;
-      this.turns[at] = this.amounts[i] / this.period;
-      this.p[at] = this.probabilities[i];
-      this.q[at] = 1 - this.p[at];
-      this.cumulativeTurns[at + 1] = this.cumulativeTurns[at] + this.turns[at];
+  /**
+   * The deals `indexes` (the first `count` deals when null) after those gathered. The four arrays
+   * share one buffer: a typed array's own buffer costs an allocation outside the heap, dearer than
+   * filling it for the few hundred deals a product usually gathers.
+   */
+  private append(indexes: Int32Array | null, count: number): void {
+    const kept = this.filled;
+    const size = kept + count;
+    const room = new Float64Array(4 * size + 1).buffer;
+    const turns = new Float64Array(room, 0, size);
+    const p = new Float64Array(room, 8 * size, size);
+    const q = new Float64Array(room, 16 * size, size);
+    const cumulativeTurns = new Float64Array(room, 24 * size, size + 1);
+    if (kept > 0) {
+      turns.set(this.turns.subarray(0, kept));
+      p.set(this.p.subarray(0, kept));
+      q.set(this.q.subarray(0, kept));
+      cumulativeTurns.set(this.cumulativeTurns.subarray(0, kept + 1));
     }
+    gather(this.amounts, this.probabilities, this.period, indexes, kept, size, turns, p, q);
+    gatherTurns(turns, kept, size, cumulativeTurns);
+    this.turns = turns;
+    this.p = p;
+    this.q = q;
+    this.cumulativeTurns = cumulativeTurns;
     this.filled = size;
+  }
+}
+
+/** The deals `indexes` (the deals in order when null) at places from..to − 1 of turns, p and q. */
+function gather(
+  amounts: Float64Array,
+  probabilities: Float64Array,
+  period: number,
+  indexes: Int32Array | null,
+  from: number,
+  to: number,
+  turns: Float64Array,
+  p: Float64Array,
+  q: Float64Array
+): void {
+  for (let at = from; at < to; at++) {
+    const i = indexes ? indexes[at - from] : at - from;
+    turns[at] = amounts[i] / period;
+    p[at] = probabilities[i];
+    q[at] = 1 - probabilities[i];
+  }
+}
+
+/** cumulativeTurns[at + 1] = the turns of the factors before at + 1, for at from..to − 1. */
+function gatherTurns(turns: Float64Array, from: number, to: number, cumulativeTurns: Float64Array) {
+  let sum = cumulativeTurns[from];
+  for (let at = from; at < to; at++) {
+    sum += turns[at];
+    cumulativeTurns[at + 1] = sum;
   }
 }
 

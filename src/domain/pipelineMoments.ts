@@ -88,23 +88,35 @@ export interface Moments extends CumulantSums {
   /** Σ_i E|X_i − E X_i|³ = Σ_i p_i(1 − p_i)(1 − 2p_i(1 − p_i)) b_i³ (Berry–Esseen). */
   readonly absoluteThird: number;
   readonly profile: AmountProfile;
-  /** Deals per bin of p(1 − p), bin ⌊1024·p(1−p)⌋. */
-  readonly spreads: Int32Array;
+  /** Deals per bin of p(1 − p), bin ⌊1024·p(1−p)⌋ (whole numbers, as binDeals counts them). */
+  readonly spreads: Float64Array;
 }
 
 /**
  * The amount bins, kept from call to call and left zeroed: 2.6 MB that a million-deal call would
  * otherwise hand the garbage collector each time. A constant of the module rather than an argument:
  * binDeals' compiled loop then knows the array and checks it once, not on every deal (5 % of the
- * pass).
+ * pass). After the amount bins, in the same array for the same reason, the deals per bin of
+ * p(1 − p) (counted in doubles, exactly) and one slot that binDeals writes each amount to, to read
+ * its top bits through BIN_WORDS: three arrays fewer for the loop to check (9 % of the pass).
  */
-const AMOUNT_BIN_SUMS = new Float64Array(STRIDE * AMOUNT_BINS);
+const SPREAD_COUNTS = STRIDE * AMOUNT_BINS;
+const SCRATCH = SPREAD_COUNTS + SPREAD_BINS;
+const AMOUNT_BIN_SUMS = new Float64Array(SCRATCH + 1);
+const BIN_WORDS = new Uint32Array(AMOUNT_BIN_SUMS.buffer);
+/**
+ * The word of BIN_WORDS that holds the sign and exponent of AMOUNT_BIN_SUMS[SCRATCH]; a constant
+ * of the module, as binDeals' first call has no feedback for the arithmetic before its loop.
+ */
+const SCRATCH_HIGH = 2 * SCRATCH + HIGH_WORD;
 
 /** The moments, cumulants and histograms of V in one pass over the deals. */
 export function pipelineMoments(pipeline: Pipeline): Moments {
   const { amounts, probabilities, count: n } = pipeline;
-  const spreads = new Int32Array(SPREAD_BINS);
-  const sums = binDeals(amounts, probabilities, n, spreads);
+  const sums = binDeals(amounts, probabilities, n);
+  // A copy of the counts as they are (converting them to integers would cost more than the copy).
+  const spreads = AMOUNT_BIN_SUMS.slice(SPREAD_COUNTS, SCRATCH);
+  AMOUNT_BIN_SUMS.fill(0, SPREAD_COUNTS, SCRATCH);
   // The largest amount's bin is the last occupied one (a positive double's top bits grow with it).
   const profile = amountProfile(AMOUNT_BIN_SUMS, n, sums.firstBin, amountBin(sums.largest));
   const occupied = profile.edges.length;
@@ -128,16 +140,10 @@ export function pipelineMoments(pipeline: Pipeline): Moments {
  * anything, never run by then, would be dropped and taken again on every call (a million deals cut
  * in a dozen groups is a dozen calls).
  */
-function binDeals(
-  amounts: Float64Array,
-  probabilities: Float64Array,
-  n: number,
-  spreads: Int32Array
-) {
+function binDeals(amounts: Float64Array, probabilities: Float64Array, n: number) {
   const bins = AMOUNT_BIN_SUMS;
-  const bits = BITS;
-  const words = WORDS;
-  const high = HIGH_WORD;
+  const words = BIN_WORDS;
+  const high = SCRATCH_HIGH;
   let mean = 0;
   let sumSquares = 0;
   let range = 0;
@@ -160,8 +166,8 @@ function binDeals(
     range += b;
     if (b > largest) largest = b;
     third += sb3 * (1 - 2 * s);
-    bits[0] = b;
-    const bin = words[high] >>> 16;
+    bins[SCRATCH] = b;
+    const bin = words[high] >>> 16; // as amountBin(b)
     if (bin < firstBin) firstBin = bin;
     const at = bin * STRIDE;
     // κ_2 … κ_8 of a Bernoulli(p) (κ_{k+1} = p(1−p)·dκ_k/dp): s, s·d, s(1 − 6s), s·d(1 − 12s),
@@ -175,7 +181,7 @@ function binDeals(
     bins[at + 6] += sb6 * (1 - s * (30 - 120 * s));
     bins[at + 7] += sb6 * b * d * (1 - s * (60 - 360 * s));
     bins[at + 8] += sb6 * b2 * (1 - s * (126 - s * (1680 - 5040 * s)));
-    spreads[(s * SPREAD_SCALE) | 0]++;
+    bins[SPREAD_COUNTS + ((s * SPREAD_SCALE) | 0)]++;
   }
   return { mean, sumSquares, range, largest, third, firstBin };
 }
@@ -202,10 +208,16 @@ function amountProfile(bins: Float64Array, n: number, first: number, last: numbe
     edges[k] = binUpperEdge(bin);
     spreadBelow[k + 1] = spreadBelow[k] + bins[at + SPREAD];
     dealsBelow[k + 1] = dealsBelow[k] + bins[at + DEALS];
-    for (let order = 2; order <= ORDER; order++)
-      cumulantsBelow[9 * (k + 1) + order] = cumulantsBelow[9 * k + order] + bins[at + order];
-    below[k + 1] = cumulantsBelow[9 * (k + 1) + 2] * lowered;
-    bins.fill(0, at, at + STRIDE);
+    // Emptied slot by slot as read (a call of fill per bin took an eighth of a small pipeline's
+    // moments).
+    const row = 9 * k;
+    for (let order = 2; order <= ORDER; order++) {
+      cumulantsBelow[row + 9 + order] = cumulantsBelow[row + order] + bins[at + order];
+      bins[at + order] = 0;
+    }
+    below[k + 1] = cumulantsBelow[row + 11] * lowered;
+    bins[at + SPREAD] = 0;
+    bins[at + DEALS] = 0;
     k++;
   }
   return { edges, below, spreadBelow, dealsBelow, cumulantsBelow };

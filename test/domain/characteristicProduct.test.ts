@@ -83,3 +83,52 @@ describe("a block of frequencies left out on one bound", () => {
     expect(stopped).toBeGreaterThan(20);
   });
 });
+
+describe("the factors gathered for the products", () => {
+  /** What Factors should hold for the deals in `order`: b/T, p, 1 − p and the turns summed. */
+  function expected(c: Case, order: number[]) {
+    const turns = order.map((i) => c.amounts[i] / c.period);
+    const cumulative = [0];
+    for (const t of turns) cumulative.push(cumulative[cumulative.length - 1] + t);
+    return {
+      turns,
+      p: order.map((i) => c.probabilities[i]),
+      q: order.map((i) => 1 - c.probabilities[i]),
+      cumulative,
+    };
+  }
+
+  function held(factors: Factors) {
+    return {
+      turns: Array.from(factors.turns),
+      p: Array.from(factors.p),
+      q: Array.from(factors.q),
+      cumulative: Array.from(factors.cumulativeTurns),
+    };
+  }
+
+  it("are every deal in order when no order is given", () => {
+    const c = randomCase(mulberry32(23), false);
+    const factors = new Factors(c.amounts, c.probabilities, c.period, null);
+    const all = Array.from(c.amounts, (_, i) => i);
+    expect(factors.filled).toBe(c.amounts.length);
+    expect(held(factors)).toEqual(expected(c, all));
+  });
+
+  it("are the deals given first, then the others in order once extended", () => {
+    const c = randomCase(mulberry32(24), false);
+    // The deals of p(1 − p) bin 200 and up (p from about 0.3 to 0.7), last first; then the others.
+    const spread = (i: number) => Math.floor(c.probabilities[i] * (1 - c.probabilities[i]) * 1024);
+    const all = Array.from(c.amounts, (_, i) => i);
+    const first = all.filter((i) => spread(i) >= 200).reverse();
+    const later = all.filter((i) => spread(i) < 200);
+    expect(first.length).toBeGreaterThan(0);
+    expect(later.length).toBeGreaterThan(0);
+    const factors = new Factors(c.amounts, c.probabilities, c.period, Int32Array.from(first), 200);
+    expect(factors.filled).toBe(first.length);
+    expect(held(factors)).toEqual(expected(c, first));
+    factors.extend();
+    expect(factors.filled).toBe(c.amounts.length);
+    expect(held(factors)).toEqual(expected(c, [...first, ...later]));
+  });
+});
