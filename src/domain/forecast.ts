@@ -179,7 +179,8 @@ class GroupSums {
     return {
       deals: sums[at + COUNT],
       unweighted,
-      weighted: sums[at + WEIGHTED],
+      // The split's plain Σ a·p: the weighted total, summed deal by deal as sumAndGather would have.
+      weighted: this.split.plainMean(g),
       commit: categories ? sums[at + COMMIT_TOTAL] : null,
       bestCase: categories ? sums[at + BEST_CASE_TOTAL] : null,
       won,
@@ -196,17 +197,17 @@ class GroupSums {
 }
 
 /**
- * GroupSums' slots of a group's state (the 7 CALLER_SLOTS of GroupedSplit.state): how many deals
- * count, their unweighted, weighted, commit and best case totals, the amount won, and 1 when a deal
- * of the group has a forecast category. sumAndGatherOne writes them in this order.
+ * GroupSums' slots of a group's state (the 6 CALLER_SLOTS of GroupedSplit.state): how many deals
+ * count, their unweighted, commit and best case totals, the amount won, and 1 when a deal of the
+ * group has a forecast category. sumAndGatherOne writes them in this order. The weighted total is
+ * not summed here: it is the split's plain Σ a·p (GroupedSplit.plainMean), one sum a deal less.
  */
 const COUNT = 0;
 const UNWEIGHTED = 1;
-const WEIGHTED = 2;
-const COMMIT_TOTAL = 3;
-const BEST_CASE_TOTAL = 4;
-const WON_TOTAL = 5;
-const HAS_CATEGORIES = 6;
+const COMMIT_TOTAL = 2;
+const BEST_CASE_TOTAL = 3;
+const WON_TOTAL = 4;
+const HAS_CATEGORIES = 5;
 
 /**
  * GroupSums' pass over the deals when there are several groups, a function that ends with its loop
@@ -235,7 +236,6 @@ function sumAndGather(
     if (w !== w) continue; // NaN: the deal does not count
     const index = sums[at + COUNT]++;
     sums[at + UNWEIGHTED] += amount;
-    sums[at + WEIGHTED] += w;
     if (category === COMMIT) sums[at + COMMIT_TOTAL] += amount;
     if (category === COMMIT || category === BEST_CASE) sums[at + BEST_CASE_TOTAL] += amount;
     split.add(g, index, amount, probabilities[i]);
@@ -276,7 +276,6 @@ function sumAndGatherOne(
 ): void {
   let count = 0;
   let unweighted = 0;
-  let weightedTotal = 0;
   let commit = 0;
   let bestCase = 0;
   let won = 0;
@@ -285,7 +284,6 @@ function sumAndGatherOne(
     if ((i & WRITE_EVERY) === 0 || i === n) {
       found[COUNT] = count;
       found[UNWEIGHTED] = unweighted;
-      found[WEIGHTED] = weightedTotal;
       found[COMMIT_TOTAL] = commit;
       found[BEST_CASE_TOTAL] = bestCase;
       found[WON_TOTAL] = won;
@@ -299,7 +297,6 @@ function sumAndGatherOne(
     const w = weighted[i];
     if (w !== w) continue; // NaN: the deal does not count
     unweighted += amount;
-    weightedTotal += w;
     if (category === COMMIT) commit += amount;
     if (category === COMMIT || category === BEST_CASE) bestCase += amount;
     split.add(0, count++, amount, probabilities[i]);
