@@ -455,9 +455,10 @@ function codeGroups(coded: TextCodes, n: number, weighted: Float64Array): Groupi
 const TALLIED = 2;
 
 /**
- * codeGroups' pass over the deals, a function that ends with its loop (see binDeals). The deals
- * that count are tallied without a branch (a branch on each deal's test cost 10 % more in a
- * standalone loop over 100,000 deals).
+ * codeGroups' pass over the deals, a function that ends with its loops (see binDeals). Four deals
+ * a turn: the compiled loop's own work on each turn (its exit test, the index's overflow check, the
+ * check for interrupts) is much of a deal's here (0.18 -> 0.14 ms a pass over 100,000 deals in a
+ * loop alone).
  */
 function tallyCodes(
   codes: Uint16Array | Int32Array,
@@ -465,12 +466,24 @@ function tallyCodes(
   weighted: Float64Array,
   tally: Int32Array
 ): void {
-  for (let i = 0; i < n; i++) {
-    const at = TALLIED * codes[i];
-    tally[at]++;
-    const w = weighted[i];
-    tally[at + 1] += w === w ? 1 : 0; // NaN: it does not count
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    tallyCode(codes[i], weighted[i], tally);
+    tallyCode(codes[i + 1], weighted[i + 1], tally);
+    tallyCode(codes[i + 2], weighted[i + 2], tally);
+    tallyCode(codes[i + 3], weighted[i + 3], tally);
   }
+  for (; i < n; i++) tallyCode(codes[i], weighted[i], tally);
+}
+
+/**
+ * Tallies a deal of code `code` and weighted amount `w`. The deals that count are tallied without
+ * a branch (a branch on each deal's test cost 10 % more in a standalone loop over 100,000 deals).
+ */
+function tallyCode(code: number, w: number, tally: Int32Array): void {
+  const at = TALLIED * code;
+  tally[at]++;
+  tally[at + 1] += w === w ? 1 : 0; // NaN: it does not count
 }
 
 /** The first `groups` codes met in the deals' order: as far as the last one's first deal. */
