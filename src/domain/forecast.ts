@@ -512,48 +512,101 @@ const INDEXED_DAYS = 8192;
 function groupByPeriod(table: DealTable, groups: Groups, kind: PeriodKind): void {
   const byOffset = new Int32Array(INDEXED_DAYS).fill(-1);
   const countingAt = new Int32Array(INDEXED_DAYS);
-  placeByDay(table, groups, periodLookup(kind), byOffset, countingAt);
+  const days = table.columns.closeDates;
+  // NaN without a day: then no day is indexed.
+  const first = Math.floor(firstDay(days, table.length)) - INDEXED_DAYS / 2;
+  placeByDay(
+    days,
+    table.length,
+    first,
+    new PeriodGroups(groups, periodLookup(kind)),
+    byOffset,
+    countingAt
+  );
   for (let at = 0; at < INDEXED_DAYS; at++)
     if (countingAt[at] > 0) groups.counting[byOffset[at]] += countingAt[at];
 }
 
+/** The first close date of the deals; NaN without one. */
+function firstDay(days: Float64Array, n: number): number {
+  for (let i = 0; i < n; i++) if (days[i] === days[i]) return days[i];
+  return NaN;
+}
+
 /**
- * groupByPeriod's pass over the deals, a function that ends with its loop (see binDeals). A deal
- * of an indexed day is counted at its day, any other by Groups.place.
+ * groupByPeriod's pass over the deals, a function that ends with its loops (see binDeals): the
+ * deals of days `first` + 0 to INDEXED_DAYS - 1 in the arrays (placeDay). Four deals a turn: the
+ * compiled loop's own work on each turn (its exit test, the index's overflow check, the check for
+ * interrupts) is much of a deal's here (0.48 -> 0.36 ms over 100,000 deals in a loop alone, with
+ * placeDay's single test of a day).
  */
 function placeByDay(
-  table: DealTable,
-  groups: Groups,
-  periodAt: (day: number) => Period,
+  days: Float64Array,
+  n: number,
+  first: number,
+  periods: PeriodGroups,
   byOffset: Int32Array,
   countingAt: Int32Array
 ): void {
-  const days = table.columns.closeDates;
-  const { of, weighted } = groups;
-  const byDay = new Map<number, number>();
-  let first = NaN;
-  for (let i = 0; i < table.length; i++) {
-    const day = days[i];
-    if (day !== day) {
-      groups.place(i, groups.groupOf(NO_KEY));
-      continue;
-    }
-    if (first !== first) first = Math.floor(day) - INDEXED_DAYS / 2;
-    const at = day - first;
-    // A whole number of days from `first`, within the array (>>> 0 leaves only those in [0, 2^32)).
-    const indexed = at >>> 0 === at && at < INDEXED_DAYS;
-    let g = indexed ? byOffset[at] : (byDay.get(day) ?? -1);
-    if (g < 0) {
-      const period = periodAt(day);
-      g = groups.groupOf(period.key, period);
-      if (indexed) byOffset[at] = g;
-      else byDay.set(day, g);
-    }
-    if (!indexed) groups.place(i, g);
-    else {
-      of[i] = g;
-      if (weighted[i] === weighted[i]) countingAt[at]++; // NaN: it does not count
-    }
+  const { of, weighted } = periods.groups;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    placeDay(i, days[i], first, of, weighted, byOffset, countingAt, periods);
+    placeDay(i + 1, days[i + 1], first, of, weighted, byOffset, countingAt, periods);
+    placeDay(i + 2, days[i + 2], first, of, weighted, byOffset, countingAt, periods);
+    placeDay(i + 3, days[i + 3], first, of, weighted, byOffset, countingAt, periods);
+  }
+  for (; i < n; i++) placeDay(i, days[i], first, of, weighted, byOffset, countingAt, periods);
+}
+
+/**
+ * Places deal i, of close date `day`: a deal of an indexed day in its day's group (looked up once
+ * a day) and counted at its day, any other by PeriodGroups.placeOther.
+ */
+function placeDay(
+  i: number,
+  day: number,
+  first: number,
+  of: Int32Array,
+  weighted: Float64Array,
+  byOffset: Int32Array,
+  countingAt: Int32Array,
+  periods: PeriodGroups
+): void {
+  const offset = day - first;
+  // An offset of a whole number of days within the array is its own remainder by INDEXED_DAYS (a
+  // power of two: & takes it of the offset as an integer); a NaN one (no day, no first) is not.
+  const at = offset & (INDEXED_DAYS - 1);
+  if (at !== offset) return periods.placeOther(i, day);
+  let g = byOffset[at];
+  if (g < 0) byOffset[at] = g = periods.groupOf(day);
+  of[i] = g;
+  const w = weighted[i];
+  countingAt[at] += w === w ? 1 : 0; // NaN: it does not count
+}
+
+/** The groups of periods for placeByDay: each period's made when its first deal comes. */
+class PeriodGroups {
+  private readonly byDay = new Map<number, number>();
+
+  constructor(
+    readonly groups: Groups,
+    private readonly periodAt: (day: number) => Period
+  ) {}
+
+  /** The group of the period of `day` (a number). */
+  groupOf(day: number): number {
+    const period = this.periodAt(day);
+    return this.groups.groupOf(period.key, period);
+  }
+
+  /** Places deal i of a day the array does not index, by a Map of days; NO_KEY without a day. */
+  placeOther(i: number, day: number): void {
+    const { groups } = this;
+    if (day !== day) return groups.place(i, groups.groupOf(NO_KEY));
+    let g = this.byDay.get(day);
+    if (g === undefined) this.byDay.set(day, (g = this.groupOf(day)));
+    groups.place(i, g);
   }
 }
 
