@@ -308,6 +308,16 @@ export class GroupedSplit {
     this.refused[g] ??= amount - amount !== 0 ? badAmount(index) : badProbability(index);
   }
 
+  /**
+   * Group g's Σ a·p summed plainly, deal by deal in the order added (its carry left out): what a
+   * plain loop adding each of the group's deals' a·p gives. A deal left out of the split (p = 0 or
+   * a = 0) would have added ±0, which changes no sum but −0, and the sum starts at +0 and is never
+   * −0 (x + y is −0 only when both are). Valid only when the group's pipeline is (nothing refused).
+   */
+  plainMean(g: number): number {
+    return this.state[GROUP_STATE * g + MEAN];
+  }
+
   /** Group g's pipeline; its uncertain deals are in its range of the arrays. */
   pipeline(g: number): Pipeline {
     const refused = this.refused[g];
@@ -330,8 +340,8 @@ export class GroupedSplit {
   }
 }
 
-/** Slots at the start of each group's GroupedSplit.state for the caller's sums (forecast.ts's 7). */
-const CALLER_SLOTS = 7;
+/** Slots at the start of each group's GroupedSplit.state for the caller's sums (forecast.ts's 6). */
+const CALLER_SLOTS = 6;
 /**
  * The split's slots of a group's state: Σ a·p and its carry, Σ |a| and its carry, the offset c and
  * its carry (Neumaier's, as CompensatedSum), where the group's next uncertain deal goes, and how many

@@ -127,6 +127,31 @@ describe("forecast tables", () => {
     ]);
   });
 
+  it("puts each whole day in its own period's group, the periods met before holding it or not", () => {
+    // Every day of 1900-1901 (Excel's 29 February 1900 included), then of 2003 (days beyond those
+    // indexed), a week apart in turn: each day's group is found among the periods already met (the
+    // previous and the next period's included), or its own period is worked out.
+    const days = [
+      ...Array.from({ length: 730 }, (_, d) => 1 + ((d * 7) % 730)),
+      ...Array.from({ length: 365 }, (_, d) => serialFromYmd(2003, 1, 1) + ((d * 7) % 365)),
+    ];
+    for (const kind of PERIOD_KINDS) {
+      const rows = forecastBy(
+        days.map((closeDate) => deal(1000, 0.5, { closeDate })),
+        "period",
+        { periodKind: kind }
+      );
+      const deals = new Map<string, number>();
+      for (const day of days) {
+        const { key } = periodOf(day, kind);
+        deals.set(key, (deals.get(key) ?? 0) + 1);
+      }
+      expect(new Map(rows.map((r) => [r.key, r.deals]))).toEqual(deals);
+      for (const r of rows)
+        expect([r.start, r.end]).toEqual(((p) => [p.start, p.end])(periodOf(r.start!, kind)));
+    }
+  });
+
   it("counts a period's deals that count, on whole days and on days with a time alike", () => {
     const april = serialFromYmd(2003, 4, 4);
     const may = serialFromYmd(2003, 5, 6);
