@@ -259,7 +259,8 @@ export class GroupedSplit {
     this.parts = new Int32Array(size);
     for (let g = 0; g < size; g++) {
       this.state[GROUP_STATE * g + NEXT] = first[g];
-      this.partsOf.push(new Float64Array(FIRST_PARTS));
+      const deals = (g + 1 < size ? first[g + 1] : amounts.length) - first[g];
+      this.partsOf.push(new Float64Array(Math.max(FIRST_PARTS, deals >> PARTS_SHIFT)));
       this.refused.push(undefined);
     }
   }
@@ -375,8 +376,13 @@ const LEFT_OUT = CALLER_SLOTS + 8;
 /** The doubles of a group's state in GroupedSplit.state. */
 export const GROUP_STATE = CALLER_SLOTS + 9;
 
-/** Room for the certain parts of a group at first, doubled when full (grown). */
+/**
+ * Room for the certain parts of a group at first, doubled when full (grown): FIRST_PARTS, or one
+ * for 2^PARTS_SHIFT deals of its range if more. Grown from 16, a large group's parts were copied
+ * into a new array a dozen times and more (0.15 ms a forecast at 100,000 deals, 2.5 % certain).
+ */
 const FIRST_PARTS = 16;
+const PARTS_SHIFT = 5;
 
 /** The same figures in an array twice as long. */
 function grown(figures: Float64Array): Float64Array {

@@ -162,6 +162,22 @@ describe("the pipeline as the outcome distribution reads it", () => {
     expect(split.pipeline(0)).toEqual(normalise(ofGroup[0]));
   });
 
+  it("keeps every certain part of a large group, its first room made for one deal in 32", () => {
+    // Group 0 of 1,000 deals starts with room for 31 parts: its 100 certain deals outgrow it.
+    const deals = Array.from({ length: 1000 }, (_, k) =>
+      k % 10 === 0 ? { amount: 1 + k, probability: 1 } : { amount: 1 + k, probability: 0.5 }
+    );
+    const split = new GroupedSplit(
+      Int32Array.of(0, 1000),
+      new Float64Array(1010),
+      new Float64Array(1010)
+    );
+    for (const { amount, probability } of deals) split.add(0, amount, probability);
+    const alone = normalise(deals);
+    expect(alone.offsetParts).toHaveLength(100);
+    expect(split.pipeline(0)).toEqual(alone);
+  });
+
   it("refuses a group's first bad deal by its index in the group, when its pipeline is asked for", () => {
     const split = new GroupedSplit(Int32Array.of(0, 3), new Float64Array(6), new Float64Array(6));
     split.add(0, 100, 0.5);
