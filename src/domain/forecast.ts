@@ -164,7 +164,12 @@ class GroupSums {
         this.split,
         this.split.state
       );
-    else sumAndGather(groups.of, amounts, probabilities, categories, weighted, n, this.split);
+    else {
+      // Each group's deals that count, tallied by the grouping: not counted again deal by deal.
+      const sums = this.split.state;
+      for (let g = 0; g < size; g++) sums[GROUP_STATE * g + COUNT] = groups.counting[g];
+      sumAndGather(groups.of, amounts, probabilities, categories, weighted, n, this.split);
+    }
   }
 
   /** Group g's figures; its outcome distribution may overwrite the gathered figures (its own). */
@@ -234,11 +239,10 @@ function sumAndGather(
     if (category === WON && amount === amount) sums[at + WON_TOTAL] += amount;
     const w = weighted[i];
     if (w !== w) continue; // NaN: the deal does not count
-    const index = sums[at + COUNT]++;
     sums[at + UNWEIGHTED] += amount;
     if (category === COMMIT) sums[at + COMMIT_TOTAL] += amount;
     if (category === COMMIT || category === BEST_CASE) sums[at + BEST_CASE_TOTAL] += amount;
-    split.add(g, index, amount, probabilities[i]);
+    split.add(g, amount, probabilities[i]);
   }
 }
 
@@ -299,7 +303,8 @@ function sumAndGatherOne(
     unweighted += amount;
     if (category === COMMIT) commit += amount;
     if (category === COMMIT || category === BEST_CASE) bestCase += amount;
-    split.add(0, count++, amount, probabilities[i]);
+    count++;
+    split.add(0, amount, probabilities[i]);
   }
 }
 

@@ -107,7 +107,7 @@ describe("the pipeline as the outcome distribution reads it", () => {
     expect(pipeline.offset).toBe(2);
     expect(pipeline.mean).toBe(2);
     const split = new GroupedSplit(Int32Array.of(0), new Float64Array(4), new Float64Array(4));
-    deals.forEach((d, i) => split.add(0, i, d.amount, d.probability));
+    deals.forEach((d) => split.add(0, d.amount, d.probability));
     expect(split.pipeline(0).offset).toBe(2);
     expect(split.pipeline(0).mean).toBe(2);
   });
@@ -125,9 +125,7 @@ describe("the pipeline as the outcome distribution reads it", () => {
           new Float64Array(deals.length),
           new Float64Array(deals.length)
         );
-        const index = [0, 0, 0];
-        for (const { group, deal } of deals)
-          split.add(group, index[group]++, deal.amount, deal.probability);
+        for (const { group, deal } of deals) split.add(group, deal.amount, deal.probability);
         ofGroup.forEach((groupDeals, g) => {
           const pipeline = split.pipeline(g);
           const alone = normalise(groupDeals);
@@ -157,22 +155,54 @@ describe("the pipeline as the outcome distribution reads it", () => {
       new Float64Array(120)
     );
     for (let k = 0; k < 60; k++)
-      for (const g of [0, 1]) split.add(g, k, ofGroup[g][k].amount, ofGroup[g][k].probability);
+      for (const g of [0, 1]) split.add(g, ofGroup[g][k].amount, ofGroup[g][k].probability);
     const alone = normalise(ofGroup[1]);
     expect(alone.offsetParts).toHaveLength(60);
     expect(split.pipeline(1)).toEqual(alone);
     expect(split.pipeline(0)).toEqual(normalise(ofGroup[0]));
   });
 
+  it("keeps every certain part of a large group, its first room made for one deal in 32", () => {
+    // Group 0 of 1,000 deals starts with room for 31 parts: its 100 certain deals outgrow it.
+    const deals = Array.from({ length: 1000 }, (_, k) =>
+      k % 10 === 0 ? { amount: 1 + k, probability: 1 } : { amount: 1 + k, probability: 0.5 }
+    );
+    const split = new GroupedSplit(
+      Int32Array.of(0, 1000),
+      new Float64Array(1010),
+      new Float64Array(1010)
+    );
+    for (const { amount, probability } of deals) split.add(0, amount, probability);
+    const alone = normalise(deals);
+    expect(alone.offsetParts).toHaveLength(100);
+    expect(split.pipeline(0)).toEqual(alone);
+  });
+
   it("refuses a group's first bad deal by its index in the group, when its pipeline is asked for", () => {
     const split = new GroupedSplit(Int32Array.of(0, 3), new Float64Array(6), new Float64Array(6));
-    split.add(0, 0, 100, 0.5);
-    split.add(1, 0, 100, 0.5);
-    split.add(1, 1, 100, 1.5);
-    split.add(0, 1, Infinity, 0.5);
-    split.add(1, 2, NaN, 0.5);
-    split.add(0, 2, NaN, 2);
+    split.add(0, 100, 0.5);
+    split.add(1, 100, 0.5);
+    split.add(1, 100, 1.5);
+    split.add(0, Infinity, 0.5);
+    split.add(1, NaN, 0.5);
+    split.add(0, NaN, 2);
     expect(() => split.pipeline(0)).toThrow("deal 2: the amount must be a finite number");
     expect(() => split.pipeline(1)).toThrow("deal 2: the probability must be between 0 and 1");
+  });
+
+  it("counts in a refused deal's index the deals before it left out, certain or uncertain", () => {
+    const deals = [
+      { amount: 100, probability: 0 }, // left out
+      { amount: 0, probability: 0.5 }, // left out
+      { amount: 100, probability: 1 }, // certain, no uncertain part
+      { amount: -50, probability: 0.5 }, // a credit note: certain and uncertain parts
+      { amount: 100, probability: -1 }, // refused
+      { amount: NaN, probability: 0.5 }, // after the first refused: not named
+    ];
+    const split = new GroupedSplit(Int32Array.of(0), new Float64Array(6), new Float64Array(6));
+    for (const { amount, probability } of deals) split.add(0, amount, probability);
+    const refusal = "deal 5: the probability must be between 0 and 1";
+    expect(() => normalise(deals)).toThrow(refusal);
+    expect(() => split.pipeline(0)).toThrow(refusal);
   });
 });
