@@ -407,8 +407,8 @@ class PipelineReader {
    * inlines what it calls (setTexts and the TextCodes and hashes under it), where a function of one
    * row, called from the loop, was compiled apart with them, and the loop called it, and it setId,
    * on every row (some 0.5 ms over 100,000 rows). The caller counts the deals and sets their rows,
-   * tells the probability scale's watch (ProbabilityScaleWatch.seeFractions), and sets the deals' category and sources when they are
-   * plainColumns.sources (a block at a time).
+   * tells the probability scale's watch (ProbabilityScaleWatch.seeFractions), and sets the deals'
+   * category and sources when they are plainColumns.sources (a block at a time).
    */
   private readPlainDeals(start: number, end: number): number {
     const { plainColumns: plain, deals, rows } = this;
