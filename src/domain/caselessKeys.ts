@@ -184,7 +184,10 @@ function markPlaces({ hashes, marks }: KeysRoom, count: number): number {
   return again;
 }
 
-/** The keys of shared places through the table, in index order, the repeats into `found` (alone: see markPlaces). */
+/**
+ * The keys of shared places through the table, in index order, the repeats into `found` (a function
+ * of the loop alone: see markPlaces).
+ */
 function findInShared(
   { hashes, marks }: KeysRoom,
   count: number,
