@@ -102,7 +102,26 @@ export interface Moments extends CumulantSums {
  */
 const SPREAD_COUNTS = STRIDE * AMOUNT_BINS;
 const SCRATCH = SPREAD_COUNTS + SPREAD_BINS;
-const AMOUNT_BIN_SUMS = new Float64Array(SCRATCH + 1);
+/**
+ * After the scratch slot, the constants of binDeals' polynomials, which its loop reads from here
+ * rather than writing them in its code: with a dozen sums live, the compiled loop has no register
+ * left for them and rebuilt each from the code on every deal (two instructions each), where a read
+ * beside the bins' own costs one (4 % of the pass; the loop is bound by the instructions it issues).
+ * Multiplying by a constant read or written gives the same double.
+ */
+const CONSTANTS = SCRATCH + 1;
+const SIX = CONSTANTS;
+const TWELVE = CONSTANTS + 1;
+const C30 = CONSTANTS + 2;
+const C120 = CONSTANTS + 3;
+const C60 = CONSTANTS + 4;
+const C360 = CONSTANTS + 5;
+const C126 = CONSTANTS + 6;
+const C1680 = CONSTANTS + 7;
+const C5040 = CONSTANTS + 8;
+const SCALE = CONSTANTS + 9;
+const AMOUNT_BIN_SUMS = new Float64Array(CONSTANTS + 10);
+AMOUNT_BIN_SUMS.set([6, 12, 30, 120, 60, 360, 126, 1680, 5040, SPREAD_SCALE], CONSTANTS);
 const BIN_WORDS = new Uint32Array(AMOUNT_BIN_SUMS.buffer);
 /**
  * The word of BIN_WORDS that holds the sign and exponent of AMOUNT_BIN_SUMS[SCRATCH]; a constant
@@ -176,12 +195,12 @@ function binDeals(amounts: Float64Array, probabilities: Float64Array, n: number)
     bins[at + DEALS]++;
     bins[at + 2] += sb2;
     bins[at + 3] += sb3 * d;
-    bins[at + 4] += sb4 * (1 - 6 * s);
-    bins[at + 5] += sb5 * d * (1 - 12 * s);
-    bins[at + 6] += sb6 * (1 - s * (30 - 120 * s));
-    bins[at + 7] += sb6 * b * d * (1 - s * (60 - 360 * s));
-    bins[at + 8] += sb6 * b2 * (1 - s * (126 - s * (1680 - 5040 * s)));
-    bins[SPREAD_COUNTS + ((s * SPREAD_SCALE) | 0)]++;
+    bins[at + 4] += sb4 * (1 - s * bins[SIX]);
+    bins[at + 5] += sb5 * d * (1 - s * bins[TWELVE]);
+    bins[at + 6] += sb6 * (1 - s * (bins[C30] - s * bins[C120]));
+    bins[at + 7] += sb6 * b * d * (1 - s * (bins[C60] - s * bins[C360]));
+    bins[at + 8] += sb6 * b2 * (1 - s * (bins[C126] - s * (bins[C1680] - s * bins[C5040])));
+    bins[SPREAD_COUNTS + ((s * bins[SCALE]) | 0)]++;
   }
   return { mean, sumSquares, range, largest, third, firstBin };
 }

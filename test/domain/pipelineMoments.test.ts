@@ -59,3 +59,40 @@ describe("the moments of a pipeline", () => {
     }
   });
 });
+
+/** A Bernoulli(p)'s cumulants κ_1..κ_8 as polynomials in p (coefficients, lowest first), by κ_{k+1} = p(1 − p)·dκ_k/dp. */
+function bernoulliCumulants(): number[][] {
+  const cumulants = [[], [0, 1]];
+  for (let k = 1; k < 8; k++) {
+    const derivative = cumulants[k].slice(1).map((c, j) => (j + 1) * c);
+    const next = new Array(derivative.length + 2).fill(0);
+    derivative.forEach((c, j) => {
+      next[j + 1] += c;
+      next[j + 2] -= c;
+    });
+    cumulants.push(next);
+  }
+  return cumulants;
+}
+
+describe("the cumulant sums", () => {
+  it("are each deal's Bernoulli cumulants times its amount's powers, summed, at every order", () => {
+    const polynomials = bernoulliCumulants();
+    const random = mulberry32(8);
+    const n = 300;
+    const amounts = Float64Array.from({ length: n }, () => Math.round(10 + random() * 5_000));
+    const probabilities = Float64Array.from({ length: n }, () => 0.01 + 0.98 * random());
+    const { cumulants } = pipelineMoments(normalise({ amounts, probabilities }));
+    for (let k = 2; k <= 8; k++) {
+      let sum = 0;
+      let size = 0;
+      for (let i = 0; i < n; i++) {
+        const p = probabilities[i];
+        const value = polynomials[k].reduceRight((total, c) => total * p + c, 0);
+        sum += value * amounts[i] ** k;
+        size += p * (1 - p) * amounts[i] ** k;
+      }
+      expect(Math.abs(cumulants[k] - sum)).toBeLessThan(1e-11 * size);
+    }
+  });
+});
