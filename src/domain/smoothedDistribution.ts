@@ -215,6 +215,8 @@ export interface SmoothingPlan {
   readonly certifiedMass: number;
   /** Chosen for its low cost rather than the budget's tightest bound. */
   readonly fast: boolean;
+  /** Whether certifiedError and certifiedMass were summed (else they are 0). */
+  readonly tails: boolean;
 }
 
 /** Σ_{m ≥ first} e^{−a m²}, bounded by a geometric series (m² ≥ first² + 2·first·(m − first)). */
@@ -261,8 +263,7 @@ function frequencyPlan(
     const last = k > 0 ? min(frequencies, limit(k - 1)) : frequencies;
     if (last < m) continue;
     const a = ((8 * below[k]) / (period * period)) * (1 - 8 * U) + zeta;
-    let certified = max(m, ceil(sqrt(LOG_TAU / a)));
-    if (a * certified * certified < LOG_TAU) certified++;
+    const certified = firstCertified(a, m);
     if (certified > m) {
       const to = min(last, certified - 1);
       productRanges.push(m, to);
@@ -287,7 +288,20 @@ function frequencyPlan(
     certifiedError,
     certifiedMass,
     fast: false,
+    tails,
   };
+}
+
+/**
+ * The first m' ≥ m with e^{−a m'²} ≤ TAU, a = decay exponent (frequencyPlan, eight plans a
+ * distribution, a hundred blocks each). Most blocks are past it already (a·m² ≥ LOG_TAU with room
+ * for the rounding: then LOG_TAU / a rounds to at most m², whose square root is m), and are
+ * answered without the division and the square root. Exported for its tests.
+ */
+export function firstCertified(a: number, m: number): number {
+  if (a * m * m >= LOG_TAU * (1 + 1e-9)) return m;
+  const certified = max(m, ceil(sqrt(LOG_TAU / a)));
+  return a * certified * certified < LOG_TAU ? certified + 1 : certified;
 }
 
 /** The bound a smoothing σ_Z would give if V's density were about that of a normal of V's variance. */
@@ -307,11 +321,10 @@ function predictedBound(moments: Moments, sigmaZ: number): number {
  */
 function leastProducts(
   moments: Moments,
-  scale: { period: number },
+  period: number,
   frequencies: number,
   split: Split
 ): { frequencies: number; work: number } {
-  const { period } = scale;
   const cumulantTop = min(frequencies, floor((CUMULANT_REACH * period) / (TWO_PI * split.reach)));
   const { edges } = moments.profile;
   const bare = edges.length > 0 ? floor((period / (2 * edges[0])) * (1 - 4 * U)) : 0;
@@ -338,17 +351,20 @@ export function planSmoothing(
   let top = 0;
   while (frequencySteps(top + 1) <= settings.frequencyCap) top++;
   const all = splits(moments);
-  considerLikelyFit(choice, moments, range, factors, all[0], settings, top);
+  const likely = considerLikelyFit(choice, moments, range, factors, all[0], settings, top);
+  const scales = new ScalesBySteps(moments, range, top);
   for (const split of all) {
     for (let j = top; j >= 0; j--) {
       const frequencies = frequencySteps(j);
-      const scale = windowScale(range, frequencies);
-      const unreachable = predictedBound(moments, scale.sigmaZ) > GOAL;
-      const least = leastProducts(moments, scale, frequencies, split);
+      const period = scales.period(j, frequencies);
+      const unreachable = scales.unreachable(j);
+      const least = leastProducts(moments, period, frequencies, split);
       if (mayBeChosen(choice, moments, settings, least, frequencies, unreachable))
         consider(
           choice,
-          frequencyPlan(moments, range, frequencies, factors, split, false),
+          likely && likely.split === split && likely.window.frequencies === frequencies
+            ? likely
+            : frequencyPlan(moments, range, frequencies, factors, split, false),
           moments,
           settings
         );
@@ -361,10 +377,13 @@ export function planSmoothing(
     }
   }
   // The chosen plans again, with the bounds of what they leave out (the choice does not read them).
-  const withTails = (plan: SmoothingPlan) => ({
-    ...frequencyPlan(moments, range, plan.window.frequencies, factors, plan.split, true),
-    fast: plan.fast,
-  });
+  const withTails = (plan: SmoothingPlan) =>
+    plan.tails
+      ? plan
+      : {
+          ...frequencyPlan(moments, range, plan.window.frequencies, factors, plan.split, true),
+          fast: plan.fast,
+        };
   return { fast: choice.fast && withTails(choice.fast), thorough: withTails(choice.thorough!) };
 }
 
@@ -386,7 +405,8 @@ interface PlanChoice {
  * The plan of the first split with the most frequencies whose count alone fits the budget,
  * considered first when it fits: then the plans above it, most of which need more products than
  * the budget and fewer passes could buy, need not be planned at all (mayBeChosen). The choice is
- * the same (the one most frequencies of all that fit), in a tenth of the planning.
+ * the same (the one most frequencies of all that fit), in a tenth of the planning. Planned with
+ * its tails, as it is most often the one chosen; returned for planSmoothing not to plan it again.
  */
 function considerLikelyFit(
   choice: PlanChoice,
@@ -396,12 +416,47 @@ function considerLikelyFit(
   split: Split,
   settings: SmoothingSettings,
   top: number
-): void {
+): SmoothingPlan | null {
   let j = top;
   while (j >= 0 && frequencySteps(j) > settings.maxFrequencies) j--;
-  if (j < 0) return;
-  const plan = frequencyPlan(moments, range, frequencySteps(j), factors, split, false);
+  if (j < 0) return null;
+  const plan = frequencyPlan(moments, range, frequencySteps(j), factors, split, true);
   if (fitsBudget(plan, settings)) consider(choice, plan, moments, settings);
+  return plan;
+}
+
+/**
+ * The window's scale at 1024 · 2^{j/4} frequencies, and whether its predicted bound is past GOAL,
+ * each computed once for all the splits (they do not depend on the split).
+ */
+class ScalesBySteps {
+  private readonly periods: Float64Array;
+  /** 0 while not computed, 1 when the predicted bound is within GOAL, 2 when past it. */
+  private readonly reach: Uint8Array;
+
+  constructor(
+    private readonly moments: Moments,
+    private readonly range: ValueRange,
+    top: number
+  ) {
+    this.periods = new Float64Array(top + 1);
+    this.reach = new Uint8Array(top + 1);
+  }
+
+  /** The period at j, for `frequencies` = frequencySteps(j) (the caller has it already). */
+  period(j: number, frequencies: number): number {
+    if (this.reach[j] === 0) {
+      const scale = windowScale(this.range, frequencies);
+      this.periods[j] = scale.period;
+      this.reach[j] = predictedBound(this.moments, scale.sigmaZ) > GOAL ? 2 : 1;
+    }
+    return this.periods[j];
+  }
+
+  /** Whether the predicted bound at j (its period asked already) is past GOAL. */
+  unreachable(j: number): boolean {
+    return this.reach[j] === 2;
+  }
 }
 
 /**
