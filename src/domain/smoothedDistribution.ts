@@ -352,13 +352,19 @@ export function planSmoothing(
   while (frequencySteps(top + 1) <= settings.frequencyCap) top++;
   const all = splits(moments);
   const likely = considerLikelyFit(choice, moments, range, factors, all[0], settings, top);
-  const scales = new ScalesBySteps(moments, range, top);
+  // Each M's period and predicted bound, for all the splits (settleScale).
+  const periods: number[] = [];
+  const reach: number[] = [];
+  for (let j = 0; j <= top; j++) {
+    periods.push(0);
+    reach.push(0);
+  }
   for (const split of all) {
     for (let j = top; j >= 0; j--) {
       const frequencies = frequencySteps(j);
-      const period = scales.period(j, frequencies);
-      const unreachable = scales.unreachable(j);
-      const least = leastProducts(moments, period, frequencies, split);
+      if (reach[j] === 0) settleScale(moments, range, frequencies, j, periods, reach);
+      const unreachable = reach[j] === 2;
+      const least = leastProducts(moments, periods[j], frequencies, split);
       if (mayBeChosen(choice, moments, settings, least, frequencies, unreachable))
         consider(
           choice,
@@ -426,37 +432,21 @@ function considerLikelyFit(
 }
 
 /**
- * The window's scale at 1024 · 2^{j/4} frequencies, and whether its predicted bound is past GOAL,
- * each computed once for all the splits (they do not depend on the split).
+ * The period of the window of `frequencies` = 1024 · 2^{j/4} at periods[j], and at reach[j] 2 if
+ * its predicted bound is past GOAL, else 1 (0: not yet computed): planSmoothing asks them of every
+ * split, which do not change them.
  */
-class ScalesBySteps {
-  private readonly periods: Float64Array;
-  /** 0 while not computed, 1 when the predicted bound is within GOAL, 2 when past it. */
-  private readonly reach: Uint8Array;
-
-  constructor(
-    private readonly moments: Moments,
-    private readonly range: ValueRange,
-    top: number
-  ) {
-    this.periods = new Float64Array(top + 1);
-    this.reach = new Uint8Array(top + 1);
-  }
-
-  /** The period at j, for `frequencies` = frequencySteps(j) (the caller has it already). */
-  period(j: number, frequencies: number): number {
-    if (this.reach[j] === 0) {
-      const scale = windowScale(this.range, frequencies);
-      this.periods[j] = scale.period;
-      this.reach[j] = predictedBound(this.moments, scale.sigmaZ) > GOAL ? 2 : 1;
-    }
-    return this.periods[j];
-  }
-
-  /** Whether the predicted bound at j (its period asked already) is past GOAL. */
-  unreachable(j: number): boolean {
-    return this.reach[j] === 2;
-  }
+function settleScale(
+  moments: Moments,
+  range: ValueRange,
+  frequencies: number,
+  j: number,
+  periods: number[],
+  reach: number[]
+): void {
+  const scale = windowScale(range, frequencies);
+  periods[j] = scale.period;
+  reach[j] = predictedBound(moments, scale.sigmaZ) > GOAL ? 2 : 1;
 }
 
 /**
