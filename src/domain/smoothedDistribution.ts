@@ -58,12 +58,16 @@ const PAD_SDS = 9;
 /** e^{-36} is φ_Z at the last frequency: σ_Z = sqrt(36 / (2π²)) · T / M. */
 const LAST_FREQUENCY_EXPONENT = 36;
 const QUANTILE_TAIL = 1e-9;
+/** The widths, in σ_Z, whose normal tail bound is QUANTILE_TAIL (a bisection: once, not a distribution). */
+const QUANTILE_SDS = sdsForTail(QUANTILE_TAIL) * (1 + 1e-12);
 /** Smoothing widths tried by probabilityBounds, in σ_Z (δ(3) ≈ 1.5e-3 … δ(6) ≈ 1e-9). */
 const BOUND_SDS = [3, 3.5, 4, 5, 6];
 /** Widths tried for the uniform bound, in σ_Z. */
 const UNIFORM_SDS = [2.5, 3, 3.25, 3.5, 3.75, 4, 4.25, 4.5, 5, 5.5, 6, 7];
 /** normalTailBound at each of them, for predictedBound (asked of every plan tried). */
 const UNIFORM_TAILS = UNIFORM_SDS.map(normalTailBound);
+/** The same at each width lowered for its rounding, for uniformBound (once a distribution). */
+const UNIFORM_TAILS_WIDENED = UNIFORM_SDS.map((k) => normalTailBound(k * (1 - 1e-12)));
 /** Frequencies tried: 1024 · 2^{j/4} up to the cap. */
 const FEWEST_FREQUENCIES = 1024;
 /**
@@ -973,8 +977,8 @@ function uniformBound(s: Smoothed): number {
   const farthest = max(abs(s.minTotal), abs(s.maxTotal)) + s.rangeSlack;
   const computed = s.probabilityError + s.readingError(farthest);
   let best = 1;
-  for (const k of UNIFORM_SDS)
-    best = min(best, s.densityBound * k * s.sigmaZ + normalTailBound(k * (1 - 1e-12)));
+  for (let j = 0; j < UNIFORM_SDS.length; j++)
+    best = min(best, s.densityBound * UNIFORM_SDS[j] * s.sigmaZ + UNIFORM_TAILS_WIDENED[j]);
   return min(1, best + computed);
 }
 
@@ -1025,9 +1029,8 @@ export function smoothedDistribution(
 ): DetailedOutcomeDistribution {
   const sp = spectrum(pipeline, moments, plan);
   const s = smoothedSeries(pipeline, moments, plan, sp);
-  const quantileSds = sdsForTail(QUANTILE_TAIL) * (1 + 1e-12);
   const tolerance = 1e-3 * s.sigmaZ;
-  const quantileError = quantileSds * s.sigmaZ + tolerance + 8 * U * s.originRoundOff;
+  const quantileError = QUANTILE_SDS * s.sigmaZ + tolerance + 8 * U * s.originRoundOff;
   return {
     deals: pipeline.considered,
     mean: pipeline.mean,
