@@ -358,16 +358,16 @@ export function planSmoothing(
   const likely = considerLikelyFit(choice, moments, range, factors, all[0], settings, top);
   // Each M's period and predicted bound, for all the splits (settleScale).
   const periods: number[] = [];
-  const reach: number[] = [];
+  const goal: number[] = [];
   for (let j = 0; j <= top; j++) {
     periods.push(0);
-    reach.push(0);
+    goal.push(NOT_SETTLED);
   }
   for (const split of all) {
     for (let j = top; j >= 0; j--) {
       const frequencies = frequencySteps(j);
-      if (reach[j] === 0) settleScale(moments, range, frequencies, j, periods, reach);
-      const unreachable = reach[j] === 2;
+      if (goal[j] === NOT_SETTLED) settleScale(moments, range, frequencies, j, periods, goal);
+      const unreachable = goal[j] === GOAL_UNREACHABLE;
       const least = leastProducts(moments, periods[j], frequencies, split);
       if (mayBeChosen(choice, moments, settings, least, frequencies, unreachable))
         consider(
@@ -435,10 +435,15 @@ function considerLikelyFit(
   return plan;
 }
 
+/** settleScale's verdicts on a window: not worked out yet, its predicted bound within GOAL, past it. */
+const NOT_SETTLED = 0;
+const GOAL_REACHABLE = 1;
+const GOAL_UNREACHABLE = 2;
+
 /**
- * The period of the window of `frequencies` = 1024 · 2^{j/4} at periods[j], and at reach[j] 2 if
- * its predicted bound is past GOAL, else 1 (0: not yet computed): planSmoothing asks them of every
- * split, which do not change them.
+ * The period of the window of `frequencies` = 1024 · 2^{j/4} at periods[j], and at goal[j] whether
+ * its predicted bound is within GOAL: planSmoothing asks them of every split, which do not change
+ * them.
  */
 function settleScale(
   moments: Moments,
@@ -446,11 +451,11 @@ function settleScale(
   frequencies: number,
   j: number,
   periods: number[],
-  reach: number[]
+  goal: number[]
 ): void {
   const scale = windowScale(range, frequencies);
   periods[j] = scale.period;
-  reach[j] = predictedBound(moments, scale.sigmaZ) > GOAL ? 2 : 1;
+  goal[j] = predictedBound(moments, scale.sigmaZ) > GOAL ? GOAL_UNREACHABLE : GOAL_REACHABLE;
 }
 
 /**
