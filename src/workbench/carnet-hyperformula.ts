@@ -75,34 +75,45 @@ function toExcelScalar(value: unknown, blank: null | 0 = null): Scalar | CellErr
 
 /** A range argument as the 2-D array Excel passes, or the first error cell (Excel does not call a function on errors). */
 function toExcelArgument(value: unknown): Scalar | Scalar[][] | CellError {
-  if (value instanceof SimpleRangeValue) {
-    const rows: Scalar[][] = [];
-    for (const row of value.data as unknown[][]) {
-      // Most rows hold plain numbers and text already: hand them over as they are (no copy), the way
-      // Excel hands its own arrays; only rows with blanks, errors or dates are converted.
-      let plain = true;
-      for (let c = 0; c < row.length; c++) {
-        const t = typeof row[c];
-        if (t !== "number" && t !== "string" && t !== "boolean") {
-          plain = false;
-          break;
-        }
-      }
-      if (plain) {
-        rows.push(row as Scalar[]);
-        continue;
-      }
-      const out: Scalar[] = [];
-      for (const cell of row) {
-        const v = toExcelScalar(cell, blankCell);
-        if (v instanceof CellError) return v;
-        out.push(v);
-      }
-      rows.push(out);
+  if (!(value instanceof SimpleRangeValue)) return toExcelScalar(value);
+  const data = value.data as unknown[][];
+  // Most ranges hold plain numbers and text only: handed over as they are, the engine's own array
+  // (no copy, the way Excel hands its own arrays; a copy of a million rows was garbage enough to
+  // make the collector decide WEIGHTED_PIPELINE against SUMPRODUCT). Otherwise rows are converted
+  // from the first that holds a blank, an error or a date on.
+  const first = firstRowToConvert(data);
+  if (first === data.length) return data as Scalar[][];
+  const rows = data.slice(0, first) as Scalar[][];
+  for (let r = first; r < data.length; r++) {
+    const row = data[r];
+    if (isPlainRow(row)) {
+      rows.push(row as Scalar[]);
+      continue;
     }
-    return rows;
+    const out: Scalar[] = [];
+    for (const cell of row) {
+      const v = toExcelScalar(cell, blankCell);
+      if (v instanceof CellError) return v;
+      out.push(v);
+    }
+    rows.push(out);
   }
-  return toExcelScalar(value);
+  return rows;
+}
+
+/** The first row of `data` that is not plain (isPlainRow); its length when every row is. */
+function firstRowToConvert(data: unknown[][]): number {
+  for (let r = 0; r < data.length; r++) if (!isPlainRow(data[r])) return r;
+  return data.length;
+}
+
+/** Whether every cell of the row is a number, a text or a boolean: what Excel passes as it is. */
+function isPlainRow(row: unknown[]): boolean {
+  for (let c = 0; c < row.length; c++) {
+    const t = typeof row[c];
+    if (t !== "number" && t !== "string" && t !== "boolean") return false;
+  }
+  return true;
 }
 
 function fromExcelResult(result: unknown): unknown {
