@@ -356,19 +356,13 @@ export function planSmoothing(
   while (frequencySteps(top + 1) <= settings.frequencyCap) top++;
   const all = splits(moments);
   const likely = considerLikelyFit(choice, moments, range, factors, all[0], settings, top);
-  // Each M's period and predicted bound, for all the splits (settleScale).
-  const periods: number[] = [];
-  const goal: number[] = [];
-  for (let j = 0; j <= top; j++) {
-    periods.push(0);
-    goal.push(NOT_SETTLED);
-  }
+  // Each M's window, worked out once for all the splits.
+  const windows: WindowVerdict[] = [];
   for (const split of all) {
     for (let j = top; j >= 0; j--) {
       const frequencies = frequencySteps(j);
-      if (goal[j] === NOT_SETTLED) settleScale(moments, range, frequencies, j, periods, goal);
-      const unreachable = goal[j] === GOAL_UNREACHABLE;
-      const least = leastProducts(moments, periods[j], frequencies, split);
+      const { period, unreachable } = (windows[j] ??= windowVerdict(moments, range, frequencies));
+      const least = leastProducts(moments, period, frequencies, split);
       if (mayBeChosen(choice, moments, settings, least, frequencies, unreachable))
         consider(
           choice,
@@ -435,27 +429,16 @@ function considerLikelyFit(
   return plan;
 }
 
-/** settleScale's verdicts on a window: not worked out yet, its predicted bound within GOAL, past it. */
-const NOT_SETTLED = 0;
-const GOAL_REACHABLE = 1;
-const GOAL_UNREACHABLE = 2;
+interface WindowVerdict {
+  readonly period: number;
+  /** Whether the window's predicted bound is past GOAL (then no smaller plan is fast). */
+  readonly unreachable: boolean;
+}
 
-/**
- * The period of the window of `frequencies` = 1024 · 2^{j/4} at periods[j], and at goal[j] whether
- * its predicted bound is within GOAL: planSmoothing asks them of every split, which do not change
- * them.
- */
-function settleScale(
-  moments: Moments,
-  range: ValueRange,
-  frequencies: number,
-  j: number,
-  periods: number[],
-  goal: number[]
-): void {
+/** The period of the window of `frequencies`, and its verdict: the same for every split. */
+function windowVerdict(moments: Moments, range: ValueRange, frequencies: number): WindowVerdict {
   const scale = windowScale(range, frequencies);
-  periods[j] = scale.period;
-  goal[j] = predictedBound(moments, scale.sigmaZ) > GOAL ? GOAL_UNREACHABLE : GOAL_REACHABLE;
+  return { period: scale.period, unreachable: predictedBound(moments, scale.sigmaZ) > GOAL };
 }
 
 /**
