@@ -6,8 +6,8 @@
  * bare pass over the same cells, the two timed alike in the same process (warmed up, then the median
  * of five runs, each run starting with the processor's caches cleared of the rows) before the write,
  * as the pane's heap holds the source but not the workbook Carnet writes; the first compute's ratio,
- * and the bare pass timed back to back with its cells left in the cache, are printed beside it. A stage that throws is a FAIL line; the
- * stages that do not need its result still run.
+ * and the bare pass timed back to back, are printed beside it. A stage that throws is a FAIL line;
+ * the stages that do not need its result still run.
  *
  * `npx tsx bench/forecast.ts [deals]`; bench/run.ts bundles it (as webpack bundles the pane) and runs
  * the bundle in a fresh process for each size, so that the peak memory is that run's alone. Memory
@@ -140,9 +140,10 @@ async function timedRuns<T>(run: () => T, before: () => void = () => {}): Promis
  * README's figures come from (on a machine with a larger one the bare pass finds some of its cells
  * cached, which only makes the target harder). Timed back to back without it, the bare pass over
  * 100,000 rows keeps its 12 MB in that cache and gets faster run after run (2.3, 1.5, 1.0 … 0.4 ms
- * by the tenth run: the median of runs 4 to 8 fell anywhere between 0.5 and 0.8 ms), while the
- * compute, whose rows and columns do not fit, takes the same 11–13 ms either way: the ratio then
- * measured where the floor's convergence stood, not the code. A full sheet's rows never fit.
+ * after ten runs or so: the median of runs 4 to 8 fell anywhere between 0.5 and 0.8 ms), while the
+ * compute, whose rows and columns do not fit, takes about the same time either way (0.1–0.3 ms of
+ * its 12 more from cleared caches): the ratio then measured how far the floor's caching had got,
+ * not the code. A full sheet's rows never fit, and give the same ratio either way.
  */
 const EVICTING_BYTES = 64 * 1024 ** 2;
 
