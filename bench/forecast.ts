@@ -4,10 +4,10 @@
  * them: its time, the memory, the round trips and the largest payloads (the real request and response
  * bodies). Against targets: the whole run's peak memory under 1.5 GB; and the compute within 20× a
  * bare pass over the same cells, the two timed alike in the same process (warmed up, then the median
- * of five runs, each run starting with the processor's caches cleared of the rows) before the write,
- * as the pane's heap holds the source but not the workbook Carnet writes; the first compute's ratio,
- * and the bare pass timed back to back, are printed beside it. A stage that throws is a FAIL line;
- * the stages that do not need its result still run.
+ * of five runs, each run starting with the processor's caches cleared of the rows) before the
+ * write, as the pane's heap holds the source but not the workbook Carnet writes; the first
+ * compute's ratio, and the bare pass timed back to back, are printed beside it. A stage that throws
+ * is a FAIL line; the stages that do not need its result still run.
  *
  * `npx tsx bench/forecast.ts [deals]`; bench/run.ts bundles it (as webpack bundles the pane) and runs
  * the bundle in a fresh process for each size, so that the peak memory is that run's alone. Memory
@@ -150,7 +150,8 @@ const EVICTING_BYTES = 64 * 1024 ** 2;
 /**
  * A function that reads EVICTING_BYTES of memory of its own, a double every 64-byte line: what it
  * reads takes the cache's room. Written once first, so that its pages are memory, not the system's
- * one page of zeros; read, not written, so that nothing dirty is left for the next run to write back.
+ * one page of zeros; read, not written, so that nothing dirty is left for the next run to write
+ * back.
  */
 function cacheEvictor(): () => void {
   const lines = new Float64Array(EVICTING_BYTES / 8).fill(1);
