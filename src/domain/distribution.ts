@@ -417,8 +417,8 @@ function cellsExceed(sum: number, step: number, maxCells: number): boolean {
 /**
  * latticeTooLong's pass over the first `count` deals: their sum and a bound on their common step,
  * written into `found` as it goes, stopping soon after they prove the lattice too long (it stays
- * so, see cellsExceed), in a function that ends with its loop. A long loop's code is compiled while it
- * runs (on the first call, before any code after it has run), and whatever after the loop needs
+ * so, see cellsExceed), in a function that ends with its loop. A long loop's code is compiled while
+ * it runs (on the first call, before any code after it has run), and whatever after the loop needs
  * what the earlier runs saw (a comparison, even building an object to return) is dropped from that
  * code, then taken again on every call in some processes: the loop's code is kept and entered
  * again, and leaves by the dropped path (340 times in 30 computes). The first deal's sum and step

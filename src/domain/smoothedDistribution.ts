@@ -58,7 +58,10 @@ const PAD_SDS = 9;
 /** e^{-36} is φ_Z at the last frequency: σ_Z = sqrt(36 / (2π²)) · T / M. */
 const LAST_FREQUENCY_EXPONENT = 36;
 const QUANTILE_TAIL = 1e-9;
-/** The widths, in σ_Z, whose normal tail bound is QUANTILE_TAIL (a bisection: once, not a distribution). */
+/**
+ * The widths, in σ_Z, whose normal tail bound is QUANTILE_TAIL: a bisection, worked out once, not
+ * once a distribution.
+ */
 const QUANTILE_SDS = sdsForTail(QUANTILE_TAIL) * (1 + 1e-12);
 /** Smoothing widths tried by probabilityBounds, in σ_Z (δ(3) ≈ 1.5e-3 … δ(6) ≈ 1e-9). */
 const BOUND_SDS = [3, 3.5, 4, 5, 6];

@@ -2,7 +2,10 @@ import { normalise } from "../../src/domain/outcomePipeline";
 import { pipelineMoments, smallestSpreads, spreadBin } from "../../src/domain/pipelineMoments";
 import { mulberry32 } from "../support/random";
 
-/** smallestSpreads by its definition: the deals below the limit, by p(1 − p) bin down, then in order. */
+/**
+ * smallestSpreads by its definition: the deals below the limit, by p(1 − p) bin down, then in
+ * order.
+ */
 function bySpread(amounts: Float64Array, probabilities: Float64Array, limit: number): number[] {
   const below = [...amounts.keys()].filter((i) => amounts[i] < limit);
   return below.sort((i, j) => spreadBin(probabilities[j]) - spreadBin(probabilities[i]) || i - j);
@@ -60,7 +63,10 @@ describe("the moments of a pipeline", () => {
   });
 });
 
-/** A Bernoulli(p)'s cumulants κ_1..κ_8 as polynomials in p (coefficients, lowest first), by κ_{k+1} = p(1 − p)·dκ_k/dp. */
+/**
+ * A Bernoulli(p)'s cumulants κ_1..κ_8 as polynomials in p (coefficients, lowest first), by
+ * κ_{k+1} = p(1 − p)·dκ_k/dp.
+ */
 function bernoulliCumulants(): number[][] {
   const cumulants = [[], [0, 1]];
   for (let k = 1; k < 8; k++) {
